@@ -1,0 +1,49 @@
+import { ValidationError } from '../errors/validation-error.js';
+
+/** Everything that goes into one Tencent REST request URL. */
+export interface RequestUrlParts {
+  /** Base URL from {@link resolveBaseUrl}, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Service name, e.g. `live_config`. */
+  readonly service: string;
+  /** Command, e.g. `set_callback_token`. */
+  readonly command: string;
+  readonly sdkAppId: number;
+  /** The App administrator account the UserSig was made for. */
+  readonly identifier: string;
+  readonly userSig: string;
+  /** The attempt's `random`, a uint32. */
+  readonly random: number;
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_]+$/;
+
+/** Throws a {@link ValidationError} unless `service` and `command` are plain Tencent REST names. */
+export function assertServiceAndCommand(service: string, command: string): void {
+  const issues = [];
+  if (typeof service !== 'string' || !NAME_PATTERN.test(service)) {
+    issues.push({ path: 'service', message: 'must be a REST service name of letters, digits and underscores' });
+  }
+  if (typeof command !== 'string' || !NAME_PATTERN.test(command)) {
+    issues.push({ path: 'command', message: 'must be a REST command name of letters, digits and underscores' });
+  }
+  if (issues.length > 0) throw new ValidationError('request', issues);
+}
+
+/**
+ * Builds `{baseUrl}/v4/{service}/{command}?sdkappid&identifier&usersig&random&contenttype=json`, the URL of
+ * every Tencent REST call. The UserSig alphabet (`A-Za-z0-9*_-`) is URL-safe as is; the identifier is encoded.
+ *
+ * @throws {@link ValidationError} when the service or command is not a plain name (prevents path injection).
+ */
+export function buildRequestUrl(parts: RequestUrlParts): string {
+  assertServiceAndCommand(parts.service, parts.command);
+  return (
+    `${parts.baseUrl}/v4/${parts.service}/${parts.command}` +
+    `?sdkappid=${parts.sdkAppId}` +
+    `&identifier=${encodeURIComponent(parts.identifier)}` +
+    `&usersig=${encodeURIComponent(parts.userSig)}` +
+    `&random=${parts.random >>> 0}` +
+    `&contenttype=json`
+  );
+}

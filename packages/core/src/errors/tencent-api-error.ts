@@ -1,0 +1,50 @@
+import { describeErrorCode, type ErrorCategory, type RetryClass } from '../envelope/error-codes.js';
+import { TokenwireError, type ErrorContext } from './tokenwire-error.js';
+
+const NAME = 'TencentApiError';
+
+/** Fields of a failed Tencent response envelope plus the request context. */
+export interface TencentApiErrorInit extends ErrorContext {
+  readonly code: number;
+  readonly info: string;
+}
+
+/**
+ * Tencent answered with `ActionStatus: "FAIL"` (or a non-zero `ErrorCode`). `code`, `info` and `requestId`
+ * come from the envelope; `category` and `retryable` from tokenwire's catalogue of documented codes.
+ *
+ * @example
+ * ```ts
+ * if (TencentApiError.isInstance(error) && error.code === 100301) await setCallback(client, config);
+ * ```
+ */
+export class TencentApiError extends TokenwireError {
+  /** Tencent `ErrorCode`. */
+  readonly code: number;
+  /** Tencent `ErrorInfo`, as the service sent it. */
+  readonly info: string;
+  /** What kind of failure the code is. */
+  readonly category: ErrorCategory;
+  /** How the client's retry policy treats this code. */
+  readonly retryClass: RetryClass;
+
+  constructor(init: TencentApiErrorInit) {
+    const described = describeErrorCode(init.code);
+    const where = init.service && init.command ? ` (${init.service}/${init.command})` : '';
+    const support = init.requestId ? ` [RequestId ${init.requestId}]` : '';
+    super(`Tencent error ${init.code}${where}: ${init.info || described.meaning}${support}`, {
+      ...init,
+      retryable: described.retry !== 'none',
+    });
+    this.code = init.code;
+    this.info = init.info;
+    this.category = described.category;
+    this.retryClass = described.retry;
+    this.brand(NAME);
+  }
+
+  /** True when `value` is a {@link TencentApiError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is TencentApiError {
+    return TokenwireError.hasBrand(value, NAME);
+  }
+}

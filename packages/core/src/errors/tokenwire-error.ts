@@ -1,0 +1,106 @@
+/**
+ * Context a support ticket needs. Every field is optional because not every failure happens inside a request.
+ * None of these fields ever holds a secret.
+ */
+export interface ErrorContext {
+  /** Tencent `RequestId` from the response envelope, when one was received. */
+  readonly requestId?: string | undefined;
+  /** The `random` query parameter of the failing attempt (Tencent support asks for it). */
+  readonly random?: number | undefined;
+  /** Tencent REST service name, e.g. `live_config`. */
+  readonly service?: string | undefined;
+  /** Tencent REST command, e.g. `set_callback_token`. */
+  readonly command?: string | undefined;
+  /** AICC / API Fabric path, e.g. `/apiaccess/ccmessaging/send`. */
+  readonly path?: string | undefined;
+  /** HTTP status of the response, when one was received. */
+  readonly status?: number | undefined;
+}
+
+/** Options accepted by every tokenwire error constructor. */
+export interface TokenwireErrorOptions extends ErrorContext {
+  /** Whether repeating the same operation later may succeed. Defaults to `false`. */
+  readonly retryable?: boolean | undefined;
+  /** The underlying error, if any. Never a value that contains a secret. */
+  readonly cause?: unknown;
+}
+
+const BASE_MARKER = Symbol.for('tokenwire.error');
+
+/**
+ * Returns the cross-realm marker symbol for an error name. Two copies of tokenwire (or two realms) agree on it,
+ * so `isInstance` works where `instanceof` does not.
+ */
+export function errorMarker(name: string): symbol {
+  return Symbol.for(`tokenwire.error.${name}`);
+}
+
+function hasMarker(value: unknown, marker: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+}
+
+/**
+ * Base class of every error tokenwire throws. It has a stable string `name` (safe under minification), a
+ * `retryable` flag and the request context a support ticket needs. Use the static `isInstance` guards rather
+ * than `instanceof`: they work across bundles, package copies and realms.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.call('live_config', 'get_callback');
+ * } catch (error) {
+ *   if (TokenwireError.isInstance(error) && error.retryable) scheduleRetry();
+ * }
+ * ```
+ */
+export class TokenwireError extends Error {
+  override readonly name: string = 'TokenwireError';
+  /** Whether repeating the same operation later may succeed. */
+  readonly retryable: boolean;
+  readonly requestId: string | undefined;
+  readonly random: number | undefined;
+  readonly service: string | undefined;
+  readonly command: string | undefined;
+  readonly path: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(message: string, options: TokenwireErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options.retryable ?? false;
+    this.requestId = options.requestId;
+    this.random = options.random;
+    this.service = options.service;
+    this.command = options.command;
+    this.path = options.path;
+    this.status = options.status;
+    Object.defineProperty(this, BASE_MARKER, { value: true });
+  }
+
+  /** Marks `this` as an instance of the named subclass, for the cross-realm `isInstance` guard. */
+  protected brand(name: string): void {
+    Object.defineProperty(this, errorMarker(name), { value: true });
+    Object.defineProperty(this, 'name', { value: name, enumerable: false, configurable: true, writable: false });
+  }
+
+  /** True when `value` is any tokenwire error, from any copy of the package or any realm. */
+  static isInstance(value: unknown): value is TokenwireError {
+    return hasMarker(value, BASE_MARKER);
+  }
+
+  /** Checks the marker of a named subclass; used by the subclasses' own `isInstance`. */
+  protected static hasBrand(value: unknown, name: string): boolean {
+    return hasMarker(value, errorMarker(name));
+  }
+
+  /** The context fields as a plain object, for logs and support tickets. */
+  get context(): ErrorContext {
+    return {
+      requestId: this.requestId,
+      random: this.random,
+      service: this.service,
+      command: this.command,
+      path: this.path,
+      status: this.status,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { TokenwireError, type TokenwireErrorOptions } from './tokenwire-error.js';
+
+/*
+ * The failures of moving bytes, as opposed to the service saying no. They share one file because they are one
+ * concept: the ways an HTTP exchange can fail before a valid answer is read.
+ */
+
+/** The request never got an HTTP answer: DNS, refused or dropped connection. Retryable. */
+export class NetworkError extends TokenwireError {
+  constructor(message: string, options: TokenwireErrorOptions = {}) {
+    super(message, { retryable: true, ...options });
+    this.brand('NetworkError');
+  }
+  /** True when `value` is a {@link NetworkError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is NetworkError {
+    return TokenwireError.hasBrand(value, 'NetworkError');
+  }
+}
+
+/** No complete answer (headers and body) arrived within the timeout. Retryable. */
+export class TimeoutError extends TokenwireError {
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeoutMs: number;
+  constructor(message: string, timeoutMs: number, options: TokenwireErrorOptions = {}) {
+    super(message, { retryable: true, ...options });
+    this.timeoutMs = timeoutMs;
+    this.brand('TimeoutError');
+  }
+  /** True when `value` is a {@link TimeoutError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is TimeoutError {
+    return TokenwireError.hasBrand(value, 'TimeoutError');
+  }
+}
+
+/** The server answered with a non-2xx HTTP status (e.g. a 502 from a gateway). Retryable for 5xx. */
+export class HttpStatusError extends TokenwireError {
+  constructor(message: string, options: TokenwireErrorOptions & { status: number }) {
+    super(message, { retryable: options.status >= 500, ...options });
+    this.brand('HttpStatusError');
+  }
+  /** True when `value` is an {@link HttpStatusError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is HttpStatusError {
+    return TokenwireError.hasBrand(value, 'HttpStatusError');
+  }
+}
+
+/** The server answered 2xx but the body is not the JSON shape the protocol promises. Retryable. */
+export class MalformedResponseError extends TokenwireError {
+  constructor(message: string, options: TokenwireErrorOptions = {}) {
+    super(message, { retryable: true, ...options });
+    this.brand('MalformedResponseError');
+  }
+  /** True when `value` is a {@link MalformedResponseError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is MalformedResponseError {
+    return TokenwireError.hasBrand(value, 'MalformedResponseError');
+  }
+}
+
+/** The caller aborted the operation through its `AbortSignal`. `cause` is the signal's reason. Not retryable. */
+export class RequestAbortedError extends TokenwireError {
+  constructor(message: string, options: TokenwireErrorOptions = {}) {
+    super(message, { ...options, retryable: false });
+    this.brand('RequestAbortedError');
+  }
+  /** True when `value` is a {@link RequestAbortedError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is RequestAbortedError {
+    return TokenwireError.hasBrand(value, 'RequestAbortedError');
+  }
+}
