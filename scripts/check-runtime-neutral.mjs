@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // House rule: everything under packages/ runs in browsers and edge workers, so it may only use web-standard APIs.
 // This check fails when shipped package source (not tests or benchmarks) reaches for Node built-ins.
+// One exception: a runtime adapter named `*.node.ts` may use Node APIs. It is reachable only through a `node`
+// export condition, and this check fails when any neutral file imports it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -37,6 +39,12 @@ const stripComments = (line) => line.replace(/\/\/.*$/, '');
 const problems = [];
 for (const file of sourceFiles(packagesDir)) {
   const lines = readFileSync(file, 'utf8').split('\n');
+  if (/\.node\.ts$/.test(file)) continue;
+  lines.forEach((raw, index) => {
+    if (/from\s+['"][^'"]*\.node(\.js)?['"]|import\(\s*['"][^'"]*\.node(\.js)?['"]/.test(raw)) {
+      problems.push(`${relative(root, file)}:${index + 1}: neutral code imports a Node-only adapter\n    ${raw.trim()}`);
+    }
+  });
   let inBlockComment = false;
   lines.forEach((raw, index) => {
     let line = raw;
