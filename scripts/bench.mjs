@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Benchmarks, printed as ratios measured side by side in one run. Each pair is measured in alternating rounds
+// (ours, theirs, ours, theirs, …) and compared by the median of the rounds, so machine noise hits both sides.
+// `--check` exits 1 when a budget is missed.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
+import { Bench } from 'tinybench';
+import { genUserSig, signCallback, verifyCallback, verifyUserSig } from '../packages/core/dist/index.js';
+
+const require = createRequire(import.meta.url);
+const { Api: OfficialApi } = require('tls-sig-api-v2');
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const roundMs = Number(process.env.BENCH_ROUND_MS ?? 400);
+const check = process.argv.includes('--check');
+
+const sdkAppId = 1400000000;
+const secretKey = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
+const official = new OfficialApi(sdkAppId, secretKey);
+
+// The official library has no verifier; the baseline verifies the way the official Go/PHP libraries do, with
+// the platform's native zlib and HMAC.
+function nodeNativeVerify(userSig) {
+  const json = inflateSync(Buffer.from(userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString();
+  const doc = JSON.parse(json);
+  if (doc['TLS.sdkappid'] !== sdkAppId || doc['TLS.identifier'] !== 'xiaojun') throw new Error('mismatch');
+  if (Date.now() / 1000 > doc['TLS.time'] + doc['TLS.expire']) throw new Error('expired');
+  const content = `TLS.identifier:${doc['TLS.identifier']}\nTLS.sdkappid:${doc['TLS.sdkappid']}\nTLS.time:${doc['TLS.time']}\nTLS.expire:${doc['TLS.expire']}\n`;
+  const expected = createHmac('sha256', secretKey).update(content).digest();
+  if (!timingSafeEqual(expected, Buffer.from(doc['TLS.sig'], 'base64'))) throw new Error('sig');
+  return doc;
+}
+
+function nodeNativeVerifyCallback(token, sign, requestTime) {
+  const expected = createHash('sha256').update(token + requestTime).digest();
+  if (!timingSafeEqual(expected, Buffer.from(sign, 'hex'))) throw new Error('sig');
+}
+
+const userSig = genUserSig({ sdkAppId, secretKey, identifier: 'xiaojun' });
+const requestTime = Math.floor(Date.now() / 1000);
+const token = 'callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
+const sign = signCallback({ token, requestTime });
+const requestTimeText = String(requestTime);
+
+const pairs = [
+  {
+    name: 'genUserSig',
+    ours: () => genUserSig({ sdkAppId, secretKey, identifier: 'xiaojun' }),
+    theirs: () => official.genUserSig('xiaojun', 15552000),
+    theirsLabel: 'tls-sig-api-v2',
+    budget: 2,
+  },
+  {
+    name: 'verifyUserSig',
+    ours: () => verifyUserSig(userSig, { sdkAppId, secretKey, identifier: 'xiaojun' }),
+    theirs: () => nodeNativeVerify(userSig),
+    theirsLabel: 'node zlib+crypto (official verifier recipe)',
+  },
+  {
+    name: 'verifyCallback',
+    ours: () => verifyCallback({ tokens: token, sign, requestTime: requestTimeText }),
+    theirs: () => nodeNativeVerifyCallback(token, sign, requestTimeText),
+    theirsLabel: 'node crypto sha256+timingSafeEqual',
+  },
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+async function opsPerSecond(fn) {
+  const bench = new Bench({ time: roundMs, warmupTime: 50 });
+  bench.add('task', fn);
+  await bench.run();
+  return bench.tasks[0].result.throughput.mean;
+}
+
+const rows = [];
+let failed = false;
+for (const pair of pairs) {
+  const ours = [];
+  const theirs = [];
+  for (let round = 0; round < rounds; round++) {
+    ours.push(await opsPerSecond(pair.ours));
+    theirs.push(await opsPerSecond(pair.theirs));
+  }
+  const ratio = median(ours) / median(theirs);
+  const ok = pair.budget === undefined || ratio >= pair.budget;
+  failed ||= !ok;
+  rows.push({
+    operation: pair.name,
+    'tokenwire ops/s': Math.round(median(ours)).toLocaleString('en'),
+    baseline: pair.theirsLabel,
+    'baseline ops/s': Math.round(median(theirs)).toLocaleString('en'),
+    ratio: `${ratio.toFixed(2)}×`,
+    budget: pair.budget === undefined ? '—' : `≥ ${pair.budget}× ${ok ? 'ok' : 'MISSED'}`,
+  });
+}
+
+console.log(`Node ${process.version}, ${rounds} alternating rounds of ${roundMs} ms per side, medians:`);
+console.table(rows);
+if (check && failed) process.exit(1);
