@@ -15,6 +15,11 @@ export interface ErrorContext {
   readonly path?: string | undefined;
   /** HTTP status of the response, when one was received. */
   readonly status?: number | undefined;
+  /**
+   * Which attempt of a retried call failed (1 for the first). More than 1 means earlier attempts failed
+   * ambiguously, so a non-idempotent command may already have taken effect.
+   */
+  readonly attempt?: number | undefined;
 }
 
 /** Options accepted by every tokenwire error constructor. */
@@ -63,6 +68,7 @@ export class TokenwireError extends Error {
   readonly command: string | undefined;
   readonly path: string | undefined;
   readonly status: number | undefined;
+  readonly attempt: number | undefined;
 
   constructor(message: string, options: TokenwireErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -73,6 +79,7 @@ export class TokenwireError extends Error {
     this.command = options.command;
     this.path = options.path;
     this.status = options.status;
+    this.attempt = options.attempt;
     Object.defineProperty(this, BASE_MARKER, { value: true });
   }
 
@@ -101,6 +108,7 @@ export class TokenwireError extends Error {
       command: this.command,
       path: this.path,
       status: this.status,
+      attempt: this.attempt,
     };
   }
 }
