@@ -1,0 +1,236 @@
+import { ValidationError, parseRequestTime, redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
+import type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
+
+/**
+ * A callback body: an object (sent as JSON, with `CallbackCommand` set to the command) or raw JSON text, sent
+ * byte for byte, so a test can carry integers beyond 2^53 exactly (LiveKit sends such ids) or even a malformed
+ * body.
+ */
+export type CallbackBody = Readonly<Record<string, unknown>> | string;
+
+/** Per-call options of `emitCallback`. */
+export interface EmitCallbackOptions {
+  /** The fetch the callback goes through; overrides the service's `callbackFetch`. */
+  readonly fetch?: typeof fetch;
+  /** `RequestTime` in Unix seconds (signed into `Sign`); defaults to the service clock. Set it to test staleness. */
+  readonly requestTime?: number;
+  /** The `ClientIP` query parameter. Defaults to `127.0.0.1`. */
+  readonly clientIp?: string;
+  /** The `OptPlatform` query parameter. Defaults to `RESTAPI`. */
+  readonly optPlatform?: string;
+  /** Overrides the service's callback timeout for this call, in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/** Why a callback was not sent. */
+export type CallbackSkipReason = 'callback_not_configured' | 'command_not_enabled';
+
+/** No callback was sent: no callback URL is configured, or the command is not in `CallbackCommandList`. */
+export interface CallbackDeliverySkipped {
+  readonly attempted: false;
+  readonly delivered: false;
+  readonly accepted: false;
+  readonly reason: CallbackSkipReason;
+}
+
+/** A callback was sent; what the receiver answered. */
+export interface CallbackDeliveryAttempt {
+  readonly attempted: true;
+  /**
+   * Whether Tencent would count the callback as delivered: the receiver answered HTTP 200 with a JSON body.
+   * A timeout, a refused or dropped connection, another status or a non-JSON body count as failed.
+   */
+  readonly delivered: boolean;
+  /** Delivered, and the body is an envelope with `ErrorCode` 0 (for "before" callbacks: the action may go on). */
+  readonly accepted: boolean;
+  /** The URL the callback was posted to, with `Sign` redacted. */
+  readonly url: string;
+  /** The HTTP status, when the receiver answered. */
+  readonly status?: number;
+  /** The parsed JSON body of the answer, when it was JSON. */
+  readonly body?: unknown;
+  /** Why the callback was not accepted, when it was not. Never contains the token or `Sign`. */
+  readonly error?: string;
+  /** Time from sending to the end of the answer (or the failure), on the service clock. */
+  readonly durationMs: number;
+}
+
+/** The outcome of `emitCallback`. */
+export type CallbackDeliveryResult = CallbackDeliverySkipped | CallbackDeliveryAttempt;
+
+/** Everything {@link deliverCallback} needs from the service. */
+export interface CallbackDeliveryContext {
+  readonly sdkAppId: number;
+  readonly callback: CallbackConfiguration | undefined;
+  readonly callbackToken: CallbackTokenConfiguration | undefined;
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly now: Clock;
+}
+
+/** The service's default for `ClientIP`, as in Tencent's example URL. */
+const DEFAULT_CLIENT_IP = '127.0.0.1';
+/** The service's default for `OptPlatform`: callbacks caused by REST calls. */
+const DEFAULT_OPT_PLATFORM = 'RESTAPI';
+
+function validate(command: string, body: CallbackBody, options: EmitCallbackOptions): void {
+  const issues: { path: string; message: string }[] = [];
+  if (typeof command !== 'string' || command === '') issues.push({ path: 'command', message: 'must be a non-empty string' });
+  if (typeof body !== 'string' && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+    issues.push({ path: 'body', message: 'must be an object or a JSON string' });
+  }
+  if (options.requestTime !== undefined && parseRequestTime(options.requestTime) === undefined) {
+    issues.push({ path: 'requestTime', message: 'must be a non-negative safe integer of Unix seconds' });
+  }
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0 && Number.isFinite(options.timeoutMs))) {
+    issues.push({ path: 'timeoutMs', message: 'must be a positive number of milliseconds' });
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: 'fetch', message: 'must be a function' });
+  for (const key of ['clientIp', 'optPlatform'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') issues.push({ path: key, message: 'must be a string' });
+  }
+  if (issues.length > 0) throw new ValidationError('callback emission', issues);
+}
+
+function serializeBody(command: string, body: CallbackBody): string {
+  if (typeof body === 'string') return body;
+  const { CallbackCommand: _replaced, ...rest } = body;
+  try {
+    return JSON.stringify({ CallbackCommand: command, ...rest });
+  } catch (error) {
+    throw new ValidationError(
+      'callback emission',
+      [{ path: 'body', message: 'cannot be serialized to JSON (pass raw JSON text for integers beyond 2^53)' }],
+      { cause: error },
+    );
+  }
+}
+
+/** Appends the query parameters Tencent adds, in Tencent's order, to the configured URL (minus any fragment). */
+function callbackUrl(configured: string, parameters: readonly (readonly [string, string])[]): string {
+  const hash = configured.indexOf('#');
+  const base = hash === -1 ? configured : configured.slice(0, hash);
+  const query = parameters.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${separator}${query}`;
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
+/**
+ * Sends one callback the way Tencent does, if the app has a callback URL and `command` is in its
+ * `CallbackCommandList`: a POST of the JSON body to the URL with `SdkAppid`, `CallbackCommand`,
+ * `contenttype=json`, `ClientIP` and `OptPlatform` appended, plus `Sign` and `RequestTime` when a token is
+ * configured and enabled. The whole exchange (headers and body) must finish within the timeout. Redirects are
+ * not followed: a 3xx is an answer other than 200, so the callback fails.
+ *
+ * @throws {@link ValidationError} for a bad command, body or option; nothing is sent then.
+ */
+export async function deliverCallback(
+  context: CallbackDeliveryContext,
+  command: string,
+  body: CallbackBody,
+  options: EmitCallbackOptions = {},
+): Promise<CallbackDeliveryResult> {
+  validate(command, body, options);
+  const config = context.callback;
+  if (config === undefined) return { attempted: false, delivered: false, accepted: false, reason: 'callback_not_configured' };
+  if (!config.callbackCommandList.includes(command)) {
+    return { attempted: false, delivered: false, accepted: false, reason: 'command_not_enabled' };
+  }
+
+  const payload = serializeBody(command, body);
+  const parameters: [string, string][] = [
+    ['SdkAppid', String(context.sdkAppId)],
+    ['CallbackCommand', command],
+    ['contenttype', 'json'],
+    ['ClientIP', options.clientIp ?? DEFAULT_CLIENT_IP],
+    ['OptPlatform', options.optPlatform ?? DEFAULT_OPT_PLATFORM],
+  ];
+  const secrets: string[] = [];
+  const tokenConfig = context.callbackToken;
+  if (tokenConfig !== undefined && tokenConfig.isTokenEnable) {
+    const requestTime = options.requestTime ?? Math.floor(context.now() / 1000);
+    const sign = signCallback({ token: tokenConfig.token, requestTime });
+    parameters.push(['Sign', sign], ['RequestTime', String(requestTime)]);
+    secrets.push(tokenConfig.token, sign);
+  }
+  const url = callbackUrl(config.url, parameters);
+  const shownUrl = redactUrl(url);
+  const fetchFunction = options.fetch ?? context.fetch;
+  const timeoutMs = options.timeoutMs ?? context.timeoutMs;
+
+  const started = context.now();
+  const finish = (fields: Omit<CallbackDeliveryAttempt, 'attempted' | 'url' | 'durationMs'>): CallbackDeliveryAttempt => ({
+    attempted: true,
+    url: shownUrl,
+    ...fields,
+    ...(fields.error === undefined ? {} : { error: redactSecrets(fields.error, secrets) }),
+    durationMs: Math.max(0, context.now() - started),
+  });
+
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve('timeout');
+    }, timeoutMs);
+  });
+  const exchange = (async () => {
+    const request = new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: payload,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    const response = await fetchFunction(request);
+    return { status: response.status, text: await response.text() };
+  })();
+  exchange.catch(() => undefined); // a late failure after the timeout won is expected, not unhandled
+
+  let answer: { status: number; text: string } | 'timeout';
+  try {
+    answer = await Promise.race([exchange, timedOut]);
+  } catch (error) {
+    return finish({ delivered: false, accepted: false, error: `the callback request failed: ${describeFailure(error)}` });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (answer === 'timeout') {
+    return finish({ delivered: false, accepted: false, error: `the receiver did not answer within ${timeoutMs} ms` });
+  }
+
+  let parsed: unknown;
+  let isJson = true;
+  try {
+    parsed = JSON.parse(answer.text);
+  } catch {
+    isJson = false;
+  }
+  const bodyField = isJson ? { body: parsed } : {};
+  if (answer.status !== 200) {
+    return finish({ delivered: false, accepted: false, status: answer.status, ...bodyField, error: `the receiver answered HTTP ${answer.status}, not 200` });
+  }
+  if (!isJson) {
+    return finish({ delivered: false, accepted: false, status: 200, error: 'the receiver answered a body that is not JSON' });
+  }
+  const errorCode = typeof parsed === 'object' && parsed !== null ? (parsed as { ErrorCode?: unknown }).ErrorCode : undefined;
+  if (errorCode === 0) return finish({ delivered: true, accepted: true, status: 200, body: parsed });
+  const errorInfo = typeof parsed === 'object' && parsed !== null ? (parsed as { ErrorInfo?: unknown }).ErrorInfo : undefined;
+  return finish({
+    delivered: true,
+    accepted: false,
+    status: 200,
+    body: parsed,
+    error:
+      errorCode === undefined
+        ? 'the receiver answered JSON without an ErrorCode'
+        : `the receiver answered ErrorCode ${JSON.stringify(errorCode)}${typeof errorInfo === 'string' && errorInfo !== '' ? `: ${errorInfo}` : ''}`,
+  });
+}

@@ -1,0 +1,212 @@
+import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import type { EmulatedService, ServiceDependencies } from '../service.js';
+import {
+  deliverCallback,
+  type CallbackBody,
+  type CallbackDeliveryResult,
+  type EmitCallbackOptions,
+} from './callback-delivery.js';
+import { checkRequestQuery } from './check-request-query.js';
+import { envelopeResponse, failure, type CommandOutcome } from './envelope-response.js';
+import { LIVE_CONFIG_COMMANDS, type LiveConfigCommandHandler } from './live-config-commands.js';
+import { createLiveConfigState, type CallbackConfiguration, type CallbackTokenConfiguration } from './live-config-state.js';
+import { createRequestIdGenerator } from './request-id.js';
+import { createSlidingWindowRateLimiter, type SlidingWindowRateLimiter } from './sliding-window-rate-limiter.js';
+
+/** Options of {@link createTencentService}: the one app the emulated service hosts. */
+export interface TencentServiceOptions {
+  /** The app's SDKAppID. */
+  readonly sdkAppId: number;
+  /** The app's secret key; UserSigs are verified with it. */
+  readonly secretKey: string;
+  /** The App administrator accounts: only they may call the REST API (`identifier`). */
+  readonly admins: readonly string[];
+  /** Requests admitted per command per second (sliding window); `false` turns the limit off. Defaults to 200. */
+  readonly rateLimitPerSecond?: number | false;
+  /** The fetch callbacks are delivered through. Defaults to the global `fetch`. */
+  readonly callbackFetch?: typeof fetch;
+  /** How long a callback receiver has to answer, in milliseconds. Defaults to 2000, as Tencent. */
+  readonly callbackTimeoutMs?: number;
+}
+
+/** How often one command was called, and how the calls ended. */
+export interface CommandCounters {
+  /** Every request routed to the command, whatever its outcome. */
+  readonly requests: number;
+  /** Requests answered with `ErrorCode` 0. */
+  readonly succeeded: number;
+  /** Requests answered with a non-zero `ErrorCode`, including rate-limited ones. */
+  readonly failed: number;
+  /** Requests refused with 60007 by the rate limit. */
+  readonly rateLimited: number;
+}
+
+/** A snapshot of the emulated app, for tests to assert on. */
+export interface TencentServiceState {
+  /** The callback configuration, or `undefined` when none exists. */
+  readonly callback: CallbackConfiguration | undefined;
+  /** The callback token configuration, or `undefined` when none exists. */
+  readonly callbackToken: CallbackTokenConfiguration | undefined;
+  /** Counters per `service/command` (e.g. `live_config/set_callback`), for commands called at least once. */
+  readonly commandCounters: Readonly<Record<string, CommandCounters>>;
+}
+
+/** The emulated Tencent REST service. */
+export interface TencentService extends EmulatedService {
+  /** A fresh snapshot of the app's state on every read. */
+  readonly state: TencentServiceState;
+  /**
+   * Sends a callback the way Tencent does, when a callback URL is set and `command` is in its
+   * `CallbackCommandList`, and reports what the receiver answered.
+   *
+   * @example
+   * ```ts
+   * const result = await service.emitCallback('Live.CallbackAfterCreateRoom', { RoomId: 'r1', EventTime: Date.now() });
+   * if (result.attempted && !result.accepted) console.log(result.error);
+   * ```
+   */
+  emitCallback(command: string, body: CallbackBody, options?: EmitCallbackOptions): Promise<CallbackDeliveryResult>;
+}
+
+const DEFAULT_RATE_LIMIT_PER_SECOND = 200;
+const DEFAULT_CALLBACK_TIMEOUT_MS = 2000;
+const ROUTE_PATTERN = /^\/v4\/([^/]+)\/([^/]+)$/;
+
+function validateOptions(options: TencentServiceOptions): void {
+  const issues: ValidationIssue[] = [];
+  const { sdkAppId, secretKey, admins, rateLimitPerSecond, callbackFetch, callbackTimeoutMs } = options ?? ({} as TencentServiceOptions);
+  if (!Number.isInteger(sdkAppId) || sdkAppId < 1 || sdkAppId > 4294967295) {
+    issues.push({ path: 'sdkAppId', message: 'must be an integer from 1 to 4294967295' });
+  }
+  if (typeof secretKey !== 'string' || secretKey === '') issues.push({ path: 'secretKey', message: 'must be a non-empty string' });
+  if (!Array.isArray(admins) || admins.length === 0 || !admins.every((admin) => typeof admin === 'string' && admin !== '')) {
+    issues.push({ path: 'admins', message: 'must be a non-empty array of non-empty strings' });
+  }
+  if (rateLimitPerSecond !== undefined && rateLimitPerSecond !== false && !(Number.isSafeInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)) {
+    issues.push({ path: 'rateLimitPerSecond', message: 'must be a positive integer or false' });
+  }
+  if (callbackFetch !== undefined && typeof callbackFetch !== 'function') issues.push({ path: 'callbackFetch', message: 'must be a function' });
+  if (callbackTimeoutMs !== undefined && !(typeof callbackTimeoutMs === 'number' && callbackTimeoutMs > 0 && Number.isFinite(callbackTimeoutMs))) {
+    issues.push({ path: 'callbackTimeoutMs', message: 'must be a positive number of milliseconds' });
+  }
+  if (issues.length > 0) throw new ValidationError('Tencent service options', issues);
+}
+
+/** Reads the body as a JSON object, as every REST command needs (an empty body is an error, like Tencent). */
+async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
+  const text = await request.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Creates the emulated Tencent Cloud Chat / TUILiveKit REST service for one app. It answers every request under
+ * `/v4/` like the real service (HTTP 200 and the `{ ActionStatus, ErrorCode, ErrorInfo, RequestId }` envelope)
+ * and returns `undefined` for anything else. A request goes through, in order:
+ *
+ * 1. the method: only POST; any other → 60002 (HTTP parse error). 60008 also mentions malformed HTTP requests
+ *    but is documented and treated by clients as a retryable timeout, so a GET would be retried forever;
+ *    60002 is the non-retryable "the HTTP request is wrong" code.
+ * 2. the resource `/v4/{service}/{command}`: an unknown service or command → 60009.
+ * 3. the query checks of the real service (`sdkappid`, `identifier`, `usersig`, `random`, `contenttype`).
+ * 4. the rate limit per command (sliding one-second window on the injected clock) → 60007 when over. Only
+ *    authenticated requests reach it, and only admitted ones count, so the next second is free again.
+ * 5. the body: a JSON object, or 60003 (an empty body is an error too; send `{}`).
+ * 6. the `live_config` command with the app's state. A failing request changes nothing.
+ *
+ * @throws {@link ValidationError} for bad options.
+ * @example
+ * ```ts
+ * const tencent = createTencentService({ sdkAppId: 1400000000, secretKey, admins: ['administrator'] }, { now: Date.now });
+ * const response = await tencent.handle(new Request(url, { method: 'POST', body: '{}' }));
+ * ```
+ */
+export function createTencentService(options: TencentServiceOptions, dependencies: ServiceDependencies): TencentService {
+  validateOptions(options);
+  const { now } = dependencies;
+  const state = createLiveConfigState();
+  const admins = new Set(options.admins);
+  const nextRequestId = createRequestIdGenerator();
+  const counters = new Map<string, { requests: number; succeeded: number; failed: number; rateLimited: number }>();
+  const limiter: SlidingWindowRateLimiter | undefined =
+    options.rateLimitPerSecond === false
+      ? undefined
+      : createSlidingWindowRateLimiter({ limit: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND, now });
+  const callbackFetch: typeof fetch = options.callbackFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+
+  async function runCommand(key: string, handler: LiveConfigCommandHandler, request: Request, url: URL): Promise<CommandOutcome> {
+    const queryFailure = checkRequestQuery(url.searchParams, { sdkAppId: options.sdkAppId, secretKey: options.secretKey, admins, now });
+    if (queryFailure !== undefined) return queryFailure;
+    if (limiter !== undefined && !limiter.tryAdmit(key)) {
+      return failure(60007, `REST API call frequency over the limit of ${options.rateLimitPerSecond || DEFAULT_RATE_LIMIT_PER_SECOND} requests per second for ${key}`);
+    }
+    const body = await readJsonObject(request);
+    if (body === undefined) return failure(60003, 'request JSON parse error: the body must be a JSON object (send {} when a command takes no fields)');
+    return handler(state, body);
+  }
+
+  return {
+    async handle(request) {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith('/v4/')) return undefined;
+      const requestId = nextRequestId();
+      if (request.method !== 'POST') {
+        return envelopeResponse(failure(60002, `HTTP parse error: REST API calls must use POST, not ${request.method}`), requestId);
+      }
+      const route = ROUTE_PATTERN.exec(url.pathname);
+      const service = route?.[1];
+      const command = route?.[2];
+      const handler = service === 'live_config' && command !== undefined ? LIVE_CONFIG_COMMANDS.get(command) : undefined;
+      if (handler === undefined) {
+        return envelopeResponse(failure(60009, `wrong request resource: ${url.pathname} is not a known service and command`), requestId);
+      }
+
+      const key = `${service}/${command}`;
+      let counter = counters.get(key);
+      if (counter === undefined) {
+        counter = { requests: 0, succeeded: 0, failed: 0, rateLimited: 0 };
+        counters.set(key, counter);
+      }
+      counter.requests++;
+      const outcome = await runCommand(key, handler, request, url);
+      if (outcome.ok) counter.succeeded++;
+      else {
+        counter.failed++;
+        if (outcome.code === 60007) counter.rateLimited++;
+      }
+      return envelopeResponse(outcome, requestId);
+    },
+
+    get state() {
+      const commandCounters: Record<string, CommandCounters> = {};
+      for (const [key, counter] of counters) commandCounters[key] = { ...counter };
+      return {
+        callback: state.callback === undefined ? undefined : { url: state.callback.url, callbackCommandList: [...state.callback.callbackCommandList] },
+        callbackToken: state.callbackToken === undefined ? undefined : { ...state.callbackToken },
+        commandCounters,
+      };
+    },
+
+    emitCallback(command, body, emitOptions) {
+      return deliverCallback(
+        {
+          sdkAppId: options.sdkAppId,
+          callback: state.callback,
+          callbackToken: state.callbackToken,
+          fetch: callbackFetch,
+          timeoutMs: callbackTimeoutMs,
+          now,
+        },
+        command,
+        body,
+        emitOptions,
+      );
+    },
+  };
+}
