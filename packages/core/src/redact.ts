@@ -57,9 +57,22 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
  * one-letter "secret" does not shred the message.
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text;
+  // Mark every character covered by any occurrence of any secret, then collapse each covered run into one
+  // `***`. Replacing secrets one after another would leak: once a secret is replaced, a longer or overlapping
+  // one no longer matches and its remainder stays in clear.
+  let covered: Uint8Array | undefined;
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) result = result.split(secret).join(REDACTED);
+    if (typeof secret !== 'string' || secret.length < 4) continue;
+    for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+      covered ??= new Uint8Array(text.length);
+      covered.fill(1, at, at + secret.length);
+    }
+  }
+  if (covered === undefined) return text;
+  let result = '';
+  for (let index = 0; index < text.length; index++) {
+    if (!covered[index]) result += text[index];
+    else if (index === 0 || !covered[index - 1]) result += REDACTED;
   }
   return result;
 }

@@ -30,19 +30,30 @@ export function assertServiceAndCommand(service: string, command: string): void 
   if (issues.length > 0) throw new ValidationError('request', issues);
 }
 
+/** `encodeURIComponent`, but a lone surrogate (which it cannot encode) is a {@link ValidationError}, not a URIError. */
+function encodeQueryValue(value: string, path: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // The value is not echoed: the UserSig is a secret.
+    throw new ValidationError('request', [{ path, message: 'must be well-formed Unicode (it contains a lone surrogate)' }]);
+  }
+}
+
 /**
  * Builds `{baseUrl}/v4/{service}/{command}?sdkappid&identifier&usersig&random&contenttype=json`, the URL of
  * every Tencent REST call. The UserSig alphabet (`A-Za-z0-9*_-`) is URL-safe as is; the identifier is encoded.
  *
- * @throws {@link ValidationError} when the service or command is not a plain name (prevents path injection).
+ * @throws {@link ValidationError} when the service or command is not a plain name (prevents path injection), or
+ *   the identifier or UserSig has no URL form (a lone UTF-16 surrogate).
  */
 export function buildRequestUrl(parts: RequestUrlParts): string {
   assertServiceAndCommand(parts.service, parts.command);
   return (
     `${parts.baseUrl}/v4/${parts.service}/${parts.command}` +
     `?sdkappid=${parts.sdkAppId}` +
-    `&identifier=${encodeURIComponent(parts.identifier)}` +
-    `&usersig=${encodeURIComponent(parts.userSig)}` +
+    `&identifier=${encodeQueryValue(parts.identifier, 'identifier')}` +
+    `&usersig=${encodeQueryValue(parts.userSig, 'userSig')}` +
     `&random=${parts.random >>> 0}` +
     `&contenttype=json`
   );

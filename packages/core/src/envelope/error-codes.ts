@@ -74,7 +74,8 @@ const rows: Readonly<Record<number, Row>> = {
 };
 
 /** Every documented Tencent error code tokenwire knows, for listing and documentation. */
-export const TENCENT_ERROR_CODES: readonly ErrorCodeInfo[] = Object.keys(rows).map((key) => describeErrorCode(Number(key)));
+// Wrapped in a pure IIFE so bundlers can drop the catalogue from bundles that never read it.
+export const TENCENT_ERROR_CODES: readonly ErrorCodeInfo[] = /* @__PURE__ */ (() => Object.keys(rows).map((key) => describeErrorCode(Number(key))))();
 
 /**
  * Looks up a Tencent `ErrorCode`. Unknown codes come back with category `unknown` and are not retried.

@@ -81,6 +81,8 @@ export class TokenwireError extends Error {
     this.status = options.status;
     this.attempt = options.attempt;
     Object.defineProperty(this, BASE_MARKER, { value: true });
+    // Same shape as the subclasses' names (see brand): not enumerable, not writable.
+    Object.defineProperty(this, 'name', { value: 'TokenwireError', enumerable: false, configurable: true, writable: false });
   }
 
   /** Marks `this` as an instance of the named subclass, for the cross-realm `isInstance` guard. */

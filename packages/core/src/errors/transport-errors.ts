@@ -8,7 +8,7 @@ import { TokenwireError, type TokenwireErrorOptions } from './tokenwire-error.js
 /** The request never got an HTTP answer: DNS, refused or dropped connection. Retryable. */
 export class NetworkError extends TokenwireError {
   constructor(message: string, options: TokenwireErrorOptions = {}) {
-    super(message, { retryable: true, ...options });
+    super(message, { ...options, retryable: options.retryable ?? true });
     this.brand('NetworkError');
   }
   /** True when `value` is a {@link NetworkError} from any copy of tokenwire. */
@@ -22,7 +22,7 @@ export class TimeoutError extends TokenwireError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number, options: TokenwireErrorOptions = {}) {
-    super(message, { retryable: true, ...options });
+    super(message, { ...options, retryable: options.retryable ?? true });
     this.timeoutMs = timeoutMs;
     this.brand('TimeoutError');
   }
@@ -35,7 +35,7 @@ export class TimeoutError extends TokenwireError {
 /** The server answered with a non-2xx HTTP status (e.g. a 502 from a gateway). Retryable for 5xx. */
 export class HttpStatusError extends TokenwireError {
   constructor(message: string, options: TokenwireErrorOptions & { status: number }) {
-    super(message, { retryable: options.status >= 500, ...options });
+    super(message, { ...options, retryable: options.retryable ?? options.status >= 500 });
     this.brand('HttpStatusError');
   }
   /** True when `value` is an {@link HttpStatusError} from any copy of tokenwire. */
@@ -47,7 +47,7 @@ export class HttpStatusError extends TokenwireError {
 /** The server answered 2xx but the body is not the JSON shape the protocol promises. Retryable. */
 export class MalformedResponseError extends TokenwireError {
   constructor(message: string, options: TokenwireErrorOptions = {}) {
-    super(message, { retryable: true, ...options });
+    super(message, { ...options, retryable: options.retryable ?? true });
     this.brand('MalformedResponseError');
   }
   /** True when `value` is a {@link MalformedResponseError} from any copy of tokenwire. */

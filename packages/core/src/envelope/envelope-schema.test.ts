@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { TencentEnvelopeSchema, envelopeWithResponse } from './envelope-schema.js';
+
+describe('TencentEnvelopeSchema', () => {
+  it('accepts a success envelope and defaults ErrorInfo to an empty string', () => {
+    const parsed = v.parse(TencentEnvelopeSchema, { ActionStatus: 'OK', ErrorCode: 0 });
+    expect(parsed).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+    expect(parsed.RequestId).toBeUndefined();
+  });
+
+  it('keeps top-level payload fields of classic IM APIs', () => {
+    const parsed = v.parse(TencentEnvelopeSchema, {
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      RequestId: 'Id-1',
+      QueryResult: [{ UserID: 'a' }],
+    });
+    expect(parsed['QueryResult']).toEqual([{ UserID: 'a' }]);
+    expect(parsed.RequestId).toBe('Id-1');
+  });
+
+  it.each([
+    ['not an object', 'OK'],
+    ['null', null],
+    ['missing ActionStatus', { ErrorCode: 0 }],
+    ['unknown ActionStatus', { ActionStatus: 'ok', ErrorCode: 0 }],
+    ['missing ErrorCode', { ActionStatus: 'OK' }],
+    ['ErrorCode as a string', { ActionStatus: 'OK', ErrorCode: '0' }],
+    ['fractional ErrorCode', { ActionStatus: 'FAIL', ErrorCode: 1.5 }],
+    ['non-finite ErrorCode', { ActionStatus: 'FAIL', ErrorCode: Number.POSITIVE_INFINITY }],
+    ['ErrorInfo not a string', { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: 3 }],
+    ['RequestId not a string', { ActionStatus: 'OK', ErrorCode: 0, RequestId: 7 }],
+  ])('rejects %s', (_label, value) => {
+    expect(v.safeParse(TencentEnvelopeSchema, value).success).toBe(false);
+  });
+});
+
+describe('envelopeWithResponse', () => {
+  const schema = envelopeWithResponse(v.object({ Token: v.string(), IsTokenEnable: v.boolean() }));
+
+  it('validates the nested Response and keeps the envelope fields', () => {
+    const parsed = v.parse(schema, {
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      RequestId: 'Id-2',
+      Response: { Token: 't', IsTokenEnable: true },
+    });
+    expect(parsed.Response).toEqual({ Token: 't', IsTokenEnable: true });
+    expect(parsed.ErrorInfo).toBe('');
+    expect(parsed.RequestId).toBe('Id-2');
+  });
+
+  it('requires Response and checks its shape', () => {
+    expect(v.safeParse(schema, { ActionStatus: 'OK', ErrorCode: 0 }).success).toBe(false);
+    expect(v.safeParse(schema, { ActionStatus: 'OK', ErrorCode: 0, Response: { Token: 1, IsTokenEnable: true } }).success).toBe(false);
+  });
+
+  it('still rejects a broken envelope around a valid Response', () => {
+    expect(v.safeParse(schema, { ActionStatus: 'MAYBE', ErrorCode: 0, Response: { Token: 't', IsTokenEnable: true } }).success).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import * as v from 'valibot';
+
+/*
+ * The `@__PURE__` annotations let bundlers drop these module-level schema constructions (and valibot with
+ * them) from bundles that never use the envelope, e.g. callback verification alone.
+ */
+
+/** The four envelope fields every Tencent REST response carries, shared by both envelope schemas. */
+const envelopeEntries = {
+  ActionStatus: /* @__PURE__ */ v.picklist(['OK', 'FAIL']),
+  ErrorCode: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+  ErrorInfo: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string(), ''),
+  RequestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+};
+
+/**
+ * The response envelope of every Tencent REST call: `ActionStatus` (`OK`/`FAIL`), `ErrorCode` (`0` on
+ * success), `ErrorInfo` (defaults to `''`) and `RequestId` (quote it to Tencent support). It is a loose object:
+ * classic IM APIs put their payload fields next to the envelope fields, and those pass through untouched.
+ *
+ * @example
+ * ```ts
+ * const envelope = v.parse(TencentEnvelopeSchema, await response.json());
+ * if (envelope.ErrorCode !== 0) console.warn(envelope.ErrorInfo, envelope.RequestId);
+ * ```
+ */
+export const TencentEnvelopeSchema = /* @__PURE__ */ v.looseObject(envelopeEntries);
+
+/** A parsed Tencent response envelope, with any payload fields kept alongside. */
+export type TencentEnvelope = v.InferOutput<typeof TencentEnvelopeSchema>;
+
+/**
+ * Builds an envelope schema whose payload is nested under `Response`, as the LiveKit `get_*` commands
+ * (`get_callback`, `get_callback_token`) answer. `Response` is required and validated by `responseSchema`;
+ * other extra fields still pass through.
+ *
+ * @example
+ * ```ts
+ * const GetCallbackTokenSchema = envelopeWithResponse(v.object({ Token: v.string(), IsTokenEnable: v.boolean() }));
+ * const parsed = v.parse(GetCallbackTokenSchema, body);
+ * parsed.Response.Token;
+ * ```
+ */
+export function envelopeWithResponse<TResponse extends v.GenericSchema>(responseSchema: TResponse) {
+  return v.looseObject({ ...envelopeEntries, Response: responseSchema });
+}
