@@ -1,0 +1,74 @@
+import type { Clock } from '../clock.js';
+import { genUserSig } from '../usersig/gen-user-sig.js';
+
+/** Default lifetime of the admin UserSig the client signs itself with a `secretKey`: 24 hours. */
+export const DEFAULT_USER_SIG_EXPIRE_SECONDS = 86_400;
+
+/** Longest safety margin before expiry at which a cached UserSig is replaced: 1 hour. */
+export const MAX_USER_SIG_RENEWAL_MARGIN_SECONDS = 3_600;
+
+/** Supplies the admin UserSig for each attempt. */
+export interface AdminUserSigSource {
+  /** The UserSig to send now (generated, or regenerated when it is close to expiry). */
+  current(): string;
+  /**
+   * Called after Tencent rejected `rejected` with 70001 (expired). Returns `true` when a different UserSig is
+   * now available (so one more attempt makes sense), `false` when the UserSig is fixed and cannot be renewed.
+   */
+  renewAfterExpiry(rejected: string): boolean;
+}
+
+/**
+ * A fixed, caller-supplied UserSig. It cannot be renewed, so 70001 reaches the caller.
+ */
+export function createFixedUserSigSource(userSig: string): AdminUserSigSource {
+  return {
+    current: () => userSig,
+    renewAfterExpiry: () => false,
+  };
+}
+
+/**
+ * Signs the admin UserSig with `secretKey` and caches it. It is regenerated once its age reaches
+ * `expireSeconds − margin`, where the margin is a tenth of the lifetime capped at
+ * {@link MAX_USER_SIG_RENEWAL_MARGIN_SECONDS} (23 h of use for the 24 h default), and on demand after
+ * Tencent answers 70001.
+ *
+ * @example
+ * ```ts
+ * const source = createSigningUserSigSource({ sdkAppId: 1400000000, identifier: 'administrator', secretKey, expireSeconds: 86_400, now: Date.now });
+ * source.current(); // 'eJw1j…'
+ * ```
+ */
+export function createSigningUserSigSource(options: {
+  readonly sdkAppId: number;
+  readonly identifier: string;
+  readonly secretKey: string;
+  readonly expireSeconds: number;
+  readonly now: Clock;
+}): AdminUserSigSource {
+  const { sdkAppId, identifier, secretKey, expireSeconds, now } = options;
+  const usableMs = (expireSeconds - Math.min(MAX_USER_SIG_RENEWAL_MARGIN_SECONDS, Math.floor(expireSeconds / 10))) * 1000;
+  let cached: { readonly userSig: string; readonly renewAt: number } | undefined;
+
+  const generate = (): string => {
+    const signedAt = now();
+    const userSig = genUserSig({ sdkAppId, secretKey, identifier, expireSeconds, now: () => signedAt });
+    // TLS.time is whole seconds, so the lifetime is counted from the start of the signing second.
+    cached = { userSig, renewAt: Math.floor(signedAt / 1000) * 1000 + usableMs };
+    return userSig;
+  };
+
+  return {
+    current() {
+      if (cached === undefined || now() >= cached.renewAt) return generate();
+      return cached.userSig;
+    },
+    renewAfterExpiry(rejected) {
+      // Concurrent calls rejected with the same UserSig regenerate it only once.
+      if (cached !== undefined && cached.userSig !== rejected) return true;
+      generate();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { TencentApiError } from '../errors/tencent-api-error.js';
+import {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  TimeoutError,
+} from '../errors/transport-errors.js';
+
+/**
+ * How the client repeats failed attempts. Every field is optional; the defaults are
+ * {@link DEFAULT_RETRY_OPTIONS}. Pass `retry: false` (to the client or to one call) to send each call once.
+ *
+ * | failure | retried with |
+ * | --- | --- |
+ * | network error, timeout, HTTP 5xx, malformed response, transient codes 100001 60008 60013 60014 70169 70202 70500 | `baseDelayMs` / `maxDelayMs` |
+ * | HTTP 429, rate-limit codes 60007 60011 60018 60019 70050 | `rateLimitBaseDelayMs` / `rateLimitMaxDelayMs` |
+ * | HTTP 4xx other than 429, every other Tencent code, aborts | never |
+ *
+ * Delays use full jitter: the n-th retry (n = 0, 1, …) waits a uniformly random time in
+ * `[0, min(maxDelay, baseDelay · 2^n))`. A `Retry-After` header on HTTP 429/503 replaces that delay, capped at
+ * `rateLimitMaxDelayMs`. Error 70001 (UserSig expired) with a `secretKey` is handled separately: the UserSig is
+ * regenerated and the call repeated once at once, which does not count against `limit`.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt (so at most `limit + 1` attempts). Default 3. */
+  readonly limit?: number | undefined;
+  /** Backoff base for transient failures, in ms. Default 200. */
+  readonly baseDelayMs?: number | undefined;
+  /** Backoff cap for transient failures, in ms. Default 5 000. */
+  readonly maxDelayMs?: number | undefined;
+  /** Backoff base for rate-limit failures, in ms. Default 1 000. */
+  readonly rateLimitBaseDelayMs?: number | undefined;
+  /** Backoff cap for rate-limit failures, and the cap of a `Retry-After` header, in ms. Default 30 000. */
+  readonly rateLimitMaxDelayMs?: number | undefined;
+}
+
+/** {@link RetryOptions} with every field set. */
+export type RetryPolicy = { readonly [K in keyof RetryOptions]-?: number };
+
+/** The default retry policy: 3 retries, 200 ms…5 s for transient failures, 1 s…30 s for rate limits. */
+export const DEFAULT_RETRY_OPTIONS: RetryPolicy = Object.freeze({
+  limit: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  rateLimitBaseDelayMs: 1_000,
+  rateLimitMaxDelayMs: 30_000,
+});
+
+/** A policy that never retries; what `retry: false` means. */
+export const NO_RETRY_POLICY: RetryPolicy = Object.freeze({ ...DEFAULT_RETRY_OPTIONS, limit: 0 });
+
+/** Fills the unset fields of `options` from `base`; `false` means {@link NO_RETRY_POLICY}. */
+export function resolveRetryPolicy(options: RetryOptions | false | undefined, base: RetryPolicy = DEFAULT_RETRY_OPTIONS): RetryPolicy {
+  if (options === false) return NO_RETRY_POLICY;
+  if (options === undefined) return base;
+  return {
+    limit: options.limit ?? base.limit,
+    baseDelayMs: options.baseDelayMs ?? base.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? base.maxDelayMs,
+    rateLimitBaseDelayMs: options.rateLimitBaseDelayMs ?? base.rateLimitBaseDelayMs,
+    rateLimitMaxDelayMs: options.rateLimitMaxDelayMs ?? base.rateLimitMaxDelayMs,
+  };
+}
+
+/** How a failure is retried: with the transient backoff, with the rate-limit backoff, or not at all. */
+export type FailureRetryClass = 'transient' | 'rate_limit' | 'none';
+
+/** Classifies a failed attempt for the retry policy (see the table on {@link RetryOptions}). */
+export function classifyFailure(error: unknown): FailureRetryClass {
+  if (TencentApiError.isInstance(error)) return error.retryClass;
+  if (HttpStatusError.isInstance(error)) {
+    if (error.status === 429) return 'rate_limit';
+    return error.status !== undefined && error.status >= 500 ? 'transient' : 'none';
+  }
+  if (NetworkError.isInstance(error) || TimeoutError.isInstance(error) || MalformedResponseError.isInstance(error)) {
+    return 'transient';
+  }
+  return 'none';
+}
+
+/**
+ * Full-jitter exponential backoff: a delay in `[0, min(maxDelayMs, baseDelayMs · 2^retryIndex))`, whole ms.
+ *
+ * @param retryIndex - 0 for the first retry, 1 for the second, …
+ * @param fraction - a uniformly random number in `[0, 1)`.
+ */
+export function fullJitterDelay(retryIndex: number, baseDelayMs: number, maxDelayMs: number, fraction: number): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex);
+  return Math.floor(Math.min(Math.max(fraction, 0), 1 - Number.EPSILON) * ceiling);
+}
+
+/**
+ * Reads a `Retry-After` header (delta-seconds or an HTTP date) as a delay in ms from `nowMs`; `undefined` when
+ * absent or unreadable. Dates in the past give 0.
+ */
+export function parseRetryAfter(header: string | null | undefined, nowMs: number): number | undefined {
+  if (header === null || header === undefined) return undefined;
+  const text = header.trim();
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
+  // An HTTP date always names a weekday and month; a bare '-5' or '2025' is not one, though Date.parse reads it.
+  if (!/[a-z]/i.test(text)) return undefined;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+/** The inputs of {@link decideRetry}. */
+export interface RetryQuestion {
+  /** The failure of the last attempt. */
+  readonly error: unknown;
+  /** How many retries this call has made already. */
+  readonly retriesSoFar: number;
+  readonly policy: RetryPolicy;
+  /** Returns a uniformly random number in `[0, 1)` for the jitter; called only when a jittered delay is needed. */
+  readonly jitter: () => number;
+  /** A `Retry-After` delay from the failed HTTP answer, in ms, if any. Used for HTTP 429 and 503 only. */
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** What {@link decideRetry} answers: stop, or wait `delayMs` and try again. */
+export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number };
+
+/** Decides whether a failed attempt is repeated and after how long. */
+export function decideRetry(question: RetryQuestion): RetryDecision {
+  const { error, retriesSoFar, policy, jitter, retryAfterMs } = question;
+  if (retriesSoFar >= policy.limit) return { retry: false };
+  const retryClass = classifyFailure(error);
+  if (retryClass === 'none') return { retry: false };
+  if (retryAfterMs !== undefined && HttpStatusError.isInstance(error) && (error.status === 429 || error.status === 503)) {
+    return { retry: true, delayMs: Math.min(Math.max(0, retryAfterMs), policy.rateLimitMaxDelayMs) };
+  }
+  const delayMs =
+    retryClass === 'rate_limit'
+      ? fullJitterDelay(retriesSoFar, policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs, jitter())
+      : fullJitterDelay(retriesSoFar, policy.baseDelayMs, policy.maxDelayMs, jitter());
+  return { retry: true, delayMs };
+}

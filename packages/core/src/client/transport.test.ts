@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  TimeoutError,
+} from '../errors/transport-errors.js';
+import type { Sleep } from './sleep.js';
+import { sendRequest, type FetchFunction, type TransportRequest } from './transport.js';
+
+const USER_SIG = 'eJwtzEELgjAYxvEvi7lS-secret-user-sig';
+const URL_WITH_SIG = `https://tencent.test/v4/live_config/get_callback?sdkappid=1400000000&identifier=administrator&usersig=${USER_SIG}&random=77&contenttype=json`;
+
+/** A deadline the test fires by hand; records whether the transport cancelled it. */
+function manualDeadline() {
+  const calls: { ms: number; signal: AbortSignal | undefined; resolve: () => void }[] = [];
+  const sleep: Sleep = (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      calls.push({ ms, signal, resolve });
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  return { sleep, calls, fire: () => calls.forEach((call) => call.resolve()) };
+}
+
+function request(fetch: FetchFunction, overrides: Partial<TransportRequest> = {}): TransportRequest {
+  return {
+    url: URL_WITH_SIG,
+    body: '{"Token":"callback-token"}',
+    fetch,
+    timeoutMs: 10_000,
+    sleep: manualDeadline().sleep,
+    service: 'live_config',
+    command: 'get_callback',
+    random: 77,
+    attempt: 2,
+    secrets: [USER_SIG],
+    ...overrides,
+  };
+}
+
+/** Resolves when `signal` aborts, like a real fetch that is waiting for the network. */
+function pendingUntilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+}
+
+function expectNoSecret(value: unknown): void {
+  const error = value as Error;
+  for (const text of [JSON.stringify(error), error.message, String(error.cause), error.stack ?? '']) expect(text).not.toContain(USER_SIG);
+}
+
+describe('sendRequest', () => {
+  it('POSTs the JSON body once and decodes a JSON answer', async () => {
+    const seen: Request[] = [];
+    const bodies: string[] = [];
+    const deadline = manualDeadline();
+    const result = await sendRequest(
+      request(
+        async (input) => {
+          seen.push(input);
+          bodies.push(await input.text());
+          return new Response('{"ActionStatus":"OK","ErrorCode":0}', { headers: { 'x-test': '1' } });
+        },
+        { sleep: deadline.sleep, timeoutMs: 1234 },
+      ),
+    );
+    expect(result).toMatchObject({ ok: true, status: 200, body: { ActionStatus: 'OK', ErrorCode: 0 } });
+    expect(result.ok && result.headers.get('x-test')).toBe('1');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe('POST');
+    expect(seen[0]!.url).toBe(URL_WITH_SIG);
+    expect(seen[0]!.headers.get('content-type')).toBe('application/json');
+    expect(bodies).toEqual(['{"Token":"callback-token"}']);
+    // The deadline was armed for the attempt and released when it finished.
+    expect(deadline.calls.map((call) => call.ms)).toEqual([1234]);
+    expect(deadline.calls[0]!.signal?.aborted).toBe(true);
+  });
+
+  it('maps a fetch rejection to a retryable NetworkError with context', async () => {
+    const cause = new TypeError('fetch failed');
+    const result = await sendRequest(request(() => Promise.reject(cause)));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(NetworkError.isInstance(result.error)).toBe(true);
+    expect(result.error).toMatchObject({ retryable: true, service: 'live_config', command: 'get_callback', random: 77, attempt: 2, status: undefined });
+    expect(result.error.cause).toBe(cause);
+    expect(result.error.message).toContain('TypeError: fetch failed');
+  });
+
+  it('redacts a fetch error that quotes the URL (as Deno and Bun do)', async () => {
+    const result = await sendRequest(request(async (input) => Promise.reject(new TypeError(`error sending request for url (${input.url})`))));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(NetworkError.isInstance(result.error)).toBe(true);
+    expect(result.error.message).toContain('usersig=***');
+    expect(String(result.error.cause)).toContain('usersig=***');
+    expectNoSecret(result.error);
+  });
+
+  it('times out while waiting for headers, aborting the fetch', async () => {
+    const deadline = manualDeadline();
+    let fetchSignal: AbortSignal | undefined;
+    const result = await sendRequest(
+      request(
+        (input) => {
+          fetchSignal = input.signal;
+          queueMicrotask(deadline.fire);
+          return pendingUntilAborted(input.signal);
+        },
+        { sleep: deadline.sleep, timeoutMs: 3500 },
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(TimeoutError.isInstance(result.error)).toBe(true);
+    expect(result.error).toMatchObject({ timeoutMs: 3500, retryable: true, random: 77, attempt: 2, status: undefined });
+    expect(result.error.message).toContain('no response');
+    expect(fetchSignal?.aborted).toBe(true);
+  });
+
+  it('times out even when the fetch ignores its signal', async () => {
+    const deadline = manualDeadline();
+    const result = await sendRequest(
+      request(
+        () => {
+          queueMicrotask(deadline.fire);
+          return new Promise<Response>(() => undefined);
+        },
+        { sleep: deadline.sleep },
+      ),
+    );
+    expect(!result.ok && TimeoutError.isInstance(result.error)).toBe(true);
+  });
+
+  it('times out when the body stalls after the headers arrived', async () => {
+    const deadline = manualDeadline();
+    let fetchSignal: AbortSignal | undefined;
+    const result = await sendRequest(
+      request(
+        async (input) => {
+          fetchSignal = input.signal;
+          const encoder = new TextEncoder();
+          let sent = false;
+          const body = new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                if (!sent) {
+                  sent = true;
+                  controller.enqueue(encoder.encode('{"ActionStatus":"OK",'));
+                  return;
+                }
+                // The rest never comes; the deadline fires while the body is being read.
+                deadline.fire();
+                return new Promise<void>(() => undefined);
+              },
+            },
+            { highWaterMark: 0 },
+          );
+          return new Response(body, { status: 200 });
+        },
+        { sleep: deadline.sleep },
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(TimeoutError.isInstance(result.error)).toBe(true);
+    expect(result.error).toMatchObject({ status: 200, random: 77 });
+    expect(result.error.message).toContain('the response body did not finish');
+    expect(result.status).toBe(200);
+    // A real fetch tears the body stream down through its signal.
+    expect(fetchSignal?.aborted).toBe(true);
+  });
+
+  it('reports a caller abort as RequestAbortedError, before or during the request', async () => {
+    let calls = 0;
+    const reason = new DOMException('user left', 'AbortError');
+    const before = await sendRequest(
+      request(
+        async () => {
+          calls += 1;
+          return new Response('{}');
+        },
+        { signal: AbortSignal.abort(reason) },
+      ),
+    );
+    expect(calls).toBe(0);
+    expect(!before.ok && RequestAbortedError.isInstance(before.error)).toBe(true);
+
+    const controller = new AbortController();
+    const during = await sendRequest(
+      request(
+        () => {
+          queueMicrotask(() => controller.abort(reason));
+          return new Promise<Response>(() => undefined);
+        },
+        { signal: controller.signal },
+      ),
+    );
+    expect(during.ok).toBe(false);
+    if (during.ok) return;
+    expect(RequestAbortedError.isInstance(during.error)).toBe(true);
+    expect(during.error).toMatchObject({ retryable: false, random: 77, attempt: 2, service: 'live_config' });
+    expect(during.error.cause).toBe(reason);
+  });
+
+  it('maps non-2xx answers to HttpStatusError without reading the body', async () => {
+    let pulled = false;
+    const page = (): ReadableStream<Uint8Array> =>
+      new ReadableStream(
+        {
+          pull(controller) {
+            pulled = true;
+            controller.enqueue(new TextEncoder().encode('<html>502 Bad Gateway</html>'));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+    const bad = await sendRequest(request(async () => new Response(page(), { status: 502, statusText: 'Bad Gateway' })));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(HttpStatusError.isInstance(bad.error)).toBe(true);
+    expect(bad.error).toMatchObject({ status: 502, retryable: true, random: 77, attempt: 2 });
+    expect(bad.error.message).toBe('HTTP 502 Bad Gateway from live_config/get_callback');
+    expect(pulled).toBe(false);
+
+    const notFound = await sendRequest(request(async () => new Response('nope', { status: 404 })));
+    expect(!notFound.ok && notFound.error).toMatchObject({ name: 'HttpStatusError', status: 404, retryable: false });
+
+    const limited = await sendRequest(request(async () => new Response('', { status: 429, headers: { 'retry-after': '2' } })));
+    expect(limited.ok).toBe(false);
+    if (limited.ok) return;
+    expect(limited.error).toMatchObject({ status: 429, retryable: true });
+    expect(limited.headers?.get('retry-after')).toBe('2');
+  });
+
+  it('maps a 2xx body that is not JSON to MalformedResponseError, redacting an echoed UserSig', async () => {
+    const result = await sendRequest(request(async (input) => new Response(`<html>oops ${input.url}</html>`, { status: 200 })));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(MalformedResponseError.isInstance(result.error)).toBe(true);
+    expect(result.error).toMatchObject({ status: 200, retryable: true, random: 77 });
+    expectNoSecret(result.error);
+
+    const empty = await sendRequest(request(async () => new Response(null, { status: 204 })));
+    expect(!empty.ok && MalformedResponseError.isInstance(empty.error)).toBe(true);
+  });
+
+  it('maps a body that breaks off to NetworkError', async () => {
+    const result = await sendRequest(
+      request(async () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"Action'));
+            controller.error(new TypeError('terminated'));
+          },
+        });
+        return new Response(body);
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(NetworkError.isInstance(result.error)).toBe(true);
+    expect(result.error.message).toContain('reading the response body');
+    expect(result.error.status).toBe(200);
+  });
+});

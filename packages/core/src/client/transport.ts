@@ -1,0 +1,175 @@
+import ky, { type Options as KyOptions } from 'ky';
+import type { TokenwireError } from '../errors/tokenwire-error.js';
+import {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  TimeoutError,
+} from '../errors/transport-errors.js';
+import { sanitizeCause } from './sanitize-cause.js';
+import type { Sleep } from './sleep.js';
+
+/**
+ * The `fetch` the client sends requests with. It is always called with a `Request` (and no init), so the
+ * global `fetch`, an instrumented wrapper, or an in-process handler such as the emulator's `fetch` all fit.
+ */
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** One HTTP attempt: a POST of a JSON body to a fully built Tencent REST URL. */
+export interface TransportRequest {
+  /** The request URL, UserSig included. It never appears in an error. */
+  readonly url: string;
+  /** The JSON request body, already serialised. */
+  readonly body: string;
+  readonly fetch: FetchFunction;
+  /** Deadline of the attempt in ms, covering the response headers and the whole body. */
+  readonly timeoutMs: number;
+  /** The caller's signal; aborting it ends the attempt with {@link RequestAbortedError}. */
+  readonly signal?: AbortSignal | undefined;
+  /** Schedules the deadline. */
+  readonly sleep: Sleep;
+  /** Context attached to every error. */
+  readonly service: string;
+  readonly command: string;
+  readonly random: number;
+  /** 1 for the first attempt of a call, then 2, 3, … */
+  readonly attempt: number;
+  /** Values that must not appear in an error's cause (the UserSig, the secret key). */
+  readonly secrets: readonly (string | undefined)[];
+}
+
+/** The outcome of one attempt: the decoded JSON body of a 2xx answer, or the failure. */
+export type TransportResult =
+  | { readonly ok: true; readonly status: number; readonly headers: Headers; readonly body: unknown }
+  | {
+      readonly ok: false;
+      readonly error: TokenwireError;
+      /** HTTP status, when an answer arrived. */
+      readonly status: number | undefined;
+      /** Response headers, when an answer arrived (for `Retry-After`). */
+      readonly headers: Headers | undefined;
+    };
+
+/** Marks a race lost to the attempt's abort signal. */
+const INTERRUPTED = Symbol('interrupted');
+
+function ignoreRejection(promise: PromiseLike<unknown>): void {
+  promise.then(undefined, () => undefined);
+}
+
+function cancelBody(response: Response): void {
+  try {
+    if (response.body !== null && !response.body.locked) ignoreRejection(response.body.cancel());
+  } catch {
+    // Nothing more to release.
+  }
+}
+
+/**
+ * Sends one attempt through ky 1.x (the only module that knows about ky) and classifies the outcome. ky runs
+ * with `retry: 0`, `timeout: false` and `throwHttpErrors: false`: the client owns retries, and ky's timeout
+ * would span retries and stop at the headers, while this deadline is per attempt and also covers the body.
+ *
+ * Failures: fetch rejected → {@link NetworkError}; deadline → {@link TimeoutError}; caller's signal →
+ * {@link RequestAbortedError}; non-2xx → {@link HttpStatusError} (body not read); 2xx whose body is not JSON →
+ * {@link MalformedResponseError}. Each carries `service`, `command`, `random` and `status` when known; causes
+ * are passed through {@link sanitizeCause}. This function never throws.
+ */
+export async function sendRequest(request: TransportRequest): Promise<TransportResult> {
+  const { service, command, random, attempt, timeoutMs, signal } = request;
+  const where = `${service}/${command}`;
+  let status: number | undefined;
+  let headers: Headers | undefined;
+  const fail = (error: TokenwireError): TransportResult => ({ ok: false, error, status, headers });
+  const aborted = (): TransportResult =>
+    fail(
+      new RequestAbortedError(`Call to ${where} was aborted by the caller`, {
+        service,
+        command,
+        random,
+        attempt,
+        status,
+        cause: sanitizeCause(signal?.reason, request.secrets),
+      }),
+    );
+  if (signal?.aborted) return aborted();
+
+  const controller = new AbortController();
+  let timedOut = false;
+  let settled = false;
+  const onCallerAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const deadline = new AbortController();
+  request.sleep(timeoutMs, deadline.signal).then(
+    () => {
+      if (settled || controller.signal.aborted) return;
+      timedOut = true;
+      controller.abort();
+    },
+    () => undefined,
+  );
+  const interrupted = new Promise<typeof INTERRUPTED>((resolve) => {
+    controller.signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true });
+  });
+
+  let phase: 'headers' | 'body' = 'headers';
+  try {
+    const responsePromise = ky.post(request.url, {
+      body: request.body,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // ky always calls `fetch` with a Request, which is all FetchFunction promises to accept.
+      fetch: request.fetch as NonNullable<KyOptions['fetch']>,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      signal: controller.signal,
+    });
+    ignoreRejection(responsePromise);
+    const response = await Promise.race([responsePromise, interrupted]);
+    if (response === INTERRUPTED) throw INTERRUPTED;
+    status = response.status;
+    headers = response.headers;
+    if (!response.ok) {
+      cancelBody(response);
+      const label = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
+      return fail(new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 }));
+    }
+    phase = 'body';
+    const textPromise = response.text();
+    ignoreRejection(textPromise);
+    const text = await Promise.race([textPromise, interrupted]);
+    if (text === INTERRUPTED) {
+      cancelBody(response);
+      throw INTERRUPTED;
+    }
+    try {
+      return { ok: true, status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };
+    } catch (error) {
+      return fail(
+        new MalformedResponseError(`HTTP ${response.status} from ${where} carried a body that is not JSON`, {
+          service,
+          command,
+          random,
+          attempt,
+          status,
+          cause: sanitizeCause(error, request.secrets),
+        }),
+      );
+    }
+  } catch (error) {
+    if (signal?.aborted) return aborted();
+    if (timedOut) {
+      const what = phase === 'headers' ? 'no response' : 'the response body did not finish';
+      return fail(new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${what})`, timeoutMs, { service, command, random, attempt, status }));
+    }
+    const cause = sanitizeCause(error, request.secrets);
+    const detail = typeof cause === 'string' ? cause : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const during = phase === 'headers' ? 'before a response arrived' : 'while reading the response body';
+    return fail(new NetworkError(`Network error calling ${where} ${during}: ${detail}`, { service, command, random, attempt, status, cause }));
+  } finally {
+    settled = true;
+    deadline.abort();
+    signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
