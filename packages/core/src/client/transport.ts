@@ -1,4 +1,3 @@
-import ky, { type Options as KyOptions } from 'ky';
 import type { TokenwireError } from '../errors/tokenwire-error.js';
 import {
   HttpStatusError,
@@ -16,12 +15,16 @@ import type { Sleep } from './sleep.js';
  */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** One HTTP attempt: a POST of a JSON body to a fully built Tencent REST URL. */
+/** One HTTP attempt of a JSON API call (a Tencent REST command or an AICC path). */
 export interface TransportRequest {
-  /** The request URL, UserSig included. It never appears in an error. */
+  /** The request URL, secrets included. It never appears in an error. */
   readonly url: string;
-  /** The JSON request body, already serialised. */
-  readonly body: string;
+  /** HTTP method; `POST` unless given. */
+  readonly method?: 'GET' | 'POST' | undefined;
+  /** Extra request headers (e.g. AICC's `Authorization`, `x-app-key`, `ccmessaging-token`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The JSON request body, already serialised; omitted for `GET`. */
+  readonly body?: string | undefined;
   readonly fetch: FetchFunction;
   /** Deadline of the attempt in ms, covering the response headers and the whole body. */
   readonly timeoutMs: number;
@@ -29,10 +32,12 @@ export interface TransportRequest {
   readonly signal?: AbortSignal | undefined;
   /** Schedules the deadline. */
   readonly sleep: Sleep;
-  /** Context attached to every error. */
-  readonly service: string;
-  readonly command: string;
-  readonly random: number;
+  /** Context attached to every error: the Tencent service and command, or the AICC path. */
+  readonly service?: string | undefined;
+  readonly command?: string | undefined;
+  readonly path?: string | undefined;
+  /** Tencent's `random` of this attempt. */
+  readonly random?: number | undefined;
   /** 1 for the first attempt of a call, then 2, 3, … */
   readonly attempt: number;
   /** Values that must not appear in an error's cause (the UserSig, the secret key). */
@@ -67,9 +72,8 @@ function cancelBody(response: Response): void {
 }
 
 /**
- * Sends one attempt through ky 1.x (the only module that knows about ky) and classifies the outcome. ky runs
- * with `retry: 0`, `timeout: false` and `throwHttpErrors: false`: the client owns retries, and ky's timeout
- * would span retries and stop at the headers, while this deadline is per attempt and also covers the body.
+ * Sends one attempt with the injected `fetch` and classifies the outcome. The callers own retries; this
+ * deadline is per attempt and covers the response body as well as the headers (a stalled body times out).
  *
  * Failures: fetch rejected → {@link NetworkError}; deadline → {@link TimeoutError}; caller's signal →
  * {@link RequestAbortedError}; non-2xx → {@link HttpStatusError} (body not read); 2xx whose body is not JSON →
@@ -77,8 +81,8 @@ function cancelBody(response: Response): void {
  * are passed through {@link sanitizeCause}. This function never throws.
  */
 export async function sendRequest(request: TransportRequest): Promise<TransportResult> {
-  const { service, command, random, attempt, timeoutMs, signal } = request;
-  const where = `${service}/${command}`;
+  const { service, command, path, random, attempt, timeoutMs, signal } = request;
+  const where = service !== undefined && command !== undefined ? `${service}/${command}` : (path ?? 'the API');
   let status: number | undefined;
   let headers: Headers | undefined;
   const fail = (error: TokenwireError): TransportResult => ({ ok: false, error, status, headers });
@@ -87,6 +91,7 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
       new RequestAbortedError(`Call to ${where} was aborted by the caller`, {
         service,
         command,
+        path,
         random,
         attempt,
         status,
@@ -115,16 +120,19 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
 
   let phase: 'headers' | 'body' = 'headers';
   try {
-    const responsePromise = ky.post(request.url, {
-      body: request.body,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      // ky always calls `fetch` with a Request, which is all FetchFunction promises to accept.
-      fetch: request.fetch as NonNullable<KyOptions['fetch']>,
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      signal: controller.signal,
-    });
+    const method = request.method ?? 'POST';
+    const responsePromise = request.fetch(
+      new Request(request.url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...request.headers,
+        },
+        body: method === 'POST' ? (request.body ?? '{}') : null,
+        signal: controller.signal,
+      }),
+    );
     ignoreRejection(responsePromise);
     const response = await Promise.race([responsePromise, interrupted]);
     if (response === INTERRUPTED) throw INTERRUPTED;
@@ -133,7 +141,7 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
     if (!response.ok) {
       cancelBody(response);
       const label = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-      return fail(new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 }));
+      return fail(new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, path, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 }));
     }
     phase = 'body';
     const textPromise = response.text();
@@ -150,6 +158,7 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
         new MalformedResponseError(`HTTP ${response.status} from ${where} carried a body that is not JSON`, {
           service,
           command,
+          path,
           random,
           attempt,
           status,
@@ -161,12 +170,12 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
     if (signal?.aborted) return aborted();
     if (timedOut) {
       const what = phase === 'headers' ? 'no response' : 'the response body did not finish';
-      return fail(new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${what})`, timeoutMs, { service, command, random, attempt, status }));
+      return fail(new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${what})`, timeoutMs, { service, command, path, random, attempt, status }));
     }
     const cause = sanitizeCause(error, request.secrets);
     const detail = typeof cause === 'string' ? cause : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const during = phase === 'headers' ? 'before a response arrived' : 'while reading the response body';
-    return fail(new NetworkError(`Network error calling ${where} ${during}: ${detail}`, { service, command, random, attempt, status, cause }));
+    return fail(new NetworkError(`Network error calling ${where} ${during}: ${detail}`, { service, command, path, random, attempt, status, cause }));
   } finally {
     settled = true;
     deadline.abort();
