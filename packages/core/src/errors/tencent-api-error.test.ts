@@ -27,8 +27,11 @@ describe('TencentApiError', () => {
     expect(TokenwireError.isInstance(error)).toBe(true);
   });
 
-  it('falls back to the catalogue meaning when ErrorInfo is empty', () => {
+  it('says so when ErrorInfo is empty, and still classifies the code', () => {
     const error = new TencentApiError({ code: 70001, info: '' });
+    expect(error.message).toBe('Tencent error 70001: no ErrorInfo given');
+    expect(error.category).toBe('auth');
+  });
     expect(error.message).toBe('Tencent error 70001: UserSig expired: regenerate it (a validity of at least 24 h is recommended)');
     expect(error.category).toBe('auth');
   });

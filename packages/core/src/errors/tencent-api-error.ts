@@ -1,4 +1,4 @@
-import { describeErrorCode, type ErrorCategory, type RetryClass } from '../envelope/error-codes.js';
+import { classifyErrorCode, type ErrorCategory, type RetryClass } from '../envelope/error-classification.js';
 import { TokenwireError, type ErrorContext } from './tokenwire-error.js';
 
 const NAME = 'TencentApiError';
@@ -11,7 +11,7 @@ export interface TencentApiErrorInit extends ErrorContext {
 
 /**
  * Tencent answered with `ActionStatus: "FAIL"` (or a non-zero `ErrorCode`). `code`, `info` and `requestId`
- * come from the envelope; `category` and `retryable` from tokenwire's catalogue of documented codes.
+ * come from the envelope; `category` and `retryable` from tokenwire's classification of documented codes.
  *
  * @example
  * ```ts
@@ -29,17 +29,17 @@ export class TencentApiError extends TokenwireError {
   readonly retryClass: RetryClass;
 
   constructor(init: TencentApiErrorInit) {
-    const described = describeErrorCode(init.code);
+    const classified = classifyErrorCode(init.code);
     const where = init.service && init.command ? ` (${init.service}/${init.command})` : '';
     const support = init.requestId ? ` [RequestId ${init.requestId}]` : '';
-    super(`Tencent error ${init.code}${where}: ${init.info || described.meaning}${support}`, {
+    super(`Tencent error ${init.code}${where}: ${init.info || 'no ErrorInfo given'}${support}`, {
       ...init,
-      retryable: described.retry !== 'none',
+      retryable: classified.retry !== 'none',
     });
     this.code = init.code;
     this.info = init.info;
-    this.category = described.category;
-    this.retryClass = described.retry;
+    this.category = classified.category;
+    this.retryClass = classified.retry;
     this.brand(NAME);
   }
 
