@@ -1,0 +1,38 @@
+import { base64ToBytes } from '@tokenwire/core';
+import type { AiccContext } from './aicc-context.js';
+import type { HandlerResult } from './aicc-responses.js';
+import type { MessageTokenRecord } from './aicc-state.js';
+import { randomHex } from './random-identifiers.js';
+
+/** File types `uploadFileStream` accepts (compared case-insensitively; `bpm` is AICC's spelling next to `bmp`). */
+export const UPLOAD_FILE_TYPES: readonly string[] = ['jpg', 'jpeg', 'png', 'bmp', 'bpm', 'mp3', 'aac', 'mp4', 'txt', 'csv'];
+
+/** `uploadFileStream` codes — note the field is `returnCode`, not `resultCode`. */
+export const UPLOAD_RETURN_CODES = { success: '0', missingParameter: '2', invalidParameter: '3', uploadFailed: '13' } as const;
+
+/**
+ * `POST /apiaccess/ccmessaging/uploadFileStream`: `fileType` (see {@link UPLOAD_FILE_TYPES}), `fileStream`
+ * (standard base64, no data-URL prefix) and `channel` (`WEB`). Answers `{ returnCode: '0', objectKey }` — the key
+ * to put in `send` content — or `returnCode` `2` (a field missing or empty), `3` (bad type, channel or base64, or
+ * an empty file) or `13` (larger than `uploadMaxBytes`), with a `resultDesc`.
+ */
+export function uploadFileStream(context: AiccContext, token: MessageTokenRecord, body: Record<string, unknown>): HandlerResult {
+  const failure = (returnCode: string, resultDesc: string): HandlerResult => ({ body: { returnCode, resultDesc } });
+  const { fileType, fileStream, channel } = body;
+  const missing = (['fileType', 'fileStream', 'channel'] as const).filter((field) => body[field] === undefined || body[field] === null || body[field] === '');
+  if (missing.length > 0) return failure(UPLOAD_RETURN_CODES.missingParameter, `missing parameter: ${missing.join(', ')}.`);
+  if (channel !== 'WEB') return failure(UPLOAD_RETURN_CODES.invalidParameter, 'channel must be WEB.');
+  if (typeof fileType !== 'string' || !UPLOAD_FILE_TYPES.includes(fileType.toLowerCase())) {
+    return failure(UPLOAD_RETURN_CODES.invalidParameter, `fileType must be one of ${UPLOAD_FILE_TYPES.join(', ')}.`);
+  }
+  const bytes = typeof fileStream === 'string' ? base64ToBytes(fileStream) : undefined;
+  if (bytes === undefined) return failure(UPLOAD_RETURN_CODES.invalidParameter, 'fileStream must be base64.');
+  if (bytes.length === 0) return failure(UPLOAD_RETURN_CODES.invalidParameter, 'fileStream is an empty file.');
+  if (bytes.length > context.options.uploadMaxBytes) {
+    return failure(UPLOAD_RETURN_CODES.uploadFailed, `upload failed: the file is larger than ${context.options.uploadMaxBytes} bytes.`);
+  }
+  const normalizedType = fileType.toLowerCase();
+  const objectKey = `ccmessaging/upload/${randomHex(16)}.${normalizedType}`;
+  context.state.uploads.set(objectKey, { objectKey, fileType: normalizedType, bytes, userId: token.userId, uploadedAt: context.now() });
+  return { body: { returnCode: UPLOAD_RETURN_CODES.success, objectKey } };
+}
