@@ -1,0 +1,26 @@
+import * as v from 'valibot';
+import { IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+
+// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+
+/**
+ * Body of `Live.CallbackAfterChangeOwner`: a room's owner changed.
+ *
+ * @example
+ * ```ts
+ * if (event.known && event.command === 'Live.CallbackAfterChangeOwner') rooms.setOwner(event.body.RoomId, event.body.CurrentOwner_Account);
+ * ```
+ */
+export const AfterChangeOwnerBodySchema = /* @__PURE__ */ (() =>
+  v.looseObject({
+    CallbackCommand: v.optional(v.literal('Live.CallbackAfterChangeOwner')),
+    RoomId: IdentifierSchema,
+    Operator_Account: IdentifierSchema,
+    CurrentOwner_Account: IdentifierSchema,
+    OriginalOwner_Account: IdentifierSchema,
+    /** Unix milliseconds. */
+    EventTime: MillisecondTimeSchema,
+  }))();
+
+/** Body of `Live.CallbackAfterChangeOwner`. */
+export type AfterChangeOwnerBody = v.InferOutput<typeof AfterChangeOwnerBodySchema>;

@@ -1,0 +1,46 @@
+import type * as v from 'valibot';
+import type { KnownCallbackCommand } from '../known-callback-commands.js';
+import { AfterChangeOwnerBodySchema } from './after-change-owner.js';
+import { AfterCreateRoomBodySchema } from './after-create-room.js';
+import { AfterDestroyRoomBodySchema } from './after-destroy-room.js';
+import { AfterMemberStateChangedBodySchema } from './after-member-state-changed.js';
+import { BeforeSendGiftBodySchema } from './before-send-gift.js';
+import { looseCallbackBodySchema } from './loose-callback-body.js';
+
+// Built inside a `@__PURE__` IIFE so bundlers drop it when unused (README: bundle size).
+
+/**
+ * The body schema of every known LiveKit callback command. Bodies Tencent documents in full have full schemas;
+ * the others a loose shape (see {@link looseCallbackBodySchema}). All are loose objects: fields Tencent adds
+ * later pass through untouched.
+ *
+ * @example
+ * ```ts
+ * const body = v.parse(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackBeforeSendGift'], parsedJson);
+ * ```
+ */
+export const LIVE_CALLBACK_BODY_SCHEMAS = /* @__PURE__ */ (() =>
+  ({
+  'Live.CallbackAfterCreateRoom': AfterCreateRoomBodySchema,
+  'Live.CallbackAfterDestroyRoom': AfterDestroyRoomBodySchema,
+  'Live.CallbackAfterUpdateRoomInfo': looseCallbackBodySchema('Live.CallbackAfterUpdateRoomInfo'),
+  'Live.CallbackAfterSetMetadata': looseCallbackBodySchema('Live.CallbackAfterSetMetadata'),
+  'Live.CallbackAfterDelMetadata': looseCallbackBodySchema('Live.CallbackAfterDelMetadata'),
+  'Live.CallbackAfterCreateRoomReachingThreshold': looseCallbackBodySchema('Live.CallbackAfterCreateRoomReachingThreshold'),
+  'Live.CallbackAfterMemberStateChanged': AfterMemberStateChangedBodySchema,
+  'Live.CallbackAfterChangeOwner': AfterChangeOwnerBodySchema,
+  'Live.CallbackAfterModifyAdmin': looseCallbackBodySchema('Live.CallbackAfterModifyAdmin'),
+  'Mic.CallbackAfterSeatInfoChanged': looseCallbackBodySchema('Mic.CallbackAfterSeatInfoChanged'),
+  'Live.CallbackAfterCreateBattle': looseCallbackBodySchema('Live.CallbackAfterCreateBattle'),
+  'Live.CallbackAfterStartBattle': looseCallbackBodySchema('Live.CallbackAfterStartBattle'),
+  'Live.CallbackAfterEndBattle': looseCallbackBodySchema('Live.CallbackAfterEndBattle'),
+  'Live.CallbackBeforeSendGift': BeforeSendGiftBodySchema,
+  'Live.CallbackBeforeCallBackNotBlock': looseCallbackBodySchema('Live.CallbackBeforeCallBackNotBlock'),
+  'Group.CallbackAfterSendMsg': looseCallbackBodySchema('Group.CallbackAfterSendMsg'),
+  'Group.CallbackBeforeSendMsg': looseCallbackBodySchema('Group.CallbackBeforeSendMsg'),
+  'Follow.CallbackAfterFollowAdd': looseCallbackBodySchema('Follow.CallbackAfterFollowAdd'),
+  'Follow.CallbackAfterFollowDelete': looseCallbackBodySchema('Follow.CallbackAfterFollowDelete'),
+  }) as const)() satisfies { readonly [TCommand in KnownCallbackCommand]: v.GenericSchema };
+
+/** The parsed body of known callback `TCommand`, e.g. `LiveCallbackBody<'Live.CallbackBeforeSendGift'>`. */
+export type LiveCallbackBody<TCommand extends KnownCallbackCommand> = v.InferOutput<(typeof LIVE_CALLBACK_BODY_SCHEMAS)[TCommand]>;

@@ -1,0 +1,28 @@
+import * as v from 'valibot';
+
+// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+
+/** Longest callback token Tencent accepts. */
+export const MAX_CALLBACK_TOKEN_LENGTH = 128;
+
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+/**
+ * A callback authentication token as `set_callback_token` accepts it: 1–128 characters. tokenwire also requires
+ * visible ASCII (`!` … `~`, no spaces): the length limit then means the same in characters and bytes, the
+ * signature's UTF-8 input is unambiguous, and a pasted token with a stray space or newline is caught before it
+ * is installed. The messages never repeat the token.
+ *
+ * @example
+ * ```ts
+ * v.is(CallbackTokenSchema, generateCallbackToken()); // true
+ * v.is(CallbackTokenSchema, 'token with spaces');     // false
+ * ```
+ */
+export const CallbackTokenSchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(MAX_CALLBACK_TOKEN_LENGTH, `must be at most ${MAX_CALLBACK_TOKEN_LENGTH} characters`),
+    v.regex(VISIBLE_ASCII, 'must contain only visible ASCII characters (no spaces, line breaks or non-ASCII letters)'),
+  ))();

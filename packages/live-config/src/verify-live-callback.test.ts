@@ -1,0 +1,341 @@
+import { CallbackSignatureError, signCallback, ValidationError, type CallbackSignatureErrorReason } from '@tokenwire/core';
+import { describe, expect, it } from 'vitest';
+import { verifyLiveCallback, type VerifyLiveCallbackOptions } from './verify-live-callback.js';
+
+const SDK_APP_ID = 1400000000;
+const TOKEN = 'xxxxyyyy';
+const REQUEST_TIME = 1669872112;
+const OFFICIAL_SIGN = '17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061';
+const at = (seconds: number) => () => seconds * 1000;
+
+const DESTROY_BODY =
+  '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","Operator_Account":"admin","RoomId":"live_1",' +
+  '"EventType":"DestroyByUser","EventTime":1669872112000,' +
+  '"RoomInfo":{"RoomId":"live_1","Owner_Account":144115216631667826,"RoomType":"Live"},' +
+  '"Statistic":{"TotalViewers":10,"TotalGiftsSent":2,"TotalGiftCoins":30,"TotalUniqueGiftSenders":1,"TotalLikesReceived":5}}';
+
+function callbackUrl(parameters: Record<string, string | number>): string {
+  const query = Object.entries(parameters)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return `https://receiver.example/tencent?${query}`;
+}
+
+function signedUrl(command: string, options: { token?: string; requestTime?: number; extra?: Record<string, string> } = {}): string {
+  const requestTime = options.requestTime ?? REQUEST_TIME;
+  return callbackUrl({
+    SdkAppid: SDK_APP_ID,
+    CallbackCommand: command,
+    contenttype: 'json',
+    ClientIP: '203.0.113.9',
+    OptPlatform: 'Android',
+    ...options.extra,
+    Sign: signCallback({ token: options.token ?? TOKEN, requestTime }),
+    RequestTime: requestTime,
+  });
+}
+
+function post(url: string, body: string): Request {
+  return new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+}
+
+const options: VerifyLiveCallbackOptions = { sdkAppId: SDK_APP_ID, tokens: TOKEN, now: at(REQUEST_TIME) };
+
+async function rejection(promise: Promise<unknown>): Promise<CallbackSignatureError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(CallbackSignatureError.isInstance(error)).toBe(true);
+  return error as CallbackSignatureError;
+}
+
+async function expectReason(promise: Promise<unknown>, reason: CallbackSignatureErrorReason, message?: RegExp | string) {
+  const error = await rejection(promise);
+  expect(error.reason).toBe(reason);
+  if (message !== undefined) expect(error.message).toMatch(message);
+  expect(error.message).not.toContain(TOKEN);
+  return error;
+}
+
+describe('verifyLiveCallback', () => {
+  it('accepts the official vector and returns a typed event with the query metadata', async () => {
+    const url = callbackUrl({
+      SdkAppid: SDK_APP_ID,
+      CallbackCommand: 'Live.CallbackAfterDestroyRoom',
+      contenttype: 'json',
+      ClientIP: '203.0.113.9',
+      OptPlatform: 'Android',
+      Sign: OFFICIAL_SIGN,
+      RequestTime: REQUEST_TIME,
+    });
+    const event = await verifyLiveCallback(post(url, DESTROY_BODY), options);
+    expect(event).toMatchObject({
+      known: true,
+      command: 'Live.CallbackAfterDestroyRoom',
+      sdkAppId: SDK_APP_ID,
+      clientIp: '203.0.113.9',
+      optPlatform: 'Android',
+      requestTime: REQUEST_TIME,
+      contentType: 'json',
+      signed: true,
+      rawBody: DESTROY_BODY,
+    });
+    if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom') throw new Error('narrowing failed');
+    expect(event.body.EventType).toBe('DestroyByUser');
+    expect(event.body.Statistic?.TotalGiftCoins).toBe(30);
+  });
+
+  it('keeps integers beyond 2^53 exactly', async () => {
+    const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), options);
+    if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom') throw new Error('narrowing failed');
+    expect(event.body.RoomInfo?.Owner_Account).toBe('144115216631667826');
+  });
+
+  it('accepts upper-case hex and case-insensitive parameter names (SdkAppId, callbackcommand, SIGN, requesttime)', async () => {
+    const sign = signCallback({ token: TOKEN, requestTime: REQUEST_TIME }).toUpperCase();
+    const url = `https://r.example/cb?SdkAppId=${SDK_APP_ID}&callbackcommand=Live.CallbackAfterDestroyRoom&SIGN=${sign}&requesttime=${REQUEST_TIME}`;
+    const event = await verifyLiveCallback(post(url, DESTROY_BODY), options);
+    expect(event.command).toBe('Live.CallbackAfterDestroyRoom');
+    expect(event.clientIp).toBeUndefined();
+  });
+
+  describe('rotation', () => {
+    const previous = 'previous-token';
+    const current = 'current-token';
+
+    it('accepts callbacks signed with either token of [current, previous]', async () => {
+      for (const token of [current, previous]) {
+        const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token }), DESTROY_BODY), {
+          ...options,
+          tokens: [current, previous],
+        });
+        expect(event.signed).toBe(true);
+      }
+    });
+
+    it('refuses the previous token once it is dropped, and ignores blank entries', async () => {
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: previous }), DESTROY_BODY), {
+          ...options,
+          tokens: [current, undefined, ''],
+        }),
+        'signature_mismatch',
+      );
+    });
+
+    it('refuses an empty token list instead of turning verification off', async () => {
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), { ...options, tokens: [] }),
+        'no_tokens',
+      );
+    });
+  });
+
+  describe('time window', () => {
+    it.each([
+      [-60, true],
+      [60, true],
+      [-61, false],
+      [61, false],
+      [-3600, false],
+      [86_400, false],
+    ])('RequestTime %i s from now: accepted = %s', async (offset, accepted) => {
+      const promise = verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { requestTime: REQUEST_TIME + offset }), DESTROY_BODY), options);
+      if (accepted) await expect(promise).resolves.toMatchObject({ requestTime: REQUEST_TIME + offset });
+      else await expectReason(promise, 'stale_request_time');
+    });
+
+    it('honours toleranceSeconds', async () => {
+      const url = signedUrl('Live.CallbackAfterDestroyRoom', { requestTime: REQUEST_TIME - 200 });
+      await expect(verifyLiveCallback(post(url, DESTROY_BODY), { ...options, toleranceSeconds: 300 })).resolves.toBeDefined();
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), { ...options, toleranceSeconds: 100 }), 'stale_request_time');
+    });
+
+    it('refuses a RequestTime that is not plain decimal', async () => {
+      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: OFFICIAL_SIGN, RequestTime: '01669872112' });
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'malformed_request_time');
+    });
+  });
+
+  describe('forgeries', () => {
+    it('refuses a signature made with another token', async () => {
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'attacker-guess' }), DESTROY_BODY), options),
+        'signature_mismatch',
+      );
+    });
+
+    it('refuses a valid signature replayed with another RequestTime', async () => {
+      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: OFFICIAL_SIGN, RequestTime: REQUEST_TIME + 1 });
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'signature_mismatch');
+    });
+
+    it.each(['', 'zz', OFFICIAL_SIGN.slice(0, 63), `${OFFICIAL_SIGN}00`, OFFICIAL_SIGN.replace('1', '2')])('refuses Sign %j', async (sign) => {
+      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: sign, RequestTime: REQUEST_TIME });
+      const error = await rejection(verifyLiveCallback(post(url, DESTROY_BODY), options));
+      expect(['signature_mismatch', 'missing_signature']).toContain(error.reason);
+      expect(error.message).not.toContain(OFFICIAL_SIGN);
+    });
+
+    it('refuses a second Sign smuggled in with another spelling', async () => {
+      const url = `${signedUrl('Live.CallbackAfterDestroyRoom')}&sign=${'0'.repeat(64)}`;
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'malformed_request', /repeats/);
+    });
+  });
+
+  describe('missing parameters', () => {
+    it.each([
+      ['Sign', 'missing_signature', /no Sign query parameter/],
+      ['RequestTime', 'missing_signature', /no RequestTime query parameter/],
+      ['SdkAppid', 'malformed_request', /no SdkAppid/],
+    ] as const)('refuses a callback without %s', async (name, reason, message) => {
+      const url = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
+      url.searchParams.delete(name);
+      await expectReason(verifyLiveCallback(post(url.href, DESTROY_BODY), options), reason, message);
+    });
+
+    it('takes the command from the body when the query lacks it, and refuses when both lack it', async () => {
+      const url = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
+      url.searchParams.delete('CallbackCommand');
+      await expect(verifyLiveCallback(post(url.href, DESTROY_BODY), options)).resolves.toMatchObject({ command: 'Live.CallbackAfterDestroyRoom' });
+      await expectReason(verifyLiveCallback(post(url.href, '{"RoomId":"r"}'), options), 'malformed_request', /no CallbackCommand/);
+    });
+
+    it('accepts unsigned callbacks only with tokens: null, and marks them unsigned', async () => {
+      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'missing_signature');
+      const event = await verifyLiveCallback(post(url, DESTROY_BODY), { sdkAppId: SDK_APP_ID, tokens: null });
+      expect(event.signed).toBe(false);
+      expect(event.requestTime).toBeUndefined();
+    });
+  });
+
+  describe('wrong app', () => {
+    it.each(['1400000001', '01400000000', '1400000000.0', 'abc', ''])('refuses SdkAppid=%j with sdkappid_mismatch', async (sdkAppId) => {
+      const url = signedUrl('Live.CallbackAfterDestroyRoom').replace(`SdkAppid=${SDK_APP_ID}`, `SdkAppid=${sdkAppId}`);
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'sdkappid_mismatch', /not 1400000000/);
+    });
+
+    it('checks the app even when tokens are null', async () => {
+      const url = callbackUrl({ SdkAppid: 1400000001, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
+      await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), { sdkAppId: SDK_APP_ID, tokens: null }), 'sdkappid_mismatch');
+    });
+  });
+
+  describe('raw body', () => {
+    it('refuses a Request whose body was already read, saying so', async () => {
+      const request = post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY);
+      await request.json();
+      await expectReason(verifyLiveCallback(request, options), 'malformed_request', /already read/);
+    });
+
+    it('reads the Request body once; a clone still verifies', async () => {
+      const request = post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY);
+      const clone = request.clone();
+      await verifyLiveCallback(request, options);
+      expect(request.bodyUsed).toBe(true);
+      await expect(verifyLiveCallback(clone, options)).resolves.toMatchObject({ known: true });
+    });
+
+    it('does not read the body of a callback that fails authentication', async () => {
+      const request = post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), DESTROY_BODY);
+      await expectReason(verifyLiveCallback(request, options), 'signature_mismatch');
+      expect(request.bodyUsed).toBe(false);
+    });
+
+    it('accepts { url, body } with a string, bytes or a relative URL (Express)', async () => {
+      const url = signedUrl('Live.CallbackAfterDestroyRoom');
+      const relative = url.slice('https://receiver.example'.length);
+      for (const input of [
+        { url, body: DESTROY_BODY },
+        { url: new URL(url), body: new TextEncoder().encode(DESTROY_BODY) },
+        { url: relative, body: new TextEncoder().encode(DESTROY_BODY) },
+      ]) {
+        const event = await verifyLiveCallback(input, options);
+        if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom') throw new Error('narrowing failed');
+        expect(event.body.RoomInfo?.Owner_Account).toBe('144115216631667826');
+      }
+    });
+
+    it('refuses a parsed body with a message about re-serialized bodies and express.raw', async () => {
+      const url = signedUrl('Live.CallbackAfterDestroyRoom');
+      await expectReason(verifyLiveCallback({ url, body: JSON.parse(DESTROY_BODY) } as never, options), 'malformed_request', /re-serialized.*express\.raw/s);
+      await expectReason(verifyLiveCallback({ url, body: {} } as never, options), 'malformed_request', /parsed object/);
+      await expectReason(verifyLiveCallback({ url } as never, options), 'malformed_request', /no body/);
+      await expectReason(verifyLiveCallback('https://x' as never, options), 'malformed_request', /Request or a \{ url, body \}/);
+    });
+
+    it.each([
+      ['not JSON', '{"RoomId":', /not valid JSON/],
+      ['an array', '[1,2]', /not a JSON object/],
+      ['empty', '', /not valid JSON/],
+      ['a contradicting command', '{"CallbackCommand":"Live.CallbackBeforeSendGift"}', /contradicts/],
+      ['missing documented fields', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}', /documented shape: Operator_Account/],
+      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon"'), /EventTime: expected number/],
+    ])('refuses a body that is %s', async (_name, body, message) => {
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options), 'malformed_request', message);
+    });
+  });
+
+  describe('events', () => {
+    it('returns unknown commands as a generic event, not an error', async () => {
+      const body = '{"CallbackCommand":"Live.CallbackAfterSomethingNew","Big":9007199254740993,"Nested":{"a":[1]}}';
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterSomethingNew'), body), options);
+      expect(event).toMatchObject({ known: false, command: 'Live.CallbackAfterSomethingNew', body: { Big: '9007199254740993', Nested: { a: [1] } } });
+    });
+
+    it('types loosely documented commands and lets their other fields through', async () => {
+      const body = '{"RoomId":"r1","EventTime":1,"BattleId":"b1","BattleConfig":{"Duration":300}}';
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterStartBattle'), body), options);
+      if (!event.known || event.command !== 'Live.CallbackAfterStartBattle') throw new Error('narrowing failed');
+      expect(event.body.RoomId).toBe('r1');
+      expect(event.body['BattleId']).toBe('b1');
+    });
+
+    it('parses the documented gift, member-state, owner and create-room bodies', async () => {
+      const bodies = {
+        'Live.CallbackBeforeSendGift':
+          '{"CallbackCommand":"Live.CallbackBeforeSendGift","Operator_Account":"u1","RoomId":"r1","GiftWater":{"From_Account":"u1","To_Account":["u2"],"Time":1669872112,"GiftId":"rocket","Count":2,"Coins":200}}',
+        'Live.CallbackAfterMemberStateChanged':
+          '{"RoomId":"r1","EventType":"Online","EventCause":"Enter","MemberList":[{"Member_Account":"u1"},{"Member_Account":144115216631667826}],"EventTime":1669872112000}',
+        'Live.CallbackAfterChangeOwner':
+          '{"RoomId":"r1","EventTime":1,"Operator_Account":"admin","CurrentOwner_Account":"u2","OriginalOwner_Account":"u1"}',
+        'Live.CallbackAfterCreateRoom':
+          '{"Operator_Account":"u1","RoomInfo":{"RoomId":"r1","RoomName":"n","RoomType":"Live","Owner_Account":"u1","MaxMemberCount":1000,"IsMessageDisabled":false,"CustomInfo":"","IsSeatEnabled":true,"TakeSeatMode":"ApplyToTake","MaxSeatCount":8,"CreateTime":1669872112,"IsPublicVisible":true,"CoverURL":"https://c","Category":[1,2]},"EventTime":1669872112000}',
+      };
+      const events = await Promise.all(
+        Object.entries(bodies).map(([command, body]) => verifyLiveCallback(post(signedUrl(command), body), options)),
+      );
+      for (const event of events) {
+        if (!event.known) throw new Error('expected known events');
+        switch (event.command) {
+          case 'Live.CallbackBeforeSendGift':
+            expect(event.body.GiftWater.Coins).toBe(200);
+            expect(event.body.GiftWater.To_Account).toEqual(['u2']);
+            break;
+          case 'Live.CallbackAfterMemberStateChanged':
+            expect(event.body.MemberList.map((member) => member.Member_Account)).toEqual(['u1', '144115216631667826']);
+            break;
+          case 'Live.CallbackAfterChangeOwner':
+            expect(event.body.CurrentOwner_Account).toBe('u2');
+            break;
+          case 'Live.CallbackAfterCreateRoom':
+            expect(event.body.RoomInfo.TakeSeatMode).toBe('ApplyToTake');
+            expect(event.body.RoomInfo.Category).toEqual([1, 2]);
+            break;
+          default:
+            throw new Error(`unexpected ${event.command}`);
+        }
+      }
+    });
+  });
+
+  it('validates its options', async () => {
+    const request = post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY);
+    await expect(verifyLiveCallback(request, { sdkAppId: '1400000000', tokens: TOKEN } as never)).rejects.toThrow(ValidationError);
+    await expect(verifyLiveCallback(request, { sdkAppId: SDK_APP_ID } as never)).rejects.toThrow(/tokens/);
+    await expect(verifyLiveCallback(request, { ...options, toleranceSeconds: -1 })).rejects.toThrow(ValidationError);
+    expect(request.bodyUsed).toBe(false);
+  });
+});

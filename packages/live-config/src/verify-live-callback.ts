@@ -1,0 +1,156 @@
+import { CallbackSignatureError, parseRequestTime, verifyCallback, type Clock } from '@tokenwire/core';
+import * as v from 'valibot';
+import { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
+import type { LiveCallbackEvent, LiveCallbackMetadata } from './callback-events/live-callback-event.js';
+import { callbackSource, type CallbackInput } from './callback-source.js';
+import { isKnownCallbackCommand } from './known-callback-commands.js';
+import { parseInput } from './parse-input.js';
+import { parseJsonExact, type JsonObject } from './parse-json-exact.js';
+import { readCallbackQuery } from './read-callback-query.js';
+
+// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+
+/** Options of {@link verifyLiveCallback}. */
+export interface VerifyLiveCallbackOptions {
+  /** Your SDKAppID; a callback for another app is refused (`sdkappid_mismatch`). */
+  readonly sdkAppId: number;
+  /**
+   * Your callback token, or several during a rotation (`[current, previous]`; blank entries are ignored). Every
+   * callback must then carry a valid `Sign` and a fresh `RequestTime`. Pass `null` only when token
+   * authentication is off at Tencent (`setCallbackToken(client, { enabled: false })` or no token configured):
+   * callbacks are then accepted unsigned, after the `SdkAppid` check — an empty list is refused instead
+   * (`no_tokens`), so a missing secret never turns verification off silently.
+   */
+  readonly tokens: string | readonly (string | null | undefined)[] | null;
+  /** Clock in milliseconds since the epoch; default `Date.now`. */
+  readonly now?: Clock | undefined;
+  /** Largest accepted distance between `RequestTime` and now, in seconds. Default 60, as Tencent requires. */
+  readonly toleranceSeconds?: number | undefined;
+}
+
+const OptionsSchema = /* @__PURE__ */ (() =>
+  v.object(
+    {
+      sdkAppId: v.pipe(
+        v.number('must be a number'),
+        v.safeInteger('must be a safe integer'),
+        v.minValue(1, 'must be a positive integer (the SDKAppID from the console)'),
+      ),
+      tokens: v.nullable(
+        v.union([v.string(), v.array(v.nullish(v.string()))], 'must be a token, an array of tokens, or null (signing off)'),
+      ),
+      now: v.optional(v.function('must be a clock function')),
+      toleranceSeconds: v.optional(v.number('must be a number of seconds')),
+    },
+    'must be an object with sdkAppId and tokens',
+  ))();
+
+const DECIMAL = /^[1-9][0-9]{0,15}$/;
+
+function fail(message: string, cause?: unknown): never {
+  throw new CallbackSignatureError('malformed_request', message, cause === undefined ? {} : { cause });
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return `${path ?? '(body)'}: expected ${issue.expected ?? issue.type}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Verifies a TUILiveKit callback and returns it as a typed event.
+ *
+ * In order: the input must be an unread `Request` or `{ url, body }` with a raw body; Tencent's query parameters
+ * are read case-insensitively (a repeated one is refused); `SdkAppid` must equal yours; `Sign` and `RequestTime`
+ * must be present and valid for one of `tokens` within `toleranceSeconds` (via core's `verifyCallback`, in
+ * constant time). Only then is the body read — once — and parsed with {@link parseJsonExact}, so integers
+ * beyond 2^53 survive exactly (as decimal strings). Known commands get their body checked against the schema
+ * in `LIVE_CALLBACK_BODY_SCHEMAS`; commands tokenwire does not know come back as a generic event
+ * (`known: false`), not as an error.
+ *
+ * The signature covers only the token and the time, not the body: use an https callback URL.
+ *
+ * @throws `CallbackSignatureError` with `reason`:
+ *   `sdkappid_mismatch` (another app's callback), `missing_signature` (no `Sign`/`RequestTime` while tokens are
+ *   configured), `malformed_request_time`, `stale_request_time` (older or newer than the tolerance),
+ *   `signature_mismatch` (forged, or signed with a token you do not have), `no_tokens` (an empty token list),
+ *   `malformed_request` (body already read, a parsed body, no `SdkAppid`/`CallbackCommand`, a repeated
+ *   parameter, a body that is not a JSON object, a body that contradicts its command). No message contains a
+ *   token or the expected signature.
+ * @throws `ValidationError` for bad options.
+ * @example
+ * ```ts
+ * export default {
+ *   async fetch(request: Request, env: Env) {
+ *     const event = await verifyLiveCallback(request, { sdkAppId: 1400000000, tokens: [env.TOKEN, env.PREVIOUS_TOKEN] });
+ *     if (event.known && event.command === 'Live.CallbackAfterDestroyRoom') await archive(event.body.RoomId);
+ *     return callbackAck();
+ *   },
+ * };
+ * ```
+ */
+export async function verifyLiveCallback(request: CallbackInput, options: VerifyLiveCallbackOptions): Promise<LiveCallbackEvent> {
+  const checked = parseInput(OptionsSchema, options, 'callback verification options');
+  const source = callbackSource(request);
+  const query = readCallbackQuery(source.url);
+
+  if (query.sdkAppId === undefined) fail('The callback URL has no SdkAppid query parameter; it is not a Tencent callback');
+  if (!DECIMAL.test(query.sdkAppId) || Number(query.sdkAppId) !== checked.sdkAppId) {
+    throw new CallbackSignatureError(
+      'sdkappid_mismatch',
+      `The callback is for SDKAppID ${JSON.stringify(query.sdkAppId.slice(0, 20))}, not ${checked.sdkAppId}: check which app's callback URL points here`,
+    );
+  }
+
+  let signed = false;
+  if (checked.tokens !== null) {
+    if (query.sign === undefined || query.requestTime === undefined) {
+      throw new CallbackSignatureError(
+        'missing_signature',
+        `The callback has no ${query.sign === undefined ? 'Sign' : 'RequestTime'} query parameter but callback tokens are configured: ` +
+          'turn token authentication on (setCallbackToken(client, { enabled: true })), make sure your proxy keeps the query, ' +
+          'or pass tokens: null while authentication is off',
+      );
+    }
+    verifyCallback({
+      tokens: checked.tokens,
+      sign: query.sign,
+      requestTime: query.requestTime,
+      ...(checked.now === undefined ? {} : { now: checked.now as Clock }),
+      ...(checked.toleranceSeconds === undefined ? {} : { toleranceSeconds: checked.toleranceSeconds }),
+    });
+    signed = true;
+  }
+
+  const rawBody = await source.readBody();
+  const parsed = parseJsonExact(rawBody);
+  if (!parsed.ok) fail(`The callback body is not valid JSON (${parsed.message} at character ${parsed.position})`);
+  const body = parsed.value;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail('The callback body is not a JSON object');
+
+  const bodyCommand = Object.prototype.hasOwnProperty.call(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
+  const command = query.command ?? (typeof bodyCommand === 'string' ? bodyCommand : undefined);
+  if (command === undefined || command === '') fail('The callback has no CallbackCommand, neither in the URL query nor in the body');
+  if (bodyCommand !== undefined && bodyCommand !== command) {
+    fail(`The callback body's CallbackCommand contradicts the URL's (${command})`);
+  }
+
+  const metadata: LiveCallbackMetadata = {
+    sdkAppId: checked.sdkAppId,
+    clientIp: query.clientIp,
+    optPlatform: query.optPlatform,
+    requestTime: query.requestTime === undefined ? undefined : parseRequestTime(query.requestTime),
+    contentType: query.contentType,
+    signed,
+    rawBody,
+  };
+
+  if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body: body as JsonObject };
+  const result = v.safeParse(LIVE_CALLBACK_BODY_SCHEMAS[command], body);
+  if (!result.success) fail(`The ${command} callback body does not have the documented shape: ${describeIssues(result.issues)}`);
+  return { ...metadata, known: true, command, body: result.output } as LiveCallbackEvent;
+}
