@@ -35,12 +35,60 @@ export type { RandomUint32Source } from './endpoint/random-uint32.js';
 export { randomUint32 } from './endpoint/random-uint32.js';
 
 // envelope
-export type { ErrorCategory, ErrorCodeInfo, RetryClass } from './envelope/error-codes.js';
+export type { ErrorCategory, ErrorClassification, RetryClass } from './envelope/error-classification.js';
+export { classifyErrorCode } from './envelope/error-classification.js';
+export type { ErrorCodeInfo } from './envelope/error-codes.js';
 export { TENCENT_ERROR_CODES, describeErrorCode } from './envelope/error-codes.js';
 // -- envelope schema exports --
+export type { TencentEnvelope } from './envelope/envelope-schema.js';
+export { TencentEnvelopeSchema, envelopeWithResponse } from './envelope/envelope-schema.js';
+export { assertEnvelopeSuccess, parseEnvelope, parseEnvelopeResponse } from './envelope/parse-envelope.js';
 
 // -- usersig exports --
+export type { UserSigDocument } from './usersig/user-sig-document.js';
+export type { GenUserSigOptions } from './usersig/gen-user-sig.js';
+export { genUserSig } from './usersig/gen-user-sig.js';
+export { decodeUserSig } from './usersig/decode-user-sig.js';
+export type { VerifyUserSigOptions } from './usersig/verify-user-sig.js';
+export { verifyUserSig } from './usersig/verify-user-sig.js';
+export type { GenPrivateMapKeyOptions } from './usersig/gen-private-map-key.js';
+export { genPrivateMapKey } from './usersig/gen-private-map-key.js';
+export type { PrivilegeName } from './usersig/private-map-key-privilege.js';
+export { PRIVILEGE } from './usersig/private-map-key-privilege.js';
+export {
+  DEFAULT_USERSIG_EXPIRE_SECONDS,
+  MAX_USERSIG_EXPIRE_SECONDS,
+  MAX_USERSIG_LENGTH,
+} from './usersig/usersig-limits.js';
+export { decodeTencentBase64, encodeTencentBase64 } from './encoding/tencent-base64.js';
 
 // -- callback signature exports --
+export { parseRequestTime } from './callback/parse-request-time.js';
+export type { SignCallbackOptions } from './callback/sign-callback.js';
+export { signCallback } from './callback/sign-callback.js';
+export type { VerifyCallbackOptions } from './callback/verify-callback.js';
+export { verifyCallback } from './callback/verify-callback.js';
 
 // -- client exports --
+export type { TencentClient, TencentResponseBody } from './client/create-tencent-client.js';
+export { createTencentClient } from './client/create-tencent-client.js';
+export type { TencentClientOptions, TencentClientSettings, TencentCredentials, TencentEndpoint } from './client/client-options.js';
+export { DEFAULT_TIMEOUT_MS } from './client/client-options.js';
+export type { TencentCallOptions } from './client/call-options.js';
+export type { RetryOptions, RetryPolicy } from './client/retry-policy.js';
+export { DEFAULT_RETRY_OPTIONS } from './client/retry-policy.js';
+export type { RateLimitOptions } from './client/rate-limiter.js';
+export { DEFAULT_REQUESTS_PER_SECOND } from './client/rate-limiter.js';
+export { DEFAULT_USER_SIG_EXPIRE_SECONDS } from './client/admin-user-sig.js';
+export type {
+  TencentAttemptEvent,
+  TencentClientHooks,
+  TencentRequestEvent,
+  TencentResponseEvent,
+  TencentRetryEvent,
+} from './client/hooks.js';
+export type { Sleep } from './client/sleep.js';
+export { sleep } from './client/sleep.js';
+export type { FetchFunction } from './client/transport.js';
+
+// -- shared transport exports (used by @tokenwire/aicc-messaging) --

@@ -32,9 +32,6 @@ describe('TencentApiError', () => {
     expect(error.message).toBe('Tencent error 70001: no ErrorInfo given');
     expect(error.category).toBe('auth');
   });
-    expect(error.message).toBe('Tencent error 70001: UserSig expired: regenerate it (a validity of at least 24 h is recommended)');
-    expect(error.category).toBe('auth');
-  });
 
   it('omits service/command unless both are known', () => {
     expect(new TencentApiError({ code: 60008, info: 'x', service: 'live_config' }).message).toBe('Tencent error 60008: x');

@@ -1,0 +1,30 @@
+/**
+ * The decoded content of a TLSSigAPIv2 UserSig (its JSON document), with camelCase names. Returned by
+ * {@link decodeUserSig} (unverified) and {@link verifyUserSig} (verified).
+ *
+ * @example
+ * ```ts
+ * const document = decodeUserSig(userSig);
+ * const renewAfter = (document.expiresAt - 3600) * 1000; // re-sign an hour before expiry
+ * ```
+ */
+export interface UserSigDocument {
+  /** `TLS.ver`: the scheme version, always `"2.0"` (HMAC-SHA256). */
+  readonly version: '2.0';
+  /** `TLS.identifier`: the UserID the UserSig was issued for. */
+  readonly identifier: string;
+  /** `TLS.sdkappid`: the SDKAppID the UserSig was issued for. */
+  readonly sdkAppId: number;
+  /** `TLS.time`: when the UserSig was generated, in Unix seconds. */
+  readonly time: number;
+  /** `TLS.expire`: validity in seconds, relative to `time` (not an absolute timestamp). */
+  readonly expire: number;
+  /** `time + expire`: the last Unix second at which the UserSig is still valid (it expires after it). */
+  readonly expiresAt: number;
+  /** `TLS.userbuf` decoded from base64: the signed user buffer (TRTC PrivateMapKey), when present. */
+  readonly userBuf?: Uint8Array;
+  /** `TLS.userbuf` exactly as it appears in the document (standard base64), when present; this is what is signed. */
+  readonly userBufBase64?: string;
+  /** `TLS.sig`: the HMAC-SHA256 signature as standard base64 (44 characters with padding). */
+  readonly signature: string;
+}

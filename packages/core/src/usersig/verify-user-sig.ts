@@ -1,0 +1,83 @@
+import { type Clock, systemClock } from '../clock.js';
+import { constantTimeEqualStrings } from '../crypto/constant-time-equal.js';
+import { UserSigError } from '../errors/usersig-error.js';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { decodeUserSig } from './decode-user-sig.js';
+import type { UserSigDocument } from './user-sig-document.js';
+import { checkSdkAppId, checkSecretKey, readClockSeconds } from './usersig-input.js';
+import { userSigSignature } from './usersig-signature.js';
+
+/** Options of {@link verifyUserSig}: what the UserSig must match. */
+export interface VerifyUserSigOptions {
+  /** The SDKAppID the UserSig must have been issued for. */
+  readonly sdkAppId: number;
+  /** The application's secret key, used to recompute the signature. */
+  readonly secretKey: string;
+  /** The UserID the UserSig must have been issued for; omit to accept any identifier. */
+  readonly identifier?: string | undefined;
+  /** Clock for the expiry check; defaults to {@link systemClock}. */
+  readonly now?: Clock | undefined;
+}
+
+/** Shortens an identifier for an error message and escapes control characters. */
+function quote(identifier: string): string {
+  return JSON.stringify(identifier.length > 64 ? `${identifier.slice(0, 64)}…` : identifier);
+}
+
+/**
+ * Verifies a TLSSigAPIv2 UserSig the way the official Go/PHP verifiers and the Tencent server do, in the same
+ * order: decode (`malformed`) → SDKAppID (`sdkappid_mismatch`) → identifier, only when one is given
+ * (`identifier_mismatch`) → expiry, `now > time + expire` in seconds (`expired`) → HMAC-SHA256 recomputed from
+ * the decoded fields with `TLS.userbuf` as-is, compared in constant time (`signature_mismatch`).
+ *
+ * @returns the verified document.
+ * @throws {@link ValidationError} when the options are bad (checked first); {@link UserSigError} with the
+ *   `reason` of the first failed check. Messages never contain the UserSig or the secret key.
+ * @example
+ * ```ts
+ * try {
+ *   const { identifier } = verifyUserSig(userSig, { sdkAppId: 1400000000, secretKey });
+ * } catch (error) {
+ *   if (UserSigError.isInstance(error) && error.reason === 'expired') askClientToRenew();
+ *   else throw error;
+ * }
+ * ```
+ */
+export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): UserSigDocument {
+  const { sdkAppId, secretKey, identifier, now = systemClock } = (options ?? {}) as Partial<VerifyUserSigOptions>;
+  const issues: ValidationIssue[] = [];
+  checkSdkAppId(sdkAppId, issues);
+  checkSecretKey(secretKey, issues);
+  if (identifier !== undefined && typeof identifier !== 'string') issues.push({ path: 'identifier', message: 'must be a string when given' });
+  const nowSeconds = readClockSeconds(now, issues);
+  if (issues.length > 0) throw new ValidationError('UserSig verification options', issues);
+
+  const document = decodeUserSig(userSig);
+  if (document.sdkAppId !== sdkAppId) {
+    throw new UserSigError('sdkappid_mismatch', `UserSig was issued for SDKAppID ${document.sdkAppId}, expected ${sdkAppId}`);
+  }
+  if (identifier !== undefined && document.identifier !== identifier) {
+    throw new UserSigError(
+      'identifier_mismatch',
+      `UserSig was issued for identifier ${quote(document.identifier)}, expected ${quote(identifier)}`,
+    );
+  }
+  if (nowSeconds! > document.expiresAt) {
+    throw new UserSigError(
+      'expired',
+      `UserSig expired ${nowSeconds! - document.expiresAt} s ago (issued at ${document.time}, valid for ${document.expire} s)`,
+    );
+  }
+  const expected = userSigSignature(
+    secretKey!,
+    document.identifier,
+    document.sdkAppId,
+    document.time,
+    document.expire,
+    document.userBufBase64,
+  );
+  if (!constantTimeEqualStrings(expected, document.signature)) {
+    throw new UserSigError('signature_mismatch', 'UserSig signature does not match: wrong secret key, or the UserSig was altered');
+  }
+  return document;
+}
