@@ -1,0 +1,55 @@
+/** Which emulated upstream a request is addressed to, judged from its path alone. */
+export type RouteKind = 'tencent' | 'aicc' | 'other';
+
+/**
+ * Where a request is going, as the emulator's faults and request log see it.
+ *
+ * - Tencent REST (`/v4/{service}/{command}`): `name` is `service/command`, e.g. `live_config/set_callback`.
+ * - AICC (`/apiaccess/…`, `/apigovernance/…`): `name` is the path, e.g. `/apiaccess/ccmessaging/send`.
+ * - Anything else: `name` is the path.
+ */
+export interface RouteInfo {
+  readonly kind: RouteKind;
+  /** `service/command` for Tencent routes, the URL path for the others. */
+  readonly name: string;
+  /** The URL path, e.g. `/v4/live_config/get_callback`. */
+  readonly path: string;
+  /** Tencent REST service name, e.g. `live_config` (Tencent routes only). */
+  readonly service?: string;
+  /** Tencent REST command, e.g. `get_callback` (Tencent routes only). */
+  readonly command?: string;
+}
+
+const TENCENT_PATH = /^\/v4\/([^/]+)\/([^/]+)\/?$/;
+const AICC_PATH = /^\/(apiaccess|apigovernance)(\/|$)/;
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/**
+ * Describes the route of a URL. `aiccPaths` lists further paths that belong to AICC (a custom API Fabric token
+ * path).
+ *
+ * @example
+ * ```ts
+ * describeRoute(new URL('https://console.tim.qq.com/v4/live_config/get_callback?sdkappid=1'));
+ * // { kind: 'tencent', name: 'live_config/get_callback', path: '/v4/live_config/get_callback', service: 'live_config', command: 'get_callback' }
+ * ```
+ */
+export function describeRoute(url: URL, aiccPaths: ReadonlySet<string> = NO_PATHS): RouteInfo {
+  const path = url.pathname;
+  const tencent = TENCENT_PATH.exec(path);
+  if (tencent !== null) {
+    const service = safeDecode(tencent[1]!);
+    const command = safeDecode(tencent[2]!);
+    return { kind: 'tencent', name: `${service}/${command}`, path, service, command };
+  }
+  if (AICC_PATH.test(path) || aiccPaths.has(path)) return { kind: 'aicc', name: path, path };
+  return { kind: 'other', name: path, path };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,218 @@
+// The built package served under Bun and Deno (and Node, as a control), called over HTTP from Node.
+// Builds dist/ first when it is missing or older than the sources.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, copyFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TENCENT, tencentCall } from './fixtures.js';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(packageDir, 'package.json'));
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, name.name);
+    if (name.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (!name.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const built = join(packageDir, 'dist', 'index.js');
+  const sources = Math.max(newestSource(join(packageDir, 'src')), statSync(join(packageDir, 'tsup.config.ts')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources && existsSync(join(packageDir, 'dist', 'serve.node.js'))) return;
+  const result = spawnSync(process.execPath, [require.resolve('tsup/dist/cli-default.js')], { cwd: packageDir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the emulator failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The runtime's binary from its npm package's platform dependency (works without the packages' postinstall). */
+function runtimeBinary(runtime: 'bun' | 'deno'): string {
+  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
+  const platform = process.platform;
+  const candidates =
+    runtime === 'bun'
+      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
+      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
+  const from = dirname(require.resolve(`${runtime}/package.json`));
+  for (const candidate of candidates) {
+    try {
+      return createRequire(join(from, 'package.json')).resolve(candidate);
+    } catch {
+      // not this platform's package
+    }
+  }
+  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
+}
+
+/** A consumer project that depends on the package the way users do, through node_modules links. */
+function makeConsumer(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenwire-emulator-smoke-'));
+  mkdirSync(join(dir, 'node_modules', '@tokenwire'), { recursive: true });
+  symlinkSync(packageDir, join(dir, 'node_modules', '@tokenwire', 'emulator'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke-consumer', private: true, type: 'module' }));
+  copyFileSync(join(packageDir, 'test', 'smoke-server.mjs'), join(dir, 'smoke-server.mjs'));
+  return dir;
+}
+
+interface Started {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly url: string;
+  readonly serveModule: string;
+  readonly runtime: string;
+  readonly lines: string[];
+  readonly stderr: string[];
+}
+
+function startServer(command: string, args: readonly string[], cwd: string): Promise<Started> {
+  const child = spawn(command, [...args, 'smoke-server.mjs', JSON.stringify(TENCENT)], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+  });
+  const lines: string[] = [];
+  const stderr: string[] = [];
+  let buffered = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start in time:\n${stderr.join('')}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline;
+      while ((newline = buffered.indexOf('\n')) !== -1) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        lines.push(line);
+        if (lines.length === 1) {
+          clearTimeout(timer);
+          const started = JSON.parse(line) as { url: string; serveModule: string; runtime: string };
+          resolve({ child, lines, stderr, ...started });
+        }
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code} before listening:\n${stderr.join('')}`));
+    });
+  });
+}
+
+/** Sends "stop", waits for the exit, and returns the request log the server printed. */
+function stopServer(started: Started): Promise<{ code: number | null; log: { route: string; outcome: string; status: number | null }[] }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      started.child.kill('SIGKILL');
+      reject(new Error(`the server did not stop in time:\n${started.stderr.join('')}`));
+    }, 15_000);
+    started.child.on('exit', (code) => {
+      clearTimeout(timer);
+      const last = started.lines.at(-1) ?? '[]';
+      resolve({ code, log: JSON.parse(last) as { route: string; outcome: string; status: number | null }[] });
+    });
+    started.child.stdin.write('stop\n');
+  });
+}
+
+const settle = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+
+let consumer = '';
+const children: ChildProcessWithoutNullStreams[] = [];
+beforeAll(() => {
+  ensureBuilt();
+  consumer = makeConsumer();
+}, 180_000);
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  if (consumer) rmSync(consumer, { recursive: true, force: true });
+});
+
+describe('the package layout', () => {
+  it('points every export, main, module and types at a file the build emits', () => {
+    const manifest = require('./package.json') as Record<string, unknown>;
+    const targets: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') targets.push(value);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(manifest.exports);
+    collect([manifest.main, manifest.module, manifest.types]);
+    const files = targets.filter((target) => target.startsWith('./dist/'));
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const file of files) expect(existsSync(join(packageDir, file)), file).toBe(true);
+    const emitted = readdirSync(join(packageDir, 'dist')).filter((name) => !name.endsWith('.map'));
+    expect(emitted.sort()).toEqual([...new Set(files.map((file) => file.slice('./dist/'.length)))].sort());
+  });
+});
+
+const runtimes = [
+  { name: 'bun', command: () => runtimeBinary('bun'), args: ['run'], serveFile: 'dist/serve.js' },
+  { name: 'deno', command: () => runtimeBinary('deno'), args: ['run', '--allow-net=127.0.0.1', '--allow-read'], serveFile: 'dist/serve.js' },
+  { name: 'node', command: () => process.execPath, args: [], serveFile: 'dist/serve.node.js' },
+] as const;
+
+describe.each(runtimes)('the built emulator served under $name', ({ name, command, args, serveFile }) => {
+  it('answers signed Tencent calls, CORS and faults over HTTP, and closes cleanly', async () => {
+    const started = await startServer(command(), args, consumer);
+    children.push(started.child);
+    expect(started.runtime).toBe(name);
+    expect(started.serveModule).toContain(serveFile); // the exports map picked this runtime's server
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    expect(await tencentCall(fetch, 'get_callback', {}, { base: started.url })).toMatchObject({ status: 200, body: { ErrorCode: 100301 } });
+    const set = await tencentCall(fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] }, { base: started.url });
+    expect(set.body).toMatchObject({ ActionStatus: 'OK' });
+    expect((await tencentCall(fetch, 'get_callback', {}, { base: started.url })).body).toMatchObject({ Response: { Url: 'https://hook.test/cb' } });
+
+    const preflight = await fetch(`${started.url}/v4/live_config/get_callback`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://page.test', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+
+    const gateway = await fetch(`${started.url}/smoke/gateway`, { method: 'POST' });
+    expect(gateway.status).toBe(502);
+    expect(await gateway.text()).toContain('502 Bad Gateway');
+
+    // A dropped connection: Node and Bun reset before the status line; Deno cuts the body after it.
+    const dropped = await settle(fetch(`${started.url}/smoke/drop`, { method: 'POST' }).then((response) => response.text()));
+    expect(dropped).toBeInstanceOf(TypeError);
+
+    // A stalled body: headers arrive, the body hangs until the client aborts.
+    const controller = new AbortController();
+    const stalled = await fetch(`${started.url}/smoke/stall`, { signal: controller.signal });
+    expect(stalled.status).toBe(200);
+    const reading = settle(stalled.text());
+    setTimeout(() => controller.abort(), 50);
+    expect(await reading).toMatchObject({ name: 'AbortError' });
+
+    // A client that gives up during added latency: the server sees the disconnect and logs an abort.
+    const impatient = new AbortController();
+    const slow = settle(fetch(`${started.url}/smoke/slow`, { signal: impatient.signal }));
+    setTimeout(() => impatient.abort(), 50);
+    expect(await slow).toMatchObject({ name: 'AbortError' });
+
+    // Another stalled body left open: close() must end it.
+    const open = await fetch(`${started.url}/smoke/stall`);
+    const openBody = settle(open.text());
+    const { code, log } = await stopServer(started);
+    expect(code).toBe(0);
+    expect(await openBody).toBeInstanceOf(Error);
+    const outcomes = log.map((entry) => `${entry.route} ${entry.outcome}`);
+    expect(outcomes.slice(0, 7)).toEqual([
+      'live_config/get_callback response',
+      'live_config/set_callback response',
+      'live_config/get_callback response',
+      'live_config/get_callback response',
+      '/smoke/gateway response',
+      '/smoke/drop dropped',
+      '/smoke/stall stalled',
+    ]);
+    // The disconnect during latency and the stall left open are logged in whichever order they ended.
+    expect(outcomes.slice(7).sort()).toEqual(['/smoke/slow aborted', '/smoke/stall stalled']);
+    expect(log[4]).toEqual({ route: '/smoke/gateway', outcome: 'response', status: 502 });
+  }, 60_000);
+});
