@@ -92,3 +92,9 @@ export { sleep } from './client/sleep.js';
 export type { FetchFunction } from './client/transport.js';
 
 // -- shared transport exports (used by @tokenwire/aicc-messaging) --
+export type { TransportRequest, TransportResult } from './client/transport.js';
+export { sendRequest } from './client/transport.js';
+export type { FailureRetryClass, RetryDecision, RetryQuestion } from './client/retry-policy.js';
+export { classifyFailure, decideRetry, fullJitterDelay, NO_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from './client/retry-policy.js';
+export { MAX_TIMER_DELAY_MS } from './client/sleep.js';
+export { sanitizeCause } from './client/sanitize-cause.js';

@@ -1,5 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256 } from '../crypto/sha256.js';
+import { bytesToHex } from '../encoding/hex.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseRequestTime } from './parse-request-time.js';
 
@@ -33,5 +33,5 @@ export function signCallback(options: SignCallbackOptions): string {
     issues.push({ path: 'requestTime', message: 'must be a non-negative integer of Unix seconds, as a number or plain decimal text' });
   }
   if (issues.length > 0) throw new ValidationError('callback signing input', issues);
-  return bytesToHex(sha256(utf8ToBytes(`${token}${seconds}`)));
+  return bytesToHex(sha256(new TextEncoder().encode(`${token}${seconds}`)));
 }

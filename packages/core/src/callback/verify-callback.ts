@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
-import { compactSha256 } from '../crypto/compact-sha256.js';
+import { sha256 } from '../crypto/sha256.js';
 import { constantTimeEqual } from '../crypto/constant-time-equal.js';
 import { CallbackSignatureError } from '../errors/callback-signature-error.js';
 import { ValidationError } from '../errors/validation-error.js';
@@ -99,7 +99,7 @@ export function verifyCallback(options: VerifyCallbackOptions): void {
   let matched = false;
   for (const token of candidates) {
     // No early exit: every token costs the same, so timing does not tell which one (if any) matched.
-    const equal = constantTimeEqual(compactSha256(encoder.encode(token + seconds)), received);
+    const equal = constantTimeEqual(sha256(encoder.encode(token + seconds)), received);
     matched = equal || matched;
   }
   if (!matched) fail('signature_mismatch', 'The callback Sign does not match any configured token');

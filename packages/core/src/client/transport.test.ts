@@ -264,4 +264,100 @@ describe('sendRequest', () => {
     expect(result.error.message).toContain('reading the response body');
     expect(result.error.status).toBe(200);
   });
+  it('reads the body of a non-2xx answer as JSON or text when readErrorBody is set', async () => {
+    const fabric = await sendRequest(
+      request(async () => Response.json({ errorCode: '10010000001', exceptionInfo: 'auth fail!' }, { status: 403, headers: { 'x-trace': 't-1' } }), {
+        readErrorBody: true,
+        path: '/apiaccess/ccmessaging/send',
+        service: undefined,
+        command: undefined,
+      }),
+    );
+    expect(fabric.ok).toBe(false);
+    if (fabric.ok) return;
+    expect(HttpStatusError.isInstance(fabric.error)).toBe(true);
+    expect(fabric.error).toMatchObject({ status: 403, retryable: false, path: '/apiaccess/ccmessaging/send' });
+    expect(fabric.error.message).toBe('HTTP 403 from /apiaccess/ccmessaging/send');
+    expect(fabric.body).toEqual({ errorCode: '10010000001', exceptionInfo: 'auth fail!' });
+    expect(fabric.headers?.get('x-trace')).toBe('t-1');
+
+    const page = await sendRequest(request(async () => new Response('<html>502</html>', { status: 502 }), { readErrorBody: true }));
+    expect(!page.ok && page.body).toBe('<html>502</html>');
+    const empty = await sendRequest(request(async () => new Response(null, { status: 401 }), { readErrorBody: true }));
+    expect(empty.ok).toBe(false);
+    expect(!empty.ok && empty.body).toBeUndefined();
+    expect(!empty.ok && empty.error.status).toBe(401);
+
+    // Without the flag the failure has no body (and the stream is cancelled, as before).
+    const unread = await sendRequest(request(async () => Response.json({ errorCode: 'x' }, { status: 403 })));
+    expect(unread.ok).toBe(false);
+    expect(!unread.ok && unread.body).toBeUndefined();
+  });
+
+  it('still reports the HTTP status when a non-2xx body stalls past the deadline or breaks off', async () => {
+    const deadline = manualDeadline();
+    const stalled = sendRequest(
+      request(
+        async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"errorCode":'));
+              },
+            }),
+            { status: 403 },
+          ),
+        { readErrorBody: true, sleep: deadline.sleep },
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    deadline.fire();
+    const result = await stalled;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(HttpStatusError.isInstance(result.error)).toBe(true);
+    expect(result.error.status).toBe(403);
+    expect(result.body).toBeUndefined();
+
+    const broken = await sendRequest(
+      request(
+        async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"errorCode":'));
+                controller.error(new TypeError('terminated'));
+              },
+            }),
+            { status: 500 },
+          ),
+        { readErrorBody: true },
+      ),
+    );
+    expect(!broken.ok && broken.error).toMatchObject({ name: 'HttpStatusError', status: 500, retryable: true });
+    expect(!broken.ok && broken.body).toBeUndefined();
+  });
+
+  it('reports a caller abort while reading a non-2xx body as RequestAbortedError', async () => {
+    const controller = new AbortController();
+    const pending = sendRequest(
+      request(
+        async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(stream) {
+                stream.enqueue(new TextEncoder().encode('{"resultCode":'));
+              },
+            }),
+            { status: 401 },
+          ),
+        { readErrorBody: true, signal: controller.signal },
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort(new Error('user left'));
+    const result = await pending;
+    expect(!result.ok && RequestAbortedError.isInstance(result.error)).toBe(true);
+    expect(!result.ok && result.status).toBe(401);
+  });
 });

@@ -42,6 +42,12 @@ export interface TransportRequest {
   readonly attempt: number;
   /** Values that must not appear in an error's cause (the UserSig, the secret key). */
   readonly secrets: readonly (string | undefined)[];
+  /**
+   * Read the body of a non-2xx answer too (within the same deadline) and return it as `body` of the failure,
+   * decoded as JSON when it is JSON, else as text. Off by default: the body is then cancelled unread. AICC needs
+   * it to tell an API Fabric 403 `{ errorCode, exceptionInfo }` or a ccmessaging 401 from a gateway's error page.
+   */
+  readonly readErrorBody?: boolean | undefined;
 }
 
 /** The outcome of one attempt: the decoded JSON body of a 2xx answer, or the failure. */
@@ -54,6 +60,11 @@ export type TransportResult =
       readonly status: number | undefined;
       /** Response headers, when an answer arrived (for `Retry-After`). */
       readonly headers: Headers | undefined;
+      /**
+       * The body of a non-2xx answer, only with `readErrorBody`: the decoded JSON, or the text when it is not
+       * JSON; `undefined` when it was not read, could not be read in time, or was empty.
+       */
+      readonly body?: unknown;
     };
 
 /** Marks a race lost to the attempt's abort signal. */
@@ -72,13 +83,39 @@ function cancelBody(response: Response): void {
 }
 
 /**
+ * Reads the body of a non-2xx answer: JSON when it parses, else the text; `undefined` for an empty or unreadable
+ * body. Gives up (cancelling the body) when the attempt is interrupted by its deadline or the caller's signal.
+ */
+async function readErrorBody(response: Response, interrupted: Promise<typeof INTERRUPTED>): Promise<unknown> {
+  const textPromise = response.text();
+  ignoreRejection(textPromise);
+  let text: string | typeof INTERRUPTED;
+  try {
+    text = await Promise.race([textPromise, interrupted]);
+  } catch {
+    return undefined;
+  }
+  if (text === INTERRUPTED) {
+    cancelBody(response);
+    return INTERRUPTED;
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
  * Sends one attempt with the injected `fetch` and classifies the outcome. The callers own retries; this
  * deadline is per attempt and covers the response body as well as the headers (a stalled body times out).
  *
  * Failures: fetch rejected → {@link NetworkError}; deadline → {@link TimeoutError}; caller's signal →
- * {@link RequestAbortedError}; non-2xx → {@link HttpStatusError} (body not read); 2xx whose body is not JSON →
- * {@link MalformedResponseError}. Each carries `service`, `command`, `random` and `status` when known; causes
- * are passed through {@link sanitizeCause}. This function never throws.
+ * {@link RequestAbortedError}; non-2xx → {@link HttpStatusError} (body not read, unless `readErrorBody` asks for
+ * it as the failure's `body`); 2xx whose body is not JSON → {@link MalformedResponseError}. Each carries
+ * `service`, `command`, `random` and `status` when known; causes are passed through {@link sanitizeCause}. This
+ * function never throws.
  */
 export async function sendRequest(request: TransportRequest): Promise<TransportResult> {
   const { service, command, path, random, attempt, timeoutMs, signal } = request;
@@ -139,9 +176,15 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
     status = response.status;
     headers = response.headers;
     if (!response.ok) {
-      cancelBody(response);
       const label = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-      return fail(new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, path, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 }));
+      const error = new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, path, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 });
+      if (request.readErrorBody !== true) {
+        cancelBody(response);
+        return fail(error);
+      }
+      const errorBody = await readErrorBody(response, interrupted);
+      if (errorBody === INTERRUPTED && signal?.aborted) return aborted();
+      return { ok: false, error, status, headers, body: errorBody === INTERRUPTED ? undefined : errorBody };
     }
     phase = 'body';
     const textPromise = response.text();

@@ -1,5 +1,4 @@
-import { type _HMAC, hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { type HmacSha256Key, hmacSha256, prepareHmacSha256Key } from '../crypto/sha256.js';
 import { bytesToBase64 } from '../encoding/base64.js';
 
 /**
@@ -23,23 +22,20 @@ export function userSigSigningContent(
   return userBufBase64 === undefined ? content : `${content}TLS.userbuf:${userBufBase64}\n`;
 }
 
-type KeyedHmac = _HMAC<any>;
-
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 /** How many secret keys keep a precomputed HMAC state; a process normally uses one or two. */
 const KEYED_STATE_LIMIT = 16;
 /** HMAC-SHA256 states that have absorbed the key pads, by secret key: each signature only hashes its message. */
-const keyedStates = new Map<string, KeyedHmac>();
+const keyedStates = /* @__PURE__ */ new Map<string, HmacSha256Key>();
 /** Reused for every signature (signing is synchronous, so there is never more than one in flight). */
-let working: KeyedHmac | undefined;
-let messageBuffer = new Uint8Array(256);
-const macBuffer = new Uint8Array(32);
+let messageBuffer = /* @__PURE__ */ new Uint8Array(256);
+const macBuffer = /* @__PURE__ */ new Uint8Array(32);
 
-function keyedState(secretKey: string): KeyedHmac {
+function keyedState(secretKey: string): HmacSha256Key {
   let state = keyedStates.get(secretKey);
   if (state === undefined) {
     if (keyedStates.size >= KEYED_STATE_LIMIT) keyedStates.delete(keyedStates.keys().next().value!);
-    state = hmac.create(sha256, encoder.encode(secretKey)) as KeyedHmac;
+    state = prepareHmacSha256Key(encoder.encode(secretKey));
     keyedStates.set(secretKey, state);
   }
   return state;
@@ -70,9 +66,7 @@ export function userSigSignature(
   // UTF-8 needs at most 3 bytes per UTF-16 code unit, so one encodeInto always fits.
   if (content.length * 3 > messageBuffer.length) messageBuffer = new Uint8Array(content.length * 3);
   const written = encoder.encodeInto(content, messageBuffer).written;
-  const state = keyedState(secretKey);
-  working = state._cloneInto(working);
-  working.update(messageBuffer.subarray(0, written)).digestInto(macBuffer);
+  hmacSha256(keyedState(secretKey), messageBuffer.subarray(0, written), macBuffer);
   const signature = bytesToBase64(macBuffer);
   macBuffer.fill(0); // don't leave the last signature lying in module memory
   return signature;
