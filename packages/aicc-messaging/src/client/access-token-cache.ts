@@ -1,0 +1,75 @@
+import type { Clock } from '@tokenwire/core';
+import { abortable } from './abortable-wait.js';
+
+/** How long before its expiry an AccessToken is replaced: 60 s, or a tenth of its lifetime when that is shorter. */
+export const ACCESS_TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+/** An AccessToken with its lifetime on the client's clock. */
+export interface AccessTokenGrant {
+  readonly accessToken: string;
+  /** When the request for it was sent (ms since the epoch, client clock). */
+  readonly obtainedAt: number;
+  /** When API Fabric stops accepting it: `obtainedAt` + `Expires` seconds. */
+  readonly expiresAt: number;
+}
+
+/** The cached AccessToken of a direct client. */
+export interface AccessTokenCache {
+  /**
+   * A live AccessToken: the cached one until the refresh margin before its expiry, then a fresh one. Concurrent
+   * callers share one `tokenByAkSk` request; a caller's `signal` ends only its own wait.
+   */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Forgets `accessToken` if it is still the cached one (API Fabric rejected it), so the next `get` refreshes. */
+  invalidate(accessToken: string): void;
+  /** The cached grant, if any (for diagnostics; the token is a secret). */
+  readonly grant: AccessTokenGrant | undefined;
+}
+
+/** The refresh margin for a token living `lifetimeMs`. */
+export function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(ACCESS_TOKEN_REFRESH_MARGIN_MS, Math.floor(lifetimeMs / 10));
+}
+
+/**
+ * Creates a single-flight AccessToken cache around `fetchToken` (one `tokenByAkSk` call). A failed refresh is
+ * not cached: every waiting caller gets its error and the next call tries again.
+ *
+ * @internal
+ */
+export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGrant>, now: Clock, path: string): AccessTokenCache {
+  let grant: AccessTokenGrant | undefined;
+  let refreshing: Promise<AccessTokenGrant> | undefined;
+
+  const fresh = (candidate: AccessTokenGrant | undefined): candidate is AccessTokenGrant =>
+    candidate !== undefined && now() < candidate.expiresAt - refreshMarginMs(candidate.expiresAt - candidate.obtainedAt);
+
+  function refresh(): Promise<AccessTokenGrant> {
+    refreshing ??= fetchToken().then(
+      (next) => {
+        grant = next;
+        refreshing = undefined;
+        return next;
+      },
+      (error: unknown) => {
+        refreshing = undefined;
+        throw error;
+      },
+    );
+    return refreshing;
+  }
+
+  return {
+    async get(signal) {
+      if (fresh(grant)) return grant.accessToken;
+      const next = await abortable(refresh(), signal, 'Waiting for the API Fabric AccessToken', path);
+      return next.accessToken;
+    },
+    invalidate(accessToken) {
+      if (grant?.accessToken === accessToken) grant = undefined;
+    },
+    get grant() {
+      return grant;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { ValidationError, type Clock, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { API_NAME_PATTERN, CCMESSAGING_API_METHODS, type CcmessagingApi } from './ccmessaging-apis.js';
+import { FunctionSchema, RetrySchema, TimeoutSchema } from './transport-settings.js';
+
+/** Whether a client holds the AK/SK itself (`direct`, server side) or talks to a gateway that does (`gateway`). */
+export type AiccClientMode = 'direct' | 'gateway';
+
+/**
+ * One call of a CC-Messaging API through a client, as sessions make them. Use it directly for APIs this package
+ * does not wrap (e.g. click-to-call): the client adds authentication, retries and error mapping.
+ */
+export interface AiccRequest {
+  /** The API: the path after `/apiaccess/ccmessaging/`, e.g. `send`, `poll`, `v1/robot/feedbacksatisfaction`. */
+  readonly api: CcmessagingApi | (string & {});
+  /** HTTP method. Defaults to the documented method of a known API, else `POST`. */
+  readonly method?: 'GET' | 'POST' | undefined;
+  /** Query parameters (for `poll`: `receiverId`, `channel`, `isNeedRead`). */
+  readonly query?: Readonly<Record<string, string>> | undefined;
+  /** The JSON body (POST only); `{}` when omitted. */
+  readonly body?: Readonly<Record<string, unknown>> | undefined;
+  /** The `ccmessaging-token` to send; every API but `applyToken` needs one. */
+  readonly messageToken?: string | undefined;
+  /**
+   * Whether repeating the call after an ambiguous failure (timeout, dropped connection, 5xx) is harmless.
+   * Defaults to `true` for `GET`, `applyToken` and the read-only APIs, `false` otherwise. Non-idempotent calls
+   * are retried only after answers that prove they were not processed (HTTP 429 or 503, AICC flow control).
+   */
+  readonly idempotent?: boolean | undefined;
+  /** Aborts the call, including backoff waits and a token refresh it waits for. */
+  readonly signal?: AbortSignal | undefined;
+  /** Per-attempt deadline in ms for this call; defaults to the client's `timeoutMs`. */
+  readonly timeoutMs?: number | undefined;
+  /** Retry policy for this call (merged over the client's), or `false` for a single attempt. */
+  readonly retry?: RetryOptions | false | undefined;
+  /** Called with the headers of every HTTP answer, successful or not (sessions read a rotated `ccmessaging-token`). */
+  readonly onResponseHeaders?: ((headers: Headers) => void) | undefined;
+}
+
+/** A 2xx answer of a CC-Messaging API. Its business outcome (`resultCode`) is not checked yet. */
+export interface AiccResponse {
+  /** The AICC path of the API, e.g. `/apiaccess/ccmessaging/send` (also through a gateway). */
+  readonly path: string;
+  readonly status: number;
+  readonly headers: Headers;
+  /** The decoded JSON body. */
+  readonly body: unknown;
+  /** Which attempt answered (1 for the first). */
+  readonly attempt: number;
+  /** Replaces the credentials this call used (tokens, secrets) in `text` with `***`, for texts the answer echoes. */
+  redact(text: string): string;
+}
+
+/**
+ * A configured AICC client: either direct ({@link createAiccClient}, holds the AK/SK and the API Fabric
+ * AccessToken; server side only) or through a gateway ({@link createAiccGatewayClient}, safe in browsers). Both
+ * serve {@link applyToken} and {@link createAiccSession} alike.
+ */
+export interface AiccClient {
+  readonly mode: AiccClientMode;
+  /** The base URL (direct) or gateway URL requests go to, without a trailing slash. */
+  readonly endpoint: string;
+  /** The client's clock (ms since the epoch). */
+  readonly now: Clock;
+  /** The client's retry policy with every default applied. */
+  readonly retryPolicy: RetryPolicy;
+  /**
+   * Calls one CC-Messaging API with the client's authentication and retry policy and resolves to its 2xx answer.
+   * AICC flow control (`resultCode` 10010000002) is retried like HTTP 429; other business codes are left to the
+   * caller.
+   *
+   * @throws {@link ValidationError} for a malformed request (nothing is sent).
+   * @throws {@link FabricAuthError} when API Fabric rejects the client (after one refresh and replay, direct mode).
+   * @throws {@link AiccApiError} when flow control persists past the retry limit.
+   * @throws `HttpStatusError` (e.g. 401: the `ccmessaging-token` was rejected), `NetworkError`, `TimeoutError`,
+   *   `MalformedResponseError` or `RequestAbortedError` from `@tokenwire/core`.
+   */
+  request(request: AiccRequest): Promise<AiccResponse>;
+}
+
+/** APIs that change nothing when repeated (reads, and `applyToken`, which only issues another token). */
+const IDEMPOTENT_APIS: ReadonlySet<string> = new Set([
+  'applyToken',
+  'poll',
+  'queryQueueInfo',
+  'queryHistoryChatMessage',
+  'downloadFileStream',
+  'queryPhraseByKeyword',
+  'getsatisfactionsurveymode',
+]);
+
+const PlainObjectSchema = v.custom<Readonly<Record<string, unknown>>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be a JSON object',
+);
+
+const AiccRequestSchema = v.strictObject(
+  {
+    api: v.pipe(v.string('must be a string'), v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction')),
+    method: v.optional(v.picklist(['GET', 'POST'], 'must be GET or POST')),
+    query: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object of strings')),
+    body: v.optional(PlainObjectSchema),
+    messageToken: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
+    idempotent: v.optional(v.boolean('must be a boolean')),
+    signal: v.optional(v.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')),
+    timeoutMs: v.optional(TimeoutSchema),
+    retry: v.optional(RetrySchema),
+    onResponseHeaders: v.optional(FunctionSchema),
+  },
+  objectMessage('an object with at least api'),
+);
+
+/** An {@link AiccRequest} after validation, with defaults applied and the body serialised. */
+export interface PreparedAiccRequest {
+  readonly api: string;
+  readonly method: 'GET' | 'POST';
+  /** `?…` or the empty string. */
+  readonly search: string;
+  readonly bodyText: string | undefined;
+  readonly messageToken: string | undefined;
+  readonly idempotent: boolean;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number | undefined;
+  readonly retry: RetryOptions | false | undefined;
+  readonly onResponseHeaders: ((headers: Headers) => void) | undefined;
+}
+
+/**
+ * Validates a request and prepares it for sending.
+ *
+ * @throws {@link ValidationError} (nothing is sent).
+ * @internal
+ */
+export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
+  const parsed = parseInput(AiccRequestSchema, request, 'AICC request');
+  const known = Object.hasOwn(CCMESSAGING_API_METHODS, parsed.api) ? CCMESSAGING_API_METHODS[parsed.api as CcmessagingApi] : undefined;
+  const method = parsed.method ?? known ?? 'POST';
+  if (method === 'GET' && parsed.body !== undefined) {
+    throw new ValidationError('AICC request', [{ path: 'body', message: 'must be omitted for GET' }]);
+  }
+  let bodyText: string | undefined;
+  if (method === 'POST') {
+    try {
+      bodyText = JSON.stringify(parsed.body ?? {});
+    } catch {
+      throw new ValidationError('AICC request', [{ path: 'body', message: 'must be serialisable as JSON' }]);
+    }
+  }
+  const search = parsed.query === undefined || Object.keys(parsed.query).length === 0 ? '' : `?${new URLSearchParams(parsed.query).toString()}`;
+  return {
+    api: parsed.api,
+    method,
+    search,
+    bodyText,
+    messageToken: parsed.messageToken,
+    idempotent: parsed.idempotent ?? (method === 'GET' || IDEMPOTENT_APIS.has(parsed.api)),
+    signal: parsed.signal,
+    timeoutMs: parsed.timeoutMs,
+    retry: parsed.retry,
+    onResponseHeaders: parsed.onResponseHeaders as ((headers: Headers) => void) | undefined,
+  };
+}

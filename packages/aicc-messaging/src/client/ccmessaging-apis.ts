@@ -1,0 +1,40 @@
+/** The path prefix of every CC-Messaging web client API. */
+export const CCMESSAGING_PATH_PREFIX = '/apiaccess/ccmessaging/';
+
+/** The documented path of API Fabric's `tokenByAkSk`. */
+export const DEFAULT_FABRIC_TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
+
+/** The request and response header that carries the `ccmessaging-token`. */
+export const MESSAGE_TOKEN_HEADER = 'ccmessaging-token';
+
+/** The header that names the API Fabric app on every ccmessaging call. */
+export const APP_KEY_HEADER = 'x-app-key';
+
+/**
+ * The CC-Messaging APIs this package calls, with their HTTP method. Names are the path after
+ * {@link CCMESSAGING_PATH_PREFIX}, spelled as AICC spells them (`getsatisfactionsurveymode` is lower-case).
+ */
+export const CCMESSAGING_API_METHODS = {
+  applyToken: 'POST',
+  send: 'POST',
+  sendAsync: 'POST',
+  poll: 'GET',
+  queryQueueInfo: 'POST',
+  queryHistoryChatMessage: 'POST',
+  doLeaveMessage: 'POST',
+  uploadFileStream: 'POST',
+  downloadFileStream: 'POST',
+  queryPhraseByKeyword: 'POST',
+  getsatisfactionsurveymode: 'POST',
+  saveSatisfaction: 'POST',
+  'v1/robot/feedbacksatisfaction': 'POST',
+} as const;
+
+/** A CC-Messaging API this package knows. */
+export type CcmessagingApi = keyof typeof CCMESSAGING_API_METHODS;
+
+/**
+ * What an API name may look like: path segments of letters and digits separated by `/` (no `..`, no query).
+ * Other APIs (click-to-call, …) can be called through `client.request` as long as they fit.
+ */
+export const API_NAME_PATTERN = /^[A-Za-z0-9]+(?:\/[A-Za-z0-9]+)*$/;

@@ -1,0 +1,120 @@
+import { resolveRetryPolicy, sanitizeCause, TokenwireError, ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
+import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from '../client/aicc-client.js';
+import { CCMESSAGING_PATH_PREFIX, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import { HttpBaseUrlSchema, RootRelativePathSchema } from '../client/endpoint-url.js';
+import { exchange } from '../client/exchange.js';
+import { AiccTransportOptionEntries, FunctionSchema, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_ERROR_HEADER, GATEWAY_TOKEN_PATH } from './gateway-contract.js';
+
+/** Options of {@link createAiccGatewayClient}. */
+export interface AiccGatewayClientOptions extends AiccTransportOptions {
+  /**
+   * Where the gateway is mounted: an absolute `http(s)` URL (`https://edge.example.com`) or, in a browser, a path
+   * on the page's origin (`/support`). Requests go to `{gatewayUrl}/aicc/token` and `{gatewayUrl}/aicc/ccmessaging/*`.
+   */
+  readonly gatewayUrl: string;
+  /**
+   * Returns the `Authorization` header value that authenticates the end user to the gateway (e.g.
+   * `Bearer <user JWT>`); called before every attempt, so it can hand out a refreshed JWT. Omit it when the gateway
+   * authenticates otherwise (a cookie: pass a `fetch` that sets `credentials: 'include'`).
+   */
+  readonly getAuthorization?: (() => string | Promise<string>) | undefined;
+}
+
+const AiccGatewayClientOptionsSchema = v.strictObject(
+  {
+    gatewayUrl: v.union([HttpBaseUrlSchema, RootRelativePathSchema], 'must be an absolute http(s) URL or a path starting with a single /'),
+    getAuthorization: v.optional(FunctionSchema),
+    ...AiccTransportOptionEntries,
+  },
+  objectMessage('an object with gatewayUrl'),
+);
+
+/**
+ * Creates a browser-safe AICC client: the same {@link applyToken} and {@link createAiccSession} API, but every call
+ * goes to a gateway (tokenwire's edge worker, or any server implementing the README's "Gateway contract") that
+ * adds the API Fabric `Authorization` and `x-app-key` itself. The AK/SK and the AccessToken never reach the
+ * browser; the browser only holds its own `ccmessaging-token`.
+ *
+ * The gateway refreshes its AccessToken itself, so a 403 it relays is final ({@link FabricAuthError}); answers the
+ * gateway produces itself (header `x-aicc-gateway-error`) are `HttpStatusError`s carrying its message. A 401 is
+ * handled by the session (one re-apply through `/aicc/token`, then one replay).
+ *
+ * @throws {@link ValidationError} when the options are invalid.
+ * @example
+ * ```ts
+ * const client = createAiccGatewayClient({
+ *   gatewayUrl: 'https://edge.example.com',
+ *   getAuthorization: async () => `Bearer ${await auth.currentJwt()}`,
+ * });
+ * const session = createAiccSession(client, { userId, userName, channelId, locale: 'en' });
+ * for await (const message of session.messages({ signal })) render(message);
+ * ```
+ */
+export function createAiccGatewayClient(options: AiccGatewayClientOptions): AiccClient {
+  const parsed = parseInput(AiccGatewayClientOptionsSchema, options, 'AICC gateway client options');
+  const settings = resolveTransportSettings(options);
+  const gatewayUrl = parsed.gatewayUrl;
+  const getAuthorization = options.getAuthorization;
+
+  async function authorization(path: string): Promise<string | undefined> {
+    if (getAuthorization === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = await getAuthorization();
+    } catch (error) {
+      throw new TokenwireError(`getAuthorization() failed before calling ${path} through the gateway`, { path, cause: sanitizeCause(error, []) });
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new ValidationError('gateway authorization', [{ path: 'getAuthorization', message: 'must return a non-empty string' }]);
+    }
+    return value;
+  }
+
+  async function request(input: AiccRequest): Promise<AiccResponse> {
+    const call = prepareAiccRequest(input);
+    const path = `${CCMESSAGING_PATH_PREFIX}${call.api}`;
+    const route = call.api === 'applyToken' ? GATEWAY_TOKEN_PATH : `${GATEWAY_CCMESSAGING_PREFIX}${call.api}`;
+    const url = `${gatewayUrl}${route}${call.search}`;
+    return exchange({
+      settings,
+      path,
+      method: call.method,
+      bodyText: call.bodyText,
+      idempotent: call.idempotent,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs ?? settings.timeoutMs,
+      policy: resolveRetryPolicy(call.retry, settings.retryPolicy),
+      checkFlowControl: true,
+      // The gateway already refreshed its AccessToken and replayed once; a 403 it relays is final. A 403 the gateway
+      // produced itself (marked with GATEWAY_ERROR_HEADER, e.g. a userId that is not the signed-in user) is not
+      // API Fabric's and stays an HttpStatusError.
+      accessRejection: {
+        isRejection: (status, headers) => status === 403 && !headers?.has(GATEWAY_ERROR_HEADER),
+        reason: 'access_token_rejected',
+      },
+      onResponseHeaders: call.onResponseHeaders,
+      async prepare() {
+        const value = await authorization(path);
+        return {
+          url,
+          headers: {
+            ...(value === undefined ? {} : { authorization: value }),
+            ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
+          },
+          secrets: [value, call.messageToken],
+        };
+      },
+    });
+  }
+
+  return Object.freeze({
+    mode: 'gateway' as const,
+    endpoint: gatewayUrl,
+    now: settings.now,
+    retryPolicy: settings.retryPolicy,
+    request,
+  });
+}

@@ -1,0 +1,71 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { OutgoingMessageSchema, prepareMessage } from './outgoing-message.js';
+
+const prepare = (message: unknown) => prepareMessage(v.parse(OutgoingMessageSchema, message));
+const issuesOf = (message: unknown): string[] => {
+  const result = v.safeParse(OutgoingMessageSchema, message);
+  return result.success ? [] : result.issues.map((issue) => `${v.getDotPath(issue) ?? ''}: ${issue.message}`);
+};
+
+describe('OutgoingMessageSchema and prepareMessage', () => {
+  it('sends a string or a TEXT message as TEXT content', () => {
+    expect(prepare('hello')).toEqual({ mediaType: 'TEXT', content: 'hello' });
+    expect(prepare({ mediaType: 'TEXT', text: '你好' })).toEqual({ mediaType: 'TEXT', content: '你好' });
+  });
+
+  it('limits text to 1024 UTF-8 bytes, not characters', () => {
+    expect(issuesOf('a'.repeat(1024))).toEqual([]);
+    expect(issuesOf('a'.repeat(1025))).toEqual(['text: must be at most 1024 bytes as UTF-8']);
+    // 342 CJK characters are 1026 bytes.
+    expect(issuesOf({ mediaType: 'TEXT', text: '中'.repeat(342) })).toEqual(['text: must be at most 1024 bytes as UTF-8']);
+    expect(issuesOf({ mediaType: 'TEXT', text: '中'.repeat(341) })).toEqual([]);
+    expect(issuesOf('')).toEqual(['text: must not be empty']);
+  });
+
+  it('formats media, file and web card content as AICC documents them', () => {
+    expect(prepare({ mediaType: 'IMAGE', objectKey: 'ccmessaging/upload/abc.jpg', extension: 'jpg' })).toEqual({
+      mediaType: 'IMAGE',
+      content: 'ccmessaging/upload/abc.jpg,jpg',
+    });
+    expect(prepare({ mediaType: 'VIDEO', objectKey: 'key-1' })).toEqual({ mediaType: 'VIDEO', content: 'key-1' });
+    expect(prepare({ mediaType: 'FILE', fileName: 'test_txt.txt', fileSize: 6, objectKey: 'key-2', fileType: 'txt' })).toEqual({
+      mediaType: 'FILE',
+      content: 'test_txt.txt,6,key-2,txt',
+    });
+    const card = prepare({ mediaType: 'WEBCARD', title: 'Order', redirectUrl: 'https://shop.example/o/1', mediaFileType: 'img/png' });
+    expect(card.mediaType).toBe('WEBCARD');
+    expect(JSON.parse((card as { content: string }).content)).toEqual({ title: 'Order', redirectUrl: 'https://shop.example/o/1', mediaFileType: 'img/png' });
+    expect(prepare({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' })).toEqual({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' });
+  });
+
+  it('plans an upload for media given as bytes, building the content from the objectKey', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const image = prepare({ mediaType: 'IMAGE', file: { bytes, fileType: 'PNG' } });
+    expect(image.upload).toEqual({ bytes, fileType: 'png' });
+    expect(image.upload !== undefined && image.contentFor('key-9')).toBe('key-9,png');
+    const file = prepare({ mediaType: 'FILE', fileName: 'notes.txt', file: { bytes, fileType: 'txt' } });
+    expect(file.upload !== undefined && file.contentFor('key-8')).toBe('notes.txt,3,key-8,txt');
+  });
+
+  it.each([
+    [{ mediaType: 'IMAGE' }, ': a IMAGE message needs either objectKey (from uploadFile) or file (uploaded first), not both'],
+    [{ mediaType: 'IMAGE', objectKey: 'a', file: { bytes: new Uint8Array(1), fileType: 'png' } }, ': a IMAGE message needs either objectKey'],
+    [{ mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'png' }, extension: 'png' }, ': extension is taken from file.fileType; omit it'],
+    [{ mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'gif' } }, 'file.fileType: must be one of jpg, jpeg, png'],
+    [{ mediaType: 'IMAGE', file: { bytes: [1, 2], fileType: 'png' } }, 'file.bytes: must be a Uint8Array'],
+    [{ mediaType: 'IMAGE', objectKey: 'a,b' }, 'objectKey: must not contain a comma'],
+    [{ mediaType: 'AUDIO', objectKey: 'a', extension: 'mp3!' }, 'extension: must be 1–10 letters or digits'],
+    [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k' }, ': a FILE message with objectKey needs fileSize and fileType'],
+    [{ mediaType: 'FILE', fileName: 'a,b.txt', objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must not contain a comma'],
+    [{ mediaType: 'FILE', fileName: 'a.txt', file: { bytes: new Uint8Array(1), fileType: 'txt' }, fileSize: 1 }, ': fileSize and fileType are taken from file'],
+    [{ mediaType: 'WEBCARD', title: 'x' }, ': a WEBCARD needs redirectUrl or mediaFileId'],
+    [{ mediaType: 'WEBCARD', mediaFileId: 'm', mediaFileType: 'gif' }, 'mediaFileType: must be one of img, img/png, img/jpg'],
+    [{ mediaType: 'STICKER', content: 'x' }, 'mediaType: must be a string, or an object whose mediaType is TEXT, IMAGE'],
+    [{ mediaType: 'TEXT', text: 'x', to: 'someone' }, 'to: is not a known option'],
+    [42, ': must be a string, or an object whose mediaType is TEXT'],
+  ])('rejects %j', (message, expected) => {
+    const issues = issuesOf(message);
+    expect(issues.some((issue) => issue.includes(expected)), issues.join(' | ')).toBe(true);
+  });
+});

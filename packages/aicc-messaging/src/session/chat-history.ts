@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { CHANNEL } from '../messages/enumerations.js';
+import { HistoryMessageSchema, type HistoryMessage } from '../messages/history-message.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** Largest history page this package asks for. */
+export const MAX_HISTORY_PAGE_SIZE = 100;
+
+/** Options of {@link AiccSession.history}. */
+export interface HistoryOptions {
+  /** Page size, 1–100. Default 20. */
+  readonly limit?: number | undefined;
+  /** Messages to skip. Default 0. */
+  readonly offset?: number | undefined;
+  /** Only messages at or after this time (ms since the epoch). */
+  readonly startTime?: number | undefined;
+  /** Only messages at or before this time (ms since the epoch). */
+  readonly endTime?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const milliseconds = v.optional(v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')));
+
+const HistoryOptionsSchema = v.pipe(
+  v.optional(
+    v.strictObject(
+      {
+        ...CallOptionEntries,
+        limit: v.optional(
+          v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`)),
+        ),
+        offset: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'))),
+        startTime: milliseconds,
+        endTime: milliseconds,
+      },
+      objectMessage('an object of history options'),
+    ),
+    {},
+  ),
+  v.check((options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime, 'startTime must not be after endTime'),
+);
+
+/** The `queryHistoryChatMessage` answer. `messageList` absent or `null` reads as empty. Unknown fields pass through. */
+export const HistoryResponseSchema = v.looseObject({
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+  messageList: optionalList(HistoryMessageSchema, 'must be an array of messages'),
+});
+
+/** One page of chat history. */
+export interface HistoryPage {
+  /** Oldest first. */
+  readonly messages: readonly HistoryMessage[];
+}
+
+/**
+ * `POST /apiaccess/ccmessaging/queryHistoryChatMessage`: the user's messages on the channel (sent and received),
+ * paged; `limit` and `offset` are sent as strings, as AICC documents.
+ *
+ * @internal
+ */
+export async function queryHistory(context: SessionContext, options: HistoryOptions | undefined): Promise<HistoryPage> {
+  const parsed = parseInput(HistoryOptionsSchema, options, 'history options');
+  const { user } = context;
+  const body = {
+    channelId: user.channelId,
+    userId: user.userId,
+    limit: String(parsed.limit ?? 20),
+    offset: String(parsed.offset ?? 0),
+    channel: CHANNEL,
+    ...(parsed.startTime === undefined ? {} : { startTime: String(parsed.startTime) }),
+    ...(parsed.endTime === undefined ? {} : { endTime: String(parsed.endTime) }),
+  };
+  const answer = await callApi(context, { api: 'queryHistoryChatMessage', body, signal: parsed.signal }, HistoryResponseSchema);
+  return { messages: answer.messageList };
+}

@@ -1,0 +1,572 @@
+import { HttpStatusError, NetworkError, RequestAbortedError, TimeoutError, ValidationError } from '@tokenwire/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP_SECRET, CHANNEL_ID, createTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
+import { AiccApiError } from '../errors/aicc-api-error.js';
+import type { DownlinkMessage } from '../messages/downlink-message.js';
+import { createAiccSession, type AiccSession, type AiccSessionOptions } from './create-aicc-session.js';
+
+const PREFIX = '/apiaccess/ccmessaging/';
+const path = (api: string) => `${PREFIX}${api}`;
+
+let bed: TestBed;
+afterEach(() => bed?.emulator.close());
+
+function sessionFor(testBed: TestBed, overrides: Partial<AiccSessionOptions> = {}, clientOptions = {}): AiccSession {
+  return createAiccSession(testBed.client(clientOptions), { ...testBed.user(), pollTimeoutMs: TEST_POLL_TIMEOUT_MS, ...overrides });
+}
+
+/** Polls until `done` holds for everything received so far (each poll answers at once when messages wait). */
+async function pollUntil(session: AiccSession, done: (messages: DownlinkMessage[]) => boolean, maxPolls = 20): Promise<DownlinkMessage[]> {
+  const received: DownlinkMessage[] = [];
+  for (let count = 0; count < maxPolls && !done(received); count++) received.push(...(await session.poll()).messages);
+  expect(done(received), JSON.stringify(received.map((message) => message.content))).toBe(true);
+  return received;
+}
+
+/** Resolves when the client first sends a request to `target` (installed as an intercept). */
+function whenRequested(testBed: TestBed, target: string): Promise<void> {
+  let reached: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (reached = resolve));
+  testBed.intercept((next) => async (request) => {
+    if (new URL(request.url).pathname === target) reached();
+    return next(request);
+  });
+  return promise;
+}
+
+describe('a chat session', () => {
+  it('runs a whole chat: connect → robot answer via poll → feedback → transfer → queue → agent → rating → disconnect', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed, { userAgent: 'test-agent/1.0', senderAvatar: 'https://example.com/ada.png' });
+
+    expect(await session.connect()).toMatchObject({ resultCode: '0', resultDesc: 'connect to robot successfully.' });
+    const greeting = await pollUntil(session, (messages) => messages.length >= 2);
+    expect(greeting.map((message) => [message.controlType, message.sourceType])).toEqual([
+      ['CONNECT', 'ROBOT'],
+      ['CHAT', 'ROBOT'],
+    ]);
+
+    await session.typing();
+    expect(await session.send('I forgot my password')).toMatchObject({ resultCode: '0', resultDesc: 'Send message to robot successfully' });
+    const [answer] = await pollUntil(session, (messages) => messages.length >= 1);
+    expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', mediaType: 'TEXT', isOfflineStatus: false });
+    expect(answer!.interIdx).toBeDefined();
+    await session.robotFeedback({ interIdx: answer!.interIdx!, satisfied: false, feedbackContent: 'Too generic' });
+    expect(bed.emulator.state.aicc!.robotFeedbacks).toMatchObject([{ userId: 'user-1', feedback: 0, feedbackContent: 'Too generic' }]);
+
+    await session.transferToAgent();
+    const [queuing] = await pollUntil(session, (messages) => messages.length >= 1);
+    expect(queuing).toMatchObject({ sourceType: 'SYSTEM', queueFlag: 'Y', content: 'Queuing...' });
+    expect(await session.queueInfo()).toMatchObject({ queuing: true, position: 1, estimateWaitTime: 60 });
+
+    expect(bed.aicc.joinAgent('user-1')).toBe(true);
+    const [joined] = await pollUntil(session, (messages) => messages.length >= 1);
+    expect(joined).toMatchObject({ sourceType: 'AGENT', controlType: 'CONNECT', content: 'connected to agent' });
+    expect(await session.queueInfo()).toEqual({ queuing: false, transferredTo: 'agent', resultCode: '160021', resultDesc: 'the session has been transferred to an agent.' });
+
+    await session.sendAsync('Order 42 has not arrived');
+    const afterChat = await pollUntil(session, (messages) => messages.some((message) => message.sourceType === 'AGENT' && message.controlType === 'CHAT'));
+    expect(afterChat.find((message) => message.controlType === 'CHAT')?.content).toContain('Order 42 has not arrived');
+    await session.markRead(afterChat.map((message) => message.messageCode!).filter(Boolean));
+
+    const survey = await session.surveyMode({ language: 'en_US' });
+    expect(survey.surveyType).toBe('WEB');
+    expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
+    await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 10, resolved: true });
+    expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: 10, fcrValue: 1 }]);
+
+    await session.disconnect();
+    const [goodbye] = await pollUntil(session, (messages) => messages.length >= 1);
+    expect(goodbye).toMatchObject({ controlType: 'DISCONNECT', isOfflineStatus: true });
+    expect(bed.emulator.state.aicc!.sessions.get('user-1')?.status).toBe('closed');
+
+    // One token for the whole chat, and every send carried the documented sendMsgReq fields.
+    expect(bed.emulator.state.aicc!.counters.issuedMessageTokens).toBe(1);
+    const sends = [...bed.recorder.to(path('send')), ...bed.recorder.to(path('sendAsync'))].map((request) => JSON.parse(request.body));
+    for (const body of sends) {
+      expect(body).toMatchObject({
+        channel: 'WEB',
+        from: 'user-1',
+        to: CHANNEL_ID,
+        sourceType: 'CUSTOMER',
+        senderNickname: 'Name of user-1',
+        userAgent: 'test-agent/1.0',
+        senderAvatar: 'https://example.com/ada.png',
+        timestamp: String(bed.clock.now()),
+      });
+    }
+    expect(sends.map((body) => body.controlType)).toEqual(['CONNECT', 'INPUT', 'CHAT', 'TRANS2AGENT', 'READ', 'DISCONNECT', 'CHAT']);
+    const polls = bed.recorder.to(path('poll'));
+    expect(polls.every((request) => request.method === 'GET' && request.url.search === '?receiverId=user-1&channel=WEB')).toBe(true);
+  });
+
+  it('messages() yields every message and ends after the one with isOfflineStatus', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const received: DownlinkMessage[] = [];
+    for await (const message of session.messages()) {
+      received.push(message);
+      if (received.length === 2) await session.send('shipping');
+      if (received.length === 3) expect(bed.aicc.endSession('user-1', 'The agent ended the chat.')).toBe(true);
+    }
+    expect(received.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'ROBOT', 'SYSTEM']);
+    expect(received.at(-1)).toMatchObject({ isOfflineStatus: true, content: 'The agent ended the chat.', controlType: 'DISCONNECT' });
+  });
+
+  it('messages() ends after disconnect(), and a later stream runs again after a new connect', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const stream = session.messages();
+    expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
+    const pollsBefore = bed.recorder.to(path('poll')).length;
+    await session.disconnect();
+    const rest: DownlinkMessage[] = [];
+    for await (const message of stream) rest.push(message);
+    // The rest of the batch already taken (the greeting) is still delivered; no further poll is made.
+    expect(rest.map((message) => message.sourceType)).toEqual(['ROBOT']);
+    expect(bed.recorder.to(path('poll'))).toHaveLength(pollsBefore);
+    expect((await session.poll()).messages).toMatchObject([{ isOfflineStatus: true }]);
+
+    await session.connect();
+    const again = session.messages();
+    expect((await again.next()).value).toMatchObject({ controlType: 'CONNECT', content: 'connected to robot' });
+    await again.return();
+  });
+
+  it('messages() stops at once when the stream’s own signal aborts a held poll', async () => {
+    bed = createTestBed({ aicc: { pollHoldMs: 60_000 } });
+    const session = sessionFor(bed);
+    await session.connect();
+    await session.poll();
+    const controller = new AbortController();
+    const stream = session.messages({ signal: controller.signal });
+    const next = stream.next().catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('page closed'));
+    const error = await next;
+    expect(RequestAbortedError.isInstance(error)).toBe(true);
+    expect((await stream.next()).done).toBe(true);
+  });
+
+  it('messages() rides out errors with backoff and gives up with the error when they persist', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 6 });
+    const stream = session.messages();
+    expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
+    expect(bed.time.backoffs).toHaveLength(6);
+
+    bed.emulator.faults.add({ route: path('poll'), fault: 'drop-connection' });
+    const failing = session.messages({ retry: { limit: 2 } });
+    const error = await failing.next().catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ path: path('poll'), attempt: 3 });
+  });
+
+  it('messages() validates its options before polling', () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    expect(() => session.messages({ signal: 'stop' } as never)).toThrow(ValidationError);
+    expect(() => session.messages({ retry: { limit: 1.5 } })).toThrow('retry.limit: must be an integer');
+    expect(bed.recorder.requests).toHaveLength(0);
+  });
+});
+
+describe('the session’s ccmessaging-token', () => {
+  it('is applied on the first call, once for concurrent first calls', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    expect(session.tokenExpiresAt).toBeUndefined();
+    await Promise.all(Array.from({ length: 10 }, () => session.history()));
+    expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
+    expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+  });
+
+  it('is re-applied a minute before its hour is up, before AICC rejects it', async () => {
+    bed = createTestBed({ aicc: { rotateWithinSeconds: 0 } });
+    const session = sessionFor(bed);
+    await session.history();
+    bed.clock.advance(3_539_000);
+    await session.history();
+    expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
+    bed.clock.advance(2_000);
+    await session.history();
+    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+    expect(bed.emulator.state.aicc!.counters.rejectedMessageTokens).toBe(0);
+  });
+
+  it('adopts a token rotated in the ccmessaging-token response header for every later call', async () => {
+    bed = createTestBed();
+    const changes: string[] = [];
+    const session = sessionFor(bed, { onTokenChange: (change) => changes.push(change) });
+    await session.connect();
+    const [first] = bed.emulator.state.aicc!.messageTokens.keys();
+    // 56 minutes on, the token has 4 minutes left: AICC rotates it (within 5 minutes), the client does not yet.
+    bed.clock.advance(56 * 60_000);
+    await session.history();
+    const rotated = bed.recorder.responses.at(-1)!.headers.get('ccmessaging-token');
+    expect(rotated).not.toBeNull();
+    expect(rotated).not.toBe(first);
+    expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+    await session.history();
+    await session.send('hello');
+    expect(bed.recorder.requests.slice(-2).map((request) => request.headers.get('ccmessaging-token'))).toEqual([rotated, rotated]);
+    // Past the first token's expiry the session still works with the rotated one — no 401, no new applyToken.
+    bed.clock.advance(10 * 60_000);
+    await session.history();
+    const counters = bed.emulator.state.aicc!.counters;
+    expect(counters).toMatchObject({ issuedMessageTokens: 1, rotatedMessageTokens: 1, rejectedMessageTokens: 0 });
+    expect(changes).toEqual(['applied', 'rotated']);
+  });
+
+  it('survives a 401 storm: 20 concurrent calls cause exactly one applyToken and each is replayed once', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const before = bed.emulator.state.aicc!.counters.issuedMessageTokens;
+    const historyCallsBefore = bed.recorder.to(path('queryHistoryChatMessage')).length;
+    bed.aicc.expireMessageTokens();
+    const pages = await Promise.all(Array.from({ length: 20 }, () => session.history({ limit: 5 })));
+    expect(pages).toHaveLength(20);
+    const counters = bed.emulator.state.aicc!.counters;
+    expect(counters.issuedMessageTokens - before).toBe(1);
+    expect(counters.rejectedMessageTokens).toBe(20);
+    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+    expect(bed.recorder.to(path('queryHistoryChatMessage')).length - historyCallsBefore).toBe(40);
+    expect(bed.emulator.log.entries({ route: path('applyToken') })).toHaveLength(2);
+  });
+
+  it('hands a 401 that persists after the re-apply to the caller, without a loop', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.history();
+    bed.intercept((next) => async (request) =>
+      new URL(request.url).pathname === path('queryHistoryChatMessage')
+        ? Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 })
+        : next(request),
+    );
+    const error = await session.history().catch((caught: unknown) => caught);
+    expect(HttpStatusError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 401, path: path('queryHistoryChatMessage'), retryable: false });
+    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+  });
+
+  it('recovers from a Fabric 403 mid-session: new AccessToken, same ccmessaging-token, call replayed', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.aicc.expireAccessTokens();
+    await Promise.all([session.send('hello'), session.history(), session.typing()]);
+    const counters = bed.emulator.state.aicc!.counters;
+    expect(counters).toMatchObject({ issuedAccessTokens: 2, rejectedAccessTokens: 3, issuedMessageTokens: 1 });
+  });
+
+  it('never puts a token or the app secret into an error', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.intercept((next) => async (request) =>
+      new URL(request.url).pathname === path('send')
+        ? Response.json({ resultCode: '13', resultDesc: `failed for ${request.headers.get('ccmessaging-token')} ${request.headers.get('authorization')}` })
+        : next(request),
+    );
+    const error = await session.send('hello').catch((caught: unknown) => caught);
+    expect(AiccApiError.isInstance(error)).toBe(true);
+    const text = textsOfError(error);
+    for (const token of [...bed.emulator.state.aicc!.messageTokens.keys(), ...bed.emulator.state.aicc!.accessTokens.keys(), APP_SECRET]) {
+      expect(text).not.toContain(token);
+    }
+    expect((error as AiccApiError).description).toBe('failed for *** Bearer ***');
+  });
+});
+
+describe('retries and faults', () => {
+  it('repeats a poll after 502s with backoff', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 2 });
+    const { messages } = await session.poll();
+    expect(messages.length).toBeGreaterThan(0);
+    expect(bed.time.backoffs).toEqual([100, 200]);
+  });
+
+  it('does not repeat a CHAT message after an ambiguous failure (502, dropped connection), but repeats CONNECT', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
+    await session.connect();
+    expect(bed.recorder.to(path('send'))).toHaveLength(2);
+
+    bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 502 }, times: 1 });
+    const bad = await session.send('only once').catch((caught: unknown) => caught);
+    expect(HttpStatusError.isInstance(bad)).toBe(true);
+    expect(bad).toMatchObject({ status: 502, retryable: true, attempt: 1 });
+    bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
+    const dropped = await session.send('only once').catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(dropped)).toBe(true);
+    expect(bed.recorder.to(path('send'))).toHaveLength(4);
+    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'only once')).toHaveLength(0);
+  });
+
+  it('repeats a CHAT message after answers proving it was not processed (429, 503, flow control)', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 503 }, times: 1 });
+    bed.emulator.faults.add({ route: path('send'), fault: 'rate-limit', times: 1 });
+    await session.send('delivered once');
+    expect(bed.recorder.to(path('send'))).toHaveLength(4);
+    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'delivered once')).toHaveLength(1);
+  });
+
+  it('reports a transient AICC failure (resultCode 13) as AiccApiError without repeating it', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('queryHistoryChatMessage'), fault: 'transient', times: 1 });
+    const error = await session.history().catch((caught: unknown) => caught);
+    expect(AiccApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: '13', description: 'Exception appeared!', retryable: false });
+    expect(bed.recorder.to(path('queryHistoryChatMessage'))).toHaveLength(1);
+  });
+
+  it('repeats a poll whose answer is not JSON', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('poll'), fault: 'malformed-json', times: 1 });
+    expect((await session.poll()).messages.length).toBeGreaterThan(0);
+    expect(bed.recorder.to(path('poll'))).toHaveLength(2);
+  });
+
+  it('aborts a stalled poll through its signal', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
+    const reached = whenRequested(bed, path('poll'));
+    const controller = new AbortController();
+    const pending = session.poll({ signal: controller.signal }).catch((caught: unknown) => caught);
+    await reached;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort(new Error('user closed the chat'));
+    const error = await pending;
+    expect(RequestAbortedError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ path: path('poll') });
+    expect(bed.emulator.log.entries({ route: path('poll'), outcome: 'stalled' })).toHaveLength(1);
+  });
+
+  it('gives up on a stalled poll at the poll deadline, which is separate from the client timeout', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
+    const reached = whenRequested(bed, path('poll'));
+    const pending = session.poll({ retry: false }).catch((caught: unknown) => caught);
+    await reached;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bed.time.pendingDeadlines).toBe(1);
+    bed.time.expireDeadlines();
+    const error = await pending;
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ timeoutMs: TEST_POLL_TIMEOUT_MS, path: path('poll') });
+  });
+});
+
+describe('files', () => {
+  it('uploads, sends and downloads a file; a message with file bytes is uploaded first', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const bytes = new TextEncoder().encode('hello, agent');
+    const uploaded = await session.uploadFile({ bytes, fileType: 'TXT' });
+    expect(uploaded).toMatchObject({ fileType: 'txt', size: bytes.length, objectKey: expect.stringMatching(/\.txt$/) });
+    const [upload] = bed.recorder.to(path('uploadFileStream'));
+    expect(JSON.parse(upload!.body)).toEqual({ fileType: 'txt', fileStream: 'aGVsbG8sIGFnZW50', channel: 'WEB' });
+
+    const downloaded = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt' });
+    expect(downloaded.bytes).toEqual(bytes);
+    const local = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
+    expect(local.bytes).toEqual(bytes);
+    expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({ fileId: `local/${uploaded.objectKey}`, multiMedia: 'multiMedia' });
+
+    await session.send({ mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
+    const sent = JSON.parse(bed.recorder.to(path('send')).at(-1)!.body) as { mediaType: string; content: string };
+    const objectKey = sent.content.split(',')[2]!;
+    expect(sent).toMatchObject({ mediaType: 'FILE', content: `hello.txt,${bytes.length},${objectKey},txt` });
+    expect(bed.emulator.state.aicc!.uploads.get(objectKey)?.bytes).toEqual(bytes);
+    await session.send({ mediaType: 'IMAGE', objectKey, extension: 'txt' });
+  });
+
+  it('enforces the upload and download limits', async () => {
+    bed = createTestBed({ aicc: { downloadMaxBytes: 64 } });
+    const session = sessionFor(bed, { maxUploadBytes: 100, maxDownloadBytes: 10 });
+    const tooBig = await session.uploadFile({ bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
+    expect(ValidationError.isInstance(tooBig)).toBe(true);
+    expect((tooBig as Error).message).toContain("bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101");
+    const viaSend = await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } }).catch((caught: unknown) => caught);
+    expect(ValidationError.isInstance(viaSend)).toBe(true);
+    expect(bed.recorder.requests).toHaveLength(0);
+
+    const { objectKey } = await session.uploadFile({ bytes: new Uint8Array(20).fill(7), fileType: 'png' });
+    const clientLimit = await session.downloadFile({ fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
+    expect(clientLimit).toMatchObject({ name: 'MalformedResponseError', retryable: false });
+    expect((clientLimit as Error).message).toContain("more than the session's maxDownloadBytes (10)");
+
+    const { objectKey: large } = await session.uploadFile({ bytes: new Uint8Array(65), fileType: 'png' });
+    const serverLimit = await session.downloadFile({ fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
+    expect(AiccApiError.isInstance(serverLimit)).toBe(true);
+    expect(serverLimit).toMatchObject({ code: '13' });
+  });
+
+  it('reports a failed upload by its returnCode', async () => {
+    bed = createTestBed({ aicc: { uploadMaxBytes: 8 } });
+    const session = sessionFor(bed);
+    const error = await session.uploadFile({ bytes: new Uint8Array(9), fileType: 'jpg' }).catch((caught: unknown) => caught);
+    expect(AiccApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: '13', field: 'returnCode', path: path('uploadFileStream') });
+    expect((error as Error).message).toMatch(/^AICC returnCode 13 from \/apiaccess\/ccmessaging\/uploadFileStream: upload failed/);
+  });
+});
+
+describe('the other APIs', () => {
+  it('pages the history with limit and offset as strings and a time window', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    await session.send('password');
+    const all = await session.history({ limit: 100 });
+    expect(all.messages.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'CUSTOMER', 'ROBOT']);
+    const page = await session.history({ limit: 2, offset: 1, startTime: 0, endTime: bed.clock.now() });
+    expect(page.messages).toHaveLength(2);
+    expect(JSON.parse(bed.recorder.to(path('queryHistoryChatMessage')).at(-1)!.body)).toEqual({
+      channelId: CHANNEL_ID,
+      userId: 'user-1',
+      limit: '2',
+      offset: '1',
+      channel: 'WEB',
+      startTime: '0',
+      endTime: String(bed.clock.now()),
+    });
+  });
+
+  it('suggests phrases in the session’s locale or a given one', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    const { questions } = await session.phrases({ keyword: 'password' });
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions.every((question) => /password/i.test(question))).toBe(true);
+    await session.phrases({ keyword: '密码', locale: 'zh_CN' });
+    expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: '密码', locale: 'zh_CN', channel: 'WEB' });
+  });
+
+  it('leaves a message with a call-back number', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({ resultCode: '0' });
+    expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([{ callId: 'user-1', caller: '+86 138-0000-0000', leaveMessage: 'Please call me back' }]);
+  });
+
+  it('turns queue failures other than "not queuing" into AiccApiError', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const error = await session.queueInfo().catch((caught: unknown) => caught);
+    expect(AiccApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: '160004', path: path('queryQueueInfo') });
+  });
+
+  it('reports a robot feedback outside a robot session with AICC’s code', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    const error = await session.robotFeedback({ interIdx: '999', satisfied: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AiccApiError', code: '30000000019' });
+  });
+});
+
+describe('validation before anything is sent', () => {
+  it.each([
+    ['no client', () => createAiccSession({} as never, { userId: 'u', userName: 'U', channelId: 'c', locale: 'en' }), 'client: must be a client'],
+  ])('createAiccSession rejects %s', (_label, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  it.each([
+    [{ userId: 'x'.repeat(33) }, 'userId: must be 1–32 characters'],
+    [{ locale: 'en_GBR' }, 'locale: must be an ISO 639 code'],
+    [{ pollTimeoutMs: 0 }, 'pollTimeoutMs: must be at least 1 ms'],
+    [{ maxUploadBytes: 0 }, 'maxUploadBytes: must be at least 1'],
+    [{ onTokenChange: 'log' }, 'onTokenChange: must be a function'],
+    [{ pollHoldMs: 5 }, 'pollHoldMs: is not a known option'],
+  ])('createAiccSession rejects %j', (override, message) => {
+    bed = createTestBed();
+    let caught: unknown;
+    try {
+      sessionFor(bed, override as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ValidationError.isInstance(caught)).toBe(true);
+    expect((caught as Error).message).toContain(message);
+  });
+
+  const bytes = new Uint8Array([1]);
+  it.each<[string, (session: AiccSession) => Promise<unknown>, string]>([
+    ['send of an empty text', (s) => s.send(''), 'text: must not be empty'],
+    ['send of 1025 bytes', (s) => s.send('é'.repeat(513)), 'text: must be at most 1024 bytes as UTF-8'],
+    ['send of a non-message', (s) => s.send(42 as never), 'must be a string, or an object'],
+    ['send with bad options', (s) => s.send('hi', { signal: {} as never }), 'signal: must be an AbortSignal'],
+    ['sendAsync of a file without type', (s) => s.sendAsync({ mediaType: 'FILE', fileName: 'a', objectKey: 'k' } as never), 'needs fileSize and fileType'],
+    ['send of a media message with an unknown upload type', (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }), 'file.fileType: must be one of'],
+    ['connect with unknown options', (s) => s.connect({ priority: 1 } as never), 'priority: is not a known option'],
+    ['transferToAgent with a bad signal', (s) => s.transferToAgent({ signal: 1 } as never), 'signal: must be an AbortSignal'],
+    ['typing with async not boolean', (s) => s.typing({ async: 'yes' } as never), 'async: must be a boolean'],
+    ['disconnect with unknown options', (s) => s.disconnect({ force: true } as never), 'force: is not a known option'],
+    ['markRead with an empty code', (s) => s.markRead(['']), 'must not be empty'],
+    ['markRead with too many codes', (s) => s.markRead(Array.from({ length: 200 }, (_, i) => `code-${i}`)), 'must fit in 1024 bytes'],
+    ['poll with isNeedRead not boolean', (s) => s.poll({ isNeedRead: 'true' } as never), 'isNeedRead: must be a boolean'],
+    ['poll with a zero timeout', (s) => s.poll({ timeoutMs: 0 }), 'timeoutMs: must be at least 1 ms'],
+    ['queueInfo with unknown options', (s) => s.queueInfo({ position: 1 } as never), 'position: is not a known option'],
+    ['history with limit 0', (s) => s.history({ limit: 0 }), 'limit: must be at least 1'],
+    ['history with limit 101', (s) => s.history({ limit: 101 }), 'limit: must be at most 100'],
+    ['history with a negative offset', (s) => s.history({ offset: -1 }), 'offset: must not be negative'],
+    ['history with a reversed window', (s) => s.history({ startTime: 2, endTime: 1 }), 'startTime must not be after endTime'],
+    ['leaveMessage with a bad number', (s) => s.leaveMessage({ caller: 'call me', message: 'x' }), 'caller: must be a contact number'],
+    ['leaveMessage with a blank message', (s) => s.leaveMessage({ caller: '12345', message: '  ' }), 'message: must not be empty'],
+    ['uploadFile of nothing', (s) => s.uploadFile({ bytes: new Uint8Array(0), fileType: 'png' }), 'bytes: must not be empty'],
+    ['uploadFile of a gif', (s) => s.uploadFile({ bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
+    ['uploadFile of an array', (s) => s.uploadFile({ bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
+    ['downloadFile without an id', (s) => s.downloadFile({ fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
+    ['downloadFile of an exe', (s) => s.downloadFile({ fileId: 'f', fileType: 'exe' as never }), 'fileType: must be one of'],
+    ['phrases without a keyword', (s) => s.phrases({ keyword: ' ' }), 'keyword: must not be empty'],
+    ['phrases with a bad locale', (s) => s.phrases({ keyword: 'a', locale: 'English' }), 'locale: must be an ISO 639 code'],
+    ['surveyMode with an unknown language', (s) => s.surveyMode({ language: 'de_DE' as never }), 'language: must be one of zh_CN, en_US'],
+    ['saveSatisfaction with evaluation 6', (s) => s.saveSatisfaction({ evaluation: '6' as never }), 'evaluation: must be "1"–"5"'],
+    ['saveSatisfaction with a 512-character comment', (s) => s.saveSatisfaction({ evaluation: '3', comment: 'x'.repeat(512) }), 'comment: must be shorter than 512 characters'],
+    ['saveSatisfaction with npsScore 11', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: 11 }), 'npsScore: must be 0–10'],
+    ['robotFeedback dissatisfied without a reason', (s) => s.robotFeedback({ interIdx: '1', satisfied: false }), 'feedbackContent: is required when the user is not satisfied'],
+    ['robotFeedback with a 65-character reason', (s) => s.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }), 'feedbackContent: must be at most 64 characters'],
+    ['robotFeedback without interIdx', (s) => s.robotFeedback({ satisfied: true } as never), 'interIdx: is required'],
+  ])('%s', async (_label, call, message) => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    const error = await call(session).catch((caught: unknown) => caught);
+    expect(ValidationError.isInstance(error), String(error)).toBe(true);
+    expect((error as Error).message).toContain(message);
+    expect(bed.recorder.requests).toHaveLength(0);
+  });
+
+  it('refuses leaveMessage for a userId longer than doLeaveMessage’s 24 characters', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed, { userId: 'u'.repeat(25) });
+    const error = await session.leaveMessage({ caller: '12345', message: 'call me' }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('userId: doLeaveMessage takes the session');
+    expect(bed.recorder.requests).toHaveLength(0);
+  });
+});

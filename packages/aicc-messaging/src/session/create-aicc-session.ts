@@ -1,0 +1,210 @@
+import { ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
+import type { AiccClient } from '../client/aicc-client.js';
+import { CCMESSAGING_PATH_PREFIX } from '../client/ccmessaging-apis.js';
+import { FunctionSchema, TimeoutSchema } from '../client/transport-settings.js';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import type { CallOptions } from '../input/signal-options.js';
+import type { DownlinkMessage } from '../messages/downlink-message.js';
+import type { OutgoingMessage } from '../messages/outgoing-message.js';
+import { AiccUserEntries, type AiccUser } from '../token/aicc-user.js';
+import { applyToken } from '../token/apply-token.js';
+import { queryHistory, type HistoryOptions, type HistoryPage } from './chat-history.js';
+import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadFile, type DownloadedFile, type DownloadFileInput } from './download-file.js';
+import { leaveMessage, type LeaveMessageInput, type LeaveMessageResult } from './leave-message.js';
+import { streamMessages, type MessageStreamOptions } from './message-stream.js';
+import { createMessageTokenHolder, type MessageTokenChange } from './message-token-holder.js';
+import { queryPhrases, type Phrases, type PhrasesInput } from './phrases.js';
+import { DEFAULT_POLL_TIMEOUT_MS, pollMessages, type PollOptions, type PollResult } from './poll-messages.js';
+import { queryQueueInfo, type QueueInfo } from './queue-info.js';
+import { robotFeedback, type RobotFeedbackInput, type RobotFeedbackResult } from './robot-feedback.js';
+import { saveSatisfaction, type SaveSatisfactionInput, type SaveSatisfactionResult } from './save-satisfaction.js';
+import { parseSendOptions, sendChat, sendControl, sendRead, type SendOptions, type SendResult } from './send-message.js';
+import { createSessionCall, type SessionContext, type SessionSettings } from './session-caller.js';
+import { querySurveyMode, type SatisfactionSurvey, type SurveyModeOptions } from './survey-mode.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, uploadFile, type UploadedFile, type UploadFileInput } from './upload-file.js';
+
+/** What {@link createAiccSession} takes: the end user, plus optional session settings. */
+export interface AiccSessionOptions extends AiccUser {
+  /** Per-attempt deadline of `poll`, in ms. Default {@link DEFAULT_POLL_TIMEOUT_MS} (20 s, well above AICC's 5 s hold). */
+  readonly pollTimeoutMs?: number | undefined;
+  /** Largest file `uploadFile` sends, in bytes. Default 10 MiB. */
+  readonly maxUploadBytes?: number | undefined;
+  /** Largest file `downloadFile` accepts, in bytes. Default 2 MiB (AICC's default). */
+  readonly maxDownloadBytes?: number | undefined;
+  /** Sent as `userAgent` with every message (e.g. `navigator.userAgent`). */
+  readonly userAgent?: string | undefined;
+  /** Sent as `senderAvatar` with every message: the user's avatar URL. */
+  readonly senderAvatar?: string | undefined;
+  /** Told whenever the session's `ccmessaging-token` changes — never the token itself. */
+  readonly onTokenChange?: ((change: MessageTokenChange) => void) | undefined;
+}
+
+/**
+ * One end user's chat on one web channel. It owns one `ccmessaging-token`: applied on the first call, re-applied
+ * a minute before its hour is up, replaced by a rotated token AICC returns in the `ccmessaging-token` response
+ * header, and re-applied once after a 401 (concurrent calls share that one `applyToken`), after which the failed
+ * call is replayed once.
+ *
+ * Every method validates its input before anything is sent ({@link ValidationError}); business failures are
+ * {@link AiccApiError}s.
+ */
+export interface AiccSession {
+  readonly user: AiccUser;
+  /** When the session's token expires (client clock), or `undefined` before the first call. */
+  readonly tokenExpiresAt: number | undefined;
+  /** `CONNECT`: opens the chat (with the robot, or queued for an agent, as the channel is configured). */
+  connect(options?: SendOptions): Promise<SendResult>;
+  /**
+   * `CHAT`: sends a text (at most 1 KB as UTF-8) or a typed message; media with `file` are uploaded first.
+   *
+   * @example
+   * ```ts
+   * await session.send('Where is my order?');
+   * await session.send({ mediaType: 'IMAGE', file: { bytes, fileType: 'png' } });
+   * ```
+   */
+  send(message: OutgoingMessage, options?: SendOptions): Promise<SendResult>;
+  /** `send` through `sendAsync` (same function, lower latency). */
+  sendAsync(message: OutgoingMessage, options?: CallOptions): Promise<SendResult>;
+  /** `TRANS2AGENT`: asks to move from the robot to a human agent. */
+  transferToAgent(options?: SendOptions): Promise<SendResult>;
+  /** `INPUT`: tells the agent the user is typing. */
+  typing(options?: SendOptions): Promise<SendResult>;
+  /** `READ`: marks agent messages as read, by `messageCode`. */
+  markRead(messageCodes?: readonly string[], options?: SendOptions): Promise<SendResult>;
+  /**
+   * `DISCONNECT`: ends the chat. Iterators from {@link AiccSession.messages} end after their current poll (which
+   * usually brings AICC's final message with `isOfflineStatus`).
+   */
+  disconnect(options?: SendOptions): Promise<SendResult>;
+  /** One long poll: the messages waiting now, or none once AICC's hold (5 s by default) ran out. */
+  poll(options?: PollOptions): Promise<PollResult>;
+  /**
+   * Every downlink message, polling again at once after each answer and backing off after errors. Ends after a
+   * message with `isOfflineStatus` (the rest of that batch is still yielded) or after `disconnect()`; throws
+   * `RequestAbortedError` when `signal` aborts and the last error when a poll keeps failing.
+   *
+   * @example
+   * ```ts
+   * for await (const message of session.messages({ signal })) render(message);
+   * ```
+   */
+  messages(options?: MessageStreamOptions): AsyncGenerator<DownlinkMessage, void, undefined>;
+  /** Where the session stands in the agent queue (after a transfer). */
+  queueInfo(options?: CallOptions): Promise<QueueInfo>;
+  /** A page of the user's chat history on this channel. */
+  history(options?: HistoryOptions): Promise<HistoryPage>;
+  /** Leaves a message and a call-back number (when no agent could be reached). */
+  leaveMessage(input: LeaveMessageInput): Promise<LeaveMessageResult>;
+  /** Uploads a file and returns its `objectKey` for `send`. */
+  uploadFile(input: UploadFileInput, options?: CallOptions): Promise<UploadedFile>;
+  /** Downloads a file a downlink message refers to. */
+  downloadFile(input: DownloadFileInput, options?: CallOptions): Promise<DownloadedFile>;
+  /** FAQ questions matching what the user is typing. */
+  phrases(input: PhrasesInput): Promise<Phrases>;
+  /** The tenant's satisfaction survey (or `surveyType: 'NO'`). */
+  surveyMode(options?: SurveyModeOptions): Promise<SatisfactionSurvey>;
+  /** Rates the agent session. */
+  saveSatisfaction(input: SaveSatisfactionInput): Promise<SaveSatisfactionResult>;
+  /** Rates one robot answer. */
+  robotFeedback(input: RobotFeedbackInput): Promise<RobotFeedbackResult>;
+}
+
+const byteLimit = v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')));
+
+const AiccSessionOptionsSchema = v.strictObject(
+  {
+    ...AiccUserEntries,
+    pollTimeoutMs: v.optional(TimeoutSchema),
+    maxUploadBytes: byteLimit,
+    maxDownloadBytes: byteLimit,
+    userAgent: v.optional(v.string('must be a string')),
+    senderAvatar: v.optional(v.string('must be a string')),
+    onTokenChange: v.optional(FunctionSchema),
+  },
+  objectMessage('an object with userId, userName, channelId and locale'),
+);
+
+function isClient(value: unknown): value is AiccClient {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AiccClient).request === 'function' &&
+    typeof (value as AiccClient).now === 'function'
+  );
+}
+
+/**
+ * Creates a chat session for one end user on one web channel, over a direct client ({@link createAiccClient},
+ * server side) or a gateway client ({@link createAiccGatewayClient}, browsers). Nothing is sent until the first
+ * call; the options are validated at once.
+ *
+ * @throws {@link ValidationError} for an invalid client, user or setting.
+ * @example
+ * ```ts
+ * const session = createAiccSession(client, { userId: 'user-42', userName: 'Ada', channelId: 'web-channel-1', locale: 'en' });
+ * await session.connect();
+ * await session.send('I forgot my password');
+ * for await (const message of session.messages({ signal })) console.log(message.sourceType, message.content);
+ * ```
+ */
+export function createAiccSession(client: AiccClient, options: AiccSessionOptions): AiccSession {
+  if (!isClient(client)) {
+    throw new ValidationError('AICC session', [{ path: 'client', message: 'must be a client from createAiccClient or createAiccGatewayClient' }]);
+  }
+  const parsed = parseInput(AiccSessionOptionsSchema, options, 'AICC session options');
+  const user: AiccUser = Object.freeze({ userId: parsed.userId, userName: parsed.userName, channelId: parsed.channelId, locale: parsed.locale });
+  const settings: SessionSettings = {
+    pollTimeoutMs: parsed.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
+    maxUploadBytes: parsed.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    maxDownloadBytes: parsed.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
+    userAgent: parsed.userAgent,
+    senderAvatar: parsed.senderAvatar,
+  };
+  const tokens = createMessageTokenHolder(
+    () => applyToken(client, user),
+    client.now,
+    `${CCMESSAGING_PATH_PREFIX}applyToken`,
+    options.onTokenChange,
+  );
+  const context: SessionContext = { client, user, settings, call: createSessionCall(client, tokens) };
+  /** Counts disconnects, so a stream ends after a disconnect that happened while it ran. */
+  let disconnects = 0;
+
+  const control = (controlType: 'CONNECT' | 'TRANS2AGENT' | 'INPUT', subject: string) => async (sendOptions?: SendOptions) =>
+    sendControl(context, controlType, { mediaType: 'TEXT' }, parseSendOptions(sendOptions, subject));
+
+  return Object.freeze({
+    user,
+    get tokenExpiresAt() {
+      return tokens.expiresAt;
+    },
+    connect: control('CONNECT', 'connect options'),
+    send: (message: OutgoingMessage, sendOptions?: SendOptions) => sendChat(context, message, sendOptions),
+    sendAsync: async (message: OutgoingMessage, callOptions?: CallOptions) =>
+      sendChat(context, message, { ...parseSendOptions(callOptions, 'sendAsync options'), async: true }),
+    transferToAgent: control('TRANS2AGENT', 'transferToAgent options'),
+    typing: control('INPUT', 'typing options'),
+    markRead: (messageCodes?: readonly string[], sendOptions?: SendOptions) => sendRead(context, messageCodes, sendOptions),
+    async disconnect(sendOptions?: SendOptions) {
+      const result = await sendControl(context, 'DISCONNECT', { mediaType: 'TEXT' }, parseSendOptions(sendOptions, 'disconnect options'));
+      disconnects += 1;
+      return result;
+    },
+    poll: (pollOptions?: PollOptions) => pollMessages(context, pollOptions),
+    messages(streamOptions?: MessageStreamOptions) {
+      const startedAt = disconnects;
+      return streamMessages((pollOptions) => pollMessages(context, pollOptions), () => disconnects !== startedAt, streamOptions);
+    },
+    queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
+    history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),
+    leaveMessage: (input: LeaveMessageInput) => leaveMessage(context, input),
+    uploadFile: (input: UploadFileInput, callOptions?: CallOptions) => uploadFile(context, input, callOptions),
+    downloadFile: (input: DownloadFileInput, callOptions?: CallOptions) => downloadFile(context, input, callOptions),
+    phrases: (input: PhrasesInput) => queryPhrases(context, input),
+    surveyMode: (surveyOptions?: SurveyModeOptions) => querySurveyMode(context, surveyOptions),
+    saveSatisfaction: (input: SaveSatisfactionInput) => saveSatisfaction(context, input),
+    robotFeedback: (input: RobotFeedbackInput) => robotFeedback(context, input),
+  });
+}

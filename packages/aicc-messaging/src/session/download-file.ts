@@ -1,0 +1,90 @@
+import { base64ToBytes, MalformedResponseError } from '@tokenwire/core';
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
+import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** Default largest file a session accepts from `downloadFileStream`: 2 MiB, AICC's own default limit. */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024;
+
+const PATH = '/apiaccess/ccmessaging/downloadFileStream';
+
+/** What {@link AiccSession.downloadFile} takes. */
+export interface DownloadFileInput {
+  /** The resource id from a downlink message's `content`. */
+  readonly fileId: string;
+  /** The file type (`jpg`, `pdf`, …; for a local file, the message's `mediaFileType`). */
+  readonly fileType: DownloadFileType | Uppercase<DownloadFileType>;
+  /** A local file (the message's `contentType` is `"1"`): the session sends `local/{fileId}`. */
+  readonly local?: boolean | undefined;
+  /** A multimedia-library file: the session sends `multiMedia: "multiMedia"`. */
+  readonly multiMedia?: boolean | undefined;
+}
+
+const DownloadFileInputSchema = v.strictObject(
+  {
+    fileId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+    fileType: v.pipe(
+      v.string('must be a string'),
+      v.transform((text) => text.toLowerCase()),
+      v.picklist(DOWNLOAD_FILE_TYPES, `must be one of ${DOWNLOAD_FILE_TYPES.join(', ')}`),
+    ),
+    local: v.optional(v.boolean('must be a boolean')),
+    multiMedia: v.optional(v.boolean('must be a boolean')),
+  },
+  objectMessage('an object with fileId and fileType'),
+);
+
+/** The `downloadFileStream` answer. Unknown fields pass through. */
+export const DownloadFileResponseSchema = v.looseObject({
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+  /** The file as base64. */
+  fileStream: v.optional(v.nullable(v.string('must be a string'))),
+  /** Newer tenants: a temporary link to view the file, kept 24 h. */
+  fileUrl: v.optional(v.nullable(v.string('must be a string'))),
+});
+
+/** A downloaded file. */
+export interface DownloadedFile {
+  /** The file's bytes; `undefined` when AICC answered only with a `fileUrl`. */
+  readonly bytes: Uint8Array | undefined;
+  /** A temporary link to the file (24 h), when AICC gives one. */
+  readonly fileUrl: string | undefined;
+}
+
+/**
+ * `POST /apiaccess/ccmessaging/downloadFileStream`: fetches a file a downlink message refers to. A `fileStream`
+ * larger than the session's `maxDownloadBytes` is refused before it is decoded.
+ *
+ * @internal
+ */
+export async function downloadFile(context: SessionContext, input: DownloadFileInput, options: CallOptions | undefined): Promise<DownloadedFile> {
+  const parsed = parseInput(DownloadFileInputSchema, input, 'download');
+  const { signal } = parseInput(SignalOptionsSchema, options, 'download options');
+  const body = {
+    fileId: parsed.local === true ? `local/${parsed.fileId}` : parsed.fileId,
+    fileType: parsed.fileType,
+    channel: CHANNEL,
+    ...(parsed.multiMedia === true ? { multiMedia: 'multiMedia' } : {}),
+  };
+  const answer = await callApi(context, { api: 'downloadFileStream', body, signal }, DownloadFileResponseSchema);
+  const fileUrl = answer.fileUrl ?? undefined;
+  // Some servers wrap base64 in lines (MIME style); the line breaks are not data.
+  const stream = answer.fileStream?.replace(/\s+/g, '');
+  if (stream === undefined || stream === '') return { bytes: undefined, fileUrl };
+  const limit = context.settings.maxDownloadBytes;
+  const padding = stream.endsWith('==') ? 2 : stream.endsWith('=') ? 1 : 0;
+  const size = Math.floor((stream.length * 3) / 4) - padding;
+  if (size > limit) {
+    throw new MalformedResponseError(`${PATH} returned a file of about ${size} bytes, more than the session's maxDownloadBytes (${limit})`, {
+      path: PATH,
+      retryable: false,
+    });
+  }
+  const bytes = base64ToBytes(stream);
+  if (bytes === undefined) throw new MalformedResponseError(`${PATH} returned a fileStream that is not base64`, { path: PATH, retryable: false });
+  return { bytes, fileUrl };
+}

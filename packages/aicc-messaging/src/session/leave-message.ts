@@ -1,0 +1,64 @@
+import { ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { characterCount } from '../input/text-measures.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { CHANNEL } from '../messages/enumerations.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** Longest `callId` (the user id) `doLeaveMessage` accepts: 24 characters. */
+export const MAX_LEAVE_MESSAGE_USER_ID_LENGTH = 24;
+
+/** A contact number: digits with an optional leading `+`, spaces and dashes allowed, 3–32 characters. */
+export const CONTACT_NUMBER_PATTERN = /^\+?[0-9][0-9 -]{1,30}[0-9]$/;
+
+/** What {@link AiccSession.leaveMessage} takes. */
+export interface LeaveMessageInput {
+  /** How to reach the user back (`caller`): a phone number. */
+  readonly caller: string;
+  /** The message (`leaveMessage`). */
+  readonly message: string;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const LeaveMessageInputSchema = v.strictObject(
+  {
+    ...CallOptionEntries,
+    caller: v.pipe(v.string('must be a string'), v.regex(CONTACT_NUMBER_PATTERN, 'must be a contact number (digits, optional +, spaces or dashes)')),
+    message: v.pipe(v.string('must be a string'), v.check((text) => text.trim() !== '', 'must not be empty')),
+  },
+  objectMessage('an object with caller and message'),
+);
+
+/** The `doLeaveMessage` answer. Unknown fields pass through. */
+export const LeaveMessageResponseSchema = v.looseObject({
+  /** `0` success, `2` parameters empty, `3` parameter error, `13` failure. */
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+});
+
+/** A successful `doLeaveMessage` answer. */
+export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema>;
+
+/**
+ * `POST /apiaccess/ccmessaging/doLeaveMessage` — when connecting to an agent failed, leaves a message and a number
+ * to call back. AICC takes the user id as `callId` and allows only 24 characters there, so a longer userId is
+ * refused before sending.
+ *
+ * @internal
+ */
+export async function leaveMessage(context: SessionContext, input: LeaveMessageInput): Promise<LeaveMessageResult> {
+  const parsed = parseInput(LeaveMessageInputSchema, input, 'leaveMessage input');
+  const { userId } = context.user;
+  if (characterCount(userId) > MAX_LEAVE_MESSAGE_USER_ID_LENGTH) {
+    throw new ValidationError('leaveMessage input', [
+      { path: 'userId', message: `doLeaveMessage takes the session's userId as callId, which must be at most ${MAX_LEAVE_MESSAGE_USER_ID_LENGTH} characters` },
+    ]);
+  }
+  return callApi(
+    context,
+    { api: 'doLeaveMessage', body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL }, signal: parsed.signal },
+    LeaveMessageResponseSchema,
+  );
+}

@@ -1,0 +1,95 @@
+import type { Clock } from '@tokenwire/core';
+import { abortable } from '../client/abortable-wait.js';
+import { MESSAGE_TOKEN_LIFETIME_MS, type MessageToken } from '../token/apply-token.js';
+import { unwrapToken } from '../token/unwrap-token.js';
+
+/** How long before its expiry a session re-applies its `ccmessaging-token` on its own: 60 s. */
+export const MESSAGE_TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+/** Why a session's token changed. */
+export type MessageTokenChange = 'applied' | 'rotated';
+
+/** The one `ccmessaging-token` of a session. */
+export interface MessageTokenHolder {
+  /**
+   * The token to send: the held one until {@link MESSAGE_TOKEN_REFRESH_MARGIN_MS} before its expiry, else a newly
+   * applied one. Concurrent callers share one `applyToken`; a caller's signal ends only its own wait.
+   */
+  current(signal?: AbortSignal): Promise<string>;
+  /**
+   * After AICC rejected `rejected` (HTTP 401): the token to replay with. When `rejected` is still the held token,
+   * one `applyToken` is made, shared by every caller rejected meanwhile; when it was already replaced, the
+   * replacement is returned without a request.
+   */
+  renew(rejected: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * Adopts a token AICC handed out in the `ccmessaging-token` response header of a call sent with `sentWith`.
+   * Ignored when the held token has changed since (a later token wins) or the header is absent or the same.
+   * Returns whether the token was adopted.
+   */
+  adopt(sentWith: string, header: string | null): boolean;
+  /** When the held token expires (client clock), or `undefined` before the first `applyToken`. */
+  readonly expiresAt: number | undefined;
+}
+
+/**
+ * Creates a holder around `apply` (one `applyToken`). `onChange` is told (without the token) whenever the token
+ * changes.
+ *
+ * @internal
+ */
+export function createMessageTokenHolder(
+  apply: () => Promise<MessageToken>,
+  now: Clock,
+  path: string,
+  onChange?: (change: MessageTokenChange) => void,
+): MessageTokenHolder {
+  let held: { readonly token: string; readonly expiresAt: number } | undefined;
+  let applying: Promise<string> | undefined;
+
+  const changed = (change: MessageTokenChange): void => {
+    try {
+      onChange?.(change);
+    } catch {
+      // An observer's failure is not the session's failure.
+    }
+  };
+
+  function reapply(signal: AbortSignal | undefined): Promise<string> {
+    applying ??= apply().then(
+      (next) => {
+        held = { token: next.token, expiresAt: next.expiresAt };
+        applying = undefined;
+        changed('applied');
+        return next.token;
+      },
+      (error: unknown) => {
+        applying = undefined;
+        throw error;
+      },
+    );
+    return abortable(applying, signal, 'Waiting for the ccmessaging-token', path);
+  }
+
+  return {
+    async current(signal) {
+      if (held !== undefined && now() < held.expiresAt - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
+      return reapply(signal);
+    },
+    async renew(rejected, signal) {
+      if (held !== undefined && held.token !== rejected && now() < held.expiresAt - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
+      return reapply(signal);
+    },
+    adopt(sentWith, header) {
+      if (header === null || held === undefined || held.token !== sentWith) return false;
+      const token = unwrapToken(header);
+      if (token === '' || token === sentWith) return false;
+      held = { token, expiresAt: now() + MESSAGE_TOKEN_LIFETIME_MS };
+      changed('rotated');
+      return true;
+    },
+    get expiresAt() {
+      return held?.expiresAt;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { LOCALE_PATTERN } from '../token/aicc-user.js';
+import { CHANNEL } from '../messages/enumerations.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** What {@link AiccSession.phrases} takes. */
+export interface PhrasesInput {
+  /** What the user has typed so far (`strContent`). */
+  readonly keyword: string;
+  /** Defaults to the session's locale. */
+  readonly locale?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const PhrasesInputSchema = v.strictObject(
+  {
+    ...CallOptionEntries,
+    keyword: v.pipe(v.string('must be a string'), v.check((text) => text.trim() !== '', 'must not be empty')),
+    locale: v.optional(v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN'))),
+  },
+  objectMessage('an object with keyword'),
+);
+
+/** The `queryPhraseByKeyword` answer. `question` absent or `null` reads as empty. Unknown fields pass through. */
+export const PhrasesResponseSchema = v.looseObject({
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+  /** Up to five best-matching FAQ questions. */
+  question: optionalList(v.string('must be a string'), 'must be an array of strings'),
+});
+
+/** Suggested questions for a keyword. */
+export interface Phrases {
+  readonly questions: readonly string[];
+}
+
+/**
+ * `POST /apiaccess/ccmessaging/queryPhraseByKeyword`: type-ahead suggestions from the robot's FAQ (needs a robot on
+ * the channel and an active FAQ group).
+ *
+ * @internal
+ */
+export async function queryPhrases(context: SessionContext, input: PhrasesInput): Promise<Phrases> {
+  const parsed = parseInput(PhrasesInputSchema, input, 'phrases input');
+  const body = { strContent: parsed.keyword, locale: parsed.locale ?? context.user.locale, channel: CHANNEL };
+  const answer = await callApi(context, { api: 'queryPhraseByKeyword', body, signal: parsed.signal }, PhrasesResponseSchema);
+  return { questions: answer.question };
+}

@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { characterCount } from '../input/text-measures.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** Longest `feedbackContent`, in characters. */
+export const MAX_FEEDBACK_CONTENT_LENGTH = 64;
+
+/** What {@link AiccSession.robotFeedback} takes. */
+export interface RobotFeedbackInput {
+  /** The `interIdx` of the robot answer being rated (from its downlink message). */
+  readonly interIdx: string | number;
+  /** Whether the user was satisfied (`feedback` 1) or not (0). */
+  readonly satisfied: boolean;
+  /** Why not (`feedbackContent`, at most 64 characters); required when `satisfied` is false. */
+  readonly feedbackContent?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const RobotFeedbackInputSchema = v.pipe(
+  v.strictObject(
+    {
+      ...CallOptionEntries,
+      interIdx: v.pipe(
+        v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.integer(), v.minValue(0))], 'must be the interIdx of a robot message'),
+        v.transform(String),
+      ),
+      satisfied: v.boolean('must be a boolean'),
+      feedbackContent: v.optional(
+        v.pipe(v.string('must be a string'), v.check((text) => characterCount(text) <= MAX_FEEDBACK_CONTENT_LENGTH, `must be at most ${MAX_FEEDBACK_CONTENT_LENGTH} characters`)),
+      ),
+    },
+    objectMessage('an object with interIdx and satisfied'),
+  ),
+  v.forward(
+    v.check((input) => input.satisfied || (input.feedbackContent ?? '').trim() !== '', 'is required when the user is not satisfied'),
+    ['feedbackContent'],
+  ),
+);
+
+/** The `v1/robot/feedbacksatisfaction` answer. Unknown fields pass through. */
+export const RobotFeedbackResponseSchema = v.looseObject({
+  /** `0`; `30000000008` content missing; `10010000002` flow control; `30000000019` not a robot session; … */
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+});
+
+/** A successful robot feedback answer. */
+export type RobotFeedbackResult = v.InferOutput<typeof RobotFeedbackResponseSchema>;
+
+/**
+ * `POST /apiaccess/ccmessaging/v1/robot/feedbacksatisfaction` — rates one robot answer.
+ *
+ * @internal
+ */
+export async function robotFeedback(context: SessionContext, input: RobotFeedbackInput): Promise<RobotFeedbackResult> {
+  const parsed = parseInput(RobotFeedbackInputSchema, input, 'robotFeedback input');
+  const body = {
+    feedback: parsed.satisfied ? 1 : 0,
+    ...(parsed.feedbackContent === undefined ? {} : { feedbackContent: parsed.feedbackContent }),
+    from: context.user.userId,
+    interIdx: parsed.interIdx,
+  };
+  return callApi(context, { api: 'v1/robot/feedbacksatisfaction', body, signal: parsed.signal }, RobotFeedbackResponseSchema);
+}

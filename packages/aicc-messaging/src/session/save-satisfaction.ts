@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { characterCount } from '../input/text-measures.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { CHANNEL, SATISFACTION_LEVELS, type SatisfactionLevel } from '../messages/enumerations.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** `comment` must be shorter than this many characters. */
+export const SATISFACTION_COMMENT_LIMIT = 512;
+
+/** What {@link AiccSession.saveSatisfaction} takes (for an agent session; robots use `robotFeedback`). */
+export interface SaveSatisfactionInput {
+  /** `"1"` very dissatisfied … `"5"` very satisfied (a number 1–5 is accepted); must be a level the tenant configured. */
+  readonly evaluation: SatisfactionLevel | 1 | 2 | 3 | 4 | 5;
+  /** Fewer than 512 characters. */
+  readonly comment?: string | undefined;
+  /** Net promoter score, 0–10. */
+  readonly npsScore?: number | undefined;
+  /** First-contact resolution: `true` (sent as 1) or `false` (sent as 2). */
+  readonly resolved?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const SaveSatisfactionInputSchema = v.strictObject(
+  {
+    ...CallOptionEntries,
+    evaluation: v.pipe(
+      v.union([v.picklist(SATISFACTION_LEVELS), v.picklist([1, 2, 3, 4, 5])], 'must be "1"–"5"'),
+      v.transform((level) => String(level) as SatisfactionLevel),
+    ),
+    comment: v.optional(
+      v.pipe(v.string('must be a string'), v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`)),
+    ),
+    npsScore: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0–10'), v.maxValue(10, 'must be 0–10'))),
+    resolved: v.optional(v.boolean('must be a boolean')),
+  },
+  objectMessage('an object with evaluation'),
+);
+
+/** The `saveSatisfaction` answer: `resultCode`, or `returnCode` in older deployments. Unknown fields pass through. */
+export const SaveSatisfactionResponseSchema = v.looseObject({
+  resultCode: v.optional(ResultCodeSchema),
+  returnCode: v.optional(ResultCodeSchema),
+  resultDesc: ResultDescriptionSchema,
+});
+
+/** A successful `saveSatisfaction` answer. */
+export type SaveSatisfactionResult = v.InferOutput<typeof SaveSatisfactionResponseSchema>;
+
+/**
+ * `POST /apiaccess/ccmessaging/saveSatisfaction` — rates the agent session (flat body, as every AICC example
+ * sends it). Not retried after ambiguous failures.
+ *
+ * @internal
+ */
+export async function saveSatisfaction(context: SessionContext, input: SaveSatisfactionInput): Promise<SaveSatisfactionResult> {
+  const parsed = parseInput(SaveSatisfactionInputSchema, input, 'saveSatisfaction input');
+  const { user } = context;
+  const body = {
+    channel: CHANNEL,
+    userId: user.userId,
+    channelConfigId: user.channelId,
+    evaluation: parsed.evaluation,
+    ...(parsed.comment === undefined ? {} : { comment: parsed.comment }),
+    ...(parsed.npsScore === undefined ? {} : { npsScore: parsed.npsScore }),
+    ...(parsed.resolved === undefined ? {} : { fcrValue: parsed.resolved ? 1 : 2 }),
+  };
+  return callApi(context, { api: 'saveSatisfaction', body, signal: parsed.signal }, SaveSatisfactionResponseSchema, 'either');
+}

@@ -1,0 +1,116 @@
+import { ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { CallOptionEntries } from '../input/signal-options.js';
+import { CHANNEL, UPLINK_SOURCE_TYPE, type UplinkControlType, type UplinkMediaType } from '../messages/enumerations.js';
+import { contentFits, MAX_MESSAGE_CONTENT_BYTES, OutgoingMessageSchema, prepareMessage, type OutgoingMessage } from '../messages/outgoing-message.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+import { uploadFile } from './upload-file.js';
+
+/** The answer of `send` / `sendAsync`. Unknown fields pass through. */
+export const SendResultSchema = v.looseObject({
+  resultCode: ResultCodeSchema,
+  /** e.g. `connect to robot successfully.`, `Send message to robot successfully`. */
+  resultDesc: ResultDescriptionSchema,
+});
+
+/** A successful `send` / `sendAsync` answer. */
+export type SendResult = v.InferOutput<typeof SendResultSchema>;
+
+/** Options of the session's sending methods. */
+export interface SendOptions {
+  /** Aborts the call (and an upload it makes first). */
+  readonly signal?: AbortSignal | undefined;
+  /** Use `sendAsync` (same function, lower latency) instead of `send`. */
+  readonly async?: boolean | undefined;
+}
+
+/** Control messages: the session's own actions, without content. Repeating them is harmless except DISCONNECT. */
+const IDEMPOTENT_CONTROL_TYPES: ReadonlySet<UplinkControlType> = new Set(['CONNECT', 'INPUT', 'READ', 'TRANS2AGENT']);
+
+const SendOptionsSchema = v.optional(
+  v.strictObject({ ...CallOptionEntries, async: v.optional(v.boolean('must be a boolean')) }, objectMessage('an object of options')),
+  {},
+);
+
+const MessageCodesSchema = v.optional(
+  v.pipe(
+    v.array(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), 'must be an array of message codes'),
+    v.check((codes) => contentFits(JSON.stringify(codes)), `must fit in ${MAX_MESSAGE_CONTENT_BYTES} bytes as a JSON array`),
+  ),
+);
+
+/**
+ * Sends one `sendMsgReq` of the session's user: `controlType` with optional content. The body always carries
+ * `channel: WEB`, `from` (userId), `to` (channelId), `sourceType: CUSTOMER`, `senderNickname` (userName) and a
+ * millisecond `timestamp` string.
+ *
+ * @internal
+ */
+export async function sendControl(
+  context: SessionContext,
+  controlType: UplinkControlType,
+  content: { readonly mediaType: UplinkMediaType; readonly content?: string | undefined },
+  options: { readonly signal?: AbortSignal | undefined; readonly async?: boolean | undefined },
+): Promise<SendResult> {
+  const { user, settings, client } = context;
+  const body = {
+    channel: CHANNEL,
+    controlType,
+    from: user.userId,
+    to: user.channelId,
+    sourceType: UPLINK_SOURCE_TYPE,
+    mediaType: content.mediaType,
+    ...(content.content === undefined ? {} : { content: content.content }),
+    senderNickname: user.userName,
+    timestamp: String(Math.floor(client.now())),
+    ...(settings.userAgent === undefined ? {} : { userAgent: settings.userAgent }),
+    ...(settings.senderAvatar === undefined ? {} : { senderAvatar: settings.senderAvatar }),
+  };
+  return callApi(
+    context,
+    { api: options.async === true ? 'sendAsync' : 'send', body, signal: options.signal, idempotent: IDEMPOTENT_CONTROL_TYPES.has(controlType) },
+    SendResultSchema,
+  );
+}
+
+/**
+ * Validates the options of a control message (connect, typing, transfer, disconnect).
+ *
+ * @internal
+ */
+export function parseSendOptions(options: unknown, subject: string): { signal?: AbortSignal | undefined; async?: boolean | undefined } {
+  return parseInput(SendOptionsSchema, options, subject);
+}
+
+/**
+ * `CHAT`: sends a text (a string, at most 1 KB as UTF-8) or a typed message. A message with `file` is uploaded with
+ * `uploadFileStream` first and sent with the returned `objectKey`. Everything is validated before the first request.
+ *
+ * @internal
+ */
+export async function sendChat(context: SessionContext, message: OutgoingMessage, options: SendOptions | undefined): Promise<SendResult> {
+  const parsed = parseInput(OutgoingMessageSchema, message, 'message');
+  const callOptions = parseSendOptions(options, 'send options');
+  const prepared = prepareMessage(parsed);
+  if (prepared.upload === undefined) {
+    if (!contentFits(prepared.content)) {
+      throw new ValidationError('message', [{ path: '', message: `content must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8` }]);
+    }
+    return sendControl(context, 'CHAT', prepared, callOptions);
+  }
+  const { objectKey } = await uploadFile(context, prepared.upload, { signal: callOptions.signal });
+  return sendControl(context, 'CHAT', { mediaType: prepared.mediaType, content: prepared.contentFor(objectKey) }, callOptions);
+}
+
+/**
+ * `READ`: tells AICC the user has read agent messages, by their `messageCode`s (sent as a JSON array).
+ *
+ * @internal
+ */
+export async function sendRead(context: SessionContext, messageCodes: readonly string[] | undefined, options: SendOptions | undefined): Promise<SendResult> {
+  const codes = parseInput(MessageCodesSchema, messageCodes, 'markRead message codes');
+  const callOptions = parseSendOptions(options, 'markRead options');
+  return sendControl(context, 'READ', { mediaType: 'TEXT', ...(codes === undefined ? {} : { content: JSON.stringify(codes) }) }, callOptions);
+}

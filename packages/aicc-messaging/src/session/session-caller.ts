@@ -1,0 +1,79 @@
+import { HttpStatusError } from '@tokenwire/core';
+import type * as v from 'valibot';
+import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-client.js';
+import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import { assertBusinessSuccess, parseResponse, type BusinessOutcome } from '../client/parse-response.js';
+import type { AiccResultField } from '../errors/aicc-api-error.js';
+import type { AiccUser } from '../token/aicc-user.js';
+import type { MessageTokenHolder } from './message-token-holder.js';
+
+/** A call a session makes: an {@link AiccRequest} without the token, which the session adds. */
+export type SessionRequest = Omit<AiccRequest, 'messageToken' | 'onResponseHeaders'>;
+
+/** Settings of a session, validated, with defaults applied. */
+export interface SessionSettings {
+  readonly pollTimeoutMs: number;
+  readonly maxUploadBytes: number;
+  readonly maxDownloadBytes: number;
+  readonly userAgent: string | undefined;
+  readonly senderAvatar: string | undefined;
+}
+
+/** What the session's API functions share: the client, the user and an authenticated call. */
+export interface SessionContext {
+  readonly client: AiccClient;
+  readonly user: AiccUser;
+  readonly settings: SessionSettings;
+  /**
+   * Makes a call with the session's `ccmessaging-token`: adopts a rotated token from any answer, and after a 401
+   * re-applies once (shared with concurrent calls) and replays once.
+   */
+  call(request: SessionRequest): Promise<AiccResponse>;
+}
+
+function isMessageTokenRejection(error: unknown): boolean {
+  return HttpStatusError.isInstance(error) && error.status === 401;
+}
+
+/**
+ * Creates the authenticated call of a session around its token holder.
+ *
+ * @internal
+ */
+export function createSessionCall(client: AiccClient, tokens: MessageTokenHolder): SessionContext['call'] {
+  return async (request) => {
+    let token = await tokens.current(request.signal);
+    for (let replayed = false; ; replayed = true) {
+      const sentWith = token;
+      try {
+        return await client.request({
+          ...request,
+          messageToken: sentWith,
+          onResponseHeaders: (headers) => tokens.adopt(sentWith, headers.get(MESSAGE_TOKEN_HEADER)),
+        });
+      } catch (error) {
+        if (replayed || !isMessageTokenRejection(error)) throw error;
+        token = await tokens.renew(sentWith, request.signal);
+      }
+    }
+  };
+}
+
+/**
+ * Makes a session call, parses the answer with `schema` and checks its business outcome.
+ *
+ * @throws {@link AiccApiError} when `field` reports a failure.
+ * @internal
+ */
+export async function callApi<TSchema extends v.GenericSchema<unknown, BusinessOutcome>>(
+  context: SessionContext,
+  request: SessionRequest,
+  schema: TSchema,
+  field: AiccResultField | 'either' = 'resultCode',
+): Promise<v.InferOutput<TSchema>> {
+  const response = await context.call(request);
+  const outcome = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };
+  const parsed = parseResponse(schema, response.body, outcome);
+  assertBusinessSuccess(parsed, field, outcome);
+  return parsed;
+}

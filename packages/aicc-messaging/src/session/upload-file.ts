@@ -1,0 +1,74 @@
+import { bytesToBase64, MalformedResponseError, ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
+import { objectMessage, parseInput } from '../input/parse-input.js';
+import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
+import { CHANNEL, type UploadFileType } from '../messages/enumerations.js';
+import { FileBytesSchema, UploadFileTypeSchema } from '../messages/outgoing-message.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { callApi, type SessionContext } from './session-caller.js';
+
+/** Default largest file a session uploads: 10 MiB (AICC documents no limit; raise it per session if yours allows). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** What {@link AiccSession.uploadFile} takes. */
+export interface UploadFileInput {
+  /** The file's bytes (not empty, at most the session's `maxUploadBytes`). */
+  readonly bytes: Uint8Array;
+  /** One of `jpg, jpeg, png, bmp, bpm, mp3, aac, mp4, txt, csv` (case-insensitive). */
+  readonly fileType: UploadFileType | Uppercase<UploadFileType>;
+}
+
+const UploadFileInputSchema = v.strictObject(
+  {
+    bytes: v.pipe(FileBytesSchema, v.check((bytes) => bytes.length > 0, 'must not be empty')),
+    fileType: UploadFileTypeSchema,
+  },
+  objectMessage('an object with bytes and fileType'),
+);
+
+/** The `uploadFileStream` answer — note `returnCode`, not `resultCode`. Unknown fields pass through. */
+export const UploadFileResponseSchema = v.looseObject({
+  returnCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+  /** The key to put in a message's content. */
+  objectKey: v.optional(v.string('must be a string')),
+});
+
+/** What a successful upload returns. */
+export interface UploadedFile {
+  /** Put it in `send({ mediaType: 'IMAGE', objectKey })` (or FILE, AUDIO, VIDEO…). */
+  readonly objectKey: string;
+  /** The lower-case file type that was sent. */
+  readonly fileType: UploadFileType;
+  /** Size of the uploaded file in bytes. */
+  readonly size: number;
+}
+
+/**
+ * `POST /apiaccess/ccmessaging/uploadFileStream`: uploads a file as base64 and returns its `objectKey`. The file is
+ * checked first (type, not empty, at most `maxUploadBytes`). Not retried after ambiguous failures (each upload
+ * creates an object).
+ *
+ * @internal
+ */
+export async function uploadFile(context: SessionContext, input: UploadFileInput, options: CallOptions | undefined): Promise<UploadedFile> {
+  const { bytes, fileType } = parseInput(UploadFileInputSchema, input, 'upload');
+  const { signal } = parseInput(SignalOptionsSchema, options, 'upload options');
+  const limit = context.settings.maxUploadBytes;
+  if (bytes.length > limit) {
+    throw new ValidationError('upload', [{ path: 'bytes', message: `must be at most ${limit} bytes (the session's maxUploadBytes); got ${bytes.length}` }]);
+  }
+  const answer = await callApi(
+    context,
+    { api: 'uploadFileStream', body: { fileType, fileStream: bytesToBase64(bytes), channel: CHANNEL }, signal },
+    UploadFileResponseSchema,
+    'returnCode',
+  );
+  if (answer.objectKey === undefined || answer.objectKey === '') {
+    throw new MalformedResponseError('The answer of /apiaccess/ccmessaging/uploadFileStream reports success but carries no objectKey', {
+      path: '/apiaccess/ccmessaging/uploadFileStream',
+      retryable: false,
+    });
+  }
+  return { objectKey: answer.objectKey, fileType, size: bytes.length };
+}

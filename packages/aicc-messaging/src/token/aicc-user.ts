@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+import { objectMessage } from '../input/parse-input.js';
+import { characterCount } from '../input/text-measures.js';
+
+/**
+ * A language code as AICC accepts it in `locale`: ISO 639 (`en`, `zh`) with an optional region joined by `_` or
+ * `-` (`zh_CN`, `en-US`, `es-419`).
+ */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-](?:[A-Z]{2}|[a-z]{2}|\d{3}))?$/;
+
+/** Longest `userId` of `applyToken`, in characters (AICC: 1–32). */
+export const MAX_USER_ID_LENGTH = 32;
+
+/** The `userId` field: 1–32 characters (code points). */
+export const UserIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.check((text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH, `must be 1–${MAX_USER_ID_LENGTH} characters`),
+);
+
+/** The fields of an end user that `applyToken` binds a `ccmessaging-token` to. */
+export const AiccUserEntries = {
+  /** Enterprise-defined user id, 1–32 characters; also `from`/`receiverId` on every chat call. */
+  userId: UserIdSchema,
+  /** Display name; also the `senderNickname` of the user's messages. */
+  userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  /** The web channel's Configuration ID (Service Channel Configuration › Channel Configuration). */
+  channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  /** ISO 639 language with an optional region: `en`, `zh_CN`, `en-US`. */
+  locale: v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US')),
+} as const;
+
+/**
+ * The `applyToken` request body (`applyTokenReqBody`): who the `ccmessaging-token` is for.
+ *
+ * @example
+ * ```ts
+ * const user: AiccUser = { userId: 'user-42', userName: 'Ada', channelId: 'web-channel-1', locale: 'en' };
+ * ```
+ */
+export const AiccUserSchema = v.strictObject(AiccUserEntries, objectMessage('an object with userId, userName, channelId and locale'));
+
+/** An end user as {@link AiccUserSchema} accepts it. */
+export type AiccUser = v.InferOutput<typeof AiccUserSchema>;

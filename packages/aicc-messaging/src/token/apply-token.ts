@@ -1,0 +1,71 @@
+import { MalformedResponseError } from '@tokenwire/core';
+import * as v from 'valibot';
+import type { AiccClient } from '../client/aicc-client.js';
+import { assertBusinessSuccess, parseResponse } from '../client/parse-response.js';
+import { parseInput } from '../input/parse-input.js';
+import { SignalOptionsSchema } from '../input/signal-options.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { AiccUserSchema, type AiccUser } from './aicc-user.js';
+import { unwrapToken } from './unwrap-token.js';
+
+/** How long a `ccmessaging-token` is valid: 1 hour. */
+export const MESSAGE_TOKEN_LIFETIME_MS = 3_600_000;
+
+/** The `applyToken` answer (`applyTokenRspBody`). Unknown fields pass through. */
+export const ApplyTokenResponseSchema = v.looseObject({
+  resultCode: ResultCodeSchema,
+  resultDesc: ResultDescriptionSchema,
+  token: v.optional(v.nullable(v.string('must be a string'))),
+});
+
+/** A parsed `applyToken` answer. */
+export type ApplyTokenResponse = v.InferOutput<typeof ApplyTokenResponseSchema>;
+
+/** A `ccmessaging-token` with its lifetime on the client's clock. */
+export interface MessageToken {
+  /** The token, unchanged except for wrapping quotes removed. A secret: send it only as the `ccmessaging-token` header. */
+  readonly token: string;
+  /** When the `applyToken` request was sent (ms since the epoch, client clock). */
+  readonly obtainedAt: number;
+  /** `obtainedAt` + 1 hour: when AICC stops accepting it (unless a call hands out a successor first). */
+  readonly expiresAt: number;
+}
+
+/** Options of {@link applyToken}. */
+export interface ApplyTokenOptions {
+  /** Aborts the call. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+const PATH = '/apiaccess/ccmessaging/applyToken';
+
+/**
+ * `POST /apiaccess/ccmessaging/applyToken`: a `ccmessaging-token` for one end user on one web channel, valid for
+ * one hour. The user is validated first (userId 1–32 characters, a locale such as `en`, `zh_CN` or `en-US`);
+ * nothing is sent when it is invalid. Works with a direct client and through a gateway alike.
+ *
+ * Sessions call it for you ({@link createAiccSession}); call it yourself only to manage tokens by hand.
+ *
+ * @throws {@link ValidationError} for an invalid user (nothing is sent).
+ * @throws {@link AiccApiError} when AICC answers `resultCode` ≠ `"0"` (e.g. an unknown channel).
+ * @throws {@link FabricAuthError} when API Fabric rejects the client.
+ * @throws `MalformedResponseError` when a success carries no token; transport errors from `@tokenwire/core`.
+ * @example
+ * ```ts
+ * const { token, expiresAt } = await applyToken(client, { userId: 'user-42', userName: 'Ada', channelId, locale: 'en' });
+ * ```
+ */
+export async function applyToken(client: AiccClient, user: AiccUser, options: ApplyTokenOptions = {}): Promise<MessageToken> {
+  const body = parseInput(AiccUserSchema, user, 'applyToken user');
+  const { signal } = parseInput(SignalOptionsSchema, options, 'applyToken options');
+  const obtainedAt = client.now();
+  const response = await client.request({ api: 'applyToken', body, signal });
+  const context = { path: PATH, status: response.status, attempt: response.attempt, redact: response.redact };
+  const parsed = parseResponse(ApplyTokenResponseSchema, response.body, context);
+  assertBusinessSuccess(parsed, 'resultCode', context);
+  const token = parsed.token === undefined || parsed.token === null ? '' : unwrapToken(parsed.token);
+  if (token === '') {
+    throw new MalformedResponseError(`The answer of ${PATH} reports success but carries no token`, { ...context, retryable: false });
+  }
+  return { token, obtainedAt, expiresAt: obtainedAt + MESSAGE_TOKEN_LIFETIME_MS };
+}

@@ -1,0 +1,172 @@
+/*
+ * Shared set-up for the tests (not part of the package): a manual clock shared by the client and the emulator, an
+ * injected sleep that makes backoff instant and leaves deadlines pending, a fetch that records what was sent, and
+ * an emulator with a short poll hold.
+ */
+import type { Sleep } from '@tokenwire/core';
+import { createEmulator, type AiccServiceOptions, type FaultRule } from '@tokenwire/emulator';
+import { createAiccClient, type AiccClientOptions } from '../src/client/create-aicc-client.js';
+
+export const APP_KEY = '6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6c10';
+export const APP_SECRET = 'aicc-test-app-secret-9d8c7b6a5f4e';
+export const CHANNEL_ID = 'web-channel-1';
+export const BASE_URL = 'https://aicc.test';
+export const CLOCK_START = Date.parse('2025-06-01T08:00:00Z');
+
+/**
+ * Per-attempt deadlines the tests give clients. The test sleep treats every wait at least this long as a deadline
+ * (pending until fired or aborted) and anything shorter as a backoff (resolved at once, recorded).
+ */
+export const TEST_TIMEOUT_MS = 60_000;
+export const TEST_POLL_TIMEOUT_MS = 120_000;
+
+/** A clock the test moves by hand. */
+export interface ManualClock {
+  now(): number;
+  advance(milliseconds: number): void;
+}
+
+export function createManualClock(start = CLOCK_START): ManualClock {
+  let current = start;
+  return {
+    now: () => current,
+    advance(milliseconds) {
+      current += milliseconds;
+    },
+  };
+}
+
+/** The injected sleep and what it saw. */
+export interface TestSleep {
+  readonly sleep: Sleep;
+  /** Backoff delays, in the order they were asked for. */
+  readonly backoffs: number[];
+  /** Deadlines currently pending. */
+  readonly pendingDeadlines: number;
+  /** Makes every pending deadline expire now. */
+  expireDeadlines(): void;
+}
+
+export function createTestSleep(): TestSleep {
+  const backoffs: number[] = [];
+  const deadlines = new Set<() => void>();
+  const sleep: Sleep = (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      if (ms < TEST_TIMEOUT_MS) {
+        backoffs.push(ms);
+        queueMicrotask(resolve);
+        return;
+      }
+      const fire = (): void => {
+        deadlines.delete(fire);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = (): void => {
+        deadlines.delete(fire);
+        reject(signal?.reason);
+      };
+      deadlines.add(fire);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  return {
+    sleep,
+    backoffs,
+    get pendingDeadlines() {
+      return deadlines.size;
+    },
+    expireDeadlines() {
+      for (const fire of [...deadlines]) fire();
+    },
+  };
+}
+
+/** One request as the recording fetch saw it. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: string;
+}
+
+/** One answer as the recording fetch saw it (headers only; the body is left to the client). */
+export interface RecordedResponse {
+  readonly path: string;
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+export type TestFetch = (input: Request) => Promise<Response>;
+
+/** Wraps a fetch, recording every request (with its body) and every answer's status and headers. */
+export function recordingFetch(inner: TestFetch) {
+  const requests: RecordedRequest[] = [];
+  const responses: RecordedResponse[] = [];
+  const fetch: TestFetch = async (input) => {
+    const body = input.method === 'GET' ? '' : await input.clone().text();
+    requests.push({ method: input.method, url: new URL(input.url), headers: new Headers(input.headers), body });
+    const response = await inner(input);
+    responses.push({ path: new URL(input.url).pathname, status: response.status, headers: new Headers(response.headers) });
+    return response;
+  };
+  return {
+    fetch,
+    requests,
+    responses,
+    /** Requests to a path (e.g. `/apiaccess/ccmessaging/send`). */
+    to: (path: string) => requests.filter((request) => request.url.pathname === path),
+  };
+}
+
+/** Everything a test needs: the emulator, clock, sleep, recorder and a client factory. */
+export function createTestBed(overrides: { aicc?: Partial<AiccServiceOptions>; faults?: FaultRule[] } = {}) {
+  const clock = createManualClock();
+  const emulator = createEmulator({
+    aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL_ID, 'web-channel-2'], pollHoldMs: 20, ...overrides.aicc },
+    now: clock.now,
+    ...(overrides.faults === undefined ? {} : { faults: overrides.faults }),
+  });
+  const time = createTestSleep();
+  const recorder = recordingFetch((input) => emulator.fetch(input));
+  /** The fetch the client uses; tests may replace it to tamper with answers. */
+  let upstream: TestFetch = recorder.fetch;
+  const clientFetch: TestFetch = (input) => upstream(input);
+  const client = (options: Partial<AiccClientOptions> = {}) =>
+    createAiccClient({
+      baseUrl: BASE_URL,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      fetch: clientFetch,
+      now: clock.now,
+      sleep: time.sleep,
+      random: () => 2 ** 31,
+      timeoutMs: TEST_TIMEOUT_MS,
+      ...options,
+    });
+  return {
+    clock,
+    emulator,
+    aicc: emulator.aicc,
+    time,
+    recorder,
+    client,
+    /** Puts a wrapper between the client and the recorder (to rewrite answers). */
+    intercept(wrapper: (next: TestFetch) => TestFetch) {
+      upstream = wrapper(recorder.fetch);
+    },
+    user: (userId = 'user-1') => ({ userId, userName: `Name of ${userId}`, channelId: CHANNEL_ID, locale: 'en' }),
+  };
+}
+
+export type TestBed = ReturnType<typeof createTestBed>;
+
+/** Asserts that no secret appears anywhere in an error (message, cause, stack, JSON form). */
+export function textsOfError(error: unknown): string {
+  const value = error as Error & { cause?: unknown };
+  const parts = [String(value), value.message ?? '', value.stack ?? '', JSON.stringify(value) ?? '', String(value.cause ?? '')];
+  return parts.join('\n');
+}
