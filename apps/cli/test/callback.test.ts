@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signCallback } from '@tokenwire/core';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
+import { registerSecret } from './support/secret-audit.js';
+import { SDK_APP_ID } from './support/test-emulator.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'tokenwire-callback-'));
+const token = registerSecret('current-callback-token-0123456789');
+const previous = registerSecret('previous-callback-token-9876543210');
+const env = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_CALLBACK_TOKEN: token };
+const now = () => Math.floor(Date.now() / 1000);
+
+function callbackUrl(options: { signWith?: string; requestTime?: number; sdkAppId?: number; command?: string } = {}): string {
+  const requestTime = options.requestTime ?? now();
+  const sign = signCallback({ token: options.signWith ?? token, requestTime });
+  const query = new URLSearchParams({
+    SdkAppid: String(options.sdkAppId ?? SDK_APP_ID),
+    CallbackCommand: options.command ?? 'Live.CallbackAfterCreateRoom',
+    contenttype: 'json',
+    ClientIP: '127.0.0.1',
+    OptPlatform: 'RESTAPI',
+    Sign: sign,
+    RequestTime: String(requestTime),
+  });
+  return `https://hooks.example.com/tencent?${query.toString()}`;
+}
+
+describe('callback sign', () => {
+  it('prints sha256(token + RequestTime) alone, as core signCallback computes it', async () => {
+    const result = await runCli(['callback', 'sign', '--time', '1700000000'], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${signCallback({ token, requestTime: 1700000000 })}\n`);
+    const json = await runCli(['callback', 'sign', '--time', '1700000000', '--json'], { env });
+    expect(json.json()).toEqual({ ok: true, sign: signCallback({ token, requestTime: 1700000000 }), requestTime: 1700000000 });
+  });
+
+  it('signs for the current second by default and refuses a malformed time', async () => {
+    const before = now();
+    const result = await runCli(['callback', 'sign', '--json'], { env });
+    const { sign, requestTime } = result.json<{ sign: string; requestTime: number }>();
+    expect(requestTime).toBeGreaterThanOrEqual(before);
+    expect(sign).toBe(signCallback({ token, requestTime }));
+    const bad = await runCli(['callback', 'sign', '--time', '17e8'], { env });
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('callback verify', () => {
+  it('accepts a genuine callback URL (exit 0) and never prints Sign or the token', async () => {
+    const url = callbackUrl();
+    const result = await runCli(['callback', 'verify', '--url', url], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ valid callback/);
+    expect(result.stdout).toMatch(/command\s+Live.CallbackAfterCreateRoom/);
+    expect(result.stdout).not.toContain(new URL(url).searchParams.get('Sign')!);
+    const json = await runCli(['callback', 'verify', '--url', url, '--json'], { env });
+    expect(json.json()).toMatchObject({ ok: true, valid: true, command: 'Live.CallbackAfterCreateRoom', sdkAppId: SDK_APP_ID, bodyChecked: false, url: expect.stringContaining('Sign=***') });
+  });
+
+  it.each([
+    ['signature_mismatch', () => callbackUrl({ signWith: registerSecret('someone-elses-token-000') })],
+    ['stale_request_time', () => callbackUrl({ requestTime: now() - 600 })],
+    ['sdkappid_mismatch', () => callbackUrl({ sdkAppId: 1400000001 })],
+    ['missing_signature', () => callbackUrl().replace(/&Sign=[^&]+/, '')],
+  ])('refuses %s with exit 1', async (reason, make) => {
+    const result = await runCli(['callback', 'verify', '--url', make(), '--json'], { env });
+    expect(result.code).toBe(1);
+    expect(result.json()).toMatchObject({ ok: false, valid: false, reason, error: { name: 'CallbackSignatureError', reason } });
+    expect(result.stderr).toContain(`callback refused (${reason})`);
+  });
+
+  it('accepts either token of a rotation from --tokens-file', async () => {
+    const tokensFile = join(directory, 'tokens.txt');
+    writeFileSync(tokensFile, `# current, then previous\n${token}\n\n${previous}\n`);
+    const envWithout = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID) };
+    for (const signWith of [token, previous]) {
+      const result = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith }), '--tokens-file', tokensFile], { env: envWithout });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/these 2 tokens/);
+    }
+    writeFileSync(tokensFile, JSON.stringify([token]));
+    const dropped = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: previous }), '--tokens-file', tokensFile], { env: envWithout });
+    expect(dropped.code).toBe(1);
+  });
+
+  it('checks the body against the command with --body-file', async () => {
+    const good = join(directory, 'good.json');
+    writeFileSync(good, JSON.stringify({ CallbackCommand: 'Live.CallbackAfterCreateRoom', Operator_Account: 'host', RoomInfo: { RoomId: 'room-9' }, EventTime: Date.now() }));
+    const ok = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body-file', good, '--json'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.json()).toMatchObject({ ok: true, bodyChecked: true, known: true });
+    const bad = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body', '{"RoomInfo":{}}', '--json'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.json()).toMatchObject({ reason: 'malformed_request' });
+  });
+
+  it('usage errors: no URL, a relative URL, no token', async () => {
+    expect((await runCli(['callback', 'verify'], { env })).code).toBe(2);
+    expect((await runCli(['callback', 'verify', '--url', '/tencent?Sign=x'], { env })).code).toBe(2);
+    const noToken = await runCli(['callback', 'verify', '--url', callbackUrl()], { env: { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID) } });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/no callback token/);
+  });
+});

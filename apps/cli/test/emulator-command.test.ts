@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from './support/run-cli.js';
+import { registerSecret } from './support/secret-audit.js';
+import { unusedPort } from './support/test-emulator.js';
+
+/** Resolves with the child's stdout once it contains `text`. */
+function stdoutUntil(child: ReturnType<typeof spawnCli>, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no "${text}" in:\n${seen}`)), 15_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    });
+  });
+}
+
+function parseEnvFile(path: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+}
+
+describe('tokenwire emulator', () => {
+  it('--json prints one object with the settings (secrets ***), serves both APIs, and stops on SIGINT', async () => {
+    const envFile = join(mkdtempSync(join(tmpdir(), 'tokenwire-emulator-')), 'emulator.env');
+    const child = spawnCli(['emulator', '--json', '--save-env', envFile, '--poll-hold', '200', '--robot-delay', '10']);
+    const first = await stdoutUntil(child, '\n');
+    const started = JSON.parse(first) as { ok: boolean; url: string; port: number; env: Record<string, string>; aiccChannelId: string; envFile: string };
+    expect(started).toMatchObject({ ok: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), aiccChannelId: 'web-channel', envFile });
+    expect(started.env).toMatchObject({ TOKENWIRE_BASE_URL: started.url, TOKENWIRE_SDK_APP_ID: '1400000000', TOKENWIRE_SECRET_KEY: '***', TOKENWIRE_AICC_APP_SECRET: '***' });
+
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    const env = parseEnvFile(envFile);
+    registerSecret(env['TOKENWIRE_SECRET_KEY'], env['TOKENWIRE_AICC_APP_SECRET']);
+    expect(env['TOKENWIRE_SECRET_KEY']).toMatch(/^[0-9a-f]{64}$/);
+
+    const set = await runCli(['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/cb', '--command', 'Live.CallbackAfterCreateRoom'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    const get = await runCli(['live-config', 'callback', 'get', '--json'], { env });
+    expect(get.json()).toMatchObject({ url: 'https://hooks.example.com/cb' });
+    const token = await runCli(['aicc', 'token', '--user-id', 'u1', '--channel-id', 'web-channel', '--json'], { env });
+    expect(token.code, token.stderr).toBe(0);
+
+    child.kill('SIGINT');
+    const result = await child.result;
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1); // JSON mode: only the one object
+    await expect(fetch(`${started.url}/v4/live_config/get_callback`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+
+  it('prints the settings and a redacted request log in human mode, and stops on SIGTERM', async () => {
+    const port = await unusedPort();
+    const secretKey = registerSecret('emulator-secret-key-given-by-env');
+    const child = spawnCli(['emulator', '--port', String(port)], { env: { TOKENWIRE_SECRET_KEY: secretKey } });
+    const banner = await stdoutUntil(child, 'Press Ctrl-C to stop');
+    expect(banner).toContain(`listening on http://127.0.0.1:${port}`);
+    expect(banner).toContain('export TOKENWIRE_SECRET_KEY=***');
+    expect(banner).toContain('export TOKENWIRE_AICC_APP_SECRET=***');
+    const env = { TOKENWIRE_BASE_URL: `http://127.0.0.1:${port}`, TOKENWIRE_SDK_APP_ID: '1400000000', TOKENWIRE_SECRET_KEY: secretKey };
+    const logged = stdoutUntil(child, '/v4/live_config/get_callback_token');
+    const get = await runCli(['live-config', 'token', 'get'], { env });
+    expect(get.code).toBe(1); // 100302: no token yet, but the key was accepted
+    expect(get.stderr).toMatch(/100302/);
+    expect(await logged).toMatch(/POST\s+\/v4\/live_config\/get_callback_token 200/);
+    child.kill('SIGTERM');
+    const result = await child.result;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/stopped/);
+  });
+
+  it('refuses a bad port (exit 2)', async () => {
+    const result = await runCli(['emulator', '--port', '70000']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--port must be an integer from 0 to 65535/);
+  });
+});
