@@ -1,0 +1,47 @@
+import { jsonResponse } from './json-response.js';
+
+/**
+ * Response header set on answers the worker produces itself (as opposed to answers relayed from AICC), with the
+ * same short code as the body's `error`. Shared with `@tokenwire/aicc-messaging`'s gateway contract.
+ */
+export const WORKER_ERROR_HEADER = 'x-aicc-gateway-error';
+
+/** Short, stable codes of the worker's own error answers. */
+export type WorkerErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'invalid_identifier'
+  | 'invalid_body'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'origin_not_allowed'
+  | 'misconfigured'
+  | 'upstream_unavailable'
+  | 'upstream_timeout'
+  | 'internal_error';
+
+/**
+ * An error answer of a browser route: `{ "error": code, "message": text }` with the code also in
+ * {@link WORKER_ERROR_HEADER}. The message is written for the developer; it never contains a secret.
+ */
+export function errorResponse(status: number, code: WorkerErrorCode, message: string, headers: HeadersInit = {}): Response {
+  const response = jsonResponse(status, { error: code, message }, headers);
+  response.headers.set(WORKER_ERROR_HEADER, code);
+  return response;
+}
+
+/** 405 with `Allow`. */
+export function methodNotAllowed(allowed: readonly string[]): Response {
+  return errorResponse(405, 'method_not_allowed', `Use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
+}
+
+/**
+ * 500 `misconfigured`, naming the bindings to fix (never their values). Logged once per answer so the operator
+ * sees it in the worker's logs too.
+ */
+export function misconfiguredResponse(route: string, problems: readonly string[]): Response {
+  console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'misconfigured', route, problems }));
+  return errorResponse(500, 'misconfigured', `The worker is misconfigured for ${route}: ${problems.join('; ')}`);
+}

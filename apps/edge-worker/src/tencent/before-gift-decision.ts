@@ -1,0 +1,79 @@
+import type { CallbackConfig } from '../config/callback-config.js';
+import type { OutboundFetch } from '../env.js';
+import type { CallbackEventMessage } from './callback-event-message.js';
+import { postJson } from './post-json.js';
+
+/** `ErrorCode` answered when the policy blocks a gift. */
+export const POLICY_BLOCK_ERROR_CODE = 1;
+
+/** `ErrorInfo` answered when the policy blocks a gift (Tencent may show it to the sender). */
+export const POLICY_BLOCK_ERROR_INFO = 'The gift cannot be sent right now';
+
+/** Longest `ErrorInfo` relayed from the forward target. */
+const MAX_ERROR_INFO_LENGTH = 200;
+
+/** The answer to a `Live.CallbackBeforeSendGift`, and who made it. */
+export interface BeforeGiftDecision {
+  /** 0 lets the gift through; anything else blocks it. */
+  readonly errorCode: number;
+  readonly errorInfo: string;
+  readonly decidedBy: 'forward' | 'policy';
+}
+
+/** Reads a callback answer (`{ ErrorCode, ErrorInfo? }`) from the forward target's JSON; `undefined` if it is not one. */
+function readDecision(text: string): { errorCode: number; errorInfo: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { ErrorCode: errorCode, ErrorInfo: errorInfo } = parsed as { ErrorCode?: unknown; ErrorInfo?: unknown };
+  if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return undefined;
+  return { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' };
+}
+
+function policyDecision(policy: CallbackConfig['beforeGift']['policy']): BeforeGiftDecision {
+  return policy === 'allow'
+    ? { errorCode: 0, errorInfo: '', decidedBy: 'policy' }
+    : { errorCode: POLICY_BLOCK_ERROR_CODE, errorInfo: POLICY_BLOCK_ERROR_INFO, decidedBy: 'policy' };
+}
+
+/**
+ * Decides a `Live.CallbackBeforeSendGift` within Tencent's 2 s (`eventMessage` builds the forwarded message, only
+ * when there is a forward target). With `BEFORE_GIFT_FORWARD_URL`, the event is
+ * POSTed there (same JSON as the event sinks get, with `FORWARD_AUTHORIZATION`) and a `200` answer shaped like a
+ * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) to block — decides.
+ * No such answer within `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and
+ * `BEFORE_GIFT_POLICY` decides: `allow` (the default) or `block`.
+ */
+export async function decideBeforeGift(
+  eventMessage: () => Promise<CallbackEventMessage>,
+  config: Pick<CallbackConfig, 'beforeGift' | 'forwardAuthorization'>,
+  fetch: OutboundFetch,
+): Promise<BeforeGiftDecision> {
+  const { policy, forwardUrl, forwardTimeoutMs } = config.beforeGift;
+  if (forwardUrl === undefined) return policyDecision(policy);
+  const message = await eventMessage();
+  const result = await postJson(fetch, forwardUrl, JSON.stringify(message), {
+    timeoutMs: forwardTimeoutMs,
+    headers: {
+      'x-tokenwire-event-id': message.id,
+      'x-tokenwire-callback-command': message.command,
+      ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
+    },
+  });
+  const decision = result.kind === 'response' && result.status === 200 ? readDecision(result.text) : undefined;
+  if (decision !== undefined) return { ...decision, decidedBy: 'forward' };
+  const why =
+    result.kind === 'timeout'
+      ? `no answer within ${forwardTimeoutMs} ms`
+      : result.kind === 'network'
+        ? `network error (${result.message})`
+        : result.status !== 200
+          ? `HTTP ${result.status}`
+          : 'the answer is not {"ErrorCode": <integer>}';
+  console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'before_gift.policy_fallback', id: message.id, policy, why }));
+  return policyDecision(policy);
+}

@@ -1,0 +1,47 @@
+import type { LiveCallbackEvent } from '@tokenwire/live-config';
+
+/**
+ * What a sink receives for an accepted callback: the `EVENTS` queue gets it as a JSON message, `FORWARD_URL` as
+ * the JSON body of a POST. The body is passed as received (`rawBody`), so ids beyond 2^53 survive: parse it with
+ * `parseJsonExact` from `@tokenwire/live-config`.
+ */
+export interface CallbackEventMessage {
+  /**
+   * Hex SHA-256 of `rawBody`. The same event delivered twice (a Tencent retry, a replay on another isolate) has
+   * the same id: deduplicate by it.
+   */
+  readonly id: string;
+  /** `CallbackCommand`, e.g. `Live.CallbackAfterCreateRoom`. */
+  readonly command: string;
+  readonly sdkAppId: number;
+  /** `RequestTime` of the verified signature, Unix seconds. */
+  readonly requestTime: number | undefined;
+  readonly clientIp: string | undefined;
+  readonly optPlatform: string | undefined;
+  /** When the worker accepted the callback, ms since the epoch. */
+  readonly receivedAt: number;
+  /** The callback body exactly as Tencent sent it. */
+  readonly rawBody: string;
+}
+
+/** Hex SHA-256 of a string's UTF-8 bytes (WebCrypto). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** Builds the sink message of a verified callback. */
+export function callbackEventMessage(event: LiveCallbackEvent, id: string, receivedAt: number): CallbackEventMessage {
+  return {
+    id,
+    command: event.command,
+    sdkAppId: event.sdkAppId,
+    requestTime: event.requestTime,
+    clientIp: event.clientIp,
+    optPlatform: event.optPlatform,
+    receivedAt,
+    rawBody: event.rawBody,
+  };
+}

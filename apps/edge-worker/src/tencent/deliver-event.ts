@@ -1,0 +1,78 @@
+import type { CallbackConfig } from '../config/callback-config.js';
+import type { OutboundFetch, WorkerContext } from '../env.js';
+import type { CallbackEventMessage } from './callback-event-message.js';
+import { forwardEvent, type ForwardOutcome } from './forward-event.js';
+
+/** How long the callback answer waits for `FORWARD_URL` to accept, in ms (Tencent gives up after 2 s). */
+export const FORWARD_ANSWER_BUDGET_MS = 1500;
+
+/** Whether a sink took the event, and which; or why none did. */
+export type DeliveryResult =
+  | { readonly accepted: true; readonly sink: 'queue' | 'forward' }
+  | { readonly accepted: false; readonly reason: string };
+
+function logForward(message: CallbackEventMessage, outcome: ForwardOutcome, answered: 'before' | 'after'): void {
+  const line = JSON.stringify({
+    worker: 'tokenwire-edge',
+    event: 'callback.forward',
+    id: message.id,
+    command: message.command,
+    answered,
+    ...outcome,
+  });
+  if (outcome.status !== 'accepted') console.error(line);
+  else if (answered === 'after') console.log(line); // recovered after Tencent was answered FAIL
+
+}
+
+/**
+ * Hands an accepted callback to a durable sink, in order: the `EVENTS` queue when bound; then `FORWARD_URL` when
+ * set (also when the queue refused the message). The forward runs in `ctx.waitUntil` with retries; the answer to
+ * Tencent waits for it at most {@link FORWARD_ANSWER_BUDGET_MS}. Accepted in time → the event is delivered;
+ * otherwise the result says why not — the caller answers FAIL so the loss is visible at Tencent, while the
+ * retries go on in the background (the target deduplicates by event id).
+ */
+export async function deliverEvent(
+  message: CallbackEventMessage,
+  config: Pick<CallbackConfig, 'queue' | 'forwardUrl' | 'forwardAuthorization'>,
+  dependencies: { readonly ctx: WorkerContext; readonly fetch: OutboundFetch; readonly answerBudgetMs?: number },
+): Promise<DeliveryResult> {
+  const failures: string[] = [];
+  if (config.queue !== undefined) {
+    try {
+      await config.queue.send(message, { contentType: 'json' });
+      return { accepted: true, sink: 'queue' };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 200) : 'send failed';
+      console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.queue_failed', id: message.id, command: message.command, reason }));
+      failures.push(`the EVENTS queue refused the event (${reason})`);
+    }
+  }
+  if (config.forwardUrl !== undefined) {
+    let answered = false;
+    const forwarding = forwardEvent(message, { fetch: dependencies.fetch, url: config.forwardUrl, authorization: config.forwardAuthorization }).then(
+      (outcome) => {
+        logForward(message, outcome, answered ? 'after' : 'before');
+        return outcome;
+      },
+    );
+    dependencies.ctx.waitUntil(forwarding);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const budget = new Promise<'budget'>((resolve) => {
+      timer = setTimeout(() => resolve('budget'), dependencies.answerBudgetMs ?? FORWARD_ANSWER_BUDGET_MS);
+    });
+    const first = await Promise.race([forwarding, budget]);
+    clearTimeout(timer);
+    answered = true;
+    if (first !== 'budget' && first.status === 'accepted') return { accepted: true, sink: 'forward' };
+    failures.push(
+      first === 'budget'
+        ? 'FORWARD_URL did not accept the event in time (still retrying)'
+        : first.status === 'refused'
+          ? `FORWARD_URL refused the event (HTTP ${first.httpStatus})`
+          : `FORWARD_URL failed after ${first.attempts} attempts (${first.lastFailure})`,
+    );
+  }
+  if (failures.length === 0) failures.push('no event sink is configured (bind EVENTS or set FORWARD_URL)');
+  return { accepted: false, reason: `no event sink accepted the event: ${failures.join('; ')}` };
+}

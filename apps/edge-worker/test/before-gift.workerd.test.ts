@@ -1,0 +1,128 @@
+// Live.CallbackBeforeSendGift inside real workerd: answered within Tencent's 2 s by the policy, or by a forward
+// target that decides in time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALLBACK_BINDINGS, createTencentApp, giftBody, type TencentApp } from './support/tencent-app.js';
+import { startWorker, type WorkerHarness } from './support/workerd.js';
+
+const DECIDER_URL = 'https://gifts.example.test/decide';
+const FORWARD_AUTHORIZATION = 'Bearer decider-secret-0123456789';
+const BLOCKED = { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'The gift cannot be sent right now' };
+
+type DeciderMode = 'wallet' | 'stall' | 'error' | 'garbage';
+let mode: DeciderMode = 'wallet';
+const stalled: (() => void)[] = [];
+const decisions: { authorization: string | null; command: string | null }[] = [];
+
+/** A decision service: allows gifts up to 100 coins, refuses more with its own code. */
+async function decider(request: Request): Promise<Response> {
+  decisions.push({ authorization: request.headers.get('authorization'), command: request.headers.get('x-tokenwire-callback-command') });
+  const event = (await request.json()) as { rawBody: string };
+  if (mode === 'stall') await new Promise<void>((resolve) => stalled.push(resolve));
+  if (mode === 'error') return new Response('boom', { status: 500 });
+  if (mode === 'garbage') return Response.json({ decision: 'yes' });
+  const coins = (JSON.parse(event.rawBody) as { GiftWater: { Coins: number } }).GiftWater.Coins;
+  return Response.json(coins <= 100 ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } : { ActionStatus: 'FAIL', ErrorCode: 4001, ErrorInfo: 'not enough coins' });
+}
+
+let app: TencentApp;
+let allowByDefault: WorkerHarness;
+let blockByPolicy: WorkerHarness;
+let allowWithDecider: WorkerHarness;
+let blockWithDecider: WorkerHarness;
+let shortBudget: WorkerHarness;
+
+beforeAll(async () => {
+  app = await createTencentApp();
+  const withDecider = { ...CALLBACK_BINDINGS, BEFORE_GIFT_FORWARD_URL: DECIDER_URL, FORWARD_AUTHORIZATION };
+  [allowByDefault, blockByPolicy, allowWithDecider, blockWithDecider, shortBudget] = await Promise.all([
+    startWorker({ bindings: { ...CALLBACK_BINDINGS } }),
+    startWorker({ bindings: { ...CALLBACK_BINDINGS, BEFORE_GIFT_POLICY: 'block' } }),
+    startWorker({ bindings: withDecider, outbound: decider }),
+    startWorker({ bindings: { ...withDecider, BEFORE_GIFT_POLICY: 'block' }, outbound: decider }),
+    startWorker({ bindings: { ...withDecider, BEFORE_GIFT_POLICY: 'block', BEFORE_GIFT_FORWARD_TIMEOUT_MS: '300' }, outbound: decider }),
+  ]);
+}, 120_000);
+afterAll(async () => {
+  for (const release of stalled) release();
+  await Promise.all([allowByDefault, blockByPolicy, allowWithDecider, blockWithDecider, shortBudget].map((harness) => harness?.dispose()));
+});
+
+async function sendGift(target: WorkerHarness, coins: number, requestTime?: number) {
+  const result = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(coins), {
+    fetch: (input, init) => target.dispatch(new Request(input, init)),
+    ...(requestTime === undefined ? {} : { requestTime }),
+  });
+  if (!result.attempted) throw new Error(result.reason);
+  return result;
+}
+
+describe('the policy', () => {
+  it('allows gifts by default, with no event sink needed', async () => {
+    const result = await sendGift(allowByDefault, 10);
+    expect(result).toMatchObject({ delivered: true, accepted: true, status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } });
+  });
+
+  it('blocks gifts with BEFORE_GIFT_POLICY=block (HTTP 200, non-zero ErrorCode)', async () => {
+    const result = await sendGift(blockByPolicy, 10);
+    expect(result).toMatchObject({ delivered: true, accepted: false, status: 200, body: BLOCKED });
+  });
+
+  it('answers two identical gifts sent in the same second (they are not replays of each other)', async () => {
+    const requestTime = Math.floor(Date.now() / 1000);
+    expect(await sendGift(allowByDefault, 5, requestTime)).toMatchObject({ accepted: true });
+    expect(await sendGift(allowByDefault, 5, requestTime)).toMatchObject({ accepted: true });
+  });
+
+  it('still refuses a forged before-gift callback', async () => {
+    const stranger = await createTencentApp({ token: 'not-the-configured-token-0123456789abcdef' });
+    const result = await stranger.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(1), {
+      fetch: (input, init) => allowByDefault.dispatch(new Request(input, init)),
+    });
+    expect(result).toMatchObject({ status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+  });
+});
+
+describe('a forward target', () => {
+  it("relays the target's decision, both ways, with FORWARD_AUTHORIZATION", async () => {
+    mode = 'wallet';
+    expect(await sendGift(allowWithDecider, 50)).toMatchObject({ accepted: true, body: { ActionStatus: 'OK', ErrorCode: 0 } });
+    expect(await sendGift(allowWithDecider, 500)).toMatchObject({
+      delivered: true,
+      accepted: false,
+      body: { ActionStatus: 'FAIL', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
+    });
+    expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift' });
+    // The policy is block here, yet the target's "allow" wins.
+    expect(await sendGift(blockWithDecider, 50)).toMatchObject({ accepted: true });
+  });
+
+  it('falls back to the policy within ~1.5 s when the target stalls (allow and block)', async () => {
+    mode = 'stall';
+    const allowed = await sendGift(allowWithDecider, 50);
+    expect(allowed).toMatchObject({ accepted: true, body: { ErrorCode: 0 } });
+    expect(allowed.durationMs).toBeGreaterThanOrEqual(1450);
+    expect(allowed.durationMs).toBeLessThanOrEqual(1600);
+    const blocked = await sendGift(blockWithDecider, 50);
+    expect(blocked).toMatchObject({ accepted: false, body: BLOCKED });
+    expect(blocked.durationMs).toBeGreaterThanOrEqual(1450);
+    expect(blocked.durationMs).toBeLessThanOrEqual(1600);
+  });
+
+  it('honours BEFORE_GIFT_FORWARD_TIMEOUT_MS', async () => {
+    mode = 'stall';
+    const result = await sendGift(shortBudget, 50);
+    expect(result).toMatchObject({ accepted: false, body: BLOCKED });
+    expect(result.durationMs).toBeGreaterThanOrEqual(280);
+    expect(result.durationMs).toBeLessThan(600);
+  });
+
+  it('falls back to the policy at once on an error or an answer that is not a decision', async () => {
+    for (const failure of ['error', 'garbage'] as const) {
+      mode = failure;
+      const allowed = await sendGift(allowWithDecider, 500);
+      expect(allowed).toMatchObject({ accepted: true });
+      expect(allowed.durationMs).toBeLessThan(500);
+      expect(await sendGift(blockWithDecider, 5)).toMatchObject({ accepted: false, body: BLOCKED });
+    }
+  });
+});

@@ -1,0 +1,201 @@
+// POST /tencent/callback inside real workerd: signed callbacks delivered by the emulated Tencent app, events in
+// the Cloudflare Queue, and every kind of refusal.
+import { createHash } from 'node:crypto';
+import { rotateCallbackToken } from '@tokenwire/live-config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CALLBACK_BINDINGS,
+  CALLBACK_TOKEN,
+  CALLBACK_URL,
+  createRoomBody,
+  createTencentApp,
+  PREVIOUS_TOKEN,
+  SDK_APP_ID,
+  type TencentApp,
+} from './support/tencent-app.js';
+import { startWorker, waitFor, type WorkerHarness } from './support/workerd.js';
+
+const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+let worker: WorkerHarness;
+let app: TencentApp;
+
+beforeAll(async () => {
+  worker = await startWorker({ bindings: { ...CALLBACK_BINDINGS }, queue: true });
+  app = await createTencentApp();
+}, 120_000);
+afterAll(async () => {
+  await worker?.dispose();
+});
+
+/** Emits a callback from `from` to the worker, capturing the exact request Tencent sent. */
+async function emit(from: TencentApp, body: string | Record<string, unknown>, options: { requestTime?: number; command?: string; target?: WorkerHarness } = {}) {
+  let sent: Request | undefined;
+  const target = options.target ?? worker;
+  const result = await from.emulator.tencent!.emitCallback(options.command ?? 'Live.CallbackAfterCreateRoom', body, {
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      sent = request.clone();
+      return target.dispatch(request);
+    },
+    ...(options.requestTime === undefined ? {} : { requestTime: options.requestTime }),
+  });
+  if (!result.attempted) throw new Error(`not sent: ${result.reason}`);
+  return { result, sent: sent! };
+}
+
+describe('accepted callbacks', () => {
+  it('acknowledges a signed callback only after the EVENTS queue took it, with the raw body intact', async () => {
+    const body = createRoomBody('room-queue-1');
+    const before = worker.queued.length;
+    const { result } = await emit(app, body);
+    expect(result).toMatchObject({ delivered: true, accepted: true, status: 200, body: OK });
+    await waitFor(() => worker.queued.length > before);
+    const message = worker.queued.at(-1) as Record<string, unknown>;
+    expect(message).toMatchObject({
+      id: sha256(body),
+      command: 'Live.CallbackAfterCreateRoom',
+      sdkAppId: SDK_APP_ID,
+      clientIp: '127.0.0.1',
+      optPlatform: 'RESTAPI',
+      rawBody: body,
+    });
+    expect(message['rawBody']).toContain('"Owner_Account":144115216631667826'); // beyond 2^53, byte for byte
+    expect(Math.abs((message['requestTime'] as number) - Date.now() / 1000)).toBeLessThan(5);
+    expect(Math.abs((message['receivedAt'] as number) - Date.now())).toBeLessThan(5000);
+  });
+
+  it('accepts different callbacks signed in the same second (same Sign), and queues each', async () => {
+    const requestTime = Math.floor(Date.now() / 1000);
+    const before = worker.queued.length;
+    const first = await emit(app, createRoomBody('room-same-second-a'), { requestTime });
+    const second = await emit(app, createRoomBody('room-same-second-b'), { requestTime });
+    expect(new URL(first.sent.url).searchParams.get('Sign')).toBe(new URL(second.sent.url).searchParams.get('Sign'));
+    expect(first.result).toMatchObject({ accepted: true });
+    expect(second.result).toMatchObject({ accepted: true });
+    await waitFor(() => worker.queued.length >= before + 2);
+  });
+
+  it('accepts commands it has no schema for and queues them as they are', async () => {
+    const before = worker.queued.length;
+    const { result } = await emit(app, { RoomId: 'room-x', Anything: [1, 2], EventTime: Date.now() }, { command: 'Live.CallbackAfterFutureFeature' });
+    expect(result).toMatchObject({ accepted: true });
+    await waitFor(() => worker.queued.length > before);
+    expect(worker.queued.at(-1)).toMatchObject({ command: 'Live.CallbackAfterFutureFeature' });
+  });
+});
+
+describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
+  async function expectRefused(response: Response, status: number, info: string) {
+    expect(response.status).toBe(status);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: info });
+    expect(text).not.toContain(CALLBACK_TOKEN);
+  }
+
+  it('refuses a replay of an accepted callback, and queues nothing', async () => {
+    const { result, sent } = await emit(app, createRoomBody('room-replayed'));
+    expect(result).toMatchObject({ accepted: true });
+    await waitFor(() => worker.queued.some((message) => (message as { rawBody: string }).rawBody.includes('room-replayed')));
+    const queued = worker.queued.length;
+    await expectRefused(await worker.dispatch(sent), 401, 'unauthenticated callback: replayed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(worker.queued.length).toBe(queued);
+  });
+
+  it('refuses a forged signature', async () => {
+    const { sent } = await emit(app, createRoomBody('room-original'));
+    const url = new URL(sent.url);
+    const sign = url.searchParams.get('Sign')!;
+    url.searchParams.set('Sign', `${sign.slice(0, -1)}${sign.endsWith('0') ? '1' : '0'}`);
+    const forged = new Request(url, { method: 'POST', headers: sent.headers, body: createRoomBody('room-forged') });
+    await expectRefused(await worker.dispatch(forged), 401, 'unauthenticated callback: signature_mismatch');
+  });
+
+  it('refuses a callback signed with a token it does not have', async () => {
+    const stranger = await createTencentApp({ token: 'some-other-token-that-the-worker-does-not-know-0123456789' });
+    const { result } = await emit(stranger, createRoomBody('room-stranger'));
+    expect(result).toMatchObject({ delivered: false, status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+  });
+
+  it('refuses stale and future RequestTimes', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const stale = await emit(app, createRoomBody('room-stale'), { requestTime: now - 120 });
+    expect(stale.result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: stale_request_time' } });
+    const future = await emit(app, createRoomBody('room-future'), { requestTime: now + 120 });
+    expect(future.result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: stale_request_time' } });
+  });
+
+  it("refuses another app's callback, even signed with the same token", async () => {
+    const other = await createTencentApp({ sdkAppId: 1400000999 });
+    const { result } = await emit(other, createRoomBody('room-other-app'));
+    expect(result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: sdkappid_mismatch' } });
+  });
+
+  it('refuses an unsigned callback while a token is configured', async () => {
+    const unsigned = await createTencentApp({ token: null });
+    const { result, sent } = await emit(unsigned, createRoomBody('room-unsigned'));
+    expect(new URL(sent.url).searchParams.has('Sign')).toBe(false);
+    expect(result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: missing_signature' } });
+  });
+
+  it('answers 400 for a signed callback whose body is not JSON or not the documented shape, 405 for GET, 413 for an oversized body', async () => {
+    const { result } = await emit(app, 'this is not json');
+    expect(result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400 } });
+    const wrongShape = await emit(app, { RoomId: 'room-without-event-time' }, { command: 'Live.CallbackAfterDestroyRoom' });
+    expect(wrongShape.result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400 } });
+    const get = await worker.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`));
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    // Signed, so the body is read: it stops at 1 MiB (workerd sees no Content-Length from miniflare's dispatch).
+    const huge = await emit(app, createRoomBody('room-huge').replace('"CustomInfo":""', `"CustomInfo":"${'x'.repeat(2 * 1024 * 1024)}"`));
+    expect(huge.result).toMatchObject({ status: 413, body: { ActionStatus: 'FAIL', ErrorCode: 413, ErrorInfo: 'callback body too large' } });
+  });
+});
+
+describe('token rotation', () => {
+  let rotating: WorkerHarness;
+  beforeAll(async () => {
+    rotating = await startWorker({
+      bindings: { TENCENT_SDK_APP_ID: String(SDK_APP_ID), TENCENT_CALLBACK_TOKEN: CALLBACK_TOKEN, TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN },
+      queue: true,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await rotating?.dispose();
+  });
+
+  it('accepts callbacks signed with the previous token and, after the rotation, the current one', async () => {
+    const tencent = await createTencentApp({ token: PREVIOUS_TOKEN });
+    const old = await emit(tencent, createRoomBody('room-before-rotation'), { target: rotating });
+    expect(old.result).toMatchObject({ accepted: true });
+
+    const rotation = await rotateCallbackToken(tencent.client, { token: CALLBACK_TOKEN });
+    expect(rotation.previous).toBe(PREVIOUS_TOKEN);
+    const current = await emit(tencent, createRoomBody('room-after-rotation'), { target: rotating });
+    expect(current.result).toMatchObject({ accepted: true });
+
+    await rotateCallbackToken(tencent.client, { token: 'a-third-token-neither-current-nor-previous-0123456789' });
+    const third = await emit(tencent, createRoomBody('room-third-token'), { target: rotating });
+    expect(third.result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+    await waitFor(() => rotating.queued.length === 2);
+  });
+});
+
+describe('configuration', () => {
+  it('answers 500 misconfigured, naming the missing binding and no secret', async () => {
+    const misconfigured = await startWorker({ bindings: { TENCENT_SDK_APP_ID: 'not-a-number', TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN } });
+    try {
+      const response = await misconfigured.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`, { method: 'POST', body: '{}' }));
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 500 });
+      expect(text).toContain('TENCENT_CALLBACK_TOKEN is not set');
+      expect(text).toContain('TENCENT_SDK_APP_ID must be the decimal SDKAppID');
+      expect(text).not.toContain(PREVIOUS_TOKEN);
+    } finally {
+      await misconfigured.dispose();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readAiccConfig } from '../src/config/aicc-config.js';
+import { readCallbackConfig } from '../src/config/callback-config.js';
+import { readCorsConfig } from '../src/config/cors-config.js';
+import { readUserSigConfig } from '../src/config/usersig-config.js';
+
+const problemsOf = (result: { ok: boolean; problems?: readonly string[] }): readonly string[] => (result.ok ? [] : (result.problems ?? []));
+
+describe('configuration from bindings', () => {
+  it('reads a complete callback configuration, with the previous token only when it differs', () => {
+    const queue = { send: async () => undefined };
+    const result = readCallbackConfig({
+      TENCENT_SDK_APP_ID: ' 1400000000 ',
+      TENCENT_CALLBACK_TOKEN: 'new',
+      TENCENT_CALLBACK_TOKEN_PREVIOUS: 'old',
+      EVENTS: queue,
+      FORWARD_URL: 'https://events.test/x',
+      BEFORE_GIFT_POLICY: 'BLOCK',
+    });
+    expect(result).toMatchObject({ ok: true, value: { sdkAppId: 1400000000, tokens: ['new', 'old'], queue, beforeGift: { policy: 'block', forwardTimeoutMs: 1500 } } });
+    expect(readCallbackConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 'same', TENCENT_CALLBACK_TOKEN_PREVIOUS: 'same' })).toMatchObject({
+      value: { tokens: ['same'] },
+    });
+  });
+
+  it('lists every problem, naming bindings and never quoting values', () => {
+    const problems = problemsOf(
+      readCallbackConfig({
+        TENCENT_SDK_APP_ID: '99999999999',
+        TENCENT_CALLBACK_TOKEN: '   ',
+        EVENTS: 'not a queue',
+        FORWARD_URL: 'https://user:secret-password@events.test',
+        BEFORE_GIFT_POLICY: 'maybe',
+        BEFORE_GIFT_FORWARD_TIMEOUT_MS: '2500',
+      }),
+    );
+    expect(problems).toEqual([
+      'TENCENT_SDK_APP_ID must be the decimal SDKAppID (1 to 4294967295)',
+      'TENCENT_CALLBACK_TOKEN is not set',
+      'EVENTS must be a Queue producer binding',
+      'FORWARD_URL must be an absolute http(s) URL without user info (put credentials in their own binding)',
+      'BEFORE_GIFT_POLICY must be allow or block',
+      'BEFORE_GIFT_FORWARD_TIMEOUT_MS must be an integer from 1 to 1800',
+    ]);
+    expect(problems.join(' ')).not.toContain('secret-password');
+  });
+
+  it('refuses a short USER_JWT_SECRET and bounds USERSIG_TTL_SECONDS', () => {
+    expect(problemsOf(readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(31), USERSIG_TTL_SECONDS: '59' }))).toEqual([
+      'USERSIG_TTL_SECONDS must be an integer from 60 to 2592000',
+      'USER_JWT_SECRET must be at least 32 bytes long',
+    ]);
+    const ok = readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(32), TENCENT_ADMIN_IDENTIFIERS: 'Ops, ,root' });
+    expect(ok.ok && [...ok.value.adminIdentifiers]).toEqual(['administrator', 'ops', 'root']);
+  });
+
+  it('normalises AICC_BASE_URL and checks the token path', () => {
+    const ok = readAiccConfig({ AICC_BASE_URL: 'https://aicc.test/prefix/', AICC_APP_KEY: 'k', AICC_APP_SECRET: 's', USER_JWT_SECRET: 'x'.repeat(32) });
+    expect(ok).toMatchObject({ ok: true, value: { baseUrl: 'https://aicc.test/prefix', fabricTokenPath: '/apigovernance/api/oauth/tokenByAkSk', accessTokenTtlSeconds: 600 } });
+    expect(problemsOf(readAiccConfig({ AICC_BASE_URL: 'https://aicc.test?x=1', AICC_APP_KEY: 'k', AICC_APP_SECRET: 's', USER_JWT_SECRET: 'x'.repeat(32), AICC_FABRIC_TOKEN_PATH: 'oauth' }))).toEqual([
+      'AICC_BASE_URL must not have a query or fragment',
+      'AICC_FABRIC_TOKEN_PATH must be a path starting with /',
+    ]);
+  });
+
+  it('reads ALLOWED_ORIGINS as exact origins or *', () => {
+    expect(readCorsConfig({ ALLOWED_ORIGINS: 'https://A.example.test, http://localhost:5173' })).toMatchObject({
+      ok: true,
+      value: { anyOrigin: false, origins: new Set(['https://a.example.test', 'http://localhost:5173']) },
+    });
+    expect(readCorsConfig({ ALLOWED_ORIGINS: '*' })).toMatchObject({ ok: true, value: { anyOrigin: true } });
+    expect(readCorsConfig({})).toMatchObject({ ok: true, value: { anyOrigin: false, origins: new Set() } });
+    expect(readCorsConfig({ ALLOWED_ORIGINS: 'https://a.test/app' }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,149 @@
+// The same worker bundle served by the Deno and Bun entry points (dist/deno.js, dist/bun.js), called over HTTP
+// from Node: health, one verified callback forwarded to FORWARD_URL, a replay refused, a UserSig minted.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { verifyUserSig } from '@tokenwire/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appDir } from './support/build-worker.js';
+import { CALLBACK_TOKEN, createRoomBody, createTencentApp, SDK_APP_ID, SECRET_KEY, type TencentApp } from './support/tencent-app.js';
+import { bearer, JWT_SECRET } from './support/user-jwt.js';
+
+const require = createRequire(join(appDir, 'package.json'));
+
+/** The runtime's binary from its npm package's platform dependency (works without the packages' postinstall). */
+function runtimeBinary(runtime: 'bun' | 'deno'): string {
+  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
+  const platform = process.platform;
+  const candidates =
+    runtime === 'bun'
+      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
+      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
+  const from = dirname(require.resolve(`${runtime}/package.json`));
+  for (const candidate of candidates) {
+    try {
+      return createRequire(join(from, 'package.json')).resolve(candidate);
+    } catch {
+      // not this platform's package
+    }
+  }
+  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
+}
+
+/** A FORWARD_URL target in Node that records the events it receives. */
+const events: { authorization: string | undefined; body: Record<string, unknown> }[] = [];
+let eventServer: Server;
+let eventUrl = '';
+let app: TencentApp;
+const children: ChildProcessWithoutNullStreams[] = [];
+
+beforeAll(async () => {
+  app = await createTencentApp();
+  eventServer = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      events.push({ authorization: request.headers.authorization, body: JSON.parse(text) as Record<string, unknown> });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => eventServer.listen(0, '127.0.0.1', resolve));
+  eventUrl = `http://127.0.0.1:${(eventServer.address() as AddressInfo).port}/events`;
+}, 120_000);
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await new Promise((resolve) => eventServer?.close(resolve));
+});
+
+interface Served {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly url: string;
+  readonly stderr: string[];
+}
+
+function serve(command: string, args: readonly string[]): Promise<Served> {
+  const child = spawn(command, args, {
+    cwd: appDir,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      NO_COLOR: '1',
+      DENO_NO_UPDATE_CHECK: '1',
+      DENO_NO_PROMPT: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TENCENT_SDK_APP_ID: String(SDK_APP_ID),
+      TENCENT_CALLBACK_TOKEN: CALLBACK_TOKEN,
+      FORWARD_URL: eventUrl,
+      FORWARD_AUTHORIZATION: 'Bearer smoke-forward',
+      TENCENT_SECRET_KEY: SECRET_KEY,
+      USER_JWT_SECRET: JWT_SECRET,
+    },
+  });
+  children.push(child);
+  const stderr: string[] = [];
+  let stdout = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start in time:\n${stderr.join('')}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, stderr });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code} before listening:\n${stderr.join('')}`));
+    });
+  });
+}
+
+function stop(served: Served): Promise<number | null> {
+  return new Promise((resolve) => {
+    served.child.on('exit', (code) => resolve(code));
+    served.child.kill('SIGTERM');
+  });
+}
+
+const runtimes = [
+  { name: 'deno', command: () => runtimeBinary('deno'), args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--unstable-no-legacy-abort', 'dist/deno.js'] },
+  { name: 'bun', command: () => runtimeBinary('bun'), args: ['dist/bun.js'] },
+] as const;
+
+describe.each(runtimes)('the worker served by the $name entry point', ({ name, command, args }) => {
+  it('answers healthz, accepts a verified callback (forwarded), refuses its replay, and mints a UserSig', async () => {
+    const served = await serve(command(), args);
+    const health = await fetch(`${served.url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', routes: { tencentCallback: true, userSig: true, aiccGateway: false, cors: true } });
+
+    let sent: Request | undefined;
+    const body = createRoomBody(`room-${name}`);
+    const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, {
+      fetch: async (input, init) => {
+        const original = new Request(input, init);
+        const target = new URL(original.url);
+        sent = new Request(`${served.url}${target.pathname}${target.search}`, { method: 'POST', headers: original.headers, body: await original.text() });
+        return fetch(sent.clone());
+      },
+    });
+    expect(result).toMatchObject({ delivered: true, accepted: true, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } });
+    expect(events.at(-1)).toMatchObject({ authorization: 'Bearer smoke-forward', body: { command: 'Live.CallbackAfterCreateRoom', rawBody: body } });
+
+    const replay = await fetch(sent!);
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 401, ErrorInfo: 'unauthenticated callback: replayed' });
+
+    const minted = await fetch(`${served.url}/tencent/usersig`, { method: 'POST', headers: { authorization: bearer(`viewer-${name}`) } });
+    expect(minted.status).toBe(200);
+    const { userSig } = (await minted.json()) as { userSig: string };
+    expect(verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: `viewer-${name}` }).identifier).toBe(`viewer-${name}`);
+
+    expect(await stop(served)).toBe(0);
+    expect(served.stderr.join('')).toBe('');
+  }, 60_000);
+});

@@ -1,0 +1,141 @@
+// Where accepted events go, inside real workerd: FORWARD_URL (retried in ctx.waitUntil), the queue falling back
+// to it, and a FAIL answer whenever no sink took the event.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALLBACK_BINDINGS, CALLBACK_TOKEN, createRoomBody, createTencentApp, SDK_APP_ID, type TencentApp } from './support/tencent-app.js';
+import { startWorker, waitFor, type WorkerHarness } from './support/workerd.js';
+
+const FORWARD_URL = 'https://events.example.test/tencent';
+const FORWARD_AUTHORIZATION = 'Bearer forward-secret-0123456789';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+type TargetMode = 'accept' | 'unavailable' | 'refuse' | 'stall';
+let mode: TargetMode = 'accept';
+const stalled: (() => void)[] = [];
+const forwarded: { headers: Record<string, string>; body: Record<string, unknown>; status: number }[] = [];
+
+async function forwardTarget(request: Request): Promise<Response> {
+  const body = (await request.json()) as Record<string, unknown>;
+  const current = mode;
+  if (current === 'stall') await new Promise<void>((resolve) => stalled.push(resolve));
+  const status = current === 'accept' ? 202 : current === 'refuse' ? 422 : 503;
+  forwarded.push({ headers: Object.fromEntries(request.headers), body, status });
+  return new Response(current === 'accept' ? '' : 'nope', { status });
+}
+
+let app: TencentApp;
+let forwarding: WorkerHarness;
+let queueAndForward: WorkerHarness;
+let queueOnly: WorkerHarness;
+let noSink: WorkerHarness;
+
+beforeAll(async () => {
+  app = await createTencentApp();
+  [forwarding, queueAndForward, queueOnly, noSink] = await Promise.all([
+    startWorker({ bindings: { ...CALLBACK_BINDINGS, FORWARD_URL, FORWARD_AUTHORIZATION }, outbound: forwardTarget }),
+    startWorker({ bindings: { ...CALLBACK_BINDINGS, FORWARD_URL, FORWARD_AUTHORIZATION }, queue: true, outbound: forwardTarget }),
+    startWorker({ bindings: { ...CALLBACK_BINDINGS }, queue: true }),
+    startWorker({ bindings: { ...CALLBACK_BINDINGS } }),
+  ]);
+}, 120_000);
+afterAll(async () => {
+  for (const release of stalled) release();
+  await Promise.all([forwarding, queueAndForward, queueOnly, noSink].map((harness) => harness?.dispose()));
+});
+
+async function emit(target: WorkerHarness, body: string) {
+  const started = performance.now();
+  const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, {
+    fetch: (input, init) => target.dispatch(new Request(input, init)),
+  });
+  return { result, elapsedMs: performance.now() - started };
+}
+
+describe('FORWARD_URL', () => {
+  it('acknowledges once the target accepted the event, sent with the event id and FORWARD_AUTHORIZATION', async () => {
+    mode = 'accept';
+    const body = createRoomBody('room-forward-1');
+    const { result } = await emit(forwarding, body);
+    expect(result).toMatchObject({ accepted: true, status: 200 });
+    const last = forwarded.at(-1)!;
+    expect(last.headers).toMatchObject({
+      authorization: FORWARD_AUTHORIZATION,
+      'x-tokenwire-event-id': sha256(body),
+      'x-tokenwire-callback-command': 'Live.CallbackAfterCreateRoom',
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(last.body).toMatchObject({ id: sha256(body), command: 'Live.CallbackAfterCreateRoom', sdkAppId: SDK_APP_ID, rawBody: body });
+    expect(JSON.stringify(last.body)).not.toContain(CALLBACK_TOKEN);
+  });
+
+  it('answers 503 FAIL when the target does not accept within 1.5 s, and keeps retrying in ctx.waitUntil', async () => {
+    mode = 'unavailable';
+    const body = createRoomBody('room-forward-retried');
+    const attemptsFor = () => forwarded.filter((entry) => entry.body['rawBody'] === body);
+    const { result, elapsedMs } = await emit(forwarding, body);
+    expect(result).toMatchObject({ delivered: false, status: 503, body: { ActionStatus: 'FAIL', ErrorCode: 503 } });
+    expect((result as { body: { ErrorInfo: string } }).body.ErrorInfo).toContain('FORWARD_URL');
+    expect(elapsedMs).toBeGreaterThan(1400);
+    expect(elapsedMs).toBeLessThan(1900);
+    expect(attemptsFor().length).toBe(3); // at 0, 0.25 and 1.25 s, all 503
+    mode = 'accept';
+    await waitFor(() => attemptsFor().some((entry) => entry.status === 202), 6000); // the 4th attempt, ~4.25 s in
+    expect(attemptsFor().map((entry) => entry.status)).toEqual([503, 503, 503, 202]);
+  }, 15_000);
+
+  it('answers FAIL at once when the target refuses the event (4xx), without retrying', async () => {
+    mode = 'refuse';
+    const body = createRoomBody('room-forward-refused');
+    const { result, elapsedMs } = await emit(forwarding, body);
+    expect(result).toMatchObject({ status: 503, body: { ErrorInfo: expect.stringContaining('FORWARD_URL refused the event (HTTP 422)') } });
+    expect(elapsedMs).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(forwarded.filter((entry) => entry.body['rawBody'] === body)).toHaveLength(1);
+  });
+
+  it('answers FAIL within the budget when the target stalls', async () => {
+    mode = 'stall';
+    const { result, elapsedMs } = await emit(forwarding, createRoomBody('room-forward-stalled'));
+    expect(result).toMatchObject({ status: 503, body: { ErrorInfo: expect.stringContaining('did not accept the event in time') } });
+    expect(elapsedMs).toBeLessThan(1900);
+  });
+});
+
+describe('the EVENTS queue', () => {
+  it('falls back to FORWARD_URL when the queue refuses the message (over 128 KB)', async () => {
+    mode = 'accept';
+    const body = createRoomBody('room-too-big-for-a-queue').replace('"CustomInfo":""', `"CustomInfo":"${'x'.repeat(140_000)}"`);
+    const { result } = await emit(queueAndForward, body);
+    expect(result).toMatchObject({ accepted: true });
+    expect(forwarded.at(-1)?.body).toMatchObject({ id: sha256(body) });
+    expect(queueAndForward.queued).toHaveLength(0);
+  });
+
+  it('prefers the queue when it takes the message', async () => {
+    const before = forwarded.length;
+    const { result } = await emit(queueAndForward, createRoomBody('room-queue-preferred'));
+    expect(result).toMatchObject({ accepted: true });
+    await waitFor(() => queueAndForward.queued.length === 1);
+    expect(forwarded.length).toBe(before);
+  });
+
+  it('answers 503 FAIL when the queue refuses and there is no FORWARD_URL, and lets Tencent retry', async () => {
+    const body = createRoomBody('room-lost').replace('"CustomInfo":""', `"CustomInfo":"${'x'.repeat(140_000)}"`);
+    const first = await emit(queueOnly, body);
+    expect(first.result).toMatchObject({ status: 503, body: { ActionStatus: 'FAIL', ErrorInfo: expect.stringContaining('the EVENTS queue refused the event') } });
+    // The refused callback is not remembered as seen: the same callback again is not called a replay.
+    const second = await emit(queueOnly, body);
+    expect(second.result).toMatchObject({ status: 503 });
+  });
+});
+
+describe('no sink', () => {
+  it('answers 503 FAIL for after-events when neither EVENTS nor FORWARD_URL is configured', async () => {
+    const { result } = await emit(noSink, createRoomBody('room-nowhere'));
+    expect(result).toMatchObject({
+      delivered: false,
+      status: 503,
+      body: { ActionStatus: 'FAIL', ErrorCode: 503, ErrorInfo: 'no event sink accepted the event: no event sink is configured (bind EVENTS or set FORWARD_URL)' },
+    });
+  });
+});
