@@ -1,104 +1,72 @@
 #!/usr/bin/env node
-// Benchmarks, printed as ratios measured side by side in one run. Each pair is measured in alternating rounds
-// (ours, theirs, ours, theirs, …) and compared by the median of the rounds, so machine noise hits both sides.
-// `--check` exits 1 when a budget is missed.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { inflateSync } from 'node:zlib';
-import { Bench } from 'tinybench';
-import { genUserSig, signCallback, verifyCallback, verifyUserSig } from '../packages/core/dist/index.js';
+// Benchmarks, printed as ONE table of ratios measured side by side in one run. Every comparison alternates its
+// two sides (ours, theirs, ours, theirs, …) and compares medians, so the noise of a shared machine hits both
+// sides alike. The sections live in scripts/bench/:
+//
+//   signing.mjs          genUserSig / verifyUserSig / verifyCallback vs tls-sig-api-v2 and node:crypto
+//   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight
+//   cli-cold-start.mjs   `tokenwire --version` on node, bun, deno vs the runtime running an empty module
+//   worker-cpu.mjs       workerd CPU per verified callback (apps/edge-worker/bench/verify-callback-cpu.mjs)
+//
+// Usage: node scripts/bench.mjs [--check] [--only=signing,client,cli,worker]
+//   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
+// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_REQUESTS (1000 per round and side),
+//   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario).
+import { cpus } from 'node:os';
+import { benchCliColdStart } from './bench/cli-cold-start.mjs';
+import { benchClientOverhead } from './bench/client-overhead.mjs';
+import { benchSigning } from './bench/signing.mjs';
+import { benchWorkerCpu } from './bench/worker-cpu.mjs';
 
-const require = createRequire(import.meta.url);
-const { Api: OfficialApi } = require('tls-sig-api-v2');
-
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const roundMs = Number(process.env.BENCH_ROUND_MS ?? 400);
 const check = process.argv.includes('--check');
+const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='));
+const only = onlyArgument ? new Set(onlyArgument.slice('--only='.length).split(',')) : undefined;
+const env = (name, fallback) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+const rounds = env('BENCH_ROUNDS', 5);
 
-const sdkAppId = 1400000000;
-const secretKey = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
-const official = new OfficialApi(sdkAppId, secretKey);
-
-// The official library has no verifier; the baseline verifies the way the official Go/PHP libraries do, with
-// the platform's native zlib and HMAC.
-function nodeNativeVerify(userSig) {
-  const json = inflateSync(Buffer.from(userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString();
-  const doc = JSON.parse(json);
-  if (doc['TLS.sdkappid'] !== sdkAppId || doc['TLS.identifier'] !== 'xiaojun') throw new Error('mismatch');
-  if (Date.now() / 1000 > doc['TLS.time'] + doc['TLS.expire']) throw new Error('expired');
-  const content = `TLS.identifier:${doc['TLS.identifier']}\nTLS.sdkappid:${doc['TLS.sdkappid']}\nTLS.time:${doc['TLS.time']}\nTLS.expire:${doc['TLS.expire']}\n`;
-  const expected = createHmac('sha256', secretKey).update(content).digest();
-  if (!timingSafeEqual(expected, Buffer.from(doc['TLS.sig'], 'base64'))) throw new Error('sig');
-  return doc;
-}
-
-function nodeNativeVerifyCallback(token, sign, requestTime) {
-  const expected = createHash('sha256').update(token + requestTime).digest();
-  if (!timingSafeEqual(expected, Buffer.from(sign, 'hex'))) throw new Error('sig');
-}
-
-const userSig = genUserSig({ sdkAppId, secretKey, identifier: 'xiaojun' });
-const requestTime = Math.floor(Date.now() / 1000);
-const token = 'callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
-const sign = signCallback({ token, requestTime });
-const requestTimeText = String(requestTime);
-
-const pairs = [
-  {
-    name: 'genUserSig',
-    ours: () => genUserSig({ sdkAppId, secretKey, identifier: 'xiaojun' }),
-    theirs: () => official.genUserSig('xiaojun', 15552000),
-    theirsLabel: 'tls-sig-api-v2',
-    budget: 2,
-  },
-  {
-    name: 'verifyUserSig',
-    ours: () => verifyUserSig(userSig, { sdkAppId, secretKey, identifier: 'xiaojun' }),
-    theirs: () => nodeNativeVerify(userSig),
-    theirsLabel: 'node zlib+crypto (official verifier recipe)',
-  },
-  {
-    name: 'verifyCallback',
-    ours: () => verifyCallback({ tokens: token, sign, requestTime: requestTimeText }),
-    theirs: () => nodeNativeVerifyCallback(token, sign, requestTimeText),
-    theirsLabel: 'node crypto sha256+timingSafeEqual',
-  },
+const sections = [
+  { key: 'signing', title: 'signing', run: () => benchSigning({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }) },
+  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds, requests: env('BENCH_CLIENT_REQUESTS', 1000) }) },
+  { key: 'cli', title: 'CLI cold start', run: () => benchCliColdStart({ runs: env('BENCH_COLD_RUNS', 15) }) },
+  { key: 'worker', title: 'worker CPU', run: () => benchWorkerCpu({ requests: env('BENCH_WORKER_REQUESTS', 1000) }) },
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
-async function opsPerSecond(fn) {
-  const bench = new Bench({ time: roundMs, warmupTime: 50 });
-  bench.add('task', fn);
-  await bench.run();
-  return bench.tasks[0].result.throughput.mean;
-}
-
 const rows = [];
-let failed = false;
-for (const pair of pairs) {
-  const ours = [];
-  const theirs = [];
-  for (let round = 0; round < rounds; round++) {
-    ours.push(await opsPerSecond(pair.ours));
-    theirs.push(await opsPerSecond(pair.theirs));
+const notes = [];
+let missed = false;
+let broken = false;
+const started = performance.now();
+for (const section of sections) {
+  if (only && !only.has(section.key)) continue;
+  process.stderr.write(`bench: ${section.title} …\n`);
+  try {
+    const result = await section.run();
+    rows.push(...result.rows);
+    notes.push(result.note);
+  } catch (error) {
+    broken = true;
+    rows.push({ benchmark: section.title, tokenwire: 'ERROR', baseline: String(error?.message ?? error).split('\n')[0], ratio: '—', budget: '—' });
+    notes.push(`${section.title}: ${error?.stack ?? error}`);
   }
-  const ratio = median(ours) / median(theirs);
-  const ok = pair.budget === undefined || ratio >= pair.budget;
-  failed ||= !ok;
-  rows.push({
-    operation: pair.name,
-    'tokenwire ops/s': Math.round(median(ours)).toLocaleString('en'),
-    baseline: pair.theirsLabel,
-    'baseline ops/s': Math.round(median(theirs)).toLocaleString('en'),
-    ratio: `${ratio.toFixed(2)}×`,
-    budget: pair.budget === undefined ? '—' : `≥ ${pair.budget}× ${ok ? 'ok' : 'MISSED'}`,
-  });
 }
 
-console.log(`Node ${process.version}, ${rounds} alternating rounds of ${roundMs} ms per side, medians:`);
-console.table(rows);
-if (check && failed) process.exit(1);
+for (const row of rows) {
+  if (row.ok === false) missed = true;
+  if (row.ok !== undefined) row.budget = `${row.budget} ${row.ok ? 'ok' : 'MISSED'}`;
+}
+
+const columns = ['benchmark', 'tokenwire', 'baseline', 'ratio', 'budget'];
+const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
+const line = (cells) => `| ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' | ')} |`;
+console.log(`Node ${process.version} on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(line(columns));
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+for (const row of rows) console.log(line(columns.map((column) => row[column])));
+console.log('\nratio: tokenwire ÷ baseline — for ops/s and req/s higher is better, for "time" and "CPU" lower is better.');
+for (const note of notes) console.log(`- ${note}`);
+
+if (broken || (check && missed)) process.exitCode = 1;

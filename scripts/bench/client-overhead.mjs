@@ -1,0 +1,146 @@
+// createTencentClient against raw fetch, both calling the emulator served over HTTP on 127.0.0.1 with 32
+// requests in flight, for a fixed count per round, in alternating rounds; compared by the median throughput.
+//
+// The emulator runs in a child process (emulator-server.mjs) so that its CPU does not share this event loop:
+// what differs between the two sides is then only the client-side work. The raw side sends pre-built signed
+// requests (the URLs with the same UserSig and fresh `random`s, built before the clock starts) with the same
+// headers and body, reads the body and checks `ErrorCode` — the least any caller must do. The client side runs
+// the whole call path: argument validation, URL building, per-attempt deadline, envelope schema, retry policy
+// (on, default settings) and hooks; its rate limiter is off, and so is the emulator's.
+//
+// Both sides also report the CPU this process spent per request (process.cpuUsage), which shows the client's
+// own cost even when the server, not the client, bounds the throughput.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { formatCount, median, root } from './stats.mjs';
+
+const CONCURRENCY = 32;
+const TENCENT = { sdkAppId: 1400000000, secretKey: 'bench-secret-key-0123456789abcdef', admins: ['administrator'] };
+
+function startServer() {
+  const child = spawn(process.execPath, [join(root, 'scripts/bench/emulator-server.mjs'), JSON.stringify(TENCENT)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the emulator server did not start within 30 s')), 30_000);
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline === -1) return;
+      clearTimeout(timer);
+      resolve({ child, ...JSON.parse(buffered.slice(0, newline)) });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the emulator server exited with ${code} before listening`));
+    });
+  });
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.stdin.end('stop\n');
+  });
+}
+
+/** Runs `count` calls of `send(index)` with `CONCURRENCY` in flight; returns requests/s and CPU µs per request. */
+async function run(send, count) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await send(next++);
+  };
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { perSecond: count / seconds, cpuMicrosPerRequest: (cpu.user + cpu.system) / count };
+}
+
+export async function benchClientOverhead({ rounds, requests }) {
+  const core = await import(join(root, 'packages/core/dist/index.js'));
+  const server = await startServer();
+  try {
+    const client = core.createTencentClient({
+      sdkAppId: TENCENT.sdkAppId,
+      identifier: 'administrator',
+      secretKey: TENCENT.secretKey,
+      baseUrl: server.url,
+      rateLimit: false,
+    });
+    await client.call('live_config', 'set_callback', {
+      Url: 'https://bench.test/tencent/callback',
+      CallbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackBeforeSendGift'],
+    });
+
+    const userSig = core.genUserSig({ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'administrator', expireSeconds: 86_400 });
+    const urls = Array.from({ length: requests }, () =>
+      core.buildRequestUrl({
+        baseUrl: server.url,
+        service: 'live_config',
+        command: 'get_callback',
+        sdkAppId: TENCENT.sdkAppId,
+        identifier: 'administrator',
+        userSig,
+        random: core.randomUint32(),
+      }),
+    );
+    const init = { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{}' };
+
+    const viaClient = async () => {
+      const body = await client.call('live_config', 'get_callback');
+      if (body.Response?.Url !== 'https://bench.test/tencent/callback') throw new Error(`client: unexpected answer ${JSON.stringify(body)}`);
+    };
+    const viaFetch = async (index) => {
+      const response = await fetch(urls[index], init);
+      const body = JSON.parse(await response.text());
+      if (!response.ok || body.ErrorCode !== 0 || body.Response?.Url !== 'https://bench.test/tencent/callback') {
+        throw new Error(`raw fetch: unexpected answer ${response.status} ${JSON.stringify(body)}`);
+      }
+    };
+
+    // Warm-up: connections, JIT, the server's caches.
+    await run(viaClient, Math.min(requests, 500));
+    await run(viaFetch, Math.min(requests, 500));
+    const ours = [];
+    const theirs = [];
+    for (let round = 0; round < rounds; round++) {
+      ours.push(await run(viaClient, requests));
+      theirs.push(await run(viaFetch, requests));
+    }
+    const oursRate = median(ours.map((result) => result.perSecond));
+    const theirsRate = median(theirs.map((result) => result.perSecond));
+    const oursCpu = median(ours.map((result) => result.cpuMicrosPerRequest));
+    const theirsCpu = median(theirs.map((result) => result.cpuMicrosPerRequest));
+    const ratio = oursRate / theirsRate;
+    return {
+      rows: [
+        {
+          benchmark: `client vs raw fetch, ${CONCURRENCY} in flight, req/s`,
+          tokenwire: formatCount(oursRate),
+          baseline: `${formatCount(theirsRate)} (raw fetch, pre-built signed requests)`,
+          ratio: `${ratio.toFixed(2)}×`,
+          budget: '≥ 0.9×',
+          ok: ratio >= 0.9,
+        },
+        {
+          benchmark: 'client vs raw fetch, client-process CPU µs/req',
+          tokenwire: `${oursCpu.toFixed(0)} µs`,
+          baseline: `${theirsCpu.toFixed(0)} µs (raw fetch)`,
+          ratio: `${(oursCpu / theirsCpu).toFixed(2)}× CPU`,
+          budget: '—',
+        },
+      ],
+      note: `client overhead: live_config/get_callback to the emulator served by a child Node process at ${server.url} (rate limits off, retry on); ${rounds} alternating rounds of ${requests} requests per side after a warm-up, medians`,
+    };
+  } finally {
+    await stopServer(server.child);
+  }
+}
