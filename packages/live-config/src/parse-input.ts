@@ -14,7 +14,7 @@ export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, inp
   if (result.success) return result.output;
   throw new ValidationError(
     subject,
-    result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })),
+    result.issues.map((issue) => ({ path: issue.path?.map((item) => item.key).join('.') ?? '', message: issue.message })),
   );
 }
 

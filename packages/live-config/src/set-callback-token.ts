@@ -72,9 +72,7 @@ export async function setCallbackToken(
       throw new TencentApiError({
         ...error.context,
         code: error.code,
-        info:
-          `no callback token is configured yet, and on first setup token and enabled are both required (${missing} was not given): ` +
-          `call setCallbackToken(client, { token, enabled }) with both. Tencent said: ${redactSecrets(error.info, [input.token])}`,
+        info: `no callback token is configured yet, and on first setup token and enabled are both required (${missing} was not given). Tencent said: ${redactSecrets(error.info, [input.token])}`,
       });
     }
     throw error;

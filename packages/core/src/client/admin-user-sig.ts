@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.js';
-import { genUserSig } from '../usersig/gen-user-sig.js';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { encodeUserSig } from '../usersig/encode-user-sig.js';
+import { readClockSeconds } from '../usersig/usersig-input.js';
 
 /** Default lifetime of the admin UserSig the client signs itself with a `secretKey`: 24 hours. */
 export const DEFAULT_USER_SIG_EXPIRE_SECONDS = 86_400;
@@ -34,6 +36,10 @@ export function createFixedUserSigSource(userSig: string): AdminUserSigSource {
  * {@link MAX_USER_SIG_RENEWAL_MARGIN_SECONDS} (23 h of use for the 24 h default), and on demand after
  * Tencent answers 70001.
  *
+ * The fields must be valid already (`resolveClientOptions` checks them): they go straight to the UserSig
+ * encoder. Only the clock is checked, at each signing.
+ *
+ * @throws {@link ValidationError} from `current()` when `now` does not return a sane time.
  * @example
  * ```ts
  * const source = createSigningUserSigSource({ sdkAppId: 1400000000, identifier: 'administrator', secretKey, expireSeconds: 86_400, now: Date.now });
@@ -52,10 +58,13 @@ export function createSigningUserSigSource(options: {
   let cached: { readonly userSig: string; readonly renewAt: number } | undefined;
 
   const generate = (): string => {
-    const signedAt = now();
-    const userSig = genUserSig({ sdkAppId, secretKey, identifier, expireSeconds, now: () => signedAt });
+    // The client validated the other fields already (resolveClientOptions); only the clock is read here.
+    const issues: ValidationIssue[] = [];
+    const time = readClockSeconds(now, issues);
+    if (time === undefined) throw new ValidationError('UserSig input', issues);
+    const userSig = encodeUserSig(secretKey, identifier, sdkAppId, time, expireSeconds);
     // TLS.time is whole seconds, so the lifetime is counted from the start of the signing second.
-    cached = { userSig, renewAt: Math.floor(signedAt / 1000) * 1000 + usableMs };
+    cached = { userSig, renewAt: time * 1000 + usableMs };
     return userSig;
   };
 

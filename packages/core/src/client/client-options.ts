@@ -1,15 +1,16 @@
 import { systemClock, type Clock } from '../clock.js';
 import { randomUint32, type RandomUint32Source } from '../endpoint/random-uint32.js';
-import { isRegion, REGIONS, type Region } from '../endpoint/regions.js';
+import { isRegion, regionNames, type Region } from '../endpoint/regions.js';
 import { resolveBaseUrl } from '../endpoint/resolve-base-url.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { checkIdentifier, checkSdkAppId } from '../usersig/usersig-input.js';
+import { checkIdentifier, checkSdkAppId, checkSecretKey } from '../usersig/usersig-input.js';
 import { MAX_USERSIG_EXPIRE_SECONDS } from '../usersig/usersig-limits.js';
 import { DEFAULT_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 import type { TencentClientHooks } from './hooks.js';
+import { checkFunction, checkOptionsObject, checkRetryOption, checkTimeout, describeType, isNumberIn, isPlainObject } from './option-checks.js';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions } from './rate-limiter.js';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
-import { MAX_TIMER_DELAY_MS, sleep as realSleep, type Sleep } from './sleep.js';
+import { sleep as realSleep, type Sleep } from './sleep.js';
 import type { FetchFunction } from './transport.js';
 
 /** Default per-attempt timeout: 10 s. Tencent's backend gives up after 3 s, so this leaves room for the network. */
@@ -98,7 +99,7 @@ export interface ResolvedClientOptions {
   readonly userSigExpireSeconds: number;
 }
 
-const CLIENT_KEYS = new Set([
+const CLIENT_KEYS = [
   'sdkAppId',
   'identifier',
   'secretKey',
@@ -114,53 +115,18 @@ const CLIENT_KEYS = new Set([
   'random',
   'sleep',
   'userSigExpireSeconds',
-]);
-const RETRY_KEYS = new Set(['limit', 'baseDelayMs', 'maxDelayMs', 'rateLimitBaseDelayMs', 'rateLimitMaxDelayMs']);
-const HOOK_KEYS = new Set(['onRequest', 'onResponse', 'onRetry']);
+];
+const HOOK_KEYS = ['onRequest', 'onResponse', 'onRetry'];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-/** True for a finite number in `(0, MAX_TIMER_DELAY_MS]`. */
-export function isValidTimeout(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_DELAY_MS;
-}
-
-function checkUnknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, prefix: string, issues: ValidationIssue[]): void {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) issues.push({ path: `${prefix}${key}`, message: 'is not a known option' });
-  }
-}
-
-/** Appends the issues of a `retry` option (`false`, `undefined` or a {@link RetryOptions} object). */
-export function checkRetryOption(value: unknown, path: string, issues: ValidationIssue[]): void {
-  if (value === undefined || value === false) return;
-  if (!isPlainObject(value)) {
-    issues.push({ path, message: `must be false or an object, got ${describeType(value)}` });
-    return;
-  }
-  checkUnknownKeys(value, RETRY_KEYS, `${path}.`, issues);
-  const limit = value['limit'];
-  if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 0 && (limit as number) <= 100)) {
-    issues.push({ path: `${path}.limit`, message: 'must be an integer from 0 to 100' });
-  }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'rateLimitBaseDelayMs', 'rateLimitMaxDelayMs']) {
-    const delay = value[key];
-    if (delay !== undefined && !(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= MAX_TIMER_DELAY_MS)) {
-      issues.push({ path: `${path}.${key}`, message: `must be a number of milliseconds from 0 to ${MAX_TIMER_DELAY_MS}` });
-    }
-  }
-}
-
-function checkFunction(value: unknown, path: string, issues: ValidationIssue[]): void {
-  if (value !== undefined && typeof value !== 'function') issues.push({ path, message: `must be a function, got ${describeType(value)}` });
+/**
+ * Reports unless exactly one of the options `first` and `second` is given; the issue goes to `first`.
+ * @returns whether exactly one is given.
+ */
+function checkExactlyOne(first: string, second: string, options: Record<string, unknown>, issues: ValidationIssue[]): boolean {
+  const missing = options[first] === undefined;
+  if (missing !== (options[second] === undefined)) return true;
+  issues.push({ path: first, message: `exactly one of ${first} and ${second} is ${missing ? 'required; neither was' : 'allowed; both were'} given` });
+  return false;
 }
 
 /**
@@ -170,122 +136,79 @@ function checkFunction(value: unknown, path: string, issues: ValidationIssue[]):
  * @throws {@link ValidationError} listing every issue.
  */
 export function resolveClientOptions(input: unknown): ResolvedClientOptions {
-  if (!isPlainObject(input)) {
-    throw new ValidationError('Tencent client options', [{ path: '', message: `expected an options object, got ${describeType(input)}` }]);
-  }
+  const subject = 'Tencent client options';
+  if (!isPlainObject(input)) throw new ValidationError(subject, [{ path: '', message: `expected an options object, got ${describeType(input)}` }]);
   const options = input;
   const issues: ValidationIssue[] = [];
-  checkUnknownKeys(options, CLIENT_KEYS, '', issues);
+  checkOptionsObject(options, '', CLIENT_KEYS, false, issues);
+  const { sdkAppId, identifier, secretKey, userSig, region, timeoutMs, rateLimit, hooks, userSigExpireSeconds: expire } = options;
 
-  const sdkAppId = options['sdkAppId'];
   checkSdkAppId(sdkAppId, issues);
-  const identifier = options['identifier'];
   const identifierIssues = issues.length;
   checkIdentifier(identifier, 'identifier', issues);
-  if (issues.length === identifierIssues && (identifier as string).trim().length === 0) {
-    issues.push({ path: 'identifier', message: 'must not be blank (an App administrator account, e.g. administrator)' });
+  if (issues.length === identifierIssues && !(identifier as string).trim()) {
+    issues.push({ path: 'identifier', message: 'must not be blank' });
   }
 
-  const secretKey = options['secretKey'];
-  const userSig = options['userSig'];
-  if (secretKey === undefined && userSig === undefined) {
-    issues.push({ path: 'secretKey', message: 'exactly one of secretKey and userSig is required; neither was given' });
-  } else if (secretKey !== undefined && userSig !== undefined) {
-    issues.push({ path: 'secretKey', message: 'exactly one of secretKey and userSig is allowed; both were given' });
-  }
-  if (secretKey !== undefined && (typeof secretKey !== 'string' || secretKey.length === 0)) {
-    issues.push({ path: 'secretKey', message: 'must be a non-empty string' });
-  }
-  if (userSig !== undefined && (typeof userSig !== 'string' || userSig.length === 0)) {
-    issues.push({ path: 'userSig', message: 'must be a non-empty string' });
-  }
+  checkExactlyOne('secretKey', 'userSig', options, issues);
+  if (secretKey !== undefined) checkSecretKey(secretKey, issues);
+  if (userSig !== undefined && (typeof userSig !== 'string' || !userSig)) issues.push({ path: 'userSig', message: 'must be a non-empty string' });
 
-  const region = options['region'];
-  const baseUrlOption = options['baseUrl'];
   let baseUrl = '';
-  if (region === undefined && baseUrlOption === undefined) {
-    issues.push({ path: 'region', message: 'exactly one of region and baseUrl is required; neither was given' });
-  } else if (region !== undefined && baseUrlOption !== undefined) {
-    issues.push({ path: 'region', message: 'exactly one of region and baseUrl is allowed; both were given' });
-  } else {
+  if (checkExactlyOne('region', 'baseUrl', options, issues)) {
     const path = region !== undefined ? 'region' : 'baseUrl';
-    const value = region ?? baseUrlOption;
+    const value = region ?? options['baseUrl'];
     if (typeof value !== 'string') {
       issues.push({ path, message: `must be a string, got ${describeType(value)}` });
-    } else if (path === 'region' && !isRegion(value)) {
-      issues.push({ path, message: `"${value}" is not a known region (${Object.keys(REGIONS).join(', ')}); pass custom URLs as baseUrl` });
-    } else if (path === 'baseUrl' && isRegion(value)) {
-      issues.push({ path, message: `"${value}" is a region name; pass it as region` });
+    } else if (isRegion(value) !== (path === 'region')) {
+      issues.push({
+        path,
+        message: isRegion(value)
+          ? `"${value}" is a region name; pass it as region`
+          : `"${value}" is not a known region (${regionNames()}); pass custom URLs as baseUrl`,
+      });
     } else {
       try {
         baseUrl = resolveBaseUrl(value);
       } catch (error) {
-        const detail = ValidationError.isInstance(error) ? error.issues.map((issue) => issue.message).join('; ') : 'is not usable';
-        issues.push({ path, message: detail });
+        // resolveBaseUrl throws a ValidationError with one issue, whose message names the problem.
+        issues.push({ path, message: (error as ValidationError).issues[0]!.message });
       }
     }
   }
 
   checkFunction(options['fetch'], 'fetch', issues);
-  const timeoutMs = options['timeoutMs'];
-  if (timeoutMs !== undefined && !isValidTimeout(timeoutMs)) {
-    issues.push({ path: 'timeoutMs', message: `must be a positive number of milliseconds up to ${MAX_TIMER_DELAY_MS}` });
-  }
+  checkTimeout(timeoutMs, 'timeoutMs', issues);
   checkRetryOption(options['retry'], 'retry', issues);
-
-  const rateLimit = options['rateLimit'];
-  if (rateLimit !== undefined && rateLimit !== false) {
-    if (!isPlainObject(rateLimit)) {
-      issues.push({ path: 'rateLimit', message: `must be false or an object, got ${describeType(rateLimit)}` });
-    } else {
-      checkUnknownKeys(rateLimit, new Set(['requestsPerSecond']), 'rateLimit.', issues);
-      const rate = rateLimit['requestsPerSecond'];
-      if (rate !== undefined && !(typeof rate === 'number' && Number.isFinite(rate) && rate > 0)) {
-        issues.push({ path: 'rateLimit.requestsPerSecond', message: 'must be a positive number' });
-      }
-    }
+  const rate = checkOptionsObject(rateLimit, 'rateLimit', ['requestsPerSecond'], true, issues)?.['requestsPerSecond'];
+  if (rate !== undefined && !isNumberIn(rate, Number.MIN_VALUE, Number.MAX_VALUE)) {
+    issues.push({ path: 'rateLimit.requestsPerSecond', message: 'must be a positive number' });
   }
+  const hookRecord = checkOptionsObject(hooks, 'hooks', HOOK_KEYS, false, issues);
+  for (const key of hookRecord ? HOOK_KEYS : []) checkFunction(hookRecord![key], `hooks.${key}`, issues);
+  for (const key of ['now', 'random', 'sleep']) checkFunction(options[key], key, issues);
 
-  const hooks = options['hooks'];
-  if (hooks !== undefined) {
-    if (!isPlainObject(hooks)) {
-      issues.push({ path: 'hooks', message: `must be an object, got ${describeType(hooks)}` });
-    } else {
-      checkUnknownKeys(hooks, HOOK_KEYS, 'hooks.', issues);
-      for (const key of HOOK_KEYS) checkFunction(hooks[key], `hooks.${key}`, issues);
-    }
-  }
-  checkFunction(options['now'], 'now', issues);
-  checkFunction(options['random'], 'random', issues);
-  checkFunction(options['sleep'], 'sleep', issues);
-
-  const expire = options['userSigExpireSeconds'];
   if (expire !== undefined) {
-    if (!(Number.isInteger(expire) && (expire as number) >= MIN_USER_SIG_EXPIRE_SECONDS && (expire as number) <= MAX_USERSIG_EXPIRE_SECONDS)) {
-      issues.push({
-        path: 'userSigExpireSeconds',
-        message: `must be an integer from ${MIN_USER_SIG_EXPIRE_SECONDS} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds`,
-      });
+    if (!isNumberIn(expire, MIN_USER_SIG_EXPIRE_SECONDS, MAX_USERSIG_EXPIRE_SECONDS, true)) {
+      issues.push({ path: 'userSigExpireSeconds', message: `must be an integer from ${MIN_USER_SIG_EXPIRE_SECONDS} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds` });
     }
-    if (userSig !== undefined && secretKey === undefined) {
+    if (secretKey === undefined && userSig !== undefined) {
       issues.push({ path: 'userSigExpireSeconds', message: 'only applies when the client signs with secretKey' });
     }
   }
 
-  if (issues.length > 0) throw new ValidationError('Tencent client options', issues);
+  if (issues.length > 0) throw new ValidationError(subject, issues);
 
-  const injectedFetch = options['fetch'] as FetchFunction | undefined;
   return {
     sdkAppId: sdkAppId as number,
     identifier: identifier as string,
     baseUrl,
     secretKey: secretKey as string | undefined,
     userSig: userSig as string | undefined,
-    fetch: injectedFetch ?? ((request, init) => globalThis.fetch(request, init)),
+    fetch: (options['fetch'] as FetchFunction | undefined) ?? ((request, init) => globalThis.fetch(request, init)),
     timeoutMs: (timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
     retryPolicy: resolveRetryPolicy(options['retry'] as RetryOptions | false | undefined),
-    requestsPerSecond:
-      rateLimit === false ? false : ((rateLimit as RateLimitOptions | undefined)?.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
+    requestsPerSecond: rateLimit === false ? false : ((rate as number | undefined) ?? DEFAULT_REQUESTS_PER_SECOND),
     hooks: (hooks as TencentClientHooks | undefined) ?? {},
     now: (options['now'] as Clock | undefined) ?? systemClock,
     random: (options['random'] as RandomUint32Source | undefined) ?? randomUint32,

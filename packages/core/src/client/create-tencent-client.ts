@@ -4,7 +4,7 @@ import { assertEnvelopeSuccess, parseEnvelope } from '../envelope/parse-envelope
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import type { TokenwireError } from '../errors/tokenwire-error.js';
 import { RequestAbortedError } from '../errors/transport-errors.js';
-import { redactUrl } from '../redact.js';
+import { REDACTED } from '../redact.js';
 import { createFixedUserSigSource, createSigningUserSigSource, type AdminUserSigSource } from './admin-user-sig.js';
 import { validateCallArguments, type TencentCallOptions } from './call-options.js';
 import { resolveClientOptions, type TencentClientOptions } from './client-options.js';
@@ -116,8 +116,10 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       const userSig = userSigs.current();
       const random = config.random() >>> 0;
       lastRandom = random;
-      const url = buildRequestUrl({ baseUrl, service, command, sdkAppId, identifier, userSig, random });
-      const event: TencentAttemptEvent = { service, command, url: redactUrl(url), attempt, random };
+      const parts = { baseUrl, service, command, sdkAppId, identifier, userSig, random };
+      const url = buildRequestUrl(parts);
+      // The same URL with `usersig=***`, as `redactUrl(url)` would give it.
+      const event: TencentAttemptEvent = { service, command, url: buildRequestUrl({ ...parts, userSig: REDACTED }), attempt, random };
       invokeHook(hooks.onRequest, event);
       const startedAt = now();
       const result = await sendRequest({

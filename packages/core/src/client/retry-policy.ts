@@ -38,7 +38,7 @@ export interface RetryOptions {
 export type RetryPolicy = { readonly [K in keyof RetryOptions]-?: number };
 
 /** The default retry policy: 3 retries, 200 ms…5 s for transient failures, 1 s…30 s for rate limits. */
-export const DEFAULT_RETRY_OPTIONS: RetryPolicy = Object.freeze({
+export const DEFAULT_RETRY_OPTIONS: RetryPolicy = /* @__PURE__ */ Object.freeze({
   limit: 3,
   baseDelayMs: 200,
   maxDelayMs: 5_000,
@@ -47,19 +47,16 @@ export const DEFAULT_RETRY_OPTIONS: RetryPolicy = Object.freeze({
 });
 
 /** A policy that never retries; what `retry: false` means. */
-export const NO_RETRY_POLICY: RetryPolicy = Object.freeze({ ...DEFAULT_RETRY_OPTIONS, limit: 0 });
+export const NO_RETRY_POLICY: RetryPolicy = /* @__PURE__ */ (() => Object.freeze({ ...DEFAULT_RETRY_OPTIONS, limit: 0 }))();
 
 /** Fills the unset fields of `options` from `base`; `false` means {@link NO_RETRY_POLICY}. */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined, base: RetryPolicy = DEFAULT_RETRY_OPTIONS): RetryPolicy {
   if (options === false) return NO_RETRY_POLICY;
   if (options === undefined) return base;
-  return {
-    limit: options.limit ?? base.limit,
-    baseDelayMs: options.baseDelayMs ?? base.baseDelayMs,
-    maxDelayMs: options.maxDelayMs ?? base.maxDelayMs,
-    rateLimitBaseDelayMs: options.rateLimitBaseDelayMs ?? base.rateLimitBaseDelayMs,
-    rateLimitMaxDelayMs: options.rateLimitMaxDelayMs ?? base.rateLimitMaxDelayMs,
-  };
+  // Exactly the policy's fields, in its order; anything else on `options` is ignored.
+  return Object.fromEntries(
+    Object.entries(base).map(([key, value]) => [key, options[key as keyof RetryOptions] ?? value]),
+  ) as RetryPolicy;
 }
 
 /** How a failure is retried: with the transient backoff, with the rate-limit backoff, or not at all. */

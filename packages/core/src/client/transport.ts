@@ -74,31 +74,16 @@ function ignoreRejection(promise: PromiseLike<unknown>): void {
   promise.then(undefined, () => undefined);
 }
 
-function cancelBody(response: Response): void {
+function cancelBody(response: Response | undefined): void {
   try {
-    if (response.body !== null && !response.body.locked) ignoreRejection(response.body.cancel());
+    if (response?.body && !response.body.locked) ignoreRejection(response.body.cancel());
   } catch {
     // Nothing more to release.
   }
 }
 
-/**
- * Reads the body of a non-2xx answer: JSON when it parses, else the text; `undefined` for an empty or unreadable
- * body. Gives up (cancelling the body) when the attempt is interrupted by its deadline or the caller's signal.
- */
-async function readErrorBody(response: Response, interrupted: Promise<typeof INTERRUPTED>): Promise<unknown> {
-  const textPromise = response.text();
-  ignoreRejection(textPromise);
-  let text: string | typeof INTERRUPTED;
-  try {
-    text = await Promise.race([textPromise, interrupted]);
-  } catch {
-    return undefined;
-  }
-  if (text === INTERRUPTED) {
-    cancelBody(response);
-    return INTERRUPTED;
-  }
+/** Decodes the text of a non-2xx body: JSON when it parses, else the text; `undefined` when it is blank. */
+function decodeErrorBody(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -118,23 +103,13 @@ async function readErrorBody(response: Response, interrupted: Promise<typeof INT
  * function never throws.
  */
 export async function sendRequest(request: TransportRequest): Promise<TransportResult> {
-  const { service, command, path, random, attempt, timeoutMs, signal } = request;
+  const { service, command, path, random, attempt, timeoutMs, signal, secrets } = request;
   const where = service !== undefined && command !== undefined ? `${service}/${command}` : (path ?? 'the API');
-  let status: number | undefined;
-  let headers: Headers | undefined;
-  const fail = (error: TokenwireError): TransportResult => ({ ok: false, error, status, headers });
+  let response: Response | undefined;
+  const context = () => ({ service, command, path, random, attempt, status: response?.status });
+  const fail = (error: TokenwireError): TransportResult & { ok: false } => ({ ok: false, error, status: response?.status, headers: response?.headers });
   const aborted = (): TransportResult =>
-    fail(
-      new RequestAbortedError(`Call to ${where} was aborted by the caller`, {
-        service,
-        command,
-        path,
-        random,
-        attempt,
-        status,
-        cause: sanitizeCause(signal?.reason, request.secrets),
-      }),
-    );
+    fail(new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, secrets) }));
   if (signal?.aborted) return aborted();
 
   const controller = new AbortController();
@@ -154,71 +129,68 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
   const interrupted = new Promise<typeof INTERRUPTED>((resolve) => {
     controller.signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true });
   });
+  /** Awaits `promise` unless the deadline or the caller's signal interrupts the attempt first (then throws INTERRUPTED). */
+  const unlessInterrupted = async <T>(promise: Promise<T>): Promise<T> => {
+    ignoreRejection(promise);
+    const value = await Promise.race([promise, interrupted]);
+    if (value === INTERRUPTED) throw INTERRUPTED;
+    return value as T;
+  };
 
   let phase: 'headers' | 'body' = 'headers';
   try {
     const method = request.method ?? 'POST';
-    const responsePromise = request.fetch(
-      new Request(request.url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-          ...request.headers,
-        },
-        body: method === 'POST' ? (request.body ?? '{}') : null,
-        signal: controller.signal,
-      }),
+    const post = method === 'POST';
+    response = await unlessInterrupted(
+      request.fetch(
+        new Request(request.url, {
+          method,
+          headers: { accept: 'application/json', ...(post ? { 'content-type': 'application/json' } : {}), ...request.headers },
+          body: post ? (request.body ?? '{}') : null,
+          signal: controller.signal,
+        }),
+      ),
     );
-    ignoreRejection(responsePromise);
-    const response = await Promise.race([responsePromise, interrupted]);
-    if (response === INTERRUPTED) throw INTERRUPTED;
-    status = response.status;
-    headers = response.headers;
+    const { status, statusText } = response;
     if (!response.ok) {
-      const label = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-      const error = new HttpStatusError(`HTTP ${label} from ${where}`, { service, command, path, random, attempt, status: response.status, retryable: response.status >= 500 || response.status === 429 });
+      const error = new HttpStatusError(`HTTP ${statusText ? `${status} ${statusText}` : status} from ${where}`, {
+        ...context(),
+        status,
+        retryable: status >= 500 || status === 429,
+      });
       if (request.readErrorBody !== true) {
         cancelBody(response);
         return fail(error);
       }
-      const errorBody = await readErrorBody(response, interrupted);
-      if (errorBody === INTERRUPTED && signal?.aborted) return aborted();
-      return { ok: false, error, status, headers, body: errorBody === INTERRUPTED ? undefined : errorBody };
+      let body: unknown;
+      try {
+        body = decodeErrorBody(await unlessInterrupted(response.text()));
+      } catch (reason) {
+        // Unreadable: no body. Interrupted: give the body up, and report an abort by the caller as such.
+        if (reason === INTERRUPTED) {
+          cancelBody(response);
+          if (signal?.aborted) return aborted();
+        }
+      }
+      return { ...fail(error), body };
     }
     phase = 'body';
-    const textPromise = response.text();
-    ignoreRejection(textPromise);
-    const text = await Promise.race([textPromise, interrupted]);
-    if (text === INTERRUPTED) {
-      cancelBody(response);
-      throw INTERRUPTED;
-    }
+    const text = await unlessInterrupted(response.text());
     try {
-      return { ok: true, status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };
+      return { ok: true, status, headers: response.headers, body: JSON.parse(text) as unknown };
     } catch (error) {
-      return fail(
-        new MalformedResponseError(`HTTP ${response.status} from ${where} carried a body that is not JSON`, {
-          service,
-          command,
-          path,
-          random,
-          attempt,
-          status,
-          cause: sanitizeCause(error, request.secrets),
-        }),
-      );
+      return fail(new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause: sanitizeCause(error, secrets) }));
     }
   } catch (error) {
+    if (error === INTERRUPTED && phase === 'body') cancelBody(response);
     if (signal?.aborted) return aborted();
+    const headers = phase === 'headers';
     if (timedOut) {
-      const what = phase === 'headers' ? 'no response' : 'the response body did not finish';
-      return fail(new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${what})`, timeoutMs, { service, command, path, random, attempt, status }));
+      return fail(new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${headers ? 'no response' : 'the response body did not finish'})`, timeoutMs, context()));
     }
-    const cause = sanitizeCause(error, request.secrets);
+    const cause = sanitizeCause(error, secrets);
     const detail = typeof cause === 'string' ? cause : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const during = phase === 'headers' ? 'before a response arrived' : 'while reading the response body';
-    return fail(new NetworkError(`Network error calling ${where} ${during}: ${detail}`, { service, command, path, random, attempt, status, cause }));
+    return fail(new NetworkError(`Network error calling ${where}${headers ? '' : ' while reading the response body'}: ${detail}`, { ...context(), cause }));
   } finally {
     settled = true;
     deadline.abort();

@@ -5,24 +5,41 @@ const DECODE = /* @__PURE__ */ (() => {
   return table;
 })();
 
-/** RFC 4648 standard base64 with `=` padding (the encoding of `TLS.sig` and `TLS.userbuf`). */
-export function bytesToBase64(bytes: Uint8Array): string {
+/** Two-character tables (one entry per 12 bits) by alphabet, built on first use: 4096 short strings each. */
+const pairTables = /* @__PURE__ */ new Map<string, string[]>();
+
+/**
+ * Base64 in the given alphabet: 64 digits then the padding character. Encodes 12 bits per table lookup, about
+ * twice as fast as one digit at a time on UserSig-sized inputs, with no allocation but the result.
+ *
+ * @internal shared by {@link bytesToBase64} and `encodeTencentBase64`.
+ */
+export function encodeBase64(bytes: Uint8Array, alphabet: string): string {
+  let pairs = pairTables.get(alphabet);
+  if (pairs === undefined) {
+    pairs = [];
+    for (let index = 0; index < 4096; index++) pairs.push(alphabet[index >> 6]! + alphabet[index & 63]!);
+    pairTables.set(alphabet, pairs);
+  }
   let out = '';
   const length = bytes.length;
   let index = 0;
   for (; index + 2 < length; index += 3) {
     const chunk = (bytes[index]! << 16) | (bytes[index + 1]! << 8) | bytes[index + 2]!;
-    out += ALPHABET[chunk >> 18]! + ALPHABET[(chunk >> 12) & 63]! + ALPHABET[(chunk >> 6) & 63]! + ALPHABET[chunk & 63]!;
+    out += pairs[chunk >> 12]! + pairs[chunk & 4095]!;
   }
-  const rest = length - index;
-  if (rest === 1) {
-    const chunk = bytes[index]! << 16;
-    out += `${ALPHABET[chunk >> 18]!}${ALPHABET[(chunk >> 12) & 63]!}==`;
-  } else if (rest === 2) {
-    const chunk = (bytes[index]! << 16) | (bytes[index + 1]! << 8);
-    out += `${ALPHABET[chunk >> 18]!}${ALPHABET[(chunk >> 12) & 63]!}${ALPHABET[(chunk >> 6) & 63]!}=`;
+  if (index < length) {
+    // One or two bytes left: two or three digits, padded to four.
+    const chunk = (bytes[index]! << 16) | (index + 1 < length ? bytes[index + 1]! << 8 : 0);
+    const pad = alphabet[64]!;
+    out += pairs[chunk >> 12]! + (index + 1 < length ? alphabet[(chunk >> 6) & 63]! : pad) + pad;
   }
   return out;
+}
+
+/** RFC 4648 standard base64 with `=` padding (the encoding of `TLS.sig` and `TLS.userbuf`). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  return encodeBase64(bytes, `${ALPHABET}=`);
 }
 
 /**

@@ -1,4 +1,7 @@
-import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { base64ToBytes, encodeBase64 } from './base64.js';
+
+/** The Tencent alphabet: `*` and `-` for `+` and `/`, then the padding character `_`. */
+const TENCENT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_';
 
 /**
  * Encodes bytes in Tencent's URL-safe base64 variant, the last step of every UserSig: standard base64 with `=`
@@ -10,7 +13,7 @@ import { base64ToBytes, bytesToBase64 } from './base64.js';
  * ```
  */
 export function encodeTencentBase64(bytes: Uint8Array): string {
-  return bytesToBase64(bytes).replaceAll('+', '*').replaceAll('/', '-').replaceAll('=', '_');
+  return encodeBase64(bytes, TENCENT_ALPHABET);
 }
 
 /**

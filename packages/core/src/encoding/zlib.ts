@@ -94,7 +94,7 @@ export const ZLIB_TRAILER_LENGTH = 4;
 export function zlibFrameStoredInPlace(buffer: Uint8Array, payloadLength: number): number {
   if (payloadLength > MAX_STORED_BLOCK_LENGTH || buffer.length < payloadLength + ZLIB_STORED_HEADER_LENGTH + ZLIB_TRAILER_LENGTH) {
     throw new ValidationError('zlib stored frame', [
-      { path: 'payloadLength', message: 'must be at most 65535 and leave 11 bytes of room in the buffer' },
+      { path: 'payloadLength', message: 'must be at most 65535 and fit the buffer' },
     ]);
   }
   const complement = ~payloadLength & 0xffff;

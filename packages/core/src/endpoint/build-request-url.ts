@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation-error.js';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 
 /** Everything that goes into one Tencent REST request URL. */
 export interface RequestUrlParts {
@@ -18,15 +18,19 @@ export interface RequestUrlParts {
 
 const NAME_PATTERN = /^[A-Za-z0-9_]+$/;
 
+/** Appends an issue for each of `service` and `command` that is not a plain Tencent REST name. */
+export function checkServiceAndCommand(service: unknown, command: unknown, issues: ValidationIssue[]): void {
+  for (const [path, value] of [['service', service], ['command', command]] as const) {
+    if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
+      issues.push({ path, message: `must be a REST ${path} name of letters, digits and underscores` });
+    }
+  }
+}
+
 /** Throws a {@link ValidationError} unless `service` and `command` are plain Tencent REST names. */
 export function assertServiceAndCommand(service: string, command: string): void {
-  const issues = [];
-  if (typeof service !== 'string' || !NAME_PATTERN.test(service)) {
-    issues.push({ path: 'service', message: 'must be a REST service name of letters, digits and underscores' });
-  }
-  if (typeof command !== 'string' || !NAME_PATTERN.test(command)) {
-    issues.push({ path: 'command', message: 'must be a REST command name of letters, digits and underscores' });
-  }
+  const issues: ValidationIssue[] = [];
+  checkServiceAndCommand(service, command, issues);
   if (issues.length > 0) throw new ValidationError('request', issues);
 }
 
@@ -36,7 +40,7 @@ function encodeQueryValue(value: string, path: string): string {
     return encodeURIComponent(value);
   } catch {
     // The value is not echoed: the UserSig is a secret.
-    throw new ValidationError('request', [{ path, message: 'must be well-formed Unicode (it contains a lone surrogate)' }]);
+    throw new ValidationError('request', [{ path, message: 'must be well-formed Unicode (it has a lone surrogate)' }]);
   }
 }
 

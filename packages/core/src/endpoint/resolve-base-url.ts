@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { isRegion, REGIONS, type Region } from './regions.js';
+import { isRegion, REGION_DOMAINS, regionNames, type Region } from './regions.js';
 
 /** Options of {@link resolveBaseUrl}. */
 export interface ResolveBaseUrlOptions {
@@ -21,24 +21,19 @@ export interface ResolveBaseUrlOptions {
  * ```
  */
 export function resolveBaseUrl(regionOrUrl: Region | string, options: ResolveBaseUrlOptions = {}): string {
-  if (isRegion(regionOrUrl)) {
-    const region = REGIONS[regionOrUrl];
-    return `https://${options.backup ? region.backupDomain : region.domain}`;
-  }
+  if (isRegion(regionOrUrl)) return `https://${REGION_DOMAINS[regionOrUrl][options.backup ? 1 : 0]}`;
   const fail = (message: string): never => {
     throw new ValidationError('base URL', [{ path: 'regionOrUrl', message }]);
   };
-  if (typeof regionOrUrl !== 'string' || regionOrUrl.length === 0) {
-    return fail(`expected a region (${Object.keys(REGIONS).join(', ')}) or an http(s) URL`);
-  }
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(regionOrUrl);
+    if (typeof regionOrUrl === 'string') url = new URL(regionOrUrl);
   } catch {
-    return fail(`"${regionOrUrl}" is neither a known region (${Object.keys(REGIONS).join(', ')}) nor an absolute URL`);
+    // Not an absolute URL. The value is not echoed: a URL may carry credentials.
   }
+  if (url === undefined) return fail(`expected a region (${regionNames()}) or an absolute http(s) URL`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`unsupported protocol "${url.protocol}"`);
-  if (url.search || url.hash) return fail('a base URL must not carry a query or fragment');
-  if (url.username || url.password) return fail('a base URL must not carry credentials');
+  if (url.search || url.hash) return fail('must not carry a query or fragment');
+  if (url.username || url.password) return fail('must not carry credentials');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -32,6 +32,9 @@ export interface TokenwireErrorOptions extends ErrorContext {
 
 const BASE_MARKER = Symbol.for('tokenwire.error');
 
+/** The fields of {@link ErrorContext}, in the order they appear on an error and in `context`. */
+const CONTEXT_KEYS = ['requestId', 'random', 'service', 'command', 'path', 'status', 'attempt'] as const;
+
 /**
  * Returns the cross-realm marker symbol for an error name. Two copies of tokenwire (or two realms) agree on it,
  * so `isInstance` works where `instanceof` does not.
@@ -42,6 +45,13 @@ export function errorMarker(name: string): symbol {
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+}
+
+/** Sets the cross-realm marker and the stable `name` (not enumerable, not writable) of an error. */
+function mark(error: Error, marker: symbol, name: string): void {
+  Object.defineProperty(error, marker, { value: true });
+  // New or redefined, `name` stays configurable for brand(), and neither enumerable nor writable.
+  Object.defineProperty(error, 'name', { value: name, configurable: true });
 }
 
 /**
@@ -59,36 +69,30 @@ function hasMarker(value: unknown, marker: symbol): boolean {
  * ```
  */
 export class TokenwireError extends Error {
-  override readonly name: string = 'TokenwireError';
+  // Set by the constructor (and by brand): not enumerable, not writable.
+  declare readonly name: string;
   /** Whether repeating the same operation later may succeed. */
   readonly retryable: boolean;
-  readonly requestId: string | undefined;
-  readonly random: number | undefined;
-  readonly service: string | undefined;
-  readonly command: string | undefined;
-  readonly path: string | undefined;
-  readonly status: number | undefined;
-  readonly attempt: number | undefined;
+  // The context fields are set in the constructor, in CONTEXT_KEYS order.
+  declare readonly requestId: string | undefined;
+  declare readonly random: number | undefined;
+  declare readonly service: string | undefined;
+  declare readonly command: string | undefined;
+  declare readonly path: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly attempt: number | undefined;
 
   constructor(message: string, options: TokenwireErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.retryable = options.retryable ?? false;
-    this.requestId = options.requestId;
-    this.random = options.random;
-    this.service = options.service;
-    this.command = options.command;
-    this.path = options.path;
-    this.status = options.status;
-    this.attempt = options.attempt;
-    Object.defineProperty(this, BASE_MARKER, { value: true });
+    for (const key of CONTEXT_KEYS) (this as Record<string, unknown>)[key] = options[key];
     // Same shape as the subclasses' names (see brand): not enumerable, not writable.
-    Object.defineProperty(this, 'name', { value: 'TokenwireError', enumerable: false, configurable: true, writable: false });
+    mark(this, BASE_MARKER, 'TokenwireError');
   }
 
   /** Marks `this` as an instance of the named subclass, for the cross-realm `isInstance` guard. */
   protected brand(name: string): void {
-    Object.defineProperty(this, errorMarker(name), { value: true });
-    Object.defineProperty(this, 'name', { value: name, enumerable: false, configurable: true, writable: false });
+    mark(this, errorMarker(name), name);
   }
 
   /** True when `value` is any tokenwire error, from any copy of the package or any realm. */
@@ -103,14 +107,6 @@ export class TokenwireError extends Error {
 
   /** The context fields as a plain object, for logs and support tickets. */
   get context(): ErrorContext {
-    return {
-      requestId: this.requestId,
-      random: this.random,
-      service: this.service,
-      command: this.command,
-      path: this.path,
-      status: this.status,
-      attempt: this.attempt,
-    };
+    return Object.fromEntries(CONTEXT_KEYS.map((key) => [key, this[key]])) as ErrorContext;
   }
 }

@@ -6,14 +6,15 @@ import type { UserSigDocument } from './user-sig-document.js';
 import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
 
 const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const ZLIB_MESSAGES: Record<ZlibProblem, string> = {
+// A pure IIFE: the template literal would otherwise keep this table in bundles that never decode a UserSig.
+const ZLIB_MESSAGES: Record<ZlibProblem, string> = /* @__PURE__ */ (() => ({
   header: 'it is not a zlib stream (bad header)',
   stream: 'its zlib stream is truncated or corrupt',
   checksum: 'its zlib Adler-32 checksum does not match',
   too_large: `it inflates to more than ${MAX_USERSIG_DOCUMENT_BYTES} bytes`,
-};
+}))();
 
 function malformed(detail: string): UserSigError {
   return new UserSigError('malformed', `Malformed UserSig: ${detail}`);

@@ -8,7 +8,7 @@
  * const privilegeMap = PRIVILEGE.enterRoom | PRIVILEGE.receiveAudio | PRIVILEGE.receiveVideo; // 42
  * ```
  */
-export const PRIVILEGE = Object.freeze({
+export const PRIVILEGE = /* @__PURE__ */ Object.freeze({
   /** Bit 1: may create the room. */
   createRoom: 1,
   /** Bit 2: may enter the room. */

@@ -6,12 +6,18 @@ import { MAX_IDENTIFIER_BYTES, MAX_SDK_APP_ID, MAX_USERSIG_EXPIRE_SECONDS } from
 // so the caller can report every problem at once. Messages describe the rule and never echo the value: some of
 // these values are secrets.
 
-/** A lone (unpaired) UTF-16 surrogate: such a string has no UTF-8 form, so two signers could disagree on it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `text` has no lone surrogate, i.e. has an exact UTF-8 encoding. */
+/**
+ * True when `text` has no lone (unpaired) UTF-16 surrogate, i.e. has an exact UTF-8 encoding: a string
+ * without one could be signed differently by two signers. `encodeURIComponent` throws a `URIError` for exactly
+ * those strings.
+ */
 export function isWellFormedUnicode(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Number of bytes of the UTF-8 encoding of a well-formed string, without encoding it. */
@@ -41,9 +47,9 @@ export function checkIdentifier(value: unknown, path: string, issues: Validation
   if (typeof value !== 'string' || value.length === 0) {
     issues.push({ path, message: 'must be a non-empty string' });
   } else if (value.length * 3 > MAX_IDENTIFIER_BYTES && utf8Length(value) > MAX_IDENTIFIER_BYTES) {
-    issues.push({ path, message: `must be at most ${MAX_IDENTIFIER_BYTES} bytes of UTF-8 (Tencent allows 32)` });
+    issues.push({ path, message: `must be at most ${MAX_IDENTIFIER_BYTES} bytes of UTF-8` });
   } else if (!isWellFormedUnicode(value)) {
-    issues.push({ path, message: 'must be well-formed Unicode (it contains a lone surrogate, which has no UTF-8 form)' });
+    issues.push({ path, message: 'must be well-formed Unicode (it has a lone surrogate)' });
   }
 }
 
@@ -52,7 +58,7 @@ export function checkExpireSeconds(value: unknown, issues: ValidationIssue[]): v
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_USERSIG_EXPIRE_SECONDS) {
     issues.push({
       path: 'expireSeconds',
-      message: `must be an integer number of seconds from 1 to ${MAX_USERSIG_EXPIRE_SECONDS} (10 years); 0, negative and fractional values are rejected`,
+      message: `must be an integer number of seconds from 1 to ${MAX_USERSIG_EXPIRE_SECONDS} (10 years)`,
     });
   }
 }
@@ -63,12 +69,12 @@ export function checkExpireSeconds(value: unknown, issues: ValidationIssue[]): v
  */
 export function readClockSeconds(now: unknown, issues: ValidationIssue[]): number | undefined {
   if (typeof now !== 'function') {
-    issues.push({ path: 'now', message: 'must be a function returning milliseconds since the Unix epoch' });
+    issues.push({ path: 'now', message: 'must be a clock function' });
     return undefined;
   }
   const milliseconds: unknown = (now as Clock)();
   if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds) || milliseconds < 0 || milliseconds > 8.64e15) {
-    issues.push({ path: 'now', message: 'must return a non-negative finite number of milliseconds since the Unix epoch' });
+    issues.push({ path: 'now', message: 'must return milliseconds since the epoch' });
     return undefined;
   }
   return Math.floor(milliseconds / 1000);
