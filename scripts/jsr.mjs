@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// JSR (jsr.io) for Deno users: each public package has a jsr.json that publishes its TypeScript sources.
+//
+//   node scripts/jsr.mjs check              jsr.json agrees with package.json (name, version, license, imports)
+//   node scripts/jsr.mjs sync               rewrites version and imports of every jsr.json from package.json
+//                                           (after `changeset version`)
+//   node scripts/jsr.mjs publish --dry-run  check, then `deno publish --dry-run` for each package
+//   node scripts/jsr.mjs publish            check, then `deno publish` of all packages (needs a JSR login/token)
+//
+// `deno publish` runs in a scratch Deno workspace holding copies of the packages (no package.json, no
+// node_modules): there `jsr:@tokenwire/*` imports resolve to the sibling packages, as they will on JSR, before
+// any of them is published, and the npm dependencies come from the npm registry through their `npm:` imports.
+// The sources import `./file.js` for `./file.ts` (TypeScript's convention for the npm build); `--sloppy-imports`
+// lets Deno resolve them, and `deno publish` rewrites them to `.ts` in what it uploads.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(join(root, 'package.json'));
+
+/** The public packages in publishing order (dependencies first). */
+const PACKAGES = ['core', 'live-config', 'aicc-messaging', 'emulator'];
+
+/**
+ * Packages whose public API still has "slow types" (exported valibot schemas and schema factories without an
+ * explicit type; JSR then ships no .d.ts for Node users and Deno type-checks them more slowly). Their dry run
+ * passes `--allow-slow-types`; remove a package from here once `deno publish --dry-run` is clean for it, so the
+ * check keeps it clean.
+ */
+const SLOW_TYPES_ALLOWED = new Set(['core', 'live-config', 'aicc-messaging']);
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+const manifestOf = (name) => readJson(join(root, 'packages', name, 'package.json'));
+const jsrPath = (name) => join(root, 'packages', name, 'jsr.json');
+
+/** What jsr.json's `imports` must be: npm dependencies as `npm:`, sibling packages as `jsr:` at the same version. */
+function expectedImports(manifest) {
+  const imports = {};
+  for (const [dependency, range] of Object.entries(manifest.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (dependency.startsWith('@tokenwire/')) imports[dependency] = `jsr:${dependency}@${manifestOf(dependency.slice('@tokenwire/'.length)).version}`;
+    else imports[dependency] = `npm:${dependency}@${range}`;
+  }
+  return imports;
+}
+
+function check() {
+  const problems = [];
+  for (const name of PACKAGES) {
+    const manifest = manifestOf(name);
+    let jsr;
+    try {
+      jsr = readJson(jsrPath(name));
+    } catch (error) {
+      problems.push(`packages/${name}/jsr.json: ${error.message}`);
+      continue;
+    }
+    for (const field of ['name', 'version', 'license']) {
+      if (jsr[field] !== manifest[field]) problems.push(`packages/${name}/jsr.json: ${field} is ${JSON.stringify(jsr[field])}, package.json says ${JSON.stringify(manifest[field])}`);
+    }
+    const expected = expectedImports(manifest);
+    if (JSON.stringify(jsr.imports ?? {}) !== JSON.stringify(expected)) {
+      problems.push(`packages/${name}/jsr.json: imports ${JSON.stringify(jsr.imports ?? {})} should be ${JSON.stringify(expected)}`);
+    }
+    if (!(jsr.publish?.exclude ?? []).includes('src/**/*.test.ts')) problems.push(`packages/${name}/jsr.json: publish.exclude must leave out src/**/*.test.ts`);
+  }
+  if (problems.length > 0) {
+    console.error(`jsr.json out of step with package.json (fix with \`node scripts/jsr.mjs sync\`):\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`jsr.json of ${PACKAGES.length} packages agree with their package.json.`);
+}
+
+function sync() {
+  for (const name of PACKAGES) {
+    const manifest = manifestOf(name);
+    const jsr = readJson(jsrPath(name));
+    const updated = { ...jsr, name: manifest.name, version: manifest.version, license: manifest.license, imports: expectedImports(manifest) };
+    writeFileSync(jsrPath(name), `${JSON.stringify(updated, null, 2)}\n`);
+    console.log(`packages/${name}/jsr.json: ${updated.name}@${updated.version}`);
+  }
+}
+
+/** The deno binary from the `deno` npm package's platform dependency (works without its postinstall). */
+function denoBinary() {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+  const from = dirname(require.resolve('deno/package.json'));
+  for (const candidate of [`@deno/${process.platform}-${arch}-glibc/deno`, `@deno/${process.platform}-${arch}/deno`]) {
+    try {
+      return createRequire(join(from, 'package.json')).resolve(candidate);
+    } catch {
+      // not this platform's package
+    }
+  }
+  throw new Error(`no deno binary for ${process.platform}-${process.arch} in the deno npm package's dependencies`);
+}
+
+function publish(dryRun) {
+  check();
+  const deno = denoBinary();
+  const scratch = mkdtempSync(join(tmpdir(), 'tokenwire-jsr-'));
+  try {
+    for (const name of PACKAGES) {
+      cpSync(join(root, 'packages', name), join(scratch, 'packages', name), {
+        recursive: true,
+        filter: (source) => {
+          const base = source.slice(join(root, 'packages', name).length + 1).split('/')[0];
+          return !['node_modules', 'dist', 'package.json', 'tsconfig.json'].includes(base) && !base.startsWith('.');
+        },
+      });
+    }
+    writeFileSync(join(scratch, 'deno.json'), `${JSON.stringify({ workspace: PACKAGES.map((name) => `./packages/${name}`) }, null, 2)}\n`);
+    const env = { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
+    const runs = dryRun
+      ? PACKAGES.map((name) => ({ label: `@tokenwire/${name}`, cwd: join(scratch, 'packages', name), slow: SLOW_TYPES_ALLOWED.has(name) }))
+      : [{ label: 'the workspace', cwd: scratch, slow: SLOW_TYPES_ALLOWED.size > 0 }];
+    let failed = false;
+    for (const run of runs) {
+      const args = ['publish', '--allow-dirty', '--sloppy-imports', ...(dryRun ? ['--dry-run'] : []), ...(run.slow ? ['--allow-slow-types'] : [])];
+      console.log(`\n$ deno ${args.join(' ')}   # ${run.label}`);
+      const result = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
+      // The file list is long; keep everything else.
+      const output = `${result.stdout}${result.stderr}`.split('\n').filter((line) => !/^\s+file:\/\//.test(line));
+      console.log(output.join('\n').trim());
+      if (result.status !== 0) failed = true;
+    }
+    if (failed) {
+      console.error('\ndeno publish failed.');
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const [command, ...options] = process.argv.slice(2);
+if (command === 'check') check();
+else if (command === 'sync') sync();
+else if (command === 'publish') publish(options.includes('--dry-run'));
+else {
+  console.error('usage: node scripts/jsr.mjs check | sync | publish [--dry-run]');
+  process.exit(2);
+}
