@@ -134,7 +134,8 @@ export function createTestBed(overrides: { aicc?: Partial<AiccServiceOptions>; f
   const recorder = recordingFetch((input) => emulator.fetch(input));
   /** The fetch the client uses; tests may replace it to tamper with answers. */
   let upstream: TestFetch = recorder.fetch;
-  const clientFetch: TestFetch = (input) => upstream(input);
+  // The client calls fetch(url, init) like the global fetch; the recorder and wrappers see the Request it describes.
+  const clientFetch = (input: string | URL | Request, init?: RequestInit) => upstream(new Request(input, init));
   const client = (options: Partial<AiccClientOptions> = {}) =>
     createAiccClient({
       baseUrl: BASE_URL,

@@ -6,7 +6,7 @@ export const SDK_APP_ID = 1400000000;
 export const SECRET_KEY = 'emulated-secret-key-0123456789abcdef';
 export const ADMIN = 'administrator';
 
-/** A fetch as the client calls it. */
+/** A fetch as the fake network sees it: the Request the client's `fetch(url, init)` call describes. */
 export type ClientFetch = (request: Request) => Promise<Response>;
 
 export interface HarnessOptions {
@@ -31,12 +31,13 @@ export function createHarness(options: HarnessOptions = {}) {
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   const emulatorFetch: ClientFetch = (request) => emulator.fetch(request);
+  const network = options.wrapFetch === undefined ? emulatorFetch : options.wrapFetch(emulatorFetch);
   const client: TencentClient = createTencentClient({
     sdkAppId: SDK_APP_ID,
     identifier: ADMIN,
     secretKey: SECRET_KEY,
     baseUrl: 'http://emulator.test',
-    fetch: options.wrapFetch === undefined ? emulatorFetch : options.wrapFetch(emulatorFetch),
+    fetch: (input, init) => network(new Request(input, init)),
     retry: { baseDelayMs: 0, maxDelayMs: 0, rateLimitBaseDelayMs: 0, rateLimitMaxDelayMs: 0 },
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.now === undefined ? {} : { now: options.now }),

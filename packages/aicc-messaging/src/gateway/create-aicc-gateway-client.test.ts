@@ -26,7 +26,7 @@ function browserSetUp(options: Partial<AiccGatewayClientOptions> = {}, wrapGatew
       authorizationCalls += 1;
       return USER_JWT;
     },
-    fetch: browser.fetch,
+    fetch: (input, init) => browser.fetch(new Request(input, init)),
     now: bed.clock.now,
     sleep: bed.time.sleep,
     random: () => 2 ** 31,

@@ -156,7 +156,9 @@ const notJson: Reply = () => new Response('<html>upstream hiccup</html>', { stat
 
 function fakeTencent(replies: readonly Reply[], time: VirtualTime) {
   const calls: ServiceCall[] = [];
-  const fetch: FetchFunction = async (request) => {
+  const fetch: FetchFunction = async (input, init) => {
+    // The client calls fetch(url, init) like the global fetch; the fake service sees the Request a server would.
+    const request = new Request(input, init);
     const call: ServiceCall = {
       url: new URL(request.url),
       method: request.method,

@@ -23,7 +23,11 @@ function manualDeadline() {
   return { sleep, calls, fire: () => calls.forEach((call) => call.resolve()) };
 }
 
-function request(fetch: FetchFunction, overrides: Partial<TransportRequest> = {}): TransportRequest {
+/** A fake server: it receives the Request that the transport's `fetch(url, init)` call describes. */
+type FakeServer = (request: Request) => Promise<Response>;
+
+function request(server: FakeServer, overrides: Partial<TransportRequest> = {}): TransportRequest {
+  const fetch: FetchFunction = (input, init) => server(new Request(input, init));
   return {
     url: URL_WITH_SIG,
     body: '{"Token":"callback-token"}',

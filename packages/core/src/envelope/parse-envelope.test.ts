@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import { MalformedResponseError } from '../errors/transport-errors.js';
+import { TencentEnvelopeSchema } from './envelope-schema.js';
 import { assertEnvelopeSuccess, parseEnvelope, parseEnvelopeResponse } from './parse-envelope.js';
 
 const context = { service: 'live_config', command: 'get_callback_token', random: 42, status: 200, attempt: 2 };
@@ -122,5 +124,47 @@ describe('parseEnvelopeResponse', () => {
     expect(error.message).toContain('IsTokenEnable');
     expect(error.message).not.toContain('super-secret-token');
     expect(error.message).not.toContain('yes');
+  });
+});
+
+describe('parseEnvelope and TencentEnvelopeSchema', () => {
+  const field = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom('OK', 'FAIL', 'ok', ''),
+    fc.integer({ min: -5, max: 200_000 }),
+    fc.double(),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
+  const candidate = fc.oneof(
+    fc.record(
+      { ActionStatus: field, ErrorCode: field, ErrorInfo: field, RequestId: field, Response: fc.anything() },
+      { requiredKeys: [] },
+    ),
+    fc.anything(),
+  );
+
+  it('accepts exactly what the schema accepts, with the same output', () => {
+    fc.assert(
+      fc.property(candidate, (value) => {
+        const expected = v.safeParse(TencentEnvelopeSchema, value);
+        let actual: unknown;
+        let threw: unknown;
+        try {
+          actual = parseEnvelope(value);
+        } catch (error) {
+          threw = error;
+        }
+        if (expected.success) {
+          expect(threw).toBeUndefined();
+          expect(actual).toEqual(expected.output);
+        } else {
+          expect(MalformedResponseError.isInstance(threw)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import type { ErrorContext, TokenwireErrorOptions } from '../errors/tokenwire-error.js';
 import { MalformedResponseError } from '../errors/transport-errors.js';
-import { TencentEnvelopeSchema, type TencentEnvelope } from './envelope-schema.js';
+import type { TencentEnvelope, TencentEnvelopeSchema } from './envelope-schema.js';
 
 /**
  * The context without `retryable` or `cause`, so a caller's object that happens to carry them (say a spread
@@ -28,9 +28,23 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
+/** Names the first envelope field that `value` gets wrong, like the schema's issue would; `undefined` when none. */
+function envelopeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected Object';
+  const record = value as Record<string, unknown>;
+  const status = record['ActionStatus'];
+  if (status !== 'OK' && status !== 'FAIL') return 'ActionStatus: expected ("OK" | "FAIL")';
+  if (!Number.isInteger(record['ErrorCode'])) return typeof record['ErrorCode'] === 'number' && !Number.isNaN(record['ErrorCode']) ? 'ErrorCode: expected integer' : 'ErrorCode: expected number';
+  if (record['ErrorInfo'] !== undefined && typeof record['ErrorInfo'] !== 'string') return 'ErrorInfo: expected (string | undefined)';
+  if (record['RequestId'] !== undefined && typeof record['RequestId'] !== 'string') return 'RequestId: expected (string | undefined)';
+  return undefined;
+}
+
 /**
  * Reads a decoded JSON body as a Tencent response envelope. It does not judge success; pair it with
- * {@link assertEnvelopeSuccess}.
+ * {@link assertEnvelopeSuccess}. It accepts exactly what {@link TencentEnvelopeSchema} accepts (a property
+ * test holds the two together) but checks the four fields directly: this runs on every response, so it
+ * stays off valibot's generic path, which matters for throughput and for browser bundle size.
  *
  * @param value - the decoded JSON body.
  * @param context - request context to attach to the error (service, command, random, status).
@@ -43,13 +57,16 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * ```
  */
 export function parseEnvelope(value: unknown, context: ErrorContext = {}): TencentEnvelope {
-  const result = v.safeParse(TencentEnvelopeSchema, value);
-  if (result.success) return result.output;
+  const problem = envelopeProblem(value);
+  if (problem === undefined) {
+    const envelope = value as TencentEnvelope;
+    return envelope.ErrorInfo === undefined ? { ...envelope, ErrorInfo: '' } : { ...envelope };
+  }
   const requestId =
     typeof value === 'object' && value !== null && typeof (value as { RequestId?: unknown }).RequestId === 'string'
       ? (value as { RequestId: string }).RequestId
       : context.requestId;
-  throw new MalformedResponseError(`Tencent response is not a valid envelope: ${describeIssues(result.issues)}`, contextFields(context, requestId));
+  throw new MalformedResponseError(`Tencent response is not a valid envelope: ${problem}`, contextFields(context, requestId));
 }
 
 /**
