@@ -98,3 +98,7 @@ export type { FailureRetryClass, RetryDecision, RetryQuestion } from './client/r
 export { classifyFailure, decideRetry, fullJitterDelay, NO_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from './client/retry-policy.js';
 export { MAX_TIMER_DELAY_MS } from './client/sleep.js';
 export { sanitizeCause } from './client/sanitize-cause.js';
+
+// -- shared validation and text helpers (used by the packages built on core) --
+export { parseInput } from './validation/parse-input.js';
+export { characterCount, utf8ByteLength } from './encoding/text-measures.js';

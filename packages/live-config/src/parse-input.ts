@@ -1,22 +1,7 @@
-import { ValidationError } from '@tokenwire/core';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 
-/**
- * Validates the input of a command before anything is sent. Every schema this package passes here carries its
- * own messages, so no issue message repeats a received value (a callback token must never reach an error).
- *
- * @param subject - what the input is, for the message: "Invalid {subject}: …".
- * @throws ValidationError listing every issue with its dotted path.
- * @internal
- */
-export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, subject: string): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return result.output;
-  throw new ValidationError(
-    subject,
-    result.issues.map((issue) => ({ path: issue.path?.map((item) => item.key).join('.') ?? '', message: issue.message })),
-  );
-}
+/** Inputs are parsed with core's {@link parseInput}; this module adds the package's own messages. */
+export { parseInput } from '@tokenwire/core';
 
 /**
  * The message of a strict object schema's own issues: an unknown field, a missing required field, or an input

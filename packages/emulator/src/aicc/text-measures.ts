@@ -1,14 +1,6 @@
-/** Length of a string in Unicode code points (what users call characters). */
-export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
+import { characterCount } from '@tokenwire/core';
 
-/** Size of a string encoded as UTF-8, in bytes (AICC's "TEXT ≤ 1 KB" is measured this way). */
-export function utf8ByteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+export { characterCount, utf8ByteLength } from '@tokenwire/core';
 
 /** A valibot-friendly check that a string is between `minimum` and `maximum` characters (code points) long. */
 export function hasCharacterCountBetween(minimum: number, maximum: number): (text: string) => boolean {
