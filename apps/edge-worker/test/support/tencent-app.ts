@@ -33,7 +33,7 @@ export async function createTencentApp(options: { sdkAppId?: number; token?: str
     identifier: 'administrator',
     secretKey: SECRET_KEY,
     baseUrl: 'https://tencent.emulator.test',
-    fetch: (request) => emulator.fetch(request),
+    fetch: emulator.fetch,
   });
   await setCallback(client, { url: CALLBACK_URL, commands: COMMANDS });
   const token = options.token === undefined ? CALLBACK_TOKEN : options.token;

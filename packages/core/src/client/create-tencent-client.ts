@@ -118,10 +118,14 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       lastRandom = random;
       const parts = { baseUrl, service, command, sdkAppId, identifier, userSig, random };
       const url = buildRequestUrl(parts);
-      // The same URL with `usersig=***`, as `redactUrl(url)` would give it.
-      const event: TencentAttemptEvent = { service, command, url: buildRequestUrl({ ...parts, userSig: REDACTED }), attempt, random };
-      invokeHook(hooks.onRequest, event);
-      const startedAt = now();
+      // The hook event, with the same URL as `usersig=***` (as `redactUrl(url)` would give it), is built only
+      // when a hook is registered: the hot path skips a second URL and the event objects.
+      const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
+      const event: TencentAttemptEvent | undefined = observed
+        ? { service, command, url: buildRequestUrl({ ...parts, userSig: REDACTED }), attempt, random }
+        : undefined;
+      if (event) invokeHook(hooks.onRequest, event);
+      const startedAt = observed ? now() : 0;
       const result = await sendRequest({
         url,
         body: bodyText,
@@ -142,13 +146,15 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
         try {
           const envelope = parseEnvelope(result.body, context);
           assertEnvelopeSuccess(envelope, context);
-          invokeHook(hooks.onResponse, {
-            ...event,
-            status: result.status,
-            requestId: envelope.RequestId,
-            durationMs: now() - startedAt,
-            error: undefined,
-          });
+          if (event) {
+            invokeHook(hooks.onResponse, {
+              ...event,
+              status: result.status,
+              requestId: envelope.RequestId,
+              durationMs: now() - startedAt,
+              error: undefined,
+            });
+          }
           return envelope as T;
         } catch (caught) {
           error = caught as TokenwireError;
@@ -156,13 +162,13 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       } else {
         error = result.error;
       }
-      const failure = { ...event, status: result.status, requestId: error.requestId };
-      invokeHook(hooks.onResponse, { ...failure, durationMs: now() - startedAt, error });
+      const failure = event && { ...event, status: result.status, requestId: error.requestId };
+      if (failure) invokeHook(hooks.onResponse, { ...failure, durationMs: now() - startedAt, error });
       if (RequestAbortedError.isInstance(error as unknown)) throw error;
 
       if (TencentApiError.isInstance(error) && error.code === USER_SIG_EXPIRED && !renewedUserSig && userSigs.renewAfterExpiry(userSig)) {
         renewedUserSig = true;
-        invokeHook(hooks.onRetry, { ...failure, error, delayMs: 0, reason: 'user_sig_renewed' });
+        if (failure) invokeHook(hooks.onRetry, { ...failure, error, delayMs: 0, reason: 'user_sig_renewed' });
         continue;
       }
 
@@ -170,7 +176,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       const decision = decideRetry({ error, retriesSoFar: retries, policy, jitter, retryAfterMs });
       if (!decision.retry) throw error;
       retries += 1;
-      invokeHook(hooks.onRetry, { ...failure, error, delayMs: decision.delayMs, reason: 'retryable_error' });
+      if (failure) invokeHook(hooks.onRetry, { ...failure, error, delayMs: decision.delayMs, reason: 'retryable_error' });
       await waitUnlessAborted(config.sleep(decision.delayMs, signal), signal, aborted);
     }
   }

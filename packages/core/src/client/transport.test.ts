@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   HttpStatusError,
   MalformedResponseError,
@@ -6,7 +6,7 @@ import {
   RequestAbortedError,
   TimeoutError,
 } from '../errors/transport-errors.js';
-import type { Sleep } from './sleep.js';
+import { sleep as defaultSleep, type Sleep } from './sleep.js';
 import { sendRequest, type FetchFunction, type TransportRequest } from './transport.js';
 
 const USER_SIG = 'eJwtzEELgjAYxvEvi7lS-secret-user-sig';
@@ -363,5 +363,54 @@ describe('sendRequest', () => {
     const result = await pending;
     expect(!result.ok && RequestAbortedError.isInstance(result.error)).toBe(true);
     expect(!result.ok && result.status).toBe(401);
+  });
+  describe('with the default sleep (a plain timer as the deadline)', () => {
+    it('times out even when the fetch ignores its signal, and aborts the fetch', async () => {
+      let fetchSignal: AbortSignal | undefined;
+      const result = await sendRequest(
+        request(
+          (input) => {
+            fetchSignal = input.signal;
+            return new Promise<Response>(() => undefined);
+          },
+          { sleep: defaultSleep, timeoutMs: 20 },
+        ),
+      );
+      expect(!result.ok && TimeoutError.isInstance(result.error)).toBe(true);
+      expect(!result.ok && result.error.message).toContain('no response');
+      expect(fetchSignal?.aborted).toBe(true);
+    });
+
+    it('times out when the body stalls', async () => {
+      const result = await sendRequest(
+        request(async () => new Response(new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => undefined) })), {
+          sleep: defaultSleep,
+          timeoutMs: 20,
+        }),
+      );
+      expect(!result.ok && TimeoutError.isInstance(result.error)).toBe(true);
+      expect(!result.ok && result.error.message).toContain('the response body did not finish');
+    });
+
+    it('clears its timer once the attempt is over, and leaves the finished fetch signal alone', async () => {
+      vi.useFakeTimers();
+      try {
+        let fetchSignal: AbortSignal | undefined;
+        const result = await sendRequest(
+          request(
+            async (input) => {
+              fetchSignal = input.signal;
+              return new Response('{"ActionStatus":"OK","ErrorCode":0}', { status: 200 });
+            },
+            { sleep: defaultSleep },
+          ),
+        );
+        expect(result.ok).toBe(true);
+        expect(vi.getTimerCount()).toBe(0);
+        expect(fetchSignal?.aborted).toBe(false);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   TimeoutError,
 } from '../errors/transport-errors.js';
 import { sanitizeCause } from './sanitize-cause.js';
-import type { Sleep } from './sleep.js';
+import { MAX_TIMER_DELAY_MS, sleep as defaultSleep, type Sleep } from './sleep.js';
 
 /**
  * The `fetch` the client sends requests with, called like the global one: `fetch(url, init)` with the URL as a
@@ -72,8 +72,8 @@ export type TransportResult =
 /** Marks a race lost to the attempt's abort signal. */
 const INTERRUPTED = Symbol('interrupted');
 /**
- * The reason the attempt's signal is aborted with once the attempt is over, which cancels its deadline timer. A
- * constant, so settling an attempt does not construct a `DOMException`.
+ * The reason an injected sleep's deadline signal is aborted with once the attempt is over, which cancels its
+ * timer. A constant, so settling an attempt does not construct a `DOMException`.
  */
 const SETTLED = Symbol('settled');
 
@@ -119,30 +119,46 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
     fail(new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, secrets) }));
   if (signal?.aborted) return aborted();
 
-  // One controller per attempt: its signal goes to fetch, and the deadline sleeps on it too, so aborting it
-  // with SETTLED when the attempt is over also cancels the deadline timer.
+  // `controller`'s signal goes to fetch and is aborted only when the attempt is interrupted (deadline or
+  // caller): aborting a finished fetch's signal costs undici real work, so a settled attempt leaves it alone.
   const controller = new AbortController();
   let timedOut = false;
-  const onCallerAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
-  request.sleep(timeoutMs, controller.signal).then(
-    () => {
-      if (controller.signal.aborted) return;
-      timedOut = true;
-      controller.abort();
-    },
-    () => undefined,
-  );
-  const interrupted = new Promise<typeof INTERRUPTED>((resolve) => {
-    controller.signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true });
-  });
-  /** Awaits `promise` unless the deadline or the caller's signal interrupts the attempt first (then throws INTERRUPTED). */
-  const unlessInterrupted = async <T>(promise: Promise<T>): Promise<T> => {
-    ignoreRejection(promise);
-    const value = await Promise.race([promise, interrupted]);
-    if (value === INTERRUPTED) throw INTERRUPTED;
-    return value as T;
+  let settled = false;
+  /** Rejects the promise {@link unlessInterrupted} is waiting on, if any. */
+  let interruptWait: ((reason: typeof INTERRUPTED) => void) | undefined;
+  /** Ends the attempt: aborts fetch and interrupts the current wait. */
+  const interrupt = (reason?: unknown): void => {
+    controller.abort(reason);
+    interruptWait?.(INTERRUPTED);
   };
+  const onDeadline = (): void => {
+    if (settled || controller.signal.aborted) return;
+    timedOut = true;
+    interrupt();
+  };
+  const onCallerAbort = (): void => interrupt(signal?.reason);
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  // The deadline. With the default sleep it is a plain timer, cleared once the attempt is over; an injected
+  // sleep gets a signal of its own, aborted with SETTLED then.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let deadline: AbortController | undefined;
+  if (request.sleep === defaultSleep) {
+    timer = setTimeout(onDeadline, Math.min(Math.max(0, timeoutMs), MAX_TIMER_DELAY_MS));
+  } else {
+    deadline = new AbortController();
+    request.sleep(timeoutMs, deadline.signal).then(onDeadline, () => undefined);
+  }
+  /** Awaits `promise` unless the deadline or the caller's signal interrupts the attempt first (then throws INTERRUPTED). */
+  const unlessInterrupted = <T>(promise: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (controller.signal.aborted) {
+        ignoreRejection(promise);
+        reject(INTERRUPTED);
+        return;
+      }
+      interruptWait = reject;
+      promise.then(resolve, reject);
+    });
 
   let phase: 'headers' | 'body' = 'headers';
   try {
@@ -198,6 +214,8 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
     return fail(new NetworkError(`Network error calling ${where}${headers ? '' : ' while reading the response body'}: ${detail}`, { ...context(), cause }));
   } finally {
     signal?.removeEventListener('abort', onCallerAbort);
-    if (!controller.signal.aborted) controller.abort(SETTLED);
+    settled = true;
+    if (timer !== undefined) clearTimeout(timer);
+    deadline?.abort(SETTLED);
   }
 }
