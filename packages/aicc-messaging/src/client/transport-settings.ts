@@ -106,7 +106,7 @@ export const AiccTransportOptionEntries = {
 } as const;
 
 /** The global fetch, looked up at each call (so a later polyfill or test stub is seen). */
-const globalFetch: FetchFunction = (input) => globalThis.fetch(input);
+const globalFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
 
 /**
  * Applies the defaults of {@link AiccTransportOptions} (already validated).
