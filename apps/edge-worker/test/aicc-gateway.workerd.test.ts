@@ -44,8 +44,8 @@ afterAll(async () => {
 });
 
 /** The browser's fetch: to the worker in workerd, recording what came back. */
-async function browserFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const response = await worker.dispatch(init === undefined ? input : new Request(input, init));
+async function browserFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await worker.dispatch(new Request(input, init));
   const text = await response.clone().text();
   seenByBrowser.push(`${[...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${text}`);
   return response;

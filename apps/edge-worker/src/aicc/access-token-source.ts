@@ -25,7 +25,7 @@ function clientFor(config: AiccConfig, fetch: OutboundFetch, now: Clock): { read
       appSecret: config.appSecret,
       fabricTokenPath: config.fabricTokenPath,
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-      fetch: (input, init) => fetch(init === undefined ? input : new Request(input, init)),
+      fetch: (input, init) => fetch(new Request(input, init)),
       timeoutMs: TOKEN_REQUEST_TIMEOUT_MS,
       retry: { limit: 1 },
       now,
