@@ -14,12 +14,11 @@
 // lets Deno resolve them, and `deno publish` rewrites them to `.ts` in what it uploads.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { runtimeBinary } from './runtime-binary.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(join(root, 'package.json'));
 
 /** The public packages in publishing order (dependencies first). */
 const PACKAGES = ['core', 'live-config', 'aicc-messaging', 'emulator'];
@@ -83,23 +82,10 @@ function sync() {
   }
 }
 
-/** The deno binary from the `deno` npm package's platform dependency (works without its postinstall). */
-function denoBinary() {
-  const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-  const from = dirname(require.resolve('deno/package.json'));
-  for (const candidate of [`@deno/${process.platform}-${arch}-glibc/deno`, `@deno/${process.platform}-${arch}/deno`]) {
-    try {
-      return createRequire(join(from, 'package.json')).resolve(candidate);
-    } catch {
-      // not this platform's package
-    }
-  }
-  throw new Error(`no deno binary for ${process.platform}-${process.arch} in the deno npm package's dependencies`);
-}
 
 function publish(dryRun) {
   check();
-  const deno = denoBinary();
+  const deno = runtimeBinary('deno');
   const scratch = mkdtempSync(join(tmpdir(), 'tokenwire-jsr-'));
   try {
     for (const name of PACKAGES) {

@@ -3,34 +3,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { verifyUserSig } from '@tokenwire/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir } from './support/build-worker.js';
 import { CALLBACK_TOKEN, createRoomBody, createTencentApp, SDK_APP_ID, SECRET_KEY, type TencentApp } from './support/tencent-app.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
+import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 
-const require = createRequire(join(appDir, 'package.json'));
 
-/** The runtime's binary from its npm package's platform dependency (works without the packages' postinstall). */
-function runtimeBinary(runtime: 'bun' | 'deno'): string {
-  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
-  const platform = process.platform;
-  const candidates =
-    runtime === 'bun'
-      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
-      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
-  const from = dirname(require.resolve(`${runtime}/package.json`));
-  for (const candidate of candidates) {
-    try {
-      return createRequire(join(from, 'package.json')).resolve(candidate);
-    } catch {
-      // not this platform's package
-    }
-  }
-  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
-}
 
 /** A FORWARD_URL target in Node that records the events it receives. */
 const events: { authorization: string | undefined; body: Record<string, unknown> }[] = [];

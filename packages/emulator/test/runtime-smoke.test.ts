@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TENCENT, tencentCall } from './fixtures.js';
+import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(packageDir, 'package.json'));
@@ -30,24 +31,6 @@ function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`building the emulator failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** The runtime's binary from its npm package's platform dependency (works without the packages' postinstall). */
-function runtimeBinary(runtime: 'bun' | 'deno'): string {
-  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
-  const platform = process.platform;
-  const candidates =
-    runtime === 'bun'
-      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
-      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
-  const from = dirname(require.resolve(`${runtime}/package.json`));
-  for (const candidate of candidates) {
-    try {
-      return createRequire(join(from, 'package.json')).resolve(candidate);
-    } catch {
-      // not this platform's package
-    }
-  }
-  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
-}
 
 /** A consumer project that depends on the package the way users do, through node_modules links. */
 function makeConsumer(): string {

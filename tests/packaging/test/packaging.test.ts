@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packagingDir = join(here, '..');
@@ -53,24 +54,6 @@ function pnpmCommand(): [string, string[]] {
   return ['npx', ['-y', 'pnpm@10']];
 }
 
-/** The runtime's binary from its npm package's platform dependency (works without the packages' postinstall). */
-function runtimeBinary(runtime: 'bun' | 'deno'): string {
-  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
-  const platform = process.platform;
-  const candidates =
-    runtime === 'bun'
-      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
-      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
-  const from = dirname(require.resolve(`${runtime}/package.json`));
-  for (const candidate of candidates) {
-    try {
-      return createRequire(join(from, 'package.json')).resolve(candidate);
-    } catch {
-      // not this platform's package
-    }
-  }
-  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
-}
 
 let scratch: string;
 let project: string;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordRun } from './secret-audit.js';
+import { runtimeBinary } from '../../../../scripts/runtime-binary.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(cliDir, 'package.json'));
@@ -15,25 +16,8 @@ export const CLI_PATH = join(cliDir, 'dist', 'cli.js');
 /** A JavaScript runtime the bundle runs under. */
 export type Runtime = 'node' | 'bun' | 'deno';
 
-/** The runtime's binary: Node itself, or the binary of the `bun` / `deno` npm package's platform dependency. */
-export function runtimeBinary(runtime: Runtime): string {
-  if (runtime === 'node') return process.execPath;
-  const arch = process.arch === 'arm64' ? (runtime === 'bun' ? 'aarch64' : 'arm64') : 'x64';
-  const platform = process.platform;
-  const candidates =
-    runtime === 'bun'
-      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
-      : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
-  const from = dirname(require.resolve(`${runtime}/package.json`));
-  for (const candidate of candidates) {
-    try {
-      return createRequire(join(from, 'package.json')).resolve(candidate);
-    } catch {
-      // not this platform's package
-    }
-  }
-  throw new Error(`no ${runtime} binary for ${platform}-${process.arch} in the ${runtime} npm package's dependencies`);
-}
+
+export { runtimeBinary };
 
 /** The command line that runs the bundle under a runtime. */
 export function cliCommand(runtime: Runtime): [string, string[]] {
