@@ -17,6 +17,7 @@ const NAME = 'CallbackSignatureError';
  * check and never contains a token or the expected signature.
  */
 export class CallbackSignatureError extends TokenwireError {
+  /** Why the callback was rejected; stable and machine-readable. */
   readonly reason: CallbackSignatureErrorReason;
 
   constructor(reason: CallbackSignatureErrorReason, message: string, options: { cause?: unknown } = {}) {

@@ -5,7 +5,9 @@ const NAME = 'TencentApiError';
 
 /** Fields of a failed Tencent response envelope plus the request context. */
 export interface TencentApiErrorInit extends ErrorContext {
+  /** Tencent `ErrorCode`. */
   readonly code: number;
+  /** Tencent `ErrorInfo`. */
   readonly info: string;
 }
 

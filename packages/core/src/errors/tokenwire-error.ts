@@ -70,16 +70,24 @@ function mark(error: Error, marker: symbol, name: string): void {
  */
 export class TokenwireError extends Error {
   // Set by the constructor (and by brand): not enumerable, not writable.
+  /** The stable error name, e.g. `TencentApiError`: safe to compare, survives minification. */
   declare readonly name: string;
   /** Whether repeating the same operation later may succeed. */
   readonly retryable: boolean;
   // The context fields are set in the constructor, in CONTEXT_KEYS order.
+  /** Tencent `RequestId` from the response envelope, when one was received. */
   declare readonly requestId: string | undefined;
+  /** The `random` query parameter of the failing attempt (Tencent support asks for it). */
   declare readonly random: number | undefined;
+  /** Tencent REST service name, e.g. `live_config`. */
   declare readonly service: string | undefined;
+  /** Tencent REST command, e.g. `set_callback_token`. */
   declare readonly command: string | undefined;
+  /** AICC / API Fabric path, e.g. `/apiaccess/ccmessaging/send`. */
   declare readonly path: string | undefined;
+  /** HTTP status of the response, when one was received. */
   declare readonly status: number | undefined;
+  /** Which attempt of a retried call failed (1 for the first). */
   declare readonly attempt: number | undefined;
 
   constructor(message: string, options: TokenwireErrorOptions = {}) {

@@ -15,6 +15,7 @@ const NAME = 'UserSigError';
  * explains it for humans and never contains the UserSig or the secret key.
  */
 export class UserSigError extends TokenwireError {
+  /** Why the UserSig was rejected; stable and machine-readable. */
   readonly reason: UserSigErrorReason;
 
   constructor(reason: UserSigErrorReason, message: string, options: { cause?: unknown } = {}) {

@@ -2,7 +2,9 @@ import { TokenwireError, type TokenwireErrorOptions } from './tokenwire-error.js
 
 /** One problem found in an input, with the dotted path of the offending field (empty for the root). */
 export interface ValidationIssue {
+  /** Dotted path of the offending field, e.g. `retry.limit`; empty for the input as a whole. */
   readonly path: string;
+  /** What is wrong, for a person; never repeats the value. */
   readonly message: string;
 }
 
@@ -13,6 +15,7 @@ const NAME = 'ValidationError';
  * one by one. Never retryable: the same input fails the same way.
  */
 export class ValidationError extends TokenwireError {
+  /** Every problem found, in input order. */
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: readonly ValidationIssue[], options: TokenwireErrorOptions = {}) {
