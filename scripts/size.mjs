@@ -17,6 +17,7 @@ for (const name of ['core', 'live-config']) {
 
 /** Each entry: what a user writes, and the budget for it in bytes (min+gzip). */
 const entries = [
+  { name: 'createTencentClient', source: `export { createTencentClient } from '@tokenwire/core';`, budget: 10 * 1024 },
   {
     name: 'createTencentClient + setCallbackToken',
     source: `export { createTencentClient } from '@tokenwire/core'; export { setCallbackToken } from '@tokenwire/live-config';`,
