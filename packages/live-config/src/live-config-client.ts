@@ -16,6 +16,10 @@ export type LiveConfigCallOptions = TencentCallOptions;
  * ```
  */
 export interface LiveConfigClient {
+  /**
+   * Sends `POST /v4/{service}/{command}` with `body` and resolves to the success envelope; rejects with
+   * `TencentApiError` or a transport error (see `createTencentClient`).
+   */
   call(service: string, command: string, body?: object, options?: LiveConfigCallOptions): Promise<TencentEnvelope>;
 }
 
