@@ -6,7 +6,11 @@ import * as v from 'valibot';
 export const MAX_CALLBACK_TOKEN_LENGTH = 128;
 
 /** 1 to {@link MAX_CALLBACK_TOKEN_LENGTH} (128) visible ASCII characters. */
-const TOKEN_PATTERN = /^[\x21-\x7e]{1,128}$/;
+/** A callback token: 1 to 128 visible ASCII characters. */
+export const CALLBACK_TOKEN_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+/** What is wrong with a string that does not match {@link CALLBACK_TOKEN_PATTERN}. */
+export const CALLBACK_TOKEN_MESSAGE = 'must be 1 to 128 visible ASCII characters (no spaces, line breaks or non-ASCII letters)';
 
 /**
  * A callback authentication token as `set_callback_token` accepts it: 1–128 characters. tokenwire also requires
@@ -23,5 +27,5 @@ const TOKEN_PATTERN = /^[\x21-\x7e]{1,128}$/;
 export const CallbackTokenSchema = /* @__PURE__ */ (() =>
   v.pipe(
     v.string('must be a string'),
-    v.check((token: string) => TOKEN_PATTERN.test(token), 'must be 1 to 128 visible ASCII characters (no spaces, line breaks or non-ASCII letters)'),
+    v.check((token: string) => CALLBACK_TOKEN_PATTERN.test(token), CALLBACK_TOKEN_MESSAGE),
   ))();

@@ -2,7 +2,8 @@ import { redactSecrets, TencentApiError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { CallbackTokenSchema } from './callback-token-schema.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
-import { objectMessage, parseInput } from './parse-input.js';
+import { objectMessage } from './parse-input.js';
+import { validateCallbackTokenSettings } from './validate-callback-token-settings.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
@@ -59,7 +60,7 @@ export async function setCallbackToken(
   settings: CallbackTokenSettings,
   options?: LiveConfigCallOptions,
 ): Promise<void> {
-  const input = parseInput(CallbackTokenSettingsSchema, settings, 'callback token settings');
+  const input = validateCallbackTokenSettings(settings);
   const body: Record<string, unknown> = {};
   if (input.token !== undefined) body['Token'] = input.token;
   if (input.enabled !== undefined) body['IsTokenEnable'] = input.enabled;
