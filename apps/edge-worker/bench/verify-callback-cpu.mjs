@@ -19,16 +19,14 @@
 //
 // Usage: node bench/verify-callback-cpu.mjs [--check]   (BENCH_REQUESTS per scenario, default 2000; --check exits 1
 // when the net p50 of before-gift is not under 1 ms)
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signCallback } from '@tokenwire/core';
 import { Miniflare } from 'miniflare';
+import { assertBuilt } from '../../../scripts/assert-built.mjs';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(appDir, 'package.json'));
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const warmup = Math.min(500, requests);
 const check = process.argv.includes('--check');
@@ -37,21 +35,11 @@ const BUDGET_MS = 1;
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
 
-function ensureBuilt() {
+/** The built bundle (`pnpm bench` builds it first through turbo). */
+function builtBundle() {
   const bundle = join(appDir, 'dist', 'worker.js');
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(appDir, 'src'))) return bundle;
-  const result = spawnSync(process.execPath, [require.resolve('tsup/dist/cli-default.js')], { cwd: appDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`building the worker failed:\n${result.stdout}\n${result.stderr}`);
+  assertBuilt({ name: '@tokenwire/edge-worker', outputs: [bundle], inputs: [join(appDir, 'src'), join(appDir, 'tsup.config.ts')] });
   return bundle;
-}
-
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
 }
 
 /** The pid of the workerd process miniflare started (a child of this process). */
@@ -157,7 +145,7 @@ const mf = new Miniflare({
     {
       name: 'edge',
       modules: true,
-      scriptPath: ensureBuilt(),
+      scriptPath: builtBundle(),
       compatibilityDate: '2025-07-18',
       bindings: { TENCENT_SDK_APP_ID: String(SDK_APP_ID), TENCENT_CALLBACK_TOKEN: TOKEN },
       queueProducers: { EVENTS: 'bench-events' },

@@ -1,6 +1,6 @@
-// Builds dist/ once before any test file runs (the files run in parallel and all load the same bundle).
-import { ensureBuilt } from './support/build-worker.js';
+// Checks once, before any test file runs, that dist/ is built and current (the files all load the same bundle).
+import { assertWorkerBuilt } from './support/build-worker.js';
 
 export default function setup(): void {
-  ensureBuilt();
+  assertWorkerBuilt();
 }

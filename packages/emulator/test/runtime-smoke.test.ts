@@ -1,7 +1,7 @@
 // The built package served under Bun and Deno (and Node, as a control), called over HTTP from Node.
-// Builds dist/ first when it is missing or older than the sources.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, copyFileSync, writeFileSync } from 'node:fs';
+// Needs dist/ built and current (turbo builds it before `test`).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,28 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TENCENT, tencentCall } from './fixtures.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
+import { assertBuilt } from '../../../scripts/assert-built.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(packageDir, 'package.json'));
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, name.name);
-    if (name.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!name.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const built = join(packageDir, 'dist', 'index.js');
-  const sources = Math.max(newestSource(join(packageDir, 'src')), statSync(join(packageDir, 'tsup.config.ts')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources && existsSync(join(packageDir, 'dist', 'serve.node.js'))) return;
-  const result = spawnSync(process.execPath, [require.resolve('tsup/dist/cli-default.js')], { cwd: packageDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`building the emulator failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 
 /** A consumer project that depends on the package the way users do, through node_modules links. */
 function makeConsumer(): string {
@@ -104,7 +86,11 @@ const settle = (promise: Promise<unknown>) => promise.then(() => 'resolved', (er
 let consumer = '';
 const children: ChildProcessWithoutNullStreams[] = [];
 beforeAll(() => {
-  ensureBuilt();
+  assertBuilt({
+    name: '@tokenwire/emulator',
+    outputs: ['index.js', 'serve.js', 'serve.node.js'].map((name) => join(packageDir, 'dist', name)),
+    inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts')],
+  });
   consumer = makeConsumer();
 }, 180_000);
 afterAll(() => {

@@ -1,31 +1,16 @@
-// Vitest global setup: the tests run the built single-file CLI, so build it first when it is missing or stale
-// (older than a source file, the build config, or a workspace dependency's build).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Vitest global setup: the tests run the built single-file CLI, so it must exist and be newer than its sources,
+// its build config and the workspace packages it bundles (turbo builds all of them before `test`).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertBuilt } from '../../../../scripts/assert-built.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(join(cliDir, 'package.json'));
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let result = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry.endsWith('.test.ts')) continue;
-    result = Math.max(result, newest(join(path, entry)));
-  }
-  return result;
-}
 
 export default function setup(): void {
-  const built = join(cliDir, 'dist', 'cli.js');
   const dependencies = ['core', 'live-config', 'emulator', 'aicc-messaging'].map((name) => join(cliDir, '..', '..', 'packages', name, 'dist'));
-  const inputs = Math.max(newest(join(cliDir, 'src')), newest(join(cliDir, 'tsup.config.ts')), newest(join(cliDir, 'package.json')), ...dependencies.map(newest));
-  if (existsSync(built) && statSync(built).mtimeMs >= inputs) return;
-  const result = spawnSync(process.execPath, [require.resolve('tsup/dist/cli-default.js')], { cwd: cliDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`building the CLI failed:\n${result.stdout}\n${result.stderr}`);
+  assertBuilt({
+    name: '@tokenwire/cli',
+    outputs: [join(cliDir, 'dist', 'cli.js')],
+    inputs: [join(cliDir, 'src'), join(cliDir, 'tsup.config.ts'), join(cliDir, 'package.json'), ...dependencies],
+  });
 }
