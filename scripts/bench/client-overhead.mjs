@@ -1,5 +1,5 @@
 // createTencentClient against raw fetch, both calling the emulator served over HTTP on 127.0.0.1 with 32
-// requests in flight, for a fixed count per round, in alternating rounds; compared by the median throughput.
+// requests in flight; compared pair by pair.
 //
 // The emulator runs in a child process (emulator-server.mjs) so that its CPU does not share this event loop:
 // what differs between the two sides is then only the client-side work. The raw side sends pre-built signed
@@ -8,11 +8,15 @@
 // the whole call path: argument validation, URL building, per-attempt deadline, envelope schema, retry policy
 // (on, default settings) and hooks; its rate limiter is off, and so is the emulator's.
 //
-// Both sides also report the CPU this process spent per request (process.cpuUsage), which shows the client's
-// own cost even when the server, not the client, bounds the throughput.
+// Method. On a shared 2-core machine the client, the server and the neighbours compete for the same cores, so
+// throughput drifts by tens of percent within seconds; a ratio of two medians taken seconds apart inherits that
+// drift. Instead the sides run in pairs of short rounds, back to back, in alternating order (client first, then
+// raw first: ABBA), each pair gives a ratio, and the result is the median of the pair ratios, printed with their
+// interquartile range. Both sides also report the CPU this process spent per request (process.cpuUsage): the
+// client's own cost even when the server, not the client, bounds the throughput.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { formatCount, median, root } from './stats.mjs';
+import { formatCount, median, quartiles, root } from './stats.mjs';
 
 const CONCURRENCY = 32;
 const TENCENT = { sdkAppId: 1400000000, secretKey: 'bench-secret-key-0123456789abcdef', admins: ['administrator'] };
@@ -111,22 +115,29 @@ export async function benchClientOverhead({ rounds, requests }) {
     await run(viaFetch, Math.min(requests, 500));
     const ours = [];
     const theirs = [];
-    for (let round = 0; round < rounds; round++) {
-      ours.push(await run(viaClient, requests));
-      theirs.push(await run(viaFetch, requests));
+    const pairRatios = [];
+    for (let pair = 0; pair < rounds; pair++) {
+      const clientFirst = pair % 2 === 0;
+      const first = await run(clientFirst ? viaClient : viaFetch, requests);
+      const second = await run(clientFirst ? viaFetch : viaClient, requests);
+      const [client, raw] = clientFirst ? [first, second] : [second, first];
+      ours.push(client);
+      theirs.push(raw);
+      pairRatios.push(client.perSecond / raw.perSecond);
     }
     const oursRate = median(ours.map((result) => result.perSecond));
     const theirsRate = median(theirs.map((result) => result.perSecond));
     const oursCpu = median(ours.map((result) => result.cpuMicrosPerRequest));
     const theirsCpu = median(theirs.map((result) => result.cpuMicrosPerRequest));
-    const ratio = oursRate / theirsRate;
+    const ratio = median(pairRatios);
+    const [low, high] = quartiles(pairRatios);
     return {
       rows: [
         {
           benchmark: `client vs raw fetch, ${CONCURRENCY} in flight, req/s`,
           tokenwire: formatCount(oursRate),
           baseline: `${formatCount(theirsRate)} (raw fetch, pre-built signed requests)`,
-          ratio: `${ratio.toFixed(2)}×`,
+          ratio: `${ratio.toFixed(2)}× (IQR ${low.toFixed(2)}–${high.toFixed(2)})`,
           budget: '≥ 0.9×',
           ok: ratio >= 0.9,
         },
@@ -138,7 +149,7 @@ export async function benchClientOverhead({ rounds, requests }) {
           budget: '—',
         },
       ],
-      note: `client overhead: live_config/get_callback to the emulator served by a child Node process at ${server.url} (rate limits off, retry on); ${rounds} alternating rounds of ${requests} requests per side after a warm-up, medians`,
+      note: `client overhead: live_config/get_callback to the emulator served by a child Node process at ${server.url} (rate limits off, retry on); ${rounds} pairs of rounds of ${requests} requests per side (ABBA order) after a warm-up; ratio = median of the pair ratios, req/s and CPU = medians`,
     };
   } finally {
     await stopServer(server.child);

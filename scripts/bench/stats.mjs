@@ -13,6 +13,13 @@ export function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The first and third quartiles (nearest rank), for the spread of a median. */
+export function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+  return [at(0.25), at(0.75)];
+}
+
 /** `1234567.8` → `1,234,568`. */
 export const formatCount = (value) => Math.round(value).toLocaleString('en');
 

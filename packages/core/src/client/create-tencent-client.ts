@@ -1,4 +1,4 @@
-import { buildRequestUrl } from '../endpoint/build-request-url.js';
+import { joinRequestUrl, signedQuery } from '../endpoint/build-request-url.js';
 import type { TencentEnvelope } from '../envelope/envelope-schema.js';
 import { assertEnvelopeSuccess, parseEnvelope } from '../envelope/parse-envelope.js';
 import { TencentApiError } from '../errors/tencent-api-error.js';
@@ -90,6 +90,14 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
   const limiter =
     config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep: config.sleep });
   const jitter = (): number => (config.random() >>> 0) / 4_294_967_296;
+  // The encoded `sdkappid&identifier&usersig` part of the query, rebuilt only when the UserSig changes; and the
+  // same with `usersig=***` for hook events (built on first use).
+  let query: { readonly userSig: string; readonly text: string } | undefined;
+  const queryFor = (userSig: string): string => {
+    if (query?.userSig !== userSig) query = { userSig, text: signedQuery(sdkAppId, identifier, userSig) };
+    return query.text;
+  };
+  let redactedQuery: string | undefined;
 
   async function call<T = TencentResponseBody>(service: string, command: string, body?: object, callOptions?: TencentCallOptions): Promise<T> {
     const bodyText = validateCallArguments(service, command, body, callOptions);
@@ -116,13 +124,13 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       const userSig = userSigs.current();
       const random = config.random() >>> 0;
       lastRandom = random;
-      const parts = { baseUrl, service, command, sdkAppId, identifier, userSig, random };
-      const url = buildRequestUrl(parts);
+      // service and command were checked by validateCallArguments.
+      const url = joinRequestUrl(baseUrl, service, command, queryFor(userSig), random);
       // The hook event, with the same URL as `usersig=***` (as `redactUrl(url)` would give it), is built only
       // when a hook is registered: the hot path skips a second URL and the event objects.
       const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
       const event: TencentAttemptEvent | undefined = observed
-        ? { service, command, url: buildRequestUrl({ ...parts, userSig: REDACTED }), attempt, random }
+        ? { service, command, url: joinRequestUrl(baseUrl, service, command, (redactedQuery ??= signedQuery(sdkAppId, identifier, REDACTED)), random), attempt, random }
         : undefined;
       if (event) invokeHook(hooks.onRequest, event);
       const startedAt = observed ? now() : 0;

@@ -45,6 +45,24 @@ function encodeQueryValue(value: string, path: string): string {
 }
 
 /**
+ * The query fields that stay the same while the UserSig does, `sdkappid=…&identifier=…&usersig=…`, encoded. A
+ * client computes it once per UserSig and joins it with {@link joinRequestUrl} on every attempt.
+ *
+ * @throws {@link ValidationError} when the identifier or UserSig has no URL form (a lone UTF-16 surrogate).
+ */
+export function signedQuery(sdkAppId: number, identifier: string, userSig: string): string {
+  return `sdkappid=${sdkAppId}&identifier=${encodeQueryValue(identifier, 'identifier')}&usersig=${encodeQueryValue(userSig, 'userSig')}`;
+}
+
+/**
+ * `{baseUrl}/v4/{service}/{command}?{query}&random={random}&contenttype=json`, without checking `service` and
+ * `command`: for callers that validated them already ({@link buildRequestUrl} checks them).
+ */
+export function joinRequestUrl(baseUrl: string, service: string, command: string, query: string, random: number): string {
+  return `${baseUrl}/v4/${service}/${command}?${query}&random=${random >>> 0}&contenttype=json`;
+}
+
+/**
  * Builds `{baseUrl}/v4/{service}/{command}?sdkappid&identifier&usersig&random&contenttype=json`, the URL of
  * every Tencent REST call. The UserSig alphabet (`A-Za-z0-9*_-`) is URL-safe as is; the identifier is encoded.
  *
@@ -53,12 +71,5 @@ function encodeQueryValue(value: string, path: string): string {
  */
 export function buildRequestUrl(parts: RequestUrlParts): string {
   assertServiceAndCommand(parts.service, parts.command);
-  return (
-    `${parts.baseUrl}/v4/${parts.service}/${parts.command}` +
-    `?sdkappid=${parts.sdkAppId}` +
-    `&identifier=${encodeQueryValue(parts.identifier, 'identifier')}` +
-    `&usersig=${encodeQueryValue(parts.userSig, 'userSig')}` +
-    `&random=${parts.random >>> 0}` +
-    `&contenttype=json`
-  );
+  return joinRequestUrl(parts.baseUrl, parts.service, parts.command, signedQuery(parts.sdkAppId, parts.identifier, parts.userSig), parts.random);
 }
