@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks, printed as ONE table of ratios measured side by side in one run. Every comparison alternates its
-// two sides (ours, theirs, ours, theirs, …) and compares medians, so the noise of a shared machine hits both
-// sides alike. The sections live in scripts/bench/:
+// two sides (ours, theirs, ours, theirs, …) and compares medians (the client section: the median ratio of
+// back-to-back pairs), so the noise of a shared machine hits both sides alike. The sections live in scripts/bench/:
 //
 //   signing.mjs          genUserSig / verifyUserSig / verifyCallback vs tls-sig-api-v2 and node:crypto
 //   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight
