@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signCallback } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { registerSecret } from './support/secret-audit.js';
 import { SDK_APP_ID } from './support/test-emulator.js';
+import { temporaryDirectory } from './support/temporary-directory.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'tokenwire-callback-'));
+const directory = temporaryDirectory('callback');
 const token = registerSecret('current-callback-token-0123456789');
 const previous = registerSecret('previous-callback-token-9876543210');
 const env = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_CALLBACK_TOKEN: token };

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from './support/run-cli.js';
 import { registerSecret } from './support/secret-audit.js';
 import { unusedPort } from './support/test-emulator.js';
+import { temporaryDirectory } from './support/temporary-directory.js';
+
+const scratch = temporaryDirectory('emulator');
 
 /** Resolves with the child's stdout once it contains `text`. */
 function stdoutUntil(child: ReturnType<typeof spawnCli>, text: string): Promise<string> {
@@ -32,7 +34,7 @@ function parseEnvFile(path: string): Record<string, string> {
 
 describe('tokenwire emulator', () => {
   it('--json prints one object with the settings (secrets ***), serves both APIs, and stops on SIGINT', async () => {
-    const envFile = join(mkdtempSync(join(tmpdir(), 'tokenwire-emulator-')), 'emulator.env');
+    const envFile = join(scratch, 'emulator.env');
     const child = spawnCli(['emulator', '--json', '--save-env', envFile, '--poll-hold', '200', '--robot-delay', '10']);
     const first = await stdoutUntil(child, '\n');
     const started = JSON.parse(first) as { ok: boolean; url: string; port: number; env: Record<string, string>; aiccChannelId: string; envFile: string };

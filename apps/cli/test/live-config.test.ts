@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { registerSecret } from './support/secret-audit.js';
 import { startTestEmulator, unusedPort } from './support/test-emulator.js';
+import { temporaryDirectory } from './support/temporary-directory.js';
 
 let harness: Awaited<ReturnType<typeof startTestEmulator>>;
-const directory = mkdtempSync(join(tmpdir(), 'tokenwire-live-config-'));
+const directory = temporaryDirectory('live-config');
 
 beforeAll(async () => {
   harness = await startTestEmulator();

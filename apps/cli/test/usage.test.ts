@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeUserSig } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { runCli } from './support/run-cli.js';
 import { registerSecret } from './support/secret-audit.js';
+import { temporaryDirectory } from './support/temporary-directory.js';
 
 const GROUPS = ['', 'usersig', 'live-config', 'live-config token', 'live-config callback', 'callback', 'aicc'];
 const COMMANDS = [
@@ -103,7 +103,8 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
 });
 
 describe('configuration: flags > environment > profile', () => {
-  const home = mkdtempSync(join(tmpdir(), 'tokenwire-config-'));
+  const home = temporaryDirectory('config');
+  const broken = temporaryDirectory('config-broken');
   const configDirectory = join(home, 'tokenwire');
   mkdirSync(configDirectory, { recursive: true });
   const fileKey = registerSecret('secret-key-from-the-profile-file');
@@ -144,7 +145,6 @@ describe('configuration: flags > environment > profile', () => {
     const unknown = await runCli(['usersig', 'sign', '--profile', 'nope'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/has no profile "nope" \(profiles: main, other\)/);
-    const broken = mkdtempSync(join(tmpdir(), 'tokenwire-config-broken-'));
     mkdirSync(join(broken, 'tokenwire'));
     writeFileSync(join(broken, 'tokenwire', 'config.json'), '{"profiles": {"main": {"sdkAppID": 1}}, "defaultProfile": "main"}');
     const typo = await runCli(['usersig', 'sign'], { env: { XDG_CONFIG_HOME: broken } });

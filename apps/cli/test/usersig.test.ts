@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { registerSecret } from './support/secret-audit.js';
 import { SDK_APP_ID, testSecret } from './support/test-emulator.js';
+import { temporaryDirectory } from './support/temporary-directory.js';
+
+const keyDirectory = temporaryDirectory('key');
 
 const secretKey = testSecret();
 const env = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_SECRET_KEY: secretKey };
@@ -35,10 +38,9 @@ describe('usersig sign', () => {
   });
 
   it('reads the secret key from a file and from stdin', async () => {
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'tokenwire-key-')), 'key.txt');
+    const file = join(keyDirectory, 'key.txt');
     writeFileSync(file, `${secretKey}\n`);
     const fromFile = await runCli(['usersig', 'sign', '--sdk-app-id', String(SDK_APP_ID), '--user-id', 'carol', '--secret-key-file', file]);
     expect(fromFile.code).toBe(0);

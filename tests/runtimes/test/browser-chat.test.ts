@@ -1,9 +1,9 @@
 // examples/browser-chat in real Chromium: the page talks to the edge worker's AICC gateway (the built bundle in
 // workerd, listening on 127.0.0.1), which talks to the emulated AICC over HTTP. A user types a question, clicks
 // Send, and the robot's answer must render: checked in the DOM, in the emulator, and in a screenshot's pixels.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startBrowserChat } from '@tokenwire/example-browser-chat/server.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertPackagesBuilt } from './support/built-packages.js';
@@ -19,7 +19,8 @@ const ROBOT_BUBBLE = '#e5e7eb';
 
 let chat: Awaited<ReturnType<typeof startBrowserChat>>;
 let chromium: LaunchedChromium;
-const outputDir = mkdtempSync(join(tmpdir(), 'tokenwire-browser-chat-'));
+/** The last run's screenshot is kept here (git-ignored) for a human to look at; each run overwrites it. */
+const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
 beforeAll(async () => {
   assertPackagesBuilt();
@@ -84,6 +85,7 @@ it('sends a typed question with a real click on Send and renders the robot answe
     // The screenshot: the message area must show both kinds of bubble, not a blank panel.
     const screenshot = await page.screenshot({ type: 'png' });
     const screenshotPath = join(outputDir, 'browser-chat.png');
+    mkdirSync(outputDir, { recursive: true });
     writeFileSync(screenshotPath, screenshot);
     console.log(`browser-chat screenshot: ${screenshotPath}`);
     const box = await page.locator('#messages').boundingBox();

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordRun } from './secret-audit.js';
+import { temporaryDirectory } from './temporary-directory.js';
 import { runtimeBinary } from '../../../../scripts/runtime-binary.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,7 +25,7 @@ export function cliCommand(runtime: Runtime): [string, string[]] {
 }
 
 /** A fresh, empty configuration home, so no real config file of the machine leaks into a test. */
-export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'tokenwire-cli-home-'));
+export const EMPTY_HOME = temporaryDirectory('cli-home');
 
 /** The environment every run starts from: nothing of the outer TOKENWIRE_* settings, no colour, no config. */
 export function baseEnvironment(): Record<string, string> {
