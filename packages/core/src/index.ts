@@ -40,7 +40,7 @@ export { classifyErrorCode } from './envelope/error-classification.js';
 export type { ErrorCodeInfo } from './envelope/error-codes.js';
 export { TENCENT_ERROR_CODES, describeErrorCode } from './envelope/error-codes.js';
 // -- envelope schema exports --
-export type { TencentEnvelope } from './envelope/envelope-schema.js';
+export type { TencentEnvelope, TencentEnvelopeEntries } from './envelope/envelope-schema.js';
 export { TencentEnvelopeSchema, envelopeWithResponse } from './envelope/envelope-schema.js';
 export { assertEnvelopeSuccess, parseEnvelope, parseEnvelopeResponse } from './envelope/parse-envelope.js';
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { IntegerSchema } from './callback-events/callback-field-schemas.js';
 import { objectMessage, parseInput } from './parse-input.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
@@ -18,7 +19,14 @@ export interface CallbackAckOptions {
 }
 
 /** The JSON body of a callback answer: `{ ActionStatus, ErrorCode, ErrorInfo }`. */
-export const CallbackAckBodySchema = /* @__PURE__ */ (() =>
+export const CallbackAckBodySchema: v.ObjectSchema<
+  {
+    readonly ActionStatus: v.PicklistSchema<['OK', 'FAIL'], undefined>;
+    readonly ErrorCode: IntegerSchema;
+    readonly ErrorInfo: v.StringSchema<undefined>;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.object({
     ActionStatus: v.picklist(['OK', 'FAIL']),
     ErrorCode: v.pipe(v.number(), v.integer()),

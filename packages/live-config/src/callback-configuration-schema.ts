@@ -36,7 +36,19 @@ export interface CallbackConfiguration {
  * v.is(CallbackConfigurationSchema, { url: 'https://example.com/cb', commands: ['Live.CallbackAfterCreateRoom'] }); // true
  * ```
  */
-export const CallbackConfigurationSchema = /* @__PURE__ */ (() =>
+export const CallbackConfigurationSchema: v.StrictObjectSchema<
+  {
+    readonly url: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]>;
+    readonly commands: v.SchemaWithPipe<
+      readonly [
+        v.ArraySchema<v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>, string>,
+        v.MinLengthAction<string[], 1, string>,
+        v.CheckAction<string[], string>,
+      ]
+    >;
+  },
+  (issue: v.StrictObjectIssue) => string
+> = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       url: v.pipe(v.string('must be a string'), v.check(isHttpUrl, 'must be an absolute URL starting with http:// or https://')),

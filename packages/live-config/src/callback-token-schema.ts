@@ -24,7 +24,7 @@ export const CALLBACK_TOKEN_MESSAGE = 'must be 1 to 128 visible ASCII characters
  * v.is(CallbackTokenSchema, 'token with spaces');     // false
  * ```
  */
-export const CallbackTokenSchema = /* @__PURE__ */ (() =>
+export const CallbackTokenSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = /* @__PURE__ */ (() =>
   v.pipe(
     v.string('must be a string'),
     v.check((token: string) => CALLBACK_TOKEN_PATTERN.test(token), CALLBACK_TOKEN_MESSAGE),

@@ -8,7 +8,12 @@ import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient 
  * The `Response` of `live_config/get_callback_token` (`{ Token, IsTokenEnable }`), turned into
  * `{ token, enabled }`.
  */
-export const CallbackTokenResponseSchema = /* @__PURE__ */ (() =>
+export const CallbackTokenResponseSchema: v.SchemaWithPipe<
+  readonly [
+    v.ObjectSchema<{ readonly Token: v.StringSchema<undefined>; readonly IsTokenEnable: v.BooleanSchema<undefined> }, undefined>,
+    v.TransformAction<{ Token: string; IsTokenEnable: boolean }, { token: string; enabled: boolean }>,
+  ]
+> = /* @__PURE__ */ (() =>
   v.pipe(
     v.object({ Token: v.string(), IsTokenEnable: v.boolean() }),
     v.transform((response) => ({ token: response.Token, enabled: response.IsTokenEnable })),

@@ -9,7 +9,15 @@ import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient 
  * The `Response` of `live_config/get_callback` (`{ Url, CallbackCommandList }`), turned into
  * `{ url, commands }`.
  */
-export const CallbackConfigurationResponseSchema = /* @__PURE__ */ (() =>
+export const CallbackConfigurationResponseSchema: v.SchemaWithPipe<
+  readonly [
+    v.ObjectSchema<
+      { readonly Url: v.StringSchema<undefined>; readonly CallbackCommandList: v.ArraySchema<v.StringSchema<undefined>, undefined> },
+      undefined
+    >,
+    v.TransformAction<{ Url: string; CallbackCommandList: string[] }, { url: string; commands: CallbackCommand[] }>,
+  ]
+> = /* @__PURE__ */ (() =>
   v.pipe(
     v.object({ Url: v.string(), CallbackCommandList: v.array(v.string()) }),
     v.transform((response) => ({ url: response.Url, commands: response.CallbackCommandList as CallbackCommand[] })),

@@ -52,8 +52,9 @@ export type {
 } from './callback-events/live-callback-event.js';
 export type { LiveCallbackBody } from './callback-events/live-callback-body-schemas.js';
 export { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
-export type { LooseCallbackBody } from './callback-events/loose-callback-body.js';
+export type { LooseCallbackBody, LooseCallbackBodySchema } from './callback-events/loose-callback-body.js';
 export { looseCallbackBodySchema } from './callback-events/loose-callback-body.js';
+export type { IntegerSchema, NonNegativeIntegerSchema, OpenPicklistSchema } from './callback-events/callback-field-schemas.js';
 export { IdentifierSchema } from './callback-events/callback-field-schemas.js';
 export type { AfterCreateRoomBody, CallbackRoomInfo } from './callback-events/after-create-room.js';
 export { AfterCreateRoomBodySchema, CallbackRoomInfoSchema } from './callback-events/after-create-room.js';

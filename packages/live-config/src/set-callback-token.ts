@@ -22,7 +22,18 @@ export interface CallbackTokenSettings {
  * Schema of {@link CallbackTokenSettings}: unknown fields are rejected (a misspelt `tokne` would otherwise be
  * dropped silently) and at least one of `token` and `enabled` is required.
  */
-export const CallbackTokenSettingsSchema = /* @__PURE__ */ (() =>
+export const CallbackTokenSettingsSchema: v.SchemaWithPipe<
+  readonly [
+    v.StrictObjectSchema<
+      {
+        readonly token: v.OptionalSchema<typeof CallbackTokenSchema, undefined>;
+        readonly enabled: v.OptionalSchema<v.BooleanSchema<string>, undefined>;
+      },
+      (issue: v.StrictObjectIssue) => string
+    >,
+    v.CheckAction<{ token?: string | undefined; enabled?: boolean | undefined }, string>,
+  ]
+> = /* @__PURE__ */ (() =>
   v.pipe(
     v.strictObject(
       {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
-import { TencentEnvelopeSchema, envelopeWithResponse } from './envelope-schema.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type TencentEnvelope, TencentEnvelopeSchema, envelopeWithResponse } from './envelope-schema.js';
 
 describe('TencentEnvelopeSchema', () => {
   it('accepts a success envelope and defaults ErrorInfo to an empty string', () => {
@@ -59,5 +59,43 @@ describe('envelopeWithResponse', () => {
 
   it('still rejects a broken envelope around a valid Response', () => {
     expect(v.safeParse(schema, { ActionStatus: 'MAYBE', ErrorCode: 0, Response: { Token: 't', IsTokenEnable: true } }).success).toBe(false);
+  });
+});
+
+// The schemas carry explicit types (JSR rejects inferred ones in a public API); these pin what they infer.
+describe('envelope schema types', () => {
+  it('TencentEnvelopeSchema outputs ErrorInfo always, accepts it optionally, and keeps extra fields', () => {
+    expectTypeOf<TencentEnvelope>().toEqualTypeOf<
+      { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string; RequestId?: string | undefined } & { [key: string]: unknown }
+    >();
+    expectTypeOf<v.InferInput<typeof TencentEnvelopeSchema>>().toEqualTypeOf<
+      { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo?: string | undefined; RequestId?: string | undefined } & {
+        [key: string]: unknown;
+      }
+    >();
+    expectTypeOf(TencentEnvelopeSchema.entries.ActionStatus.options).toEqualTypeOf<['OK', 'FAIL']>();
+  });
+
+  it("envelopeWithResponse adds the Response schema's types to the envelope fields", () => {
+    const schema = envelopeWithResponse(v.object({ Token: v.string(), Length: v.pipe(v.string(), v.transform((text) => text.length)) }));
+    expectTypeOf<v.InferOutput<typeof schema>>().toEqualTypeOf<
+      {
+        ActionStatus: 'OK' | 'FAIL';
+        ErrorCode: number;
+        ErrorInfo: string;
+        RequestId?: string | undefined;
+        Response: { Token: string; Length: number };
+      } & { [key: string]: unknown }
+    >();
+    expectTypeOf<v.InferInput<typeof schema>>().toEqualTypeOf<
+      {
+        ActionStatus: 'OK' | 'FAIL';
+        ErrorCode: number;
+        ErrorInfo?: string | undefined;
+        RequestId?: string | undefined;
+        Response: { Token: string; Length: string };
+      } & { [key: string]: unknown }
+    >();
+    expectTypeOf(schema.entries.Response.entries.Token).toEqualTypeOf<v.StringSchema<undefined>>();
   });
 });

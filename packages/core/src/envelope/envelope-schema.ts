@@ -5,8 +5,20 @@ import * as v from 'valibot';
  * them) from bundles that never use the envelope, e.g. callback verification alone.
  */
 
+/**
+ * The entries of {@link TencentEnvelopeSchema}: the four envelope fields every Tencent REST response carries,
+ * `ActionStatus`, `ErrorCode`, `ErrorInfo` (defaults to `''`) and `RequestId`. Schemas built by
+ * {@link envelopeWithResponse} have them too, next to `Response`.
+ */
+export type TencentEnvelopeEntries = {
+  readonly ActionStatus: v.PicklistSchema<['OK', 'FAIL'], undefined>;
+  readonly ErrorCode: v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>;
+  readonly ErrorInfo: v.OptionalSchema<v.StringSchema<undefined>, ''>;
+  readonly RequestId: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+};
+
 /** The four envelope fields every Tencent REST response carries, shared by both envelope schemas. */
-const envelopeEntries = {
+const envelopeEntries: TencentEnvelopeEntries = {
   ActionStatus: /* @__PURE__ */ v.picklist(['OK', 'FAIL']),
   ErrorCode: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
   ErrorInfo: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string(), ''),
@@ -24,7 +36,7 @@ const envelopeEntries = {
  * if (envelope.ErrorCode !== 0) console.warn(envelope.ErrorInfo, envelope.RequestId);
  * ```
  */
-export const TencentEnvelopeSchema = /* @__PURE__ */ v.looseObject(envelopeEntries);
+export const TencentEnvelopeSchema: v.LooseObjectSchema<TencentEnvelopeEntries, undefined> = /* @__PURE__ */ v.looseObject(envelopeEntries);
 
 /** A parsed Tencent response envelope, with any payload fields kept alongside. */
 export type TencentEnvelope = v.InferOutput<typeof TencentEnvelopeSchema>;
@@ -41,6 +53,8 @@ export type TencentEnvelope = v.InferOutput<typeof TencentEnvelopeSchema>;
  * parsed.Response.Token;
  * ```
  */
-export function envelopeWithResponse<TResponse extends v.GenericSchema>(responseSchema: TResponse) {
+export function envelopeWithResponse<TResponse extends v.GenericSchema>(
+  responseSchema: TResponse,
+): v.LooseObjectSchema<TencentEnvelopeEntries & { readonly Response: TResponse }, undefined> {
   return v.looseObject({ ...envelopeEntries, Response: responseSchema });
 }

@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { IdentifierSchema, MillisecondTimeSchema, openPicklist, SecondTimeSchema } from './callback-field-schemas.js';
+import {
+  IdentifierSchema,
+  type IntegerSchema,
+  MillisecondTimeSchema,
+  type OpenPicklistSchema,
+  openPicklist,
+  SecondTimeSchema,
+} from './callback-field-schemas.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
@@ -7,7 +14,26 @@ import { IdentifierSchema, MillisecondTimeSchema, openPicklist, SecondTimeSchema
  * A LiveKit room's attributes as callbacks report them (`RoomInfo`). `RoomId` is always there; the others
  * depend on how the room was created, so they are optional. Fields Tencent adds later pass through.
  */
-export const CallbackRoomInfoSchema = /* @__PURE__ */ (() =>
+export const CallbackRoomInfoSchema: v.LooseObjectSchema<
+  {
+    readonly RoomId: typeof IdentifierSchema;
+    readonly RoomName: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+    readonly RoomType: v.OptionalSchema<OpenPicklistSchema<'Live'>, undefined>;
+    readonly Owner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
+    readonly MaxMemberCount: v.OptionalSchema<v.NumberSchema<undefined>, undefined>;
+    readonly IsMessageDisabled: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+    readonly CustomInfo: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+    readonly IsSeatEnabled: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+    readonly TakeSeatMode: v.OptionalSchema<OpenPicklistSchema<'None' | 'FreeToTake' | 'ApplyToTake'>, undefined>;
+    readonly MaxSeatCount: v.OptionalSchema<v.NumberSchema<undefined>, undefined>;
+    /** Unix seconds. */
+    readonly CreateTime: v.OptionalSchema<IntegerSchema, undefined>;
+    readonly IsPublicVisible: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+    readonly CoverURL: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+    readonly Category: v.OptionalSchema<v.ArraySchema<v.NumberSchema<undefined>, undefined>, undefined>;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.looseObject({
     RoomId: IdentifierSchema,
     RoomName: v.optional(v.string()),
@@ -37,7 +63,16 @@ export type CallbackRoomInfo = v.InferOutput<typeof CallbackRoomInfoSchema>;
  * if (event.known && event.command === 'Live.CallbackAfterCreateRoom') console.log(event.body.RoomInfo.RoomId);
  * ```
  */
-export const AfterCreateRoomBodySchema = /* @__PURE__ */ (() =>
+export const AfterCreateRoomBodySchema: v.LooseObjectSchema<
+  {
+    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<'Live.CallbackAfterCreateRoom', undefined>, undefined>;
+    readonly Operator_Account: typeof IdentifierSchema;
+    readonly RoomInfo: typeof CallbackRoomInfoSchema;
+    /** Unix milliseconds. */
+    readonly EventTime: IntegerSchema;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: v.optional(v.literal('Live.CallbackAfterCreateRoom')),
     Operator_Account: IdentifierSchema,

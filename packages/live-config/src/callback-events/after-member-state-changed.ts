@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdentifierSchema, MillisecondTimeSchema, openPicklist } from './callback-field-schemas.js';
+import { IdentifierSchema, type IntegerSchema, MillisecondTimeSchema, type OpenPicklistSchema, openPicklist } from './callback-field-schemas.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
@@ -14,7 +14,18 @@ import { IdentifierSchema, MillisecondTimeSchema, openPicklist } from './callbac
  * }
  * ```
  */
-export const AfterMemberStateChangedBodySchema = /* @__PURE__ */ (() =>
+export const AfterMemberStateChangedBodySchema: v.LooseObjectSchema<
+  {
+    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<'Live.CallbackAfterMemberStateChanged', undefined>, undefined>;
+    readonly RoomId: typeof IdentifierSchema;
+    readonly EventType: OpenPicklistSchema<'Online' | 'Offline'>;
+    readonly EventCause: OpenPicklistSchema<'Enter' | 'Leave' | 'HeartbeatInterrupt' | 'HeartbeatRecover'>;
+    readonly MemberList: v.ArraySchema<v.LooseObjectSchema<{ readonly Member_Account: typeof IdentifierSchema }, undefined>, undefined>;
+    /** Unix milliseconds. */
+    readonly EventTime: IntegerSchema;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: v.optional(v.literal('Live.CallbackAfterMemberStateChanged')),
     RoomId: IdentifierSchema,

@@ -1,10 +1,27 @@
 import * as v from 'valibot';
-import { CountSchema, IdentifierSchema, SecondTimeSchema } from './callback-field-schemas.js';
+import {
+  CountSchema,
+  IdentifierSchema,
+  type IntegerSchema,
+  type NonNegativeIntegerSchema,
+  SecondTimeSchema,
+} from './callback-field-schemas.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /** One gift being sent (`GiftWater`). */
-export const GiftWaterSchema = /* @__PURE__ */ (() =>
+export const GiftWaterSchema: v.LooseObjectSchema<
+  {
+    readonly From_Account: typeof IdentifierSchema;
+    readonly To_Account: v.ArraySchema<typeof IdentifierSchema, undefined>;
+    /** Unix seconds. */
+    readonly Time: IntegerSchema;
+    readonly GiftId: typeof IdentifierSchema;
+    readonly Count: NonNegativeIntegerSchema;
+    readonly Coins: NonNegativeIntegerSchema;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.looseObject({
     From_Account: IdentifierSchema,
     To_Account: v.array(IdentifierSchema),
@@ -31,7 +48,15 @@ export type GiftWater = v.InferOutput<typeof GiftWaterSchema>;
  * }
  * ```
  */
-export const BeforeSendGiftBodySchema = /* @__PURE__ */ (() =>
+export const BeforeSendGiftBodySchema: v.LooseObjectSchema<
+  {
+    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<'Live.CallbackBeforeSendGift', undefined>, undefined>;
+    readonly Operator_Account: typeof IdentifierSchema;
+    readonly RoomId: typeof IdentifierSchema;
+    readonly GiftWater: typeof GiftWaterSchema;
+  },
+  undefined
+> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: v.optional(v.literal('Live.CallbackBeforeSendGift')),
     Operator_Account: IdentifierSchema,

@@ -5,7 +5,7 @@ import { AfterCreateRoomBodySchema } from './after-create-room.js';
 import { AfterDestroyRoomBodySchema } from './after-destroy-room.js';
 import { AfterMemberStateChangedBodySchema } from './after-member-state-changed.js';
 import { BeforeSendGiftBodySchema } from './before-send-gift.js';
-import { looseCallbackBodySchema } from './loose-callback-body.js';
+import { type LooseCallbackBodySchema, looseCallbackBodySchema } from './loose-callback-body.js';
 
 // Built inside a `@__PURE__` IIFE so bundlers drop it when unused (README: bundle size).
 
@@ -19,7 +19,27 @@ import { looseCallbackBodySchema } from './loose-callback-body.js';
  * const body = v.parse(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackBeforeSendGift'], parsedJson);
  * ```
  */
-export const LIVE_CALLBACK_BODY_SCHEMAS = /* @__PURE__ */ (() =>
+export const LIVE_CALLBACK_BODY_SCHEMAS: {
+  readonly 'Live.CallbackAfterCreateRoom': typeof AfterCreateRoomBodySchema;
+  readonly 'Live.CallbackAfterDestroyRoom': typeof AfterDestroyRoomBodySchema;
+  readonly 'Live.CallbackAfterUpdateRoomInfo': LooseCallbackBodySchema<'Live.CallbackAfterUpdateRoomInfo'>;
+  readonly 'Live.CallbackAfterSetMetadata': LooseCallbackBodySchema<'Live.CallbackAfterSetMetadata'>;
+  readonly 'Live.CallbackAfterDelMetadata': LooseCallbackBodySchema<'Live.CallbackAfterDelMetadata'>;
+  readonly 'Live.CallbackAfterCreateRoomReachingThreshold': LooseCallbackBodySchema<'Live.CallbackAfterCreateRoomReachingThreshold'>;
+  readonly 'Live.CallbackAfterMemberStateChanged': typeof AfterMemberStateChangedBodySchema;
+  readonly 'Live.CallbackAfterChangeOwner': typeof AfterChangeOwnerBodySchema;
+  readonly 'Live.CallbackAfterModifyAdmin': LooseCallbackBodySchema<'Live.CallbackAfterModifyAdmin'>;
+  readonly 'Mic.CallbackAfterSeatInfoChanged': LooseCallbackBodySchema<'Mic.CallbackAfterSeatInfoChanged'>;
+  readonly 'Live.CallbackAfterCreateBattle': LooseCallbackBodySchema<'Live.CallbackAfterCreateBattle'>;
+  readonly 'Live.CallbackAfterStartBattle': LooseCallbackBodySchema<'Live.CallbackAfterStartBattle'>;
+  readonly 'Live.CallbackAfterEndBattle': LooseCallbackBodySchema<'Live.CallbackAfterEndBattle'>;
+  readonly 'Live.CallbackBeforeSendGift': typeof BeforeSendGiftBodySchema;
+  readonly 'Live.CallbackBeforeCallBackNotBlock': LooseCallbackBodySchema<'Live.CallbackBeforeCallBackNotBlock'>;
+  readonly 'Group.CallbackAfterSendMsg': LooseCallbackBodySchema<'Group.CallbackAfterSendMsg'>;
+  readonly 'Group.CallbackBeforeSendMsg': LooseCallbackBodySchema<'Group.CallbackBeforeSendMsg'>;
+  readonly 'Follow.CallbackAfterFollowAdd': LooseCallbackBodySchema<'Follow.CallbackAfterFollowAdd'>;
+  readonly 'Follow.CallbackAfterFollowDelete': LooseCallbackBodySchema<'Follow.CallbackAfterFollowDelete'>;
+} = /* @__PURE__ */ (() =>
   ({
   'Live.CallbackAfterCreateRoom': AfterCreateRoomBodySchema,
   'Live.CallbackAfterDestroyRoom': AfterDestroyRoomBodySchema,

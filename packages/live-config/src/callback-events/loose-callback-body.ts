@@ -1,5 +1,20 @@
 import * as v from 'valibot';
-import { IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+import { IdentifierSchema, type IntegerSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+
+/**
+ * The type of the schema {@link looseCallbackBodySchema} builds for callback `TCommand`: a loose object whose
+ * shared fields are typed when present.
+ */
+export type LooseCallbackBodySchema<TCommand extends string> = v.LooseObjectSchema<
+  {
+    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<TCommand, undefined>, undefined>;
+    readonly RoomId: v.OptionalSchema<typeof IdentifierSchema, undefined>;
+    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
+    /** Unix milliseconds. */
+    readonly EventTime: v.OptionalSchema<IntegerSchema, undefined>;
+  },
+  undefined
+>;
 
 /**
  * Builds the schema of a callback whose body Tencent documents only loosely: the fields most LiveKit callbacks
@@ -11,7 +26,7 @@ import { IdentifierSchema, MillisecondTimeSchema } from './callback-field-schema
  * const schema = looseCallbackBodySchema('Live.CallbackAfterStartBattle');
  * ```
  */
-export function looseCallbackBodySchema<const TCommand extends string>(command: TCommand) {
+export function looseCallbackBodySchema<const TCommand extends string>(command: TCommand): LooseCallbackBodySchema<TCommand> {
   return v.looseObject({
     CallbackCommand: v.optional(v.literal(command)),
     RoomId: v.optional(IdentifierSchema),
@@ -22,4 +37,4 @@ export function looseCallbackBodySchema<const TCommand extends string>(command: 
 }
 
 /** The body type of a loosely documented callback `TCommand`. */
-export type LooseCallbackBody<TCommand extends string> = v.InferOutput<ReturnType<typeof looseCallbackBodySchema<TCommand>>>;
+export type LooseCallbackBody<TCommand extends string> = v.InferOutput<LooseCallbackBodySchema<TCommand>>;
