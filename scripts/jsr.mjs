@@ -23,14 +23,6 @@ const root = new URL('..', import.meta.url).pathname;
 /** The public packages in publishing order (dependencies first). */
 const PACKAGES = ['core', 'live-config', 'aicc-messaging', 'emulator'];
 
-/**
- * Packages whose public API still has "slow types" (exported valibot schemas and schema factories without an
- * explicit type; JSR then ships no .d.ts for Node users and Deno type-checks them more slowly). Their dry run
- * passes `--allow-slow-types`; remove a package from here once `deno publish --dry-run` is clean for it, so the
- * check keeps it clean.
- */
-const SLOW_TYPES_ALLOWED = new Set(['core', 'live-config', 'aicc-messaging']);
-
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const manifestOf = (name) => readJson(join(root, 'packages', name, 'package.json'));
 const jsrPath = (name) => join(root, 'packages', name, 'jsr.json');
@@ -100,11 +92,11 @@ function publish(dryRun) {
     writeFileSync(join(scratch, 'deno.json'), `${JSON.stringify({ workspace: PACKAGES.map((name) => `./packages/${name}`) }, null, 2)}\n`);
     const env = { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
     const runs = dryRun
-      ? PACKAGES.map((name) => ({ label: `@tokenwire/${name}`, cwd: join(scratch, 'packages', name), slow: SLOW_TYPES_ALLOWED.has(name) }))
-      : [{ label: 'the workspace', cwd: scratch, slow: SLOW_TYPES_ALLOWED.size > 0 }];
+      ? PACKAGES.map((name) => ({ label: `@tokenwire/${name}`, cwd: join(scratch, 'packages', name) }))
+      : [{ label: 'the workspace', cwd: scratch }];
     let failed = false;
     for (const run of runs) {
-      const args = ['publish', '--allow-dirty', '--sloppy-imports', ...(dryRun ? ['--dry-run'] : []), ...(run.slow ? ['--allow-slow-types'] : [])];
+      const args = ['publish', '--allow-dirty', '--sloppy-imports', ...(dryRun ? ['--dry-run'] : [])];
       console.log(`\n$ deno ${args.join(' ')}   # ${run.label}`);
       const result = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
       // The file list is long; keep everything else.

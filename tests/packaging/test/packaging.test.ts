@@ -213,7 +213,7 @@ describe('JSR (scripts/jsr.mjs)', () => {
     expect(stdout).toContain('agree');
   });
 
-  it('deno publish --dry-run passes for every package', { timeout: 300_000 }, async () => {
+  it('deno publish --dry-run passes for every package, slow-type check included', { timeout: 300_000 }, async () => {
     const { stdout } = await run(process.execPath, [join(repository, 'scripts', 'jsr.mjs'), 'publish', '--dry-run'], { timeoutMs: 300_000 });
     for (const name of PUBLIC_PACKAGES) expect(stdout).toContain(`Simulating publish of @tokenwire/${name}@`);
   });

@@ -14,14 +14,38 @@ export const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
 /** The AccessToken lifetime asked for by default, as Huawei's own demo does: 600 s. */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 600;
 
-const secondsText = v.pipe(v.string(), v.regex(/^\s*\d{1,10}\s*$/));
-const wholeSeconds = v.pipe(v.number(), v.integer(), v.minValue(0));
+const secondsText: v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]> = v.pipe(
+  v.string(),
+  v.regex(/^\s*\d{1,10}\s*$/),
+);
+const wholeSeconds: v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]> =
+  v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Whole seconds as a string of digits or a number. */
+type SecondsSchema = v.UnionSchema<[typeof secondsText, typeof wholeSeconds], string>;
+
+/** An optional string. */
+type OptionalTextSchema = v.OptionalSchema<v.StringSchema<string>, undefined>;
 
 /**
  * The 200 answer of `tokenByAkSk`. `Expires` (lifetime in seconds) and `CreateTime` (epoch seconds) are documented
  * as strings; numbers are accepted too, and both come out as numbers. Unknown fields pass through.
  */
-export const TokenByAkSkResponseSchema = v.looseObject({
+export const TokenByAkSkResponseSchema: v.LooseObjectSchema<
+  {
+    readonly AccessToken: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
+    readonly ApplyType: OptionalTextSchema;
+    readonly CreateTime: v.OptionalSchema<v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>]>, undefined>;
+    readonly Expires: v.OptionalSchema<
+      v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>, v.MinValueAction<number, 1, string>]>,
+      undefined
+    >;
+    readonly Scope: OptionalTextSchema;
+    readonly AppKey: OptionalTextSchema;
+    readonly UserID: OptionalTextSchema;
+  },
+  undefined
+> = v.looseObject({
   AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
   ApplyType: v.optional(v.string('must be a string')),
   CreateTime: v.optional(

@@ -3,13 +3,16 @@ import type * as v from 'valibot';
 /** Inputs are parsed with core's {@link parseInput}; this module adds the package's own messages. */
 export { parseInput } from '@tokenwire/core';
 
+/** The message function {@link objectMessage} returns: the `message` of an object schema's own issues. */
+export type ObjectMessage = (issue: v.StrictObjectIssue | v.ObjectIssue) => string;
+
 /**
  * The message of a strict object schema's own issues: an unknown key, a missing required key, or an input that
  * is not an object at all.
  *
  * @internal
  */
-export function objectMessage(what: string): (issue: v.StrictObjectIssue | v.ObjectIssue) => string {
+export function objectMessage(what: string): ObjectMessage {
   return (issue) => {
     if (issue.expected === 'never') return 'is not a known option';
     if (issue.path !== undefined && issue.path.length > 0) return 'is required';

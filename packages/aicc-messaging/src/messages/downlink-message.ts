@@ -1,9 +1,87 @@
 import * as v from 'valibot';
-import { DOWNLINK_CONTROL_TYPES, DOWNLINK_MEDIA_TYPES, DOWNLINK_SOURCE_TYPES } from './enumerations.js';
-import { LenientBooleanSchema, openPicklist, TimestampSchema } from './response-fields.js';
+import {
+  DOWNLINK_CONTROL_TYPES,
+  DOWNLINK_MEDIA_TYPES,
+  DOWNLINK_SOURCE_TYPES,
+  type DownlinkControlType,
+  type DownlinkMediaType,
+  type DownlinkSourceType,
+} from './enumerations.js';
+import { LenientBooleanSchema, openPicklist, TimestampSchema, type OpenPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
-const optionalString = v.optional(v.nullable(v.string('must be a string')));
-const optionalScalar = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
+/**
+ * The `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null` kept as sent.
+ *
+ * @internal
+ */
+export type MessageContentSchema = v.OptionalSchema<
+  v.NullableSchema<v.UnionSchema<[v.StringSchema<undefined>, v.ArraySchema<v.StringSchema<undefined>, undefined>], string>, undefined>,
+  ''
+>;
+
+/**
+ * A time of a message AICC returns ({@link TimestampSchema}); absent or `null` when not set.
+ *
+ * @internal
+ */
+export type OptionalTimestampSchema = v.OptionalSchema<v.NullableSchema<typeof TimestampSchema, undefined>, undefined>;
+
+/** A string or number field; absent or `null` when not set. */
+type OptionalScalarSchema = v.OptionalSchema<
+  v.NullableSchema<v.UnionSchema<[v.StringSchema<undefined>, v.NumberSchema<undefined>], string>, undefined>,
+  undefined
+>;
+
+const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
+const optionalScalar: OptionalScalarSchema = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
+
+/**
+ * The entries of {@link DownlinkMessageSchema}.
+ *
+ * @internal
+ */
+export type DownlinkMessageEntries = {
+  /** `WEB`. */
+  readonly channel: OptionalStringSchema;
+  /**
+   * TEXT: the text (≤ 500 characters); IMAGE/VIDEO/AUDIO/DOCUMENT: a resource id for `downloadFile`; LOCATE:
+   * `latitude/longitude/description`; READ: the ids of the messages read (a JSON array, as text or as an array).
+   */
+  readonly content: MessageContentSchema;
+  /** The channel Configuration ID. */
+  readonly from: OptionalStringSchema;
+  /** The end user's id. */
+  readonly to: OptionalStringSchema;
+  readonly mediaType: OpenPicklistSchema<DownlinkMediaType>;
+  readonly controlType: OpenPicklistSchema<DownlinkControlType>;
+  readonly sourceType: OpenPicklistSchema<DownlinkSourceType>;
+  /** The sender's display name (`system`/`系统` for system messages). */
+  readonly senderNickname: OptionalStringSchema;
+  readonly senderAvatar: OptionalStringSchema;
+  /** When the message was produced (ms since the epoch), as a string or a number. */
+  readonly timestamp: OptionalTimestampSchema;
+  /** Similar questions the robot suggests. */
+  readonly simQuestions: v.OptionalSchema<v.NullableSchema<v.ArraySchema<v.StringSchema<string>, undefined>, undefined>, undefined>;
+  /** `true` on the message that ends the session: the client must stop sending. */
+  readonly isOfflineStatus: typeof LenientBooleanSchema;
+  /** Unique id of the message (for READ receipts, recall, delete). */
+  readonly messageCode: OptionalStringSchema;
+  /** Robot interaction index: pass it to `robotFeedback`. */
+  readonly interIdx: OptionalScalarSchema;
+  /** `null` for a media-library file, `"1"` for a local file (download it with `local: true`). */
+  readonly contentType: OptionalStringSchema;
+  /** The file type of a media message (use it as `fileType` of `downloadFile` for local files). */
+  readonly mediaFileType: OptionalStringSchema;
+  /** The session (call) id. */
+  readonly callId: OptionalStringSchema;
+  readonly robotGender: OptionalStringSchema;
+  /** `Y` when the session is queued for an agent. */
+  readonly queueFlag: OptionalStringSchema;
+  /** When AICC queued the message for the user. */
+  readonly receiveTime: OptionalTimestampSchema;
+  readonly associationContentId: OptionalStringSchema;
+  readonly handlerType: OptionalScalarSchema;
+};
 
 /**
  * A message AICC delivers to the end user (`downlinkMessages` of `poll`, `messages` of a push). Documented
@@ -17,44 +95,26 @@ const optionalScalar = v.optional(v.nullable(v.union([v.string(), v.number()], '
  * if (message.sourceType === 'ROBOT' && message.interIdx !== undefined) offerFeedback(message.interIdx);
  * ```
  */
-export const DownlinkMessageSchema = v.looseObject({
-  /** `WEB`. */
+export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, undefined> = v.looseObject({
   channel: optionalString,
-  /**
-   * TEXT: the text (≤ 500 characters); IMAGE/VIDEO/AUDIO/DOCUMENT: a resource id for `downloadFile`; LOCATE:
-   * `latitude/longitude/description`; READ: the ids of the messages read (a JSON array, as text or as an array).
-   */
   content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
-  /** The channel Configuration ID. */
   from: optionalString,
-  /** The end user's id. */
   to: optionalString,
   mediaType: openPicklist(DOWNLINK_MEDIA_TYPES),
   controlType: openPicklist(DOWNLINK_CONTROL_TYPES),
   sourceType: openPicklist(DOWNLINK_SOURCE_TYPES),
-  /** The sender's display name (`system`/`系统` for system messages). */
   senderNickname: optionalString,
   senderAvatar: optionalString,
-  /** When the message was produced (ms since the epoch), as a string or a number. */
   timestamp: v.optional(v.nullable(TimestampSchema)),
-  /** Similar questions the robot suggests. */
   simQuestions: v.optional(v.nullable(v.array(v.string('must be a string')))),
-  /** `true` on the message that ends the session: the client must stop sending. */
   isOfflineStatus: LenientBooleanSchema,
-  /** Unique id of the message (for READ receipts, recall, delete). */
   messageCode: optionalString,
-  /** Robot interaction index: pass it to `robotFeedback`. */
   interIdx: optionalScalar,
-  /** `null` for a media-library file, `"1"` for a local file (download it with `local: true`). */
   contentType: optionalString,
-  /** The file type of a media message (use it as `fileType` of `downloadFile` for local files). */
   mediaFileType: optionalString,
-  /** The session (call) id. */
   callId: optionalString,
   robotGender: optionalString,
-  /** `Y` when the session is queued for an agent. */
   queueFlag: optionalString,
-  /** When AICC queued the message for the user. */
   receiveTime: v.optional(v.nullable(TimestampSchema)),
   associationContentId: optionalString,
   handlerType: optionalScalar,

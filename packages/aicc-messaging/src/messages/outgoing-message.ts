@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { objectMessage } from '../input/parse-input.js';
+import { objectMessage, type ObjectMessage } from '../input/parse-input.js';
 import { utf8ByteLength } from '../input/text-measures.js';
 import { UPLOAD_FILE_TYPES, type UplinkMediaType, type UploadFileType } from './enumerations.js';
 
@@ -95,27 +95,47 @@ export type PreparedMessage =
       readonly contentFor: (objectKey: string) => string;
     };
 
+/** A non-empty string without commas. */
+type NoCommaSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
+
+/** A file extension: 1–10 letters or digits. */
+type ExtensionSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>;
+
 const fitsContent = (text: string): boolean => utf8ByteLength(text) <= MAX_MESSAGE_CONTENT_BYTES;
-const noComma = (name: string) =>
+const noComma = (name: string): NoCommaSchema =>
   v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`));
-const extension = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg'));
+const extension: ExtensionSchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg'));
 
 /** An upload file type, case-insensitive, output in lower case. */
-export const UploadFileTypeSchema = v.pipe(
+export const UploadFileTypeSchema: v.SchemaWithPipe<
+  readonly [v.StringSchema<string>, v.TransformAction<string, string>, v.PicklistSchema<typeof UPLOAD_FILE_TYPES, string>]
+> = v.pipe(
   v.string('must be a string'),
   v.transform((text) => text.toLowerCase()),
   v.picklist(UPLOAD_FILE_TYPES, `must be one of ${UPLOAD_FILE_TYPES.join(', ')}`),
 );
 
 /** The bytes of a file. */
-export const FileBytesSchema = v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array');
+export const FileBytesSchema: v.CustomSchema<Uint8Array, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array,
+  'must be a Uint8Array',
+);
 
-const FileToUploadSchema = v.strictObject(
+const FileToUploadSchema: v.StrictObjectSchema<
+  { readonly bytes: typeof FileBytesSchema; readonly fileType: typeof UploadFileTypeSchema },
+  ObjectMessage
+> = v.strictObject(
   { bytes: FileBytesSchema, fileType: UploadFileTypeSchema },
   objectMessage('an object with bytes and fileType'),
 );
 
-const TextMessageSchema = v.strictObject(
+const TextMessageSchema: v.StrictObjectSchema<
+  {
+    readonly mediaType: v.LiteralSchema<'TEXT', undefined>;
+    readonly text: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
+  },
+  ObjectMessage
+> = v.strictObject(
   {
     mediaType: v.literal('TEXT'),
     text: v.pipe(
@@ -127,7 +147,15 @@ const TextMessageSchema = v.strictObject(
   objectMessage('a text message'),
 );
 
-const MediaMessageSchema = v.strictObject(
+const MediaMessageSchema: v.StrictObjectSchema<
+  {
+    readonly mediaType: v.PicklistSchema<typeof OBJECT_KEY_MEDIA_TYPES, undefined>;
+    readonly objectKey: v.OptionalSchema<NoCommaSchema, undefined>;
+    readonly extension: v.OptionalSchema<ExtensionSchema, undefined>;
+    readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
+  },
+  ObjectMessage
+> = v.strictObject(
   {
     mediaType: v.picklist(OBJECT_KEY_MEDIA_TYPES),
     objectKey: v.optional(noComma('the content')),
@@ -137,7 +165,20 @@ const MediaMessageSchema = v.strictObject(
   objectMessage('a media message'),
 );
 
-const FileMessageSchema = v.strictObject(
+const FileMessageSchema: v.StrictObjectSchema<
+  {
+    readonly mediaType: v.LiteralSchema<'FILE', undefined>;
+    readonly fileName: v.SchemaWithPipe<readonly [NoCommaSchema, v.CheckAction<string, string>]>;
+    readonly objectKey: v.OptionalSchema<NoCommaSchema, undefined>;
+    readonly fileSize: v.OptionalSchema<
+      v.SchemaWithPipe<readonly [v.NumberSchema<string>, v.IntegerAction<number, string>, v.MinValueAction<number, 0, string>]>,
+      undefined
+    >;
+    readonly fileType: v.OptionalSchema<ExtensionSchema, undefined>;
+    readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
+  },
+  ObjectMessage
+> = v.strictObject(
   {
     mediaType: v.literal('FILE'),
     fileName: v.pipe(noComma('FILE content'), v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8')),
@@ -149,9 +190,19 @@ const FileMessageSchema = v.strictObject(
   objectMessage('a file message'),
 );
 
-const optionalText = v.optional(v.string('must be a string'));
+const optionalText: v.OptionalSchema<v.StringSchema<string>, undefined> = v.optional(v.string('must be a string'));
 
-const WebCardMessageSchema = v.strictObject(
+const WebCardMessageSchema: v.StrictObjectSchema<
+  {
+    readonly mediaType: v.LiteralSchema<'WEBCARD', undefined>;
+    readonly title: typeof optionalText;
+    readonly description: typeof optionalText;
+    readonly mediaFileId: typeof optionalText;
+    readonly mediaFileType: v.OptionalSchema<v.PicklistSchema<typeof WEBCARD_MEDIA_FILE_TYPES, string>, undefined>;
+    readonly redirectUrl: typeof optionalText;
+  },
+  ObjectMessage
+> = v.strictObject(
   {
     mediaType: v.literal('WEBCARD'),
     title: optionalText,
@@ -163,16 +214,36 @@ const WebCardMessageSchema = v.strictObject(
   objectMessage('a web card message'),
 );
 
-const LocationMessageSchema = v.strictObject(
+const LocationMessageSchema: v.StrictObjectSchema<
+  {
+    readonly mediaType: v.LiteralSchema<'LOCATE', undefined>;
+    readonly content: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
+  },
+  ObjectMessage
+> = v.strictObject(
   { mediaType: v.literal('LOCATE'), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
   objectMessage('a location message'),
 );
+
+/** The typed messages {@link OutgoingMessageSchema} tells apart by `mediaType`. */
+type OutgoingMessageVariantSchema = v.VariantSchema<
+  'mediaType',
+  [typeof TextMessageSchema, typeof MediaMessageSchema, typeof FileMessageSchema, typeof WebCardMessageSchema, typeof LocationMessageSchema],
+  string
+>;
 
 /**
  * A message to send: a string (TEXT) or `{ mediaType, … }`. Content must fit in 1 KB as UTF-8; object keys and file
  * names must not contain commas (AICC's content formats are comma-separated).
  */
-export const OutgoingMessageSchema = v.pipe(
+export const OutgoingMessageSchema: v.SchemaWithPipe<
+  readonly [
+    v.UnknownSchema,
+    v.TransformAction<unknown, unknown>,
+    OutgoingMessageVariantSchema,
+    v.RawCheckAction<v.InferOutput<OutgoingMessageVariantSchema>>,
+  ]
+> = v.pipe(
   v.unknown(),
   // A bare string is a TEXT message; its problems are then reported under `text`.
   v.transform((input) => (typeof input === 'string' ? { mediaType: 'TEXT', text: input } : input)),

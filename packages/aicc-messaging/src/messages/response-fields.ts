@@ -3,13 +3,21 @@ import * as v from 'valibot';
 /**
  * A `resultCode`/`returnCode`: documented as a string, accepted as a number too, always output as a string.
  */
-export const ResultCodeSchema = v.pipe(
+export const ResultCodeSchema: v.SchemaWithPipe<
+  readonly [
+    v.UnionSchema<[v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>], string>,
+    v.TransformAction<string | number, string>,
+  ]
+> = v.pipe(
   v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
   v.transform((code) => String(code)),
 );
 
 /** A `resultDesc`: free text; `null` (seen in the wild) reads as absent. */
-export const ResultDescriptionSchema = v.optional(
+export const ResultDescriptionSchema: v.OptionalSchema<
+  v.SchemaWithPipe<readonly [v.NullableSchema<v.StringSchema<string>, undefined>, v.TransformAction<string | null, string | undefined>]>,
+  undefined
+> = v.optional(
   v.pipe(
     v.nullable(v.string('must be a string')),
     v.transform((text) => text ?? undefined),
@@ -17,10 +25,29 @@ export const ResultDescriptionSchema = v.optional(
 );
 
 /**
+ * A string field of an AICC answer; absent or `null` when not set.
+ *
+ * @internal
+ */
+export type OptionalStringSchema = v.OptionalSchema<v.NullableSchema<v.StringSchema<string>, undefined>, undefined>;
+
+/**
  * A `timestamp`/`receiveTime`: AICC's tables say string (ms since the epoch), its examples send a number. Both are
  * accepted and kept as they came.
  */
-export const TimestampSchema = v.union([v.string(), v.number()], 'must be a string or a number');
+export const TimestampSchema: v.UnionSchema<[v.StringSchema<undefined>, v.NumberSchema<undefined>], string> = v.union(
+  [v.string(), v.number()],
+  'must be a string or a number',
+);
+
+/**
+ * What {@link openPicklist} returns: any string, output typed as `TValue | (string & {})`.
+ *
+ * @internal
+ */
+export type OpenPicklistSchema<TValue extends string> = v.SchemaWithPipe<
+  readonly [v.StringSchema<string>, v.TransformAction<string, TValue | (string & {})>]
+>;
 
 /**
  * A field with documented values that must not reject undocumented ones: outputs the string typed as
@@ -28,7 +55,7 @@ export const TimestampSchema = v.union([v.string(), v.number()], 'must be a stri
  *
  * @internal
  */
-export function openPicklist<const TValues extends readonly string[]>(_values: TValues) {
+export function openPicklist<const TValues extends readonly string[]>(_values: TValues): OpenPicklistSchema<TValues[number]> {
   return v.pipe(
     v.string('must be a string'),
     v.transform((text) => text as TValues[number] | (string & {})),
@@ -36,7 +63,15 @@ export function openPicklist<const TValues extends readonly string[]>(_values: T
 }
 
 /** An optional boolean that may arrive as `"true"`/`"false"`; absent or `null` reads as `false`. */
-export const LenientBooleanSchema = v.optional(
+export const LenientBooleanSchema: v.OptionalSchema<
+  v.SchemaWithPipe<
+    readonly [
+      v.NullableSchema<v.UnionSchema<[v.BooleanSchema<undefined>, v.PicklistSchema<['true', 'false'], undefined>], string>, undefined>,
+      v.TransformAction<boolean | 'true' | 'false' | null, boolean>,
+    ]
+  >,
+  false
+> = v.optional(
   v.pipe(
     v.nullable(v.union([v.boolean(), v.picklist(['true', 'false'])], 'must be a boolean')),
     v.transform((value) => value === true || value === 'true'),
@@ -45,11 +80,26 @@ export const LenientBooleanSchema = v.optional(
 );
 
 /**
+ * What {@link optionalList} returns: an optional, nullable array of `TItem`, output as an array.
+ *
+ * @internal
+ */
+export type OptionalListSchema<TItem extends v.GenericSchema> = v.OptionalSchema<
+  v.SchemaWithPipe<
+    readonly [
+      v.NullableSchema<v.ArraySchema<TItem, string>, undefined>,
+      v.TransformAction<v.InferOutput<TItem>[] | null, v.InferOutput<TItem>[]>,
+    ]
+  >,
+  () => never[]
+>;
+
+/**
  * A list AICC may omit or send as `null`: output as an array, empty in those cases.
  *
  * @internal
  */
-export function optionalList<TItem extends v.GenericSchema>(item: TItem, message: string) {
+export function optionalList<TItem extends v.GenericSchema>(item: TItem, message: string): OptionalListSchema<TItem> {
   return v.optional(
     v.pipe(
       v.nullable(v.array(item, message)),

@@ -3,7 +3,7 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { HistoryMessageSchema, type HistoryMessage } from '../messages/history-message.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Largest history page this package asks for. */
@@ -44,7 +44,14 @@ const HistoryOptionsSchema = v.pipe(
 );
 
 /** The `queryHistoryChatMessage` answer. `messageList` absent or `null` reads as empty. Unknown fields pass through. */
-export const HistoryResponseSchema = v.looseObject({
+export const HistoryResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    readonly messageList: OptionalListSchema<typeof HistoryMessageSchema>;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
   messageList: optionalList(HistoryMessageSchema, 'must be an array of messages'),

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
-import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Default largest file a session accepts from `downloadFileStream`: 2 MiB, AICC's own default limit. */
@@ -38,12 +38,20 @@ const DownloadFileInputSchema = v.strictObject(
 );
 
 /** The `downloadFileStream` answer. Unknown fields pass through. */
-export const DownloadFileResponseSchema = v.looseObject({
+export const DownloadFileResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    /** The file as base64. */
+    readonly fileStream: OptionalStringSchema;
+    /** Newer tenants: a temporary link to view the file, kept 24 h. */
+    readonly fileUrl: OptionalStringSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  /** The file as base64. */
   fileStream: v.optional(v.nullable(v.string('must be a string'))),
-  /** Newer tenants: a temporary link to view the file, kept 24 h. */
   fileUrl: v.optional(v.nullable(v.string('must be a string'))),
 });
 

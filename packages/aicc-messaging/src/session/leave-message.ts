@@ -32,8 +32,14 @@ const LeaveMessageInputSchema = v.strictObject(
 );
 
 /** The `doLeaveMessage` answer. Unknown fields pass through. */
-export const LeaveMessageResponseSchema = v.looseObject({
-  /** `0` success, `2` parameters empty, `3` parameter error, `13` failure. */
+export const LeaveMessageResponseSchema: v.LooseObjectSchema<
+  {
+    /** `0` success, `2` parameters empty, `3` parameter error, `13` failure. */
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
 });

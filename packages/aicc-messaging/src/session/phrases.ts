@@ -3,7 +3,7 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { LOCALE_PATTERN } from '../token/aicc-user.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** What {@link AiccSession.phrases} takes. */
@@ -25,10 +25,17 @@ const PhrasesInputSchema = v.strictObject(
 );
 
 /** The `queryPhraseByKeyword` answer. `question` absent or `null` reads as empty. Unknown fields pass through. */
-export const PhrasesResponseSchema = v.looseObject({
+export const PhrasesResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    /** Up to five best-matching FAQ questions. */
+    readonly question: OptionalListSchema<v.StringSchema<string>>;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  /** Up to five best-matching FAQ questions. */
   question: optionalList(v.string('must be a string'), 'must be an array of strings'),
 });
 

@@ -5,7 +5,7 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { DownlinkMessageSchema, type DownlinkMessage } from '../messages/downlink-message.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /**
@@ -15,9 +15,16 @@ import { callApi, type SessionContext } from './session-caller.js';
 export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 
 /** The `poll` answer. `downlinkMessages` absent or `null` reads as an empty list. Unknown fields pass through. */
-export const PollResponseSchema = v.looseObject({
+export const PollResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    /** `query user messages success.` on success. */
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    readonly downlinkMessages: OptionalListSchema<typeof DownlinkMessageSchema>;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
-  /** `query user messages success.` on success. */
   resultDesc: ResultDescriptionSchema,
   downlinkMessages: optionalList(DownlinkMessageSchema, 'must be an array of messages'),
 });

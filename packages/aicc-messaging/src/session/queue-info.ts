@@ -21,14 +21,26 @@ export const NOT_QUEUING_RESULT_CODES = {
 } as const;
 
 /** The `queryQueueInfo` answer; the wait figures are integers in seconds. Unknown fields pass through. */
-export const QueueInfoResponseSchema = v.looseObject({
+export const QueueInfoResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    /** Place in the queue, 1 = next. */
+    readonly position: typeof CountSchema;
+    readonly totalWaitTime: typeof CountSchema;
+    readonly currentDeviceWaitTime: typeof CountSchema;
+    /** The tenant's configured longest wait. */
+    readonly configMaxcWaitTime: typeof CountSchema;
+    readonly longestWaitTime: typeof CountSchema;
+    readonly estimateWaitTime: typeof CountSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  /** Place in the queue, 1 = next. */
   position: CountSchema,
   totalWaitTime: CountSchema,
   currentDeviceWaitTime: CountSchema,
-  /** The tenant's configured longest wait. */
   configMaxcWaitTime: CountSchema,
   longestWaitTime: CountSchema,
   estimateWaitTime: CountSchema,

@@ -41,8 +41,14 @@ const RobotFeedbackInputSchema = v.pipe(
 );
 
 /** The `v1/robot/feedbacksatisfaction` answer. Unknown fields pass through. */
-export const RobotFeedbackResponseSchema = v.looseObject({
-  /** `0`; `30000000008` content missing; `10010000002` flow control; `30000000019` not a robot session; … */
+export const RobotFeedbackResponseSchema: v.LooseObjectSchema<
+  {
+    /** `0`; `30000000008` content missing; `10010000002` flow control; `30000000019` not a robot session; … */
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
 });

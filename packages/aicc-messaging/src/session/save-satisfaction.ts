@@ -39,7 +39,14 @@ const SaveSatisfactionInputSchema = v.strictObject(
 );
 
 /** The `saveSatisfaction` answer: `resultCode`, or `returnCode` in older deployments. Unknown fields pass through. */
-export const SaveSatisfactionResponseSchema = v.looseObject({
+export const SaveSatisfactionResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
+    readonly returnCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: v.optional(ResultCodeSchema),
   returnCode: v.optional(ResultCodeSchema),
   resultDesc: ResultDescriptionSchema,

@@ -9,9 +9,15 @@ import { callApi, type SessionContext } from './session-caller.js';
 import { uploadFile } from './upload-file.js';
 
 /** The answer of `send` / `sendAsync`. Unknown fields pass through. */
-export const SendResultSchema = v.looseObject({
+export const SendResultSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    /** e.g. `connect to robot successfully.`, `Send message to robot successfully`. */
+    readonly resultDesc: typeof ResultDescriptionSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
-  /** e.g. `connect to robot successfully.`, `Send message to robot successfully`. */
   resultDesc: ResultDescriptionSchema,
 });
 

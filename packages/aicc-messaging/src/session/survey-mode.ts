@@ -1,8 +1,25 @@
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
-import { SATISFACTION_QUESTIONS, SATISFACTION_LEVELS, SURVEY_LANGUAGES, SURVEY_TYPES, type SurveyLanguage } from '../messages/enumerations.js';
-import { openPicklist, optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import {
+  SATISFACTION_QUESTIONS,
+  SATISFACTION_LEVELS,
+  SURVEY_LANGUAGES,
+  SURVEY_TYPES,
+  type SatisfactionLevel,
+  type SatisfactionQuestion,
+  type SurveyLanguage,
+  type SurveyType,
+} from '../messages/enumerations.js';
+import {
+  openPicklist,
+  optionalList,
+  ResultCodeSchema,
+  ResultDescriptionSchema,
+  type OpenPicklistSchema,
+  type OptionalListSchema,
+  type OptionalStringSchema,
+} from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Options of {@link AiccSession.surveyMode}. */
@@ -21,7 +38,19 @@ const SurveyModeOptionsSchema = v.optional(
 );
 
 /** One satisfaction level of the tenant's survey. */
-export const SatisfactionLevelSchema = v.looseObject({
+export const SatisfactionLevelSchema: v.LooseObjectSchema<
+  {
+    readonly satisfactionLevelKey: v.SchemaWithPipe<
+      readonly [
+        v.UnionSchema<[v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>], string>,
+        v.TransformAction<string | number, string>,
+        v.TransformAction<string, SatisfactionLevel | (string & {})>,
+      ]
+    >;
+    readonly satisfactionLevelDesc: OptionalStringSchema;
+  },
+  undefined
+> = v.looseObject({
   satisfactionLevelKey: v.pipe(
     v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
     v.transform(String),
@@ -31,11 +60,18 @@ export const SatisfactionLevelSchema = v.looseObject({
 });
 
 /** The `satisfactionSurvey` object: how (and whether) the tenant surveys satisfaction. */
-export const SatisfactionSurveySchema = v.looseObject({
-  /** `WEB` — show the survey; `NO` — none configured: just DISCONNECT. */
+export const SatisfactionSurveySchema: v.LooseObjectSchema<
+  {
+    /** `WEB` — show the survey; `NO` — none configured: just DISCONNECT. */
+    readonly surveyType: OpenPicklistSchema<SurveyType>;
+    readonly satisfactionLevel: OptionalListSchema<typeof SatisfactionLevelSchema>;
+    /** `FCR`, `NPS`, `CSAT`. */
+    readonly satisfactionQuestion: OptionalListSchema<OpenPicklistSchema<SatisfactionQuestion>>;
+  },
+  undefined
+> = v.looseObject({
   surveyType: openPicklist(SURVEY_TYPES),
   satisfactionLevel: optionalList(SatisfactionLevelSchema, 'must be an array of levels'),
-  /** `FCR`, `NPS`, `CSAT`. */
   satisfactionQuestion: optionalList(openPicklist(SATISFACTION_QUESTIONS), 'must be an array of strings'),
 });
 
@@ -43,8 +79,15 @@ export const SatisfactionSurveySchema = v.looseObject({
 export type SatisfactionSurvey = v.InferOutput<typeof SatisfactionSurveySchema>;
 
 /** The `getsatisfactionsurveymode` answer. Unknown fields pass through. */
-export const SurveyModeResponseSchema = v.looseObject({
-  /** `0` success, `13` failure. */
+export const SurveyModeResponseSchema: v.LooseObjectSchema<
+  {
+    /** `0` success, `13` failure. */
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    readonly satisfactionSurvey: typeof SatisfactionSurveySchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
   satisfactionSurvey: SatisfactionSurveySchema,

@@ -27,10 +27,17 @@ const UploadFileInputSchema = v.strictObject(
 );
 
 /** The `uploadFileStream` answer — note `returnCode`, not `resultCode`. Unknown fields pass through. */
-export const UploadFileResponseSchema = v.looseObject({
+export const UploadFileResponseSchema: v.LooseObjectSchema<
+  {
+    readonly returnCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    /** The key to put in a message's content. */
+    readonly objectKey: v.OptionalSchema<v.StringSchema<string>, undefined>;
+  },
+  undefined
+> = v.looseObject({
   returnCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  /** The key to put in a message's content. */
   objectKey: v.optional(v.string('must be a string')),
 });
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { objectMessage } from '../input/parse-input.js';
+import { objectMessage, type ObjectMessage } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 
 /**
@@ -12,20 +12,28 @@ export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-](?:[A-Z]{2}|[a-z]{2}|\d{3}))?$/
 export const MAX_USER_ID_LENGTH = 32;
 
 /** The `userId` field: 1–32 characters (code points). */
-export const UserIdSchema = v.pipe(
+export const UserIdSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = v.pipe(
   v.string('must be a string'),
   v.check((text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH, `must be 1–${MAX_USER_ID_LENGTH} characters`),
 );
 
+/** A required, non-empty string. */
+type NonEmptyStringSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
+
 /** The fields of an end user that `applyToken` binds a `ccmessaging-token` to. */
-export const AiccUserEntries = {
+export const AiccUserEntries: {
   /** Enterprise-defined user id, 1–32 characters; also `from`/`receiverId` on every chat call. */
-  userId: UserIdSchema,
+  readonly userId: typeof UserIdSchema;
   /** Display name; also the `senderNickname` of the user's messages. */
-  userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  readonly userName: NonEmptyStringSchema;
   /** The web channel's Configuration ID (Service Channel Configuration › Channel Configuration). */
-  channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  readonly channelId: NonEmptyStringSchema;
   /** ISO 639 language with an optional region: `en`, `zh_CN`, `en-US`. */
+  readonly locale: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>;
+} = {
+  userId: UserIdSchema,
+  userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
   locale: v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US')),
 } as const;
 
@@ -37,7 +45,10 @@ export const AiccUserEntries = {
  * const user: AiccUser = { userId: 'user-42', userName: 'Ada', channelId: 'web-channel-1', locale: 'en' };
  * ```
  */
-export const AiccUserSchema = v.strictObject(AiccUserEntries, objectMessage('an object with userId, userName, channelId and locale'));
+export const AiccUserSchema: v.StrictObjectSchema<typeof AiccUserEntries, ObjectMessage> = v.strictObject(
+  AiccUserEntries,
+  objectMessage('an object with userId, userName, channelId and locale'),
+);
 
 /** An end user as {@link AiccUserSchema} accepts it. */
 export type AiccUser = v.InferOutput<typeof AiccUserSchema>;

@@ -4,7 +4,7 @@ import type { AiccClient } from '../client/aicc-client.js';
 import { assertBusinessSuccess, parseResponse } from '../client/parse-response.js';
 import { parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema } from '../input/signal-options.js';
-import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
 import { AiccUserSchema, type AiccUser } from './aicc-user.js';
 import { unwrapToken } from './unwrap-token.js';
 
@@ -12,7 +12,14 @@ import { unwrapToken } from './unwrap-token.js';
 export const MESSAGE_TOKEN_LIFETIME_MS = 3_600_000;
 
 /** The `applyToken` answer (`applyTokenRspBody`). Unknown fields pass through. */
-export const ApplyTokenResponseSchema = v.looseObject({
+export const ApplyTokenResponseSchema: v.LooseObjectSchema<
+  {
+    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultDesc: typeof ResultDescriptionSchema;
+    readonly token: OptionalStringSchema;
+  },
+  undefined
+> = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
   token: v.optional(v.nullable(v.string('must be a string'))),
