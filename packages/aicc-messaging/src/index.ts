@@ -89,7 +89,15 @@ export type { RobotFeedbackInput, RobotFeedbackResult } from './session/robot-fe
 export { MAX_FEEDBACK_CONTENT_LENGTH, RobotFeedbackResponseSchema } from './session/robot-feedback.js';
 
 // messages
-export type { DownlinkMessage } from './messages/downlink-message.js';
+export type {
+  DownlinkMessage,
+  DownlinkMessageEntries,
+  MessageContentSchema,
+  OptionalScalarSchema,
+  OptionalTimestampSchema,
+} from './messages/downlink-message.js';
+export type { OpenPicklistSchema, OptionalListSchema, OptionalStringSchema } from './messages/response-fields.js';
+export type { ObjectMessage } from './input/parse-input.js';
 export { DownlinkMessageSchema } from './messages/downlink-message.js';
 export type { HistoryMessage } from './messages/history-message.js';
 export { HistoryMessageSchema } from './messages/history-message.js';

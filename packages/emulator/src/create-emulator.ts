@@ -125,7 +125,7 @@ function createService<T>(name: string, create: () => T): T {
  * fault that replaces the answer, before any service sees the request, so a faulted request changes nothing)
  * → the first service that answers → CORS headers → the request log.
  *
- * @throws {@link ValidationError} for bad options.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for bad options.
  * @example
  * ```ts
  * const emulator = createEmulator({

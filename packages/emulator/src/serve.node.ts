@@ -87,7 +87,8 @@ async function writeResponse(source: Response, target: ServerResponse, method: s
  * A rejection of the handler (a `drop-connection` fault) destroys the socket without an answer, so the
  * client's `fetch` rejects.
  *
- * @throws {@link ValidationError} for bad options; the listen error (e.g. `EADDRINUSE`) when the port is taken.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for bad options; the listen error (e.g. `EADDRINUSE`) when
+ *   the port is taken.
  * @example
  * ```ts
  * import { createEmulator } from '@tokenwire/emulator';

@@ -44,7 +44,8 @@ function droppedConnection(): Response {
  * on Deno after the status line (Deno offers no way to close a socket without answering). `close()` aborts the
  * requests in flight, so stalled bodies end.
  *
- * @throws {@link ValidationError} for bad options; a `TokenwireError` on a runtime that is neither Deno nor Bun.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for bad options; a `TokenwireError` on a runtime that is
+ *   neither Deno nor Bun.
  * @example
  * ```ts
  * const served = await serveEmulator(createEmulator({ tencent }), { port: 0 });

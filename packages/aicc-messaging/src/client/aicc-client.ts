@@ -70,7 +70,7 @@ export interface AiccClient {
    * AICC flow control (`resultCode` 10010000002) is retried like HTTP 429; other business codes are left to the
    * caller.
    *
-   * @throws {@link ValidationError} for a malformed request (nothing is sent).
+   * @throws {@link @tokenwire/core!ValidationError | ValidationError} for a malformed request (nothing is sent).
    * @throws {@link FabricAuthError} when API Fabric rejects the client (after one refresh and replay, direct mode).
    * @throws {@link AiccApiError} when flow control persists past the retry limit.
    * @throws `HttpStatusError` (e.g. 401: the `ccmessaging-token` was rejected), `NetworkError`, `TimeoutError`,
@@ -129,7 +129,7 @@ export interface PreparedAiccRequest {
 /**
  * Validates a request and prepares it for sending.
  *
- * @throws {@link ValidationError} (nothing is sent).
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} (nothing is sent).
  * @internal
  */
 export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {

@@ -65,7 +65,8 @@ const AiccClientOptionsSchema = v.strictObject(
  *
  * Never use it in a browser: the `appSecret` would be public. Browsers use {@link createAiccGatewayClient}.
  *
- * @throws {@link ValidationError} when the options are invalid (values are never quoted).
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} when the options are invalid (values are never
+ *   quoted).
  * @example
  * ```ts
  * const client = createAiccClient({ baseUrl: 'https://service.besclouds.com', appKey, appSecret });

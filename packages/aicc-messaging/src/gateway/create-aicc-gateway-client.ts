@@ -42,7 +42,7 @@ const AiccGatewayClientOptionsSchema = v.strictObject(
  * gateway produces itself (header `x-aicc-gateway-error`) are `HttpStatusError`s carrying its message. A 401 is
  * handled by the session (one re-apply through `/aicc/token`, then one replay).
  *
- * @throws {@link ValidationError} when the options are invalid.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} when the options are invalid.
  * @example
  * ```ts
  * const client = createAiccGatewayClient({

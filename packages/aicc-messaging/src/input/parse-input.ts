@@ -3,7 +3,10 @@ import type * as v from 'valibot';
 /** Inputs are parsed with core's {@link parseInput}; this module adds the package's own messages. */
 export { parseInput } from '@tokenwire/core';
 
-/** The message function {@link objectMessage} returns: the `message` of an object schema's own issues. */
+/**
+ * The `message` function of the package's strict object schemas (such as {@link AiccUserSchema}): it words an
+ * object schema's own issues: an unknown key, a missing required key, or an input that is not an object at all.
+ */
 export type ObjectMessage = (issue: v.StrictObjectIssue | v.ObjectIssue) => string;
 
 /**

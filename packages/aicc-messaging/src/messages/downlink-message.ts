@@ -10,9 +10,8 @@ import {
 import { LenientBooleanSchema, openPicklist, TimestampSchema, type OpenPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
 /**
- * The `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null` kept as sent.
- *
- * @internal
+ * The type of the `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null`
+ * kept as sent.
  */
 export type MessageContentSchema = v.OptionalSchema<
   v.NullableSchema<v.UnionSchema<[v.StringSchema<undefined>, v.ArraySchema<v.StringSchema<undefined>, undefined>], string>, undefined>,
@@ -20,14 +19,14 @@ export type MessageContentSchema = v.OptionalSchema<
 >;
 
 /**
- * A time of a message AICC returns ({@link TimestampSchema}); absent or `null` when not set.
- *
- * @internal
+ * The type of a time of a message AICC returns (`timestamp`, `receiveTime`): a string or a number of milliseconds
+ * since the epoch, kept as it came (AICC's tables say string, its examples send a number); absent or `null` when not
+ * set.
  */
 export type OptionalTimestampSchema = v.OptionalSchema<v.NullableSchema<typeof TimestampSchema, undefined>, undefined>;
 
-/** A string or number field; absent or `null` when not set. */
-type OptionalScalarSchema = v.OptionalSchema<
+/** The type of a string or number field of a message AICC returns: absent or `null` when not set. */
+export type OptionalScalarSchema = v.OptionalSchema<
   v.NullableSchema<v.UnionSchema<[v.StringSchema<undefined>, v.NumberSchema<undefined>], string>, undefined>,
   undefined
 >;
@@ -35,11 +34,7 @@ type OptionalScalarSchema = v.OptionalSchema<
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
 const optionalScalar: OptionalScalarSchema = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
 
-/**
- * The entries of {@link DownlinkMessageSchema}.
- *
- * @internal
- */
+/** The entries of {@link DownlinkMessageSchema}: the fields of a {@link DownlinkMessage}, documented one by one. */
 export type DownlinkMessageEntries = {
   /** `WEB`. */
   readonly channel: OptionalStringSchema;

@@ -24,11 +24,7 @@ export const ResultDescriptionSchema: v.OptionalSchema<
   ),
 );
 
-/**
- * A string field of an AICC answer; absent or `null` when not set.
- *
- * @internal
- */
+/** The type of a string field of an AICC answer: absent or `null` when not set. */
 export type OptionalStringSchema = v.OptionalSchema<v.NullableSchema<v.StringSchema<string>, undefined>, undefined>;
 
 /**
@@ -41,9 +37,8 @@ export const TimestampSchema: v.UnionSchema<[v.StringSchema<undefined>, v.Number
 );
 
 /**
- * What {@link openPicklist} returns: any string, output typed as `TValue | (string & {})`.
- *
- * @internal
+ * The type of a string field with documented values `TValue` that must not reject undocumented ones: any string is
+ * accepted and comes out typed as `TValue | (string & {})`, so the documented values complete in the editor.
  */
 export type OpenPicklistSchema<TValue extends string> = v.SchemaWithPipe<
   readonly [v.StringSchema<string>, v.TransformAction<string, TValue | (string & {})>]
@@ -80,9 +75,8 @@ export const LenientBooleanSchema: v.OptionalSchema<
 );
 
 /**
- * What {@link optionalList} returns: an optional, nullable array of `TItem`, output as an array.
- *
- * @internal
+ * The type of a list AICC may omit or send as `null`: an array of `TItem`, output as an array (empty in those
+ * cases).
  */
 export type OptionalListSchema<TItem extends v.GenericSchema> = v.OptionalSchema<
   v.SchemaWithPipe<

@@ -46,8 +46,8 @@ export interface AiccSessionOptions extends AiccUser {
  * header, and re-applied once after a 401 (concurrent calls share that one `applyToken`), after which the failed
  * call is replayed once.
  *
- * Every method validates its input before anything is sent ({@link ValidationError}); business failures are
- * {@link AiccApiError}s.
+ * Every method validates its input before anything is sent ({@link @tokenwire/core!ValidationError | ValidationError});
+ * business failures are {@link AiccApiError}s.
  */
 export interface AiccSession {
   readonly user: AiccUser;
@@ -140,7 +140,7 @@ function isClient(value: unknown): value is AiccClient {
  * server side) or a gateway client ({@link createAiccGatewayClient}, browsers). Nothing is sent until the first
  * call; the options are validated at once.
  *
- * @throws {@link ValidationError} for an invalid client, user or setting.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for an invalid client, user or setting.
  * @example
  * ```ts
  * const session = createAiccSession(client, { userId: 'user-42', userName: 'Ada', channelId: 'web-channel-1', locale: 'en' });

@@ -38,7 +38,7 @@ const MessageStreamOptionsSchema = v.optional(
  * still yielded), until `hasEnded()` turns true after a poll (the session disconnected), or until the signal
  * aborts. Options are validated at once, before any poll.
  *
- * @throws {@link ValidationError} (synchronously) for bad options.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} (synchronously) for bad options.
  * @internal
  */
 export function streamMessages(

@@ -53,7 +53,7 @@ const PATH = '/apiaccess/ccmessaging/applyToken';
  *
  * Sessions call it for you ({@link createAiccSession}); call it yourself only to manage tokens by hand.
  *
- * @throws {@link ValidationError} for an invalid user (nothing is sent).
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for an invalid user (nothing is sent).
  * @throws {@link AiccApiError} when AICC answers `resultCode` ≠ `"0"` (e.g. an unknown channel).
  * @throws {@link FabricAuthError} when API Fabric rejects the client.
  * @throws `MalformedResponseError` when a success carries no token; transport errors from `@tokenwire/core`.

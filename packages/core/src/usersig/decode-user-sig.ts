@@ -29,8 +29,8 @@ function isCount(value: unknown): value is number {
  * bytes → zlib inflate (any compression level; the Adler-32 is checked) → UTF-8 → JSON, then checks every
  * field. Accepts the output of every official library. Use {@link verifyUserSig} to trust the result.
  *
- * Hostile input is bounded: at most {@link MAX_USERSIG_LENGTH} characters and
- * {@link MAX_USERSIG_DOCUMENT_BYTES} inflated bytes are processed.
+ * Hostile input is bounded: at most {@link MAX_USERSIG_LENGTH} characters and 8192 inflated bytes (the JSON
+ * document) are processed.
  *
  * @throws {@link UserSigError} with reason `malformed` for anything that is not a well-formed UserSig,
  *   including non-string input. The message never contains the UserSig.

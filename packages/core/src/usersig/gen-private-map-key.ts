@@ -33,7 +33,7 @@ export interface GenPrivateMapKeyOptions {
    * UTF-8). A string is always treated as a string room, even when it looks numeric.
    */
   readonly roomId: number | string;
-  /** Privilege bits, an integer from 0 to 255 (see {@link PRIVILEGE}). Defaults to {@link PRIVILEGE.all} (255). */
+  /** Privilege bits, an integer from 0 to 255 (see {@link PRIVILEGE}). Defaults to `PRIVILEGE.all` (255). */
   readonly privilegeMap?: number | undefined;
   /**
    * Validity in seconds from now, an integer from 1 to 315360000; the userbuf stores `now + expireSeconds`,

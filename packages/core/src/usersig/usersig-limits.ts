@@ -26,5 +26,8 @@ export const MAX_USER_BUF_BYTES = 1024;
  */
 export const MAX_USERSIG_LENGTH = 8192;
 
-/** Largest inflated JSON document {@link decodeUserSig} accepts, in bytes; larger streams are rejected unread. */
+/**
+ * Largest inflated JSON document {@link decodeUserSig} accepts, in bytes; larger streams are rejected unread.
+ * Not exported from the package: the doc comment of {@link decodeUserSig} states the value (8192), keep it in sync.
+ */
 export const MAX_USERSIG_DOCUMENT_BYTES = 8192;

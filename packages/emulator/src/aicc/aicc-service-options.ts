@@ -78,7 +78,8 @@ const MEBIBYTE = 1024 * 1024;
 /**
  * Applies the defaults of {@link AiccServiceOptions} and checks the configuration.
  *
- * @throws {ValidationError} when a credential is empty, no channel is configured or a duration is negative.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} when a credential is empty, no channel is configured or a
+ *   duration is negative.
  */
 export function resolveAiccServiceOptions(options: AiccServiceOptions): ResolvedAiccServiceOptions {
   const issues: ValidationIssue[] = [];

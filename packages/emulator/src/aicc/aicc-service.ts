@@ -55,7 +55,7 @@ export interface AiccService extends EmulatedService {
    * Delivers a message to a user who has connected at least once (the message belongs to their latest session),
    * waking their long polls — e.g. an agent writing first.
    *
-   * @throws {ValidationError} when the user never connected.
+   * @throws {@link @tokenwire/core!ValidationError | ValidationError} when the user never connected.
    */
   pushMessage(userId: string, message: AiccPushMessage): DownlinkMessage;
   /** Makes the agent take the user's queued session now. Returns `false` when the user is not queued. */

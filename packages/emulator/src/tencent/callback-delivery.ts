@@ -128,7 +128,8 @@ function describeFailure(error: unknown): string {
  * configured and enabled. The whole exchange (headers and body) must finish within the timeout. Redirects are
  * not followed: a 3xx is an answer other than 200, so the callback fails.
  *
- * @throws {@link ValidationError} for a bad command, body or option; nothing is sent then.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for a bad command, body or option; nothing is sent
+ *   then.
  */
 export async function deliverCallback(
   context: CallbackDeliveryContext,

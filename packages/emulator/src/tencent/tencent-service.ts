@@ -119,7 +119,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
  * 5. the body: a JSON object, or 60003 (an empty body is an error too; send `{}`).
  * 6. the `live_config` command with the app's state. A failing request changes nothing.
  *
- * @throws {@link ValidationError} for bad options.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for bad options.
  * @example
  * ```ts
  * const tencent = createTencentService({ sdkAppId: 1400000000, secretKey, admins: ['administrator'] }, { now: Date.now });
