@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks, printed as ONE table of ratios measured side by side in one run. Every comparison alternates its
 // two sides (ours, theirs, ours, theirs, …) and compares medians (the client section: the median ratio of
-// back-to-back pairs), so the noise of a shared machine hits both sides alike. The sections live in scripts/bench/:
+// back-to-back rounds), so the noise of a shared machine hits both sides alike. The sections live in scripts/bench/:
 //
 //   signing.mjs          genUserSig / verifyUserSig / verifyCallback vs tls-sig-api-v2 and node:crypto
 //   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight
@@ -10,7 +10,7 @@
 //
 // Usage: node scripts/bench.mjs [--check] [--only=signing,client,cli,worker]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
-// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_PAIRS (31 pairs of rounds),
+// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (31 rounds),
 //   BENCH_CLIENT_REQUESTS (600 per round and side),
 //   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario).
 import { cpus } from 'node:os';
@@ -31,7 +31,7 @@ const rounds = env('BENCH_ROUNDS', 5);
 
 const sections = [
   { key: 'signing', title: 'signing', run: () => benchSigning({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }) },
-  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds: env('BENCH_CLIENT_PAIRS', 31), requests: env('BENCH_CLIENT_REQUESTS', 600) }) },
+  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds: env('BENCH_CLIENT_ROUNDS', 31), requests: env('BENCH_CLIENT_REQUESTS', 600) }) },
   { key: 'cli', title: 'CLI cold start', run: () => benchCliColdStart({ runs: env('BENCH_COLD_RUNS', 15) }) },
   { key: 'worker', title: 'worker CPU', run: () => benchWorkerCpu({ requests: env('BENCH_WORKER_REQUESTS', 1000) }) },
 ];

@@ -1,19 +1,21 @@
 // createTencentClient against raw fetch, both calling the emulator served over HTTP on 127.0.0.1 with 32
-// requests in flight; compared pair by pair.
+// requests in flight.
 //
 // The emulator runs in a child process (emulator-server.mjs) so that its CPU does not share this event loop:
-// what differs between the two sides is then only the client-side work. The raw side sends pre-built signed
+// what differs between the sides is then only the client-side work. The raw side sends pre-built signed
 // requests (the URLs with the same UserSig and fresh `random`s, built before the clock starts) with the same
-// headers and body, reads the body and checks `ErrorCode` — the least any caller must do. The client side runs
-// the whole call path: argument validation, URL building, per-attempt deadline, envelope schema, retry policy
-// (on, default settings) and hooks; its rate limiter is off, and so is the emulator's.
+// headers and body, reads the body and checks `ErrorCode` — the least any caller must do. A third side does the
+// same with a deadline that can cancel the request (an AbortSignal and a timer), as a careful caller would: on
+// Node, handing fetch a signal is most of what the client costs beyond a raw fetch. The client side runs the
+// whole call path: argument validation, URL building, per-attempt deadline, envelope schema, retry policy (on,
+// default settings) and hooks; its rate limiter is off, and so is the emulator's.
 //
 // Method. On a shared 2-core machine the client, the server and the neighbours compete for the same cores, so
 // throughput drifts by tens of percent within seconds; a ratio of two medians taken seconds apart inherits that
-// drift. Instead the sides run in pairs of short rounds, back to back, in alternating order (client first, then
-// raw first: ABBA), each pair gives a ratio, and the result is the median of the pair ratios, printed with their
-// interquartile range. Both sides also report the CPU this process spent per request (process.cpuUsage): the
-// client's own cost even when the server, not the client, bounds the throughput.
+// drift. Instead each round runs the three sides back to back (short runs, the order rotated every round), each
+// round gives its ratios, and the result is the median of the per-round ratios, printed with their interquartile
+// range. Every side also reports the CPU this process spent per request (process.cpuUsage): the client's own cost
+// even when the server, not the client, bounds the throughput.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { formatCount, median, quartiles, root } from './stats.mjs';
@@ -102,54 +104,76 @@ export async function benchClientOverhead({ rounds, requests }) {
       const body = await client.call('live_config', 'get_callback');
       if (body.Response?.Url !== 'https://bench.test/tencent/callback') throw new Error(`client: unexpected answer ${JSON.stringify(body)}`);
     };
+    const check = (side, response, body) => {
+      if (!response.ok || body.ErrorCode !== 0 || body.Response?.Url !== 'https://bench.test/tencent/callback') {
+        throw new Error(`${side}: unexpected answer ${response.status} ${JSON.stringify(body)}`);
+      }
+    };
     const viaFetch = async (index) => {
       const response = await fetch(urls[index], init);
-      const body = JSON.parse(await response.text());
-      if (!response.ok || body.ErrorCode !== 0 || body.Response?.Url !== 'https://bench.test/tencent/callback') {
-        throw new Error(`raw fetch: unexpected answer ${response.status} ${JSON.stringify(body)}`);
+      check('raw fetch', response, JSON.parse(await response.text()));
+    };
+    // What a careful raw caller adds: a deadline that can cancel the request (the client's default is 10 s).
+    const viaFetchWithDeadline = async (index) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 10_000);
+      try {
+        const response = await fetch(urls[index], { ...init, signal: controller.signal });
+        check('raw fetch with a deadline', response, JSON.parse(await response.text()));
+      } finally {
+        clearTimeout(timer);
       }
     };
 
+    const sides = [viaClient, viaFetch, viaFetchWithDeadline];
     // Warm-up: connections, JIT, the server's caches.
-    await run(viaClient, Math.min(requests, 500));
-    await run(viaFetch, Math.min(requests, 500));
-    const ours = [];
-    const theirs = [];
-    const pairRatios = [];
-    for (let pair = 0; pair < rounds; pair++) {
-      const clientFirst = pair % 2 === 0;
-      const first = await run(clientFirst ? viaClient : viaFetch, requests);
-      const second = await run(clientFirst ? viaFetch : viaClient, requests);
-      const [client, raw] = clientFirst ? [first, second] : [second, first];
-      ours.push(client);
-      theirs.push(raw);
-      pairRatios.push(client.perSecond / raw.perSecond);
+    for (const side of sides) await run(side, Math.min(requests, 500));
+    const results = sides.map(() => []);
+    const ratios = { raw: [], deadline: [] };
+    for (let round = 0; round < rounds; round++) {
+      // Each round runs the three sides back to back, in an order rotated every round.
+      const measured = [];
+      for (let step = 0; step < sides.length; step++) {
+        const index = (round + step) % sides.length;
+        measured[index] = await run(sides[index], requests);
+      }
+      measured.forEach((result, index) => results[index].push(result));
+      ratios.raw.push(measured[0].perSecond / measured[1].perSecond);
+      ratios.deadline.push(measured[0].perSecond / measured[2].perSecond);
     }
-    const oursRate = median(ours.map((result) => result.perSecond));
-    const theirsRate = median(theirs.map((result) => result.perSecond));
-    const oursCpu = median(ours.map((result) => result.cpuMicrosPerRequest));
-    const theirsCpu = median(theirs.map((result) => result.cpuMicrosPerRequest));
-    const ratio = median(pairRatios);
-    const [low, high] = quartiles(pairRatios);
+    const [oursRate, rawRate, deadlineRate] = results.map((side) => median(side.map((result) => result.perSecond)));
+    const [oursCpu, rawCpu, deadlineCpu] = results.map((side) => median(side.map((result) => result.cpuMicrosPerRequest)));
+    const withSpread = (values) => {
+      const [low, high] = quartiles(values);
+      return `${median(values).toFixed(2)}× (IQR ${low.toFixed(2)}–${high.toFixed(2)})`;
+    };
+    const ratio = median(ratios.raw);
     return {
       rows: [
         {
           benchmark: `client vs raw fetch, ${CONCURRENCY} in flight, req/s`,
           tokenwire: formatCount(oursRate),
-          baseline: `${formatCount(theirsRate)} (raw fetch, pre-built signed requests)`,
-          ratio: `${ratio.toFixed(2)}× (IQR ${low.toFixed(2)}–${high.toFixed(2)})`,
+          baseline: `${formatCount(rawRate)} (raw fetch, pre-built signed requests)`,
+          ratio: withSpread(ratios.raw),
           budget: '≥ 0.9×',
           ok: ratio >= 0.9,
         },
         {
+          benchmark: `client vs raw fetch + deadline, ${CONCURRENCY} in flight, req/s`,
+          tokenwire: formatCount(oursRate),
+          baseline: `${formatCount(deadlineRate)} (the same, with an AbortSignal and a 10 s timer)`,
+          ratio: withSpread(ratios.deadline),
+          budget: '—',
+        },
+        {
           benchmark: 'client vs raw fetch, client-process CPU µs/req',
           tokenwire: `${oursCpu.toFixed(0)} µs`,
-          baseline: `${theirsCpu.toFixed(0)} µs (raw fetch)`,
-          ratio: `${(oursCpu / theirsCpu).toFixed(2)}× CPU`,
+          baseline: `${rawCpu.toFixed(0)} µs raw, ${deadlineCpu.toFixed(0)} µs with a deadline`,
+          ratio: `${(oursCpu / rawCpu).toFixed(2)}× / ${(oursCpu / deadlineCpu).toFixed(2)}× CPU`,
           budget: '—',
         },
       ],
-      note: `client overhead: live_config/get_callback to the emulator served by a child Node process at ${server.url} (rate limits off, retry on); ${rounds} pairs of rounds of ${requests} requests per side (ABBA order) after a warm-up; ratio = median of the pair ratios, req/s and CPU = medians`,
+      note: `client overhead: live_config/get_callback to the emulator served by a child Node process at ${server.url} (rate limits off, retry on); ${rounds} rounds, each running the client, raw fetch and raw fetch with a deadline back to back (${requests} requests each, order rotated per round) after a warm-up; ratios = medians of the per-round ratios, req/s and CPU = medians`,
     };
   } finally {
     await stopServer(server.child);
