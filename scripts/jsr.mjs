@@ -85,7 +85,7 @@ function publish(dryRun) {
         recursive: true,
         filter: (source) => {
           const base = source.slice(join(root, 'packages', name).length + 1).split('/')[0];
-          return !['node_modules', 'dist', 'package.json', 'tsconfig.json'].includes(base) && !base.startsWith('.');
+          return !['node_modules', 'dist', 'package.json', 'typedoc.json'].includes(base) && !base.startsWith('tsconfig') && !base.startsWith('.');
         },
       });
     }
