@@ -68,7 +68,7 @@ export { SendResultSchema } from './session/send-message.js';
 export type { PollOptions, PollResponse, PollResult } from './session/poll-messages.js';
 export { DEFAULT_POLL_TIMEOUT_MS, PollResponseSchema } from './session/poll-messages.js';
 export type { MessageStreamOptions } from './session/message-stream.js';
-export { DEFAULT_MESSAGE_STREAM_RETRY } from './session/message-stream.js';
+export { DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES } from './session/message-stream.js';
 export type { QueueInfo, QueueInfoResponse } from './session/queue-info.js';
 export { NOT_QUEUING_RESULT_CODES, QueueInfoResponseSchema } from './session/queue-info.js';
 export type { HistoryOptions, HistoryPage } from './session/chat-history.js';
@@ -84,7 +84,8 @@ export { PhrasesResponseSchema } from './session/phrases.js';
 export type { SatisfactionSurvey, SurveyModeOptions } from './session/survey-mode.js';
 export { SatisfactionLevelSchema, SatisfactionSurveySchema, SurveyModeResponseSchema } from './session/survey-mode.js';
 export type { SaveSatisfactionInput, SaveSatisfactionResult } from './session/save-satisfaction.js';
-export { SATISFACTION_COMMENT_LIMIT, SaveSatisfactionResponseSchema } from './session/save-satisfaction.js';
+export { MAX_NPS_SCORE, SATISFACTION_COMMENT_LIMIT, SaveSatisfactionResponseSchema } from './session/save-satisfaction.js';
+export { MAX_SHORT_USER_ID_LENGTH } from './session/user-id-limit.js';
 export type { RobotFeedbackInput, RobotFeedbackResult } from './session/robot-feedback.js';
 export { MAX_FEEDBACK_CONTENT_LENGTH, RobotFeedbackResponseSchema } from './session/robot-feedback.js';
 
@@ -93,9 +94,12 @@ export type {
   DownlinkMessage,
   DownlinkMessageEntries,
   MessageContentSchema,
+  OptionalPicklistSchema,
   OptionalScalarSchema,
   OptionalTimestampSchema,
+  UnreadableDownlinkMessage,
 } from './messages/downlink-message.js';
+export { DownlinkMessageEntrySchema, readDownlinkMessage } from './messages/read-downlink-message.js';
 export type { OpenPicklistSchema, OptionalListSchema, OptionalStringSchema } from './messages/response-fields.js';
 export type { ObjectMessage } from './input/parse-input.js';
 export { DownlinkMessageSchema } from './messages/downlink-message.js';

@@ -7,6 +7,7 @@ import type {
   OutgoingMessageSchema,
   PollResponse,
   SendResult,
+  UnreadableDownlinkMessage,
   UploadFileType,
 } from './index.js';
 
@@ -16,16 +17,16 @@ import type {
 type Extra = { [key: string]: unknown };
 
 describe('public schema types', () => {
-  it('DownlinkMessage: typed enumerations open to new values, nullable optionals, unknown fields kept', () => {
+  it('DownlinkMessage: optional typed enumerations open to new values, nullable optionals, unknown fields kept, unreadable', () => {
     expectTypeOf<DownlinkMessage>().toEqualTypeOf<
       {
         channel?: string | null | undefined;
         content: string | string[] | null;
         from?: string | null | undefined;
         to?: string | null | undefined;
-        mediaType: 'TEXT' | 'IMAGE' | 'VIDEO' | 'AUDIO' | 'LOCATE' | 'DOCUMENT' | (string & {});
-        controlType: 'CHAT' | 'CONNECT' | 'DISCONNECT' | 'READ' | 'TRANS2AGENT' | (string & {});
-        sourceType: 'AGENT' | 'ROBOT' | 'SYSTEM' | (string & {});
+        mediaType?: 'TEXT' | 'IMAGE' | 'VIDEO' | 'AUDIO' | 'LOCATE' | 'DOCUMENT' | (string & {}) | null | undefined;
+        controlType?: 'CHAT' | 'CONNECT' | 'DISCONNECT' | 'READ' | 'TRANS2AGENT' | (string & {}) | null | undefined;
+        sourceType?: 'AGENT' | 'ROBOT' | 'SYSTEM' | (string & {}) | null | undefined;
         senderNickname?: string | null | undefined;
         senderAvatar?: string | null | undefined;
         timestamp?: string | number | null | undefined;
@@ -41,7 +42,7 @@ describe('public schema types', () => {
         receiveTime?: string | number | null | undefined;
         associationContentId?: string | null | undefined;
         handlerType?: string | number | null | undefined;
-      } & Extra
+      } & Extra & { readonly unreadable?: UnreadableDownlinkMessage | undefined }
     >();
   });
 

@@ -22,13 +22,24 @@ export interface AccessTokenCache {
   get(signal?: AbortSignal): Promise<string>;
   /** Forgets `accessToken` if it is still the cached one (API Fabric rejected it), so the next `get` refreshes. */
   invalidate(accessToken: string): void;
-  /** The cached grant, if any (for diagnostics; the token is a secret). */
+  /**
+   * The cached grant, if any (for diagnostics; the token is a secret). Neither this property nor the grant's
+   * `accessToken` is enumerable, so `JSON.stringify`, `Object.entries` or a spread of the client, the cache or the
+   * grant never show the token.
+   */
   readonly grant: AccessTokenGrant | undefined;
 }
 
 /** The refresh margin for a token living `lifetimeMs`. */
 export function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(ACCESS_TOKEN_REFRESH_MARGIN_MS, Math.floor(lifetimeMs / 10));
+}
+
+/** A frozen copy of `grant` whose `accessToken` is readable but not enumerable. */
+function concealed(grant: AccessTokenGrant): AccessTokenGrant {
+  const copy = { obtainedAt: grant.obtainedAt, expiresAt: grant.expiresAt };
+  Object.defineProperty(copy, 'accessToken', { value: grant.accessToken, enumerable: false });
+  return Object.freeze(copy) as AccessTokenGrant;
 }
 
 /**
@@ -46,7 +57,8 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
 
   function refresh(): Promise<AccessTokenGrant> {
     refreshing ??= fetchToken().then(
-      (next) => {
+      (received) => {
+        const next = concealed(received);
         grant = next;
         refreshing = undefined;
         return next;
@@ -59,17 +71,15 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
     return refreshing;
   }
 
-  return {
-    async get(signal) {
+  const cache = {
+    async get(signal?: AbortSignal) {
       if (fresh(grant)) return grant.accessToken;
       const next = await abortable(refresh(), signal, 'Waiting for the API Fabric AccessToken', path);
       return next.accessToken;
     },
-    invalidate(accessToken) {
+    invalidate(accessToken: string) {
       if (grant?.accessToken === accessToken) grant = undefined;
     },
-    get grant() {
-      return grant;
-    },
   };
+  return Object.defineProperty(cache, 'grant', { get: () => grant, enumerable: false }) as AccessTokenCache;
 }

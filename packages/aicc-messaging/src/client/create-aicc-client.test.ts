@@ -134,6 +134,21 @@ describe('the API Fabric AccessToken', () => {
     }
   });
 
+  it('never quotes a value of an answer in a MalformedResponseError, even from schema steps without a message', async () => {
+    bed = createTestBed();
+    bed.intercept((next) => async (request) => {
+      const response = await next(request);
+      if (new URL(request.url).pathname !== TOKEN_PATH) return response;
+      return Response.json({ ...((await response.json()) as Record<string, unknown>), Expires: 'soon-secret-value' });
+    });
+    const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'MalformedResponseError' });
+    const text = textsOfError(error);
+    expect(text).toContain('Expires');
+    expect(text).not.toContain('soon-secret-value');
+    expect(text).not.toMatch(/received/i);
+  });
+
   it('is fetched once for 20 concurrent first calls (single flight)', async () => {
     bed = createTestBed();
     const client = bed.client();

@@ -1,6 +1,7 @@
 import { MalformedResponseError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { AiccApiError, type AiccResultField } from '../errors/aicc-api-error.js';
+import { issueText, VALUE_FREE_PARSE_CONFIG } from '../input/issue-text.js';
 
 /** Where an answer came from, for the errors about it. */
 export interface ResponseContext {
@@ -19,15 +20,9 @@ export interface ResponseContext {
  * @internal
  */
 export function parseResponse<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, context: ResponseContext): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, body);
+  const result = v.safeParse(schema, body, VALUE_FREE_PARSE_CONFIG);
   if (result.success) return result.output;
-  const problems = result.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path === null ? issue.message : `${path}: ${issue.message}`;
-    })
-    .join('; ');
+  const problems = result.issues.slice(0, 5).map(issueText).join('; ');
   return failMalformed(`The answer of ${context.path} does not have the documented shape: ${problems}`, context);
 }
 

@@ -128,6 +128,22 @@ describe('createAiccGatewayClient', () => {
     expect((forbidden as Error).message).toContain('forbidden: userId is not the signed-in user');
   });
 
+  it('hands the gateway’s own 401 (an expired user JWT) to the caller without re-applying the ccmessaging-token', async () => {
+    let jwt = USER_JWT;
+    const { session, browser } = browserSetUp({ getAuthorization: () => jwt });
+    await session.connect();
+    jwt = 'Bearer expired-user-jwt';
+    const error = await session.history().catch((caught: unknown) => caught);
+    expect(HttpStatusError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 401, path: '/apiaccess/ccmessaging/queryHistoryChatMessage' });
+    expect((error as Error).message).toContain('unauthorized: sign in first');
+    expect(browser.to('/support/aicc/token')).toHaveLength(1);
+    expect(browser.to('/support/aicc/ccmessaging/queryHistoryChatMessage')).toHaveLength(1);
+    jwt = USER_JWT;
+    await session.history();
+    expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedMessageTokens: 1 });
+  });
+
   it('wraps a failing getAuthorization and rejects an empty one, before sending', async () => {
     const failing = browserSetUp({
       getAuthorization: () => {

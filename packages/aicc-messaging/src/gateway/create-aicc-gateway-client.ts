@@ -39,8 +39,9 @@ const AiccGatewayClientOptionsSchema = v.strictObject(
  * browser; the browser only holds its own `ccmessaging-token`.
  *
  * The gateway refreshes its AccessToken itself, so a 403 it relays is final ({@link FabricAuthError}); answers the
- * gateway produces itself (header `x-aicc-gateway-error`) are `HttpStatusError`s carrying its message. A 401 is
- * handled by the session (one re-apply through `/aicc/token`, then one replay).
+ * gateway produces itself (header `x-aicc-gateway-error`) are `HttpStatusError`s carrying its message. A 401
+ * relayed from AICC is handled by the session (one re-apply through `/aicc/token`, then one replay); the gateway's
+ * own 401 (it refused the end user, e.g. an expired JWT) goes to the caller at once, without a re-apply.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} when the options are invalid.
  * @example

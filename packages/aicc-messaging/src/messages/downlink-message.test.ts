@@ -60,8 +60,11 @@ describe('DownlinkMessageSchema', () => {
     expect(message.interIdx).toBe(3);
   });
 
-  it('requires the typed fields and reports the field, not the value', () => {
-    const result = v.safeParse(DownlinkMessageSchema, { ...documented, controlType: undefined, sourceType: 42 });
+  it('accepts absent or null enumerations (READ receipts without sourceType) and reports a wrong type by field, not value', () => {
+    const { sourceType: _none, ...receipt } = { ...documented, controlType: 'READ', content: ['m-1'] };
+    expect(v.parse(DownlinkMessageSchema, receipt).sourceType).toBeUndefined();
+    expect(v.parse(DownlinkMessageSchema, { ...documented, mediaType: null }).mediaType).toBeNull();
+    const result = v.safeParse(DownlinkMessageSchema, { ...documented, controlType: 7, sourceType: 42 });
     expect(result.success).toBe(false);
     const paths = result.issues?.map((issue) => v.getDotPath(issue));
     expect(paths).toEqual(['controlType', 'sourceType']);

@@ -34,6 +34,14 @@ export type OptionalScalarSchema = v.OptionalSchema<
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
 const optionalScalar: OptionalScalarSchema = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
 
+/** The type of a documented enumeration field of a message AICC returns: absent or `null` when not set. */
+export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<v.NullableSchema<OpenPicklistSchema<TValue>, undefined>, undefined>;
+
+/** An optional, nullable {@link openPicklist}. */
+function optionalPicklist<const TValues extends readonly string[]>(values: TValues): OptionalPicklistSchema<TValues[number]> {
+  return v.optional(v.nullable(openPicklist(values)));
+}
+
 /** The entries of {@link DownlinkMessageSchema}: the fields of a {@link DownlinkMessage}, documented one by one. */
 export type DownlinkMessageEntries = {
   /** `WEB`. */
@@ -47,9 +55,12 @@ export type DownlinkMessageEntries = {
   readonly from: OptionalStringSchema;
   /** The end user's id. */
   readonly to: OptionalStringSchema;
-  readonly mediaType: OpenPicklistSchema<DownlinkMediaType>;
-  readonly controlType: OpenPicklistSchema<DownlinkControlType>;
-  readonly sourceType: OpenPicklistSchema<DownlinkSourceType>;
+  /** `TEXT`, `IMAGE`, `VIDEO`, `AUDIO`, `LOCATE`, `DOCUMENT`; absent when AICC leaves it out. */
+  readonly mediaType: OptionalPicklistSchema<DownlinkMediaType>;
+  /** `CHAT`, `CONNECT`, `DISCONNECT`, `READ` (`TRANS2AGENT` in pushes); absent when AICC leaves it out. */
+  readonly controlType: OptionalPicklistSchema<DownlinkControlType>;
+  /** `AGENT`, `ROBOT`, `SYSTEM`; absent when AICC leaves it out (READ receipts often do). */
+  readonly sourceType: OptionalPicklistSchema<DownlinkSourceType>;
   /** The sender's display name (`system`/`系统` for system messages). */
   readonly senderNickname: OptionalStringSchema;
   readonly senderAvatar: OptionalStringSchema;
@@ -80,9 +91,11 @@ export type DownlinkMessageEntries = {
 
 /**
  * A message AICC delivers to the end user (`downlinkMessages` of `poll`, `messages` of a push). Documented
- * enumerations are typed; undocumented values and unknown fields pass through (a message a poll has taken off the
- * server must never be dropped for a new field or value). `timestamp` may be a string or a number, as AICC's
- * tables and examples disagree; `isOfflineStatus` is always a boolean (absent → `false`).
+ * enumerations are typed; undocumented values, unknown fields and absent `mediaType`/`controlType`/`sourceType`
+ * pass through (a message a poll has taken off the server must never be dropped for a new field or value).
+ * `timestamp` may be a string or a number, as AICC's tables and examples disagree; `isOfflineStatus` is always a
+ * boolean (absent → `false`). `poll` and `messages()` read each message on its own with
+ * {@link readDownlinkMessage}, so even a message this schema rejects is delivered (with `unreadable` set).
  *
  * @example
  * ```ts
@@ -95,9 +108,9 @@ export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, 
   content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
   from: optionalString,
   to: optionalString,
-  mediaType: openPicklist(DOWNLINK_MEDIA_TYPES),
-  controlType: openPicklist(DOWNLINK_CONTROL_TYPES),
-  sourceType: openPicklist(DOWNLINK_SOURCE_TYPES),
+  mediaType: optionalPicklist(DOWNLINK_MEDIA_TYPES),
+  controlType: optionalPicklist(DOWNLINK_CONTROL_TYPES),
+  sourceType: optionalPicklist(DOWNLINK_SOURCE_TYPES),
   senderNickname: optionalString,
   senderAvatar: optionalString,
   timestamp: v.optional(v.nullable(TimestampSchema)),
@@ -115,5 +128,20 @@ export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, 
   handlerType: optionalScalar,
 });
 
-/** A message AICC delivered to the end user, as {@link DownlinkMessageSchema} outputs it. */
-export type DownlinkMessage = v.InferOutput<typeof DownlinkMessageSchema>;
+/** What AICC sent for a message that {@link DownlinkMessageSchema} does not accept as it is. */
+export interface UnreadableDownlinkMessage {
+  /** The message exactly as AICC sent it. */
+  readonly raw: unknown;
+  /** Which fields do not fit and why, as `field: reason` (values are never quoted). */
+  readonly issues: readonly string[];
+}
+
+/**
+ * A message AICC delivered to the end user, as {@link DownlinkMessageSchema} outputs it. When the message did not
+ * fit the schema (a field of an unexpected type, or not an object at all), it is still delivered: the fields that
+ * do not fit are left out (absent) and `unreadable` holds the message as sent and the reasons.
+ */
+export type DownlinkMessage = v.InferOutput<typeof DownlinkMessageSchema> & {
+  /** Set only when the message did not fit {@link DownlinkMessageSchema}; see {@link UnreadableDownlinkMessage}. */
+  readonly unreadable?: UnreadableDownlinkMessage | undefined;
+};

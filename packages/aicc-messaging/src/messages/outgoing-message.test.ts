@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { OutgoingMessageSchema, prepareMessage } from './outgoing-message.js';
+import { contentFits, OutgoingMessageSchema, prepareMessage } from './outgoing-message.js';
 
 const prepare = (message: unknown) => prepareMessage(v.parse(OutgoingMessageSchema, message));
 const issuesOf = (message: unknown): string[] => {
@@ -39,6 +39,15 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
     expect(prepare({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' })).toEqual({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' });
   });
 
+  it('leaves the 1 KB limit of built LOCATE and WEBCARD content to contentFits (checked by send before sending)', () => {
+    const card = prepare({ mediaType: 'WEBCARD', title: 'x'.repeat(1000), redirectUrl: 'https://shop.example/o/1' }) as { content: string };
+    expect(contentFits(card.content)).toBe(false);
+    const place = prepare({ mediaType: 'LOCATE', content: `22.5,114.0,${'é'.repeat(510)}` }) as { content: string };
+    expect(contentFits(place.content)).toBe(false);
+    expect(contentFits('é'.repeat(512))).toBe(true);
+    expect(issuesOf({ mediaType: 'FILE', fileName: 'é'.repeat(256), objectKey: 'k', fileSize: 1, fileType: 'txt' })).toEqual([]);
+  });
+
   it('plans an upload for media given as bytes, building the content from the objectKey', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const image = prepare({ mediaType: 'IMAGE', file: { bytes, fileType: 'PNG' } });
@@ -58,6 +67,8 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
     [{ mediaType: 'AUDIO', objectKey: 'a', extension: 'mp3!' }, 'extension: must be 1–10 letters or digits'],
     [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k' }, ': a FILE message with objectKey needs fileSize and fileType'],
     [{ mediaType: 'FILE', fileName: 'a,b.txt', objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must not contain a comma'],
+    [{ mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must be at most 512 bytes as UTF-8'],
+    [{ mediaType: 'LOCATE', content: '' }, 'content: must not be empty'],
     [{ mediaType: 'FILE', fileName: 'a.txt', file: { bytes: new Uint8Array(1), fileType: 'txt' }, fileSize: 1 }, ': fileSize and fileType are taken from file'],
     [{ mediaType: 'WEBCARD', title: 'x' }, ': a WEBCARD needs redirectUrl or mediaFileId'],
     [{ mediaType: 'WEBCARD', mediaFileId: 'm', mediaFileType: 'gif' }, 'mediaFileType: must be one of img, img/png, img/jpg'],

@@ -5,6 +5,7 @@ import { CHANNEL } from '../messages/enumerations.js';
 import { HistoryMessageSchema, type HistoryMessage } from '../messages/history-message.js';
 import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
+import { assertShortUserId } from './user-id-limit.js';
 
 /** Largest history page this package asks for. */
 export const MAX_HISTORY_PAGE_SIZE = 100;
@@ -59,19 +60,21 @@ export const HistoryResponseSchema: v.LooseObjectSchema<
 
 /** One page of chat history. */
 export interface HistoryPage {
-  /** Oldest first. */
+  /** In the order AICC returned them (AICC documents no order; sort by `timestamp` when the order matters). */
   readonly messages: readonly HistoryMessage[];
 }
 
 /**
  * `POST /apiaccess/ccmessaging/queryHistoryChatMessage`: the user's messages on the channel (sent and received),
- * paged; `limit` and `offset` are sent as strings, as AICC documents.
+ * paged; `limit` and `offset` are sent as strings, as AICC documents. AICC takes at most 24 characters of
+ * `userId` here, so a longer one is refused before sending.
  *
  * @internal
  */
 export async function queryHistory(context: SessionContext, options: HistoryOptions | undefined): Promise<HistoryPage> {
   const parsed = parseInput(HistoryOptionsSchema, options, 'history options');
   const { user } = context;
+  assertShortUserId(user.userId, 'history options', 'queryHistoryChatMessage', 'userId');
   const body = {
     channelId: user.channelId,
     userId: user.userId,

@@ -72,8 +72,8 @@ describe('a chat session', () => {
     const survey = await session.surveyMode({ language: 'en_US' });
     expect(survey.surveyType).toBe('WEB');
     expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
-    await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 10, resolved: true });
-    expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: 10, fcrValue: 1 }]);
+    await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 9, resolved: true });
+    expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: 9, fcrValue: 1 }]);
 
     await session.disconnect();
     const [goodbye] = await pollUntil(session, (messages) => messages.length >= 1);
@@ -150,20 +150,44 @@ describe('a chat session', () => {
     expect((await stream.next()).done).toBe(true);
   });
 
-  it('messages() rides out errors with backoff and gives up with the error when they persist', async () => {
+  it('messages() rides out errors with backoff and, with maxConsecutiveFailures, gives up with the error when they persist', async () => {
     bed = createTestBed();
     const session = sessionFor(bed);
     await session.connect();
     bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 6 });
-    const stream = session.messages();
+    const stream = session.messages({ retry: { limit: 10 } });
     expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
     expect(bed.time.backoffs).toHaveLength(6);
 
     bed.emulator.faults.add({ route: path('poll'), fault: 'drop-connection' });
-    const failing = session.messages({ retry: { limit: 2 } });
+    const errors: unknown[] = [];
+    const failing = session.messages({ retry: { limit: 2 }, maxConsecutiveFailures: 1, onError: (error) => errors.push(error) });
     const error = await failing.next().catch((caught: unknown) => caught);
     expect(NetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ path: path('poll'), attempt: 3 });
+    expect(errors).toEqual([]);
+  });
+
+  it('poll() and messages() deliver a whole batch when one message is odd (a READ receipt without sourceType, a broken field)', async () => {
+    bed = createTestBed();
+    const agent = { channel: 'WEB', content: 'Hi, I am Alice', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'AGENT', isOfflineStatus: false, messageCode: 'a-1' };
+    const receipt = { channel: 'WEB', content: '["u-1"]', mediaType: 'TEXT', controlType: 'READ', isOfflineStatus: false };
+    const broken = { ...agent, messageCode: 'a-2', timestamp: { when: 'now' } };
+    const goodbye = { ...agent, messageCode: 'a-3', controlType: 'DISCONNECT', isOfflineStatus: true };
+    bed.intercept((next) => async (request) =>
+      new URL(request.url).pathname === path('poll')
+        ? Response.json({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [agent, receipt, broken, goodbye] })
+        : next(request),
+    );
+    const session = sessionFor(bed);
+    const { messages } = await session.poll({ isNeedRead: true });
+    expect(messages).toHaveLength(4);
+    expect(messages[0]).toEqual(agent);
+    expect(messages[1]).toEqual(receipt);
+    expect(messages[2]).toMatchObject({ messageCode: 'a-2', unreadable: { raw: broken, issues: ['timestamp: must be a string or a number'] } });
+    const streamed: DownlinkMessage[] = [];
+    for await (const message of session.messages()) streamed.push(message);
+    expect(streamed.map((message) => message.messageCode ?? message.controlType)).toEqual(['a-1', 'READ', 'a-2', 'a-3']);
   });
 
   it('messages() validates its options before polling', () => {
@@ -281,6 +305,27 @@ describe('the session’s ccmessaging-token', () => {
     }
     expect((error as AiccApiError).description).toBe('failed for *** Bearer ***');
   });
+
+  it('never shows a token or the app secret when the client or session is serialised or enumerated', async () => {
+    bed = createTestBed();
+    const client = bed.client();
+    const session = createAiccSession(client, { ...bed.user(), pollTimeoutMs: TEST_POLL_TIMEOUT_MS });
+    await session.connect();
+    const [accessToken] = bed.emulator.state.aicc!.accessTokens.keys();
+    const [messageToken] = bed.emulator.state.aicc!.messageTokens.keys();
+    expect(client.accessTokens.grant?.accessToken).toBe(accessToken);
+
+    /** Every enumerable value reachable from `value` (what Object.keys/entries, spreads and util.inspect show). */
+    const enumerated = (value: unknown, seen = new Set<unknown>()): string[] => {
+      if (typeof value !== 'object' || value === null || seen.has(value)) return [String(value)];
+      seen.add(value);
+      return Object.entries(value).flatMap(([key, item]) => [key, ...enumerated(item, seen)]);
+    };
+    const shown = [JSON.stringify(client), JSON.stringify(session), JSON.stringify(client.accessTokens.grant), JSON.stringify({ ...client.accessTokens.grant }), ...enumerated(client), ...enumerated(session), ...enumerated(client.accessTokens.grant)].join('\n');
+    expect(shown).toContain(client.endpoint);
+    for (const secret of [accessToken!, messageToken!, APP_SECRET]) expect(shown).not.toContain(secret);
+    expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({ obtainedAt: expect.any(Number), expiresAt: expect.any(Number) });
+  });
 });
 
 describe('retries and faults', () => {
@@ -312,7 +357,7 @@ describe('retries and faults', () => {
     expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'only once')).toHaveLength(0);
   });
 
-  it('repeats a CHAT message after answers proving it was not processed (429, 503, flow control)', async () => {
+  it('repeats a CHAT message after answers proving it was not processed (503, flow control)', async () => {
     bed = createTestBed();
     const session = sessionFor(bed);
     await session.connect();
@@ -321,6 +366,23 @@ describe('retries and faults', () => {
     await session.send('delivered once');
     expect(bed.recorder.to(path('send'))).toHaveLength(4);
     expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'delivered once')).toHaveLength(1);
+  });
+
+  it('repeats a CHAT message after a real HTTP 429, waiting as its Retry-After says', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    await session.connect();
+    let throttled = 0;
+    bed.intercept((next) => async (request) => {
+      if (new URL(request.url).pathname !== path('send') || throttled > 0) return next(request);
+      throttled += 1;
+      return new Response('Too Many Requests', { status: 429, headers: { 'retry-after': '2' } });
+    });
+    const backoffsBefore = bed.time.backoffs.length;
+    await session.send('after the 429');
+    expect(throttled).toBe(1);
+    expect(bed.time.backoffs.slice(backoffsBefore)).toEqual([2_000]);
+    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'after the 429')).toHaveLength(1);
   });
 
   it('reports a transient AICC failure (resultCode 13) as AiccApiError without repeating it', async () => {
@@ -502,6 +564,11 @@ describe('validation before anything is sent', () => {
     [{ locale: 'en_GBR' }, 'locale: must be an ISO 639 code'],
     [{ pollTimeoutMs: 0 }, 'pollTimeoutMs: must be at least 1 ms'],
     [{ maxUploadBytes: 0 }, 'maxUploadBytes: must be at least 1'],
+    [{ maxDownloadBytes: 0 }, 'maxDownloadBytes: must be at least 1'],
+    [{ maxDownloadBytes: 1.5 }, 'maxDownloadBytes: must be a whole number of bytes'],
+    [{ maxDownloadBytes: '2MB' }, 'maxDownloadBytes: must be a number of bytes'],
+    [{ userAgent: 1 }, 'userAgent: must be a string'],
+    [{ senderAvatar: {} }, 'senderAvatar: must be a string'],
     [{ onTokenChange: 'log' }, 'onTokenChange: must be a function'],
     [{ pollHoldMs: 5 }, 'pollHoldMs: is not a known option'],
   ])('createAiccSession rejects %j', (override, message) => {
@@ -514,6 +581,7 @@ describe('validation before anything is sent', () => {
     }
     expect(ValidationError.isInstance(caught)).toBe(true);
     expect((caught as Error).message).toContain(message);
+    expect((caught as Error).message).not.toMatch(/received/i);
   });
 
   const bytes = new Uint8Array([1]);
@@ -522,6 +590,11 @@ describe('validation before anything is sent', () => {
     ['send of 1025 bytes', (s) => s.send('é'.repeat(513)), 'text: must be at most 1024 bytes as UTF-8'],
     ['send of a non-message', (s) => s.send(42 as never), 'must be a string, or an object'],
     ['send with bad options', (s) => s.send('hi', { signal: {} as never }), 'signal: must be an AbortSignal'],
+    ['send of a LOCATE over 1 KB', (s) => s.send({ mediaType: 'LOCATE', content: `22.5,114.0,${'é'.repeat(510)}` }), 'content must be at most 1024 bytes as UTF-8'],
+    ['send of a WEBCARD over 1 KB once built', (s) => s.send({ mediaType: 'WEBCARD', title: 'x'.repeat(1000), redirectUrl: 'https://shop.example/o/1' }), 'content must be at most 1024 bytes as UTF-8'],
+    ['send of a FILE whose fileName is over 512 bytes', (s) => s.send({ mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' }), 'fileName: must be at most 512 bytes as UTF-8'],
+    ['sendAsync with a bad signal', (s) => s.sendAsync('hi', { signal: 'stop' } as never), 'signal: must be an AbortSignal'],
+    ['sendAsync with unknown options', (s) => s.sendAsync('hi', { priority: 1 } as never), 'priority: is not a known option'],
     ['sendAsync of a file without type', (s) => s.sendAsync({ mediaType: 'FILE', fileName: 'a', objectKey: 'k' } as never), 'needs fileSize and fileType'],
     ['send of a media message with an unknown upload type', (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }), 'file.fileType: must be one of'],
     ['connect with unknown options', (s) => s.connect({ priority: 1 } as never), 'priority: is not a known option'],
@@ -529,6 +602,9 @@ describe('validation before anything is sent', () => {
     ['typing with async not boolean', (s) => s.typing({ async: 'yes' } as never), 'async: must be a boolean'],
     ['disconnect with unknown options', (s) => s.disconnect({ force: true } as never), 'force: is not a known option'],
     ['markRead with an empty code', (s) => s.markRead(['']), 'must not be empty'],
+    ['markRead with codes that are not an array', (s) => s.markRead('code-1' as never), 'must be an array of message codes'],
+    ['markRead with a bad signal', (s) => s.markRead(['code-1'], { signal: 1 } as never), 'signal: must be an AbortSignal'],
+    ['markRead with unknown options', (s) => s.markRead(['code-1'], { all: true } as never), 'all: is not a known option'],
     ['markRead with too many codes', (s) => s.markRead(Array.from({ length: 200 }, (_, i) => `code-${i}`)), 'must fit in 1024 bytes'],
     ['poll with isNeedRead not boolean', (s) => s.poll({ isNeedRead: 'true' } as never), 'isNeedRead: must be a boolean'],
     ['poll with a zero timeout', (s) => s.poll({ timeoutMs: 0 }), 'timeoutMs: must be at least 1 ms'],
@@ -536,6 +612,10 @@ describe('validation before anything is sent', () => {
     ['history with limit 0', (s) => s.history({ limit: 0 }), 'limit: must be at least 1'],
     ['history with limit 101', (s) => s.history({ limit: 101 }), 'limit: must be at most 100'],
     ['history with a negative offset', (s) => s.history({ offset: -1 }), 'offset: must not be negative'],
+    ['history with a negative startTime', (s) => s.history({ startTime: -1 }), 'startTime: must not be negative'],
+    ['history with a fractional startTime', (s) => s.history({ startTime: 1.5 }), 'startTime: must be whole milliseconds'],
+    ['history with a negative endTime', (s) => s.history({ endTime: -1 }), 'endTime: must not be negative'],
+    ['history with a fractional endTime', (s) => s.history({ endTime: 2.5 }), 'endTime: must be whole milliseconds'],
     ['history with a reversed window', (s) => s.history({ startTime: 2, endTime: 1 }), 'startTime must not be after endTime'],
     ['leaveMessage with a bad number', (s) => s.leaveMessage({ caller: 'call me', message: 'x' }), 'caller: must be a contact number'],
     ['leaveMessage with a blank message', (s) => s.leaveMessage({ caller: '12345', message: '  ' }), 'message: must not be empty'],
@@ -543,15 +623,21 @@ describe('validation before anything is sent', () => {
     ['uploadFile of a gif', (s) => s.uploadFile({ bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
     ['uploadFile of an array', (s) => s.uploadFile({ bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
     ['downloadFile without an id', (s) => s.downloadFile({ fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
+    ['downloadFile with local not boolean', (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', local: 'yes' as never }), 'local: must be a boolean'],
+    ['downloadFile with multiMedia not boolean', (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', multiMedia: 1 as never }), 'multiMedia: must be a boolean'],
     ['downloadFile of an exe', (s) => s.downloadFile({ fileId: 'f', fileType: 'exe' as never }), 'fileType: must be one of'],
     ['phrases without a keyword', (s) => s.phrases({ keyword: ' ' }), 'keyword: must not be empty'],
     ['phrases with a bad locale', (s) => s.phrases({ keyword: 'a', locale: 'English' }), 'locale: must be an ISO 639 code'],
     ['surveyMode with an unknown language', (s) => s.surveyMode({ language: 'de_DE' as never }), 'language: must be one of zh_CN, en_US'],
     ['saveSatisfaction with evaluation 6', (s) => s.saveSatisfaction({ evaluation: '6' as never }), 'evaluation: must be "1"–"5"'],
     ['saveSatisfaction with a 512-character comment', (s) => s.saveSatisfaction({ evaluation: '3', comment: 'x'.repeat(512) }), 'comment: must be shorter than 512 characters'],
-    ['saveSatisfaction with npsScore 11', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: 11 }), 'npsScore: must be 0–10'],
+    ['saveSatisfaction with npsScore 10 (AICC documents 0–9)', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: 10 }), 'npsScore: must be 0–9'],
+    ['saveSatisfaction with npsScore -1', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: -1 }), 'npsScore: must be 0–9'],
     ['robotFeedback dissatisfied without a reason', (s) => s.robotFeedback({ interIdx: '1', satisfied: false }), 'feedbackContent: is required when the user is not satisfied'],
     ['robotFeedback with a 65-character reason', (s) => s.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }), 'feedbackContent: must be at most 64 characters'],
+    ['robotFeedback with an empty interIdx', (s) => s.robotFeedback({ interIdx: '', satisfied: true }), 'interIdx: must not be empty'],
+    ['robotFeedback with a negative interIdx', (s) => s.robotFeedback({ interIdx: -1, satisfied: true }), 'interIdx: must be at least 0'],
+    ['robotFeedback with a fractional interIdx', (s) => s.robotFeedback({ interIdx: 1.5, satisfied: true }), 'interIdx: must be a whole number'],
     ['robotFeedback without interIdx', (s) => s.robotFeedback({ satisfied: true } as never), 'interIdx: is required'],
   ])('%s', async (_label, call, message) => {
     bed = createTestBed();
@@ -559,14 +645,34 @@ describe('validation before anything is sent', () => {
     const error = await call(session).catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error), String(error)).toBe(true);
     expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toMatch(/received/i);
     expect(bed.recorder.requests).toHaveLength(0);
   });
 
-  it('refuses leaveMessage for a userId longer than doLeaveMessage’s 24 characters', async () => {
+  it.each<[string, (session: AiccSession) => Promise<unknown>, string]>([
+    ['leaveMessage', (s) => s.leaveMessage({ caller: '12345', message: 'call me' }), 'userId: doLeaveMessage takes the session’s userId as callId'],
+    ['connect', (s) => s.connect(), 'userId: send takes the session’s userId as from'],
+    ['send', (s) => s.send('hi'), 'userId: send takes the session’s userId as from'],
+    ['send of a file (refused before its upload)', (s) => s.send({ mediaType: 'IMAGE', file: { bytes, fileType: 'png' } }), 'userId: send takes the session’s userId as from'],
+    ['sendAsync', (s) => s.sendAsync('hi'), 'userId: sendAsync takes the session’s userId as from'],
+    ['history', (s) => s.history(), 'userId: queryHistoryChatMessage takes the session’s userId as userId'],
+    ['saveSatisfaction', (s) => s.saveSatisfaction({ evaluation: '5' }), 'userId: saveSatisfaction takes the session’s userId as userId'],
+  ])('refuses %s for a userId longer than the 24 characters AICC documents there', async (_label, call, message) => {
     bed = createTestBed();
-    const session = sessionFor(bed, { userId: 'u'.repeat(25) });
-    const error = await session.leaveMessage({ caller: '12345', message: 'call me' }).catch((caught: unknown) => caught);
-    expect((error as Error).message).toContain('userId: doLeaveMessage takes the session');
+    const userId = 'u'.repeat(25);
+    const session = sessionFor(bed, { userId });
+    const error = await call(session).catch((caught: unknown) => caught);
+    expect(ValidationError.isInstance(error), String(error)).toBe(true);
+    expect((error as Error).message.replaceAll("'", '’')).toContain(message);
+    expect((error as Error).message).not.toContain(userId);
     expect(bed.recorder.requests).toHaveLength(0);
+  });
+
+  it('accepts a userId of exactly 24 characters for the calls limited to 24', async () => {
+    bed = createTestBed();
+    const session = sessionFor(bed, { userId: 'u'.repeat(24) });
+    await session.connect();
+    await session.history();
+    expect(bed.recorder.to(path('send'))).toHaveLength(1);
   });
 });

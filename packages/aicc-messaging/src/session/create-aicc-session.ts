@@ -81,9 +81,12 @@ export interface AiccSession {
   /** One long poll: the messages waiting now, or none once AICC's hold (5 s by default) ran out. */
   poll(options?: PollOptions): Promise<PollResult>;
   /**
-   * Every downlink message, polling again at once after each answer and backing off after errors. Ends after a
-   * message with `isOfflineStatus` (the rest of that batch is still yielded) or after `disconnect()`; throws
-   * `RequestAbortedError` when `signal` aborts and the last error when a poll keeps failing.
+   * Every downlink message, polling again at once after each answer. A failed poll (after its own retries) is
+   * told to `onError` and repeated after a backoff (exponential, capped by the client's retry policy), for as long
+   * as it takes unless `maxConsecutiveFailures` is set. Ends after a message with `isOfflineStatus` (the rest of
+   * that batch is still yielded) or after `disconnect()`; throws `RequestAbortedError` when `signal` aborts, and
+   * throws at once for failures polling again cannot cure: invalid options, authentication that still fails after
+   * the re-apply (`FabricAuthError`, a refused `applyToken`, HTTP 4xx other than 408/429).
    *
    * @example
    * ```ts
@@ -195,7 +198,7 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     poll: (pollOptions?: PollOptions) => pollMessages(context, pollOptions),
     messages(streamOptions?: MessageStreamOptions) {
       const startedAt = disconnects;
-      return streamMessages((pollOptions) => pollMessages(context, pollOptions), () => disconnects !== startedAt, streamOptions);
+      return streamMessages((pollOptions) => pollMessages(context, pollOptions), () => disconnects !== startedAt, client.retryPolicy, streamOptions);
     },
     queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
     history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),

@@ -1,14 +1,13 @@
-import { ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
-import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
+import { assertShortUserId, MAX_SHORT_USER_ID_LENGTH } from './user-id-limit.js';
 
 /** Longest `callId` (the user id) `doLeaveMessage` accepts: 24 characters. */
-export const MAX_LEAVE_MESSAGE_USER_ID_LENGTH = 24;
+export const MAX_LEAVE_MESSAGE_USER_ID_LENGTH: number = MAX_SHORT_USER_ID_LENGTH;
 
 /** A contact number: digits with an optional leading `+`, spaces and dashes allowed, 3–32 characters. */
 export const CONTACT_NUMBER_PATTERN = /^\+?[0-9][0-9 -]{1,30}[0-9]$/;
@@ -57,11 +56,7 @@ export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema
 export async function leaveMessage(context: SessionContext, input: LeaveMessageInput): Promise<LeaveMessageResult> {
   const parsed = parseInput(LeaveMessageInputSchema, input, 'leaveMessage input');
   const { userId } = context.user;
-  if (characterCount(userId) > MAX_LEAVE_MESSAGE_USER_ID_LENGTH) {
-    throw new ValidationError('leaveMessage input', [
-      { path: 'userId', message: `doLeaveMessage takes the session's userId as callId, which must be at most ${MAX_LEAVE_MESSAGE_USER_ID_LENGTH} characters` },
-    ]);
-  }
+  assertShortUserId(userId, 'leaveMessage input', 'doLeaveMessage', 'callId');
   return callApi(
     context,
     { api: 'doLeaveMessage', body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL }, signal: parsed.signal },

@@ -1,42 +1,105 @@
-import type { RetryOptions } from '@tokenwire/core';
+import {
+  HttpStatusError,
+  RequestAbortedError,
+  sleep,
+  ValidationError,
+  type RetryOptions,
+  type RetryPolicy,
+} from '@tokenwire/core';
 import * as v from 'valibot';
-import { RetrySchema } from '../client/transport-settings.js';
+import { abortable } from '../client/abortable-wait.js';
+import { FunctionSchema, RetrySchema } from '../client/transport-settings.js';
+import { AiccApiError } from '../errors/aicc-api-error.js';
+import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import type { PollOptions, PollResult } from './poll-messages.js';
 
 /**
- * Retries of each poll of {@link AiccSession.messages} (over the client's backoff settings): 10, so the stream
- * rides out a network outage of a minute or so with the default backoff before it gives up.
+ * Failed polls in a row after which {@link AiccSession.messages} gives up by default: none — the stream keeps
+ * polling, backing off, until the session ends or its signal aborts.
  */
-export const DEFAULT_MESSAGE_STREAM_RETRY: RetryOptions = Object.freeze({ limit: 10 });
+export const DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES: number = Number.POSITIVE_INFINITY;
 
 /** Options of {@link AiccSession.messages}. */
 export interface MessageStreamOptions {
-  /** Ends the stream: the pending poll is aborted and the iterator throws `RequestAbortedError`. */
+  /** Ends the stream: the pending poll or backoff wait is aborted and the iterator throws `RequestAbortedError`. */
   readonly signal?: AbortSignal | undefined;
   /** Also receive READ receipts (`isNeedRead=true`). */
   readonly isNeedRead?: boolean | undefined;
-  /**
-   * Retry policy of each poll, merged over the client's. Default {@link DEFAULT_MESSAGE_STREAM_RETRY}. A poll that
-   * still fails after it ends the stream with that error.
-   */
+  /** Retry policy of each single poll, merged over the client's (default: the client's), or `false`. */
   readonly retry?: RetryOptions | false | undefined;
+  /**
+   * Failed polls in a row (each after its own retries) after which the stream throws the last error. Default
+   * {@link DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES} (never). A successful poll resets the count.
+   */
+  readonly maxConsecutiveFailures?: number | undefined;
+  /**
+   * Told of every failed poll the stream rides out (not of the one it ends with), with how many polls in a row
+   * have failed and how long the stream waits before the next. It must not throw (what it throws is ignored).
+   */
+  readonly onError?: ((error: unknown, consecutiveFailures: number, retryInMs: number) => void) | undefined;
 }
+
+const FAILURE_LIMIT_MESSAGE = 'must be a whole number of at least 1, or Infinity';
 
 const MessageStreamOptionsSchema = v.optional(
   v.strictObject(
-    { ...CallOptionEntries, isNeedRead: v.optional(v.boolean('must be a boolean')), retry: v.optional(RetrySchema) },
+    {
+      ...CallOptionEntries,
+      isNeedRead: v.optional(v.boolean('must be a boolean')),
+      retry: v.optional(RetrySchema),
+      maxConsecutiveFailures: v.optional(
+        v.pipe(
+          v.number(FAILURE_LIMIT_MESSAGE),
+          v.check((count) => count === Number.POSITIVE_INFINITY || (Number.isInteger(count) && count >= 1), FAILURE_LIMIT_MESSAGE),
+        ),
+      ),
+      onError: v.optional(FunctionSchema),
+    },
     objectMessage('an object of stream options'),
   ),
   {},
 );
 
 /**
+ * Whether a failed poll ends the stream: aborts, invalid input, authentication that failed even after the client's
+ * own refresh and replay (API Fabric, an `applyToken` refused, a 4xx other than 408/429 such as a 401 after the
+ * re-apply), and anything that is not a tokenwire error (a bug). Everything else — network failures, timeouts,
+ * 5xx, 408, 429, malformed answers, AICC business codes of `poll` — is ridden out.
+ */
+function endsStream(error: unknown): boolean {
+  if (RequestAbortedError.isInstance(error) || ValidationError.isInstance(error) || FabricAuthError.isInstance(error)) return true;
+  if (HttpStatusError.isInstance(error)) {
+    const status = error.status ?? 0;
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
+  }
+  if (AiccApiError.isInstance(error)) return error.path?.endsWith('/applyToken') === true;
+  return !(typeof error === 'object' && error !== null && 'retryable' in error);
+}
+
+/** The wait after the `failures`-th failed poll in a row: exponential from the policy's base, capped at its maximum. */
+function backoffMs(error: unknown, failures: number, policy: RetryPolicy): number {
+  const rateLimited = (HttpStatusError.isInstance(error) && error.status === 429) || (AiccApiError.isInstance(error) && error.retryable);
+  const [base, cap] = rateLimited ? [policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs] : [policy.baseDelayMs, policy.maxDelayMs];
+  return Math.min(cap, base * 2 ** (failures - 1));
+}
+
+function tell(onError: MessageStreamOptions['onError'], error: unknown, failures: number, delayMs: number): void {
+  try {
+    onError?.(error, failures, delayMs);
+  } catch {
+    // An observer's failure is not the stream's failure.
+  }
+}
+
+/**
  * Polls again and again, yielding every message, until a message with `isOfflineStatus` (the rest of its batch is
- * still yielded), until `hasEnded()` turns true after a poll (the session disconnected), or until the signal
- * aborts. Options are validated at once, before any poll.
+ * still yielded), until `hasEnded()` turns true (the session disconnected), or until the signal aborts. A failed
+ * poll is told to `onError` and repeated after a backoff (exponential, capped by `policy`) unless it
+ * {@link endsStream | ends the stream} or `maxConsecutiveFailures` is reached. Options are validated at once,
+ * before any poll.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} (synchronously) for bad options.
  * @internal
@@ -44,15 +107,30 @@ const MessageStreamOptionsSchema = v.optional(
 export function streamMessages(
   poll: (options: PollOptions) => Promise<PollResult>,
   hasEnded: () => boolean,
+  policy: RetryPolicy,
   options: MessageStreamOptions | undefined,
 ): AsyncGenerator<DownlinkMessage, void, undefined> {
   const parsed = parseInput(MessageStreamOptionsSchema, options, 'messages options');
-  const pollOptions: PollOptions = { signal: parsed.signal, isNeedRead: parsed.isNeedRead, retry: parsed.retry ?? DEFAULT_MESSAGE_STREAM_RETRY };
+  const { signal, onError } = parsed as MessageStreamOptions;
+  const maxFailures = parsed.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES;
+  const pollOptions: PollOptions = { signal, isNeedRead: parsed.isNeedRead, retry: parsed.retry };
   return (async function* stream() {
+    let failures = 0;
     while (!hasEnded()) {
-      const { messages } = await poll(pollOptions);
+      let result: PollResult;
+      try {
+        result = await poll(pollOptions);
+      } catch (error) {
+        failures += 1;
+        if (endsStream(error) || failures >= maxFailures) throw error;
+        const delayMs = backoffMs(error, failures, policy);
+        tell(onError, error, failures, delayMs);
+        await abortable(sleep(delayMs, signal), signal, 'The wait before the next poll', '/apiaccess/ccmessaging/poll');
+        continue;
+      }
+      failures = 0;
       let offline = false;
-      for (const message of messages) {
+      for (const message of result.messages) {
         yield message;
         if (message.isOfflineStatus) offline = true;
       }

@@ -3,8 +3,9 @@ import * as v from 'valibot';
 import { RetrySchema, TimeoutSchema } from '../client/transport-settings.js';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
-import { DownlinkMessageSchema, type DownlinkMessage } from '../messages/downlink-message.js';
+import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { CHANNEL } from '../messages/enumerations.js';
+import { DownlinkMessageEntrySchema } from '../messages/read-downlink-message.js';
 import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
@@ -14,19 +15,23 @@ import { callApi, type SessionContext } from './session-caller.js';
  */
 export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 
-/** The `poll` answer. `downlinkMessages` absent or `null` reads as an empty list. Unknown fields pass through. */
+/**
+ * The `poll` answer. `downlinkMessages` absent or `null` reads as an empty list; each message is read on its own
+ * ({@link readDownlinkMessage}), so one that does not fit is delivered with `unreadable` set instead of failing the
+ * whole batch. Unknown fields pass through.
+ */
 export const PollResponseSchema: v.LooseObjectSchema<
   {
     readonly resultCode: typeof ResultCodeSchema;
     /** `query user messages success.` on success. */
     readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly downlinkMessages: OptionalListSchema<typeof DownlinkMessageSchema>;
+    readonly downlinkMessages: OptionalListSchema<typeof DownlinkMessageEntrySchema>;
   },
   undefined
 > = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  downlinkMessages: optionalList(DownlinkMessageSchema, 'must be an array of messages'),
+  downlinkMessages: optionalList(DownlinkMessageEntrySchema, 'must be an array of messages'),
 });
 
 /** A parsed `poll` answer. */

@@ -24,7 +24,13 @@ const RobotFeedbackInputSchema = v.pipe(
     {
       ...CallOptionEntries,
       interIdx: v.pipe(
-        v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.integer(), v.minValue(0))], 'must be the interIdx of a robot message'),
+        v.union(
+          [
+            v.pipe(v.string(), v.nonEmpty('must not be empty')),
+            v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be at least 0')),
+          ],
+          'must be the interIdx of a robot message',
+        ),
         v.transform(String),
       ),
       satisfied: v.boolean('must be a boolean'),

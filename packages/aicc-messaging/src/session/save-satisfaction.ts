@@ -5,9 +5,13 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, SATISFACTION_LEVELS, type SatisfactionLevel } from '../messages/enumerations.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
+import { assertShortUserId } from './user-id-limit.js';
 
 /** `comment` must be shorter than this many characters. */
 export const SATISFACTION_COMMENT_LIMIT = 512;
+
+/** Highest `npsScore` AICC documents: scores run 0–9. */
+export const MAX_NPS_SCORE = 9;
 
 /** What {@link AiccSession.saveSatisfaction} takes (for an agent session; robots use `robotFeedback`). */
 export interface SaveSatisfactionInput {
@@ -15,7 +19,7 @@ export interface SaveSatisfactionInput {
   readonly evaluation: SatisfactionLevel | 1 | 2 | 3 | 4 | 5;
   /** Fewer than 512 characters. */
   readonly comment?: string | undefined;
-  /** Net promoter score, 0–10. */
+  /** Net promoter score, 0–9 (AICC documents 0–9). */
   readonly npsScore?: number | undefined;
   /** First-contact resolution: `true` (sent as 1) or `false` (sent as 2). */
   readonly resolved?: boolean | undefined;
@@ -32,7 +36,7 @@ const SaveSatisfactionInputSchema = v.strictObject(
     comment: v.optional(
       v.pipe(v.string('must be a string'), v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`)),
     ),
-    npsScore: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0–10'), v.maxValue(10, 'must be 0–10'))),
+    npsScore: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, `must be 0–${MAX_NPS_SCORE}`), v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`))),
     resolved: v.optional(v.boolean('must be a boolean')),
   },
   objectMessage('an object with evaluation'),
@@ -57,13 +61,15 @@ export type SaveSatisfactionResult = v.InferOutput<typeof SaveSatisfactionRespon
 
 /**
  * `POST /apiaccess/ccmessaging/saveSatisfaction` — rates the agent session (flat body, as every AICC example
- * sends it). Not retried after ambiguous failures.
+ * sends it). Not retried after ambiguous failures. AICC takes at most 24 characters of `userId` here, so a longer
+ * one is refused before sending.
  *
  * @internal
  */
 export async function saveSatisfaction(context: SessionContext, input: SaveSatisfactionInput): Promise<SaveSatisfactionResult> {
   const parsed = parseInput(SaveSatisfactionInputSchema, input, 'saveSatisfaction input');
   const { user } = context;
+  assertShortUserId(user.userId, 'saveSatisfaction input', 'saveSatisfaction', 'userId');
   const body = {
     channel: CHANNEL,
     userId: user.userId,

@@ -4,6 +4,7 @@ import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-clien
 import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
 import { assertBusinessSuccess, parseResponse, type BusinessOutcome } from '../client/parse-response.js';
 import type { AiccResultField } from '../errors/aicc-api-error.js';
+import { GATEWAY_ERROR_HEADER } from '../gateway/gateway-contract.js';
 import type { AiccUser } from '../token/aicc-user.js';
 import type { MessageTokenHolder } from './message-token-holder.js';
 
@@ -26,13 +27,16 @@ export interface SessionContext {
   readonly settings: SessionSettings;
   /**
    * Makes a call with the session's `ccmessaging-token`: adopts a rotated token from any answer, and after a 401
-   * re-applies once (shared with concurrent calls) and replays once.
+   * from AICC re-applies once (shared with concurrent calls) and replays once. A 401 a gateway produced itself
+   * (header {@link GATEWAY_ERROR_HEADER}: it refused the caller, e.g. an expired user JWT) goes to the caller as
+   * it is, without a re-apply.
    */
   call(request: SessionRequest): Promise<AiccResponse>;
 }
 
-function isMessageTokenRejection(error: unknown): boolean {
-  return HttpStatusError.isInstance(error) && error.status === 401;
+/** Whether a call failed because AICC rejected its `ccmessaging-token`: a 401 a gateway did not produce itself. */
+function isMessageTokenRejection(error: unknown, fromGateway: boolean): boolean {
+  return HttpStatusError.isInstance(error) && error.status === 401 && !fromGateway;
 }
 
 /**
@@ -45,14 +49,18 @@ export function createSessionCall(client: AiccClient, tokens: MessageTokenHolder
     let token = await tokens.current(request.signal);
     for (let replayed = false; ; replayed = true) {
       const sentWith = token;
+      let fromGateway = false;
       try {
         return await client.request({
           ...request,
           messageToken: sentWith,
-          onResponseHeaders: (headers) => tokens.adopt(sentWith, headers.get(MESSAGE_TOKEN_HEADER)),
+          onResponseHeaders: (headers) => {
+            fromGateway = headers.has(GATEWAY_ERROR_HEADER);
+            tokens.adopt(sentWith, headers.get(MESSAGE_TOKEN_HEADER));
+          },
         });
       } catch (error) {
-        if (replayed || !isMessageTokenRejection(error)) throw error;
+        if (replayed || !isMessageTokenRejection(error, fromGateway)) throw error;
         token = await tokens.renew(sentWith, request.signal);
       }
     }
