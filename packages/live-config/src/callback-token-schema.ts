@@ -5,8 +5,7 @@ import * as v from 'valibot';
 /** Longest callback token Tencent accepts. */
 export const MAX_CALLBACK_TOKEN_LENGTH = 128;
 
-/** 1 to {@link MAX_CALLBACK_TOKEN_LENGTH} (128) visible ASCII characters. */
-/** A callback token: 1 to 128 visible ASCII characters. */
+/** A callback token: 1 to {@link MAX_CALLBACK_TOKEN_LENGTH} (128) visible ASCII characters. */
 export const CALLBACK_TOKEN_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
 /** What is wrong with a string that does not match {@link CALLBACK_TOKEN_PATTERN}. */

@@ -1,6 +1,6 @@
 import { MalformedResponseError, TencentApiError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../test/emulator-harness.js';
+import { createHarness, loseAnswersAfterApplying } from '../test/emulator-harness.js';
 import { deleteCallbackToken } from './delete-callback-token.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED, getCallbackToken } from './get-callback-token.js';
 import type { LiveConfigClient } from './live-config-client.js';
@@ -64,5 +64,13 @@ describe('getCallbackToken and deleteCallbackToken', () => {
     await deleteCallbackToken(client);
     expect(counters('delete_callback_token')).toMatchObject({ requests: 2, succeeded: 2 });
     expect(TencentApiError.isInstance(await rejection(getCallbackToken(client)))).toBe(true);
+  });
+
+  it('deletes when the answer is lost after the token configuration was deleted: the retry succeeds too', async () => {
+    const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('delete_callback_token') });
+    await setCallbackToken(client, { token: 'abc-token', enabled: true });
+    await deleteCallbackToken(client);
+    expect(tencent().callbackToken).toBeUndefined();
+    expect(counters('delete_callback_token')).toMatchObject({ requests: 2, succeeded: 2, failed: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { MalformedResponseError, TencentApiError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../test/emulator-harness.js';
+import { createHarness, loseAnswersAfterApplying } from '../test/emulator-harness.js';
 import { deleteCallback } from './delete-callback.js';
 import { getCallback } from './get-callback.js';
 import type { LiveConfigClient } from './live-config-client.js';
@@ -33,5 +33,13 @@ describe('getCallback and deleteCallback', () => {
     await deleteCallback(client);
     expect(tencent().callback).toBeUndefined();
     expect(counters('delete_callback')).toMatchObject({ requests: 2, succeeded: 2 });
+  });
+
+  it('deletes when the answer is lost after the configuration was deleted: the retry succeeds too', async () => {
+    const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('delete_callback') });
+    await setCallback(client, { url: 'https://r.example/cb', commands: ['Live.CallbackAfterCreateRoom'] });
+    await deleteCallback(client);
+    expect(tencent().callback).toBeUndefined();
+    expect(counters('delete_callback')).toMatchObject({ requests: 2, succeeded: 2, failed: 0 });
   });
 });

@@ -1,8 +1,9 @@
-import { signCallback, TencentApiError, ValidationError } from '@tokenwire/core';
+import { NetworkError, signCallback, TencentApiError, ValidationError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
-import { createHarness, SDK_APP_ID } from '../test/emulator-harness.js';
+import { createHarness, loseAnswersAfterApplying, SDK_APP_ID } from '../test/emulator-harness.js';
 import { callbackAck } from './callback-ack.js';
 import { generateCallbackToken } from './generate-callback-token.js';
+import type { LiveConfigClient } from './live-config-client.js';
 import { DEFAULT_ROTATION_OVERLAP_SECONDS, rotateCallbackToken } from './rotate-callback-token.js';
 import { setCallback } from './set-callback.js';
 import { setCallbackToken } from './set-callback-token.js';
@@ -45,11 +46,29 @@ describe('rotateCallbackToken', () => {
     expect(tencent().callbackToken?.token).toBe(rotation.current);
   });
 
-  it('refuses to "rotate" to the configured token, installing nothing', async () => {
-    const { client, counters } = createHarness();
-    await setCallbackToken(client, { token: 'same-token', enabled: true });
-    await expect(rotateCallbackToken(client, { token: 'same-token' })).rejects.toSatisfy((error: unknown) => ValidationError.isInstance(error));
-    expect(counters('set_callback_token').requests).toBe(1);
+  it('succeeds on a re-run after an earlier call installed the token but failed (previous undefined, nothing sent)', async () => {
+    // Every answer to set_callback_token is lost, so the first rotation fails after installing `next`.
+    const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('set_callback_token', 4) });
+    await expect(rotateCallbackToken(client, { token: 'next-token', now: clock })).rejects.toSatisfy((error: unknown) => NetworkError.isInstance(error));
+    expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
+    const sent = counters('set_callback_token').requests;
+    const rotation = await rotateCallbackToken(client, { token: 'next-token', now: clock, overlapSeconds: 60 });
+    expect(rotation).toEqual({ previous: undefined, current: 'next-token', enabled: true, rotatedAt: NOW, keepPreviousUntil: NOW + 60_000 });
+    expect(counters('set_callback_token').requests).toBe(sent);
+    expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
+  });
+
+  it('redacts the new token from a failure of set_callback_token', async () => {
+    const client: LiveConfigClient = {
+      async call(_service, command) {
+        if (command === 'get_callback_token') return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Response: { Token: 'old-token', IsTokenEnable: true } };
+        throw new TencentApiError({ code: 100002, info: 'invalid Token new-token-0123', service: 'live_config', command });
+      },
+    };
+    const error = await rotateCallbackToken(client, { token: 'new-token-0123' }).catch((caught: unknown) => caught);
+    expect(TencentApiError.isInstance(error) && error.code).toBe(100002);
+    expect((error as TencentApiError).info).toBe('invalid Token ***');
+    expect((error as Error).message).not.toContain('new-token-0123');
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { generateCallbackToken } from './generate-callback-token.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED, getCallbackToken } from './get-callback-token.js';
 import type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
 import { objectMessage, parseInput } from './parse-input.js';
-import { setCallbackToken } from './set-callback-token.js';
+import { sendCallbackToken } from './set-callback-token.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
@@ -29,7 +29,11 @@ export interface RotateCallbackTokenOptions {
 
 /** What {@link rotateCallbackToken} did. Holds tokens: keep it out of logs. */
 export interface CallbackTokenRotation {
-  /** The token that was configured before, or `undefined` when none was (first setup). */
+  /**
+   * The token that was configured before, or `undefined` when none was (first setup) or when `current` was
+   * already installed (a re-run after a call that installed it but failed afterwards: the token before it is
+   * no longer known, so keep accepting the one you had).
+   */
   readonly previous: string | undefined;
   /** The token now installed. */
   readonly current: string;
@@ -74,8 +78,10 @@ const RotateOptionsSchema = /* @__PURE__ */ (() =>
  * the switch, so callbacks arriving in between are refused — use that form only when receivers read the token
  * list from a store you update right away, or for the first setup.
  *
- * @throws `ValidationError` before anything is sent for bad options, and before the token is installed when
- *   `options.token` equals the configured token.
+ * Re-running it with the same `token` is safe: when that token is already configured (an earlier call installed
+ * it, then failed or lost its answer), it sends nothing and returns `current` with `previous: undefined`.
+ *
+ * @throws `ValidationError` before anything is sent for bad options.
  * @throws Tencent and transport errors as they come. No message contains a token.
  * @example
  * ```ts
@@ -106,15 +112,16 @@ export async function rotateCallbackToken(
   } catch (error) {
     if (!(TencentApiError.isInstance(error) && error.code === CALLBACK_TOKEN_NOT_CONFIGURED)) throw error;
   }
-  if (previous !== undefined && previous.token === current) {
-    throw new ValidationError('callback token rotation options', [
-      { path: 'token', message: 'is the token already configured; a rotation needs a different one' },
-    ]);
-  }
-
   const enabled = previous?.enabled ?? true;
-  await setCallbackToken(client, previous === undefined ? { token: current, enabled } : { token: current }, options);
+  const installed = previous?.token === current;
+  if (!installed) await sendCallbackToken(client, previous === undefined ? { token: current, enabled } : { token: current }, options);
   const finishedAt = now();
   const rotatedAt = typeof finishedAt === 'number' && Number.isFinite(finishedAt) ? finishedAt : startedAt;
-  return { previous: previous?.token, current, enabled, rotatedAt, keepPreviousUntil: rotatedAt + overlapSeconds * 1000 };
+  return {
+    previous: installed ? undefined : previous?.token,
+    current,
+    enabled,
+    rotatedAt,
+    keepPreviousUntil: rotatedAt + overlapSeconds * 1000,
+  };
 }

@@ -1,6 +1,6 @@
-import { TencentApiError, ValidationError } from '@tokenwire/core';
+import { createTencentClient, NetworkError, TencentApiError, ValidationError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../test/emulator-harness.js';
+import { ADMIN, createHarness, loseAnswersAfterApplying, SDK_APP_ID, SECRET_KEY } from '../test/emulator-harness.js';
 import type { LiveConfigClient } from './live-config-client.js';
 import { setCallbackToken } from './set-callback-token.js';
 
@@ -27,37 +27,28 @@ describe('setCallbackToken', () => {
   });
 
   it.each([[{ token: TOKEN }, 'enabled'], [{ enabled: true }, 'token']] as const)(
-    'explains that both fields are required on first setup (%j)',
+    'says that both fields are required on first setup before sending anything (%j)',
     async (settings, missing) => {
       const { client, tencent, counters } = createHarness();
       const error = await rejection(setCallbackToken(client, settings));
-      expect(TencentApiError.isInstance(error)).toBe(true);
-      const apiError = error as TencentApiError;
-      expect(apiError.code).toBe(100002);
-      expect(apiError.message).toContain('on first setup token and enabled are both required');
-      expect(apiError.message).toContain(`(${missing} was not given)`);
-      expect(apiError.message).not.toContain(TOKEN);
-      expect(apiError.requestId).toMatch(/\S/);
+      expect(ValidationError.isInstance(error)).toBe(true);
+      const validationError = error as ValidationError;
+      expect(validationError.issues).toEqual([{ path: missing, message: expect.stringMatching(/^is required on first setup \(no callback token is configured yet\)$/) }]);
+      expect(validationError.message).not.toContain(TOKEN);
       expect(tencent().callbackToken).toBeUndefined();
-      expect(counters('get_callback_token').requests).toBe(1); // the confirming read
+      expect(counters('get_callback_token').requests).toBe(1); // the read that found no configuration
+      expect(counters('set_callback_token').requests).toBe(0);
     },
   );
 
-  it('passes a 100002 through unchanged when a configuration exists (not a first-setup problem)', async () => {
-    const original = new TencentApiError({ code: 100002, info: 'invalid parameter: something else', service: 'live_config', command: 'set_callback_token' });
-    const calls: string[] = [];
-    const client: LiveConfigClient = {
-      async call(_service, command) {
-        calls.push(command);
-        if (command === 'set_callback_token') throw original;
-        return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Response: { Token: 'x', IsTokenEnable: true } };
-      },
-    };
-    expect(await rejection(setCallbackToken(client, { enabled: true }))).toBe(original);
-    expect(calls).toEqual(['set_callback_token', 'get_callback_token']);
+  it('passes a failure of the first read through (token redacted), sending nothing', async () => {
+    const { client, counters } = createHarness({ faults: [{ route: 'live_config/get_callback_token', fault: { kind: 'transient', code: 60010 } }] });
+    const error = await rejection(setCallbackToken(client, { token: TOKEN }));
+    expect(TencentApiError.isInstance(error) && error.code).toBe(60010);
+    expect(counters('set_callback_token').requests).toBe(0);
   });
 
-  it('does not read back when both fields were given', async () => {
+  it('does not read first when both fields were given', async () => {
     const original = new TencentApiError({ code: 100002, info: 'invalid parameter', service: 'live_config', command: 'set_callback_token' });
     const calls: string[] = [];
     const client: LiveConfigClient = {
@@ -68,6 +59,53 @@ describe('setCallbackToken', () => {
     };
     expect(await rejection(setCallbackToken(client, { token: TOKEN, enabled: true }))).toBe(original);
     expect(calls).toEqual(['set_callback_token']);
+  });
+
+  it.each([
+    ['a long token', TOKEN, `invalid Token "${TOKEN}"`],
+    ['a 3-character token', 'a3Z', 'invalid Token "a3Z"'],
+    ['a 1-character token', '%', 'invalid Token "%"'],
+  ])('redacts %s that Tencent echoes in ErrorInfo from message, info and stack', async (_name, token, errorInfo) => {
+    const client = createTencentClient({
+      sdkAppId: SDK_APP_ID,
+      identifier: ADMIN,
+      secretKey: SECRET_KEY,
+      baseUrl: 'http://tencent.test',
+      retry: { limit: 0 },
+      fetch: async () => Response.json({ ActionStatus: 'FAIL', ErrorCode: 100002, ErrorInfo: errorInfo }),
+    });
+    const error = await rejection(setCallbackToken(client, { token, enabled: true }));
+    expect(TencentApiError.isInstance(error)).toBe(true);
+    const apiError = error as TencentApiError;
+    expect(apiError.code).toBe(100002);
+    expect(apiError.command).toBe('set_callback_token');
+    for (const text of [apiError.message, apiError.info, apiError.stack ?? '']) expect(text).not.toContain(token);
+    expect(apiError.info).toContain('***');
+    if (token.length >= 4) expect(apiError.info).toBe('invalid Token "***"');
+  });
+
+  it('redacts the token in a rethrown error\'s cause chain, keeping its class and context', async () => {
+    const cause = new TypeError(`socket closed while sending {"Token":"${TOKEN}"}`);
+    const original = new NetworkError(`request failed: ${TOKEN}`, { cause, command: 'set_callback_token', attempt: 2 });
+    const client: LiveConfigClient = {
+      async call() {
+        throw original;
+      },
+    };
+    const error = await rejection(setCallbackToken(client, { token: TOKEN, enabled: true }));
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ name: 'NetworkError', retryable: true, command: 'set_callback_token', attempt: 2, message: 'request failed: ***' });
+    expect(((error as Error).cause as Error).message).toBe('socket closed while sending {"Token":"***"}');
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    expect(original.message).toContain(TOKEN); // the original is left alone
+  });
+
+  it('ends with the token applied once when the answer to set_callback_token is lost after it was applied', async () => {
+    const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('set_callback_token') });
+    await setCallbackToken(client, { token: TOKEN, enabled: true });
+    expect(tencent().callbackToken).toEqual({ token: TOKEN, isTokenEnable: true });
+    expect(counters('set_callback_token')).toMatchObject({ requests: 2, succeeded: 2 });
   });
 
   it.each([

@@ -1,8 +1,10 @@
-import { redactSecrets, TencentApiError } from '@tokenwire/core';
+import { TencentApiError, ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { CallbackTokenSchema } from './callback-token-schema.js';
+import { CALLBACK_TOKEN_NOT_CONFIGURED } from './get-callback-token.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
 import { objectMessage } from './parse-input.js';
+import { redactToken } from './redact-token.js';
 import { validateCallbackTokenSettings } from './validate-callback-token-settings.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
@@ -53,13 +55,13 @@ export const CallbackTokenSettingsSchema: v.SchemaWithPipe<
  * requires both `token` and `enabled`; once a token configuration exists, send only what changes. Idempotent,
  * so the client's retry policy repeats it safely after ambiguous failures.
  *
- * When only one field is given and Tencent answers 100002, tokenwire reads the configuration to tell why: if
- * none exists yet, the error says that both fields are required on first setup.
+ * Given only one field, it first reads the configuration (`get_callback_token`): when none exists yet, it throws
+ * a `ValidationError` naming the missing field and sends nothing.
  *
- * @throws `ValidationError` before anything is sent: not an object, an unknown field, neither field, or a token
- *   that is not 1–128 visible ASCII characters.
- * @throws `TencentApiError` 100002 "both are required on first setup" as above; other Tencent and transport
- *   errors as they come. No message contains the token.
+ * @throws `ValidationError` before anything is sent: not an object, an unknown field, neither field, a token
+ *   that is not 1–128 visible ASCII characters, or one field only while no token configuration exists.
+ * @throws Tencent and transport errors as they come, with the token redacted (`***`) from every message,
+ *   `info` and `cause`.
  * @example
  * ```ts
  * await setCallbackToken(client, { token: generateCallbackToken(), enabled: true }); // first setup
@@ -72,31 +74,31 @@ export async function setCallbackToken(
   options?: LiveConfigCallOptions,
 ): Promise<void> {
   const input = validateCallbackTokenSettings(settings);
-  const body: Record<string, unknown> = {};
-  if (input.token !== undefined) body['Token'] = input.token;
-  if (input.enabled !== undefined) body['IsTokenEnable'] = input.enabled;
-  try {
-    await client.call(LIVE_CONFIG_SERVICE, 'set_callback_token', body, options);
-  } catch (error) {
-    const partial = input.token === undefined || input.enabled === undefined;
-    if (partial && TencentApiError.isInstance(error) && error.code === 100002 && (await tokenConfigurationMissing(client, options))) {
-      const missing = input.token === undefined ? 'token' : 'enabled';
-      throw new TencentApiError({
-        ...error.context,
-        code: error.code,
-        info: `no callback token is configured yet, and on first setup token and enabled are both required (${missing} was not given). Tencent said: ${redactSecrets(error.info, [input.token])}`,
-      });
+  const missing = input.token === undefined ? 'token' : input.enabled === undefined ? 'enabled' : undefined;
+  if (missing !== undefined) {
+    try {
+      await client.call(LIVE_CONFIG_SERVICE, 'get_callback_token', {}, options);
+    } catch (error) {
+      if (!(TencentApiError.isInstance(error) && error.code === CALLBACK_TOKEN_NOT_CONFIGURED)) throw redactToken(error, input.token);
+      throw new ValidationError('callback token settings', [
+        { path: missing, message: 'is required on first setup (no callback token is configured yet)' },
+      ]);
     }
-    throw error;
   }
+  await sendCallbackToken(client, input, options);
 }
 
-/** True when `get_callback_token` answers 100302 (no token configuration); false on success or any other failure. */
-async function tokenConfigurationMissing(client: LiveConfigClient, options: LiveConfigCallOptions | undefined): Promise<boolean> {
+/**
+ * Sends `set_callback_token` with the fields of already validated settings, rethrowing any failure with the
+ * token redacted. For callers that know the configuration's state (`rotateCallbackToken`).
+ *
+ * @internal
+ */
+export async function sendCallbackToken(client: LiveConfigClient, input: CallbackTokenSettings, options?: LiveConfigCallOptions): Promise<void> {
   try {
-    await client.call(LIVE_CONFIG_SERVICE, 'get_callback_token', {}, options);
-    return false;
+    // The body is sent as JSON, which leaves out the field that is undefined.
+    await client.call(LIVE_CONFIG_SERVICE, 'set_callback_token', { Token: input.token, IsTokenEnable: input.enabled }, options);
   } catch (error) {
-    return TencentApiError.isInstance(error) && error.code === 100302;
+    throw redactToken(error, input.token);
   }
 }

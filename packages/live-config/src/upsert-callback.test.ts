@@ -30,7 +30,7 @@ describe('upsertCallback', () => {
   });
 
   it('reaches the asked state through faults on both commands', async () => {
-    const { client, tencent } = createHarness({
+    const { client, tencent, counters } = createHarness({
       faults: [
         { route: 'live_config/set_callback', fault: 'drop-connection', sequence: [2] },
         { route: 'live_config/update_callback', fault: { kind: 'transient' }, times: 2 },
@@ -40,6 +40,11 @@ describe('upsertCallback', () => {
     await setCallback(client, { url: 'https://old.example/cb', commands: ['Live.CallbackBeforeSendGift'] });
     expect(await upsertCallback(client, asked)).toBe('updated');
     expect(tencent().callback).toEqual(askedState);
+    // Done once: the setup's create, one create that met 100300 (its dropped twin never reached the service), one
+    // confirming read, and one update.
+    expect(counters('set_callback')).toMatchObject({ requests: 2, succeeded: 1, failed: 1 });
+    expect(counters('get_callback')).toMatchObject({ requests: 1, succeeded: 1 });
+    expect(counters('update_callback')).toMatchObject({ requests: 1, succeeded: 1 });
   });
 
   it('passes other errors through and validates first', async () => {

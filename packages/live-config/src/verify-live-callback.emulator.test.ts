@@ -113,11 +113,15 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
     expect(open.events[0]?.signed).toBe(false);
   });
 
-  it('refuses a body that does not match the documented shape of its command', async () => {
+  it('hands an authentic gift whose body changed shape to the receiver\'s policy instead of refusing it as a forgery', async () => {
     const { emulator } = await configuredHarness();
-    const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN });
-    await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r1' }, { fetch: receiver.fetch });
-    expect(receiver.failures[0]?.reason).toBe('malformed_request');
-    expect(receiver.failures[0]?.message).toContain('GiftWater');
+    const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN }, (event) =>
+      !event.known && event.shapeIssues !== undefined ? callbackAck() : callbackAck({ ok: false, errorCode: 1 }),
+    );
+    const result = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r1' }, { fetch: receiver.fetch });
+    expect(result).toMatchObject({ delivered: true, accepted: true, status: 200 });
+    expect(receiver.failures).toEqual([]);
+    expect(receiver.events[0]).toMatchObject({ known: false, command: 'Live.CallbackBeforeSendGift', signed: true, body: { RoomId: 'r1' } });
+    expect(receiver.events[0]).toHaveProperty('shapeIssues', expect.stringContaining('GiftWater'));
   });
 });

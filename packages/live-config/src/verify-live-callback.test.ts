@@ -130,6 +130,11 @@ describe('verifyLiveCallback', () => {
         'no_tokens',
       );
     });
+
+    it.each([[[]], [['', ' ', null, undefined]], ['']] as const)('reports no_tokens, not missing_signature, for tokens %j on an unsigned callback', async (tokens) => {
+      const unsigned = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
+      await expectReason(verifyLiveCallback(post(unsigned, DESTROY_BODY), { ...options, tokens }), 'no_tokens', /tokens: null/);
+    });
   });
 
   describe('time window', () => {
@@ -271,10 +276,24 @@ describe('verifyLiveCallback', () => {
       ['an array', '[1,2]', /not a JSON object/],
       ['empty', '', /not valid JSON/],
       ['a contradicting command', '{"CallbackCommand":"Live.CallbackBeforeSendGift"}', /contradicts/],
-      ['missing documented fields', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}', /documented shape: Operator_Account/],
-      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon"'), /EventTime: expected number/],
     ])('refuses a body that is %s', async (_name, body, message) => {
       await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options), 'malformed_request', message);
+    });
+
+    it.each([
+      ['missing documented fields', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}', /^Operator_Account: missing/],
+      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon-secret-value"'), /EventTime: expected number/],
+    ])('returns an authentic body with %s as an untyped event with shapeIssues, not as a forgery', async (_name, body, issues) => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options);
+      if (event.known) throw new Error('expected an untyped event');
+      expect(event).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', signed: true, body: expect.objectContaining({ RoomId: expect.any(String) }), rawBody: body });
+      expect(event.shapeIssues).toMatch(issues);
+      expect(event.shapeIssues).not.toContain('soon-secret-value');
+    });
+
+    it('still refuses a forged callback whose body also misses its schema', async () => {
+      const body = '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}';
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), body), options), 'signature_mismatch');
     });
   });
 
@@ -283,6 +302,7 @@ describe('verifyLiveCallback', () => {
       const body = '{"CallbackCommand":"Live.CallbackAfterSomethingNew","Big":9007199254740993,"Nested":{"a":[1]}}';
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterSomethingNew'), body), options);
       expect(event).toMatchObject({ known: false, command: 'Live.CallbackAfterSomethingNew', body: { Big: '9007199254740993', Nested: { a: [1] } } });
+      expect(event).toHaveProperty('shapeIssues', undefined);
     });
 
     it('types loosely documented commands and lets their other fields through', async () => {
@@ -336,6 +356,9 @@ describe('verifyLiveCallback', () => {
     await expect(verifyLiveCallback(request, { sdkAppId: '1400000000', tokens: TOKEN } as never)).rejects.toThrow(ValidationError);
     await expect(verifyLiveCallback(request, { sdkAppId: SDK_APP_ID } as never)).rejects.toThrow(/tokens/);
     await expect(verifyLiveCallback(request, { ...options, toleranceSeconds: -1 })).rejects.toThrow(ValidationError);
+    const typo = await verifyLiveCallback(request, { ...options, toleranceSecond: 300 } as never).catch((error: unknown) => error);
+    expect(ValidationError.isInstance(typo)).toBe(true);
+    expect((typo as ValidationError).issues).toEqual([expect.objectContaining({ path: 'toleranceSecond', message: expect.stringMatching(/not a known field/) })]);
     expect(request.bodyUsed).toBe(false);
   });
 });

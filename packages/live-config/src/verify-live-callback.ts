@@ -4,7 +4,7 @@ import { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body
 import type { LiveCallbackEvent, LiveCallbackMetadata } from './callback-events/live-callback-event.js';
 import { callbackSource, type CallbackInput } from './callback-source.js';
 import { isKnownCallbackCommand } from './known-callback-commands.js';
-import { parseInput } from './parse-input.js';
+import { objectMessage, parseInput } from './parse-input.js';
 import { parseJsonExact, type JsonObject } from './parse-json-exact.js';
 import { readCallbackQuery } from './read-callback-query.js';
 
@@ -29,7 +29,7 @@ export interface VerifyLiveCallbackOptions {
 }
 
 const OptionsSchema = /* @__PURE__ */ (() =>
-  v.object(
+  v.strictObject(
     {
       sdkAppId: v.pipe(
         v.number('must be a number'),
@@ -42,7 +42,7 @@ const OptionsSchema = /* @__PURE__ */ (() =>
       now: v.optional(v.function('must be a clock function')),
       toleranceSeconds: v.optional(v.number('must be a number of seconds')),
     },
-    'must be an object with sdkAppId and tokens',
+    objectMessage('sdkAppId, tokens, now or toleranceSeconds'),
   ))();
 
 const DECIMAL = /^[1-9][0-9]{0,15}$/;
@@ -51,12 +51,14 @@ function fail(message: string, cause?: unknown): never {
   throw new CallbackSignatureError('malformed_request', message, cause === undefined ? {} : { cause });
 }
 
+/** Paths and expectations of the first issues, never the received values (a body may carry user data). */
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 5)
     .map((issue) => {
       const path = v.getDotPath(issue);
-      return `${path ?? '(body)'}: expected ${issue.expected ?? issue.type}`;
+      // JSON has no `undefined`: an undefined input is a missing field.
+      return `${path ?? '(body)'}: ${issue.input === undefined ? 'missing' : `expected ${issue.expected ?? issue.type}`}`;
     })
     .join('; ');
 }
@@ -69,19 +71,21 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * must be present and valid for one of `tokens` within `toleranceSeconds` (via core's `verifyCallback`, in
  * constant time). Only then is the body read — once — and parsed with {@link parseJsonExact}, so integers
  * beyond 2^53 survive exactly (as decimal strings). Known commands get their body checked against the schema
- * in `LIVE_CALLBACK_BODY_SCHEMAS`; commands tokenwire does not know come back as a generic event
- * (`known: false`), not as an error.
+ * in `LIVE_CALLBACK_BODY_SCHEMAS`. Commands tokenwire does not know, and known commands whose body does not match
+ * its schema, come back as a generic event (`known: false`; `shapeIssues` describes a mismatch), not as an error:
+ * the callback is authentic, so answer it with your policy rather than as a forgery.
  *
  * The signature covers only the token and the time, not the body: use an https callback URL.
  *
  * @throws `CallbackSignatureError` with `reason`:
  *   `sdkappid_mismatch` (another app's callback), `missing_signature` (no `Sign`/`RequestTime` while tokens are
  *   configured), `malformed_request_time`, `stale_request_time` (older or newer than the tolerance),
- *   `signature_mismatch` (forged, or signed with a token you do not have), `no_tokens` (an empty token list),
+ *   `signature_mismatch` (forged, or signed with a token you do not have), `no_tokens` (an empty or all-blank
+ *   token list, whether or not the callback is signed),
  *   `malformed_request` (body already read, a parsed body, no `SdkAppid`/`CallbackCommand`, a repeated
- *   parameter, a body that is not a JSON object, a body that contradicts its command). No message contains a
- *   token or the expected signature.
- * @throws `ValidationError` for bad options.
+ *   parameter, a body that is not a JSON object, a body whose `CallbackCommand` contradicts the URL's). No
+ *   message contains a token or the expected signature.
+ * @throws `ValidationError` for bad options, an unknown option among them (a misspelt `toleranceSecond`).
  * @example
  * ```ts
  * export default {
@@ -108,6 +112,13 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
 
   let signed = false;
   if (checked.tokens !== null) {
+    const tokens = typeof checked.tokens === 'string' ? [checked.tokens] : checked.tokens;
+    if (!tokens.some((token) => typeof token === 'string' && token.trim() !== '')) {
+      throw new CallbackSignatureError(
+        'no_tokens',
+        'No callback token to verify with (the token list is empty or blank): check that your secret is set, or pass tokens: null while authentication is off',
+      );
+    }
     if (query.sign === undefined || query.requestTime === undefined) {
       throw new CallbackSignatureError(
         'missing_signature',
@@ -149,8 +160,8 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     rawBody,
   };
 
-  if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body: body as JsonObject };
+  if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body: body as JsonObject, shapeIssues: undefined };
   const result = v.safeParse(LIVE_CALLBACK_BODY_SCHEMAS[command], body);
-  if (!result.success) fail(`The ${command} callback body does not have the documented shape: ${describeIssues(result.issues)}`);
+  if (!result.success) return { ...metadata, known: false, command, body: body as JsonObject, shapeIssues: describeIssues(result.issues) };
   return { ...metadata, known: true, command, body: result.output } as LiveCallbackEvent;
 }

@@ -33,13 +33,21 @@ export type KnownLiveCallbackEvent = {
 }[KnownCallbackCommand];
 
 /**
- * A verified callback of a command tokenwire does not know (yet): the body is the parsed JSON object (integers
- * beyond 2^53 as exact decimal strings; see `parseJsonExact`).
+ * A verified callback tokenwire cannot type: a command it does not know (yet), or a known command whose body does
+ * not match the documented schema (Tencent changed the body). The signature was checked either way; the body is
+ * the parsed JSON object (integers beyond 2^53 as exact decimal strings; see `parseJsonExact`). Apply your policy
+ * (for `Live.CallbackBeforeSendGift`, allow or refuse) and log `shapeIssues`, rather than answering with an error.
  */
 export interface UnknownLiveCallbackEvent extends LiveCallbackMetadata {
   readonly known: false;
   readonly command: string;
   readonly body: JsonObject;
+  /**
+   * `undefined` for a command tokenwire does not know; for a known command whose body does not match its schema,
+   * a short description of the mismatch (paths and expected types, never the values), e.g.
+   * `"GiftWater.Coins: expected number"`.
+   */
+  readonly shapeIssues: string | undefined;
 }
 
 /**
