@@ -1,8 +1,8 @@
 /**
  * The bindings the worker reads. On Cloudflare they come from `wrangler.toml` `[vars]`, `wrangler secret put` and
  * the `[[queues.producers]]` binding; under Deno and Bun from the process environment. Every one is documented in
- * the README ("Configuration"); each route checks the ones it needs and answers 500 `misconfigured` (naming the
- * binding, never its value) when one is missing or invalid.
+ * the README ("Configuration"); each route checks the ones it needs and answers 500 `misconfigured` when one is
+ * missing or invalid, logging which binding (never its value).
  */
 export interface WorkerEnv {
   /** SDKAppID of the Tencent app (decimal). Callback and UserSig routes. */
@@ -13,15 +13,15 @@ export interface WorkerEnv {
   readonly TENCENT_CALLBACK_TOKEN_PREVIOUS?: string;
   /** Cloudflare Queue producer binding that receives accepted events (optional). */
   readonly EVENTS?: QueueProducer;
-  /** http(s) URL that receives accepted events by POST when there is no queue, or the queue refused (optional). */
+  /** https URL (http only for localhost) that receives accepted events by POST when there is no queue, or the queue refused (optional). */
   readonly FORWARD_URL?: string;
   /** `Authorization` header value sent to `FORWARD_URL` and `BEFORE_GIFT_FORWARD_URL` (secret, optional). */
   readonly FORWARD_AUTHORIZATION?: string;
   /** `allow` (default) or `block`: the answer to `Live.CallbackBeforeSendGift` when nothing else decides. */
   readonly BEFORE_GIFT_POLICY?: string;
-  /** http(s) URL that decides before-gift callbacks (optional); the policy applies when it does not answer in time. */
+  /** https URL (http only for localhost) that decides before-gift callbacks (optional); the policy applies when it does not answer in time. */
   readonly BEFORE_GIFT_FORWARD_URL?: string;
-  /** How long to wait for `BEFORE_GIFT_FORWARD_URL`, in ms: 1–1800, default 1500. */
+  /** How long to wait for `BEFORE_GIFT_FORWARD_URL`, in ms: 1–1500, default 1500. */
   readonly BEFORE_GIFT_FORWARD_TIMEOUT_MS?: string;
   /** Secret key of the Tencent app (secret). UserSig route. */
   readonly TENCENT_SECRET_KEY?: string;
@@ -37,7 +37,7 @@ export interface WorkerEnv {
   readonly USER_JWT_AUDIENCE?: string;
   /** AICC base URL, e.g. `https://service.besclouds.com`. AICC routes. */
   readonly AICC_BASE_URL?: string;
-  /** API Fabric app key. AICC routes. */
+  /** API Fabric app key (secret). AICC routes. */
   readonly AICC_APP_KEY?: string;
   /** API Fabric app secret (secret). AICC routes. */
   readonly AICC_APP_SECRET?: string;

@@ -7,7 +7,7 @@ import { workerConfig } from './config/worker-config.js';
 import type { OutboundFetch, WorkerContext, WorkerEnv } from './env.js';
 import { handleHealth } from './health-route.js';
 import { preflightResponse, withCors } from './http/cors.js';
-import { errorResponse, misconfiguredResponse } from './http/error-response.js';
+import { errorResponse, logMisconfiguration, misconfiguredResponse } from './http/error-response.js';
 import { callbackFailure } from './tencent/callback-failure.js';
 import { CALLBACK_TOLERANCE_SECONDS, handleCallback } from './tencent/callback-route.js';
 import { ReplayGuard } from './tencent/replay-guard.js';
@@ -49,7 +49,7 @@ function internalError(route: string, error: unknown): void {
  * Creates the worker. Routes: `GET /healthz`, `POST /tencent/callback`, `POST /tencent/usersig`, `POST /aicc/token`
  * and `/aicc/ccmessaging/{api}`; CORS (preflight and response headers) on the three browser routes for
  * `ALLOWED_ORIGINS`; 404 JSON for anything else. Each route reads only the bindings it needs and answers 500
- * `misconfigured` (naming the bindings) when they are incomplete.
+ * `misconfigured` when they are incomplete (the log line names the bindings; the answer does not).
  *
  * @example
  * ```ts
@@ -101,8 +101,8 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
       if (path === ROUTES.tencentCallback) {
         const section = config.callback;
         if (!section.ok) {
-          misconfiguredResponse(path, section.problems);
-          return callbackFailure(500, `misconfigured: ${section.problems.join('; ')}`);
+          logMisconfiguration(path, section.problems);
+          return callbackFailure(500, 'misconfigured');
         }
         try {
           return await handleCallback(request, section.value, { ctx, fetch, now, replayGuard });

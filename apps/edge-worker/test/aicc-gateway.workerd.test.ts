@@ -5,7 +5,7 @@ import { createEmulator, type Emulator } from '@tokenwire/emulator';
 import { serveEmulator } from '@tokenwire/emulator/serve';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
-import { startWorker, type WorkerHarness } from './support/workerd.js';
+import { startWorker, waitForLog, type WorkerHarness } from './support/workerd.js';
 
 const GATEWAY = 'https://edge.test';
 const APP_KEY = 'aicc-app-key-edge-0001';
@@ -274,23 +274,36 @@ describe('upstream and configuration failures', () => {
       const text = await response.text();
       expect(JSON.parse(text)).toMatchObject({ error: 'upstream_unavailable' });
       expect(text).not.toContain('a-wrong-secret-value');
+      const logs = await waitForLog(wrong, 'aicc.access_token_failed');
+      for (const secret of ['a-wrong-secret-value', APP_KEY]) expect(logs).not.toContain(secret);
     } finally {
       await wrong.dispose();
     }
   });
 
-  it('answers 500 misconfigured naming the missing bindings', async () => {
+  it('answers 500 misconfigured without naming the bindings, which it logs', async () => {
     const missing = await startWorker({ bindings: { USER_JWT_SECRET: JWT_SECRET, AICC_BASE_URL: 'ftp://aicc.test' } });
     try {
       const response = await missing.dispatch(new Request(`${GATEWAY}/aicc/token`, { method: 'POST', headers: { authorization: bearer('user-8') }, body: '{}' }));
       expect(response.status).toBe(500);
       const { error, message } = (await response.json()) as { error: string; message: string };
       expect(error).toBe('misconfigured');
-      expect(message).toContain('AICC_BASE_URL must be an absolute http(s) URL');
-      expect(message).toContain('AICC_APP_KEY is not set');
-      expect(message).toContain('AICC_APP_SECRET is not set');
+      expect(message).not.toContain('AICC_');
+      const logs = await waitForLog(missing, 'AICC_APP_SECRET is not set');
+      expect(logs).toContain('AICC_BASE_URL must be an absolute https URL');
+      expect(logs).toContain('AICC_APP_KEY is not set');
     } finally {
       await missing.dispose();
     }
+  });
+});
+
+describe('logs', () => {
+  it('never contain the AK/SK, an AccessToken or a ccmessaging-token', () => {
+    const state = aicc.emulator.state.aicc!;
+    const secrets = [APP_KEY, APP_SECRET, ...state.accessTokens.keys(), ...state.messageTokens.keys()];
+    expect(secrets.length).toBeGreaterThan(3);
+    const logs = worker.logs.join('');
+    for (const secret of secrets) expect(logs).not.toContain(secret);
   });
 });

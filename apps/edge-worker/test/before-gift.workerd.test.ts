@@ -11,11 +11,15 @@ const BLOCKED = { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'The gift canno
 type DeciderMode = 'wallet' | 'stall' | 'error' | 'garbage';
 let mode: DeciderMode = 'wallet';
 const stalled: (() => void)[] = [];
-const decisions: { authorization: string | null; command: string | null }[] = [];
+const decisions: { authorization: string | null; command: string | null; replay: string | null }[] = [];
 
 /** A decision service: allows gifts up to 100 coins, refuses more with its own code. */
 async function decider(request: Request): Promise<Response> {
-  decisions.push({ authorization: request.headers.get('authorization'), command: request.headers.get('x-tokenwire-callback-command') });
+  decisions.push({
+    authorization: request.headers.get('authorization'),
+    command: request.headers.get('x-tokenwire-callback-command'),
+    replay: request.headers.get('x-tokenwire-replay'),
+  });
   const event = (await request.json()) as { rawBody: string };
   if (mode === 'stall') await new Promise<void>((resolve) => stalled.push(resolve));
   if (mode === 'error') return new Response('boom', { status: 500 });
@@ -91,21 +95,53 @@ describe('a forward target', () => {
       accepted: false,
       body: { ActionStatus: 'FAIL', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
     });
-    expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift' });
+    expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift', replay: null });
     // The policy is block here, yet the target's "allow" wins.
     expect(await sendGift(blockWithDecider, 50)).toMatchObject({ accepted: true });
   });
 
-  it('falls back to the policy within ~1.5 s when the target stalls (allow and block)', async () => {
+  it('flags a repeated gift callback with x-tokenwire-replay: 1 (decided again: the decision service must be idempotent)', async () => {
+    mode = 'wallet';
+    let sent: Request | undefined;
+    const first = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(7), {
+      fetch: (input, init) => {
+        sent = new Request(input, init);
+        return allowWithDecider.dispatch(sent.clone());
+      },
+    });
+    expect(first).toMatchObject({ accepted: true });
+    expect(decisions.at(-1)).toMatchObject({ replay: null });
+    const repeated = await allowWithDecider.dispatch(sent!.clone());
+    expect(await repeated.json()).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+    expect(decisions.at(-1)).toMatchObject({ replay: '1' });
+  });
+
+  it('answers a gift whose body changed shape with the policy, without asking the target', async () => {
+    mode = 'wallet';
+    const before = decisions.length;
+    const misShaped = { Operator_Account: 'fan-1', RoomId: 'room-gift', GiftWater: { GiftId: 'rose', Coins: 'lots' } };
+    for (const [target, body] of [
+      [allowWithDecider, { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }],
+      [blockWithDecider, BLOCKED],
+    ] as const) {
+      const result = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', misShaped, {
+        fetch: (input, init) => target.dispatch(new Request(input, init)),
+      });
+      expect(result).toMatchObject({ status: 200, body });
+    }
+    expect(decisions.length).toBe(before);
+  });
+
+  it("falls back to the policy after BEFORE_GIFT_FORWARD_TIMEOUT_MS (1500 ms) when the target stalls, within Tencent's 2 s", async () => {
     mode = 'stall';
     const allowed = await sendGift(allowWithDecider, 50);
     expect(allowed).toMatchObject({ accepted: true, body: { ErrorCode: 0 } });
     expect(allowed.durationMs).toBeGreaterThanOrEqual(1450);
-    expect(allowed.durationMs).toBeLessThanOrEqual(1600);
+    expect(allowed.durationMs).toBeLessThan(2000);
     const blocked = await sendGift(blockWithDecider, 50);
     expect(blocked).toMatchObject({ accepted: false, body: BLOCKED });
     expect(blocked.durationMs).toBeGreaterThanOrEqual(1450);
-    expect(blocked.durationMs).toBeLessThanOrEqual(1600);
+    expect(blocked.durationMs).toBeLessThan(2000);
   });
 
   it('honours BEFORE_GIFT_FORWARD_TIMEOUT_MS', async () => {
@@ -113,7 +149,7 @@ describe('a forward target', () => {
     const result = await sendGift(shortBudget, 50);
     expect(result).toMatchObject({ accepted: false, body: BLOCKED });
     expect(result.durationMs).toBeGreaterThanOrEqual(280);
-    expect(result.durationMs).toBeLessThan(600);
+    expect(result.durationMs).toBeLessThan(1400); // well below the default 1500 ms, with room for a loaded CI
   });
 
   it('falls back to the policy at once on an error or an answer that is not a decision', async () => {

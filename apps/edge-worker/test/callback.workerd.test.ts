@@ -13,10 +13,13 @@ import {
   SDK_APP_ID,
   type TencentApp,
 } from './support/tencent-app.js';
-import { startWorker, waitFor, type WorkerHarness } from './support/workerd.js';
+import { canonicalJson } from '../src/tencent/canonical-json.js';
+import { startWorker, waitFor, waitForLog, type WorkerHarness } from './support/workerd.js';
 
 const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const eventIdOf = (body: string) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+/** Every Sign the tests sent, to check none reaches a log line. */
+const signs = new Set<string>();
 
 let worker: WorkerHarness;
 let app: TencentApp;
@@ -37,6 +40,8 @@ async function emit(from: TencentApp, body: string | Record<string, unknown>, op
     fetch: async (input, init) => {
       const request = new Request(input, init);
       sent = request.clone();
+      const sign = new URL(request.url).searchParams.get('Sign');
+      if (sign !== null) signs.add(sign);
       return target.dispatch(request);
     },
     ...(options.requestTime === undefined ? {} : { requestTime: options.requestTime }),
@@ -54,7 +59,7 @@ describe('accepted callbacks', () => {
     await waitFor(() => worker.queued.length > before);
     const message = worker.queued.at(-1) as Record<string, unknown>;
     expect(message).toMatchObject({
-      id: sha256(body),
+      id: eventIdOf(body),
       command: 'Live.CallbackAfterCreateRoom',
       sdkAppId: SDK_APP_ID,
       clientIp: '127.0.0.1',
@@ -83,6 +88,19 @@ describe('accepted callbacks', () => {
     expect(result).toMatchObject({ accepted: true });
     await waitFor(() => worker.queued.length > before);
     expect(worker.queued.at(-1)).toMatchObject({ command: 'Live.CallbackAfterFutureFeature' });
+    expect(worker.queued.at(-1)).not.toHaveProperty('shapeIssues');
+  });
+
+  it('queues a signed callback of a known command whose body changed shape, flagged with shapeIssues, and logs it', async () => {
+    const before = worker.queued.length;
+    const body = '{"RoomId":"room-without-event-time","Secretive":"value-not-logged"}';
+    const { result } = await emit(app, body, { command: 'Live.CallbackAfterDestroyRoom' });
+    expect(result).toMatchObject({ accepted: true, status: 200, body: OK });
+    await waitFor(() => worker.queued.length > before);
+    const message = worker.queued.at(-1) as Record<string, unknown>;
+    expect(message).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', rawBody: body, shapeIssues: expect.stringContaining('EventTime') });
+    const logs = await waitForLog(worker, 'callback.shape_mismatch');
+    expect(logs).not.toContain('value-not-logged');
   });
 });
 
@@ -102,6 +120,20 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
     await expectRefused(await worker.dispatch(sent), 401, 'unauthenticated callback: replayed');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(worker.queued.length).toBe(queued);
+  });
+
+  it('refuses a re-formatted replay (whitespace, key order, escapes) as the same event', async () => {
+    const body = createRoomBody('room-reformatted');
+    const { result, sent } = await emit(app, body);
+    expect(result).toMatchObject({ accepted: true });
+    const reordered = JSON.stringify({ EventTime: 1, ...JSON.parse(body.replace('144115216631667826', '"x"')) })
+      .replace('"x"', '144115216631667826')
+      .replace(/"EventTime":1,/, '');
+    for (const variant of [`${body} `, `\n${body.replaceAll(',', ', ')}`, body.replace('"r"', '"\\u0072"'), reordered]) {
+      expect(variant).not.toBe(body);
+      const replay = new Request(sent.url, { method: 'POST', headers: sent.headers, body: variant });
+      await expectRefused(await worker.dispatch(replay), 401, 'unauthenticated callback: replayed');
+    }
   });
 
   it('refuses a forged signature', async () => {
@@ -140,11 +172,23 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
     expect(result).toMatchObject({ status: 401, body: { ErrorInfo: 'unauthenticated callback: missing_signature' } });
   });
 
-  it('answers 400 for a signed callback whose body is not JSON or not the documented shape, 405 for GET, 413 for an oversized body', async () => {
+  it('answers 401 without detail to an unauthenticated request that is also malformed (no SdkAppid, a repeated Sign)', async () => {
+    const { sent } = await emit(app, createRoomBody('room-template'));
+    const noAppId = new URL(sent.url);
+    noAppId.searchParams.delete('SdkAppid');
+    const repeatedSign = new URL(sent.url);
+    repeatedSign.searchParams.append('Sign', repeatedSign.searchParams.get('Sign')!);
+    const repeatedAppId = new URL(sent.url);
+    repeatedAppId.searchParams.append('sdkappid', String(SDK_APP_ID));
+    for (const url of [noAppId, repeatedSign, repeatedAppId]) {
+      const request = new Request(url, { method: 'POST', headers: sent.headers, body: 'not even json' });
+      await expectRefused(await worker.dispatch(request), 401, 'unauthenticated callback: malformed_request');
+    }
+  });
+
+  it('answers 400 with detail for a signed callback whose body is not JSON, 405 for GET, 413 for an oversized body', async () => {
     const { result } = await emit(app, 'this is not json');
-    expect(result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400 } });
-    const wrongShape = await emit(app, { RoomId: 'room-without-event-time' }, { command: 'Live.CallbackAfterDestroyRoom' });
-    expect(wrongShape.result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400 } });
+    expect(result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400, ErrorInfo: expect.stringContaining('not valid JSON') } });
     const get = await worker.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`));
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
@@ -184,18 +228,26 @@ describe('token rotation', () => {
 });
 
 describe('configuration', () => {
-  it('answers 500 misconfigured, naming the missing binding and no secret', async () => {
+  it('answers 500 misconfigured without naming bindings to the caller, and logs which ones (never a secret)', async () => {
     const misconfigured = await startWorker({ bindings: { TENCENT_SDK_APP_ID: 'not-a-number', TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN } });
     try {
       const response = await misconfigured.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`, { method: 'POST', body: '{}' }));
       expect(response.status).toBe(500);
-      const text = await response.text();
-      expect(JSON.parse(text)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 500 });
-      expect(text).toContain('TENCENT_CALLBACK_TOKEN is not set');
-      expect(text).toContain('TENCENT_SDK_APP_ID must be the decimal SDKAppID');
-      expect(text).not.toContain(PREVIOUS_TOKEN);
+      expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 500, ErrorInfo: 'misconfigured' });
+      const logs = await waitForLog(misconfigured, 'TENCENT_CALLBACK_TOKEN is not set');
+      expect(logs).toContain('TENCENT_SDK_APP_ID must be the decimal SDKAppID');
+      expect(logs).not.toContain(PREVIOUS_TOKEN);
     } finally {
       await misconfigured.dispose();
     }
+  });
+});
+
+describe('logs', () => {
+  it('never contain a callback token or a Sign', async () => {
+    await waitForLog(worker, 'callback.shape_mismatch');
+    const logs = worker.logs.join('');
+    expect(signs.size).toBeGreaterThan(5);
+    for (const secret of [CALLBACK_TOKEN, PREVIOUS_TOKEN, ...signs]) expect(logs).not.toContain(secret);
   });
 });

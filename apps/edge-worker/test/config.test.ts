@@ -31,18 +31,41 @@ describe('configuration from bindings', () => {
         EVENTS: 'not a queue',
         FORWARD_URL: 'https://user:secret-password@events.test',
         BEFORE_GIFT_POLICY: 'maybe',
-        BEFORE_GIFT_FORWARD_TIMEOUT_MS: '2500',
+        BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1501',
       }),
     );
     expect(problems).toEqual([
       'TENCENT_SDK_APP_ID must be the decimal SDKAppID (1 to 4294967295)',
       'TENCENT_CALLBACK_TOKEN is not set',
       'EVENTS must be a Queue producer binding',
-      'FORWARD_URL must be an absolute http(s) URL without user info (put credentials in their own binding)',
+      'FORWARD_URL must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)',
       'BEFORE_GIFT_POLICY must be allow or block',
-      'BEFORE_GIFT_FORWARD_TIMEOUT_MS must be an integer from 1 to 1800',
+      'BEFORE_GIFT_FORWARD_TIMEOUT_MS must be an integer from 1 to 1500',
     ]);
     expect(problems.join(' ')).not.toContain('secret-password');
+  });
+
+  it('caps BEFORE_GIFT_FORWARD_TIMEOUT_MS at 1500 ms', () => {
+    const base = { TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 't' };
+    expect(readCallbackConfig({ ...base, BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1500' })).toMatchObject({ ok: true, value: { beforeGift: { forwardTimeoutMs: 1500 } } });
+    expect(readCallbackConfig({ ...base, BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1800' }).ok).toBe(false);
+  });
+
+  it('requires https for FORWARD_URL, BEFORE_GIFT_FORWARD_URL and AICC_BASE_URL, except on loopback hosts', () => {
+    const callback = { TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 't' };
+    const aicc = { AICC_APP_KEY: 'k', AICC_APP_SECRET: 's', USER_JWT_SECRET: 'x'.repeat(32) };
+    const httpOnly = 'must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)';
+    for (const url of ['http://events.example.test/x', 'http://10.0.0.8/x', 'http://localhost.example.test/x', 'ftp://events.test/x']) {
+      expect(problemsOf(readCallbackConfig({ ...callback, FORWARD_URL: url, BEFORE_GIFT_FORWARD_URL: url }))).toEqual([
+        `FORWARD_URL ${httpOnly}`,
+        `BEFORE_GIFT_FORWARD_URL ${httpOnly}`,
+      ]);
+      expect(problemsOf(readAiccConfig({ ...aicc, AICC_BASE_URL: url }))).toEqual([`AICC_BASE_URL ${httpOnly}`]);
+    }
+    for (const url of ['https://events.example.test/x', 'http://localhost:8080/x', 'http://127.0.0.1:9/x', 'http://[::1]:9/x', 'http://api.localhost/x']) {
+      expect(readCallbackConfig({ ...callback, FORWARD_URL: url, BEFORE_GIFT_FORWARD_URL: url }).ok).toBe(true);
+      expect(readAiccConfig({ ...aicc, AICC_BASE_URL: url }).ok).toBe(true);
+    }
   });
 
   it('refuses a short USER_JWT_SECRET and bounds USERSIG_TTL_SECONDS', () => {

@@ -34,6 +34,8 @@ export interface RelayDependencies {
   readonly fetch: OutboundFetch;
   readonly now: Clock;
   readonly ctx: WorkerContext;
+  /** Deadline of every relayed call, in ms, instead of {@link POLL_RELAY_TIMEOUT_MS}/{@link RELAY_TIMEOUT_MS} (tests). */
+  readonly relayTimeoutMs?: number;
 }
 
 /** Whether AICC's status says the gateway's own AccessToken was refused (then it is refreshed and the call replayed once). */
@@ -66,7 +68,7 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
     if (call.method === 'POST') headers.set('content-type', 'application/json; charset=UTF-8');
     if (call.messageToken !== undefined) headers.set(MESSAGE_TOKEN_HEADER, call.messageToken);
 
-    const timeoutMs = call.api === 'poll' ? POLL_RELAY_TIMEOUT_MS : RELAY_TIMEOUT_MS;
+    const timeoutMs = dependencies.relayTimeoutMs ?? (call.api === 'poll' ? POLL_RELAY_TIMEOUT_MS : RELAY_TIMEOUT_MS);
     const timeout = AbortSignal.timeout(timeoutMs);
     let upstream: Response;
     try {

@@ -1,4 +1,4 @@
-import { configured, readHttpUrl, readInteger, readList, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
+import { configured, readHttpsUrl, readInteger, readList, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
 import { readUserJwtConfig, type UserJwtConfig } from './user-jwt-config.js';
 
 /** The documented path of API Fabric's `tokenByAkSk`. */
@@ -29,7 +29,7 @@ export interface AiccConfig {
  */
 export function readAiccConfig(env: Bindings): Configured<AiccConfig> {
   const problems: string[] = [];
-  const baseUrl = readHttpUrl(env, 'AICC_BASE_URL', problems);
+  const baseUrl = readHttpsUrl(env, 'AICC_BASE_URL', problems);
   if (baseUrl === undefined && !problems.some((problem) => problem.startsWith('AICC_BASE_URL '))) problems.push('AICC_BASE_URL is not set');
   if (baseUrl !== undefined && (baseUrl.search !== '' || baseUrl.hash !== '')) problems.push('AICC_BASE_URL must not have a query or fragment');
   const appKey = requireText(env, 'AICC_APP_KEY', problems);

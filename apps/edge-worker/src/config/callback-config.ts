@@ -1,5 +1,5 @@
 import type { QueueProducer } from '../env.js';
-import { configured, readHttpUrl, readInteger, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
+import { configured, readHttpsUrl, readInteger, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
 import { readSdkAppId } from './sdk-app-id.js';
 
 /** What the worker answers to `Live.CallbackBeforeSendGift` when no forward target decides in time. */
@@ -8,8 +8,11 @@ export type BeforeGiftPolicy = 'allow' | 'block';
 /** Default wait for `BEFORE_GIFT_FORWARD_URL`, in ms. */
 export const DEFAULT_BEFORE_GIFT_FORWARD_TIMEOUT_MS = 1500;
 
-/** Largest configurable wait for `BEFORE_GIFT_FORWARD_URL`, in ms: Tencent gives up after 2 s. */
-export const MAX_BEFORE_GIFT_FORWARD_TIMEOUT_MS = 1800;
+/**
+ * Largest configurable wait for `BEFORE_GIFT_FORWARD_URL`, in ms: Tencent gives up after 2 s, and the worker needs
+ * the rest for verification, the policy answer and the network.
+ */
+export const MAX_BEFORE_GIFT_FORWARD_TIMEOUT_MS = 1500;
 
 /** Configuration of `POST /tencent/callback`. */
 export interface CallbackConfig {
@@ -45,11 +48,11 @@ export function readCallbackConfig(env: Bindings): Configured<CallbackConfig> {
   const previous = readText(env, 'TENCENT_CALLBACK_TOKEN_PREVIOUS', problems);
   const queue = env['EVENTS'];
   if (queue !== undefined && !isQueueProducer(queue)) problems.push('EVENTS must be a Queue producer binding');
-  const forwardUrl = readHttpUrl(env, 'FORWARD_URL', problems);
+  const forwardUrl = readHttpsUrl(env, 'FORWARD_URL', problems);
   const forwardAuthorization = readText(env, 'FORWARD_AUTHORIZATION', problems);
   const policyText = readText(env, 'BEFORE_GIFT_POLICY', problems)?.toLowerCase() ?? 'allow';
   if (policyText !== 'allow' && policyText !== 'block') problems.push('BEFORE_GIFT_POLICY must be allow or block');
-  const beforeGiftForwardUrl = readHttpUrl(env, 'BEFORE_GIFT_FORWARD_URL', problems);
+  const beforeGiftForwardUrl = readHttpsUrl(env, 'BEFORE_GIFT_FORWARD_URL', problems);
   const forwardTimeoutMs = readInteger(
     env,
     'BEFORE_GIFT_FORWARD_TIMEOUT_MS',

@@ -45,19 +45,31 @@ export function readInteger(
   return value;
 }
 
-/** An absolute `http:` or `https:` URL binding without credentials, or `undefined` when unset. */
-export function readHttpUrl(env: Bindings, name: string, problems: string[]): URL | undefined {
+/**
+ * Whether `hostname` (as `URL` normalises it) is this machine: `localhost`, `*.localhost`, `127.0.0.0/8` or
+ * `[::1]`. Plain `http:` is accepted only for these (local development, the emulator).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * An absolute `https:` URL binding without credentials, or `undefined` when unset. `http:` is accepted only for a
+ * loopback host ({@link isLoopbackHost}): these URLs receive bearer credentials and callback bodies.
+ */
+export function readHttpsUrl(env: Bindings, name: string, problems: string[]): URL | undefined {
   const text = readText(env, name, problems);
   if (text === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    problems.push(`${name} must be an absolute http(s) URL`);
+    problems.push(`${name} must be an absolute https URL`);
     return undefined;
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
-    problems.push(`${name} must be an absolute http(s) URL without user info (put credentials in their own binding)`);
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!secure || url.username !== '' || url.password !== '') {
+    problems.push(`${name} must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)`);
     return undefined;
   }
   return url;

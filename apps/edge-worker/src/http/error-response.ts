@@ -37,11 +37,16 @@ export function methodNotAllowed(allowed: readonly string[]): Response {
   return errorResponse(405, 'method_not_allowed', `Use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
 }
 
+/** Logs which bindings a route lacks (names and what they must be, never values) for the operator. */
+export function logMisconfiguration(route: string, problems: readonly string[]): void {
+  console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'misconfigured', route, problems }));
+}
+
 /**
- * 500 `misconfigured`, naming the bindings to fix (never their values). Logged once per answer so the operator
- * sees it in the worker's logs too.
+ * 500 `misconfigured`. The answer does not say which bindings are wrong (the caller is not authenticated yet):
+ * they are logged with {@link logMisconfiguration}, and `GET /healthz` shows which routes are ready.
  */
 export function misconfiguredResponse(route: string, problems: readonly string[]): Response {
-  console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'misconfigured', route, problems }));
-  return errorResponse(500, 'misconfigured', `The worker is misconfigured for ${route}: ${problems.join('; ')}`);
+  logMisconfiguration(route, problems);
+  return errorResponse(500, 'misconfigured', `The worker is misconfigured for ${route}: see the worker's logs`);
 }

@@ -34,7 +34,11 @@ function readDecision(text: string): { errorCode: number; errorInfo: string } | 
   return { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' };
 }
 
-function policyDecision(policy: CallbackConfig['beforeGift']['policy']): BeforeGiftDecision {
+/** Header sent to the decision service when the same gift callback (same signed URL, same event id) was seen before. */
+export const REPLAY_HEADER = 'x-tokenwire-replay';
+
+/** The decision `BEFORE_GIFT_POLICY` makes on its own. */
+export function policyDecision(policy: CallbackConfig['beforeGift']['policy']): BeforeGiftDecision {
   return policy === 'allow'
     ? { errorCode: 0, errorInfo: '', decidedBy: 'policy' }
     : { errorCode: POLICY_BLOCK_ERROR_CODE, errorInfo: POLICY_BLOCK_ERROR_INFO, decidedBy: 'policy' };
@@ -47,20 +51,27 @@ function policyDecision(policy: CallbackConfig['beforeGift']['policy']): BeforeG
  * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) to block — decides.
  * No such answer within `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and
  * `BEFORE_GIFT_POLICY` decides: `allow` (the default) or `block`.
+ *
+ * `seenBefore(message)` says whether this callback was decided before (a replay, or an identical gift sent in the
+ * same second); such a request carries `x-tokenwire-replay: 1` ({@link REPLAY_HEADER}), and the decision service
+ * must answer it idempotently.
  */
 export async function decideBeforeGift(
   eventMessage: () => Promise<CallbackEventMessage>,
   config: Pick<CallbackConfig, 'beforeGift' | 'forwardAuthorization'>,
   fetch: OutboundFetch,
+  seenBefore: (message: CallbackEventMessage) => boolean = () => false,
 ): Promise<BeforeGiftDecision> {
   const { policy, forwardUrl, forwardTimeoutMs } = config.beforeGift;
   if (forwardUrl === undefined) return policyDecision(policy);
   const message = await eventMessage();
+  const repeated = seenBefore(message);
   const result = await postJson(fetch, forwardUrl, JSON.stringify(message), {
     timeoutMs: forwardTimeoutMs,
     headers: {
       'x-tokenwire-event-id': message.id,
       'x-tokenwire-callback-command': message.command,
+      ...(repeated ? { [REPLAY_HEADER]: '1' } : {}),
       ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
     },
   });

@@ -7,8 +7,9 @@ import type { LiveCallbackEvent } from '@tokenwire/live-config';
  */
 export interface CallbackEventMessage {
   /**
-   * Hex SHA-256 of `rawBody`. The same event delivered twice (a Tencent retry, a replay on another isolate) has
-   * the same id: deduplicate by it.
+   * Hex SHA-256 of the canonical JSON of `rawBody` (parsed exactly, keys sorted, no whitespace). The same event
+   * delivered twice (a Tencent retry, a replay on another isolate, even re-formatted) has the same id:
+   * deduplicate by it. It does not prove the body is Tencent's: `Sign` does not cover the body.
    */
   readonly id: string;
   /** `CallbackCommand`, e.g. `Live.CallbackAfterCreateRoom`. */
@@ -22,6 +23,11 @@ export interface CallbackEventMessage {
   readonly receivedAt: number;
   /** The callback body exactly as Tencent sent it. */
   readonly rawBody: string;
+  /**
+   * Present when the command is one tokenwire knows but the body does not match its documented schema (Tencent
+   * changed it): what did not match (paths and expected types, never values). Absent otherwise.
+   */
+  readonly shapeIssues?: string;
 }
 
 /** Hex SHA-256 of a string's UTF-8 bytes (WebCrypto). */
@@ -32,8 +38,8 @@ export async function sha256Hex(text: string): Promise<string> {
   return hex;
 }
 
-/** Builds the sink message of a verified callback. */
-export function callbackEventMessage(event: LiveCallbackEvent, id: string, receivedAt: number): CallbackEventMessage {
+/** Builds the sink message of a verified callback (`shapeIssues` from a body that did not match its schema). */
+export function callbackEventMessage(event: LiveCallbackEvent, id: string, receivedAt: number, shapeIssues?: string): CallbackEventMessage {
   return {
     id,
     command: event.command,
@@ -43,5 +49,6 @@ export function callbackEventMessage(event: LiveCallbackEvent, id: string, recei
     optPlatform: event.optPlatform,
     receivedAt,
     rawBody: event.rawBody,
+    ...(shapeIssues === undefined ? {} : { shapeIssues }),
   };
 }

@@ -1,9 +1,10 @@
-import { CallbackSignatureError, type Clock } from '@tokenwire/core';
+import { CallbackSignatureError, verifyCallback, type Clock } from '@tokenwire/core';
 import { callbackAck, verifyLiveCallback, type LiveCallbackEvent } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
 import { limitRequestBody } from '../http/limit-request-body.js';
-import { decideBeforeGift } from './before-gift-decision.js';
+import { decideBeforeGift, policyDecision } from './before-gift-decision.js';
+import { canonicalJson } from './canonical-json.js';
 import { callbackEventMessage, sha256Hex } from './callback-event-message.js';
 import { callbackFailure } from './callback-failure.js';
 import { deliverEvent } from './deliver-event.js';
@@ -26,15 +27,41 @@ export interface CallbackRouteDependencies {
   readonly replayGuard: ReplayGuard;
 }
 
-/** The `Sign` query parameter, found case-insensitively (verifyLiveCallback has refused a repeated one). */
-function signOf(url: string): string {
-  for (const [name, value] of new URL(url).searchParams) if (name.toLowerCase() === 'sign') return value.toLowerCase();
-  return '';
+/** The query parameters named `name` (case-insensitively, as Tencent's spelling varies). */
+function queryValues(url: URL, name: string): string[] {
+  const values: string[] = [];
+  for (const [key, value] of url.searchParams) if (key.toLowerCase() === name) values.push(value);
+  return values;
 }
 
-function refusal(error: CallbackSignatureError): Response {
-  if (error.reason === 'malformed_request') return callbackFailure(400, `malformed callback: ${error.message.slice(0, 200)}`);
-  return callbackFailure(401, `unauthenticated callback: ${error.reason}`);
+/**
+ * Whether the request's URL carries a valid signature for this app: exactly one `SdkAppid` equal to ours, one
+ * `Sign` and one `RequestTime` that verify against a configured token within the tolerance. Used to tell a
+ * malformed callback from Tencent (400, with detail) from an unauthenticated request (401, without).
+ */
+function carriesValidSignature(url: URL, config: CallbackConfig, now: Clock): boolean {
+  const [sdkAppId, ...moreSdkAppIds] = queryValues(url, 'sdkappid');
+  const [sign, ...moreSigns] = queryValues(url, 'sign');
+  const [requestTime, ...moreRequestTimes] = queryValues(url, 'requesttime');
+  if (moreSdkAppIds.length + moreSigns.length + moreRequestTimes.length > 0) return false;
+  if (sdkAppId !== String(config.sdkAppId) || sign === undefined || requestTime === undefined) return false;
+  try {
+    verifyCallback({ tokens: config.tokens, sign, requestTime, now, toleranceSeconds: CALLBACK_TOLERANCE_SECONDS });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer to a refused callback: detail only for a request whose signature verified. */
+function refusal(error: CallbackSignatureError, url: URL, config: CallbackConfig, now: Clock): Response {
+  if (error.reason !== 'malformed_request') return callbackFailure(401, `unauthenticated callback: ${error.reason}`);
+  if (!carriesValidSignature(url, config, now)) return callbackFailure(401, 'unauthenticated callback: malformed_request');
+  return callbackFailure(400, `malformed callback: ${error.message.slice(0, 200)}`);
+}
+
+function logShapeMismatch(command: string, shapeIssues: string): void {
+  console.warn(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.shape_mismatch', command, shapeIssues: shapeIssues.slice(0, 300) }));
 }
 
 /**
@@ -42,17 +69,25 @@ function refusal(error: CallbackSignatureError): Response {
  * and previous token, `RequestTime` within 60 s) and refuses a replay; then
  *
  * - `Live.CallbackBeforeSendGift` is answered by the before-gift decision (forward target or policy) within 2 s;
+ *   one whose body does not match the documented shape is answered by the policy, without the forward target;
  * - every other command is handed to the event sinks and acknowledged (`{"ActionStatus":"OK",…}`) only once a
- *   sink took it; otherwise the answer is 503 FAIL, so the loss shows in Tencent's callback statistics.
+ *   sink took it; otherwise the answer is 503 FAIL, so the loss shows in Tencent's callback statistics. A known
+ *   command whose body does not match its schema is sunk too, with `shapeIssues` in the message.
  *
- * Refusals are Tencent-shaped FAIL bodies: 401 for a forged, stale, replayed, unsigned or other-app callback, 400
- * for a malformed one, 413 for an oversized body, 405 for a method other than POST.
+ * The replay memory is keyed by `RequestTime`, `Sign` and the event id (SHA-256 of the body's canonical JSON):
+ * `Sign` covers only the token and the second, so two genuine callbacks of the same second share it and only the
+ * body tells them apart; the canonical form makes a re-formatted replay (whitespace, key order) the same key.
+ *
+ * Refusals are Tencent-shaped FAIL bodies: 401 for a forged, stale, replayed, unsigned, other-app or otherwise
+ * unauthenticated request (reason code only), 400 for a signed but malformed one (with detail), 413 for an
+ * oversized body, 405 for a method other than POST.
  */
 export async function handleCallback(request: Request, config: CallbackConfig, dependencies: CallbackRouteDependencies): Promise<Response> {
   if (request.method !== 'POST') return callbackFailure(405, 'use POST', { allow: 'POST' });
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > MAX_CALLBACK_BODY_BYTES) return callbackFailure(413, 'callback body too large');
 
+  const url = new URL(request.url);
   const limited = limitRequestBody(request, MAX_CALLBACK_BODY_BYTES);
   let event: LiveCallbackEvent;
   try {
@@ -64,25 +99,37 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
     });
   } catch (error) {
     if (limited.exceeded()) return callbackFailure(413, 'callback body too large');
-    if (CallbackSignatureError.isInstance(error)) return refusal(error);
+    if (CallbackSignatureError.isInstance(error)) return refusal(error, url, config, dependencies.now);
     throw error;
   }
 
+  const shapeIssues = event.known ? undefined : event.shapeIssues;
+  if (shapeIssues !== undefined) logShapeMismatch(event.command, shapeIssues);
   const receivedAt = dependencies.now();
-  const eventMessage = async () => callbackEventMessage(event, await sha256Hex(event.rawBody), receivedAt);
+  const nowSeconds = Math.floor(receivedAt / 1000);
+  const requestTime = event.requestTime ?? 0;
+  // verifyLiveCallback has refused a repeated Sign; an unsigned callback (no token configured) has none.
+  const sign = (queryValues(url, 'sign')[0] ?? '').toLowerCase();
+  const replayKeyOf = (id: string) => `${requestTime}:${sign}:${id}`;
+  const eventMessage = async () => callbackEventMessage(event, await sha256Hex(canonicalJson(event.rawBody)), receivedAt, shapeIssues);
 
-  // A before-gift callback has no side effect here, and two identical gifts sent in the same second are
-  // byte-identical callbacks: refusing the second as a replay would block a real gift. So it is not remembered.
   if (event.command === BEFORE_SEND_GIFT) {
-    const decision = await decideBeforeGift(eventMessage, config, dependencies.fetch);
+    // A mis-shaped gift is not forwarded: the decision service would judge fields that are not what it expects.
+    if (shapeIssues !== undefined) {
+      const decision = policyDecision(config.beforeGift.policy);
+      return callbackAck({ errorCode: decision.errorCode, errorInfo: decision.errorInfo });
+    }
+    // Two identical gifts sent in the same second are identical callbacks: refusing the second as a replay would
+    // block a real gift. So a repeat is decided again, flagged for the decision service (which must be idempotent).
+    const decision = await decideBeforeGift(eventMessage, config, dependencies.fetch, (message) =>
+      !dependencies.replayGuard.remember(replayKeyOf(message.id), requestTime, nowSeconds),
+    );
     return callbackAck({ errorCode: decision.errorCode, errorInfo: decision.errorInfo });
   }
 
   const message = await eventMessage();
-  const id = message.id;
-  const requestTime = event.requestTime ?? 0;
-  const replayKey = `${requestTime}:${signOf(request.url)}:${id}`;
-  if (!dependencies.replayGuard.remember(replayKey, requestTime, Math.floor(receivedAt / 1000))) {
+  const replayKey = replayKeyOf(message.id);
+  if (!dependencies.replayGuard.remember(replayKey, requestTime, nowSeconds)) {
     return callbackFailure(401, 'unauthenticated callback: replayed');
   }
 

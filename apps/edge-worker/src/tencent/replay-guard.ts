@@ -5,9 +5,11 @@ export const DEFAULT_REPLAY_GUARD_CAPACITY = 50_000;
  * Remembers the callbacks an isolate accepted while they are still fresh, to refuse the same request sent again.
  *
  * Tencent's `Sign` covers only the token and `RequestTime`, so every callback signed in the same second carries the
- * same `Sign`; a replay is told apart from a second genuine callback by its body. The key is therefore
- * `RequestTime`, `Sign` and the SHA-256 of the raw body. An entry lives until its `RequestTime` is older than the
- * freshness tolerance — after that `verifyLiveCallback` refuses the request as stale anyway.
+ * same `Sign`; a replay is told apart from a second genuine callback by its body. The callback route's key is
+ * therefore `RequestTime`, `Sign` and the event id (SHA-256 of the body's canonical JSON, so a re-formatted body is
+ * the same key). A different body on the same signed URL is a different key: it cannot be told from Tencent's own
+ * second callback of that second. An entry lives until its `RequestTime` is older than the freshness tolerance —
+ * after that `verifyLiveCallback` refuses the request as stale anyway.
  *
  * The memory is per isolate: a replay that lands on another isolate (another Cloudflare location, or after an
  * eviction) is not recognised. Receivers of the events deduplicate by the event `id` for that reason.

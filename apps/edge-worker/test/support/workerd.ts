@@ -22,6 +22,8 @@ export interface WorkerHarness {
   dispatch(request: Request): Promise<Response>;
   /** Messages the queue consumer received, in order. */
   readonly queued: unknown[];
+  /** Everything workerd wrote to stdout and stderr (the worker's console lines), as text chunks. */
+  readonly logs: string[];
   dispose(): Promise<void>;
 }
 
@@ -47,8 +49,12 @@ async function toMiniflareResponse(response: Response): Promise<MiniflareRespons
 /** Starts workerd with the bundle; dispose it in afterAll. */
 export async function startWorker(options: WorkerHarnessOptions): Promise<WorkerHarness> {
   const queued: unknown[] = [];
+  const logs: string[] = [];
   const outbound = options.outbound;
   const mf = new Miniflare({
+    handleRuntimeStdio(stdout, stderr) {
+      for (const stream of [stdout, stderr]) stream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+    },
     workers: [
       {
         name: 'edge',
@@ -87,6 +93,7 @@ export async function startWorker(options: WorkerHarnessOptions): Promise<Worker
   return {
     mf,
     queued,
+    logs,
     async dispatch(request) {
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
       const response = await mf.dispatchFetch(request.url, {
@@ -100,6 +107,12 @@ export async function startWorker(options: WorkerHarnessOptions): Promise<Worker
     },
     dispose: () => mf.dispose(),
   };
+}
+
+/** Waits until workerd has written a log line containing `text` (console output reaches Node asynchronously). */
+export async function waitForLog(harness: WorkerHarness, text: string, timeoutMs = 5000): Promise<string> {
+  await waitFor(() => harness.logs.join('').includes(text), timeoutMs);
+  return harness.logs.join('');
 }
 
 /** Polls `condition` every 10 ms until it holds or `timeoutMs` passes. */

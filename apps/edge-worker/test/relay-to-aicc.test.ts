@@ -1,0 +1,103 @@
+// The AICC relay in Node with the emulated API Fabric: its deadline (through the relayTimeoutMs seam), exactly
+// which headers go upstream and come back, and what it logs.
+import { createEmulator } from '@tokenwire/emulator';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { handleGatewayCcmessaging } from '../src/aicc/gateway-ccmessaging-route.js';
+import { relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
+import { readAiccConfig, type AiccConfig } from '../src/config/aicc-config.js';
+import { bearer, JWT_SECRET } from './support/user-jwt.js';
+
+const APP_KEY = 'relay-app-key-0001';
+const APP_SECRET = 'relay-app-secret-0123456789abcdef';
+const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: ['web-channel-1'] } });
+afterAll(() => emulator.close());
+
+function configWith(bindings: Record<string, string> = {}): AiccConfig {
+  const result = readAiccConfig({ AICC_BASE_URL: 'https://aicc.relay.test', AICC_APP_KEY: APP_KEY, AICC_APP_SECRET: APP_SECRET, USER_JWT_SECRET: JWT_SECRET, ...bindings });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return result.value;
+}
+
+/** Routes API Fabric to the emulator and CC-Messaging calls to `upstream`, recording them. */
+function dependencies(upstream: (request: Request) => Promise<Response>, extra: Partial<RelayDependencies> = {}) {
+  const recorded: Request[] = [];
+  const deps: RelayDependencies = {
+    fetch: async (request) => {
+      if (!new URL(request.url).pathname.startsWith('/apiaccess/ccmessaging/')) return emulator.fetch(request);
+      recorded.push(request);
+      return upstream(request);
+    },
+    now: Date.now,
+    ctx: { waitUntil: () => undefined },
+    ...extra,
+  };
+  return { deps, recorded };
+}
+
+const stall = (request: Request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('relayToAicc', () => {
+  it('answers 504 upstream_timeout when AICC does not answer within the deadline', async () => {
+    const { deps, recorded } = dependencies(stall, { relayTimeoutMs: 50 });
+    const call = { api: 'send', method: 'POST' as const, search: '', body: new TextEncoder().encode('{}'), messageToken: 'mt-1', signal: new AbortController().signal };
+    const started = performance.now();
+    const response = await relayToAicc(call, configWith(), deps);
+    expect(response.status).toBe(504);
+    expect(response.headers.get('x-aicc-gateway-error')).toBe('upstream_timeout');
+    expect(await response.json()).toEqual({ error: 'upstream_timeout', message: 'AICC did not answer within 50 ms' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(recorded).toHaveLength(1); // not retried
+  });
+
+  it('sends exactly its own headers upstream and relays back only content-type, ccmessaging-token and retry-after (no cookies either way)', async () => {
+    const { deps, recorded } = dependencies(async () =>
+      new Response('{"resultCode":"0"}', {
+        headers: { 'content-type': 'application/json', 'ccmessaging-token': 'mt-rotated', 'retry-after': '1', 'set-cookie': 'aicc-session=s3cr3t', server: 'aicc/1.0' },
+      }),
+    );
+    const browser = new Request('https://edge.test/aicc/ccmessaging/send', {
+      method: 'POST',
+      headers: {
+        authorization: bearer('user-1'),
+        cookie: 'edge-session=browser-cookie',
+        'ccmessaging-token': 'mt-1',
+        'content-type': 'text/plain',
+        origin: 'https://app.example.test',
+        'x-forwarded-for': '203.0.113.9',
+        'x-app-key': 'forged-by-the-browser',
+      },
+      body: JSON.stringify({ from: 'user-1', content: 'hi' }),
+    });
+    const response = await handleGatewayCcmessaging(browser, 'send', configWith(), deps);
+    expect(response.status).toBe(200);
+    expect([...response.headers]).toEqual([
+      ['cache-control', 'no-store'],
+      ['ccmessaging-token', 'mt-rotated'],
+      ['content-type', 'application/json'],
+      ['retry-after', '1'],
+    ]);
+    expect(recorded).toHaveLength(1);
+    const accessTokens = [...emulator.state.aicc!.accessTokens.keys()];
+    expect([...recorded[0]!.headers]).toEqual([
+      ['authorization', `Bearer ${accessTokens.at(-1)}`],
+      ['ccmessaging-token', 'mt-1'],
+      ['content-type', 'application/json; charset=UTF-8'],
+      ['x-app-key', APP_KEY],
+    ]);
+  });
+
+  it('logs no AK/SK or token when API Fabric refuses the credentials', async () => {
+    const lines: string[] = [];
+    for (const method of ['log', 'warn', 'error', 'info', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    }
+    const { deps } = dependencies(stall);
+    const call = { api: 'send', method: 'POST' as const, search: '', body: new TextEncoder().encode('{}'), messageToken: 'mt-secret-1', signal: new AbortController().signal };
+    const response = await relayToAicc(call, configWith({ AICC_APP_SECRET: 'a-wrong-app-secret-0123456789' }), deps);
+    expect(response.status).toBe(502);
+    expect(lines.join('\n')).toContain('aicc.access_token_failed');
+    for (const secret of ['a-wrong-app-secret-0123456789', APP_KEY, 'mt-secret-1']) expect(lines.join('\n')).not.toContain(secret);
+  });
+});
