@@ -22,7 +22,14 @@ export type { CallbackSignatureErrorReason } from './errors/callback-signature-e
 export { CallbackSignatureError } from './errors/callback-signature-error.js';
 export type { TencentApiErrorInit } from './errors/tencent-api-error.js';
 export { TencentApiError } from './errors/tencent-api-error.js';
-export { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, TimeoutError } from './errors/transport-errors.js';
+export {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from './errors/transport-errors.js';
 
 // endpoint
 export type { Region, RegionInfo } from './endpoint/regions.js';
@@ -79,7 +86,7 @@ export type { RetryOptions, RetryPolicy } from './client/retry-policy.js';
 export { DEFAULT_RETRY_OPTIONS } from './client/retry-policy.js';
 export type { RateLimitOptions } from './client/rate-limiter.js';
 export { DEFAULT_REQUESTS_PER_SECOND } from './client/rate-limiter.js';
-export { DEFAULT_USER_SIG_EXPIRE_SECONDS } from './client/admin-user-sig.js';
+export { DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './client/admin-user-sig.js';
 export type {
   TencentAttemptEvent,
   TencentClientHooks,
@@ -94,6 +101,8 @@ export type { FetchFunction } from './client/transport.js';
 // -- shared transport exports (used by @tokenwire/aicc-messaging) --
 export type { TransportRequest, TransportResult } from './client/transport.js';
 export { sendRequest } from './client/transport.js';
+export type { BoundedBodyRead, ResponseSizeLimit } from './client/response-size-limit.js';
+export { limitResponseSize } from './client/response-size-limit.js';
 export type { FailureRetryClass, RetryDecision, RetryQuestion } from './client/retry-policy.js';
 export { classifyFailure, decideRetry, fullJitterDelay, NO_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from './client/retry-policy.js';
 export { MAX_TIMER_DELAY_MS } from './client/sleep.js';

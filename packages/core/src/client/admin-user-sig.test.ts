@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUserSig } from '../usersig/decode-user-sig.js';
 import { verifyUserSig } from '../usersig/verify-user-sig.js';
-import { createFixedUserSigSource, createSigningUserSigSource, DEFAULT_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
+import { createFixedUserSigSource, createSigningUserSigSource, DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 
 const SDK_APP_ID = 1400000001;
 const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 const START = Date.parse('2025-03-01T12:00:00.250Z');
 
-function signing(expireSeconds = DEFAULT_USER_SIG_EXPIRE_SECONDS) {
+function signing(expireSeconds = DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS) {
   let now = START;
   const source = createSigningUserSigSource({ sdkAppId: SDK_APP_ID, identifier: 'administrator', secretKey: SECRET_KEY, expireSeconds, now: () => now });
   return { source, setNow: (value: number) => (now = value) };

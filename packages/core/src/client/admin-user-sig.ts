@@ -3,8 +3,12 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
 import { encodeUserSig } from '../usersig/encode-user-sig.js';
 import { readClockSeconds } from '../usersig/usersig-input.js';
 
-/** Default lifetime of the admin UserSig the client signs itself with a `secretKey`: 24 hours. */
-export const DEFAULT_USER_SIG_EXPIRE_SECONDS = 86_400;
+/**
+ * Default lifetime of the admin UserSig `createTencentClient` signs itself with a `secretKey`: 24 hours (its
+ * `userSigExpireSeconds` option). Not to be confused with `DEFAULT_USERSIG_EXPIRE_SECONDS`, the 180-day default
+ * of `genUserSig` for UserSigs handed to app users.
+ */
+export const DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS = 86_400;
 
 /** Longest safety margin before expiry at which a cached UserSig is replaced: 1 hour. */
 export const MAX_USER_SIG_RENEWAL_MARGIN_SECONDS = 3_600;

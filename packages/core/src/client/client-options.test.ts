@@ -114,9 +114,25 @@ describe('resolveClientOptions', () => {
     ]);
   });
 
+  it('never echoes an unknown region, which may be a URL with credentials', () => {
+    const mistaken = 'https://admin:hunter2-password@proxy.example.test/?usersig=eJyrVgrx-secret';
+    let caught: unknown;
+    try {
+      resolveClientOptions({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: mistaken });
+    } catch (error) {
+      caught = error;
+    }
+    expect(ValidationError.isInstance(caught)).toBe(true);
+    const error = caught as ValidationError;
+    expect(error.issues.map((issue) => issue.path)).toEqual(['region']);
+    for (const text of [error.message, JSON.stringify(error), JSON.stringify(error.issues)]) {
+      for (const part of ['hunter2', 'proxy.example', 'eJyrVgrx']) expect(text).not.toContain(part);
+    }
+  });
+
   it('rejects bad endpoints with a reason', () => {
     const base = { sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY };
-    expect(issuesOf({ ...base, region: 'mars' })[0]?.message).toMatch(/"mars" is not a known region .*pass custom URLs as baseUrl/);
+    expect(issuesOf({ ...base, region: 'mars' })[0]?.message).toMatch(/^is not a known region \(.*singapore.*\); pass custom URLs as baseUrl$/);
     expect(issuesOf({ ...base, region: 'https://example.test' })[0]?.path).toBe('region');
     expect(issuesOf({ ...base, baseUrl: 'singapore' })[0]?.message).toMatch(/is a region name; pass it as region/);
     expect(issuesOf({ ...base, baseUrl: 'ftp://example.test' })[0]?.message).toMatch(/unsupported protocol/);

@@ -5,7 +5,7 @@ import { resolveBaseUrl } from '../endpoint/resolve-base-url.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { checkIdentifier, checkSdkAppId, checkSecretKey } from '../usersig/usersig-input.js';
 import { MAX_USERSIG_EXPIRE_SECONDS } from '../usersig/usersig-limits.js';
-import { DEFAULT_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
+import { DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 import type { TencentClientHooks } from './hooks.js';
 import { checkFunction, checkOptionsObject, checkRetryOption, checkTimeout, describeType, isNumberIn, isPlainObject } from './option-checks.js';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions } from './rate-limiter.js';
@@ -63,7 +63,11 @@ export interface TencentClientSettings {
   readonly hooks?: TencentClientHooks | undefined;
   /** Clock for UserSig signing, rate limiting, `Retry-After` dates and durations. Default `Date.now`. */
   readonly now?: Clock | undefined;
-  /** Source of each attempt's `random` query parameter and of the backoff jitter. Default `crypto.getRandomValues`. */
+  /**
+   * Source of each attempt's `random` query parameter and of the backoff jitter. Default `crypto.getRandomValues`.
+   * It must return an integer from 0 to 4294967295 on every call; anything else fails the call with a
+   * `ValidationError` (path `random`), before the attempt is sent.
+   */
   readonly random?: RandomUint32Source | undefined;
   /** Abortable sleep for backoff, rate-limit waits and the per-attempt deadline. Default `setTimeout`. */
   readonly sleep?: Sleep | undefined;
@@ -163,9 +167,10 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
     } else if (isRegion(value) !== (path === 'region')) {
       issues.push({
         path,
+        // Only a known region name is echoed: anything else may be a URL with credentials passed by mistake.
         message: isRegion(value)
           ? `"${value}" is a region name; pass it as region`
-          : `"${value}" is not a known region (${regionNames()}); pass custom URLs as baseUrl`,
+          : `is not a known region (${regionNames()}); pass custom URLs as baseUrl`,
       });
     } else {
       try {
@@ -213,6 +218,6 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
     now: (options['now'] as Clock | undefined) ?? systemClock,
     random: (options['random'] as RandomUint32Source | undefined) ?? randomUint32,
     sleep: (options['sleep'] as Sleep | undefined) ?? realSleep,
-    userSigExpireSeconds: (expire as number | undefined) ?? DEFAULT_USER_SIG_EXPIRE_SECONDS,
+    userSigExpireSeconds: (expire as number | undefined) ?? DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS,
   };
 }

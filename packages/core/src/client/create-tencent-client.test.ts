@@ -434,11 +434,21 @@ describe('createTencentClient: Tencent error codes', () => {
     ]);
   });
 
-  it.each([60007, 60011, 60018, 60019, 70050])('uses the longer backoff for rate-limit code %i', async (code) => {
+  it.each([60007, 60011, 60018, 60019])('uses the longer backoff for rate-limit code %i', async (code) => {
     const t = setup({ replies: [failWith(code)], random: scripted(1, MAX_UINT32, 2, MAX_UINT32, 3, MAX_UINT32, 4) });
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
     expect(error).toMatchObject({ code, retryClass: 'rate_limit' });
     expect(t.time.firedSleeps()).toEqual([999, 1999, 3999]);
+  });
+
+  it('throws 70050 at once, retryable, telling the caller to wait one minute', async () => {
+    const t = setup({ replies: [failWith(70050, 'usersig check failed too often'), ok()] });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(error).toMatchObject({ code: 70050, retryable: true, retryClass: 'cooldown' });
+    expect(error.message).toContain('wait one minute');
+    expect(t.service.calls).toHaveLength(1);
+    expect(t.retries).toEqual([]);
+    expect(t.time.elapsed()).toBe(0);
   });
 
   it('takes the retry policy from client options and per-call overrides', async () => {
@@ -727,6 +737,38 @@ describe('createTencentClient: validation', () => {
   });
 });
 
+describe('createTencentClient: injected random source', () => {
+  it.each([
+    ['NaN', Number.NaN],
+    ['-1', -1],
+    ['a fraction', 0.5],
+    ['2^32', 2 ** 32],
+    ['a string', '7'],
+  ])('fails the call with a ValidationError naming random, sending nothing, when it returns %s', async (_, value) => {
+    const t = setup({ replies: [ok()], random: () => value as number });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).issues).toEqual([{ path: 'random', message: 'must return an integer from 0 to 4294967295 on every call' }]);
+    expect(error).toMatchObject({ retryable: false });
+    expect(t.service.calls).toEqual([]);
+    expect(t.requests).toEqual([]);
+  });
+
+  it('fails the call when a jitter draw is out of range, sending no further attempt', async () => {
+    const t = setup({ replies: [failWith(100001), ok()], random: scripted(11, -1) });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(t.service.calls).toHaveLength(1);
+  });
+
+  it('accepts both ends of the range', async () => {
+    const t = setup({ replies: [ok()], random: scripted(0, MAX_UINT32) });
+    await t.succeed(t.client.call('live_config', 'get_callback'));
+    await t.succeed(t.client.call('live_config', 'get_callback'));
+    expect(t.service.calls.map((call) => call.url.searchParams.get('random'))).toEqual(['0', '4294967295']);
+  });
+});
+
 describe('createTencentClient: secrets', () => {
   it('keeps secrets out of errors whose causes quote the URL', async () => {
     const t = setup({
@@ -741,6 +783,21 @@ describe('createTencentClient: secrets', () => {
     expect(String(t.retries[0]!.error.cause)).toContain('usersig=***');
     // The afterEach check asserts that neither the secret key nor either UserSig appears anywhere.
     expect(observed.length).toBeGreaterThan(3);
+    expect(knownSecrets.size).toBe(3);
+  });
+
+  it.each([
+    ['a TencentApiError', 70003],
+    ['the error of an inconsistent envelope', 0],
+  ])('redacts the UserSig and secret key Tencent echoes in ErrorInfo out of %s', async (_, code) => {
+    const echo: Reply = (_request, call) =>
+      json({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `bad usersig ${call.url.searchParams.get('usersig')} key ${SECRET_KEY}`, RequestId: 'Id-echo' });
+    const t = setup({ replies: [echo], options: { retry: false } });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(error.message).toContain('bad usersig *** key ***');
+    if (code !== 0) expect((error as TencentApiError).info).toBe('bad usersig *** key ***');
+    expect(t.responses[0]!.error).toBe(error);
+    // The afterEach check asserts that neither the UserSig sent nor the secret key appears anywhere.
     expect(knownSecrets.size).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import { joinRequestUrl, signedQuery } from '../endpoint/build-request-url.js';
+import { drawRandomUint32 } from '../endpoint/random-uint32.js';
 import type { TencentEnvelope } from '../envelope/envelope-schema.js';
 import { assertEnvelopeSuccess, parseEnvelope } from '../envelope/parse-envelope.js';
 import { TencentApiError } from '../errors/tencent-api-error.js';
@@ -89,7 +90,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       : createFixedUserSigSource(config.userSig as string);
   const limiter =
     config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep: config.sleep });
-  const jitter = (): number => (config.random() >>> 0) / 4_294_967_296;
+  const jitter = (): number => drawRandomUint32(config.random) / 4_294_967_296;
   // The encoded `sdkappid&identifier&usersig` part of the query, rebuilt only when the UserSig changes; and the
   // same with `usersig=***` for hook events (built on first use).
   let query: { readonly userSig: string; readonly text: string } | undefined;
@@ -119,10 +120,12 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
 
     for (;;) {
       if (signal?.aborted) throw aborted();
+      // Drawn (and checked) before the rate limiter hands out a slot: a faulty source fails the call unsent.
+      const random = drawRandomUint32(config.random);
       if (limiter !== undefined) await waitUnlessAborted(limiter.acquire(`${service}/${command}`, signal), signal, aborted);
       attempt += 1;
       const userSig = userSigs.current();
-      const random = config.random() >>> 0;
+      const secrets = [userSig, config.secretKey];
       lastRandom = random;
       // service and command were checked by validateCallArguments.
       const url = joinRequestUrl(baseUrl, service, command, queryFor(userSig), random);
@@ -145,7 +148,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
         command,
         random,
         attempt,
-        secrets: [userSig, config.secretKey],
+        secrets,
       });
 
       let error: TokenwireError;
@@ -153,7 +156,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
         const context = { service, command, random, attempt, status: result.status };
         try {
           const envelope = parseEnvelope(result.body, context);
-          assertEnvelopeSuccess(envelope, context);
+          assertEnvelopeSuccess(envelope, context, secrets);
           if (event) {
             invokeHook(hooks.onResponse, {
               ...event,

@@ -26,8 +26,12 @@ describe('classifyFailure', () => {
   it.each([100001, 60008, 60013, 60014, 70169, 70202, 70500])('treats Tencent code %i as transient', (code) => {
     expect(classifyFailure(api(code))).toBe('transient');
   });
-  it.each([60007, 60011, 60018, 60019, 70050])('treats Tencent code %i as a rate limit', (code) => {
+  it.each([60007, 60011, 60018, 60019])('treats Tencent code %i as a rate limit', (code) => {
     expect(classifyFailure(api(code))).toBe('rate_limit');
+  });
+  it('leaves the one-minute cool-down of 70050 to the caller', () => {
+    expect(api(70050)).toMatchObject({ retryable: true, retryClass: 'cooldown' });
+    expect(classifyFailure(api(70050))).toBe('none');
   });
   it.each([100002, 60002, 60003, 60009, 60012, 60015, 70001, 100300, 123456789])('never retries Tencent code %i', (code) => {
     expect(classifyFailure(api(code))).toBe('none');

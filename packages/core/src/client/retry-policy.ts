@@ -13,8 +13,14 @@ import {
  * | failure | retried with |
  * | --- | --- |
  * | network error, timeout, HTTP 5xx, malformed response, transient codes 100001 60008 60013 60014 70169 70202 70500 | `baseDelayMs` / `maxDelayMs` |
- * | HTTP 429, rate-limit codes 60007 60011 60018 60019 70050 | `rateLimitBaseDelayMs` / `rateLimitMaxDelayMs` |
- * | HTTP 4xx other than 429, every other Tencent code, aborts | never |
+ * | HTTP 429, rate-limit codes 60007 60011 60018 60019 | `rateLimitBaseDelayMs` / `rateLimitMaxDelayMs` |
+ * | code 70050 (UserSig checks failed too often; Tencent: retry after 1 minute) | never automatically (see below) |
+ * | HTTP 3xx (redirects are refused), 4xx other than 429, every other Tencent code, aborts | never |
+ *
+ * 70050 means Tencent locked the identifier out for a minute after repeated bad UserSigs. Retrying sooner only
+ * prolongs the lockout and waiting a minute inside a call would surprise everyone, so the client throws it at
+ * once: a {@link TencentApiError} with `retryable: true` and `retryClass: 'cooldown'` whose message says to
+ * wait one minute. Fix the UserSig, wait, and call again.
  *
  * Delays use full jitter: the n-th retry (n = 0, 1, …) waits a uniformly random time in
  * `[0, min(maxDelay, baseDelay · 2^n))`. A `Retry-After` header on HTTP 429/503 replaces that delay, capped at
@@ -64,7 +70,8 @@ export type FailureRetryClass = 'transient' | 'rate_limit' | 'none';
 
 /** Classifies a failed attempt for the retry policy (see the table on {@link RetryOptions}). */
 export function classifyFailure(error: unknown): FailureRetryClass {
-  if (TencentApiError.isInstance(error)) return error.retryClass;
+  // A cool-down (70050) is the caller's to wait out: see the table on RetryOptions.
+  if (TencentApiError.isInstance(error)) return error.retryClass === 'cooldown' ? 'none' : error.retryClass;
   if (HttpStatusError.isInstance(error)) {
     if (error.status === 429) return 'rate_limit';
     return error.status !== undefined && error.status >= 500 ? 'transient' : 'none';

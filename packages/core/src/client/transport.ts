@@ -4,16 +4,19 @@ import {
   MalformedResponseError,
   NetworkError,
   RequestAbortedError,
+  ResponseTooLargeError,
   TimeoutError,
 } from '../errors/transport-errors.js';
+import type { ResponseSizeLimit } from './response-size-limit.js';
 import { sanitizeCause } from './sanitize-cause.js';
 import { MAX_TIMER_DELAY_MS, sleep as defaultSleep, type Sleep } from './sleep.js';
 
 /**
  * The `fetch` the client sends requests with, called like the global one: `fetch(url, init)` with the URL as a
- * string and an init carrying `method`, `headers`, `body` and `signal`. The global `fetch`, an instrumented
- * wrapper, or an in-process handler such as the emulator's `fetch` all fit. (No `Request` object is built per
- * attempt: on Node that alone costs about a third of a raw fetch's CPU time.)
+ * string and an init carrying `method`, `headers`, `body`, `redirect: 'manual'` and `signal`. The global
+ * `fetch`, an instrumented wrapper, or an in-process handler such as the emulator's `fetch` all fit; a wrapper
+ * must pass `redirect` on, or it may carry the credentials to a redirect's target. (No `Request` object is
+ * built per attempt: on Node that alone costs about a third of a raw fetch's CPU time.)
  */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -50,6 +53,13 @@ export interface TransportRequest {
    * it to tell an API Fabric 403 `{ errorCode, exceptionInfo }` or a ccmessaging 401 from a gateway's error page.
    */
   readonly readErrorBody?: boolean | undefined;
+  /**
+   * A cap on the body's size, from `limitResponseSize(maxBytes)`. A larger 2xx answer fails with
+   * {@link ResponseTooLargeError} without being held in memory: refused at once when `Content-Length` announces
+   * it, else cancelled as soon as the count passes the limit. A larger non-2xx body (with `readErrorBody`) is
+   * dropped unread. No limit unless given.
+   */
+  readonly responseSizeLimit?: ResponseSizeLimit | undefined;
 }
 
 /** The outcome of one attempt: the decoded JSON body of a 2xx answer, or the failure. */
@@ -103,14 +113,19 @@ function decodeErrorBody(text: string): unknown {
  * Sends one attempt with the injected `fetch` and classifies the outcome. The callers own retries; this
  * deadline is per attempt and covers the response body as well as the headers (a stalled body times out).
  *
+ * Redirects are not followed (`redirect: 'manual'`): a 3xx answer, or a browser's opaque redirect (status 0), is
+ * a non-retryable {@link HttpStatusError} saying the redirect was refused, without its `Location`.
+ *
  * Failures: fetch rejected → {@link NetworkError}; deadline → {@link TimeoutError}; caller's signal →
- * {@link RequestAbortedError}; non-2xx → {@link HttpStatusError} (body not read, unless `readErrorBody` asks for
- * it as the failure's `body`); 2xx whose body is not JSON → {@link MalformedResponseError}. Each carries
- * `service`, `command`, `random` and `status` when known; causes are passed through {@link sanitizeCause}. This
- * function never throws.
+ * {@link RequestAbortedError}; redirect → {@link HttpStatusError} (not retryable, body not read); other non-2xx →
+ * {@link HttpStatusError} (body not read, unless `readErrorBody` asks for it as the failure's `body`); 2xx body
+ * over `responseSizeLimit` → {@link ResponseTooLargeError} (not retryable); 2xx whose body is not JSON →
+ * {@link MalformedResponseError}. Each carries `service`, `command`, `random` and `status` when known; causes are
+ * passed through {@link sanitizeCause}. This function never throws.
  */
 export async function sendRequest(request: TransportRequest): Promise<TransportResult> {
   const { service, command, path, random, attempt, timeoutMs, signal, secrets } = request;
+  const limit = request.responseSizeLimit;
   const where = service !== undefined && command !== undefined ? `${service}/${command}` : (path ?? 'the API');
   let response: Response | undefined;
   const context = () => ({ service, command, path, random, attempt, status: response?.status });
@@ -160,6 +175,21 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
       promise.then(resolve, reject);
     });
 
+  /** Stops a bounded body read; set while one is in progress. */
+  let stopReading: (() => void) | undefined;
+  /** Gives up the body of an interrupted attempt. */
+  const release = (): void => {
+    cancelBody(response);
+    stopReading?.();
+  };
+  /** The body as text; `undefined` when it is larger than `responseSizeLimit` allows. */
+  const readText = (answer: Response): Promise<string | undefined> => {
+    if (limit === undefined) return answer.text();
+    const reading = limit.read(answer);
+    stopReading = reading.cancel;
+    return reading.text;
+  };
+
   let phase: 'headers' | 'body' = 'headers';
   try {
     const method = request.method ?? 'POST';
@@ -169,10 +199,19 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
         method,
         headers: { accept: 'application/json', ...(post ? { 'content-type': 'application/json' } : {}), ...request.headers },
         body: post ? (request.body ?? '{}') : null,
+        // Following a redirect would re-send the URL's UserSig and the headers' tokens to another address.
+        redirect: 'manual',
         signal: controller.signal,
       }),
     );
     const { status, statusText } = response;
+    // A browser hides a redirect it did not follow behind an opaque answer with status 0.
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      cancelBody(response);
+      // The target (`Location`) is left out: a redirect may point at a URL that carries the credentials.
+      const message = `HTTP ${status || 'redirect'} from ${where}: redirect refused (credentials are never sent to another address)`;
+      return fail(new HttpStatusError(message, { ...context(), status, retryable: false }));
+    }
     if (!response.ok) {
       const error = new HttpStatusError(`HTTP ${statusText ? `${status} ${statusText}` : status} from ${where}`, {
         ...context(),
@@ -185,25 +224,31 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
       }
       let body: unknown;
       try {
-        body = decodeErrorBody(await unlessInterrupted(response.text()));
+        const text = await unlessInterrupted(readText(response));
+        body = text === undefined ? undefined : decodeErrorBody(text);
       } catch (reason) {
         // Unreadable: no body. Interrupted: give the body up, and report an abort by the caller as such.
         if (reason === INTERRUPTED) {
-          cancelBody(response);
+          release();
           if (signal?.aborted) return aborted();
         }
       }
       return { ...fail(error), body };
     }
     phase = 'body';
-    const text = await unlessInterrupted(response.text());
+    const text = await unlessInterrupted(readText(response));
+    if (text === undefined) {
+      // Only a size limit leaves the text undefined.
+      const { maxBytes } = limit as ResponseSizeLimit;
+      return fail(new ResponseTooLargeError(`HTTP ${status} from ${where}: the body is larger than the limit of ${maxBytes} bytes`, maxBytes, context()));
+    }
     try {
       return { ok: true, status, headers: response.headers, body: JSON.parse(text) as unknown };
     } catch (error) {
       return fail(new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause: sanitizeCause(error, secrets) }));
     }
   } catch (error) {
-    if (error === INTERRUPTED && phase === 'body') cancelBody(response);
+    if (error === INTERRUPTED && phase === 'body') release();
     if (signal?.aborted) return aborted();
     const headers = phase === 'headers';
     if (timedOut) {

@@ -20,6 +20,17 @@ describe('buildRequestUrl', () => {
     );
   });
 
+  it.each([Number.NaN, -1, 1.5, 2 ** 32])('rejects random %s instead of wrapping it into range', (random) => {
+    let caught: unknown;
+    try {
+      buildRequestUrl({ ...parts, random });
+    } catch (error) {
+      caught = error;
+    }
+    expect(ValidationError.isInstance(caught)).toBe(true);
+    expect((caught as ValidationError).issues).toEqual([{ path: 'random', message: 'must be an integer from 0 to 4294967295' }]);
+  });
+
   it('keeps a base URL path prefix', () => {
     expect(buildRequestUrl({ ...parts, baseUrl: 'http://127.0.0.1:8787/tencent' })).toMatch(/^http:\/\/127\.0\.0\.1:8787\/tencent\/v4\/live_config\/set_callback_token\?/);
   });

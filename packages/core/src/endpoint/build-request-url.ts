@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { isUint32 } from './random-uint32.js';
 
 /** Everything that goes into one Tencent REST request URL. */
 export interface RequestUrlParts {
@@ -55,21 +56,23 @@ export function signedQuery(sdkAppId: number, identifier: string, userSig: strin
 }
 
 /**
- * `{baseUrl}/v4/{service}/{command}?{query}&random={random}&contenttype=json`, without checking `service` and
- * `command`: for callers that validated them already ({@link buildRequestUrl} checks them).
+ * `{baseUrl}/v4/{service}/{command}?{query}&random={random}&contenttype=json`, without checking `service`,
+ * `command` and `random`: for callers that validated them already ({@link buildRequestUrl} checks them).
  */
 export function joinRequestUrl(baseUrl: string, service: string, command: string, query: string, random: number): string {
-  return `${baseUrl}/v4/${service}/${command}?${query}&random=${random >>> 0}&contenttype=json`;
+  return `${baseUrl}/v4/${service}/${command}?${query}&random=${random}&contenttype=json`;
 }
 
 /**
  * Builds `{baseUrl}/v4/{service}/{command}?sdkappid&identifier&usersig&random&contenttype=json`, the URL of
  * every Tencent REST call. The UserSig alphabet (`A-Za-z0-9*_-`) is URL-safe as is; the identifier is encoded.
  *
- * @throws {@link ValidationError} when the service or command is not a plain name (prevents path injection), or
- *   the identifier or UserSig has no URL form (a lone UTF-16 surrogate).
+ * @throws {@link ValidationError} when the service or command is not a plain name (prevents path injection),
+ *   `random` is not an integer in `0 … 4294967295`, or the identifier or UserSig has no URL form (a lone UTF-16
+ *   surrogate).
  */
 export function buildRequestUrl(parts: RequestUrlParts): string {
   assertServiceAndCommand(parts.service, parts.command);
+  if (!isUint32(parts.random)) throw new ValidationError('request', [{ path: 'random', message: 'must be an integer from 0 to 4294967295' }]);
   return joinRequestUrl(parts.baseUrl, parts.service, parts.command, signedQuery(parts.sdkAppId, parts.identifier, parts.userSig), parts.random);
 }

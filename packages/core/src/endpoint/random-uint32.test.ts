@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomUint32 } from './random-uint32.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { drawRandomUint32, isUint32, randomUint32 } from './random-uint32.js';
 
 describe('randomUint32', () => {
   it('returns integers in 0 … 2^32−1', () => {
@@ -17,5 +18,18 @@ describe('randomUint32', () => {
     // With 1000 uniform draws, missing the top half (or the bottom half) has probability 2^-1000.
     expect(values.some((value) => value >= 0x80000000)).toBe(true);
     expect(values.some((value) => value < 0x80000000)).toBe(true);
+  });
+});
+
+describe('drawRandomUint32', () => {
+  it('passes an integer in range through', () => {
+    expect(drawRandomUint32(() => 0)).toBe(0);
+    expect(drawRandomUint32(() => 0xffffffff)).toBe(0xffffffff);
+    expect(drawRandomUint32(randomUint32)).toSatisfy(isUint32);
+  });
+
+  it.each([Number.NaN, -1, 0.25, 2 ** 32, Number.POSITIVE_INFINITY, '3', undefined])('throws a ValidationError for %s', (value) => {
+    expect(() => drawRandomUint32(() => value as number)).toThrow(ValidationError);
+    expect(() => drawRandomUint32(() => value as number)).toThrow('Invalid random source: random: must return an integer from 0 to 4294967295 on every call');
   });
 });

@@ -10,9 +10,10 @@ export type ErrorCategory =
 
 /**
  * How the client reacts to a code: `transient` is retried with exponential backoff, `rate_limit` with a longer
- * backoff, `none` is never retried.
+ * backoff, `cooldown` is retryable but only after a pause the client does not take for you (70050: Tencent asks
+ * for one minute, longer than any backoff), `none` is never retried.
  */
-export type RetryClass = 'transient' | 'rate_limit' | 'none';
+export type RetryClass = 'transient' | 'rate_limit' | 'cooldown' | 'none';
 
 /** The category and retry class of a Tencent `ErrorCode`. */
 export interface ErrorClassification {
@@ -31,16 +32,21 @@ const codesByCategory: Readonly<Record<Exclude<ErrorCategory, 'unknown'>, readon
   fatal: [60016, 60017, 60020, 70051, 70398],
 };
 
+/** Codes Tencent asks to retry only after a one-minute pause: 70050, UserSig checks failed too often. */
+const COOLDOWN_CODES: readonly number[] = [70050];
+
 let categoryByCode: Map<number, ErrorCategory> | undefined;
 
 /**
  * Classifies a Tencent `ErrorCode`: server-side codes are `transient` (retried with backoff), rate-limit codes
- * `rate_limit` (retried with a longer backoff), everything else is never retried. Unknown codes are `unknown`.
+ * `rate_limit` (retried with a longer backoff) except 70050, which is `cooldown` (retry it yourself after one
+ * minute), everything else is never retried. Unknown codes are `unknown`.
  */
 export function classifyErrorCode(code: number): ErrorClassification {
   categoryByCode ??= new Map(
     Object.entries(codesByCategory).flatMap(([category, codes]) => codes.map((known) => [known, category as ErrorCategory] as const)),
   );
   const category = categoryByCode.get(code) ?? 'unknown';
+  if (COOLDOWN_CODES.includes(code)) return { category, retry: 'cooldown' };
   return { category, retry: category === 'server' ? 'transient' : category === 'rate_limit' ? 'rate_limit' : 'none' };
 }

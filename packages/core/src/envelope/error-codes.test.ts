@@ -12,7 +12,7 @@ const REFERENCE_CODES = [
 ];
 
 const TRANSIENT = [100001, 60008, 60013, 60014, 70169, 70202, 70500];
-const RATE_LIMIT = [60007, 60011, 60018, 60019, 70050];
+const RATE_LIMIT = [60007, 60011, 60018, 60019];
 const NEVER_RETRIED = [60002, 60003, 60009, 60012, 60015, 100002];
 
 describe('Tencent error catalogue', () => {
@@ -34,10 +34,15 @@ describe('Tencent error catalogue', () => {
     for (const code of TRANSIENT) expect(describeErrorCode(code).category).toBe('server');
   });
 
-  it('backs off for rate limits on exactly 60007, 60011, 60018, 60019 and 70050', () => {
+  it('backs off for rate limits on exactly 60007, 60011, 60018 and 60019', () => {
     const limited = TENCENT_ERROR_CODES.filter((entry) => entry.retry === 'rate_limit').map((entry) => entry.code);
     expect(limited.sort()).toEqual([...RATE_LIMIT].sort());
     for (const code of RATE_LIMIT) expect(describeErrorCode(code).category).toBe('rate_limit');
+  });
+
+  it('leaves only 70050 (retry after 1 minute) to a cool-down', () => {
+    expect(TENCENT_ERROR_CODES.filter((entry) => entry.retry === 'cooldown').map((entry) => entry.code)).toEqual([70050]);
+    expect(describeErrorCode(70050)).toMatchObject({ category: 'rate_limit', retry: 'cooldown' });
   });
 
   it('never retries invalid-request codes', () => {

@@ -101,6 +101,27 @@ describe('assertEnvelopeSuccess', () => {
   });
 });
 
+describe('assertEnvelopeSuccess: secrets echoed in ErrorInfo', () => {
+  const userSig = 'eJyrVgrxCdYrSy1SslIyUtJRygeKRBrmFhgZGQ-echoed';
+  const secretKey = 'secret-key-0123456789abcdef';
+
+  it('redacts them in the info and the message of a TencentApiError', () => {
+    const error = capture(() =>
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 70003, ErrorInfo: `bad usersig ${userSig} (key ${secretKey})` }, context, [userSig, secretKey]),
+    ) as TencentApiError;
+    expect(error.info).toBe('bad usersig *** (key ***)');
+    expect(error.message).toContain('bad usersig *** (key ***)');
+    expect(JSON.stringify(error)).not.toContain(userSig);
+  });
+
+  it('redacts them in the message of an inconsistent envelope', () => {
+    const error = capture(() => assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: `odd ${userSig}` }, context, [userSig, undefined]));
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect((error as Error).message).toContain('(odd ***)');
+    expect((error as Error).message).not.toContain(userSig);
+  });
+});
+
 describe('parseEnvelopeResponse', () => {
   const schema = v.object({ Token: v.string(), IsTokenEnable: v.boolean() });
 

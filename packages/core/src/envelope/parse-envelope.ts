@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import type { ErrorContext, TokenwireErrorOptions } from '../errors/tokenwire-error.js';
 import { MalformedResponseError } from '../errors/transport-errors.js';
+import { redactSecrets } from '../redact.js';
 import type { TencentEnvelope, TencentEnvelopeSchema } from './envelope-schema.js';
 
 /**
@@ -75,18 +76,26 @@ export function parseEnvelope(value: unknown, context: ErrorContext = {}): Tence
  * @param envelope - a parsed envelope from {@link parseEnvelope}.
  * @param context - request context to attach to the error; the envelope's `RequestId` wins over
  *   `context.requestId`.
+ * @param secrets - values the server might echo back in `ErrorInfo` (the UserSig sent, the secret key); each
+ *   occurrence is replaced by `***` in the error's `info` and message.
  * @throws {@link TencentApiError} when `ErrorCode` is not `0` (carrying `code`, `info`, `requestId` and the context).
  * @throws {@link MalformedResponseError} when the envelope contradicts itself: `ActionStatus: "FAIL"` with
  *   `ErrorCode: 0`.
+ * @example
+ * ```ts
+ * assertEnvelopeSuccess(envelope, { service: 'live_config', command: 'get_callback' }, [userSig, secretKey]);
+ * ```
  */
-export function assertEnvelopeSuccess(envelope: TencentEnvelope, context: ErrorContext = {}): void {
+export function assertEnvelopeSuccess(
+  envelope: TencentEnvelope,
+  context: ErrorContext = {},
+  secrets: readonly (string | undefined)[] = [],
+): void {
   if (envelope.ErrorCode === 0 && envelope.ActionStatus === 'OK') return;
   const fields = contextFields(context, envelope.RequestId ?? context.requestId);
-  if (envelope.ErrorCode !== 0) throw new TencentApiError({ ...fields, code: envelope.ErrorCode, info: envelope.ErrorInfo });
-  throw new MalformedResponseError(
-    `Tencent response is inconsistent: ActionStatus is FAIL but ErrorCode is 0${envelope.ErrorInfo ? ` (${envelope.ErrorInfo})` : ''}`,
-    fields,
-  );
+  const info = redactSecrets(envelope.ErrorInfo, secrets);
+  if (envelope.ErrorCode !== 0) throw new TencentApiError({ ...fields, code: envelope.ErrorCode, info });
+  throw new MalformedResponseError(`Tencent response is inconsistent: ActionStatus is FAIL but ErrorCode is 0${info ? ` (${info})` : ''}`, fields);
 }
 
 /**

@@ -41,7 +41,7 @@ describe('TencentApiError', () => {
     [60008, 'server', 'transient', true],
     [70500, 'server', 'transient', true],
     [60007, 'rate_limit', 'rate_limit', true],
-    [70050, 'rate_limit', 'rate_limit', true],
+    [70050, 'rate_limit', 'cooldown', true],
     [60002, 'invalid_request', 'none', false],
     [60020, 'fatal', 'none', false],
     [60010, 'config', 'none', false],
@@ -51,6 +51,13 @@ describe('TencentApiError', () => {
     expect(error.category).toBe(category);
     expect(error.retryClass).toBe(retryClass);
     expect(error.retryable).toBe(retryable);
+  });
+
+  it('tells the caller to wait one minute after 70050', () => {
+    const error = new TencentApiError({ code: 70050, info: 'too many failures', requestId: 'Id-1' });
+    expect(error.message).toBe(
+      'Tencent error 70050: too many failures (wait one minute before calling again; the client does not retry this code) [RequestId Id-1]',
+    );
   });
 
   it('cannot be talked into retrying by an extra retryable field', () => {

@@ -14,6 +14,7 @@ export interface TencentApiErrorInit extends ErrorContext {
 /**
  * Tencent answered with `ActionStatus: "FAIL"` (or a non-zero `ErrorCode`). `code`, `info` and `requestId`
  * come from the envelope; `category` and `retryable` from tokenwire's classification of documented codes.
+ * A `retryClass` of `cooldown` (70050) is `retryable` but only after one minute, as its message says.
  *
  * @example
  * ```ts
@@ -23,7 +24,10 @@ export interface TencentApiErrorInit extends ErrorContext {
 export class TencentApiError extends TokenwireError {
   /** Tencent `ErrorCode`. */
   readonly code: number;
-  /** Tencent `ErrorInfo`, as the service sent it. */
+  /**
+   * Tencent `ErrorInfo` as the service sent it, except that a secret the client knows (its UserSig, its secret
+   * key) reads `***`.
+   */
   readonly info: string;
   /** What kind of failure the code is. */
   readonly category: ErrorCategory;
@@ -34,7 +38,8 @@ export class TencentApiError extends TokenwireError {
     const classified = classifyErrorCode(init.code);
     const where = init.service && init.command ? ` (${init.service}/${init.command})` : '';
     const support = init.requestId ? ` [RequestId ${init.requestId}]` : '';
-    super(`Tencent error ${init.code}${where}: ${init.info || 'no ErrorInfo given'}${support}`, {
+    const cooldown = classified.retry === 'cooldown' ? ' (wait one minute before calling again; the client does not retry this code)' : '';
+    super(`Tencent error ${init.code}${where}: ${init.info || 'no ErrorInfo given'}${cooldown}${support}`, {
       ...init,
       retryable: classified.retry !== 'none',
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenwireError } from './tokenwire-error.js';
-import { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, TimeoutError } from './transport-errors.js';
+import { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, ResponseTooLargeError, TimeoutError } from './transport-errors.js';
 
 const context = { service: 'live_config', command: 'set_callback', random: 7, attempt: 2, requestId: 'Id-1', status: 200 };
 
@@ -63,5 +63,13 @@ describe('transport errors', () => {
   it('NetworkError keeps the underlying cause', () => {
     const cause = new TypeError('fetch failed');
     expect(new NetworkError('down', { cause }).cause).toBe(cause);
+  });
+
+  it('ResponseTooLargeError records the limit, is never retryable and is branded', () => {
+    const error = new ResponseTooLargeError('too big', 2048, { ...context, retryable: true } as never);
+    expect(error).toMatchObject({ name: 'ResponseTooLargeError', maxBytes: 2048, retryable: false, status: 200 });
+    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    expect(MalformedResponseError.isInstance(error)).toBe(false);
+    expect(TokenwireError.isInstance(error)).toBe(true);
   });
 });

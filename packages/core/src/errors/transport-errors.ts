@@ -56,6 +56,25 @@ export class MalformedResponseError extends TokenwireError {
   }
 }
 
+/**
+ * The answer's body is larger than the caller allowed (the transport's `responseSizeLimit`): announced by
+ * `Content-Length` or counted while reading, which then stopped. Never retryable: the same request gets the same
+ * answer. The message names the limit, never the body.
+ */
+export class ResponseTooLargeError extends TokenwireError {
+  /** The limit that was exceeded, in bytes. */
+  readonly maxBytes: number;
+  constructor(message: string, maxBytes: number, options: TokenwireErrorOptions = {}) {
+    super(message, { ...options, retryable: false });
+    this.maxBytes = maxBytes;
+    this.brand('ResponseTooLargeError');
+  }
+  /** True when `value` is a {@link ResponseTooLargeError} from any copy of tokenwire. */
+  static override isInstance(value: unknown): value is ResponseTooLargeError {
+    return TokenwireError.hasBrand(value, 'ResponseTooLargeError');
+  }
+}
+
 /** The caller aborted the operation through its `AbortSignal`. `cause` is the signal's reason. Not retryable. */
 export class RequestAbortedError extends TokenwireError {
   constructor(message: string, options: TokenwireErrorOptions = {}) {

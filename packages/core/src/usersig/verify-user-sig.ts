@@ -30,6 +30,10 @@ function quote(identifier: string): string {
  * (`identifier_mismatch`) → expiry, `now > time + expire` in seconds (`expired`) → HMAC-SHA256 recomputed from
  * the decoded fields with `TLS.userbuf` as-is, compared in constant time (`signature_mismatch`).
  *
+ * A PrivateMapKey (from `genPrivateMapKey`: a UserSig carrying `TLS.userbuf`) verifies too, since it is
+ * signed the same way. Check `document.userBuf` (present only on a PrivateMapKey) when you need to tell them
+ * apart, e.g. to accept only plain UserSigs.
+ *
  * @returns the verified document.
  * @throws {@link ValidationError} when the options are bad (checked first); {@link UserSigError} with the
  *   `reason` of the first failed check. Messages never contain the UserSig or the secret key.
