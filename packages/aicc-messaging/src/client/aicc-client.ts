@@ -1,4 +1,4 @@
-import { ValidationError, type Clock, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+import { limitResponseSize, ValidationError, type Clock, type ResponseSizeLimit, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { API_NAME_PATTERN, CCMESSAGING_API_METHODS, type CcmessagingApi } from './ccmessaging-apis.js';
@@ -36,6 +36,12 @@ export interface AiccRequest {
   readonly retry?: RetryOptions | false | undefined;
   /** Called with the headers of every HTTP answer, successful or not (sessions read a rotated `ccmessaging-token`). */
   readonly onResponseHeaders?: ((headers: Headers) => void) | undefined;
+  /**
+   * Largest answer body accepted, in bytes as received. A larger answer fails with `ResponseTooLargeError` (not
+   * retried) without being held in memory: refused when `Content-Length` announces it, else cancelled as soon as
+   * the count passes the limit. No limit unless given.
+   */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** A 2xx answer of a CC-Messaging API. Its business outcome (`resultCode`) is not checked yet. */
@@ -107,6 +113,9 @@ const AiccRequestSchema = v.strictObject(
     timeoutMs: v.optional(TimeoutSchema),
     retry: v.optional(RetrySchema),
     onResponseHeaders: v.optional(FunctionSchema),
+    maxResponseBytes: v.optional(
+      v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
+    ),
   },
   objectMessage('an object with at least api'),
 );
@@ -124,6 +133,8 @@ export interface PreparedAiccRequest {
   readonly timeoutMs: number | undefined;
   readonly retry: RetryOptions | false | undefined;
   readonly onResponseHeaders: ((headers: Headers) => void) | undefined;
+  /** The cap on the answer's body, from `maxResponseBytes`. */
+  readonly responseSizeLimit: ResponseSizeLimit | undefined;
 }
 
 /**
@@ -159,5 +170,6 @@ export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
     timeoutMs: parsed.timeoutMs,
     retry: parsed.retry,
     onResponseHeaders: parsed.onResponseHeaders as ((headers: Headers) => void) | undefined,
+    responseSizeLimit: parsed.maxResponseBytes === undefined ? undefined : limitResponseSize(parsed.maxResponseBytes),
   };
 }

@@ -110,6 +110,7 @@ export function createAiccClient(options: AiccClientOptions): AiccDirectClient {
         reason: 'access_token_rejected',
       },
       onResponseHeaders: call.onResponseHeaders,
+      responseSizeLimit: call.responseSizeLimit,
       async prepare(signal) {
         const accessToken = await accessTokens.get(signal);
         return {

@@ -6,6 +6,7 @@ import {
   redactSecrets,
   RequestAbortedError,
   sendRequest,
+  type ResponseSizeLimit,
   type RetryDecision,
   type RetryPolicy,
   type TokenwireError,
@@ -52,6 +53,8 @@ export interface ExchangeOptions {
   readonly accessRejection: AccessRejectionPolicy;
   prepare(signal: AbortSignal | undefined): Promise<ExchangeTarget>;
   readonly onResponseHeaders?: ((headers: Headers) => void) | undefined;
+  /** The cap on each answer's body (see `AiccRequest.maxResponseBytes`). */
+  readonly responseSizeLimit?: ResponseSizeLimit | undefined;
 }
 
 const MAX_DETAIL_LENGTH = 300;
@@ -153,6 +156,7 @@ export async function exchange(options: ExchangeOptions): Promise<AiccResponse> 
       attempt,
       secrets: target.secrets,
       readErrorBody: true,
+      responseSizeLimit: options.responseSizeLimit,
     });
     if (result.headers !== undefined) notify(options.onResponseHeaders, result.headers);
 

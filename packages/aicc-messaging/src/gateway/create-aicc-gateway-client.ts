@@ -97,6 +97,7 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
         reason: 'access_token_rejected',
       },
       onResponseHeaders: call.onResponseHeaders,
+      responseSizeLimit: call.responseSizeLimit,
       async prepare() {
         const value = await authorization(path);
         return {

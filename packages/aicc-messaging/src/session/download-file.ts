@@ -9,6 +9,21 @@ import { callApi, type SessionContext } from './session-caller.js';
 /** Default largest file a session accepts from `downloadFileStream`: 2 MiB, AICC's own default limit. */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024;
 
+/** Room in a `downloadFileStream` answer for everything but the file: `resultCode`, `resultDesc`, `fileUrl`. */
+const DOWNLOAD_ANSWER_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * The largest `downloadFileStream` answer worth reading for a file of at most `maxDownloadBytes`: the file as
+ * base64 (4/3 of its size), wrapped MIME style (a JSON-escaped `\r\n` per 76 characters takes that to about
+ * 1.40×), rounded up to 1.5×, plus 64 KiB for the other fields. A larger answer is cancelled while it arrives;
+ * the exact check on the decoded size still follows.
+ *
+ * @internal
+ */
+export function downloadAnswerLimit(maxDownloadBytes: number): number {
+  return Math.ceil(maxDownloadBytes * 1.5) + DOWNLOAD_ANSWER_OVERHEAD_BYTES;
+}
+
 const PATH = '/apiaccess/ccmessaging/downloadFileStream';
 
 /** What {@link AiccSession.downloadFile} takes. */
@@ -64,8 +79,9 @@ export interface DownloadedFile {
 }
 
 /**
- * `POST /apiaccess/ccmessaging/downloadFileStream`: fetches a file a downlink message refers to. A `fileStream`
- * larger than the session's `maxDownloadBytes` is refused before it is decoded.
+ * `POST /apiaccess/ccmessaging/downloadFileStream`: fetches a file a downlink message refers to. An answer too
+ * large for the session's `maxDownloadBytes` (see {@link downloadAnswerLimit}) is cancelled while it arrives
+ * (`ResponseTooLargeError`); a `fileStream` larger than `maxDownloadBytes` is refused before it is decoded.
  *
  * @internal
  */
@@ -78,12 +94,13 @@ export async function downloadFile(context: SessionContext, input: DownloadFileI
     channel: CHANNEL,
     ...(parsed.multiMedia === true ? { multiMedia: 'multiMedia' } : {}),
   };
-  const answer = await callApi(context, { api: 'downloadFileStream', body, signal }, DownloadFileResponseSchema);
+  const limit = context.settings.maxDownloadBytes;
+  const maxResponseBytes = downloadAnswerLimit(limit);
+  const answer = await callApi(context, { api: 'downloadFileStream', body, signal, maxResponseBytes }, DownloadFileResponseSchema);
   const fileUrl = answer.fileUrl ?? undefined;
   // Some servers wrap base64 in lines (MIME style); the line breaks are not data.
   const stream = answer.fileStream?.replace(/\s+/g, '');
   if (stream === undefined || stream === '') return { bytes: undefined, fileUrl };
-  const limit = context.settings.maxDownloadBytes;
   const padding = stream.endsWith('==') ? 2 : stream.endsWith('=') ? 1 : 0;
   const size = Math.floor((stream.length * 3) / 4) - padding;
   if (size > limit) {
