@@ -110,4 +110,5 @@ export { sanitizeCause } from './client/sanitize-cause.js';
 
 // -- shared validation and text helpers (used by the packages built on core) --
 export { parseInput } from './validation/parse-input.js';
+export { VALUE_FREE_PARSE_CONFIG, issuePath, issueText } from './validation/value-free-issues.js';
 export { characterCount, utf8ByteLength } from './encoding/text-measures.js';

@@ -1,7 +1,6 @@
-import { MalformedResponseError } from '@tokenwire/core';
+import { issueText, MalformedResponseError, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
 import * as v from 'valibot';
 import { AiccApiError, type AiccResultField } from '../errors/aicc-api-error.js';
-import { issueText, VALUE_FREE_PARSE_CONFIG } from '../input/issue-text.js';
 
 /** Where an answer came from, for the errors about it. */
 export interface ResponseContext {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { issueText, VALUE_FREE_PARSE_CONFIG } from '../input/issue-text.js';
+import { issueText, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
 import { DownlinkMessageSchema, type DownlinkMessage } from './downlink-message.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -91,8 +91,13 @@ export function verifyCallback(options: VerifyCallbackOptions): void {
   if (typeof nowMilliseconds !== 'number' || !Number.isFinite(nowMilliseconds)) {
     throw new ValidationError('callback verification options', [{ path: 'now', message: 'must return milliseconds since the epoch' }]);
   }
-  if (Math.abs(Math.floor(nowMilliseconds / 1000) - seconds) > toleranceSeconds) {
-    fail('stale_request_time', `The callback RequestTime is more than ${toleranceSeconds} seconds away from the current time`);
+  const skewSeconds = seconds - Math.floor(nowMilliseconds / 1000);
+  if (Math.abs(skewSeconds) > toleranceSeconds) {
+    fail(
+      'stale_request_time',
+      `The callback RequestTime is ${Math.abs(skewSeconds)} s ${skewSeconds > 0 ? 'ahead of' : 'behind'} this server's clock ` +
+        `(tolerance ${toleranceSeconds} s): a replayed or delayed callback, or clock skew (check this server's NTP sync)`,
+    );
   }
 
   const received = hexDigestToBytes(sign);

@@ -27,6 +27,24 @@ describe('parseInput', () => {
     expect(error.message).not.toContain('secret-value');
   });
 
+  it('words the issues of steps without a message of their own without quoting the value', () => {
+    const schema = v.object({
+      expires: v.pipe(v.string(), v.regex(/^\d+$/)),
+      count: v.pipe(v.number(), v.minValue(0)),
+      kind: v.picklist(['a', 'b']),
+    });
+    let caught: unknown;
+    try {
+      parseInput(schema, { expires: 'secret-soon', count: -31337, kind: 'secret-kind' }, 'settings');
+    } catch (error) {
+      caught = error;
+    }
+    const error = caught as ValidationError;
+    expect(error.issues.map((issue) => issue.path)).toEqual(['expires', 'count', 'kind']);
+    for (const leaked of ['secret-soon', '-31337', 'secret-kind', 'received']) expect(error.message).not.toContain(leaked);
+    expect(error.issues[1]!.message).toBe('must match >=0 (min_value)');
+  });
+
   it('reports a root-level issue with an empty path', () => {
     expect(() => parseInput(Settings, 'not an object', 'settings')).toThrow(/^Invalid settings: /);
     try {
