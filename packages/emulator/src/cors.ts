@@ -33,6 +33,9 @@ const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 /** Validates CORS options (`true`/`undefined`: defaults, `false`: off) and builds the policy, or `undefined`. */
 export function createCorsPolicy(options: boolean | CorsOptions | undefined): CorsPolicy | undefined {
   if (options === false) return undefined;
+  if (!(options === true || options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options)))) {
+    throw new ValidationError('emulator options', [{ path: 'cors', message: 'must be true, false or an object of CORS settings' }]);
+  }
   const settings: CorsOptions = options === true || options === undefined ? {} : options;
   const issues: ValidationIssue[] = [];
   const origin = settings.origin ?? '*';

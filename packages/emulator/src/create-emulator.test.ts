@@ -71,6 +71,17 @@ describe('createEmulator: composition and routing', () => {
     expect((await createEmulator().fetch(`${BASE}/v4/live_config/get_callback`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('names a request in faults and the log the way the Tencent service reads its path', async () => {
+    const emulator = make({ tencent: TENCENT, faults: [{ name: 'cut', route: 'live_config/get_callback', fault: 'drop-connection' }] });
+    for (const path of ['get_callback/', 'get%5Fcallback']) {
+      const url = tencentUrl('get_callback').replace('/get_callback?', `/${path}?`);
+      const response = await emulator.fetch(url, { method: 'POST', body: '{}' });
+      expect(await response.json()).toMatchObject({ ErrorCode: 60009 }); // not the command: no fault either
+    }
+    expect(emulator.faults.firedCount()).toBe(0);
+    expect(emulator.log.entries().map((entry) => entry.route.name)).toEqual(['/v4/live_config/get_callback/', 'live_config/get%5Fcallback']);
+  });
+
   it('asks extra services after the built-in ones', async () => {
     const fake = counterService();
     const emulator = make({ tencent: TENCENT, services: [fake] });
@@ -123,6 +134,31 @@ describe('createEmulator: composition and routing', () => {
     expect(issuesOf({ cors: { origin: 3 } })).toEqual(['cors.origin']);
   });
 
+  it('lists every bad option in one ValidationError instead of failing with a TypeError or accepting it', () => {
+    const issuesOf = (options: unknown) => {
+      try {
+        createEmulator(options as EmulatorOptions);
+      } catch (error) {
+        expect(ValidationError.isInstance(error)).toBe(true);
+        return (error as ValidationError).issues.map((issue) => issue.path);
+      }
+      throw new Error('expected a ValidationError');
+    };
+    expect(issuesOf({ aicc: null })).toEqual(['aicc']);
+    expect(issuesOf({ tencent: 'app' })).toEqual(['tencent']);
+    expect(issuesOf({ aicc: { ...AICC, fabricTokenPath: 5 } })).toEqual(['aicc.fabricTokenPath']);
+    expect(issuesOf({ aicc: { ...AICC, agent: 'yes' } })).toEqual(['aicc.agent']);
+    expect(issuesOf({ aicc: { ...AICC, agent: { nickname: 5, enabled: 'no' } } })).toEqual(['aicc.agent.enabled', 'aicc.agent.nickname']);
+    expect(issuesOf({ cors: 'yes' })).toEqual(['cors']);
+    expect(issuesOf({ aicc: null, tencent: { ...TENCENT, sdkAppId: 0 }, cors: 'yes', faults: [{ route: 'bad', fault: 'transient' }] })).toEqual([
+      'aicc',
+      'tencent.sdkAppId',
+      'cors',
+      'faults[0].route',
+    ]);
+    expect(issuesOf({ faults: {}, cors: 1 })).toEqual(['faults', 'cors']);
+  });
+
   it('answers 500 JSON when a service fails, without leaking secrets, and logs it', async () => {
     const broken: EmulatedService = {
       handle: () => Promise.reject(new Error(`exploded near ${TENCENT.secretKey}`)),
@@ -156,6 +192,80 @@ describe('createEmulator: composition and routing', () => {
     await request.text();
     await expect(emulator.fetch(request)).rejects.toThrow(TypeError);
     expect(emulator.log.last()?.outcome).toBe('error');
+  });
+
+  it('draws every made-up identifier from the injected random source, so a seeded one repeats them exactly', async () => {
+    /** mulberry32: a seeded source of uint32 values. */
+    const seeded = (seed: number) => () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (t ^ (t >>> 14)) >>> 0;
+    };
+    const run = async (random: () => number) => {
+      const emulator = make({ tencent: TENCENT, aicc: AICC, random, now: () => Date.UTC(2026, 0, 1) });
+      const requestId = (await tencentCall(emulator.fetch, 'get_callback')).body.RequestId;
+      const fabric = await emulator.fetch(`${BASE}/apigovernance/api/oauth/tokenByAkSk`, {
+        method: 'POST',
+        body: JSON.stringify({ app_key: AICC.appKey, app_secret: AICC.appSecret }),
+      });
+      const { AccessToken, Scope } = (await fabric.json()) as { AccessToken: string; Scope: string };
+      const headers = { authorization: `Bearer ${AccessToken}`, 'x-app-key': AICC.appKey };
+      const applied = await emulator.fetch(...post('/apiaccess/ccmessaging/applyToken', JSON.stringify({ userId: 'u1', userName: 'U', channelId: AICC.channels[0], locale: 'en' }), { headers }));
+      const { token } = (await applied.json()) as { token: string };
+      const upload = await emulator.fetch(
+        ...post('/apiaccess/ccmessaging/uploadFileStream', JSON.stringify({ fileType: 'png', fileStream: 'aGVsbG8=', channel: 'WEB' }), {
+          headers: { ...headers, 'ccmessaging-token': token },
+        }),
+      );
+      const { objectKey } = (await upload.json()) as { objectKey: string };
+      const faulted = make({ tencent: TENCENT, random, faults: [{ route: '*', fault: 'transient' }] });
+      const faultRequestId = (await tencentCall(faulted.fetch, 'get_callback')).body.RequestId;
+      return { requestId, AccessToken, Scope, token, objectKey, faultRequestId };
+    };
+    const first = await run(seeded(7));
+    expect(first.objectKey).toMatch(/^ccmessaging\/upload\/[0-9a-f]{32}\.png$/);
+    expect(first.requestId).toMatch(/^Id-[0-9a-f]{32}-O-Seq-1$/);
+    expect(await run(seeded(7))).toEqual(first);
+    const other = await run(seeded(8));
+    for (const key of Object.keys(first) as (keyof typeof first)[]) expect(other[key]).not.toEqual(first[key]);
+  });
+
+  it('answers 500 when the random source returns something that is not a uint32', async () => {
+    const emulator = make({ tencent: TENCENT, random: Math.random });
+    const response = await emulator.fetch(tencentUrl('get_callback'), { method: 'POST', body: '{}' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: 'emulator_error', message: expect.stringContaining('random') });
+    expect(() => createEmulator({ random: 5 } as never)).toThrow(ValidationError);
+  });
+
+  it('gives a fresh deep copy of the state on each read: changing it changes nothing', async () => {
+    const emulator = make({ tencent: TENCENT, aicc: AICC });
+    const { messageToken, headers } = await aiccLogin(emulator.fetch);
+    await emulator.fetch(...post('/apiaccess/ccmessaging/send', JSON.stringify(sendBody('user-1', 'CONNECT')), { headers }));
+    const before = JSON.stringify([...emulator.state.aicc!.messageTokens.values(), ...emulator.state.aicc!.sessionLog]);
+
+    const state = emulator.state.aicc! as unknown as {
+      messageTokens: Map<string, { expiresAt: number }>;
+      sessions: Map<string, { status: string }>;
+      sessionLog: unknown[];
+      counters: { issuedMessageTokens: number };
+    };
+    expect(emulator.state.aicc).not.toBe(state);
+    state.messageTokens.get(messageToken)!.expiresAt = 0;
+    state.sessions.get('user-1')!.status = 'closed';
+    state.sessionLog.length = 0;
+    state.counters.issuedMessageTokens = 99;
+    state.messageTokens.clear();
+
+    const after = emulator.state.aicc!;
+    expect(JSON.stringify([...after.messageTokens.values(), ...after.sessionLog])).toBe(before);
+    expect(after.counters.issuedMessageTokens).toBe(1);
+    expect(after.sessions.get('user-1')?.status).toBe('robot');
+    const queue = await emulator.fetch(...post('/apiaccess/ccmessaging/queryQueueInfo', JSON.stringify({ channel: 'WEB', userId: 'user-1' }), { headers }));
+    expect(queue.status).toBe(200); // the token still works
+    expect(emulator.aicc.state.sessions.get('user-1')).toEqual(after.sessions.get('user-1'));
   });
 
   it('close() ends held AICC long polls with an empty answer', async () => {
@@ -218,13 +328,22 @@ describe('createEmulator: CORS', () => {
 describe('createEmulator: faults', () => {
   it('adds latency, then lets the request through (state changes)', async () => {
     const emulator = make({ tencent: TENCENT, faults: [{ name: 'slow', route: 'live_config/set_callback', fault: { kind: 'latency', delayMs: 60 } }] });
-    const started = performance.now();
-    const result = await tencentCall(emulator.fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let settled = false;
+    const calling = tencentCall(emulator.fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] });
+    calling.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await vi.advanceTimersByTimeAsync(59);
+    expect(settled).toBe(false);
+    expect(emulator.state.tencent?.callback).toBeUndefined(); // the service has not seen it yet
+    await vi.advanceTimersByTimeAsync(1);
+    const result = await calling;
     expect(result.body).toMatchObject({ ErrorCode: 0 });
     expect(emulator.state.tencent?.callback?.url).toBe('https://hook.test/cb');
     expect(emulator.log.last()).toMatchObject({ outcome: 'response', status: 200, faults: [{ name: 'slow' }] });
-    expect(emulator.log.last()!.durationMs).toBeGreaterThanOrEqual(55);
+    expect(emulator.log.last()!.durationMs).toBe(60);
   });
 
   it('rejects when the signal aborts during added latency, and the service never sees it', async () => {
@@ -437,6 +556,34 @@ describe('createEmulator: request log', () => {
     expect(emulator.log.last({ route: 'live_config/set_callback_token' })!.requestBody).toEqual({ Token: '***', IsTokenEnable: true });
     expect(emulator.log.last({ outcome: 'dropped' })?.route.name).toBe('/apiaccess/ccmessaging/queryQueueInfo');
     expect(emulator.log.entries({ route: '/apiaccess/ccmessaging/send' })[0]?.responseHeaders?.['ccmessaging-token']).toBe('***');
+  });
+
+  it('still scrubs a callback token after it was rotated away', async () => {
+    const emulator = make({ tencent: TENCENT });
+    const oldToken = 'callback-token-old-0123456789';
+    await tencentCall(emulator.fetch, 'set_callback_token', { Token: oldToken, IsTokenEnable: true });
+    await tencentCall(emulator.fetch, 'set_callback_token', { Token: 'callback-token-new-9876543210', IsTokenEnable: true });
+    await tencentCall(emulator.fetch, 'set_callback', { Url: `https://hook.test/cb?old=${oldToken}`, CallbackCommandList: [] });
+    await tencentCall(emulator.fetch, 'delete_callback_token');
+    await tencentCall(emulator.fetch, 'set_callback', { Url: `https://hook.test/cb?again=${oldToken}`, CallbackCommandList: [] });
+    const logged = JSON.stringify(emulator.log.entries());
+    expect(logged).not.toContain(oldToken);
+    expect(logged).not.toContain('callback-token-new-9876543210');
+  });
+
+  it('forgets tokens long expired (the list of secrets stays bounded), but scrubs recently expired ones', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const emulator = make({ aicc: AICC, now: () => now });
+    const first = await aiccLogin(emulator.fetch, 'user-1');
+    const secrets = () => [...(emulator.aicc.secrets?.() ?? [])];
+    expect(secrets()).toEqual([AICC.appSecret, first.accessToken, first.messageToken]);
+    emulator.aicc.expireAccessTokens();
+    emulator.aicc.expireMessageTokens();
+    now += 30 * 60 * 1000;
+    expect(secrets()).toEqual([AICC.appSecret, first.accessToken, first.messageToken]);
+    now += 31 * 60 * 1000;
+    const second = await aiccLogin(emulator.fetch, 'user-2');
+    expect(secrets()).toEqual([AICC.appSecret, second.accessToken, second.messageToken]);
   });
 
   it('keeps only requestLogLimit entries', async () => {

@@ -1,4 +1,14 @@
-import { ValidationError, redactHeaders, redactSecrets, redactUrl, systemClock, type Clock, type ValidationIssue } from '@tokenwire/core';
+import {
+  ValidationError,
+  randomUint32,
+  redactHeaders,
+  redactSecrets,
+  redactUrl,
+  systemClock,
+  type Clock,
+  type RandomUint32Source,
+  type ValidationIssue,
+} from '@tokenwire/core';
 import { raceAbort, sleep, throwIfAborted } from './abortable.js';
 import { createCorsPolicy, type CorsOptions } from './cors.js';
 import { createFaultInjector, type AppliedFault, type FaultController } from './faults/fault-injector.js';
@@ -29,6 +39,12 @@ export interface EmulatorOptions {
   readonly faults?: readonly FaultRule[];
   /** The clock of everything in the emulator (ms since the epoch). Defaults to `Date.now`. */
   readonly now?: Clock;
+  /**
+   * The source of every random identifier the emulator makes up: Tencent `RequestId`s, AccessTokens and Scopes,
+   * `ccmessaging-token` nonces, upload object keys. It returns an integer from 0 to 4294967295 on each call; pass a
+   * seeded one for identical identifiers on every run. Defaults to `crypto.getRandomValues`.
+   */
+  readonly random?: RandomUint32Source;
   /** CORS for browser callers: on with `Access-Control-Allow-Origin: *` by default; `false` turns it off. */
   readonly cors?: boolean | CorsOptions;
   /** How many request log entries are kept (the oldest go first). Defaults to 10 000; 0 keeps none. */
@@ -86,10 +102,20 @@ function toRequest(input: RequestInfo | URL, init: RequestInit | undefined): Req
   return new Request(target, init);
 }
 
-function validateOptions(options: EmulatorOptions): void {
+/** Checks the emulator's own options, returning the issues (the services, CORS and faults check theirs). */
+function validateOptions(options: EmulatorOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (typeof options !== 'object' || options === null) throw new ValidationError('emulator options', [{ path: '', message: 'must be an object' }]);
+  for (const name of ['tencent', 'aicc'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      issues.push({ path: name, message: 'must be an object (leave it out to go without the service)' });
+    }
+  }
   if (options.now !== undefined && typeof options.now !== 'function') issues.push({ path: 'now', message: 'must be a function returning milliseconds' });
+  if (options.random !== undefined && typeof options.random !== 'function') {
+    issues.push({ path: 'random', message: 'must be a function returning an integer from 0 to 4294967295' });
+  }
   if (options.faults !== undefined && !Array.isArray(options.faults)) issues.push({ path: 'faults', message: 'must be a list of fault rules' });
   if (options.requestLogLimit !== undefined && !(Number.isSafeInteger(options.requestLogLimit) && options.requestLogLimit >= 0)) {
     issues.push({ path: 'requestLogLimit', message: 'must be a non-negative integer' });
@@ -100,19 +126,22 @@ function validateOptions(options: EmulatorOptions): void {
   ) {
     issues.push({ path: 'services', message: 'must be a list of objects with a handle(request) method' });
   }
-  if (issues.length > 0) throw new ValidationError('emulator options', issues);
+  return issues;
 }
 
-/** Prefixes the paths of a service's validation issues with the option name. */
-function createService<T>(name: string, create: () => T): T {
+/**
+ * Runs one part's constructor, adding its validation issues to `issues` (paths prefixed with `prefix`, when given)
+ * instead of throwing, so one `ValidationError` can list the issues of every option.
+ */
+function collectIssues<T>(issues: ValidationIssue[], create: () => T, prefix?: string): T | undefined {
   try {
     return create();
   } catch (error) {
     if (!ValidationError.isInstance(error)) throw error;
-    throw new ValidationError(
-      'emulator options',
-      error.issues.map((issue) => ({ path: issue.path ? `${name}.${issue.path}` : name, message: issue.message })),
-    );
+    for (const issue of error.issues) {
+      issues.push({ path: prefix === undefined ? issue.path : issue.path ? `${prefix}.${issue.path}` : prefix, message: issue.message });
+    }
+    return undefined;
   }
 }
 
@@ -137,33 +166,30 @@ function createService<T>(name: string, create: () => T): T {
  * ```
  */
 export function createEmulator<const Options extends EmulatorOptions>(options: Options = {} as Options): Emulator<Options> {
-  validateOptions(options);
+  const issues = validateOptions(options);
   const now = options.now ?? systemClock;
-  const dependencies = { now };
-  const tencent = options.tencent === undefined ? undefined : createService('tencent', () => createTencentService(options.tencent!, dependencies));
-  const aicc = options.aicc === undefined ? undefined : createService('aicc', () => createAiccService(options.aicc!, dependencies));
+  const random = options.random ?? randomUint32;
+  const dependencies = { now, random };
+  /** Builds a part unless its option already has an issue; its own issues join the list. */
+  const build = <T>(name: string, create: () => T, prefix?: string): T | undefined =>
+    issues.some((issue) => issue.path === name) ? undefined : collectIssues(issues, create, prefix);
+  const tencent = options.tencent === undefined ? undefined : build('tencent', () => createTencentService(options.tencent!, dependencies), 'tencent');
+  const aicc = options.aicc === undefined ? undefined : build('aicc', () => createAiccService(options.aicc!, dependencies), 'aicc');
+  const cors = build('cors', () => createCorsPolicy(options.cors));
+  const checkedFaults = build('faults', () => createFaultInjector(options.faults));
+  if (issues.length > 0 || checkedFaults === undefined) throw new ValidationError('emulator options', issues);
+  const faults = checkedFaults;
   const services: EmulatedService[] = [
     ...(tencent === undefined ? [] : [tencent]),
     ...(aicc === undefined ? [] : [aicc]),
     ...(options.services ?? []),
   ];
-  const cors = createCorsPolicy(options.cors);
-  const faults = createFaultInjector(options.faults);
-  const responder = createFaultResponder(aicc === undefined ? {} : { fabricTokenPath: aicc.options.fabricTokenPath });
+  const responder = createFaultResponder({ random, ...(aicc === undefined ? {} : { fabricTokenPath: aicc.options.fabricTokenPath }) });
   const log = createRequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   const aiccPaths: ReadonlySet<string> = new Set(aicc === undefined ? [] : [aicc.options.fabricTokenPath]);
 
-  /** Every secret the emulator knows, to scrub from request bodies in the log. */
-  const knownSecrets = (): string[] => {
-    const secrets: string[] = [];
-    if (options.tencent !== undefined) secrets.push(options.tencent.secretKey);
-    const callbackToken = tencent?.state.callbackToken?.token;
-    if (callbackToken !== undefined) secrets.push(callbackToken);
-    if (aicc !== undefined) {
-      secrets.push(aicc.options.appSecret, ...aicc.state.accessTokens.keys(), ...aicc.state.messageTokens.keys());
-    }
-    return secrets;
-  };
+  /** Every secret the services know, to scrub from request bodies and error messages in the log. */
+  const knownSecrets = (): string[] => services.flatMap((service) => [...(service.secrets?.() ?? [])]);
 
   const errorMessage = (error: unknown): string =>
     redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error), knownSecrets());

@@ -31,7 +31,9 @@ describe('describeRoute', () => {
     expect(route('https://x/').name).toBe('/');
   });
 
-  it('keeps an undecodable segment as it is', () => {
+  it('reads Tencent paths as the Tencent service does: no trailing slash, segments not percent-decoded', () => {
+    expect(route('https://x/v4/live_config/get_callback/')).toEqual({ kind: 'other', name: '/v4/live_config/get_callback/', path: '/v4/live_config/get_callback/' });
+    expect(route('https://x/v4/live_config/get%5Fcallback').name).toBe('live_config/get%5Fcallback');
     expect(route('https://x/v4/live_config/%E0%A4%A').name).toBe('live_config/%E0%A4%A');
   });
 });

@@ -20,7 +20,12 @@ export interface RouteInfo {
   readonly command?: string;
 }
 
-const TENCENT_PATH = /^\/v4\/([^/]+)\/([^/]+)\/?$/;
+/**
+ * A Tencent REST path: `/v4/{service}/{command}`, exactly two segments and no trailing slash, taken as sent (not
+ * percent-decoded). The emulated Tencent service reads paths with the same pattern, so faults and the log name a
+ * request the way the service understands it.
+ */
+const TENCENT_PATH = /^\/v4\/([^/]+)\/([^/]+)$/;
 const AICC_PATH = /^\/(apiaccess|apigovernance)(\/|$)/;
 const NO_PATHS: ReadonlySet<string> = new Set();
 
@@ -36,20 +41,17 @@ const NO_PATHS: ReadonlySet<string> = new Set();
  */
 export function describeRoute(url: URL, aiccPaths: ReadonlySet<string> = NO_PATHS): RouteInfo {
   const path = url.pathname;
-  const tencent = TENCENT_PATH.exec(path);
-  if (tencent !== null) {
-    const service = safeDecode(tencent[1]!);
-    const command = safeDecode(tencent[2]!);
-    return { kind: 'tencent', name: `${service}/${command}`, path, service, command };
-  }
+  const tencent = parseTencentPath(path);
+  if (tencent !== undefined) return { kind: 'tencent', name: `${tencent.service}/${tencent.command}`, path, ...tencent };
   if (AICC_PATH.test(path) || aiccPaths.has(path)) return { kind: 'aicc', name: path, path };
   return { kind: 'other', name: path, path };
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+/**
+ * The `service` and `command` of a Tencent REST path (`/v4/live_config/get_callback`), or `undefined` for any other
+ * path, including one with a trailing slash. Segments are taken as sent, without percent-decoding.
+ */
+export function parseTencentPath(path: string): { readonly service: string; readonly command: string } | undefined {
+  const match = TENCENT_PATH.exec(path);
+  return match === null ? undefined : { service: match[1]!, command: match[2]! };
 }

@@ -10,9 +10,9 @@ afterEach(() => {
 });
 
 function stubBun() {
-  const calls: { options?: { port: number; hostname: string; fetch: Handler }; stopped?: boolean } = {};
+  const calls: { options?: { port: number; hostname: string; idleTimeout?: number; fetch: Handler }; stopped?: boolean } = {};
   vi.stubGlobal('Bun', {
-    serve(options: { port: number; hostname: string; fetch: Handler }) {
+    serve(options: { port: number; hostname: string; idleTimeout?: number; fetch: Handler }) {
       calls.options = options;
       return {
         port: options.port === 0 ? 41234 : options.port,
@@ -55,6 +55,12 @@ describe('serveEmulator (Deno and Bun)', () => {
     expect(await seen[0]!.text()).toBe('payload');
     await served.close();
     expect(calls.stopped).toBe(true);
+  });
+
+  it("turns Bun's idle timeout off, so holds and latency longer than its 10 s default are not cut", async () => {
+    const calls = stubBun();
+    await serveEmulator({ fetch: async () => new Response() });
+    expect(calls.options?.idleTimeout).toBe(0);
   });
 
   it('turns a rejected fetch into a body that fails at once (the runtime drops the connection)', async () => {

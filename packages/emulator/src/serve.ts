@@ -8,6 +8,8 @@ interface BunRuntime {
   serve(options: {
     port: number;
     hostname: string;
+    /** Seconds a connection may stay silent before Bun closes it; 0 turns the limit off (Bun's default is 10). */
+    idleTimeout: number;
     fetch(request: Request): Promise<Response>;
   }): { readonly port: number; stop(closeActiveConnections?: boolean): Promise<void> | void };
 }
@@ -19,6 +21,9 @@ interface DenoRuntime {
     handler: (request: Request, info?: { readonly completed?: Promise<void> }) => Promise<Response>,
   ): { readonly addr: { readonly port: number }; shutdown(): Promise<void>; readonly finished: Promise<void> };
 }
+
+/** Bun's `idleTimeout` value that disables the idle limit (checked on Bun 1.4: a 22 s hold then completes). */
+const BUN_IDLE_TIMEOUT_OFF = 0;
 
 /**
  * The answer for a rejected fetch (a dropped connection): a body that fails at once. Bun then resets the
@@ -42,7 +47,8 @@ function droppedConnection(): Response {
  *
  * A rejection of the handler (a `drop-connection` fault) drops the connection: on Bun before any byte is sent,
  * on Deno after the status line (Deno offers no way to close a socket without answering). `close()` aborts the
- * requests in flight, so stalled bodies end.
+ * requests in flight, so stalled bodies end. On Bun the idle timeout (10 s by default) is turned off, so a
+ * long-poll hold or a latency fault may keep a request waiting for as long as it says.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} for bad options; a `TokenwireError` on a runtime that is
  *   neither Deno nor Bun.
@@ -88,7 +94,9 @@ export async function serveEmulator(emulator: FetchHandler, options: ServeEmulat
   const runtime = globalThis as { Bun?: BunRuntime; Deno?: DenoRuntime };
 
   if (runtime.Bun !== undefined) {
-    const server = runtime.Bun.serve({ port, hostname, fetch: (request) => handler(request) });
+    // Bun cuts any connection silent for 10 s by default, pending handlers included. Long-poll holds and latency
+    // faults may be longer, and a test server has no idle clients to shed, so the limit is turned off.
+    const server = runtime.Bun.serve({ port, hostname, idleTimeout: BUN_IDLE_TIMEOUT_OFF, fetch: (request) => handler(request) });
     let closed: Promise<void> | undefined;
     return {
       url: serverUrl(hostname, server.port),

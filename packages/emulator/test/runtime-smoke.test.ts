@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TENCENT, tencentCall } from './fixtures.js';
+import { AICC, aiccLogin, sendBody, TENCENT, tencentCall } from './fixtures.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 import { assertBuilt } from '../../../scripts/assert-built.mjs';
 
@@ -33,8 +33,14 @@ interface Started {
   readonly stderr: string[];
 }
 
-function startServer(command: string, args: readonly string[], cwd: string): Promise<Started> {
-  const child = spawn(command, [...args, 'smoke-server.mjs', JSON.stringify(TENCENT)], {
+/** The emulator options the smoke server is started with (faults are fixed in smoke-server.mjs). */
+interface SmokeOptions {
+  readonly tencent?: unknown;
+  readonly aicc?: unknown;
+}
+
+function startServer(command: string, args: readonly string[], cwd: string, options: SmokeOptions): Promise<Started> {
+  const child = spawn(command, [...args, 'smoke-server.mjs', JSON.stringify(options)], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
   });
@@ -124,7 +130,7 @@ const runtimes = [
 
 describe.each(runtimes)('the built emulator served under $name', ({ name, command, args, serveFile }) => {
   it('answers signed Tencent calls, CORS and faults over HTTP, and closes cleanly', async () => {
-    const started = await startServer(command(), args, consumer);
+    const started = await startServer(command(), args, consumer, { tencent: TENCENT });
     children.push(started.child);
     expect(started.runtime).toBe(name);
     expect(started.serveModule).toContain(serveFile); // the exports map picked this runtime's server
@@ -146,9 +152,16 @@ describe.each(runtimes)('the built emulator served under $name', ({ name, comman
     expect(gateway.status).toBe(502);
     expect(await gateway.text()).toContain('502 Bad Gateway');
 
-    // A dropped connection: Node and Bun reset before the status line; Deno cuts the body after it.
-    const dropped = await settle(fetch(`${started.url}/smoke/drop`, { method: 'POST' }).then((response) => response.text()));
-    expect(dropped).toBeInstanceOf(TypeError);
+    // A dropped connection: Node and Bun reset before the status line, so fetch itself rejects. Deno.serve cannot
+    // close a connection without answering: the status line (502) goes out, then the body is cut.
+    const dropping = fetch(`${started.url}/smoke/drop`, { method: 'POST' });
+    if (name === 'deno') {
+      const cut = await dropping;
+      expect(cut.status).toBe(502);
+      expect(await settle(cut.text())).toBeInstanceOf(TypeError);
+    } else {
+      expect(await settle(dropping)).toBeInstanceOf(TypeError);
+    }
 
     // A stalled body: headers arrive, the body hangs until the client aborts.
     const controller = new AbortController();
@@ -183,5 +196,53 @@ describe.each(runtimes)('the built emulator served under $name', ({ name, comman
     // The disconnect during latency and the stall left open are logged in whichever order they ended.
     expect(outcomes.slice(7).sort()).toEqual(['/smoke/slow aborted', '/smoke/stall stalled']);
     expect(log[4]).toEqual({ route: '/smoke/gateway', outcome: 'response', status: 502 });
+  }, 60_000);
+
+  it('runs the AICC token lifecycle and a long poll over HTTP: tokenByAkSk, applyToken, rotation, CORS', async () => {
+    // Every chat call presents a token within rotateWithinSeconds of expiry, so every answer carries a rotated one.
+    const aicc = { ...AICC, pollHoldMs: 1000, robotReplyDelayMs: 50, rotateWithinSeconds: 3600 };
+    const started = await startServer(command(), args, consumer, { aicc });
+    children.push(started.child);
+    expect(started.runtime).toBe(name);
+
+    const { accessToken, messageToken, headers } = await aiccLogin(fetch, 'smoke-user', started.url);
+    expect(accessToken).toMatch(/\S{16,}/);
+    expect(messageToken).toMatch(/%3D$/);
+    const chat = (path: string, init: RequestInit = {}) =>
+      fetch(`${started.url}/apiaccess/ccmessaging/${path}`, { ...init, headers: { ...headers, origin: 'http://page.test' } });
+
+    const connected = await chat('send', { method: 'POST', body: JSON.stringify(sendBody('smoke-user', 'CONNECT')) });
+    expect(connected.status).toBe(200);
+    expect(await connected.json()).toMatchObject({ resultCode: '0' });
+    const rotated = connected.headers.get('ccmessaging-token');
+    expect(rotated).toMatch(/%3D$/);
+    expect(rotated).not.toBe(messageToken);
+    expect(connected.headers.get('access-control-allow-origin')).toBe('*');
+    expect(connected.headers.get('access-control-expose-headers')).toContain('ccmessaging-token');
+
+    const pollUrl = 'poll?receiverId=smoke-user&channel=WEB';
+    const greeting = (await (await chat(pollUrl)).json()) as { resultCode: string; downlinkMessages: unknown[] };
+    expect(greeting).toMatchObject({ resultCode: '0' });
+    expect(greeting.downlinkMessages).toHaveLength(2);
+
+    // The poll is held until the robot answers the CHAT sent meanwhile (or finds the answer already queued).
+    const held = chat(pollUrl).then((response) => response.json());
+    await chat('send', { method: 'POST', body: JSON.stringify(sendBody('smoke-user', 'CHAT', 'shipping')) });
+    expect(await held).toMatchObject({ resultCode: '0', downlinkMessages: [{ sourceType: 'ROBOT', content: expect.stringContaining('shipping') }] });
+
+    // Nothing queued: the poll holds for pollHoldMs and answers with no messages.
+    expect(await (await chat(pollUrl)).json()).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
+
+    const { code, log } = await stopServer(started);
+    expect(code).toBe(0);
+    expect(log.map((entry) => `${entry.route} ${entry.status}`)).toEqual([
+      '/apigovernance/api/oauth/tokenByAkSk 200',
+      '/apiaccess/ccmessaging/applyToken 200',
+      '/apiaccess/ccmessaging/send 200',
+      '/apiaccess/ccmessaging/poll 200',
+      '/apiaccess/ccmessaging/send 200', // the held poll can only answer after the robot's delayed reply
+      '/apiaccess/ccmessaging/poll 200',
+      '/apiaccess/ccmessaging/poll 200',
+    ]);
   }, 60_000);
 });

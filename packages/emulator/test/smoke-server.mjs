@@ -1,12 +1,15 @@
 // Serves the built emulator on whatever runtime runs this file (Node, Deno or Bun), imported through the
-// package's exports map, with the Tencent app given as JSON in argv[2]. Prints one JSON line when listening; on a
-// "stop" line on stdin it closes the server, prints the request log as one JSON line and exits 0.
+// package's exports map, with the emulator's `{ tencent, aicc }` options given as JSON in argv[2]. Prints one JSON
+// line when listening; on a "stop" line on stdin it closes the server, prints the request log as one JSON line and
+// exits 0.
 import { createEmulator } from '@tokenwire/emulator';
 import { serveEmulator } from '@tokenwire/emulator/serve';
 
 const runtime = typeof globalThis.Deno !== 'undefined' ? 'deno' : typeof globalThis.Bun !== 'undefined' ? 'bun' : 'node';
+const { tencent, aicc } = JSON.parse(process.argv[2] ?? '{}');
 const emulator = createEmulator({
-  tencent: JSON.parse(process.argv[2] ?? 'null') ?? undefined,
+  ...(tencent === undefined ? {} : { tencent }),
+  ...(aicc === undefined ? {} : { aicc }),
   faults: [
     { name: 'drop', route: '/smoke/drop', fault: 'drop-connection' },
     { name: 'stall', route: '/smoke/stall', fault: 'stall-body' },

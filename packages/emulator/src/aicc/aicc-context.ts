@@ -1,4 +1,4 @@
-import type { Clock } from '@tokenwire/core';
+import type { Clock, RandomUint32Source } from '@tokenwire/core';
 import type { ResolvedAiccServiceOptions } from './aicc-service-options.js';
 import { createAiccState, type MutableAiccState } from './aicc-state.js';
 import { createMessageHub, type MessageHub } from './message-hub.js';
@@ -9,6 +9,8 @@ export interface AiccContext {
   readonly options: ResolvedAiccServiceOptions;
   readonly state: MutableAiccState;
   readonly now: Clock;
+  /** The source of every random identifier (AccessTokens, Scopes, token nonces, object keys). */
+  readonly random: RandomUint32Source;
   readonly hub: MessageHub;
   readonly scheduler: TaskScheduler;
   /** A new unique message id (`messageCode`). */
@@ -18,13 +20,14 @@ export interface AiccContext {
 }
 
 /** Creates the shared context of a fresh emulated AICC. */
-export function createAiccContext(options: ResolvedAiccServiceOptions, now: Clock): AiccContext {
+export function createAiccContext(options: ResolvedAiccServiceOptions, now: Clock, random: RandomUint32Source): AiccContext {
   const state = createAiccState();
   let sequence = 0;
   return {
     options,
     state,
     now,
+    random,
     hub: createMessageHub(state.pendingMessages, state.messages),
     scheduler: createTaskScheduler(),
     nextMessageCode() {

@@ -78,10 +78,11 @@ const MEBIBYTE = 1024 * 1024;
 /**
  * Applies the defaults of {@link AiccServiceOptions} and checks the configuration.
  *
- * @throws {@link @tokenwire/core!ValidationError | ValidationError} when a credential is empty, no channel is configured or a
- *   duration is negative.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} listing every bad field: not an object, an empty
+ *   credential, no channel, a negative duration, a bad `agent` or `fabricTokenPath`.
  */
 export function resolveAiccServiceOptions(options: AiccServiceOptions): ResolvedAiccServiceOptions {
+  if (!isPlainObject(options)) throw new ValidationError('AICC emulator options', [{ path: '', message: 'must be an object' }]);
   const issues: ValidationIssue[] = [];
   if (typeof options.appKey !== 'string' || options.appKey.length === 0) issues.push({ path: 'appKey', message: 'must be a non-empty string' });
   if (typeof options.appSecret !== 'string' || options.appSecret.length === 0) {
@@ -93,6 +94,11 @@ export function resolveAiccServiceOptions(options: AiccServiceOptions): Resolved
     issues.push({ path: 'channels', message: 'must contain non-empty strings' });
   }
   const robotReplyDelayMs = readDuration(options.robotReplyDelayMs, 0, 'robotReplyDelayMs', issues);
+  const agent = readAgent(options.agent, issues);
+  const fabricTokenPath = options.fabricTokenPath ?? DEFAULT_FABRIC_TOKEN_PATH;
+  if (typeof fabricTokenPath !== 'string' || !fabricTokenPath.startsWith('/')) {
+    issues.push({ path: 'fabricTokenPath', message: 'must be a path starting with "/"' });
+  }
   const resolved: ResolvedAiccServiceOptions = {
     appKey: options.appKey,
     appSecret: options.appSecret,
@@ -101,17 +107,35 @@ export function resolveAiccServiceOptions(options: AiccServiceOptions): Resolved
     messageTokenTtlSeconds: readDuration(options.messageTokenTtlSeconds, 3600, 'messageTokenTtlSeconds', issues, 1),
     rotateWithinSeconds: readDuration(options.rotateWithinSeconds, 300, 'rotateWithinSeconds', issues),
     robotReplyDelayMs,
-    agentEnabled: options.agent !== undefined && options.agent.enabled !== false,
-    agentJoinDelayMs: readDuration(options.agent?.joinDelayMs, 1000, 'agent.joinDelayMs', issues),
-    agentReplyDelayMs: readDuration(options.agent?.replyDelayMs, robotReplyDelayMs, 'agent.replyDelayMs', issues),
-    agentNickname: options.agent?.nickname ?? 'Agent Alice',
-    fabricTokenPath: options.fabricTokenPath ?? DEFAULT_FABRIC_TOKEN_PATH,
+    agentEnabled: agent !== undefined && agent.enabled !== false,
+    agentJoinDelayMs: readDuration(agent?.joinDelayMs, 1000, 'agent.joinDelayMs', issues),
+    agentReplyDelayMs: readDuration(agent?.replyDelayMs, robotReplyDelayMs, 'agent.replyDelayMs', issues),
+    agentNickname: agent?.nickname ?? 'Agent Alice',
+    fabricTokenPath,
     uploadMaxBytes: readDuration(options.uploadMaxBytes, 10 * MEBIBYTE, 'uploadMaxBytes', issues, 1),
     downloadMaxBytes: readDuration(options.downloadMaxBytes, 2 * MEBIBYTE, 'downloadMaxBytes', issues, 1),
   };
-  if (!resolved.fabricTokenPath.startsWith('/')) issues.push({ path: 'fabricTokenPath', message: 'must start with "/"' });
   if (issues.length > 0) throw new ValidationError('AICC emulator options', issues);
   return resolved;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks the `agent` option (an object with a boolean `enabled` and a non-empty `nickname`), recording issues. */
+function readAgent(agent: unknown, issues: ValidationIssue[]): AiccAgentOptions | undefined {
+  if (agent === undefined) return undefined;
+  if (!isPlainObject(agent)) {
+    issues.push({ path: 'agent', message: 'must be an object ({} for an agent with the defaults)' });
+    return undefined;
+  }
+  const { enabled, nickname } = agent as AiccAgentOptions;
+  if (enabled !== undefined && typeof enabled !== 'boolean') issues.push({ path: 'agent.enabled', message: 'must be a boolean' });
+  if (nickname !== undefined && (typeof nickname !== 'string' || nickname.length === 0)) {
+    issues.push({ path: 'agent.nickname', message: 'must be a non-empty string' });
+  }
+  return agent;
 }
 
 /** Reads a non-negative integer option (a duration or a size), recording an issue when it is not one. */

@@ -1,9 +1,9 @@
-import { ValidationError } from '@tokenwire/core';
+import { randomUint32, ValidationError } from '@tokenwire/core';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
 import { createAiccContext, type AiccContext } from './aicc-context.js';
 import { FABRIC_ERROR_CODES, fabricErrorResponse, jsonResponse, type HandlerResult } from './aicc-responses.js';
 import { resolveAiccServiceOptions, type AiccServiceOptions, type ResolvedAiccServiceOptions } from './aicc-service-options.js';
-import type { AiccState, MessageTokenRecord } from './aicc-state.js';
+import { snapshotAiccState, type AiccState, type MessageTokenRecord } from './aicc-state.js';
 import { queryHistory } from './chat-history.js';
 import type { DownlinkControlType, DownlinkMediaType, DownlinkMessage, DownlinkSourceType } from './chat-message.js';
 import { closeSession, deliverToUser, joinAgent } from './chat-session.js';
@@ -23,6 +23,12 @@ import { uploadFileStream } from './upload-file-stream.js';
 
 /** The path prefix of every CC-Messaging web client API. */
 export const CCMESSAGING_PATH_PREFIX = '/apiaccess/ccmessaging/';
+
+/**
+ * How long an expired token still counts as a secret to scrub from the log: long enough for a client's late retry
+ * with it, short enough that the list stays bounded by the tokens of the last hours.
+ */
+const EXPIRED_TOKEN_SECRET_RETENTION_MS = 60 * 60 * 1000;
 
 /** A message a test makes the agent (or robot, or system) send to a user with {@link AiccService.pushMessage}. */
 export interface AiccPushMessage {
@@ -45,7 +51,10 @@ export interface AiccPushMessage {
 export interface AiccService extends EmulatedService {
   /** The configuration with defaults applied. */
   readonly options: ResolvedAiccServiceOptions;
-  /** Everything the service holds (tokens, sessions, messages, uploads, ratings, counters), for assertions. */
+  /**
+   * A fresh deep copy, on every read, of everything the service holds (tokens, sessions, messages, uploads,
+   * ratings, counters), for assertions. Changing it changes nothing in the service.
+   */
   readonly state: AiccState;
   /** Makes every issued AccessToken expire now: the next ccmessaging call with one gets 403. */
   expireAccessTokens(): void;
@@ -127,7 +136,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
  */
 export function createAiccService(options: AiccServiceOptions, dependencies: ServiceDependencies): AiccService {
   const resolved = resolveAiccServiceOptions(options);
-  const context = createAiccContext(resolved, dependencies.now);
+  const context = createAiccContext(resolved, dependencies.now, dependencies.random ?? randomUint32);
   const { state } = context;
 
   const countRequest = (path: string): void => {
@@ -158,7 +167,16 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
 
   return {
     options: resolved,
-    state,
+    get state() {
+      return snapshotAiccState(state);
+    },
+    secrets() {
+      const since = context.now() - EXPIRED_TOKEN_SECRET_RETENTION_MS;
+      const secrets = [resolved.appSecret];
+      for (const record of state.accessTokens.values()) if (record.expiresAt > since) secrets.push(record.accessToken);
+      for (const record of state.messageTokens.values()) if (record.expiresAt > since) secrets.push(record.token);
+      return secrets;
+    },
     async handle(request) {
       const url = new URL(request.url);
       const path = url.pathname;

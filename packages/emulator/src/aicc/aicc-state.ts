@@ -118,8 +118,8 @@ export interface AiccCounters {
 }
 
 /**
- * Everything the emulated AICC holds, for tests to inspect. Treat it as read-only: change it through the
- * service's requests and helpers.
+ * Everything the emulated AICC holds, for tests to inspect. Each read of `state` gives a fresh deep copy, so
+ * changing it changes nothing in the service: change the service through its requests and helpers.
  */
 export interface AiccState {
   /** Issued AccessTokens by token value (expired ones stay until the service is discarded). */
@@ -186,4 +186,12 @@ export function createAiccState(): MutableAiccState {
       rejectedMessageTokens: 0,
     },
   };
+}
+
+/**
+ * A deep copy of the state, for `state` reads: changing it changes nothing in the service. Records shared between
+ * collections (a session in `sessions` and `sessionLog`) stay shared within the copy.
+ */
+export function snapshotAiccState(state: MutableAiccState): AiccState {
+  return structuredClone(state);
 }

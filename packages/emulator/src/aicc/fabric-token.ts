@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { AiccContext } from './aicc-context.js';
 import { FABRIC_AUTH_FAIL_MESSAGE, FABRIC_ERROR_CODES, fabricErrorResponse, jsonResponse } from './aicc-responses.js';
 import type { AccessTokenRecord } from './aicc-state.js';
-import { randomHex } from './random-identifiers.js';
+import { randomHex } from '../random-bytes.js';
 import { describeIssues, readJsonBody } from './read-json-body.js';
 
 /** AccessToken lifetime when the request has no `X-Token-Expire` header, in seconds. */
@@ -54,9 +54,9 @@ export async function handleTokenByAkSk(context: AiccContext, request: Request):
   }
   const createdAt = context.now();
   const record: AccessTokenRecord = {
-    accessToken: randomHex(32),
+    accessToken: randomHex(context.random, 32),
     appKey: context.options.appKey,
-    scope: randomHex(16),
+    scope: randomHex(context.random, 16),
     createdAt,
     expiresAt: createdAt + ttlSeconds * 1000,
   };

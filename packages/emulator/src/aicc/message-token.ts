@@ -32,7 +32,7 @@ export function issueMessageToken(
 ): MessageTokenRecord {
   const issuedAt = context.now();
   const record: MessageTokenRecord = {
-    token: createMessageTokenValue(issuedAt),
+    token: createMessageTokenValue(issuedAt, context.random),
     userId: holder.userId,
     userName: holder.userName,
     channelId: holder.channelId,

@@ -1,14 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHarness } from './test-harness.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Fakes the timers that hold polls and delay the robot; promise jobs still run for real. */
+function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+
+/** Tracks whether a promise has settled, to check it against fake time. */
+function track<T>(promise: Promise<T>): { readonly settled: boolean; readonly promise: Promise<T> } {
+  const tracked = { settled: false, promise };
+  promise.then(
+    () => (tracked.settled = true),
+    () => (tracked.settled = true),
+  );
+  return tracked;
+}
 
 describe('poll', () => {
   it('returns queued messages at once', async () => {
     const harness = createHarness({ pollHoldMs: 5000 });
     const token = await harness.applyToken('user-1');
     await harness.send(token, 'user-1', 'CONNECT');
-    const started = performance.now();
-    const body = await harness.poll(token, 'user-1');
-    expect(performance.now() - started).toBeLessThan(1000);
+    fakeTimers();
+    const polled = track(harness.poll(token, 'user-1'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(polled.settled).toBe(true); // no time had to pass
+    const body = await polled.promise;
     expect(body.resultCode).toBe('0');
     expect(body.resultDesc).toBe('query user messages success.');
     expect(body.downlinkMessages).toHaveLength(2);
@@ -18,21 +39,28 @@ describe('poll', () => {
   it('holds the request for pollHoldMs and then answers with no messages', async () => {
     const harness = createHarness({ pollHoldMs: 120 });
     const token = await harness.connectedUser('user-1');
-    const started = performance.now();
-    const body = await harness.poll(token, 'user-1');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    fakeTimers();
+    const polled = track(harness.poll(token, 'user-1'));
+    await vi.advanceTimersByTimeAsync(119);
+    expect(polled.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(polled.settled).toBe(true);
+    const body = await polled.promise;
     expect(body).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
   });
 
   it('wakes early when a message arrives during the hold', async () => {
     const harness = createHarness({ pollHoldMs: 5000, robotReplyDelayMs: 40 });
     const token = await harness.connectedUser('user-1');
+    fakeTimers();
     await harness.send(token, 'user-1', 'CHAT', { content: 'shipping' });
     expect(harness.aicc.state.pendingMessages.get('user-1')).toEqual([]);
-    const started = performance.now();
-    const body = await harness.poll(token, 'user-1');
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2000);
+    const polled = track(harness.poll(token, 'user-1'));
+    await vi.advanceTimersByTimeAsync(39);
+    expect(polled.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1); // the robot answers, long before the hold ends
+    expect(polled.settled).toBe(true);
+    const body = await polled.promise;
     expect(body.downlinkMessages).toHaveLength(1);
     expect(body.downlinkMessages[0]).toMatchObject({ sourceType: 'ROBOT', content: expect.stringContaining('shipping') });
   });

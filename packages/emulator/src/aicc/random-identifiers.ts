@@ -1,12 +1,5 @@
-import { bytesToBase64 } from '@tokenwire/core';
-
-/** `byteCount` random bytes as lower-case hex. */
-export function randomHex(byteCount: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(byteCount));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
+import { bytesToBase64, type RandomUint32Source } from '@tokenwire/core';
+import { randomHex } from '../random-bytes.js';
 
 /**
  * A new `ccmessaging-token` value shaped like the real ones: URL-encoded base64 of a small JSON document
@@ -14,7 +7,7 @@ export function randomHex(byteCount: number): string {
  * clients must treat it as opaque and send it back unchanged. With a 13-digit time the encoded text ends in `%3D`,
  * as real tokens do, which catches clients that decode or re-encode it.
  */
-export function createMessageTokenValue(createdAt: number): string {
-  const document = JSON.stringify({ createTime: createdAt, nonce: randomHex(18).slice(0, 35) });
+export function createMessageTokenValue(createdAt: number, random: RandomUint32Source): string {
+  const document = JSON.stringify({ createTime: createdAt, nonce: randomHex(random, 18).slice(0, 35) });
   return encodeURIComponent(bytesToBase64(new TextEncoder().encode(document)));
 }

@@ -92,24 +92,29 @@ describe('send — media content', () => {
   });
 });
 
-describe('send — controlType behaviour', () => {
+/** `sendAsync` answers every success with its own description; `send` with the one of the action. */
+const ASYNC_SUCCESS = 'send sendMessageForOpenApiAsync success.';
+
+describe.each(['send', 'sendAsync'] as const)('%s — controlType behaviour', (api) => {
+  const success = (resultDesc: string) => ({ resultCode: '0', resultDesc: api === 'sendAsync' ? ASYNC_SUCCESS : resultDesc });
+
   it('refuses everything but CONNECT before a session exists, and after it ended', async () => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
     for (const controlType of ['CHAT', 'TRANS2AGENT', 'INPUT', 'READ', 'DISCONNECT']) {
-      const body = await harness.send(token, 'user-1', controlType, { content: 'hi' });
+      const body = await harness.send(token, 'user-1', controlType, { content: 'hi' }, api);
       expect(body).toMatchObject({ resultCode: '5', resultDesc: expect.stringContaining('CONNECT') });
     }
     expect(harness.aicc.state.sessions.size).toBe(0);
-    await harness.send(token, 'user-1', 'CONNECT');
-    await harness.send(token, 'user-1', 'DISCONNECT');
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'hi' })).toMatchObject({ resultCode: '5', resultDesc: expect.stringContaining('ended') });
+    expect(await harness.send(token, 'user-1', 'CONNECT', {}, api)).toEqual(success('connect to robot successfully.'));
+    expect(await harness.send(token, 'user-1', 'DISCONNECT', {}, api)).toEqual(success('disconnect successfully.'));
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'hi' }, api)).toMatchObject({ resultCode: '5', resultDesc: expect.stringContaining('ended') });
   });
 
   it('answers CONNECT on an open session with success and no new greeting', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await harness.send(token, 'user-1', 'CONNECT')).toEqual({ resultCode: '0', resultDesc: 'the session is already connected.' });
+    expect(await harness.send(token, 'user-1', 'CONNECT', {}, api)).toEqual(success('the session is already connected.'));
     expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([]);
     expect(harness.aicc.state.sessionLog).toHaveLength(1);
   });
@@ -118,7 +123,7 @@ describe('send — controlType behaviour', () => {
     const harness = createHarness();
     await harness.connectedUser('user-1');
     const otherToken = await harness.applyToken('user-1', { channelId: OTHER_CHANNEL });
-    const response = await harness.call('send', {
+    const response = await harness.call(api, {
       token: otherToken,
       body: { channel: 'WEB', controlType: 'CONNECT', from: 'user-1', to: OTHER_CHANNEL, mediaType: 'TEXT', sourceType: 'CUSTOMER' },
     });
@@ -128,38 +133,41 @@ describe('send — controlType behaviour', () => {
   it('acknowledges INPUT and READ without messages', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await harness.send(token, 'user-1', 'INPUT')).toMatchObject({ resultCode: '0' });
-    expect(await harness.send(token, 'user-1', 'READ', { content: '["1"]' })).toMatchObject({ resultCode: '0' });
+    expect(await harness.send(token, 'user-1', 'INPUT', {}, api)).toMatchObject({ resultCode: '0' });
+    expect(await harness.send(token, 'user-1', 'READ', { content: '["1"]' }, api)).toMatchObject({ resultCode: '0' });
     expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([]);
   });
 
-  it('answers sendAsync with its own description and the same behaviour', async () => {
+  it('queues for an agent on TRANS2AGENT and ends the session on DISCONNECT', async () => {
     const harness = createHarness();
-    const token = await harness.applyToken('user-1');
-    expect(await harness.send(token, 'user-1', 'CONNECT', {}, 'sendAsync')).toEqual({ resultCode: '0', resultDesc: 'send sendMessageForOpenApiAsync success.' });
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'password' }, 'sendAsync')).toMatchObject({ resultCode: '0' });
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'x'.repeat(1025) }, 'sendAsync')).toMatchObject({ resultCode: '1' });
-    const { downlinkMessages } = await harness.poll(token, 'user-1');
-    expect(downlinkMessages.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'ROBOT']);
+    const token = await harness.connectedUser('user-1');
+    expect(await harness.send(token, 'user-1', 'TRANS2AGENT', {}, api)).toEqual(success('transfer to agent successfully.'));
+    expect(harness.aicc.state.agentQueue).toEqual(['user-1']);
+    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([expect.objectContaining({ sourceType: 'SYSTEM', content: 'Queuing...' })]);
+    expect(await harness.send(token, 'user-1', 'DISCONNECT', {}, api)).toEqual(success('disconnect successfully.'));
+    expect(harness.aicc.state.sessions.get('user-1')?.status).toBe('closed');
+    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([expect.objectContaining({ controlType: 'DISCONNECT', isOfflineStatus: true })]);
   });
 
   it('lets the robot answer from the FAQ group, and "not understood" otherwise', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'I forgot my password' })).toEqual({ resultCode: '0', resultDesc: 'Send message to robot successfully' });
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'Qwerty zxcv' })).toMatchObject({ resultCode: '0' });
-    const [answer, fallback] = (await harness.poll(token, 'user-1')).downlinkMessages;
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'I forgot my password' }, api)).toEqual(success('Send message to robot successfully'));
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'Qwerty zxcv' }, api)).toMatchObject({ resultCode: '0' });
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'x'.repeat(1025) }, api)).toMatchObject({ resultCode: '1' });
+    const [answer, fallback, ...rest] = (await harness.poll(token, 'user-1')).downlinkMessages;
     expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', content: expect.stringContaining('Reset password'), interIdx: '2' });
     expect(answer?.simQuestions).toContain('How do I change my password?');
     expect(fallback).toMatchObject({ sourceType: 'ROBOT', content: expect.stringContaining('"Qwerty zxcv"'), interIdx: '3' });
+    expect(rest).toEqual([]);
   });
 
   it('answers in Chinese for a zh locale, and keeps downlink content within 500 characters', async () => {
     const harness = createHarness();
     const token = await harness.applyToken('user-zh', { locale: 'zh_CN' });
-    await harness.send(token, 'user-zh', 'CONNECT', {}, 'send');
-    await harness.send(token, 'user-zh', 'CHAT', { content: '我要退款' });
-    await harness.send(token, 'user-zh', 'CHAT', { content: 'q'.repeat(1000) });
+    await harness.send(token, 'user-zh', 'CONNECT', {}, api);
+    await harness.send(token, 'user-zh', 'CHAT', { content: '我要退款' }, api);
+    await harness.send(token, 'user-zh', 'CHAT', { content: 'q'.repeat(1000) }, api);
     const messages = (await harness.poll(token, 'user-zh')).downlinkMessages;
     expect(messages[1]?.content).toContain('您好');
     expect(messages[2]?.content).toContain('申请退款');

@@ -2,7 +2,7 @@ import { base64ToBytes } from '@tokenwire/core';
 import type { AiccContext } from './aicc-context.js';
 import type { HandlerResult } from './aicc-responses.js';
 import type { MessageTokenRecord } from './aicc-state.js';
-import { randomHex } from './random-identifiers.js';
+import { randomHex } from '../random-bytes.js';
 
 /** File types `uploadFileStream` accepts (compared case-insensitively; `bpm` is AICC's spelling next to `bmp`). */
 export const UPLOAD_FILE_TYPES: readonly string[] = ['jpg', 'jpeg', 'png', 'bmp', 'bpm', 'mp3', 'aac', 'mp4', 'txt', 'csv'];
@@ -32,7 +32,7 @@ export function uploadFileStream(context: AiccContext, token: MessageTokenRecord
     return failure(UPLOAD_RETURN_CODES.uploadFailed, `upload failed: the file is larger than ${context.options.uploadMaxBytes} bytes.`);
   }
   const normalizedType = fileType.toLowerCase();
-  const objectKey = `ccmessaging/upload/${randomHex(16)}.${normalizedType}`;
+  const objectKey = `ccmessaging/upload/${randomHex(context.random, 16)}.${normalizedType}`;
   context.state.uploads.set(objectKey, { objectKey, fileType: normalizedType, bytes, userId: token.userId, uploadedAt: context.now() });
   return { body: { returnCode: UPLOAD_RETURN_CODES.success, objectKey } };
 }

@@ -1,4 +1,4 @@
-import { describeErrorCode } from '@tokenwire/core';
+import { describeErrorCode, type RandomUint32Source } from '@tokenwire/core';
 import type { RouteInfo } from '../route.js';
 import { createRequestIdGenerator, type RequestIdGenerator } from '../tencent/request-id.js';
 import type { AppliedFault } from './fault-injector.js';
@@ -48,11 +48,13 @@ export interface FaultResponderOptions {
   readonly fabricTokenPath?: string;
   /** Generator of the `RequestId`s of Tencent fault envelopes. */
   readonly nextRequestId?: RequestIdGenerator;
+  /** The random source of the default `RequestId` generator. */
+  readonly random?: RandomUint32Source;
 }
 
 /** Creates a {@link FaultResponder}. */
 export function createFaultResponder(options: FaultResponderOptions = {}): FaultResponder {
-  const nextRequestId = options.nextRequestId ?? createRequestIdGenerator();
+  const nextRequestId = options.nextRequestId ?? createRequestIdGenerator(1, options.random);
   const isFabric = (route: RouteInfo): boolean =>
     route.kind === 'aicc' && (route.path.startsWith('/apigovernance/') || route.path === options.fabricTokenPath);
   const tencentEnvelope = (code: number): Response =>

@@ -300,9 +300,22 @@ describe('emitCallback: what the receiver answers', () => {
       return new Promise<Response>(() => {}); // ignores the abort
     }) as typeof globalThis.fetch;
     const { service } = await setup({}, { callbackFetch: fetch, callbackTimeoutMs: 30 });
-    const started = Date.now();
-    const result = attempt(await service.emitCallback(CREATE_ROOM, {}));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let settled = false;
+    const emitting = service.emitCallback(CREATE_ROOM, {});
+    emitting.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    try {
+      await vi.advanceTimersByTimeAsync(29);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    const result = attempt(await emitting);
     expect(result).toMatchObject({ delivered: false, accepted: false });
     expect(result).not.toHaveProperty('status');
     expect(result.error).toContain('within 30 ms');

@@ -1,12 +1,13 @@
+import { randomUint32, type RandomUint32Source } from '@tokenwire/core';
+import { randomHex } from '../random-bytes.js';
+
 /** Produces Tencent-style request ids; one generator per emulated service so sequence numbers grow per service. */
 export type RequestIdGenerator = () => string;
-
-const HEX = '0123456789abcdef';
 
 /**
  * Creates a generator of `RequestId` values in the real service's format, `Id-<32 lowercase hex>-O-Seq-<n>`
  * (e.g. `Id-8c9858f01e954611ae2d4c1b1ed7d583-O-Seq-52720`). The hex part is 16 random bytes from
- * `crypto.getRandomValues`; `n` starts at `firstSequence` and grows by one per id.
+ * `random` (by default `crypto.getRandomValues`); `n` starts at `firstSequence` and grows by one per id.
  *
  * @example
  * ```ts
@@ -14,14 +15,9 @@ const HEX = '0123456789abcdef';
  * nextRequestId(); // 'Id-3f0c…e1-O-Seq-1'
  * ```
  */
-export function createRequestIdGenerator(firstSequence = 1): RequestIdGenerator {
+export function createRequestIdGenerator(firstSequence = 1, random: RandomUint32Source = randomUint32): RequestIdGenerator {
   let sequence = firstSequence;
-  return () => {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    let hex = '';
-    for (const byte of bytes) hex += HEX[byte >> 4]! + HEX[byte & 15]!;
-    return `Id-${hex}-O-Seq-${sequence++}`;
-  };
+  return () => `Id-${randomHex(random, 16)}-O-Seq-${sequence++}`;
 }
 
 /** Matches a `RequestId` in the real service's format. */

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { parseTencentPath } from '../route.js';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
 import {
   deliverCallback,
@@ -70,7 +71,6 @@ export interface TencentService extends EmulatedService {
 
 const DEFAULT_RATE_LIMIT_PER_SECOND = 200;
 const DEFAULT_CALLBACK_TIMEOUT_MS = 2000;
-const ROUTE_PATTERN = /^\/v4\/([^/]+)\/([^/]+)$/;
 
 function validateOptions(options: TencentServiceOptions): void {
   const issues: ValidationIssue[] = [];
@@ -131,7 +131,7 @@ export function createTencentService(options: TencentServiceOptions, dependencie
   const { now } = dependencies;
   const state = createLiveConfigState();
   const admins = new Set(options.admins);
-  const nextRequestId = createRequestIdGenerator();
+  const nextRequestId = createRequestIdGenerator(1, dependencies.random);
   const counters = new Map<string, { requests: number; succeeded: number; failed: number; rateLimited: number }>();
   const limiter: SlidingWindowRateLimiter | undefined =
     options.rateLimitPerSecond === false
@@ -139,6 +139,8 @@ export function createTencentService(options: TencentServiceOptions, dependencie
       : createSlidingWindowRateLimiter({ limit: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND, now });
   const callbackFetch: typeof fetch = options.callbackFetch ?? ((input, init) => globalThis.fetch(input, init));
   const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+  /** Every callback token the app has had, the current one included: replaced tokens stay secret after a rotation. */
+  const callbackTokens = new Set<string>();
 
   async function runCommand(key: string, handler: LiveConfigCommandHandler, request: Request, url: URL): Promise<CommandOutcome> {
     const queryFailure = checkRequestQuery(url.searchParams, { sdkAppId: options.sdkAppId, secretKey: options.secretKey, admins, now });
@@ -148,7 +150,9 @@ export function createTencentService(options: TencentServiceOptions, dependencie
     }
     const body = await readJsonObject(request);
     if (body === undefined) return failure(60003, 'request JSON parse error: the body must be a JSON object (send {} when a command takes no fields)');
-    return handler(state, body);
+    const outcome = handler(state, body);
+    if (state.callbackToken !== undefined) callbackTokens.add(state.callbackToken.token);
+    return outcome;
   }
 
   return {
@@ -159,15 +163,13 @@ export function createTencentService(options: TencentServiceOptions, dependencie
       if (request.method !== 'POST') {
         return envelopeResponse(failure(60002, `HTTP parse error: REST API calls must use POST, not ${request.method}`), requestId);
       }
-      const route = ROUTE_PATTERN.exec(url.pathname);
-      const service = route?.[1];
-      const command = route?.[2];
-      const handler = service === 'live_config' && command !== undefined ? LIVE_CONFIG_COMMANDS.get(command) : undefined;
-      if (handler === undefined) {
+      const route = parseTencentPath(url.pathname);
+      const handler = route?.service === 'live_config' ? LIVE_CONFIG_COMMANDS.get(route.command) : undefined;
+      if (route === undefined || handler === undefined) {
         return envelopeResponse(failure(60009, `wrong request resource: ${url.pathname} is not a known service and command`), requestId);
       }
 
-      const key = `${service}/${command}`;
+      const key = `${route.service}/${route.command}`;
       let counter = counters.get(key);
       if (counter === undefined) {
         counter = { requests: 0, succeeded: 0, failed: 0, rateLimited: 0 };
@@ -181,6 +183,10 @@ export function createTencentService(options: TencentServiceOptions, dependencie
         if (outcome.code === 60007) counter.rateLimited++;
       }
       return envelopeResponse(outcome, requestId);
+    },
+
+    secrets() {
+      return [options.secretKey, ...callbackTokens];
     },
 
     get state() {
