@@ -42,7 +42,7 @@ describe('saveSatisfaction', () => {
     ['evaluation "6"', { evaluation: '6' }],
     ['a numeric evaluation', { evaluation: 5 }],
     ['a comment of 512 characters', { comment: 'x'.repeat(512) }],
-    ['npsScore 11', { npsScore: 11 }],
+    ['npsScore 10', { npsScore: 10 }],
     ['fcrValue 3', { fcrValue: '3' }],
     ['channel APP', { channel: 'APP' }],
     ['another userId', { userId: 'user-2' }],

@@ -18,7 +18,8 @@ const integerField = (name: string, minimum: number, maximum: number) =>
 
 /**
  * The flat `saveSatisfaction` body (the wrapped `satisfication` form of some doc tables is not accepted). `npsScore`
- * is taken as 0–10 (the docs say 0–9; NPS is 0–10) and `fcrValue` as 1 (yes) or 2 (no), as numbers or strings.
+ * is 0–9 as the docs say (not the 0–10 of the usual NPS scale) and `fcrValue` 1 (yes) or 2 (no), as numbers or
+ * strings.
  */
 export const SaveSatisfactionRequestSchema = v.object({
   channel: v.literal('WEB', 'channel must be WEB'),
@@ -26,7 +27,7 @@ export const SaveSatisfactionRequestSchema = v.object({
   evaluation: v.picklist(['1', '2', '3', '4', '5'], 'evaluation must be "1"–"5"'),
   comment: v.optional(v.pipe(v.string('comment must be a string'), v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, 'comment must be shorter than 512 characters'))),
   channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
-  npsScore: v.optional(integerField('npsScore', 0, 10)),
+  npsScore: v.optional(integerField('npsScore', 0, 9)),
   fcrValue: v.optional(integerField('fcrValue', 1, 2)),
 });
 

@@ -33,7 +33,8 @@ export interface TransientFault {
 
 /**
  * A rate-limit answer in the route's own shape. Tencent routes: envelope with `ErrorCode` `code` (default
- * 60018; 60007, 60011, 60019 and 70050 are the other rate-limit codes). AICC `ccmessaging` routes: HTTP 200 with
+ * 60018; 60007, 60011, 60019 and 70050 are the other rate-limit codes — the client retries all but 70050, which it
+ * leaves to the caller). AICC `ccmessaging` routes: HTTP 200 with
  * `resultCode` `"10010000002"` (interface flow control). The API Fabric token route: HTTP 429 with
  * `{ errorCode: "10010000002", exceptionInfo }` (the gateway's flow-control code).
  */
