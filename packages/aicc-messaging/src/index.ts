@@ -94,17 +94,17 @@ export type {
   DownlinkMessage,
   DownlinkMessageEntries,
   MessageContentSchema,
-  OptionalPicklistSchema,
   OptionalScalarSchema,
   OptionalTimestampSchema,
-  UnreadableDownlinkMessage,
 } from './messages/downlink-message.js';
+export type { UnreadableMessage } from './messages/read-message-leniently.js';
 export { DownlinkMessageEntrySchema, readDownlinkMessage } from './messages/read-downlink-message.js';
-export type { OpenPicklistSchema, OptionalListSchema, OptionalStringSchema } from './messages/response-fields.js';
+export type { OpenPicklistSchema, OptionalListSchema, OptionalPicklistSchema, OptionalStringSchema } from './messages/response-fields.js';
 export type { ObjectMessage } from './input/parse-input.js';
 export { DownlinkMessageSchema } from './messages/downlink-message.js';
 export type { HistoryMessage } from './messages/history-message.js';
 export { HistoryMessageSchema } from './messages/history-message.js';
+export { HistoryMessageEntrySchema, readHistoryMessage } from './messages/read-history-message.js';
 export type {
   FileMessage,
   FileToUpload,

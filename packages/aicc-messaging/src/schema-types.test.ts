@@ -7,7 +7,7 @@ import type {
   OutgoingMessageSchema,
   PollResponse,
   SendResult,
-  UnreadableDownlinkMessage,
+  UnreadableMessage,
   UploadFileType,
 } from './index.js';
 
@@ -42,26 +42,26 @@ describe('public schema types', () => {
         receiveTime?: string | number | null | undefined;
         associationContentId?: string | null | undefined;
         handlerType?: string | number | null | undefined;
-      } & Extra & { readonly unreadable?: UnreadableDownlinkMessage | undefined }
+      } & Extra & { readonly unreadable?: UnreadableMessage | undefined }
     >();
   });
 
-  it('HistoryMessage: uplink and downlink enumerations', () => {
+  it('HistoryMessage: uplink and downlink enumerations, optional and nullable, unreadable', () => {
     expectTypeOf<HistoryMessage>().toEqualTypeOf<
       {
         channel?: string | null | undefined;
         content: string | string[] | null;
         from?: string | null | undefined;
         to?: string | null | undefined;
-        mediaType: 'TEXT' | 'IMAGE' | 'AUDIO' | 'VIDEO' | 'FILE' | 'FILE_IMAGE' | 'FILE_VIDEO' | 'WEBCARD' | 'LOCATE' | 'DOCUMENT' | (string & {});
-        controlType?: 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT' | 'READ' | (string & {}) | undefined;
-        sourceType: 'CUSTOMER' | 'AGENT' | 'ROBOT' | 'SYSTEM' | (string & {});
+        mediaType?: 'TEXT' | 'IMAGE' | 'AUDIO' | 'VIDEO' | 'FILE' | 'FILE_IMAGE' | 'FILE_VIDEO' | 'WEBCARD' | 'LOCATE' | 'DOCUMENT' | (string & {}) | null | undefined;
+        controlType?: 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT' | 'READ' | (string & {}) | null | undefined;
+        sourceType?: 'CUSTOMER' | 'AGENT' | 'ROBOT' | 'SYSTEM' | (string & {}) | null | undefined;
         senderNickname?: string | null | undefined;
         timestamp?: string | number | null | undefined;
         messageCode?: string | null | undefined;
         callId?: string | null | undefined;
         isOfflineStatus: boolean;
-      } & Extra
+      } & Extra & { readonly unreadable?: UnreadableMessage | undefined }
     >();
   });
 

@@ -7,7 +7,8 @@ import {
   type DownlinkMediaType,
   type DownlinkSourceType,
 } from './enumerations.js';
-import { LenientBooleanSchema, openPicklist, TimestampSchema, type OpenPicklistSchema, type OptionalStringSchema } from './response-fields.js';
+import type { UnreadableMessage } from './read-message-leniently.js';
+import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
 /**
  * The type of the `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null`
@@ -33,14 +34,6 @@ export type OptionalScalarSchema = v.OptionalSchema<
 
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
 const optionalScalar: OptionalScalarSchema = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
-
-/** The type of a documented enumeration field of a message AICC returns: absent or `null` when not set. */
-export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<v.NullableSchema<OpenPicklistSchema<TValue>, undefined>, undefined>;
-
-/** An optional, nullable {@link openPicklist}. */
-function optionalPicklist<const TValues extends readonly string[]>(values: TValues): OptionalPicklistSchema<TValues[number]> {
-  return v.optional(v.nullable(openPicklist(values)));
-}
 
 /** The entries of {@link DownlinkMessageSchema}: the fields of a {@link DownlinkMessage}, documented one by one. */
 export type DownlinkMessageEntries = {
@@ -128,20 +121,12 @@ export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, 
   handlerType: optionalScalar,
 });
 
-/** What AICC sent for a message that {@link DownlinkMessageSchema} does not accept as it is. */
-export interface UnreadableDownlinkMessage {
-  /** The message exactly as AICC sent it. */
-  readonly raw: unknown;
-  /** Which fields do not fit and why, as `field: reason` (values are never quoted). */
-  readonly issues: readonly string[];
-}
-
 /**
  * A message AICC delivered to the end user, as {@link DownlinkMessageSchema} outputs it. When the message did not
  * fit the schema (a field of an unexpected type, or not an object at all), it is still delivered: the fields that
  * do not fit are left out (absent) and `unreadable` holds the message as sent and the reasons.
  */
 export type DownlinkMessage = v.InferOutput<typeof DownlinkMessageSchema> & {
-  /** Set only when the message did not fit {@link DownlinkMessageSchema}; see {@link UnreadableDownlinkMessage}. */
-  readonly unreadable?: UnreadableDownlinkMessage | undefined;
+  /** Set only when the message did not fit {@link DownlinkMessageSchema}; see {@link UnreadableMessage}. */
+  readonly unreadable?: UnreadableMessage | undefined;
 };

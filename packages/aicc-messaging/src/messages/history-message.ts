@@ -13,7 +13,8 @@ import {
   type UplinkControlType,
   type UplinkMediaType,
 } from './enumerations.js';
-import { LenientBooleanSchema, openPicklist, TimestampSchema, type OpenPicklistSchema, type OptionalStringSchema } from './response-fields.js';
+import type { UnreadableMessage } from './read-message-leniently.js';
+import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
 
@@ -23,7 +24,10 @@ const HISTORY_SOURCE_TYPES = [UPLINK_SOURCE_TYPE, ...DOWNLINK_SOURCE_TYPES] as c
 
 /**
  * One entry of `queryHistoryChatMessage`'s `messageList`: a message the user sent (`sourceType` `CUSTOMER`) or one
- * delivered to them. Documented enumerations are typed, other values and unknown fields pass through.
+ * delivered to them. Documented enumerations are typed; undocumented values, unknown fields and absent or `null`
+ * `mediaType`/`controlType`/`sourceType` pass through. `history()` reads each entry on its own with
+ * {@link readHistoryMessage}, so even an entry this schema rejects is delivered (with `unreadable` set) and one odd
+ * entry never fails the page.
  */
 export const HistoryMessageSchema: v.LooseObjectSchema<
   {
@@ -31,9 +35,12 @@ export const HistoryMessageSchema: v.LooseObjectSchema<
     readonly content: MessageContentSchema;
     readonly from: OptionalStringSchema;
     readonly to: OptionalStringSchema;
-    readonly mediaType: OpenPicklistSchema<UplinkMediaType | DownlinkMediaType>;
-    readonly controlType: v.OptionalSchema<OpenPicklistSchema<UplinkControlType | DownlinkControlType>, undefined>;
-    readonly sourceType: OpenPicklistSchema<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>;
+    /** Absent or `null` when AICC leaves it out. */
+    readonly mediaType: OptionalPicklistSchema<UplinkMediaType | DownlinkMediaType>;
+    /** Absent or `null` when AICC leaves it out. */
+    readonly controlType: OptionalPicklistSchema<UplinkControlType | DownlinkControlType>;
+    /** `CUSTOMER` for what the user sent; absent or `null` when AICC leaves it out. */
+    readonly sourceType: OptionalPicklistSchema<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>;
     readonly senderNickname: OptionalStringSchema;
     readonly timestamp: OptionalTimestampSchema;
     readonly messageCode: OptionalStringSchema;
@@ -46,9 +53,9 @@ export const HistoryMessageSchema: v.LooseObjectSchema<
   content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
   from: optionalString,
   to: optionalString,
-  mediaType: openPicklist(HISTORY_MEDIA_TYPES as readonly (typeof UPLINK_MEDIA_TYPES[number] | typeof DOWNLINK_MEDIA_TYPES[number])[]),
-  controlType: v.optional(openPicklist(HISTORY_CONTROL_TYPES as readonly (typeof UPLINK_CONTROL_TYPES[number] | typeof DOWNLINK_CONTROL_TYPES[number])[])),
-  sourceType: openPicklist(HISTORY_SOURCE_TYPES),
+  mediaType: optionalPicklist(HISTORY_MEDIA_TYPES as readonly (typeof UPLINK_MEDIA_TYPES[number] | typeof DOWNLINK_MEDIA_TYPES[number])[]),
+  controlType: optionalPicklist(HISTORY_CONTROL_TYPES as readonly (typeof UPLINK_CONTROL_TYPES[number] | typeof DOWNLINK_CONTROL_TYPES[number])[]),
+  sourceType: optionalPicklist(HISTORY_SOURCE_TYPES),
   senderNickname: optionalString,
   timestamp: v.optional(v.nullable(TimestampSchema)),
   messageCode: optionalString,
@@ -56,5 +63,12 @@ export const HistoryMessageSchema: v.LooseObjectSchema<
   isOfflineStatus: LenientBooleanSchema,
 });
 
-/** A chat history entry, as {@link HistoryMessageSchema} outputs it. */
-export type HistoryMessage = v.InferOutput<typeof HistoryMessageSchema>;
+/**
+ * A chat history entry, as {@link HistoryMessageSchema} outputs it. When the entry did not fit the schema (a field of
+ * an unexpected type, or not an object at all), it is still delivered: the fields that do not fit are left out
+ * (absent) and `unreadable` holds the entry as sent and the reasons.
+ */
+export type HistoryMessage = v.InferOutput<typeof HistoryMessageSchema> & {
+  /** Set only when the entry did not fit {@link HistoryMessageSchema}; see {@link UnreadableMessage}. */
+  readonly unreadable?: UnreadableMessage | undefined;
+};

@@ -1,10 +1,6 @@
-import * as v from 'valibot';
-import { issueText, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
+import type * as v from 'valibot';
 import { DownlinkMessageSchema, type DownlinkMessage } from './downlink-message.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { lenientMessageEntry, readMessageLeniently } from './read-message-leniently.js';
 
 /**
  * Reads one message AICC delivered, never failing: a message that fits {@link DownlinkMessageSchema} comes out
@@ -19,22 +15,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export function readDownlinkMessage(raw: unknown): DownlinkMessage {
-  const result = v.safeParse(DownlinkMessageSchema, raw, VALUE_FREE_PARSE_CONFIG);
-  if (result.success) return result.output;
-  const issues = result.issues.map(issueText);
-  const badFields = new Set(result.issues.map((issue) => issue.path?.[0]?.key).filter((key) => key !== undefined));
-  const rest = isRecord(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => !badFields.has(key))) : {};
-  const repaired = v.safeParse(DownlinkMessageSchema, rest);
-  // Every field of the schema is optional, so what is left always fits; the fallback only guards the invariant.
-  const base = repaired.success ? repaired.output : v.parse(DownlinkMessageSchema, {});
-  return { ...base, unreadable: Object.freeze({ raw, issues: Object.freeze(issues) }) };
+  return readMessageLeniently(DownlinkMessageSchema, raw);
 }
 
 /**
  * The schema of one entry of a list of downlink messages: accepts anything and reads it with
  * {@link readDownlinkMessage}, so one odd message never fails the list it came in.
  */
-export const DownlinkMessageEntrySchema: v.SchemaWithPipe<readonly [v.UnknownSchema, v.TransformAction<unknown, DownlinkMessage>]> = v.pipe(
-  v.unknown(),
-  v.transform(readDownlinkMessage),
-);
+export const DownlinkMessageEntrySchema: v.SchemaWithPipe<readonly [v.UnknownSchema, v.TransformAction<unknown, DownlinkMessage>]> =
+  lenientMessageEntry(DownlinkMessageSchema);

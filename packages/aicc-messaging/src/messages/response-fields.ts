@@ -57,6 +57,18 @@ export function openPicklist<const TValues extends readonly string[]>(_values: T
   );
 }
 
+/** The type of a documented enumeration field of a message AICC returns: absent or `null` when not set. */
+export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<v.NullableSchema<OpenPicklistSchema<TValue>, undefined>, undefined>;
+
+/**
+ * An optional, nullable {@link openPicklist}.
+ *
+ * @internal
+ */
+export function optionalPicklist<const TValues extends readonly string[]>(values: TValues): OptionalPicklistSchema<TValues[number]> {
+  return v.optional(v.nullable(openPicklist(values)));
+}
+
 /** An optional boolean that may arrive as `"true"`/`"false"`; absent or `null` reads as `false`. */
 export const LenientBooleanSchema: v.OptionalSchema<
   v.SchemaWithPipe<

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { HistoryMessageSchema, type HistoryMessage } from '../messages/history-message.js';
+import type { HistoryMessage } from '../messages/history-message.js';
+import { HistoryMessageEntrySchema } from '../messages/read-history-message.js';
 import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { assertShortUserId } from './user-id-limit.js';
@@ -44,23 +45,30 @@ const HistoryOptionsSchema = v.pipe(
   v.check((options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime, 'startTime must not be after endTime'),
 );
 
-/** The `queryHistoryChatMessage` answer. `messageList` absent or `null` reads as empty. Unknown fields pass through. */
+/**
+ * The `queryHistoryChatMessage` answer. `messageList` absent or `null` reads as empty; each message is read on its own
+ * ({@link readHistoryMessage}), so one that does not fit is delivered with `unreadable` set instead of failing the
+ * whole page. Unknown fields pass through.
+ */
 export const HistoryResponseSchema: v.LooseObjectSchema<
   {
     readonly resultCode: typeof ResultCodeSchema;
     readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly messageList: OptionalListSchema<typeof HistoryMessageSchema>;
+    readonly messageList: OptionalListSchema<typeof HistoryMessageEntrySchema>;
   },
   undefined
 > = v.looseObject({
   resultCode: ResultCodeSchema,
   resultDesc: ResultDescriptionSchema,
-  messageList: optionalList(HistoryMessageSchema, 'must be an array of messages'),
+  messageList: optionalList(HistoryMessageEntrySchema, 'must be an array of messages'),
 });
 
 /** One page of chat history. */
 export interface HistoryPage {
-  /** In the order AICC returned them (AICC documents no order; sort by `timestamp` when the order matters). */
+  /**
+   * In the order AICC returned them (AICC documents no order; sort by `timestamp` when the order matters). None is
+   * dropped: one that does not fit {@link HistoryMessageSchema} comes with `unreadable` set.
+   */
   readonly messages: readonly HistoryMessage[];
 }
 

@@ -496,6 +496,25 @@ describe('files', () => {
 });
 
 describe('the other APIs', () => {
+  it('history() delivers the whole page when messages are odd (one without sourceType, one that is not an object)', async () => {
+    bed = createTestBed();
+    const robot = { channel: 'WEB', content: 'How can I help?', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'ROBOT', isOfflineStatus: false, messageCode: 'h-1', timestamp: 1 };
+    const { sourceType: _sourceType, ...withoutSource } = { ...robot, content: 'password', messageCode: 'h-2' };
+    const odd = ['secret-looking-garbage'];
+    bed.intercept((next) => async (request) =>
+      new URL(request.url).pathname === path('queryHistoryChatMessage')
+        ? Response.json({ resultCode: '0', resultDesc: 'success', messageList: [robot, withoutSource, odd] })
+        : next(request),
+    );
+    const session = sessionFor(bed);
+    const { messages } = await session.history();
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toEqual(robot);
+    expect(messages[1]).toEqual(withoutSource);
+    expect(messages[2]).toEqual({ content: '', isOfflineStatus: false, unreadable: { raw: odd, issues: ['must be an object'] } });
+    expect(JSON.stringify(messages[2]?.unreadable?.issues)).not.toContain('garbage');
+  });
+
   it('pages the history with limit and offset as strings and a time window', async () => {
     bed = createTestBed();
     const session = sessionFor(bed);
