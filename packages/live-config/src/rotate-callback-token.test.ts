@@ -17,6 +17,7 @@ describe('rotateCallbackToken', () => {
     const { client, tencent } = createHarness();
     const rotation = await rotateCallbackToken(client, { now: clock });
     expect(rotation.previous).toBeUndefined();
+    expect(rotation.firstSetup).toBe(true);
     expect(rotation.current).toMatch(/^[A-Za-z0-9_-]{128}$/);
     expect(rotation.enabled).toBe(true);
     expect(rotation.rotatedAt).toBe(NOW);
@@ -28,7 +29,7 @@ describe('rotateCallbackToken', () => {
     const { client, tencent, counters } = createHarness();
     await setCallbackToken(client, { token: 'old-token', enabled: false });
     const rotation = await rotateCallbackToken(client, { token: 'new-token', now: clock, overlapSeconds: 90 });
-    expect(rotation).toEqual({ previous: 'old-token', current: 'new-token', enabled: false, rotatedAt: NOW, keepPreviousUntil: NOW + 90_000 });
+    expect(rotation).toEqual({ previous: 'old-token', current: 'new-token', firstSetup: false, enabled: false, rotatedAt: NOW, keepPreviousUntil: NOW + 90_000 });
     expect(tencent().callbackToken).toEqual({ token: 'new-token', isTokenEnable: false });
     expect(counters('set_callback_token').requests).toBe(2);
   });
@@ -53,7 +54,7 @@ describe('rotateCallbackToken', () => {
     expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
     const sent = counters('set_callback_token').requests;
     const rotation = await rotateCallbackToken(client, { token: 'next-token', now: clock, overlapSeconds: 60 });
-    expect(rotation).toEqual({ previous: undefined, current: 'next-token', enabled: true, rotatedAt: NOW, keepPreviousUntil: NOW + 60_000 });
+    expect(rotation).toEqual({ previous: undefined, current: 'next-token', firstSetup: false, enabled: true, rotatedAt: NOW, keepPreviousUntil: NOW + 60_000 });
     expect(counters('set_callback_token').requests).toBe(sent);
     expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
   });

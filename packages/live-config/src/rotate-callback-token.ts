@@ -37,6 +37,8 @@ export interface CallbackTokenRotation {
   readonly previous: string | undefined;
   /** The token now installed. */
   readonly current: string;
+  /** Whether no token was configured before this call (a first setup, which also enables signing). */
+  readonly firstSetup: boolean;
   /** Whether Tencent signs callbacks (unchanged by a rotation; `true` after a first setup). */
   readonly enabled: boolean;
   /** When the new token was installed, in ms since the epoch (from `now`). */
@@ -120,6 +122,7 @@ export async function rotateCallbackToken(
   return {
     previous: installed ? undefined : previous?.token,
     current,
+    firstSetup: previous === undefined,
     enabled,
     rotatedAt,
     keepPreviousUntil: rotatedAt + overlapSeconds * 1000,
