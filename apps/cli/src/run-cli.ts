@@ -1,3 +1,4 @@
+import { RequestAbortedError } from '@tokenwire/core';
 import type { CliContext } from './cli-context.js';
 import type { CommandDefinition, CommandGroup, CommandNode } from './command.js';
 import { SecretRegistry } from './config/secret-registry.js';
@@ -15,6 +16,9 @@ import { runtimeDescription, VERSION } from './version.js';
 /** No styling, for help text inside JSON. */
 const PLAIN = createStyle(false);
 
+/** What a mistyped command word looks like (longer or other words are not echoed: they may be secrets). */
+const COMMAND_WORD = /^[a-z][a-z0-9-]{0,23}$/;
+
 /** Finds the command an argument list names: leading words walk the tree until a command (or a flag) is reached. */
 function resolveCommand(root: CommandGroup, argv: readonly string[]): { node: CommandNode; path: string[]; rest: readonly string[] } {
   let node: CommandNode = root;
@@ -25,13 +29,20 @@ function resolveCommand(root: CommandGroup, argv: readonly string[]): { node: Co
     const child: CommandNode | undefined = node.children.find((candidate) => candidate.name === word);
     if (child === undefined) {
       const choices = node.children.map((candidate) => candidate.name).join(', ');
-      throw new UsageError(`unknown command '${[...path, word].join(' ')}' (choose one of: ${choices})`, { commandPath: path.join(' ') });
+      // Echoed only when it looks like a mistyped command, not like a value (a secret) in the wrong place.
+      const named = COMMAND_WORD.test(word) ? `unknown command '${[...path, word].join(' ')}'` : unexpectedArgument(1, word);
+      throw new UsageError(`${named} (choose one of: ${choices})`, { commandPath: path.join(' ') });
     }
     node = child;
     path.push(word);
     index++;
   }
   return { node, path, rest: argv.slice(index) };
+}
+
+/** A stray argument, described without its value: it may be a secret typed in the wrong place. */
+function unexpectedArgument(position: number, value: string): string {
+  return `unexpected argument #${position} (${value.length} characters)`;
 }
 
 function printVersion(output: Output): ExitCodeValue {
@@ -47,7 +58,7 @@ async function runGroup(group: CommandGroup, path: string, rest: readonly string
     output.result({ ok: true, help: renderGroupHelp(path, group, PLAIN) }, () => help);
     return ExitCode.success;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, { commandPath: path });
+  if (positionals.length > 0) throw new UsageError(unexpectedArgument(1, positionals[0]!), { commandPath: path });
   if (!output.json) output.error(renderGroupHelp(path, group, output.errorStyle));
   throw new UsageError(
     `missing command${path === '' ? '' : ` after '${path}'`}: choose one of ${group.children.map((child) => child.name).join(', ')}`,
@@ -72,7 +83,7 @@ async function runCommand(
   }
   const maximum = command.maxPositionals ?? 0;
   if (positionals.length > maximum) {
-    throw new UsageError(`unexpected argument '${positionals[maximum]}'`, { commandPath: path });
+    throw new UsageError(unexpectedArgument(maximum + 1, positionals[maximum]!), { commandPath: path });
   }
   const settings = new Settings({ values, env: context.env, stdin: context.stdin, output, secrets });
   return command.run({ values, positionals, output, settings, secrets, context, commandPath: path });
@@ -103,7 +114,9 @@ export async function runCli(context: CliContext, root: CommandGroup): Promise<E
         ? await runGroup(resolved.node, path, resolved.rest, output)
         : await runCommand(resolved.node, path, resolved.rest, context, output, secrets);
   } catch (error) {
-    code = context.signal.aborted && !UsageError.isInstance(error) ? ExitCode.interrupted : reportError(error, output, path);
+    // Ctrl-C: the signal, or typed at a prompt for a secret (raw mode, where it raises no signal).
+    const interrupted = (context.signal.aborted || RequestAbortedError.isInstance(error)) && !UsageError.isInstance(error);
+    code = interrupted ? ExitCode.interrupted : reportError(error, output, path);
     if (code === ExitCode.interrupted && output.json) output.writeJson({ ok: false, error: { name: 'Interrupted', message: 'interrupted', exitCode: code } });
   }
   await output.flush();

@@ -52,6 +52,23 @@ describe('aicc token', () => {
     expect(aiccState().accessTokens.has(accessToken)).toBe(true);
   });
 
+  it('a bad user is refused before any token is fetched (exit 2)', async () => {
+    const requests = () => [...aiccState().requestsByPath.values()].reduce((sum, count) => sum + count, 0);
+    const before = requests();
+    for (const [args, message] of [
+      [['--user-id', 'u'.repeat(40)], /--user-id must be 1–32 characters/],
+      [['--user-id', 'u', '--locale', 'english!'], /--locale must be an ISO 639 code/],
+      [['--user-id', 'u', '--user-name', ''], /--user-name must not be empty/],
+    ] as const) {
+      for (const command of ['token', 'chat']) {
+        const refused = await runCli(['aicc', command, ...args, '--channel-id', CHANNEL], { env: harness.env });
+        expect(refused.code, `${command} ${args.join(' ')}`).toBe(2);
+        expect(refused.stderr).toMatch(message);
+      }
+    }
+    expect(requests()).toBe(before);
+  });
+
   it('exits 1 for an unknown channel and for a wrong app secret, 2 for a missing user, 3 when unreachable', async () => {
     const channel = await runCli(['aicc', 'token', '--user-id', 'u', '--channel-id', 'no-such-channel', '--json'], { env: harness.env });
     expect(channel.code).toBe(1);
@@ -107,6 +124,20 @@ describe('aicc chat with piped input', () => {
     expect(body.transcript.slice(you + 1).some((entry) => entry.from === 'robot' && /password/i.test(entry.text))).toBe(true);
     expect(body.transcript.some((entry) => entry.text === 'this line is never sent')).toBe(false);
     expect(aiccState().sessions.get('chat-user-2')?.status).toBe('closed');
+  });
+
+  it('a line that fails is reported and the chat goes on; piped input then exits 1', async () => {
+    const result = await runCli(['aicc', 'chat', '--user-id', 'chat-user-4', '--channel-id', CHANNEL, '--json'], {
+      env: harness.env,
+      input: '/queue\nHow can I track my order?\n',
+    });
+    harness.registerIssuedSecrets();
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/✗ \/queue failed: AiccApiError: /);
+    const body = result.json<{ ok: boolean; sent: number; failures: number; transcript: { from: string; text: string }[] }>();
+    expect(body).toMatchObject({ ok: false, sent: 1, failures: 1 });
+    expect(body.transcript.some((entry) => entry.from === 'robot' && /tracking number/.test(entry.text))).toBe(true);
+    expect(aiccState().sessions.get('chat-user-4')?.status).toBe('closed');
   });
 
   it('Ctrl-C (SIGINT) disconnects cleanly and exits 0', async () => {

@@ -48,6 +48,31 @@ describe('callback sign', () => {
   });
 });
 
+describe('callback sign with a short token', () => {
+  // Deliberately not registered with the audit: 4 characters that also occur in the RequestTime and the signature.
+  const short = '1700';
+
+  it('prints the asked-for signature and the JSON intact, even where they contain the token', async () => {
+    let requestTime = 1700000000;
+    while (!signCallback({ token: short, requestTime }).includes(short)) requestTime++;
+    const signature = signCallback({ token: short, requestTime });
+    const shortEnv = { TOKENWIRE_CALLBACK_TOKEN: short };
+    const human = await runCli(['callback', 'sign', '--time', String(requestTime)], { env: shortEnv });
+    expect(human.stdout).toBe(`${signature}\n`);
+    const json = await runCli(['callback', 'sign', '--time', String(requestTime), '--json'], { env: shortEnv });
+    expect(json.json()).toEqual({ ok: true, sign: signature, requestTime });
+  });
+
+  it('still redacts the token inside other string values, keeping the JSON valid', async () => {
+    const url = `https://hooks.example.com/tencent?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=${signCallback({ token: short, requestTime: now() })}&RequestTime=${now()}&note=x1700x`;
+    const result = await runCli(['callback', 'verify', '--url', url, '--json'], { env: { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_CALLBACK_TOKEN: short } });
+    expect(result.code).toBe(0);
+    const body = result.json<{ url: string; requestTime: number }>();
+    expect(typeof body.requestTime).toBe('number');
+    expect(body.url).toContain('note=x***x');
+  });
+});
+
 describe('callback verify', () => {
   it('accepts a genuine callback URL (exit 0) and never prints Sign or the token', async () => {
     const url = callbackUrl();
@@ -84,6 +109,20 @@ describe('callback verify', () => {
     writeFileSync(tokensFile, JSON.stringify([token]));
     const dropped = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: previous }), '--tokens-file', tokensFile], { env: envWithout });
     expect(dropped.code).toBe(1);
+  });
+
+  it('--tokens-file and --token-file override TOKENWIRE_CALLBACK_TOKEN', async () => {
+    const next = registerSecret('next-callback-token-after-rotation');
+    const tokensFile = join(directory, 'only-next.txt');
+    writeFileSync(tokensFile, `${next}\n`);
+    for (const flag of ['--tokens-file', '--token-file']) {
+      const old = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: token }), flag, tokensFile, '--json'], { env });
+      expect(old.code, flag).toBe(1);
+      expect(old.json()).toMatchObject({ valid: false, reason: 'signature_mismatch' });
+      const current = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: next }), flag, tokensFile], { env });
+      expect(current.code, flag).toBe(0);
+      expect(current.stdout).toMatch(/with this token accepts it/);
+    }
   });
 
   it('checks the body against the command with --body-file', async () => {

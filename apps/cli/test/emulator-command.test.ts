@@ -33,6 +33,21 @@ function parseEnvFile(path: string): Record<string, string> {
 }
 
 describe('tokenwire emulator', () => {
+  it('a busy --port is a usage error with a clear message (exit 2)', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)));
+    try {
+      const result = await runCli(['emulator', '--port', String(port), '--json']);
+      expect(result.code).toBe(2);
+      expect(result.json()).toMatchObject({ ok: false, error: { name: 'UsageError', exitCode: 2 } });
+      expect(result.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the address is in use; choose another --port`);
+      expect(result.stderr).not.toMatch(/unexpected error/);
+    } finally {
+      busy.close();
+    }
+  });
+
   it('--json prints one object with the settings (secrets ***), serves both APIs, and stops on SIGINT', async () => {
     const envFile = join(scratch, 'emulator.env');
     const child = spawnCli(['emulator', '--json', '--save-env', envFile, '--poll-hold', '200', '--robot-delay', '10']);

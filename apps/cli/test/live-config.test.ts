@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
@@ -139,6 +139,60 @@ describe('live-config token', () => {
       expect(refused.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
     }
     expect(tencentState().callbackToken?.token).toBe(inline);
+  });
+});
+
+describe('live-config token --save-token', () => {
+  const requests = (command: string) => tencentState().commandCounters[`live_config/${command}`]?.requests ?? 0;
+
+  it('an unwritable file is refused before anything is sent (exit 2)', async () => {
+    const file = join(directory, 'no-such-directory', 'token.txt');
+    const before = { set: requests('set_callback_token'), get: requests('get_callback_token') };
+    for (const args of [
+      ['live-config', 'token', 'set', '--generate', '--enable', '--save-token', file],
+      ['live-config', 'token', 'rotate', '--save-token', file],
+    ]) {
+      const refused = await runCli(args, { env: harness.env });
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/cannot write .*token\.txt \(ENOENT\)/);
+    }
+    expect({ set: requests('set_callback_token'), get: requests('get_callback_token') }).toEqual(before);
+    expect(tencentState().callbackToken).toBeUndefined();
+  });
+
+  it('when the call fails, the file it created is removed again', async () => {
+    harness.emulator.faults.add({ route: 'live_config/set_callback_token', fault: 'transient' });
+    const file = join(directory, 'refused-token.txt');
+    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], { env: harness.env });
+    expect(result.code).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect(tencentState().callbackToken).toBeUndefined();
+  });
+
+  it('a failure after the token was installed exits 1 and says where the token is', async () => {
+    harness.emulator.faults.add({ route: 'live_config/get_callback_token', fault: 'transient' });
+    const file = join(directory, 'read-back-token.txt');
+    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], { env: harness.env });
+    expect(result.code).toBe(1);
+    const token = registerSecret(tencentState().callbackToken!.token);
+    expect(result.stderr).toMatch(/the new callback token is installed, but then this failed: .*; it is saved in .*read-back-token\.txt/);
+    expect(readFileSync(file, 'utf8')).toBe(`${token}\n`);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a token that cannot be written after it was installed exits 1, shown only with --show-secrets', async () => {
+    const hidden = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--save-token', '/dev/full', '--json'], { env: harness.env });
+    expect(hidden.code).toBe(1);
+    const first = registerSecret(tencentState().callbackToken!.token);
+    expect(tencentState().callbackToken!.isTokenEnable).toBe(true);
+    expect(hidden.json()).toMatchObject({ ok: false, error: { name: 'IncompleteChangeError', exitCode: 1 } });
+    expect(hidden.stderr).toMatch(/the new callback token is installed, but then this failed: cannot write \/dev\/full \(ENOSPC\); see it with 'tokenwire live-config token get --show-secrets'/);
+
+    const shown = await runCli(['live-config', 'token', 'rotate', '--save-token', '/dev/full', '--show-secrets'], { env: harness.env });
+    expect(shown.code).toBe(1);
+    const second = registerSecret(tencentState().callbackToken!.token);
+    expect(second).not.toBe(first);
+    shown.allowRevealed(second);
+    expect(shown.stderr).toContain(`the new callback token ${second} is installed`);
   });
 });
 

@@ -1,10 +1,11 @@
 // The CLI on a real terminal: colour, the live step display, the interactive chat with its prompt and spinner,
 // and Ctrl-C typed at the prompt. A pseudo-terminal comes from util-linux `script`.
 import { spawn, spawnSync } from 'node:child_process';
+import { verifyUserSig } from '@tokenwire/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseEnvironment, CLI_PATH } from './support/run-cli.js';
-import { recordRun } from './support/secret-audit.js';
-import { CHANNEL, startTestEmulator } from './support/test-emulator.js';
+import { recordRun, registerSecret } from './support/secret-audit.js';
+import { CHANNEL, SDK_APP_ID, startTestEmulator } from './support/test-emulator.js';
 
 const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -56,6 +57,27 @@ describe.runIf(hasScript)('on a terminal', () => {
   });
   afterAll(async () => {
     await harness.close();
+  });
+
+  it('a secret typed at the prompt is not echoed; Backspace edits it, Ctrl-C aborts', async () => {
+    const secretKey = registerSecret('typed-secret-key-0123');
+    const args = ['usersig', 'sign', '--sdk-app-id', String(SDK_APP_ID), '--user-id', 'tty-signer', '--secret-key-stdin'];
+    const { code, output } = await onTerminal(args, {}, async (terminal) => {
+      await terminal.waitFor('(not shown)');
+      terminal.type('typed-secret-kex\u007fy-0123\r');
+      await terminal.waitFor(/eAE\S+/);
+    });
+    expect(code).toBe(0);
+    expect(output).not.toContain('typed-secret');
+    verifyUserSig(/eAE[A-Za-z0-9*_-]+/.exec(output)![0], { sdkAppId: SDK_APP_ID, secretKey, identifier: 'tty-signer' });
+
+    const interrupted = await onTerminal(args, {}, async (terminal) => {
+      await terminal.waitFor('(not shown)');
+      terminal.type('typed-sec\u0003');
+    });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.output).not.toContain('typed-sec');
+    expect(interrupted.output).not.toMatch(/✗|error/i);
   });
 
   it('the demo is coloured, and plain with NO_COLOR', async () => {

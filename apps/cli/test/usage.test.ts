@@ -70,7 +70,7 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
     [['live-config', 'tokens'], /unknown command 'live-config tokens'/],
     [['usersig', 'sign', '--no-such-flag'], /Unknown option '--no-such-flag'/],
     [['usersig', 'sign', '--sdk-app-id'], /--sdk-app-id/],
-    [['usersig', 'sign', 'extra'], /unexpected argument 'extra'/],
+    [['usersig', 'sign', 'extra'], /unexpected argument #1 \(5 characters\)/],
     [['usersig', 'sign', '--user-id', 'a'], /no SDKAppID: give it with --sdk-app-id, TOKENWIRE_SDK_APP_ID/],
     [['usersig', 'sign', '--sdk-app-id', '12x'], /SDKAppID must be an integer/],
     [['usersig', 'sign', '--sdk-app-id', '1400000000'], /no secret key: give it with TOKENWIRE_SECRET_KEY, --secret-key-file, --secret-key-stdin/],

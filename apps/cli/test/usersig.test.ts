@@ -24,6 +24,17 @@ describe('usersig sign', () => {
     expect(document.expire).toBe(3600);
   });
 
+  it('prints the UserSig intact even when it contains a short secret key', async () => {
+    // Every UserSig starts with eAEB; not registered with the audit, as it is part of every UserSig printed here.
+    const shortKey = 'eAEB';
+    const shortEnv = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_SECRET_KEY: shortKey };
+    const human = await runCli(['usersig', 'sign', '--user-id', 'short-key-user'], { env: shortEnv });
+    expect(human.stdout.startsWith(shortKey)).toBe(true);
+    verifyUserSig(human.stdout.trim(), { sdkAppId: SDK_APP_ID, secretKey: shortKey, identifier: 'short-key-user' });
+    const json = await runCli(['usersig', 'sign', '--user-id', 'short-key-user', '--json'], { env: shortEnv });
+    verifyUserSig(json.json<{ userSig: string }>().userSig, { sdkAppId: SDK_APP_ID, secretKey: shortKey, identifier: 'short-key-user' });
+  });
+
   it('--json gives { ok, userSig, identifier, sdkAppId, expiresAt }', async () => {
     const result = await runCli(['usersig', 'sign', '--user-id', 'bob', '--json'], { env });
     expect(result.code).toBe(0);
@@ -74,6 +85,7 @@ describe('usersig verify', () => {
     ['identifier_mismatch', () => sign('alice'), ['--user-id', 'mallory']],
     ['expired', () => sign('alice', { expireSeconds: 60, now: () => Date.now() - 3_600_000 }), []],
     ['signature_mismatch', () => sign('alice', { key: testSecret() }), []],
+    ['sdkappid_mismatch', () => registerSecret(genUserSig({ sdkAppId: SDK_APP_ID + 1, secretKey, identifier: 'alice', expireSeconds: 3600 })), []],
     ['malformed', () => registerSecret('eJyrVkrNKVGyUkpKTc7PS8nMU6oFAFTBB6g-not-a-sig'), []],
   ];
   it.each(failures)('exits 1 with the typed reason %s', async (reason, make, extra) => {
@@ -82,6 +94,20 @@ describe('usersig verify', () => {
     expect(result.json()).toMatchObject({ ok: false, valid: false, reason, error: { name: 'UserSigError', reason, exitCode: 1 } });
     expect(result.stderr).toContain(`invalid UserSig (${reason})`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a UserSig given as a stray argument is refused without echoing it (exit 2)', async () => {
+    const userSig = sign('stray');
+    const result = await runCli(['usersig', 'verify', userSig], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`unexpected argument #1 (${userSig.length} characters)`);
+    for (const args of [['usersig', userSig, '--json'], ['usersig', '--json', userSig]]) {
+      const group = await runCli(args, { env });
+      expect(group.code).toBe(2);
+      expect(group.json()).toMatchObject({ ok: false, error: { message: expect.stringContaining(`unexpected argument #1 (${userSig.length} characters)`) } });
+    }
+    const typo = await runCli(['usersig', 'verfy'], { env });
+    expect(typo.stderr).toContain("unknown command 'usersig verfy'");
   });
 
   it('sign | verify works as a pipeline', async () => {

@@ -6,6 +6,7 @@ import type { CommandDefinition } from '../command.js';
 import { AICC_USER_OPTIONS, createAiccClientFromSettings, readAiccUser } from '../config/aicc-settings.js';
 import { ExitCode } from '../exit-code.js';
 import { AICC_OPTIONS } from '../global-options.js';
+import { describeError } from '../output/report-error.js';
 import { Spinner } from '../output/spinner.js';
 import { integerFlag } from '../parse-command-line.js';
 import { UsageError } from '../usage-error.js';
@@ -46,7 +47,7 @@ export const aiccChatCommand: CommandDefinition = {
   name: 'chat',
   summary: 'chat as an end user: connect, type to send, see replies as they arrive, Ctrl-C disconnects',
   description:
-    'Opens a CC-Messaging session for the user (applyToken, CONNECT), prints every incoming message as it\narrives (long poll), and sends each line you type. /agent asks for a human (a spinner shows while you wait).\nWith piped input each line is sent in turn, waiting up to --wait ms for the answer before the next one; at the\nend of input the session is disconnected. Ctrl-C disconnects cleanly.',
+    'Opens a CC-Messaging session for the user (applyToken, CONNECT), prints every incoming message as it\narrives (long poll), and sends each line you type. /agent asks for a human (a spinner shows while you wait).\nWith piped input each line is sent in turn, waiting up to --wait ms for the answer before the next one; at the\nend of input the session is disconnected. Ctrl-C disconnects cleanly. A line that fails (a send, /queue while not\nqueuing) is reported and the chat goes on; with piped input the exit code is then 1.',
   options: {
     ...AICC_OPTIONS,
     ...AICC_USER_OPTIONS,
@@ -62,7 +63,7 @@ export const aiccChatCommand: CommandDefinition = {
       throw new UsageError('aicc chat reads your messages from standard input: give the app secret with TOKENWIRE_AICC_APP_SECRET or --app-secret-file');
     }
     const waitMs = integerFlag(settings.flag('wait'), 'wait', 0, 600_000) ?? 15_000;
-    const user = readAiccUser(invocation);
+    const user = await readAiccUser(invocation);
     const client = await createAiccClientFromSettings(invocation);
     const session = createAiccSession(client, user);
     const interactive = context.stdin.isTTY === true && !output.json;
@@ -133,6 +134,7 @@ export const aiccChatCommand: CommandDefinition = {
     context.signal.addEventListener('abort', onAbort, { once: true });
 
     let sent = 0;
+    let failures = 0;
     try {
       if (interactive) readline.prompt();
       for await (const line of readline) {
@@ -147,36 +149,51 @@ export const aiccChatCommand: CommandDefinition = {
           show(HELP_LINES.map((entry) => style.dim(entry)));
           continue;
         }
-        if (text === '/queue') {
-          const queue = await session.queueInfo({ signal: context.signal });
-          show([style.dim(queue.queuing ? `queue position ${queue.position ?? '?'}${queue.estimateWaitTime === undefined ? '' : `, about ${queue.estimateWaitTime}s`}` : `not queuing: transferred to ${queue.transferredTo}`)]);
-          continue;
-        }
-        if (text === '/agent') {
-          const agent = conversation.waitFor((message) => message.sourceType === 'AGENT', interactive ? 600_000 : waitMs);
-          await session.transferToAgent({ signal: context.signal });
-          transcript.push({ from: 'you', text: '/agent', controlType: 'TRANS2AGENT' });
-          spinner.start('waiting for an agent…');
-          if (interactive) agent.matched.then(() => spinner.stop(), () => undefined);
-          else if (!(await agent.matched)) output.warn(`no agent joined within ${waitMs} ms`);
-          else await conversation.settle(settleMs, waitMs);
-          continue;
-        }
-        const answer = conversation.waitFor(isAnswer, waitMs);
         try {
-          await session.send(text, { signal: context.signal });
+          if (text === '/queue') {
+            const queue = await session.queueInfo({ signal: context.signal });
+            show([style.dim(queue.queuing ? `queue position ${queue.position ?? '?'}${queue.estimateWaitTime === undefined ? '' : `, about ${queue.estimateWaitTime}s`}` : `not queuing: transferred to ${queue.transferredTo}`)]);
+            continue;
+          }
+          if (text === '/agent') {
+            const agent = conversation.waitFor((message) => message.sourceType === 'AGENT', interactive ? 600_000 : waitMs);
+            try {
+              await session.transferToAgent({ signal: context.signal });
+            } catch (error) {
+              agent.cancel();
+              throw error;
+            }
+            transcript.push({ from: 'you', text: '/agent', controlType: 'TRANS2AGENT' });
+            spinner.start('waiting for an agent…');
+            if (interactive) agent.matched.then(() => spinner.stop(), () => undefined);
+            else if (!(await agent.matched)) output.warn(`no agent joined within ${waitMs} ms`);
+            else await conversation.settle(settleMs, waitMs);
+            continue;
+          }
+          const answer = conversation.waitFor(isAnswer, waitMs);
+          try {
+            await session.send(text, { signal: context.signal });
+          } catch (error) {
+            answer.cancel();
+            throw error;
+          }
+          sent += 1;
+          transcript.push({ from: 'you', text, controlType: 'CHAT', mediaType: 'TEXT' });
+          if (interactive) {
+            answer.cancel();
+          } else if (await answer.matched) {
+            await conversation.settle(settleMs, waitMs);
+          } else if (!conversation.ended) {
+            output.warn(`no answer within ${waitMs} ms`);
+          }
         } catch (error) {
-          answer.cancel();
-          throw error;
-        }
-        sent += 1;
-        transcript.push({ from: 'you', text, controlType: 'CHAT', mediaType: 'TEXT' });
-        if (interactive) {
-          answer.cancel();
-        } else if (await answer.matched) {
-          await conversation.settle(settleMs, waitMs);
-        } else if (!conversation.ended) {
-          output.warn(`no answer within ${waitMs} ms`);
+          // One failed line (a slash command AICC refuses, a send) is reported and the chat goes on.
+          if (context.signal.aborted) throw error;
+          failures += 1;
+          const { name, message } = describeError(error);
+          spinner.clearLine();
+          output.error(`${output.errorStyle.red('✗')} ${output.errorStyle.bold(text.startsWith('/') ? `${text} failed` : 'not sent')}: ${name}: ${message}`);
+          if (interactive) readline.prompt();
         }
         if (conversation.offline) break;
       }
@@ -200,7 +217,9 @@ export const aiccChatCommand: CommandDefinition = {
       if (interactive || !output.json) show([`${style.dim('●')} ${style.bold('disconnected')}${context.signal.aborted || interruptedAtPrompt ? style.dim(' (Ctrl-C)') : ''}`]);
     }
     if (streamError !== undefined) throw streamError;
-    output.result({ ok: true, user, sent, transcript, interrupted: context.signal.aborted || interruptedAtPrompt }, () => []);
-    return ExitCode.success;
+    // A script (piped input) whose lines did not all go through fails; at a terminal the user saw each error.
+    const failed = failures > 0 && !interactive;
+    output.result({ ok: !failed, user, sent, failures, transcript, interrupted: context.signal.aborted || interruptedAtPrompt }, () => []);
+    return failed ? ExitCode.failure : ExitCode.success;
   },
 };

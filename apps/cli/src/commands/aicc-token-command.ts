@@ -20,7 +20,7 @@ export const aiccTokenCommand: CommandDefinition = {
   ],
   async run(invocation) {
     const { output, secrets, context } = invocation;
-    const user = readAiccUser(invocation);
+    const user = await readAiccUser(invocation);
     const client = await createAiccClientFromSettings(invocation);
     const accessToken = secrets.add(await client.accessTokens.get(context.signal));
     const grant = client.accessTokens.grant;

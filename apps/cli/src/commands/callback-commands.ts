@@ -29,7 +29,7 @@ const sign: CommandDefinition = {
     if (requestTime === undefined) throw new UsageError(`--time must be Unix seconds (plain decimal), got ${JSON.stringify(given)}`);
     const token = await settings.requireSecret(SECRETS.callbackToken);
     const signature = signCallback({ token, requestTime });
-    output.result({ ok: true, sign: signature, requestTime }, () => signature);
+    output.result({ ok: true, sign: signature, requestTime }, () => signature, { verbatim: [signature] });
     return ExitCode.success;
   },
 };
@@ -53,11 +53,19 @@ export function parseTokenList(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
+/**
+ * The accepted tokens: `--token…` and/or `--tokens-file`. Flags override TOKENWIRE_CALLBACK_TOKEN and the
+ * profile, so with `--tokens-file` alone only the file's tokens are accepted (e.g. after a rotation ended).
+ */
 async function readTokens(invocation: CommandInvocation): Promise<string[]> {
+  const { settings, values } = invocation;
   const tokens: string[] = [];
-  const single = await invocation.settings.secret(SECRETS.callbackToken);
-  if (single !== undefined) tokens.push(single);
-  const file = invocation.settings.flag('tokens-file');
+  const file = settings.flag('tokens-file');
+  const singleFlag = settings.flag('token') !== undefined || settings.flag('token-file') !== undefined || values['token-stdin'] === true;
+  if (singleFlag || file === undefined) {
+    const single = await settings.secret(SECRETS.callbackToken);
+    if (single !== undefined) tokens.push(single);
+  }
   if (file !== undefined) {
     for (const token of parseTokenList(await readTextFile(expandPath(file), 'the callback tokens'))) tokens.push(invocation.secrets.add(token));
   }
@@ -114,6 +122,10 @@ const verify: CommandDefinition = {
       let known: boolean | undefined;
       if (body !== undefined) {
         const event = await verifyLiveCallback({ url: url.href, body }, { sdkAppId, tokens, now, toleranceSeconds });
+        // An authentic callback whose body does not match its command's schema: what --body is here to catch.
+        if (!event.known && event.shapeIssues !== undefined) {
+          throw new CallbackSignatureError('malformed_request', `the body does not match ${event.command}: ${event.shapeIssues}`);
+        }
         command = event.command;
         requestTime = event.requestTime;
         known = event.known;

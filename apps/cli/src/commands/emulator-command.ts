@@ -5,6 +5,7 @@ import { saveSecretFile } from '../config/save-secret-file.js';
 import { showSecret } from '../config/secret-registry.js';
 import { SECRETS, SETTINGS } from '../config/settings.js';
 import { parseSdkAppId } from '../config/tencent-settings.js';
+import { UsageError } from '../usage-error.js';
 import { createCliEmulator, EMULATOR_DEFAULTS, randomSecret } from '../emulator-setup.js';
 import { ExitCode } from '../exit-code.js';
 import { formatMilliseconds, keyValueRows } from '../output/format.js';
@@ -17,6 +18,24 @@ function aborted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** Why a listening socket could not be opened, by Node/Bun error code or Deno error name. */
+const LISTEN_FAILURES: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'is in use',
+  AddrInUse: 'is in use',
+  EACCES: 'needs more privileges',
+  PermissionDenied: 'needs more privileges',
+  EADDRNOTAVAIL: 'is not on an interface of this machine',
+  AddrNotAvailable: 'is not on an interface of this machine',
+};
+
+/** A port that cannot be listened on is a usage error (choose another), not an unexpected one. */
+function listenError(error: unknown, hostname: string, port: number): unknown {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  const failure = LISTEN_FAILURES[String(code)] ?? LISTEN_FAILURES[String(name)];
+  if (failure === undefined) return error;
+  return new UsageError(`cannot listen on ${hostname}:${port}: the address ${failure}; choose another --port (0 picks a free one) or --host`, { cause: error });
 }
 
 /** `tokenwire emulator`: serves the emulator over HTTP until Ctrl-C. */
@@ -75,7 +94,9 @@ export const emulatorCommand: CommandDefinition = {
         }
       },
     };
-    const server = await serveEmulator(logged, { port, hostname });
+    const server = await serveEmulator(logged, { port, hostname }).catch((error: unknown) => {
+      throw listenError(error, hostname, port);
+    });
     try {
       const environment: [string, string][] = [
         ['TOKENWIRE_BASE_URL', server.url],

@@ -8,11 +8,12 @@ import {
   setCallbackToken,
 } from '@tokenwire/live-config';
 import type { CommandDefinition, CommandGroup, CommandInvocation } from '../command.js';
-import { saveSecretFile } from '../config/save-secret-file.js';
+import { reserveSecretFile, type ReservedSecretFile } from '../config/save-secret-file.js';
 import type { SecretSetting } from '../config/settings.js';
 import { createTencentClientFromSettings } from '../config/tencent-settings.js';
 import { CheckFailedError } from '../check-failed-error.js';
 import { ExitCode } from '../exit-code.js';
+import { IncompleteChangeError } from '../incomplete-change-error.js';
 import { humanDuration, keyValueRows } from '../output/format.js';
 import { secretOptions, TENCENT_OPTIONS } from '../global-options.js';
 import { integerFlag } from '../parse-command-line.js';
@@ -30,9 +31,46 @@ function tokenShown(token: string, reveal: boolean): string {
   return reveal ? token : REDACTED;
 }
 
-async function saveIfAsked(invocation: CommandInvocation, token: string): Promise<string | undefined> {
+/** The `--save-token` file, checked (created when missing) before anything is sent, so a new token is never lost. */
+async function reserveIfAsked(invocation: CommandInvocation): Promise<ReservedSecretFile | undefined> {
   const path = invocation.settings.flag('save-token');
-  return path === undefined ? undefined : saveSecretFile(path, token);
+  return path === undefined ? undefined : reserveSecretFile(path);
+}
+
+/** Runs the API call that installs a token; when it fails, the reserved file is given up again. */
+async function install<T>(file: ReservedSecretFile | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    await file?.release();
+    throw error;
+  }
+}
+
+/**
+ * Runs what follows the installation of a new token (saving it, reading it back). A failure there exits 1 and
+ * says that the token is installed and where to get it: shown only with --show-secrets.
+ */
+async function afterInstall<T>(invocation: CommandInvocation, token: string | undefined, saved: string | undefined, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (token === undefined) throw error;
+    const shown = invocation.output.showSecrets ? ` ${token}` : '';
+    const find = saved === undefined ? "see it with 'tokenwire live-config token get --show-secrets'" : `it is saved in ${saved}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IncompleteChangeError(`the new callback token${shown} is installed, but then this failed: ${reason}; ${find}`, { cause: error });
+  }
+}
+
+/** Writes the token to the reserved file and returns its path. */
+async function save(file: ReservedSecretFile, token: string): Promise<string> {
+  try {
+    await file.write(token);
+  } catch (error) {
+    throw new CheckFailedError(`cannot write ${file.path} (${(error as { code?: string }).code ?? 'unwritable'})`, { cause: error });
+  }
+  return file.path;
 }
 
 const set: CommandDefinition = {
@@ -69,11 +107,17 @@ const set: CommandDefinition = {
       throw new UsageError('nothing to set: give --token-file/--token-stdin/--token or --generate, and/or --enable or --disable');
     }
     if (settings.flag('save-token') !== undefined && token === undefined) throw new UsageError('--save-token needs a token to save (--generate or --token…)');
-    await setCallbackToken(client, { ...(token === undefined ? {} : { token }), ...(enabled === undefined ? {} : { enabled }) }, { signal: invocation.context.signal });
-    const current = await getCallbackToken(client, { signal: invocation.context.signal });
-    invocation.secrets.add(current.token);
-    if (token !== undefined && current.token !== token) throw new CheckFailedError('the token read back is not the one that was set');
-    const savedTo = token === undefined ? undefined : await saveIfAsked(invocation, token);
+    const file = await reserveIfAsked(invocation);
+    await install(file, () =>
+      setCallbackToken(client, { ...(token === undefined ? {} : { token }), ...(enabled === undefined ? {} : { enabled }) }, { signal: invocation.context.signal }),
+    );
+    const savedTo = file === undefined || token === undefined ? undefined : await afterInstall(invocation, token, undefined, () => save(file, token));
+    const current = await afterInstall(invocation, token, savedTo, async () => {
+      const readBack = await getCallbackToken(client, { signal: invocation.context.signal });
+      invocation.secrets.add(readBack.token);
+      if (token !== undefined && readBack.token !== token) throw new CheckFailedError('the token read back is not the one that was set');
+      return readBack;
+    });
     output.result(
       { ok: true, token: tokenShown(current.token, output.showSecrets), generated: generate, enabled: current.enabled, ...(savedTo === undefined ? {} : { savedTo }) },
       (style) => [
@@ -145,14 +189,17 @@ const rotate: CommandDefinition = {
     const client = await createTencentClientFromSettings(invocation);
     const token = await settings.secret(NEW_TOKEN);
     const now = invocation.context.now;
-    const rotation = await rotateCallbackToken(
-      client,
-      { now, ...(token === undefined ? {} : { token }), ...(overlapSeconds === undefined ? {} : { overlapSeconds }) },
-      { signal: invocation.context.signal },
+    const file = await reserveIfAsked(invocation);
+    const rotation = await install(file, () =>
+      rotateCallbackToken(
+        client,
+        { now, ...(token === undefined ? {} : { token }), ...(overlapSeconds === undefined ? {} : { overlapSeconds }) },
+        { signal: invocation.context.signal },
+      ),
     );
     invocation.secrets.add(rotation.current);
     invocation.secrets.add(rotation.previous);
-    const savedTo = await saveIfAsked(invocation, rotation.current);
+    const savedTo = file === undefined ? undefined : await afterInstall(invocation, rotation.current, undefined, () => save(file, rotation.current));
     const reveal = output.showSecrets;
     output.result(
       {
@@ -166,7 +213,7 @@ const rotate: CommandDefinition = {
         ...(savedTo === undefined ? {} : { savedTo }),
       },
       (style) => [
-        `${style.green('✓')} ${style.bold('callback token rotated')}${rotation.previous === undefined ? ' (first setup: signing enabled)' : ''}`,
+        `${style.green('✓')} ${style.bold('callback token rotated')}${rotation.firstSetup ? ' (first setup: signing enabled)' : ''}`,
         ...keyValueRows(
           [
             ['previous', rotation.previous === undefined ? '—' : tokenShown(rotation.previous, reveal)],

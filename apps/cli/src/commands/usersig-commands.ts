@@ -78,7 +78,7 @@ const sign: CommandDefinition = {
     const now = invocation.context.now;
     const userSig = genUserSig({ sdkAppId, secretKey, identifier, now, ...(expireSeconds === undefined ? {} : { expireSeconds }) });
     const document = decodeUserSig(userSig);
-    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAt }, () => userSig);
+    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAt }, () => userSig, { verbatim: [userSig] });
     return ExitCode.success;
   },
 };

@@ -1,7 +1,9 @@
-import { createAiccClient, type AiccDirectClient, type AiccUser } from '@tokenwire/aicc-messaging';
+import { AiccUserSchema, createAiccClient, type AiccDirectClient, type AiccUser } from '@tokenwire/aicc-messaging';
+import type { FetchFunction } from '@tokenwire/core';
 import type { CommandInvocation } from '../command.js';
 import type { OptionDefinitions } from '../command.js';
 import { UsageError } from '../usage-error.js';
+import type { SecretRegistry } from './secret-registry.js';
 import { SECRETS, SETTINGS } from './settings.js';
 import { readTransportFlags } from './tencent-settings.js';
 
@@ -13,14 +15,50 @@ export const AICC_USER_OPTIONS: OptionDefinitions = {
   locale: { type: 'string', valueName: 'LOCALE', description: 'ISO 639 language, e.g. en, zh_CN (default en)' },
 };
 
-/** The AICC end user from `--user-id`, `--user-name`, `--channel-id`, `--locale`. */
-export function readAiccUser(invocation: CommandInvocation): AiccUser {
+/** The flag of each field of an {@link AiccUser}, for messages. */
+const USER_FLAGS: Readonly<Record<string, string>> = { userId: '--user-id', userName: '--user-name', channelId: '--channel-id', locale: '--locale' };
+
+/**
+ * The AICC end user from `--user-id`, `--user-name`, `--channel-id`, `--locale`, checked with the schema
+ * `applyToken` uses, so a bad user is a usage error before any token is fetched.
+ */
+export async function readAiccUser(invocation: CommandInvocation): Promise<AiccUser> {
   const { settings } = invocation;
   const userId = settings.flag('user-id');
   const channelId = settings.flag('channel-id');
   if (userId === undefined) throw new UsageError('--user-id is required');
   if (channelId === undefined) throw new UsageError('--channel-id is required (the web channel Configuration ID)');
-  return { userId, userName: settings.flag('user-name') ?? userId, channelId, locale: settings.flag('locale') ?? 'en' };
+  const user = { userId, userName: settings.flag('user-name') ?? userId, channelId, locale: settings.flag('locale') ?? 'en' };
+  const result = await AiccUserSchema['~standard'].validate(user);
+  if (result.issues === undefined) return result.value;
+  const problems = result.issues.map((issue) => {
+    const first = issue.path?.[0];
+    const field = typeof first === 'object' ? first.key : first;
+    return `${USER_FLAGS[String(field)] ?? 'the user'} ${issue.message}`;
+  });
+  throw new UsageError(problems.join('; '));
+}
+
+/** Headers whose values are AICC credentials: the AccessToken (`Authorization: Bearer …`) and the `ccmessaging-token`. */
+const CREDENTIAL_HEADERS = ['authorization', 'ccmessaging-token'];
+
+/**
+ * The global fetch, registering for redaction every credential the client sends or receives in a header: the
+ * AccessToken and each `ccmessaging-token` of a session (also the rotated ones), before any answer is printed.
+ */
+export function registeringFetch(secrets: SecretRegistry): FetchFunction {
+  const register = (headers: Headers): void => {
+    for (const name of CREDENTIAL_HEADERS) {
+      const value = headers.get(name);
+      if (value !== null) secrets.add(value.replace(/^Bearer\s+/i, ''));
+    }
+  };
+  return async (input, init) => {
+    register(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)));
+    const response = await globalThis.fetch(input, init);
+    register(response.headers);
+    return response;
+  };
 }
 
 /**
@@ -34,6 +72,7 @@ export async function createAiccClientFromSettings(invocation: CommandInvocation
   const appSecret = await settings.requireSecret(SECRETS.aiccAppSecret);
   const { timeoutMs, retries } = readTransportFlags(settings);
   return createAiccClient({
+    fetch: registeringFetch(invocation.secrets),
     baseUrl,
     appKey,
     appSecret,

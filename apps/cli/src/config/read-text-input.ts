@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { RequestAbortedError } from '@tokenwire/core';
 import type { InputStream } from '../cli-context.js';
 import { UsageError } from '../usage-error.js';
 
@@ -34,12 +35,71 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
+/** A terminal input stream that can switch echo off (`process.stdin` on a TTY, on Node, Bun and Deno). */
+type RawModeInput = InputStream & { setRawMode(mode: boolean): unknown };
+
+function canHideInput(stdin: InputStream): stdin is RawModeInput {
+  return typeof (stdin as Partial<RawModeInput>).setRawMode === 'function';
+}
+
+/**
+ * Reads one line from a terminal in raw mode, so what is typed is never echoed: Enter ends it, Backspace removes
+ * the last character, Ctrl-D on an empty line ends it empty, Ctrl-C aborts (exit 130). Other control keys and
+ * escape sequences (arrows) are ignored.
+ */
+function readHiddenLine(stdin: RawModeInput, prompt: () => void, newline: () => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const decoder = new TextDecoder();
+    let typed = '';
+    let escape = false;
+    const finish = (outcome: () => void): void => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      newline();
+      outcome();
+    };
+    const onData = (chunk: string | Uint8Array): void => {
+      for (const character of typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })) {
+        if (escape) {
+          // An escape sequence (ESC [ … final byte): skip up to its final letter or ~.
+          if (/[A-Za-z~]/.test(character)) escape = false;
+          continue;
+        }
+        if (character === '\r' || character === '\n') return finish(() => resolve(typed));
+        if (character === '\u0003') return finish(() => reject(new RequestAbortedError('interrupted (Ctrl-C)')));
+        if (character === '\u0004') {
+          if (typed === '') return finish(() => resolve(typed));
+        } else if (character === '\u007f' || character === '\b') {
+          typed = Array.from(typed).slice(0, -1).join('');
+        } else if (character === '\u001b') {
+          escape = true;
+        } else if (character >= ' ') {
+          typed += character;
+        }
+      }
+    };
+    // Echo goes off before the prompt shows, so nothing typed right after it is ever echoed.
+    stdin.setRawMode(true);
+    prompt();
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
 /**
  * Reads standard input: everything up to end-of-file when it is piped, or one line when it is a terminal
- * (after printing `prompt` to stderr).
+ * (after printing `prompt` to stderr), typed without echo so a secret never shows on the screen.
  */
 export async function readStandardInput(stdin: InputStream, prompt: (text: string) => void, what: string): Promise<string> {
   if (stdin.isTTY === true) {
+    if (canHideInput(stdin)) {
+      return readHiddenLine(
+        stdin,
+        () => prompt(`Enter the ${what} (not shown) and press Enter: `),
+        () => prompt('\n'),
+      );
+    }
     prompt(`Enter the ${what} and press Enter: `);
     const lines = createInterface({ input: stdin, terminal: false });
     try {

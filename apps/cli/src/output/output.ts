@@ -6,6 +6,15 @@ export interface TextStream extends MaybeTerminal {
   write(text: string, callback?: (error?: Error | null) => void): boolean;
 }
 
+/** Options of {@link Output.result} and {@link Output.writeJson}. */
+export interface ResultOptions {
+  /**
+   * The values the command was asked to print (a signed UserSig, a callback signature): printed as they are,
+   * never passed through the redactor, which could shred them where they happen to contain a short secret.
+   */
+  readonly verbatim?: readonly string[];
+}
+
 /** Options of {@link Output}. */
 export interface OutputOptions {
   readonly stdout: TextStream;
@@ -21,8 +30,10 @@ export interface OutputOptions {
 /**
  * Everything the CLI prints goes through here. In JSON mode stdout receives exactly one JSON object (the
  * result, or the error), and human text goes nowhere or to stderr; otherwise results are human text on stdout.
- * Diagnostics (warnings, errors) always go to stderr. Unless `--show-secrets`, every line is passed through the
- * secret registry first, so no secret is ever printed. Colour only on a terminal and never with `NO_COLOR`.
+ * Diagnostics (warnings, errors) always go to stderr. Unless `--show-secrets`, every human line and every string
+ * value of the JSON object is passed through the secret registry first, so no secret is ever printed; only the
+ * value a command was asked to print (`verbatim`: the UserSig of `usersig sign`) is left as it is. Colour only on
+ * a terminal and never with `NO_COLOR`.
  */
 export class Output {
   readonly json: boolean;
@@ -60,15 +71,29 @@ export class Output {
     return this.#jsonWritten;
   }
 
-  /** Redacts secrets from text, unless `--show-secrets`. */
-  redact(text: string): string {
-    return this.showSecrets ? text : this.#secrets.redact(text);
+  /** Redacts secrets from text, unless `--show-secrets`; occurrences of the `verbatim` values stay as they are. */
+  redact(text: string, verbatim: readonly string[] = []): string {
+    if (this.showSecrets) return text;
+    const kept = verbatim.filter((value) => value !== '');
+    let result = '';
+    let from = 0;
+    for (;;) {
+      let at = -1;
+      let value = '';
+      for (const candidate of kept) {
+        const found = text.indexOf(candidate, from);
+        if (found !== -1 && (at === -1 || found < at)) [at, value] = [found, candidate];
+      }
+      if (at === -1) return result + this.#secrets.redact(text.slice(from));
+      result += this.#secrets.redact(text.slice(from, at)) + value;
+      from = at + value.length;
+    }
   }
 
   /** Human text on stdout (ignored in JSON mode, where stdout is reserved for the JSON object). */
-  line(text = ''): void {
+  line(text = '', options: ResultOptions = {}): void {
     if (this.json) return;
-    this.#stdout.write(`${this.redact(text)}\n`);
+    this.#stdout.write(`${this.redact(text, options.verbatim)}\n`);
   }
 
   /** Raw text on stdout without a newline (progress updates); ignored in JSON mode. */
@@ -96,20 +121,25 @@ export class Output {
    * The result of the command: in JSON mode, `data` as the one JSON object on stdout; otherwise the human
    * rendering on stdout.
    */
-  result(data: Readonly<Record<string, unknown>>, human: (style: Style) => string | readonly string[]): void {
+  result(data: Readonly<Record<string, unknown>>, human: (style: Style) => string | readonly string[], options: ResultOptions = {}): void {
     if (this.json) {
-      this.writeJson(data);
+      this.writeJson(data, options);
       return;
     }
     const rendered = human(this.style);
-    for (const text of typeof rendered === 'string' ? [rendered] : rendered) this.line(text);
+    for (const text of typeof rendered === 'string' ? [rendered] : rendered) this.line(text, options);
   }
 
-  /** Writes the one JSON object of JSON mode (once; later calls are ignored so stdout stays one object). */
-  writeJson(data: Readonly<Record<string, unknown>>): void {
+  /**
+   * Writes the one JSON object of JSON mode (once; later calls are ignored so stdout stays one object). Secrets
+   * are redacted inside its string values, so numbers, keys and the structure stay intact.
+   */
+  writeJson(data: Readonly<Record<string, unknown>>, options: ResultOptions = {}): void {
     if (this.#jsonWritten) return;
     this.#jsonWritten = true;
-    this.#stdout.write(`${this.redact(JSON.stringify(data))}\n`);
+    const verbatim = options.verbatim ?? [];
+    const redactValue = (_key: string, value: unknown): unknown => (typeof value !== 'string' || verbatim.includes(value) ? value : this.redact(value));
+    this.#stdout.write(`${JSON.stringify(data, redactValue)}\n`);
   }
 
   /** Resolves once everything written so far has been handed to the operating system. */
