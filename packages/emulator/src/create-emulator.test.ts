@@ -46,6 +46,17 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The paths of the issues of the ValidationError that createEmulator throws for `options`. */
+function issuesOf(options: unknown): string[] {
+  try {
+    createEmulator(options as EmulatorOptions);
+  } catch (error) {
+    expect(ValidationError.isInstance(error)).toBe(true);
+    return (error as ValidationError).issues.map((issue) => issue.path);
+  }
+  throw new Error('expected a ValidationError');
+}
+
 describe('createEmulator: composition and routing', () => {
   it('sends Tencent paths to the Tencent service and AICC paths to the AICC service', async () => {
     const emulator = make({ tencent: TENCENT, aicc: AICC });
@@ -117,15 +128,6 @@ describe('createEmulator: composition and routing', () => {
   });
 
   it('rejects bad options with a ValidationError naming the option, services included', () => {
-    const issuesOf = (options: unknown) => {
-      try {
-        createEmulator(options as EmulatorOptions);
-      } catch (error) {
-        expect(ValidationError.isInstance(error)).toBe(true);
-        return (error as ValidationError).issues.map((issue) => issue.path);
-      }
-      throw new Error('expected a ValidationError');
-    };
     expect(issuesOf(null)).toEqual(['']);
     expect(issuesOf({ now: 5, faults: {}, requestLogLimit: -1, services: [{}] })).toEqual(['now', 'faults', 'requestLogLimit', 'services']);
     expect(issuesOf({ tencent: { ...TENCENT, sdkAppId: 0 } })).toEqual(['tencent.sdkAppId']);
@@ -135,15 +137,6 @@ describe('createEmulator: composition and routing', () => {
   });
 
   it('lists every bad option in one ValidationError instead of failing with a TypeError or accepting it', () => {
-    const issuesOf = (options: unknown) => {
-      try {
-        createEmulator(options as EmulatorOptions);
-      } catch (error) {
-        expect(ValidationError.isInstance(error)).toBe(true);
-        return (error as ValidationError).issues.map((issue) => issue.path);
-      }
-      throw new Error('expected a ValidationError');
-    };
     expect(issuesOf({ aicc: null })).toEqual(['aicc']);
     expect(issuesOf({ tencent: 'app' })).toEqual(['tencent']);
     expect(issuesOf({ aicc: { ...AICC, fabricTokenPath: 5 } })).toEqual(['aicc.fabricTokenPath']);
