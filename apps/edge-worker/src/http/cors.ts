@@ -1,11 +1,6 @@
+import { GATEWAY_EXPOSED_HEADERS, GATEWAY_REQUEST_HEADERS } from '@tokenwire/aicc-messaging';
 import type { CorsConfig } from '../config/cors-config.js';
 import { errorResponse } from './error-response.js';
-
-/** Request headers a browser may send to the browser routes. */
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'ccmessaging-token'] as const;
-
-/** Response headers a browser may read: the rotated `ccmessaging-token`, `retry-after` and the worker's error code. */
-export const CORS_EXPOSED_HEADERS = ['ccmessaging-token', 'retry-after', 'x-aicc-gateway-error'] as const;
 
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600;
@@ -37,7 +32,7 @@ export function preflightResponse(config: CorsConfig, request: Request, methods:
     headers: {
       'access-control-allow-origin': origin,
       'access-control-allow-methods': methods.join(', '),
-      'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+      'access-control-allow-headers': GATEWAY_REQUEST_HEADERS.join(', '),
       'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
       vary,
     },
@@ -55,7 +50,7 @@ export function withCors(config: CorsConfig, request: Request, response: Respons
   const origin = allowedOrigin(config, request.headers.get('origin'));
   if (origin !== undefined) {
     mutable.headers.set('access-control-allow-origin', origin);
-    mutable.headers.set('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
+    mutable.headers.set('access-control-expose-headers', GATEWAY_EXPOSED_HEADERS.join(', '));
   }
   return mutable;
 }

@@ -1,10 +1,5 @@
+import { GATEWAY_ERROR_HEADER } from '@tokenwire/aicc-messaging';
 import { jsonResponse } from './json-response.js';
-
-/**
- * Response header set on answers the worker produces itself (as opposed to answers relayed from AICC), with the
- * same short code as the body's `error`. Shared with `@tokenwire/aicc-messaging`'s gateway contract.
- */
-export const WORKER_ERROR_HEADER = 'x-aicc-gateway-error';
 
 /** Short, stable codes of the worker's own error answers. */
 export type WorkerErrorCode =
@@ -24,11 +19,13 @@ export type WorkerErrorCode =
 
 /**
  * An error answer of a browser route: `{ "error": code, "message": text }` with the code also in
- * {@link WORKER_ERROR_HEADER}. The message is written for the developer; it never contains a secret.
+ * `x-aicc-gateway-error` (`GATEWAY_ERROR_HEADER` of `@tokenwire/aicc-messaging`'s gateway contract, so its
+ * clients tell the worker's own answers from AICC's). The message is written for the developer; it never
+ * contains a secret.
  */
 export function errorResponse(status: number, code: WorkerErrorCode, message: string, headers: HeadersInit = {}): Response {
   const response = jsonResponse(status, { error: code, message }, headers);
-  response.headers.set(WORKER_ERROR_HEADER, code);
+  response.headers.set(GATEWAY_ERROR_HEADER, code);
   return response;
 }
 
