@@ -10,8 +10,8 @@
 //
 // Usage: node scripts/bench.mjs [--check] [--only=signing,client,cli,worker]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
-// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (31 rounds),
-//   BENCH_CLIENT_REQUESTS (600 per round and side),
+// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (21 rounds),
+//   BENCH_CLIENT_REQUESTS (1500 per round and side),
 //   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario).
 import { cpus } from 'node:os';
 import { benchCliColdStart } from './bench/cli-cold-start.mjs';
@@ -31,7 +31,7 @@ const rounds = env('BENCH_ROUNDS', 5);
 
 const sections = [
   { key: 'signing', title: 'signing', run: () => benchSigning({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }) },
-  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds: env('BENCH_CLIENT_ROUNDS', 31), requests: env('BENCH_CLIENT_REQUESTS', 600) }) },
+  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds: env('BENCH_CLIENT_ROUNDS', 21), requests: env('BENCH_CLIENT_REQUESTS', 1500) }) },
   { key: 'cli', title: 'CLI cold start', run: () => benchCliColdStart({ runs: env('BENCH_COLD_RUNS', 15) }) },
   { key: 'worker', title: 'worker CPU', run: () => benchWorkerCpu({ requests: env('BENCH_WORKER_REQUESTS', 1000) }) },
 ];

@@ -1,10 +1,7 @@
 // CPU per verified callback inside workerd: runs the edge worker's own benchmark
 // (apps/edge-worker/bench/verify-callback-cpu.mjs, miniflare 3; its header explains the method) in a child
 // process and reads its result lines into the table.
-//
-// HOOK: while that script does not exist, the row says so and the budget counts as not measured (not missed).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMs, root } from './stats.mjs';
 
@@ -28,12 +25,6 @@ function runChild(requests) {
 }
 
 export async function benchWorkerCpu({ requests }) {
-  if (!existsSync(WORKER_BENCH)) {
-    return {
-      rows: [{ benchmark: 'worker CPU per verified callback (workerd)', tokenwire: 'NOT MEASURED', baseline: 'apps/edge-worker/bench/verify-callback-cpu.mjs is missing', ratio: '—', budget: `p50 < ${BUDGET_MS} ms` }],
-      note: 'worker cpu: hook left open — the edge worker benchmark does not exist yet',
-    };
-  }
   const output = await runChild(requests);
   // Rows: `scenario  p50 ms  p95 ms  net p50 ms  net p95 ms`.
   const scenarios = new Map();

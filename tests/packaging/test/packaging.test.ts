@@ -4,12 +4,13 @@
 // consumer with `module: node16` as ESM and as CJS. One pack + install per run, in beforeAll. Then the JSR side:
 // jsr.json in step with package.json, and `deno publish --dry-run` for every package.
 import { execFile, type ExecFileOptions } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt } from '../../../scripts/assert-built.mjs';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,10 +62,12 @@ const tarballs = new Map<string, string>();
 
 beforeAll(async () => {
   for (const name of PUBLIC_PACKAGES) {
-    const dist = join(repository, 'packages', name, 'dist');
-    if (!existsSync(join(dist, 'index.js')) || !existsSync(join(dist, 'index.d.cts'))) {
-      throw new Error(`packages/${name} is not built: run this suite through turbo (pnpm test), which builds it first`);
-    }
+    const packageDir = join(repository, 'packages', name);
+    assertBuilt({
+      name: `@tokenwire/${name}`,
+      outputs: ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'].map((file) => join(packageDir, 'dist', file)),
+      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts')],
+    });
   }
   scratch = mkdtempSync(join(tmpdir(), 'tokenwire-packaging-'));
   const packed = join(scratch, 'tarballs');

@@ -8,7 +8,7 @@ import { startBrowserChat } from '@tokenwire/example-browser-chat/server.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertPackagesBuilt } from './support/built-packages.js';
 import { launchChromium, type LaunchedChromium } from './support/chromium.js';
-import { countColor, decodePng, type Image } from './support/png.js';
+import { countColor, countDark, decodePng, type Image } from './support/png.js';
 
 const USER_ID = 'visitor-1';
 const QUESTION = 'How do I track my order?';
@@ -88,15 +88,22 @@ it('sends a typed question with a real click on Send and renders the robot answe
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(screenshotPath, screenshot);
     console.log(`browser-chat screenshot: ${screenshotPath}`);
+    const image = decodePng(screenshot);
     const box = await page.locator('#messages').boundingBox();
     expect(box).not.toBeNull();
-    const messageArea = crop(decodePng(screenshot), box!);
+    const messageArea = crop(image, box!);
     const area = messageArea.width * messageArea.height;
     expect(area).toBeGreaterThan(100_000);
     const white = countColor(messageArea, '#ffffff', 2);
     expect(1 - white / area, 'share of non-background pixels in the message area').toBeGreaterThan(0.15);
     expect(countColor(messageArea, USER_BUBBLE), 'pixels of the user bubble').toBeGreaterThan(5_000);
     expect(countColor(messageArea, ROBOT_BUBBLE, 2), 'pixels of robot bubbles').toBeGreaterThan(30_000);
+    // The answer itself was drawn: its own bubble, with dark text on it (the greetings alone would pass the above).
+    const answerBox = await page.locator('.message.robot', { hasText: ANSWER }).locator('.text').boundingBox();
+    expect(answerBox).not.toBeNull();
+    const answer = crop(image, answerBox!);
+    expect(countColor(answer, ROBOT_BUBBLE, 2) / (answer.width * answer.height), 'share of bubble color behind the answer').toBeGreaterThan(0.4);
+    expect(countDark(answer), 'pixels of the answer text').toBeGreaterThan(300);
 
     // The page only talked to its own origin and the gateway; the AK/SK side (the emulated AICC) only to the worker.
     const gatewayCalls = requests.filter((request) => request.includes(`${chat.gatewayUrl}/aicc/`));

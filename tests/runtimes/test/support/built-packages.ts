@@ -1,9 +1,9 @@
 // The suite runs the BUILT packages (dist/), never their sources. turbo builds them first (`test` depends on
-// `^build`); when run directly, a missing build is reported instead of silently testing something stale.
-import { existsSync } from 'node:fs';
+// `^build`); when run directly, a missing or stale build is reported instead of silently testing something old.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertBuilt } from '../../../../scripts/assert-built.mjs';
 
 export const suiteDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const scenarioDir = join(suiteDir, 'scenario');
@@ -18,14 +18,15 @@ const BUILT_FILES = [
   '@tokenwire/edge-worker/dist/worker.js',
 ];
 
-/** Throws a clear error naming every built file that is missing. */
+/** Throws a clear error when a built file is missing or older than its package's sources. */
 export function assertPackagesBuilt(): void {
-  const missing = BUILT_FILES.filter((file) => {
+  for (const file of BUILT_FILES) {
     const [scope, name, ...rest] = file.split('/');
     const packageDir = dirname(requireFromSuite.resolve(`${scope}/${name}/package.json`));
-    return !existsSync(join(packageDir, ...rest));
-  });
-  if (missing.length > 0) {
-    throw new Error(`build the packages first (npx -y pnpm@10 exec turbo run build --filter=@tokenwire/runtime-tests...); missing: ${missing.join(', ')}`);
+    assertBuilt({
+      name: `${scope}/${name}`,
+      outputs: [join(packageDir, ...rest)],
+      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts')],
+    });
   }
 }

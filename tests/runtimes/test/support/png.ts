@@ -89,3 +89,12 @@ export function countColor(image: Image, hex: string, tolerance = 8): number {
   }
   return count;
 }
+
+/** How many pixels of `image` are dark (each channel at most `threshold`): the glyphs of dark text. */
+export function countDark(image: Image, threshold = 96): number {
+  let count = 0;
+  for (let index = 0; index < image.pixels.length; index += 4) {
+    if (image.pixels[index]! <= threshold && image.pixels[index + 1]! <= threshold && image.pixels[index + 2]! <= threshold) count++;
+  }
+  return count;
+}
