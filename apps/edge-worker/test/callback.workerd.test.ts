@@ -148,7 +148,7 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
   it('refuses a callback signed with a token it does not have', async () => {
     const stranger = await createTencentApp({ token: 'some-other-token-that-the-worker-does-not-know-0123456789' });
     const { result } = await emit(stranger, createRoomBody('room-stranger'));
-    expect(result).toMatchObject({ delivered: false, status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+    expect(result, result.error).toMatchObject({ delivered: false, status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
   });
 
   it('refuses stale and future RequestTimes', async () => {

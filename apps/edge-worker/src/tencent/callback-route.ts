@@ -99,7 +99,12 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
     });
   } catch (error) {
     if (limited.exceeded()) return callbackFailure(413, 'callback body too large');
-    if (CallbackSignatureError.isInstance(error)) return refusal(error, url, config, dependencies.now);
+    if (CallbackSignatureError.isInstance(error)) {
+      // A refusal decided from the query leaves the body unread: drain it (bounded by the size limit) so the
+      // sender is not cut off while still uploading, which it would see as a connection reset, not as our 401.
+      if (!limited.request.bodyUsed) await limited.request.arrayBuffer().catch(() => undefined);
+      return refusal(error, url, config, dependencies.now);
+    }
     throw error;
   }
 
