@@ -100,6 +100,7 @@ export type {
 export type { UnreadableMessage } from './messages/read-message-leniently.js';
 export { DownlinkMessageEntrySchema, readDownlinkMessage } from './messages/read-downlink-message.js';
 export type { OpenPicklistSchema, OptionalListSchema, OptionalPicklistSchema, OptionalStringSchema } from './messages/response-fields.js';
+export { ResultOnlyResponseSchema } from './messages/response-fields.js';
 export type { ObjectMessage } from './input/parse-input.js';
 export { DownlinkMessageSchema } from './messages/downlink-message.js';
 export type { HistoryMessage } from './messages/history-message.js';

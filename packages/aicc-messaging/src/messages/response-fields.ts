@@ -24,6 +24,15 @@ export const ResultDescriptionSchema: v.OptionalSchema<
   ),
 );
 
+/**
+ * The schema of a ccmessaging answer that carries nothing but `resultCode` and `resultDesc` (`send`,
+ * `doLeaveMessage`, robot feedback). Unknown fields pass through.
+ */
+export const ResultOnlyResponseSchema: v.LooseObjectSchema<
+  { readonly resultCode: typeof ResultCodeSchema; readonly resultDesc: typeof ResultDescriptionSchema },
+  undefined
+> = v.looseObject({ resultCode: ResultCodeSchema, resultDesc: ResultDescriptionSchema });
+
 /** The type of a string field of an AICC answer: absent or `null` when not set. */
 export type OptionalStringSchema = v.OptionalSchema<v.NullableSchema<v.StringSchema<string>, undefined>, undefined>;
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { assertShortUserId, MAX_SHORT_USER_ID_LENGTH } from './user-id-limit.js';
 
@@ -30,18 +30,11 @@ const LeaveMessageInputSchema = v.strictObject(
   objectMessage('an object with caller and message'),
 );
 
-/** The `doLeaveMessage` answer. Unknown fields pass through. */
-export const LeaveMessageResponseSchema: v.LooseObjectSchema<
-  {
-    /** `0` success, `2` parameters empty, `3` parameter error, `13` failure. */
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-  },
-  undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-});
+/**
+ * The `doLeaveMessage` answer: `resultCode` `0` success, `2` parameters empty, `3` parameter error, `13` failure.
+ * Unknown fields pass through.
+ */
+export const LeaveMessageResponseSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
 
 /** A successful `doLeaveMessage` answer. */
 export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema>;

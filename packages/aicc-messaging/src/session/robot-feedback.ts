@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
-import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Longest `feedbackContent`, in characters. */
@@ -46,18 +46,11 @@ const RobotFeedbackInputSchema = v.pipe(
   ),
 );
 
-/** The `v1/robot/feedbacksatisfaction` answer. Unknown fields pass through. */
-export const RobotFeedbackResponseSchema: v.LooseObjectSchema<
-  {
-    /** `0`; `30000000008` content missing; `10010000002` flow control; `30000000019` not a robot session; … */
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-  },
-  undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-});
+/**
+ * The `v1/robot/feedbacksatisfaction` answer: `resultCode` `0`; `30000000008` content missing; `10010000002` flow
+ * control; `30000000019` not a robot session; … Unknown fields pass through.
+ */
+export const RobotFeedbackResponseSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
 
 /** A successful robot feedback answer. */
 export type RobotFeedbackResult = v.InferOutput<typeof RobotFeedbackResponseSchema>;

@@ -4,23 +4,16 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, UPLINK_SOURCE_TYPE, type UplinkControlType, type UplinkMediaType } from '../messages/enumerations.js';
 import { contentFits, MAX_MESSAGE_CONTENT_BYTES, OutgoingMessageSchema, prepareMessage, type OutgoingMessage } from '../messages/outgoing-message.js';
-import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { uploadFile } from './upload-file.js';
 import { assertShortUserId } from './user-id-limit.js';
 
-/** The answer of `send` / `sendAsync`. Unknown fields pass through. */
-export const SendResultSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    /** e.g. `connect to robot successfully.`, `Send message to robot successfully`. */
-    readonly resultDesc: typeof ResultDescriptionSchema;
-  },
-  undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-});
+/**
+ * The answer of `send` / `sendAsync` (`resultDesc` e.g. `connect to robot successfully.`,
+ * `Send message to robot successfully`). Unknown fields pass through.
+ */
+export const SendResultSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
 
 /** A successful `send` / `sendAsync` answer. */
 export type SendResult = v.InferOutput<typeof SendResultSchema>;
