@@ -17,6 +17,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runtimeBinary } from './runtime-binary.mjs';
+import { retryOnNetworkFailure, runtimeEnvironment } from './runtime-env.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -75,7 +76,7 @@ function sync() {
 }
 
 
-function publish(dryRun) {
+async function publish(dryRun) {
   check();
   const deno = runtimeBinary('deno');
   const scratch = mkdtempSync(join(tmpdir(), 'tokenwire-jsr-'));
@@ -90,7 +91,7 @@ function publish(dryRun) {
       });
     }
     writeFileSync(join(scratch, 'deno.json'), `${JSON.stringify({ workspace: PACKAGES.map((name) => `./packages/${name}`) }, null, 2)}\n`);
-    const env = { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
+    const env = runtimeEnvironment();
     const runs = dryRun
       ? PACKAGES.map((name) => ({ label: `@tokenwire/${name}`, cwd: join(scratch, 'packages', name) }))
       : [{ label: 'the workspace', cwd: scratch }];
@@ -98,11 +99,15 @@ function publish(dryRun) {
     for (const run of runs) {
       const args = ['publish', '--allow-dirty', '--sloppy-imports', ...(dryRun ? ['--dry-run'] : [])];
       console.log(`\n$ deno ${args.join(' ')}   # ${run.label}`);
-      const result = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
+      // A registry fetch that fails on the network is tried once more, then reported as a network failure.
+      const result = await retryOnNetworkFailure(() => {
+        const child = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
+        return { ok: child.status === 0, output: `${child.stdout}${child.stderr}` };
+      }, `deno ${args.join(' ')} (${run.label})`);
       // The file list is long; keep everything else.
-      const output = `${result.stdout}${result.stderr}`.split('\n').filter((line) => !/^\s+file:\/\//.test(line));
-      console.log(output.join('\n').trim());
-      if (result.status !== 0) failed = true;
+      console.log(result.output.split('\n').filter((line) => !/^\s+file:\/\//.test(line)).join('\n').trim());
+      if (result.explanation !== undefined) console.error(`\n${result.explanation}`);
+      if (!result.ok) failed = true;
     }
     if (failed) {
       console.error('\ndeno publish failed.');
@@ -116,7 +121,7 @@ function publish(dryRun) {
 const [command, ...options] = process.argv.slice(2);
 if (command === 'check') check();
 else if (command === 'sync') sync();
-else if (command === 'publish') publish(options.includes('--dry-run'));
+else if (command === 'publish') await publish(options.includes('--dry-run'));
 else {
   console.error('usage: node scripts/jsr.mjs check | sync | publish [--dry-run]');
   process.exit(2);

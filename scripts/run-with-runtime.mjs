@@ -4,6 +4,7 @@
 // 120 s. The examples' `start`, `test` and `typecheck` scripts use it.
 import { spawn } from 'node:child_process';
 import { runtimeBinary } from './runtime-binary.mjs';
+import { runtimeEnvironment } from './runtime-env.mjs';
 
 const [runtime, ...args] = process.argv.slice(2);
 if (runtime !== 'bun' && runtime !== 'deno') {
@@ -19,7 +20,7 @@ try {
 }
 const child = spawn(binary, args, {
   stdio: 'inherit',
-  env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+  env: runtimeEnvironment(),
 });
 const timer = setTimeout(() => {
   console.error(`${runtime} did not finish within 120 s`);

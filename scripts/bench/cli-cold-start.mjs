@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { runtimeEnvironment } from '../runtime-env.mjs';
 import { formatMs, median, root, runtimeBinary } from './stats.mjs';
 
 export const CLI_PATH = join(root, 'apps/cli/dist/cli.js');
@@ -20,7 +21,7 @@ function timeOnce([command, args], extra, expectOutput) {
   const started = performance.now();
   const result = spawnSync(command, [...args, ...extra], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+    env: runtimeEnvironment(),
   });
   const elapsed = performance.now() - started;
   if (result.status !== 0 || (expectOutput && !expectOutput.test(result.stdout))) {

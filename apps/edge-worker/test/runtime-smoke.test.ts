@@ -10,6 +10,7 @@ import { appDir } from './support/build-worker.js';
 import { CALLBACK_TOKEN, createRoomBody, createTencentApp, SDK_APP_ID, SECRET_KEY, type TencentApp } from './support/tencent-app.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
+import { certificateTrust } from '../../../scripts/runtime-env.mjs';
 
 
 
@@ -53,6 +54,7 @@ function serve(command: string, args: readonly string[]): Promise<Served> {
       NO_COLOR: '1',
       DENO_NO_UPDATE_CHECK: '1',
       DENO_NO_PROMPT: '1',
+      ...certificateTrust(),
       PORT: '0',
       HOST: '127.0.0.1',
       TENCENT_SDK_APP_ID: String(SDK_APP_ID),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AICC, aiccLogin, sendBody, TENCENT, tencentCall } from './fixtures.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
+import { runtimeEnvironment } from '../../../scripts/runtime-env.mjs';
 import { assertBuilt } from '../../../scripts/assert-built.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,7 @@ interface SmokeOptions {
 function startServer(command: string, args: readonly string[], cwd: string, options: SmokeOptions): Promise<Started> {
   const child = spawn(command, [...args, 'smoke-server.mjs', JSON.stringify(options)], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+    env: runtimeEnvironment(),
   });
   const lines: string[] = [];
   const stderr: string[] = [];

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../../../scripts/assert-built.mjs';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
+import { runtimeEnvironment } from '../../../scripts/runtime-env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packagingDir = join(here, '..');
@@ -38,7 +39,7 @@ function run(command: string, args: readonly string[], options: ExecFileOptions 
         maxBuffer: 32 * 1024 * 1024,
         timeout: options.timeoutMs ?? 120_000,
         ...options,
-        env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', ...options.env },
+        env: runtimeEnvironment(options.env),
       },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${command} ${args.join(' ')} failed (${error.message.split('\n')[0]}):\n${stdout}\n${stderr}`));

@@ -8,7 +8,7 @@ import { assertPackagesBuilt, scenarioDir } from './support/built-packages.js';
 import { bundleScenario } from './support/bundle.js';
 import { launchChromium, type LaunchedChromium } from './support/chromium.js';
 import { lastJsonLine, runProcess } from './support/run-process.js';
-import { runtimeBinary } from './support/runtime-binary.js';
+import { runtimeBinary, runtimeEnvironment } from './support/runtime-binary.js';
 import { startServedEmulator, type ServedEmulator } from './support/served-emulator.js';
 import { serveStatic } from './support/static-server.js';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 async function runCli(command: string, args: readonly string[], emulatorUrl: string, userId: string): Promise<unknown> {
   const result = await runProcess(command, [...args, 'cli.mjs', emulatorUrl, userId], {
     cwd: scenarioDir,
-    env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+    env: runtimeEnvironment(),
   });
   return lastJsonLine(result, `${command} cli.mjs`);
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { recordRun } from './secret-audit.js';
 import { temporaryDirectory } from './temporary-directory.js';
 import { runtimeBinary } from '../../../../scripts/runtime-binary.mjs';
+import { certificateTrust } from '../../../../scripts/runtime-env.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(cliDir, 'package.json'));
@@ -33,7 +34,14 @@ export function baseEnvironment(): Record<string, string> {
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && !name.startsWith('TOKENWIRE_') && name !== 'NO_COLOR' && name !== 'FORCE_COLOR') env[name] = value;
   }
-  return { ...env, HOME: EMPTY_HOME, XDG_CONFIG_HOME: join(EMPTY_HOME, '.config'), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
+  return {
+    ...env,
+    ...certificateTrust(),
+    HOME: EMPTY_HOME,
+    XDG_CONFIG_HOME: join(EMPTY_HOME, '.config'),
+    DENO_NO_UPDATE_CHECK: '1',
+    DENO_NO_PROMPT: '1',
+  };
 }
 
 /** Options of {@link runCli}. */
