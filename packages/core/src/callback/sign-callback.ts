@@ -1,4 +1,4 @@
-import { sha256 } from '../crypto/sha256.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../encoding/hex.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseRequestTime } from './parse-request-time.js';

@@ -1,5 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import { systemClock, type Clock } from '../clock.js';
-import { sha256 } from '../crypto/sha256.js';
 import { constantTimeEqual } from '../crypto/constant-time-equal.js';
 import { CallbackSignatureError } from '../errors/callback-signature-error.js';
 import { ValidationError } from '../errors/validation-error.js';

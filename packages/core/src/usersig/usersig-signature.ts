@@ -1,4 +1,5 @@
-import { type HmacSha256Key, hmacSha256, prepareHmacSha256Key } from '../crypto/sha256.js';
+import { type _HMAC, hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToBase64 } from '../encoding/base64.js';
 
 /**
@@ -23,19 +24,26 @@ export function userSigSigningContent(
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-/** How many secret keys keep a precomputed HMAC state; a process normally uses one or two. */
+/** How many secret keys keep a keyed HMAC state; a process normally uses one or two. */
 const KEYED_STATE_LIMIT = 16;
-/** HMAC-SHA256 states that have absorbed the key pads, by secret key: each signature only hashes its message. */
-const keyedStates = /* @__PURE__ */ new Map<string, HmacSha256Key>();
-/** Reused for every signature (signing is synchronous, so there is never more than one in flight). */
+/** A noble HMAC-SHA256 state that has absorbed one key's inner and outer pads. */
+type KeyedHmac = _HMAC<ReturnType<typeof sha256.create>>;
+/** Keyed HMAC-SHA256 states by secret key (`hmac.create(sha256, key)`): each signature only hashes its message. */
+const keyedStates = /* @__PURE__ */ new Map<string, KeyedHmac>();
+/**
+ * The state each signature runs on: a keyed state is copied into it with noble's `_cloneInto`, which reuses the
+ * target's objects instead of allocating (signing is synchronous, so there is never more than one in flight).
+ */
+let scratch: KeyedHmac | undefined;
+/** Reused for every signature's message. */
 let messageBuffer = /* @__PURE__ */ new Uint8Array(256);
 const macBuffer = /* @__PURE__ */ new Uint8Array(32);
 
-function keyedState(secretKey: string): HmacSha256Key {
+function keyedState(secretKey: string): KeyedHmac {
   let state = keyedStates.get(secretKey);
   if (state === undefined) {
     if (keyedStates.size >= KEYED_STATE_LIMIT) keyedStates.delete(keyedStates.keys().next().value!);
-    state = prepareHmacSha256Key(encoder.encode(secretKey));
+    state = hmac.create(sha256, encoder.encode(secretKey)) as KeyedHmac;
     keyedStates.set(secretKey, state);
   }
   return state;
@@ -45,8 +53,10 @@ function keyedState(secretKey: string): HmacSha256Key {
  * `TLS.sig`: standard base64 (44 characters, with padding) of HMAC-SHA256 keyed with the UTF-8 bytes of the
  * secret key (not hex-decoded) over the UTF-8 bytes of {@link userSigSigningContent}.
  *
- * The keyed inner/outer HMAC states are cached per secret key (at most 16 keys, in module memory, like the
- * key itself would be), so a signature only hashes its message: three SHA-256 blocks for a typical identifier.
+ * Computed with @noble/hashes. The keyed HMAC state (`hmac.create(sha256, key)`, inner and outer pads absorbed)
+ * is cached per secret key (at most 16 keys, in module memory, like the key itself would be) and copied per
+ * signature without allocating, so a signature only hashes its message: three SHA-256 blocks for a typical
+ * identifier.
  *
  * @example
  * ```ts
@@ -66,7 +76,10 @@ export function userSigSignature(
   // UTF-8 needs at most 3 bytes per UTF-16 code unit, so one encodeInto always fits.
   if (content.length * 3 > messageBuffer.length) messageBuffer = new Uint8Array(content.length * 3);
   const written = encoder.encodeInto(content, messageBuffer).written;
-  hmacSha256(keyedState(secretKey), messageBuffer.subarray(0, written), macBuffer);
+  // digestInto wipes the scratch state; the next signature's _cloneInto overwrites all of it.
+  const state = keyedState(secretKey)._cloneInto(scratch);
+  scratch = state;
+  state.update(messageBuffer.subarray(0, written)).digestInto(macBuffer);
   const signature = bytesToBase64(macBuffer);
   macBuffer.fill(0); // don't leave the last signature lying in module memory
   return signature;
