@@ -33,7 +33,7 @@ import {
 export interface EmulatorOptions {
   /** The emulated Tencent app (`sdkAppId`, `secretKey`, `admins`, …). */
   readonly tencent?: TencentServiceOptions;
-  /** The emulated AICC tenant (`appKey`, `appSecret`, `channels`, `pollHoldMs`, …). */
+  /** The emulated AICC tenant (`appKey`, `appSecret`, `channels`, `pollHoldMs`, `dialect`, …). */
   readonly aicc?: AiccServiceOptions;
   /** Fault rules active from the start; more can be added with `emulator.faults.add`. */
   readonly faults?: readonly FaultRule[];

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, isAiccDialect, pollTokenRejectionStatusOf, type AiccDialect } from './aicc-dialect.js';
 
 /** The optional human agent of the emulated AICC, who takes over a session after `TRANS2AGENT`. */
 export interface AiccAgentOptions {
@@ -50,6 +51,18 @@ export interface AiccServiceOptions {
   readonly uploadMaxBytes?: number;
   /** Largest file `downloadFileStream` returns (decoded bytes); AICC's default is 2 MiB. */
   readonly downloadMaxBytes?: number;
+  /**
+   * Which documentation set the answers follow where Huawei's pages disagree: `api-reference` (the default) or
+   * `developer-guide` (`applyToken` answers `{ token: "\"…\"" }` without `resultCode`, `uploadFileStream`
+   * answers `resultCode`/`resultDesc`, a long poll with an expired `ccmessaging-token` gets 403). See
+   * {@link AiccDialect}.
+   */
+  readonly dialect?: AiccDialect;
+  /**
+   * The HTTP status of a long poll whose `ccmessaging-token` is missing, unknown or expired: 401 (API reference,
+   * cec_07_0088) or 403 (developer guide, cec_05_1010). Defaults to the dialect's.
+   */
+  readonly pollTokenRejectionStatus?: 401 | 403;
 }
 
 /** {@link AiccServiceOptions} with every default applied. */
@@ -68,6 +81,8 @@ export interface ResolvedAiccServiceOptions {
   readonly fabricTokenPath: string;
   readonly uploadMaxBytes: number;
   readonly downloadMaxBytes: number;
+  readonly dialect: AiccDialect;
+  readonly pollTokenRejectionStatus: 401 | 403;
 }
 
 /** The documented path of the API Fabric token endpoint. */
@@ -79,7 +94,8 @@ const MEBIBYTE = 1024 * 1024;
  * Applies the defaults of {@link AiccServiceOptions} and checks the configuration.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} listing every bad field: not an object, an empty
- *   credential, no channel, a negative duration, a bad `agent` or `fabricTokenPath`.
+ *   credential, no channel, a negative duration, a bad `agent`, `fabricTokenPath`, `dialect` or
+ *   `pollTokenRejectionStatus`.
  */
 export function resolveAiccServiceOptions(options: AiccServiceOptions): ResolvedAiccServiceOptions {
   if (!isPlainObject(options)) throw new ValidationError('AICC emulator options', [{ path: '', message: 'must be an object' }]);
@@ -99,6 +115,10 @@ export function resolveAiccServiceOptions(options: AiccServiceOptions): Resolved
   if (typeof fabricTokenPath !== 'string' || !fabricTokenPath.startsWith('/')) {
     issues.push({ path: 'fabricTokenPath', message: 'must be a path starting with "/"' });
   }
+  const dialect = options.dialect ?? DEFAULT_AICC_DIALECT;
+  if (!isAiccDialect(dialect)) issues.push({ path: 'dialect', message: `must be one of ${AICC_DIALECTS.join(', ')}` });
+  const pollTokenRejectionStatus = options.pollTokenRejectionStatus ?? pollTokenRejectionStatusOf(isAiccDialect(dialect) ? dialect : DEFAULT_AICC_DIALECT);
+  if (pollTokenRejectionStatus !== 401 && pollTokenRejectionStatus !== 403) issues.push({ path: 'pollTokenRejectionStatus', message: 'must be 401 or 403' });
   const resolved: ResolvedAiccServiceOptions = {
     appKey: options.appKey,
     appSecret: options.appSecret,
@@ -114,6 +134,8 @@ export function resolveAiccServiceOptions(options: AiccServiceOptions): Resolved
     fabricTokenPath,
     uploadMaxBytes: readDuration(options.uploadMaxBytes, 10 * MEBIBYTE, 'uploadMaxBytes', issues, 1),
     downloadMaxBytes: readDuration(options.downloadMaxBytes, 2 * MEBIBYTE, 'downloadMaxBytes', issues, 1),
+    dialect,
+    pollTokenRejectionStatus,
   };
   if (issues.length > 0) throw new ValidationError('AICC emulator options', issues);
   return resolved;

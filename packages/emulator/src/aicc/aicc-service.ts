@@ -1,6 +1,7 @@
 import { randomUint32, ValidationError } from '@tokenwire/core';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
 import { createAiccContext, type AiccContext } from './aicc-context.js';
+import type { AiccDialect } from './aicc-dialect.js';
 import { FABRIC_ERROR_CODES, fabricErrorResponse, jsonResponse, type HandlerResult } from './aicc-responses.js';
 import { resolveAiccServiceOptions, type AiccServiceOptions, type ResolvedAiccServiceOptions } from './aicc-service-options.js';
 import { snapshotAiccState, type AiccState, type MessageTokenRecord } from './aicc-state.js';
@@ -58,8 +59,17 @@ export interface AiccService extends EmulatedService {
   readonly state: AiccState;
   /** Makes every issued AccessToken expire now: the next ccmessaging call with one gets 403. */
   expireAccessTokens(): void;
-  /** Makes every issued `ccmessaging-token` expire now: the next chat call with one gets 401. */
+  /**
+   * Makes every issued `ccmessaging-token` expire now: the next chat call with one gets 401 (a long poll 403 when
+   * `pollTokenRejectionStatus` is 403, as in the `developer-guide` dialect).
+   */
   expireMessageTokens(): void;
+  /**
+   * Makes every AccessToken and every `ccmessaging-token` expire now — a client that slept past both lifetimes. Its
+   * next long poll gets 403 (API Fabric); after a new AccessToken, 401 in the `api-reference` dialect and 403 again
+   * in the `developer-guide` one (cec_05_1010: renew both tokens).
+   */
+  expireAllTokens(): void;
   /**
    * Delivers a message to a user who has connected at least once (the message belongs to their latest session),
    * waking their long polls — e.g. an agent writing first.
@@ -121,10 +131,13 @@ const ROUTES: Readonly<Record<string, Route>> = {
  *   for an API → 405 with `Allow` (both in the Fabric `{ errorCode, exceptionInfo }` shape). Paths are
  *   case-sensitive (`getsatisfactionsurveymode` is lower-case).
  * - Missing, unknown or expired AccessToken, or `x-app-key` not its app key → 403.
- * - Every API but `applyToken`: missing, unknown or expired `ccmessaging-token` → 401; near expiry the response
+ * - Every API but `applyToken`: missing, unknown or expired `ccmessaging-token` → 401 (a long poll: 403 when
+ *   `pollTokenRejectionStatus` is 403, the `developer-guide` dialect's default); near expiry the response
  *   carries a fresh token in the `ccmessaging-token` header.
  * - A body that is not a JSON object → 400 `{ resultCode: '1', resultDesc }`.
- * - Business outcomes are HTTP 200 with `resultCode` (`returnCode` for uploads).
+ * - Business outcomes are HTTP 200 with `resultCode` — `returnCode` for uploads in the `api-reference` dialect
+ *   and for `saveSatisfaction` in the `developer-guide` one, whose `applyToken` answers a bare `{ token }` (see
+ *   {@link AiccDialect}).
  *
  * @example
  * ```ts
@@ -143,7 +156,7 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
     state.requestsByPath.set(path, (state.requestsByPath.get(path) ?? 0) + 1);
   };
 
-  async function handleCcmessaging(request: Request, url: URL, route: Route): Promise<Response> {
+  async function handleCcmessaging(request: Request, url: URL, apiName: string, route: Route): Promise<Response> {
     const rejected = authenticateAccessToken(context, request);
     if (rejected !== undefined) return rejected;
     if (!route.needsMessageToken) {
@@ -152,7 +165,7 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
       const result = route.run(context, read.value);
       return jsonResponse(result.status ?? 200, result.body);
     }
-    const check = authenticateMessageToken(context, request);
+    const check = authenticateMessageToken(context, request, apiName);
     if (!check.ok) return check.response;
     const headers: Record<string, string> = check.rotated === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: check.rotated.token };
     let body: Record<string, unknown> = {};
@@ -163,6 +176,16 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
     }
     const result = await route.run(context, check.token, body, request, url);
     return jsonResponse(result.status ?? 200, result.body, headers);
+  }
+
+  function expireAccessTokens(): void {
+    const now = context.now();
+    for (const record of state.accessTokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
+  }
+
+  function expireMessageTokens(): void {
+    const now = context.now();
+    for (const record of state.messageTokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
   }
 
   return {
@@ -193,15 +216,13 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
         return fabricErrorResponse(404, FABRIC_ERROR_CODES.notFound, `no such API: ${path}`);
       }
       if (request.method !== route.method) return methodNotAllowed(route.method);
-      return handleCcmessaging(request, url, route);
+      return handleCcmessaging(request, url, apiName, route);
     },
-    expireAccessTokens() {
-      const now = context.now();
-      for (const record of state.accessTokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
-    },
-    expireMessageTokens() {
-      const now = context.now();
-      for (const record of state.messageTokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
+    expireAccessTokens,
+    expireMessageTokens,
+    expireAllTokens() {
+      expireAccessTokens();
+      expireMessageTokens();
     },
     pushMessage(userId, message) {
       const session = state.sessions.get(userId);

@@ -74,9 +74,12 @@ export interface SatisfactionRecord {
   readonly channelConfigId: string;
   readonly callId: string;
   readonly evaluation: string;
-  readonly comment?: string;
-  readonly npsScore?: number;
-  readonly fcrValue?: number;
+  /** As sent; `""` when the user wrote nothing. */
+  readonly comment: string;
+  /** `"0"`–`"9"`, as sent (AICC types it String). */
+  readonly npsScore?: string;
+  /** `"1"` resolved at first contact, `"2"` not, as sent. */
+  readonly fcrValue?: string;
   /** Milliseconds since the epoch. */
   readonly savedAt: number;
 }

@@ -6,6 +6,8 @@
 
 export type { AiccPushMessage, AiccService } from './aicc-service.js';
 export { CCMESSAGING_PATH_PREFIX, createAiccService } from './aicc-service.js';
+export type { AiccDialect } from './aicc-dialect.js';
+export { AICC_DIALECTS, DEFAULT_AICC_DIALECT } from './aicc-dialect.js';
 export type { AiccAgentOptions, AiccServiceOptions, ResolvedAiccServiceOptions } from './aicc-service-options.js';
 export { DEFAULT_FABRIC_TOKEN_PATH } from './aicc-service-options.js';
 export type {

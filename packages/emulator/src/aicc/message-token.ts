@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { AiccContext } from './aicc-context.js';
-import type { HandlerResult } from './aicc-responses.js';
-import { jsonResponse } from './aicc-responses.js';
+import { FABRIC_AUTH_FAIL_MESSAGE, FABRIC_ERROR_CODES, fabricErrorResponse, jsonResponse, type HandlerResult } from './aicc-responses.js';
 import type { MessageTokenRecord } from './aicc-state.js';
 import { createMessageTokenValue } from './random-identifiers.js';
 import { describeIssues } from './read-json-body.js';
@@ -47,8 +46,10 @@ export function issueMessageToken(
 
 /**
  * `POST /apiaccess/ccmessaging/applyToken`: validates the body (userId 1–32 characters, userName, a configured
- * channelId, a locale) and answers `{ token, resultCode: '0' }`, or `{ resultCode: '1', resultDesc }` for bad
- * input. Earlier tokens of the same user stay valid until they expire.
+ * channelId, a locale) and answers, in the `api-reference` dialect, `{ token, resultCode: '0' }` (cec_07_2214); in
+ * the `developer-guide` dialect `{ token: '"…"' }` — the token inside literal quotes and no `resultCode`, as the
+ * example of devg-webclint-cec cec_05_2012 shows it. Bad input → `{ resultCode: '1', resultDesc }` in both. Earlier
+ * tokens of the same user stay valid until they expire.
  */
 export function applyToken(context: AiccContext, body: Record<string, unknown>): HandlerResult {
   const parsed = v.safeParse(ApplyTokenRequestSchema, body);
@@ -58,6 +59,7 @@ export function applyToken(context: AiccContext, body: Record<string, unknown>):
   }
   const record = issueMessageToken(context, parsed.output);
   context.state.counters.issuedMessageTokens += 1;
+  if (context.options.dialect === 'developer-guide') return { body: { token: `"${record.token}"` } };
   return { body: { token: record.token, resultCode: '0' } };
 }
 
@@ -73,16 +75,22 @@ export type MessageTokenCheck =
   | { readonly ok: false; readonly response: Response };
 
 /**
- * Checks the `ccmessaging-token` request header: missing, unknown or expired → 401. When the token expires within
- * `rotateWithinSeconds`, a successor valid for a full lifetime is issued (once per token; later calls with the
- * old token get the same successor) for the response header. The old token keeps working until it expires.
+ * Checks the `ccmessaging-token` request header: missing, unknown or expired → 401 `{ resultCode: '1', resultDesc }`
+ * — except on the long poll (`api` `poll`) with `pollTokenRejectionStatus` 403 (the `developer-guide` dialect):
+ * then 403 in API Fabric's `{ errorCode, exceptionInfo }` shape, as devg-voip-cec cec_05_1010 describes ("the
+ * tokens expired; renew both"). When the token expires within `rotateWithinSeconds`, a successor valid for a full
+ * lifetime is issued (once per token; later calls with the old token get the same successor) for the response
+ * header. The old token keeps working until it expires.
  */
-export function authenticateMessageToken(context: AiccContext, request: Request): MessageTokenCheck {
+export function authenticateMessageToken(context: AiccContext, request: Request, api: string): MessageTokenCheck {
   const value = request.headers.get(MESSAGE_TOKEN_HEADER);
   const record = value === null ? undefined : context.state.messageTokens.get(value);
   const now = context.now();
   if (record === undefined || now >= record.expiresAt) {
     context.state.counters.rejectedMessageTokens += 1;
+    if (api === 'poll' && context.options.pollTokenRejectionStatus === 403) {
+      return { ok: false, response: fabricErrorResponse(403, FABRIC_ERROR_CODES.authenticationFailed, FABRIC_AUTH_FAIL_MESSAGE) };
+    }
     return {
       ok: false,
       response: jsonResponse(401, {

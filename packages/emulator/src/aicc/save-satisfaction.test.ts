@@ -11,14 +11,14 @@ async function agentSession(harness: ReturnType<typeof createHarness>): Promise<
 }
 
 describe('saveSatisfaction', () => {
-  it('saves a rating of the agent session, with optional npsScore and fcrValue', async () => {
+  it('saves a rating of the agent session, with optional npsScore and fcrValue as the strings AICC types them', async () => {
     const harness = createHarness();
     const token = await agentSession(harness);
-    const response = await harness.call('saveSatisfaction', { token, body: { ...validBody, npsScore: '9', fcrValue: 1 } });
+    const response = await harness.call('saveSatisfaction', { token, body: { ...validBody, npsScore: '9', fcrValue: '1' } });
     expect(await response.json()).toEqual({ resultCode: '0', resultDesc: 'Save satisfaction success!' });
     const callId = harness.aicc.state.sessions.get('user-1')?.callId;
     expect(harness.aicc.state.satisfactions).toEqual([
-      { userId: 'user-1', channelConfigId: TEST_CHANNEL, callId, evaluation: '4', comment: 'Helpful', npsScore: 9, fcrValue: 1, savedAt: harness.clock.now() },
+      { userId: 'user-1', channelConfigId: TEST_CHANNEL, callId, evaluation: '4', comment: 'Helpful', npsScore: '9', fcrValue: '1', savedAt: harness.clock.now() },
     ]);
   });
 
@@ -42,8 +42,12 @@ describe('saveSatisfaction', () => {
     ['evaluation "6"', { evaluation: '6' }],
     ['a numeric evaluation', { evaluation: 5 }],
     ['a comment of 512 characters', { comment: 'x'.repeat(512) }],
-    ['npsScore 10', { npsScore: 10 }],
-    ['fcrValue 3', { fcrValue: '3' }],
+    ['no comment (mandatory in cec_07_2226 and cec_05_2026)', { comment: undefined }],
+    ['a comment that is not a string', { comment: null }],
+    ['npsScore "10"', { npsScore: '10' }],
+    ['a numeric npsScore (typed String)', { npsScore: 9 }],
+    ['a numeric fcrValue (typed String)', { fcrValue: 1 }],
+    ['fcrValue "3"', { fcrValue: '3' }],
     ['channel APP', { channel: 'APP' }],
     ['another userId', { userId: 'user-2' }],
     ['another channelConfigId', { channelConfigId: OTHER_CHANNEL }],
@@ -55,6 +59,21 @@ describe('saveSatisfaction', () => {
     expect(body.resultCode).toBe('13');
     expect(body.resultDesc).toMatch(/^Save satisfaction failed/);
     expect(harness.aicc.state.satisfactions).toEqual([]);
+  });
+
+  it('accepts an empty comment, the one to send when the user wrote none', async () => {
+    const harness = createHarness();
+    const token = await agentSession(harness);
+    expect(await (await harness.call('saveSatisfaction', { token, body: { ...validBody, comment: '' } })).json()).toMatchObject({ resultCode: '0' });
+    expect(harness.aicc.state.satisfactions).toMatchObject([{ comment: '' }]);
+  });
+
+  it('names the missing comment in resultDesc', async () => {
+    const harness = createHarness();
+    const token = await agentSession(harness);
+    const { comment: _comment, ...withoutComment } = validBody;
+    const body = (await (await harness.call('saveSatisfaction', { token, body: withoutComment })).json()) as Record<string, string>;
+    expect(body).toEqual({ resultCode: '13', resultDesc: expect.stringContaining('comment is required') });
   });
 
   it('accepts a comment of 511 characters', async () => {

@@ -117,9 +117,10 @@ export function createHarness(overrides: Partial<AiccServiceOptions> = {}): Aicc
 
   async function applyToken(userId: string, overrides: Record<string, unknown> = {}): Promise<string> {
     const response = await call('applyToken', { body: { userId, userName: `Name of ${userId}`, channelId: TEST_CHANNEL, locale: 'en', ...overrides } });
-    const body = (await response.json()) as { token?: string; resultCode: string };
+    const body = (await response.json()) as { token?: string; resultCode?: string };
     if (body.token === undefined) throw new TypeError(`applyToken failed: ${JSON.stringify(body)}`);
-    return body.token;
+    // The developer-guide dialect answers the token inside literal quotes (cec_05_2012).
+    return body.token.replace(/^"(.*)"$/, '$1');
   }
 
   async function send(token: string, userId: string, controlType: string, fields: Record<string, unknown> = {}, api: 'send' | 'sendAsync' = 'send') {
