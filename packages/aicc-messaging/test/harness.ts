@@ -4,7 +4,7 @@
  * an emulator with a short poll hold.
  */
 import type { Sleep } from '@tokenwire/core';
-import { createEmulator, type AiccServiceOptions, type FaultRule } from '@tokenwire/emulator';
+import { AICC_DIALECTS, createEmulator, type AiccDialect, type AiccServiceOptions, type FaultRule } from '@tokenwire/emulator';
 import { createAiccClient, type AiccClientOptions } from '../src/client/create-aicc-client.js';
 
 export const APP_KEY = '6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6c10';
@@ -122,11 +122,26 @@ export function recordingFetch(inner: TestFetch) {
   };
 }
 
+/**
+ * The documentation dialects the emulated AICC speaks (`api-reference`, `developer-guide`): the client and session
+ * tests run against each, so they cannot agree with one reading of Huawei's pages only.
+ */
+export const DIALECTS: readonly AiccDialect[] = AICC_DIALECTS;
+
+/** What a test bed may change: the emulated AICC's options, its dialect, and faults active from the start. */
+export interface TestBedOverrides {
+  readonly aicc?: Partial<AiccServiceOptions>;
+  readonly faults?: FaultRule[];
+  /** The emulator's dialect; the emulator's default (`api-reference`) when omitted. */
+  readonly dialect?: AiccDialect;
+}
+
 /** Everything a test needs: the emulator, clock, sleep, recorder and a client factory. */
-export function createTestBed(overrides: { aicc?: Partial<AiccServiceOptions>; faults?: FaultRule[] } = {}) {
+export function createTestBed(overrides: TestBedOverrides = {}) {
   const clock = createManualClock();
+  const dialect = overrides.aicc?.dialect ?? overrides.dialect ?? 'api-reference';
   const emulator = createEmulator({
-    aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL_ID, 'web-channel-2'], pollHoldMs: 20, ...overrides.aicc },
+    aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL_ID, 'web-channel-2'], pollHoldMs: 20, ...overrides.aicc, dialect },
     now: clock.now,
     ...(overrides.faults === undefined ? {} : { faults: overrides.faults }),
   });
@@ -149,6 +164,7 @@ export function createTestBed(overrides: { aicc?: Partial<AiccServiceOptions>; f
       ...options,
     });
   return {
+    dialect,
     clock,
     emulator,
     aicc: emulator.aicc,
@@ -164,6 +180,11 @@ export function createTestBed(overrides: { aicc?: Partial<AiccServiceOptions>; f
 }
 
 export type TestBed = ReturnType<typeof createTestBed>;
+
+/** {@link createTestBed} with the emulator speaking `dialect`, for `describe.each(DIALECTS)`. */
+export function dialectTestBed(dialect: AiccDialect): (overrides?: TestBedOverrides) => TestBed {
+  return (overrides = {}) => createTestBed({ ...overrides, dialect });
+}
 
 /** Asserts that no secret appears anywhere in an error (message, cause, stack, JSON form). */
 export function textsOfError(error: unknown): string {

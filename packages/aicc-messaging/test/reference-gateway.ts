@@ -13,6 +13,7 @@ import {
   GATEWAY_MAX_UPLOAD_BODY_BYTES,
   GATEWAY_REQUEST_HEADERS,
   GATEWAY_TOKEN_PATH,
+  JSON_CONTENT_TYPE,
   MESSAGE_TOKEN_HEADER,
   type AiccDirectClient,
 } from '../src/index.js';
@@ -85,7 +86,7 @@ export function createReferenceGateway(options: ReferenceGatewayOptions): TestFe
           headers: {
             authorization: `Bearer ${accessToken}`,
             [APP_KEY_HEADER]: appKey,
-            'content-type': 'application/json',
+            'content-type': JSON_CONTENT_TYPE,
             ...(messageToken === null ? {} : { [MESSAGE_TOKEN_HEADER]: messageToken }),
           },
           ...(body === undefined ? {} : { body }),

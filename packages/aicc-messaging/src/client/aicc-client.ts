@@ -30,6 +30,12 @@ export interface AiccRequest {
   readonly idempotent?: boolean | undefined;
   /** Aborts the call, including backoff waits and a token refresh it waits for. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Direct clients: whether an API Fabric 403 makes the client drop its AccessToken, fetch a new one and replay
+   * the call once (default `true`). Sessions turn it off for the replay that follows a re-applied
+   * `ccmessaging-token`, which comes right after a refresh. A gateway client never refreshes (its gateway does).
+   */
+  readonly refreshAccessTokenOn403?: boolean | undefined;
   /** Per-attempt deadline in ms for this call; defaults to the client's `timeoutMs`. */
   readonly timeoutMs?: number | undefined;
   /** Retry policy for this call (merged over the client's), or `false` for a single attempt. */
@@ -109,6 +115,7 @@ const AiccRequestSchema = v.strictObject(
     body: v.optional(PlainObjectSchema),
     messageToken: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
     idempotent: v.optional(v.boolean('must be a boolean')),
+    refreshAccessTokenOn403: v.optional(v.boolean('must be a boolean')),
     signal: v.optional(v.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')),
     timeoutMs: v.optional(TimeoutSchema),
     retry: v.optional(RetrySchema),
@@ -129,6 +136,7 @@ export interface PreparedAiccRequest {
   readonly bodyText: string | undefined;
   readonly messageToken: string | undefined;
   readonly idempotent: boolean;
+  readonly refreshAccessTokenOn403: boolean;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number | undefined;
   readonly retry: RetryOptions | false | undefined;
@@ -166,6 +174,7 @@ export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
     bodyText,
     messageToken: parsed.messageToken,
     idempotent: parsed.idempotent ?? (method === 'GET' || IDEMPOTENT_APIS.has(parsed.api)),
+    refreshAccessTokenOn403: parsed.refreshAccessTokenOn403 ?? true,
     signal: parsed.signal,
     timeoutMs: parsed.timeoutMs,
     retry: parsed.retry,

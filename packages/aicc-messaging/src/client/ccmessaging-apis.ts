@@ -11,6 +11,13 @@ export const MESSAGE_TOKEN_HEADER = 'ccmessaging-token';
 export const APP_KEY_HEADER = 'x-app-key';
 
 /**
+ * The `Content-Type` of every POST this package sends — to `tokenByAkSk`, to the ccmessaging APIs and to a
+ * gateway: `application/json;charset=UTF-8`, as Huawei's Vue demo sends it (devg-webdemo-cec cec_05_1115,
+ * 2023-08-28) and as the click-to-dial guide lists it for applyToken (devg-voip-cec cec_05_1003, 2024-03-05).
+ */
+export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+
+/**
  * The CC-Messaging APIs this package calls, with their HTTP method. Names are the path after
  * {@link CCMESSAGING_PATH_PREFIX}, spelled as AICC spells them (`getsatisfactionsurveymode` is lower-case).
  */

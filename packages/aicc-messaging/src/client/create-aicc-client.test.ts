@@ -1,6 +1,6 @@
 import { HttpStatusError, NetworkError, RequestAbortedError, ValidationError } from '@tokenwire/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_KEY, APP_SECRET, BASE_URL, createTestBed, textsOfError, type TestBed } from '../../test/harness.js';
+import { APP_KEY, APP_SECRET, BASE_URL, DIALECTS, dialectTestBed, textsOfError, type TestBed } from '../../test/harness.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { createAiccClient } from './create-aicc-client.js';
@@ -61,262 +61,277 @@ describe('createAiccClient options', () => {
   });
 });
 
-describe('the API Fabric AccessToken', () => {
-  it('is fetched once with X-Token-Expire and the AK/SK, then sent as Bearer with x-app-key', async () => {
-    bed = createTestBed();
-    const client = bed.client({ accessTokenTtlSeconds: 900 });
-    await client.request({ api: 'applyToken', body: applyBody });
-    await client.request({ api: 'applyToken', body: applyBody });
-    const [tokenRequest, ...others] = bed.recorder.to(TOKEN_PATH);
-    expect(others).toHaveLength(0);
-    expect(tokenRequest?.headers.get('x-token-expire')).toBe('900');
-    expect(JSON.parse(tokenRequest!.body)).toEqual({ app_key: APP_KEY, app_secret: APP_SECRET });
-    const issued = [...bed.emulator.state.aicc!.accessTokens.keys()];
-    expect(issued).toHaveLength(1);
-    for (const request of bed.recorder.to(APPLY_PATH)) {
-      expect(request.headers.get('authorization')).toBe(`Bearer ${issued[0]}`);
-      expect(request.headers.get('x-app-key')).toBe(APP_KEY);
-      expect(request.body).not.toContain(APP_SECRET);
-    }
-    expect(client.accessTokens.grant?.expiresAt).toBe(bed.clock.now() + 900_000);
-  });
+describe.each(DIALECTS)('against the %s dialect', (dialect) => {
+  const testBed = dialectTestBed(dialect);
 
-  it('is refreshed 60 s before it expires, not earlier', async () => {
-    bed = createTestBed();
-    const client = bed.client();
-    await client.request({ api: 'applyToken', body: applyBody });
-    bed.clock.advance(539_000);
-    await client.request({ api: 'applyToken', body: applyBody });
-    expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);
-    bed.clock.advance(2_000);
-    await client.request({ api: 'applyToken', body: applyBody });
-    expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(2);
-    // Refreshed before API Fabric had to say no.
-    expect(bed.emulator.state.aicc!.counters.rejectedAccessTokens).toBe(0);
-  });
+  describe('the API Fabric AccessToken', () => {
+    it('is fetched once with X-Token-Expire and the AK/SK, then sent as Bearer with x-app-key', async () => {
+      bed = testBed();
+      const client = bed.client({ accessTokenTtlSeconds: 900 });
+      await client.request({ api: 'applyToken', body: applyBody });
+      await client.request({ api: 'applyToken', body: applyBody });
+      const [tokenRequest, ...others] = bed.recorder.to(TOKEN_PATH);
+      expect(others).toHaveLength(0);
+      expect(tokenRequest?.headers.get('x-token-expire')).toBe('900');
+      expect(JSON.parse(tokenRequest!.body)).toEqual({ app_key: APP_KEY, app_secret: APP_SECRET });
+      const issued = [...bed.emulator.state.aicc!.accessTokens.keys()];
+      expect(issued).toHaveLength(1);
+      for (const request of bed.recorder.to(APPLY_PATH)) {
+        expect(request.headers.get('authorization')).toBe(`Bearer ${issued[0]}`);
+        expect(request.headers.get('x-app-key')).toBe(APP_KEY);
+        expect(request.body).not.toContain(APP_SECRET);
+      }
+      expect(client.accessTokens.grant?.expiresAt).toBe(bed.clock.now() + 900_000);
+    });
 
-  it('takes its lifetime from Expires, as a number or a string, with a margin of a tenth of short lifetimes', async () => {
-    for (const expires of [120, '120']) {
-      bed = createTestBed();
-      bed.intercept((next) => async (request) => {
-        const response = await next(request);
-        if (new URL(request.url).pathname !== TOKEN_PATH) return response;
-        const body = (await response.json()) as Record<string, unknown>;
-        return Response.json({ ...body, Expires: expires });
-      });
+    it('is asked for, and every ccmessaging POST sent, with Content-Type application/json;charset=UTF-8 (devg-voip cec_05_1003, Huawei’s demo cec_05_1115)', async () => {
+      bed = testBed();
       const client = bed.client();
       await client.request({ api: 'applyToken', body: applyBody });
-      expect(client.accessTokens.grant!.expiresAt - client.accessTokens.grant!.obtainedAt).toBe(120_000);
-      bed.clock.advance(107_000);
+      const { token } = (await client.request({ api: 'applyToken', body: applyBody })).body as { token: string };
+      await client.request({ api: 'queryHistoryChatMessage', body: { channelId: 'web-channel-1', userId: 'user-1', limit: '5', offset: '0', channel: 'WEB' }, messageToken: token.replace(/"/g, '') });
+      const posts = bed.recorder.requests.filter((request) => request.method === 'POST');
+      expect(posts.map((request) => request.url.pathname)).toEqual([TOKEN_PATH, APPLY_PATH, APPLY_PATH, '/apiaccess/ccmessaging/queryHistoryChatMessage']);
+      for (const request of posts) expect(request.headers.get('content-type')).toBe('application/json;charset=UTF-8');
+    });
+
+    it('is refreshed 60 s before it expires, not earlier', async () => {
+      bed = testBed();
+      const client = bed.client();
+      await client.request({ api: 'applyToken', body: applyBody });
+      bed.clock.advance(539_000);
       await client.request({ api: 'applyToken', body: applyBody });
       expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);
       bed.clock.advance(2_000);
       await client.request({ api: 'applyToken', body: applyBody });
       expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(2);
-      bed.emulator.close();
-    }
-  });
+      // Refreshed before API Fabric had to say no.
+      expect(bed.emulator.state.aicc!.counters.rejectedAccessTokens).toBe(0);
+    });
 
-  it('rejects an answer without AccessToken or with a bad Expires as malformed, not retried', async () => {
-    for (const broken of [{ AccessToken: '' }, { Expires: 'soon' }, { Expires: 0 }]) {
-      bed = createTestBed();
+    it('takes its lifetime from Expires, as a number or a string, with a margin of a tenth of short lifetimes', async () => {
+      for (const expires of [120, '120']) {
+        bed = testBed();
+        bed.intercept((next) => async (request) => {
+          const response = await next(request);
+          if (new URL(request.url).pathname !== TOKEN_PATH) return response;
+          const body = (await response.json()) as Record<string, unknown>;
+          return Response.json({ ...body, Expires: expires });
+        });
+        const client = bed.client();
+        await client.request({ api: 'applyToken', body: applyBody });
+        expect(client.accessTokens.grant!.expiresAt - client.accessTokens.grant!.obtainedAt).toBe(120_000);
+        bed.clock.advance(107_000);
+        await client.request({ api: 'applyToken', body: applyBody });
+        expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);
+        bed.clock.advance(2_000);
+        await client.request({ api: 'applyToken', body: applyBody });
+        expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(2);
+        bed.emulator.close();
+      }
+    });
+
+    it('rejects an answer without AccessToken or with a bad Expires as malformed, not retried', async () => {
+      for (const broken of [{ AccessToken: '' }, { Expires: 'soon' }, { Expires: 0 }]) {
+        bed = testBed();
+        bed.intercept((next) => async (request) => {
+          const response = await next(request);
+          if (new URL(request.url).pathname !== TOKEN_PATH) return response;
+          const body = (await response.json()) as Record<string, unknown>;
+          return Response.json({ ...body, ...broken });
+        });
+        const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ name: 'MalformedResponseError', path: TOKEN_PATH, retryable: false });
+        expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
+        expect(textsOfError(error)).not.toContain(APP_SECRET);
+        bed.emulator.close();
+      }
+    });
+
+    it('never quotes a value of an answer in a MalformedResponseError, even from schema steps without a message', async () => {
+      bed = testBed();
       bed.intercept((next) => async (request) => {
         const response = await next(request);
         if (new URL(request.url).pathname !== TOKEN_PATH) return response;
-        const body = (await response.json()) as Record<string, unknown>;
-        return Response.json({ ...body, ...broken });
+        return Response.json({ ...((await response.json()) as Record<string, unknown>), Expires: 'soon-secret-value' });
       });
       const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ name: 'MalformedResponseError', path: TOKEN_PATH, retryable: false });
+      expect(error).toMatchObject({ name: 'MalformedResponseError' });
+      const text = textsOfError(error);
+      expect(text).toContain('Expires');
+      expect(text).not.toContain('soon-secret-value');
+      expect(text).not.toMatch(/received/i);
+    });
+
+    it('is fetched once for 20 concurrent first calls (single flight)', async () => {
+      bed = testBed();
+      const client = bed.client();
+      const results = await Promise.all(Array.from({ length: 20 }, () => client.request({ api: 'applyToken', body: applyBody })));
+      expect(results.every((result) => result.status === 200)).toBe(true);
       expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
-      expect(textsOfError(error)).not.toContain(APP_SECRET);
-      bed.emulator.close();
-    }
-  });
-
-  it('never quotes a value of an answer in a MalformedResponseError, even from schema steps without a message', async () => {
-    bed = createTestBed();
-    bed.intercept((next) => async (request) => {
-      const response = await next(request);
-      if (new URL(request.url).pathname !== TOKEN_PATH) return response;
-      return Response.json({ ...((await response.json()) as Record<string, unknown>), Expires: 'soon-secret-value' });
+      expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);
     });
-    const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'MalformedResponseError' });
-    const text = textsOfError(error);
-    expect(text).toContain('Expires');
-    expect(text).not.toContain('soon-secret-value');
-    expect(text).not.toMatch(/received/i);
-  });
 
-  it('is fetched once for 20 concurrent first calls (single flight)', async () => {
-    bed = createTestBed();
-    const client = bed.client();
-    const results = await Promise.all(Array.from({ length: 20 }, () => client.request({ api: 'applyToken', body: applyBody })));
-    expect(results.every((result) => result.status === 200)).toBe(true);
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
-    expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);
-  });
-
-  it('recovers from a Fabric 403: 20 concurrent calls cause one refresh and each is replayed once', async () => {
-    bed = createTestBed();
-    const client = bed.client();
-    await client.request({ api: 'applyToken', body: applyBody });
-    const before = bed.emulator.state.aicc!.counters.issuedMessageTokens;
-    bed.aicc.expireAccessTokens();
-    const results = await Promise.all(Array.from({ length: 20 }, () => client.request({ api: 'applyToken', body: applyBody })));
-    expect(results.every((result) => (result.body as { resultCode: string }).resultCode === '0')).toBe(true);
-    const counters = bed.emulator.state.aicc!.counters;
-    expect(counters.issuedAccessTokens).toBe(2);
-    expect(counters.rejectedAccessTokens).toBe(20);
-    expect(counters.issuedMessageTokens).toBe(before + 20);
-    expect(bed.recorder.to(APPLY_PATH)).toHaveLength(1 + 40);
-    expect(bed.time.backoffs).toEqual([]);
-  });
-
-  it('gives up with FabricAuthError when the fresh AccessToken is rejected too', async () => {
-    bed = createTestBed();
-    let rejected = 0;
-    bed.intercept((next) => async (request) => {
-      if (new URL(request.url).pathname !== APPLY_PATH) return next(request);
-      rejected += 1;
-      return Response.json({ errorCode: '10010000001', exceptionInfo: `auth fail! token ${request.headers.get('authorization')}` }, { status: 403 });
+    it('recovers from a Fabric 403: 20 concurrent calls cause one refresh and each is replayed once', async () => {
+      bed = testBed();
+      const client = bed.client();
+      await client.request({ api: 'applyToken', body: applyBody });
+      const before = bed.emulator.state.aicc!.counters.issuedMessageTokens;
+      bed.aicc.expireAccessTokens();
+      const results = await Promise.all(Array.from({ length: 20 }, () => client.request({ api: 'applyToken', body: applyBody })));
+      expect(results.every((result) => typeof (result.body as { token?: unknown }).token === 'string')).toBe(true);
+      const counters = bed.emulator.state.aicc!.counters;
+      expect(counters.issuedAccessTokens).toBe(2);
+      expect(counters.rejectedAccessTokens).toBe(20);
+      expect(counters.issuedMessageTokens).toBe(before + 20);
+      expect(bed.recorder.to(APPLY_PATH)).toHaveLength(1 + 40);
+      expect(bed.time.backoffs).toEqual([]);
     });
-    const client = bed.client();
-    const error = await client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
-    expect(FabricAuthError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'access_token_rejected', status: 403, errorCode: '10010000001', path: APPLY_PATH, retryable: false, attempt: 2 });
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
-    expect(rejected).toBe(2);
-    // The echoed AccessToken is redacted.
-    for (const token of bed.emulator.state.aicc!.accessTokens.keys()) expect(textsOfError(error)).not.toContain(token);
-    expect((error as FabricAuthError).exceptionInfo).toContain('Bearer ***');
+
+    it('gives up with FabricAuthError when the fresh AccessToken is rejected too', async () => {
+      bed = testBed();
+      let rejected = 0;
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname !== APPLY_PATH) return next(request);
+        rejected += 1;
+        return Response.json({ errorCode: '10010000001', exceptionInfo: `auth fail! token ${request.headers.get('authorization')}` }, { status: 403 });
+      });
+      const client = bed.client();
+      const error = await client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      expect(FabricAuthError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ reason: 'access_token_rejected', status: 403, errorCode: '10010000001', path: APPLY_PATH, retryable: false, attempt: 2 });
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
+      expect(rejected).toBe(2);
+      // The echoed AccessToken is redacted.
+      for (const token of bed.emulator.state.aicc!.accessTokens.keys()) expect(textsOfError(error)).not.toContain(token);
+      expect((error as FabricAuthError).exceptionInfo).toContain('Bearer ***');
+    });
+
+    it('treats a 401 on applyToken as an Authorization problem: one refresh, one replay', async () => {
+      bed = testBed();
+      let answered401 = false;
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname === APPLY_PATH && !answered401) {
+          answered401 = true;
+          return Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 });
+        }
+        return next(request);
+      });
+      const client = bed.client();
+      const response = await client.request({ api: 'applyToken', body: applyBody });
+      expect((response.body as { token?: unknown }).token).toEqual(expect.any(String));
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
+    });
+
+    it('reports wrong credentials as FabricAuthError credentials_rejected without retrying', async () => {
+      bed = testBed();
+      const client = bed.client({ appSecret: 'wrong-secret-value' });
+      const error = await client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      expect(FabricAuthError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ reason: 'credentials_rejected', status: 403, path: TOKEN_PATH, errorCode: '10010000001' });
+      expect((error as Error).message).toContain('API Fabric rejected the app_key/app_secret');
+      expect(textsOfError(error)).not.toContain('wrong-secret-value');
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
+      expect(bed.recorder.to(APPLY_PATH)).toHaveLength(0);
+    });
+
+    it('retries a failing token endpoint (HTTP 500, 429, dropped connection) with backoff', async () => {
+      bed = testBed({
+        faults: [
+          { route: TOKEN_PATH, fault: 'transient', times: 1 },
+          { route: TOKEN_PATH, fault: 'rate-limit', sequence: [2] },
+          { route: TOKEN_PATH, fault: 'drop-connection', sequence: [3] },
+        ],
+      });
+      const client = bed.client();
+      const response = await client.request({ api: 'applyToken', body: applyBody });
+      expect(response.status).toBe(200);
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(4);
+      expect(bed.time.backoffs).toHaveLength(3);
+      // 200 ms base for transient failures, 1 s base for rate limits (full jitter at 0.5).
+      expect(bed.time.backoffs).toEqual([100, 1000, 400]);
+    });
+
+    it('fails every waiting caller when the shared refresh fails, and tries again on the next call', async () => {
+      bed = testBed({ faults: [{ route: TOKEN_PATH, fault: 'drop-connection', times: 2 }] });
+      const client = bed.client({ retry: { limit: 1 } });
+      const errors = await Promise.all(
+        Array.from({ length: 5 }, () => client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught)),
+      );
+      expect(errors.every((error) => NetworkError.isInstance(error))).toBe(true);
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
+      const response = await client.request({ api: 'applyToken', body: applyBody });
+      expect(response.status).toBe(200);
+    });
+
+    it('lets one caller abort its wait for a shared refresh without failing the others', async () => {
+      bed = testBed();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname === TOKEN_PATH) await gate;
+        return next(request);
+      });
+      const client = bed.client();
+      const controller = new AbortController();
+      const aborted = client.request({ api: 'applyToken', body: applyBody, signal: controller.signal }).catch((caught: unknown) => caught);
+      const patient = client.request({ api: 'applyToken', body: applyBody });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      controller.abort(new Error('user left'));
+      expect(RequestAbortedError.isInstance(await aborted)).toBe(true);
+      release();
+      expect((await patient).status).toBe(200);
+      expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
+    });
   });
 
-  it('treats a 401 on applyToken as an Authorization problem: one refresh, one replay', async () => {
-    bed = createTestBed();
-    let answered401 = false;
-    bed.intercept((next) => async (request) => {
-      if (new URL(request.url).pathname === APPLY_PATH && !answered401) {
-        answered401 = true;
-        return Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 });
+  describe('client.request', () => {
+    it('validates the request before sending anything', async () => {
+      bed = testBed();
+      const client = bed.client();
+      for (const [request, message] of [
+        [{ api: '../admin' }, 'api: must be an API name'],
+        [{ api: 'poll', body: {} }, 'body: must be omitted for GET'],
+        [{ api: 'send', body: [] }, 'body: must be a JSON object'],
+        [{ api: 'send', body: { big: 1n } }, 'body: must be serialisable as JSON'],
+        [{ api: 'send', signal: 'stop' }, 'signal: must be an AbortSignal'],
+        [{ api: 'send', method: 'PUT' }, 'method: must be GET or POST'],
+      ] as const) {
+        const error = await client.request(request as never).catch((caught: unknown) => caught);
+        expect(ValidationError.isInstance(error), JSON.stringify(request, (_key, value) => (typeof value === 'bigint' ? 'bigint' : value))).toBe(true);
+        expect((error as Error).message).toContain(message);
       }
-      return next(request);
+      expect(bed.recorder.requests).toHaveLength(0);
     });
-    const client = bed.client();
-    const response = await client.request({ api: 'applyToken', body: applyBody });
-    expect((response.body as { resultCode: string }).resultCode).toBe('0');
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
-  });
 
-  it('reports wrong credentials as FabricAuthError credentials_rejected without retrying', async () => {
-    bed = createTestBed();
-    const client = bed.client({ appSecret: 'wrong-secret-value' });
-    const error = await client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
-    expect(FabricAuthError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'credentials_rejected', status: 403, path: TOKEN_PATH, errorCode: '10010000001' });
-    expect((error as Error).message).toContain('API Fabric rejected the app_key/app_secret');
-    expect(textsOfError(error)).not.toContain('wrong-secret-value');
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
-    expect(bed.recorder.to(APPLY_PATH)).toHaveLength(0);
-  });
-
-  it('retries a failing token endpoint (HTTP 500, 429, dropped connection) with backoff', async () => {
-    bed = createTestBed({
-      faults: [
-        { route: TOKEN_PATH, fault: 'transient', times: 1 },
-        { route: TOKEN_PATH, fault: 'rate-limit', sequence: [2] },
-        { route: TOKEN_PATH, fault: 'drop-connection', sequence: [3] },
-      ],
+    it('retries AICC flow control (resultCode 10010000002) with the rate-limit backoff', async () => {
+      bed = testBed({ faults: [{ route: APPLY_PATH, fault: 'rate-limit', times: 2 }] });
+      const response = await bed.client().request({ api: 'applyToken', body: applyBody });
+      expect(response).toMatchObject({ status: 200, attempt: 3, body: { token: expect.any(String) } });
+      // 1 s base for rate limits, full jitter at 0.5.
+      expect(bed.time.backoffs).toEqual([500, 1000]);
     });
-    const client = bed.client();
-    const response = await client.request({ api: 'applyToken', body: applyBody });
-    expect(response.status).toBe(200);
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(4);
-    expect(bed.time.backoffs).toHaveLength(3);
-    // 200 ms base for transient failures, 1 s base for rate limits (full jitter at 0.5).
-    expect(bed.time.backoffs).toEqual([100, 1000, 400]);
-  });
 
-  it('fails every waiting caller when the shared refresh fails, and tries again on the next call', async () => {
-    bed = createTestBed({ faults: [{ route: TOKEN_PATH, fault: 'drop-connection', times: 2 }] });
-    const client = bed.client({ retry: { limit: 1 } });
-    const errors = await Promise.all(
-      Array.from({ length: 5 }, () => client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught)),
-    );
-    expect(errors.every((error) => NetworkError.isInstance(error))).toBe(true);
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
-    const response = await client.request({ api: 'applyToken', body: applyBody });
-    expect(response.status).toBe(200);
-  });
-
-  it('lets one caller abort its wait for a shared refresh without failing the others', async () => {
-    bed = createTestBed();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    bed.intercept((next) => async (request) => {
-      if (new URL(request.url).pathname === TOKEN_PATH) await gate;
-      return next(request);
+    it('surfaces flow control that persists as AiccApiError with retryable true', async () => {
+      bed = testBed({ faults: [{ route: '/apiaccess/ccmessaging/send', fault: 'rate-limit' }] });
+      const client = bed.client({ retry: { limit: 2 } });
+      const error = await client.request({ api: 'send', body: {}, messageToken: 'x' }).catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: '10010000002', retryable: true, path: '/apiaccess/ccmessaging/send', attempt: 3 });
+      expect(bed.time.backoffs).toEqual([500, 1000]);
     });
-    const client = bed.client();
-    const controller = new AbortController();
-    const aborted = client.request({ api: 'applyToken', body: applyBody, signal: controller.signal }).catch((caught: unknown) => caught);
-    const patient = client.request({ api: 'applyToken', body: applyBody });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    controller.abort(new Error('user left'));
-    expect(RequestAbortedError.isInstance(await aborted)).toBe(true);
-    release();
-    expect((await patient).status).toBe(200);
-    expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
-  });
-});
 
-describe('client.request', () => {
-  it('validates the request before sending anything', async () => {
-    bed = createTestBed();
-    const client = bed.client();
-    for (const [request, message] of [
-      [{ api: '../admin' }, 'api: must be an API name'],
-      [{ api: 'poll', body: {} }, 'body: must be omitted for GET'],
-      [{ api: 'send', body: [] }, 'body: must be a JSON object'],
-      [{ api: 'send', body: { big: 1n } }, 'body: must be serialisable as JSON'],
-      [{ api: 'send', signal: 'stop' }, 'signal: must be an AbortSignal'],
-      [{ api: 'send', method: 'PUT' }, 'method: must be GET or POST'],
-    ] as const) {
-      const error = await client.request(request as never).catch((caught: unknown) => caught);
-      expect(ValidationError.isInstance(error), JSON.stringify(request, (_key, value) => (typeof value === 'bigint' ? 'bigint' : value))).toBe(true);
-      expect((error as Error).message).toContain(message);
-    }
-    expect(bed.recorder.requests).toHaveLength(0);
-  });
-
-  it('retries AICC flow control (resultCode 10010000002) with the rate-limit backoff', async () => {
-    bed = createTestBed({ faults: [{ route: APPLY_PATH, fault: 'rate-limit', times: 2 }] });
-    const response = await bed.client().request({ api: 'applyToken', body: applyBody });
-    expect(response).toMatchObject({ status: 200, attempt: 3, body: { resultCode: '0' } });
-    // 1 s base for rate limits, full jitter at 0.5.
-    expect(bed.time.backoffs).toEqual([500, 1000]);
-  });
-
-  it('surfaces flow control that persists as AiccApiError with retryable true', async () => {
-    bed = createTestBed({ faults: [{ route: '/apiaccess/ccmessaging/send', fault: 'rate-limit' }] });
-    const client = bed.client({ retry: { limit: 2 } });
-    const error = await client.request({ api: 'send', body: {}, messageToken: 'x' }).catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ code: '10010000002', retryable: true, path: '/apiaccess/ccmessaging/send', attempt: 3 });
-    expect(bed.time.backoffs).toEqual([500, 1000]);
-  });
-
-  it('puts what an error body says into the HttpStatusError, without secrets', async () => {
-    bed = createTestBed();
-    bed.intercept((next) => async (request) =>
-      new URL(request.url).pathname === '/apiaccess/ccmessaging/send'
-        ? Response.json({ resultCode: '1', resultDesc: `bad token ${request.headers.get('ccmessaging-token')}` }, { status: 400 })
-        : next(request),
-    );
-    const error = await bed.client().request({ api: 'send', body: {}, messageToken: 'secret-message-token' }).catch((caught: unknown) => caught);
-    expect(HttpStatusError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toBe('HTTP 400 from /apiaccess/ccmessaging/send: 1 bad token ***');
-    expect(error).toMatchObject({ status: 400, retryable: false, path: '/apiaccess/ccmessaging/send' });
+    it('puts what an error body says into the HttpStatusError, without secrets', async () => {
+      bed = testBed();
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === '/apiaccess/ccmessaging/send'
+          ? Response.json({ resultCode: '1', resultDesc: `bad token ${request.headers.get('ccmessaging-token')}` }, { status: 400 })
+          : next(request),
+      );
+      const error = await bed.client().request({ api: 'send', body: {}, messageToken: 'secret-message-token' }).catch((caught: unknown) => caught);
+      expect(HttpStatusError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe('HTTP 400 from /apiaccess/ccmessaging/send: 1 bad token ***');
+      expect(error).toMatchObject({ status: 400, retryable: false, path: '/apiaccess/ccmessaging/send' });
+    });
   });
 });

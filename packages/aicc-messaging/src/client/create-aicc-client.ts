@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { createAccessTokenCache, type AccessTokenCache } from './access-token-cache.js';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from './aicc-client.js';
-import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, MESSAGE_TOKEN_HEADER } from './ccmessaging-apis.js';
+import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from './ccmessaging-apis.js';
 import { HttpBaseUrlSchema, PathSchema } from './endpoint-url.js';
 import { exchange } from './exchange.js';
 import {
@@ -61,7 +61,8 @@ const AiccClientOptionsSchema = v.strictObject(
  * (`X-Token-Expire: accessTokenTtlSeconds`), caches it and fetches the next one before expiry (60 s before, or a
  * tenth of the lifetime when shorter); concurrent calls share one fetch. A ccmessaging call answered with HTTP
  * 403 (API Fabric `{ errorCode, exceptionInfo }`) — or an `applyToken` answered 401 — drops the token, fetches a
- * fresh one and is replayed once; a second rejection is a {@link FabricAuthError}.
+ * fresh one and is replayed once; a second rejection is a {@link FabricAuthError}. Every POST carries
+ * `Content-Type: application/json;charset=UTF-8`, as Huawei's demo sends it.
  *
  * Never use it in a browser: the `appSecret` would be public. Browsers use {@link createAiccGatewayClient}.
  *
@@ -104,9 +105,11 @@ export function createAiccClient(options: AiccClientOptions): AiccDirectClient {
         // API Fabric answers 403 for a bad AccessToken; applyToken carries no ccmessaging-token, so its 401 can only
         // mean the Authorization (cec_07_0088: "Authorization or ccmessaging-token expired").
         isRejection: (status) => status === 403 || (status === 401 && call.api === 'applyToken'),
-        recover: (target) => {
-          if (target.credential !== undefined) accessTokens.invalidate(target.credential);
-        },
+        recover: call.refreshAccessTokenOn403
+          ? (target) => {
+              if (target.credential !== undefined) accessTokens.invalidate(target.credential);
+            }
+          : undefined,
         reason: 'access_token_rejected',
       },
       onResponseHeaders: call.onResponseHeaders,
@@ -118,6 +121,7 @@ export function createAiccClient(options: AiccClientOptions): AiccDirectClient {
           headers: {
             authorization: `Bearer ${accessToken}`,
             [APP_KEY_HEADER]: appKey,
+            ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
             ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
           },
           secrets: [appSecret, accessToken, call.messageToken],

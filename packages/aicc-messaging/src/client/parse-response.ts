@@ -37,21 +37,38 @@ export interface BusinessOutcome {
 }
 
 /**
- * Throws {@link AiccApiError} unless the outcome says success (`"0"`) in `field`. With `field` `either`, the
- * first of `resultCode`/`returnCode` present decides (saveSatisfaction answers either).
+ * Which field carries an answer's business outcome: `resultCode` (or `returnCode`) where Huawei's pages agree, or
+ * `either` where they disagree — `uploadFileStream` (`returnCode` in the API reference and every example,
+ * `resultCode`/`resultDesc` in the developer guide's table cec_05_2036) and `saveSatisfaction` (`resultCode` in
+ * every table, `returnCode` in every example of cec_05_2027).
+ */
+export type OutcomeField = AiccResultField | 'either';
+
+/** How {@link assertBusinessSuccess} treats an answer. */
+export interface OutcomeRule {
+  /**
+   * Whether an answer without the code is malformed (default `true`). `applyToken` sets `false`: the developer
+   * guide's example (cec_05_2012) answers a bare `{ token }`, and Huawei's demo checks only HTTP 200.
+   */
+  readonly required?: boolean | undefined;
+}
+
+/**
+ * Throws {@link AiccApiError} unless the outcome says success (`"0"`) in `field`. With `field` `either`, every
+ * code present must be `"0"`; the first that is not (`resultCode`, then `returnCode`) is reported.
  *
- * @throws {@link MalformedResponseError} when the field is missing altogether.
+ * @throws {@link MalformedResponseError} when the code is missing altogether and `rule.required` is not `false`.
  * @internal
  */
-export function assertBusinessSuccess(outcome: BusinessOutcome, field: AiccResultField | 'either', context: ResponseContext): void {
-  const used: AiccResultField =
-    field === 'either' ? (outcome.resultCode !== undefined ? 'resultCode' : 'returnCode') : field;
-  const code = outcome[used];
-  if (code === undefined) {
-    const name = field === 'either' ? 'resultCode or returnCode' : field;
-    failMalformed(`The answer of ${context.path} has no ${name}`, context);
+export function assertBusinessSuccess(outcome: BusinessOutcome, field: OutcomeField, context: ResponseContext, rule: OutcomeRule = {}): void {
+  const fields: readonly AiccResultField[] = field === 'either' ? ['resultCode', 'returnCode'] : [field];
+  const present = fields.filter((name) => outcome[name] !== undefined);
+  if (present.length === 0) {
+    if (rule.required === false) return;
+    failMalformed(`The answer of ${context.path} has no ${fields.join(' or ')}`, context);
   }
-  if (code === '0') return;
+  const failed = present.find((name) => outcome[name] !== '0');
+  if (failed === undefined) return;
   const description = outcome.resultDesc === undefined ? undefined : (context.redact?.(outcome.resultDesc) ?? outcome.resultDesc);
-  throw new AiccApiError({ code, description, field: used, path: context.path, status: context.status, attempt: context.attempt });
+  throw new AiccApiError({ code: outcome[failed]!, description, field: failed, path: context.path, status: context.status, attempt: context.attempt });
 }

@@ -1,6 +1,7 @@
 import type { RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
 import type { AccessTokenGrant } from './access-token-cache.js';
+import { JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
 import { exchange } from './exchange.js';
 import { parseResponse } from './parse-response.js';
 import type { AiccTransportSettings } from './transport-settings.js';
@@ -102,7 +103,7 @@ export async function requestAccessToken(request: AccessTokenRequest): Promise<A
     accessRejection: { isRejection: (status) => status === 401 || status === 403, reason: 'credentials_rejected' },
     prepare: async () => ({
       url: `${request.baseUrl}${fabricTokenPath}`,
-      headers: { 'x-token-expire': String(request.ttlSeconds) },
+      headers: { 'content-type': JSON_CONTENT_TYPE, 'x-token-expire': String(request.ttlSeconds) },
       secrets: [appSecret],
     }),
   });

@@ -1,7 +1,7 @@
 import { resolveRetryPolicy, sanitizeCause, TokenwireError, ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from '../client/aicc-client.js';
-import { CCMESSAGING_PATH_PREFIX, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
 import { HttpBaseUrlSchema, RootRelativePathSchema } from '../client/endpoint-url.js';
 import { exchange } from '../client/exchange.js';
 import { AiccTransportOptionEntries, FunctionSchema, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
@@ -104,6 +104,7 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
           url,
           headers: {
             ...(value === undefined ? {} : { authorization: value }),
+            ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
             ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
           },
           secrets: [value, call.messageToken],

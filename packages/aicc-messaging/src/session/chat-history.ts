@@ -6,7 +6,6 @@ import type { HistoryMessage } from '../messages/history-message.js';
 import { HistoryMessageEntrySchema } from '../messages/read-history-message.js';
 import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
-import { assertShortUserId } from './user-id-limit.js';
 
 /** Largest history page this package asks for. */
 export const MAX_HISTORY_PAGE_SIZE = 100;
@@ -74,15 +73,15 @@ export interface HistoryPage {
 
 /**
  * `POST /apiaccess/ccmessaging/queryHistoryChatMessage`: the user's messages on the channel (sent and received),
- * paged; `limit` and `offset` are sent as strings, as AICC documents. AICC takes at most 24 characters of
- * `userId` here, so a longer one is refused before sending.
+ * paged; `limit` and `offset` are sent as strings, as AICC documents. The `userId` is not limited beyond
+ * applyToken's 32 characters: the pages disagree (1–32 in cec_07_2215, 2023-09-27; 1–24 in cec_07_0104,
+ * 2025-11-13).
  *
  * @internal
  */
 export async function queryHistory(context: SessionContext, options: HistoryOptions | undefined): Promise<HistoryPage> {
   const parsed = parseInput(HistoryOptionsSchema, options, 'history options');
   const { user } = context;
-  assertShortUserId(user.userId, 'history options', 'queryHistoryChatMessage', 'userId');
   const body = {
     channelId: user.channelId,
     userId: user.userId,

@@ -1,7 +1,8 @@
 import { HttpStatusError, NetworkError, RequestAbortedError, TimeoutError, ValidationError } from '@tokenwire/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_SECRET, CHANNEL_ID, createTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
+import { APP_SECRET, CHANNEL_ID, createTestBed, DIALECTS, dialectTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
+import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { createAiccSession, type AiccSession, type AiccSessionOptions } from './create-aicc-session.js';
 
@@ -34,540 +35,696 @@ function whenRequested(testBed: TestBed, target: string): Promise<void> {
   return promise;
 }
 
-describe('a chat session', () => {
-  it('runs a whole chat: connect → robot answer via poll → feedback → transfer → queue → agent → rating → disconnect', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed, { userAgent: 'test-agent/1.0', senderAvatar: 'https://example.com/ada.png' });
+describe.each(DIALECTS)('against the %s dialect', (dialect) => {
+  const testBed = dialectTestBed(dialect);
 
-    expect(await session.connect()).toMatchObject({ resultCode: '0', resultDesc: 'connect to robot successfully.' });
-    const greeting = await pollUntil(session, (messages) => messages.length >= 2);
-    expect(greeting.map((message) => [message.controlType, message.sourceType])).toEqual([
-      ['CONNECT', 'ROBOT'],
-      ['CHAT', 'ROBOT'],
-    ]);
+  describe('a chat session', () => {
+    it('runs a whole chat: connect → robot answer via poll → feedback → transfer → queue → agent → rating → disconnect', async () => {
+      bed = testBed();
+      const session = sessionFor(bed, { userAgent: 'test-agent/1.0', senderAvatar: 'https://example.com/ada.png' });
 
-    await session.typing();
-    expect(await session.send('I forgot my password')).toMatchObject({ resultCode: '0', resultDesc: 'Send message to robot successfully' });
-    const [answer] = await pollUntil(session, (messages) => messages.length >= 1);
-    expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', mediaType: 'TEXT', isOfflineStatus: false });
-    expect(answer!.interIdx).toBeDefined();
-    await session.robotFeedback({ interIdx: answer!.interIdx!, satisfied: false, feedbackContent: 'Too generic' });
-    expect(bed.emulator.state.aicc!.robotFeedbacks).toMatchObject([{ userId: 'user-1', feedback: 0, feedbackContent: 'Too generic' }]);
+      expect(await session.connect()).toMatchObject({ resultCode: '0', resultDesc: 'connect to robot successfully.' });
+      const greeting = await pollUntil(session, (messages) => messages.length >= 2);
+      expect(greeting.map((message) => [message.controlType, message.sourceType])).toEqual([
+        ['CONNECT', 'ROBOT'],
+        ['CHAT', 'ROBOT'],
+      ]);
 
-    await session.transferToAgent();
-    const [queuing] = await pollUntil(session, (messages) => messages.length >= 1);
-    expect(queuing).toMatchObject({ sourceType: 'SYSTEM', queueFlag: 'Y', content: 'Queuing...' });
-    expect(await session.queueInfo()).toMatchObject({ queuing: true, position: 1, estimateWaitTime: 60 });
+      await session.typing();
+      expect(await session.send('I forgot my password')).toMatchObject({ resultCode: '0', resultDesc: 'Send message to robot successfully' });
+      const [answer] = await pollUntil(session, (messages) => messages.length >= 1);
+      expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', mediaType: 'TEXT', isOfflineStatus: false });
+      expect(answer!.interIdx).toBeDefined();
+      await session.robotFeedback({ interIdx: answer!.interIdx!, satisfied: false, feedbackContent: 'Too generic' });
+      expect(bed.emulator.state.aicc!.robotFeedbacks).toMatchObject([{ userId: 'user-1', feedback: 0, feedbackContent: 'Too generic' }]);
 
-    expect(bed.aicc.joinAgent('user-1')).toBe(true);
-    const [joined] = await pollUntil(session, (messages) => messages.length >= 1);
-    expect(joined).toMatchObject({ sourceType: 'AGENT', controlType: 'CONNECT', content: 'connected to agent' });
-    expect(await session.queueInfo()).toEqual({ queuing: false, transferredTo: 'agent', resultCode: '160021', resultDesc: 'the session has been transferred to an agent.' });
+      await session.transferToAgent();
+      const [queuing] = await pollUntil(session, (messages) => messages.length >= 1);
+      expect(queuing).toMatchObject({ sourceType: 'SYSTEM', queueFlag: 'Y', content: 'Queuing...' });
+      expect(await session.queueInfo()).toMatchObject({ queuing: true, position: 1, estimateWaitTime: 60 });
 
-    await session.sendAsync('Order 42 has not arrived');
-    const afterChat = await pollUntil(session, (messages) => messages.some((message) => message.sourceType === 'AGENT' && message.controlType === 'CHAT'));
-    expect(afterChat.find((message) => message.controlType === 'CHAT')?.content).toContain('Order 42 has not arrived');
-    await session.markRead(afterChat.map((message) => message.messageCode!).filter(Boolean));
+      expect(bed.aicc.joinAgent('user-1')).toBe(true);
+      const [joined] = await pollUntil(session, (messages) => messages.length >= 1);
+      expect(joined).toMatchObject({ sourceType: 'AGENT', controlType: 'CONNECT', content: 'connected to agent' });
+      expect(await session.queueInfo()).toEqual({ queuing: false, transferredTo: 'agent', resultCode: '160021', resultDesc: 'the session has been transferred to an agent.' });
 
-    const survey = await session.surveyMode({ language: 'en_US' });
-    expect(survey.surveyType).toBe('WEB');
-    expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
-    await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 9, resolved: true });
-    expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: 9, fcrValue: 1 }]);
+      await session.sendAsync('Order 42 has not arrived');
+      const afterChat = await pollUntil(session, (messages) => messages.some((message) => message.sourceType === 'AGENT' && message.controlType === 'CHAT'));
+      expect(afterChat.find((message) => message.controlType === 'CHAT')?.content).toContain('Order 42 has not arrived');
+      await session.markRead(afterChat.map((message) => message.messageCode!).filter(Boolean));
 
-    await session.disconnect();
-    const [goodbye] = await pollUntil(session, (messages) => messages.length >= 1);
-    expect(goodbye).toMatchObject({ controlType: 'DISCONNECT', isOfflineStatus: true });
-    expect(bed.emulator.state.aicc!.sessions.get('user-1')?.status).toBe('closed');
+      const survey = await session.surveyMode({ language: 'en_US' });
+      expect(survey.surveyType).toBe('WEB');
+      expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
+      await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 9, resolved: true });
+      expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: '9', fcrValue: '1' }]);
 
-    // One token for the whole chat, and every send carried the documented sendMsgReq fields.
-    expect(bed.emulator.state.aicc!.counters.issuedMessageTokens).toBe(1);
-    const sends = [...bed.recorder.to(path('send')), ...bed.recorder.to(path('sendAsync'))].map((request) => JSON.parse(request.body));
-    for (const body of sends) {
-      expect(body).toMatchObject({
-        channel: 'WEB',
-        from: 'user-1',
-        to: CHANNEL_ID,
-        sourceType: 'CUSTOMER',
-        senderNickname: 'Name of user-1',
-        userAgent: 'test-agent/1.0',
-        senderAvatar: 'https://example.com/ada.png',
-        timestamp: String(bed.clock.now()),
+      await session.disconnect();
+      const [goodbye] = await pollUntil(session, (messages) => messages.length >= 1);
+      expect(goodbye).toMatchObject({ controlType: 'DISCONNECT', isOfflineStatus: true });
+      expect(bed.emulator.state.aicc!.sessions.get('user-1')?.status).toBe('closed');
+
+      // One token for the whole chat, and every send carried the documented sendMsgReq fields.
+      expect(bed.emulator.state.aicc!.counters.issuedMessageTokens).toBe(1);
+      const sends = [...bed.recorder.to(path('send')), ...bed.recorder.to(path('sendAsync'))].map((request) => JSON.parse(request.body));
+      for (const body of sends) {
+        expect(body).toMatchObject({
+          channel: 'WEB',
+          from: 'user-1',
+          to: CHANNEL_ID,
+          sourceType: 'CUSTOMER',
+          senderNickname: 'Name of user-1',
+          userAgent: 'test-agent/1.0',
+          senderAvatar: 'https://example.com/ada.png',
+          timestamp: String(bed.clock.now()),
+        });
+      }
+      expect(sends.map((body) => body.controlType)).toEqual(['CONNECT', 'INPUT', 'CHAT', 'TRANS2AGENT', 'READ', 'DISCONNECT', 'CHAT']);
+      const polls = bed.recorder.to(path('poll'));
+      expect(polls.every((request) => request.method === 'GET' && request.url.search === '?receiverId=user-1&channel=WEB')).toBe(true);
+    });
+
+    it('messages() yields every message and ends after the one with isOfflineStatus', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const received: DownlinkMessage[] = [];
+      for await (const message of session.messages()) {
+        received.push(message);
+        if (received.length === 2) await session.send('shipping');
+        if (received.length === 3) expect(bed.aicc.endSession('user-1', 'The agent ended the chat.')).toBe(true);
+      }
+      expect(received.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'ROBOT', 'SYSTEM']);
+      expect(received.at(-1)).toMatchObject({ isOfflineStatus: true, content: 'The agent ended the chat.', controlType: 'DISCONNECT' });
+    });
+
+    it('messages() ends after disconnect(), and a later stream runs again after a new connect', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const stream = session.messages();
+      expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
+      const pollsBefore = bed.recorder.to(path('poll')).length;
+      await session.disconnect();
+      const rest: DownlinkMessage[] = [];
+      for await (const message of stream) rest.push(message);
+      // The rest of the batch already taken (the greeting) is still delivered; no further poll is made.
+      expect(rest.map((message) => message.sourceType)).toEqual(['ROBOT']);
+      expect(bed.recorder.to(path('poll'))).toHaveLength(pollsBefore);
+      expect((await session.poll()).messages).toMatchObject([{ isOfflineStatus: true }]);
+
+      await session.connect();
+      const again = session.messages();
+      expect((await again.next()).value).toMatchObject({ controlType: 'CONNECT', content: 'connected to robot' });
+      await again.return();
+    });
+
+    it('messages() stops at once when the stream’s own signal aborts a held poll', async () => {
+      bed = testBed({ aicc: { pollHoldMs: 60_000 } });
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.poll();
+      const controller = new AbortController();
+      const stream = session.messages({ signal: controller.signal });
+      const next = stream.next().catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort(new Error('page closed'));
+      const error = await next;
+      expect(RequestAbortedError.isInstance(error)).toBe(true);
+      expect((await stream.next()).done).toBe(true);
+    });
+
+    it('messages() rides out errors with backoff and, with maxConsecutiveFailures, gives up with the error when they persist', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 6 });
+      const stream = session.messages({ retry: { limit: 10 } });
+      expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
+      expect(bed.time.backoffs).toHaveLength(6);
+
+      bed.emulator.faults.add({ route: path('poll'), fault: 'drop-connection' });
+      const errors: unknown[] = [];
+      const failing = session.messages({ retry: { limit: 2 }, maxConsecutiveFailures: 1, onError: (error) => errors.push(error) });
+      const error = await failing.next().catch((caught: unknown) => caught);
+      expect(NetworkError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ path: path('poll'), attempt: 3 });
+      expect(errors).toEqual([]);
+    });
+
+    it('poll() and messages() deliver a whole batch when one message is odd (a READ receipt without sourceType, a broken field)', async () => {
+      bed = testBed();
+      const agent = { channel: 'WEB', content: 'Hi, I am Alice', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'AGENT', isOfflineStatus: false, messageCode: 'a-1' };
+      const receipt = { channel: 'WEB', content: '["u-1"]', mediaType: 'TEXT', controlType: 'READ', isOfflineStatus: false };
+      const broken = { ...agent, messageCode: 'a-2', timestamp: { when: 'now' } };
+      const goodbye = { ...agent, messageCode: 'a-3', controlType: 'DISCONNECT', isOfflineStatus: true };
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path('poll')
+          ? Response.json({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [agent, receipt, broken, goodbye] })
+          : next(request),
+      );
+      const session = sessionFor(bed);
+      const { messages } = await session.poll({ isNeedRead: true });
+      expect(messages).toHaveLength(4);
+      expect(messages[0]).toEqual(agent);
+      expect(messages[1]).toEqual(receipt);
+      expect(messages[2]).toMatchObject({ messageCode: 'a-2', unreadable: { raw: broken, issues: ['timestamp: must be a string or a number'] } });
+      const streamed: DownlinkMessage[] = [];
+      for await (const message of session.messages()) streamed.push(message);
+      expect(streamed.map((message) => message.messageCode ?? message.controlType)).toEqual(['a-1', 'READ', 'a-2', 'a-3']);
+    });
+
+    it('messages() validates its options before polling', () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      expect(() => session.messages({ signal: 'stop' } as never)).toThrow(ValidationError);
+      expect(() => session.messages({ retry: { limit: 1.5 } })).toThrow('retry.limit: must be an integer');
+      expect(bed.recorder.requests).toHaveLength(0);
+    });
+  });
+
+  describe('the session’s ccmessaging-token', () => {
+    it('is applied on the first call, once for concurrent first calls', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      expect(session.tokenExpiresAt).toBeUndefined();
+      await Promise.all(Array.from({ length: 10 }, () => session.history()));
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
+      expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+    });
+
+    it('is re-applied a minute before its hour is up, before AICC rejects it', async () => {
+      bed = testBed({ aicc: { rotateWithinSeconds: 0 } });
+      const session = sessionFor(bed);
+      await session.history();
+      bed.clock.advance(3_539_000);
+      await session.history();
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
+      bed.clock.advance(2_000);
+      await session.history();
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+      expect(bed.emulator.state.aicc!.counters.rejectedMessageTokens).toBe(0);
+    });
+
+    it('adopts a token rotated in the ccmessaging-token response header for every later call', async () => {
+      bed = testBed();
+      const changes: string[] = [];
+      const session = sessionFor(bed, { onTokenChange: (change) => changes.push(change) });
+      await session.connect();
+      const [first] = bed.emulator.state.aicc!.messageTokens.keys();
+      // 56 minutes on, the token has 4 minutes left: AICC rotates it (within 5 minutes), the client does not yet.
+      bed.clock.advance(56 * 60_000);
+      await session.history();
+      const rotated = bed.recorder.responses.at(-1)!.headers.get('ccmessaging-token');
+      expect(rotated).not.toBeNull();
+      expect(rotated).not.toBe(first);
+      expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+      await session.history();
+      await session.send('hello');
+      expect(bed.recorder.requests.slice(-2).map((request) => request.headers.get('ccmessaging-token'))).toEqual([rotated, rotated]);
+      // Past the first token's expiry the session still works with the rotated one — no 401, no new applyToken.
+      bed.clock.advance(10 * 60_000);
+      await session.history();
+      const counters = bed.emulator.state.aicc!.counters;
+      expect(counters).toMatchObject({ issuedMessageTokens: 1, rotatedMessageTokens: 1, rejectedMessageTokens: 0 });
+      expect(changes).toEqual(['applied', 'rotated']);
+    });
+
+    it('survives a 401 storm: 20 concurrent calls cause exactly one applyToken and each is replayed once', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const before = bed.emulator.state.aicc!.counters.issuedMessageTokens;
+      const historyCallsBefore = bed.recorder.to(path('queryHistoryChatMessage')).length;
+      bed.aicc.expireMessageTokens();
+      const pages = await Promise.all(Array.from({ length: 20 }, () => session.history({ limit: 5 })));
+      expect(pages).toHaveLength(20);
+      const counters = bed.emulator.state.aicc!.counters;
+      expect(counters.issuedMessageTokens - before).toBe(1);
+      expect(counters.rejectedMessageTokens).toBe(20);
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+      expect(bed.recorder.to(path('queryHistoryChatMessage')).length - historyCallsBefore).toBe(40);
+      expect(bed.emulator.log.entries({ route: path('applyToken') })).toHaveLength(2);
+    });
+
+    it('hands a 401 that persists after the re-apply to the caller, without a loop', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.history();
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path('queryHistoryChatMessage')
+          ? Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 })
+          : next(request),
+      );
+      const error = await session.history().catch((caught: unknown) => caught);
+      expect(HttpStatusError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: 401, path: path('queryHistoryChatMessage'), retryable: false });
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+    });
+
+    it('recovers from a Fabric 403 mid-session: new AccessToken, same ccmessaging-token, call replayed', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.aicc.expireAccessTokens();
+      await Promise.all([session.send('hello'), session.history(), session.typing()]);
+      const counters = bed.emulator.state.aicc!.counters;
+      expect(counters).toMatchObject({ issuedAccessTokens: 2, rejectedAccessTokens: 3, issuedMessageTokens: 1 });
+    });
+
+    it('renews both tokens when a long poll still gets 403 after a new AccessToken (devg-voip cec_05_1010): 10 concurrent polls, one refresh, one applyToken', async () => {
+      bed = testBed({ aicc: { pollTokenRejectionStatus: 403 } });
+      const changes: string[] = [];
+      const session = sessionFor(bed, { onTokenChange: (change) => changes.push(change) });
+      await session.connect();
+      await session.poll();
+      bed.aicc.expireAllTokens();
+      bed.aicc.pushMessage('user-1', { content: 'Are you still there?' });
+      const results = await Promise.all(Array.from({ length: 10 }, () => session.poll()));
+      expect(results.flatMap((result) => result.messages.map((message) => message.content))).toEqual(['Are you still there?']);
+      expect(bed.recorder.to('/apigovernance/api/oauth/tokenByAkSk')).toHaveLength(2);
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+      expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2, rejectedAccessTokens: 10, rejectedMessageTokens: 10 });
+      // First with the expired AccessToken (403), then with a new one and the expired ccmessaging-token (403), then both renewed.
+      expect(bed.recorder.responses.filter((response) => response.path === path('poll')).map((response) => response.status).slice(1)).toEqual([
+        ...Array(10).fill(403),
+        ...Array(10).fill(403),
+        ...Array(10).fill(200),
+      ]);
+      expect(changes).toEqual(['applied', 'applied']);
+    });
+
+    it('renews both tokens after the emulator expired both, in this dialect’s own way (401 or 403 after the new AccessToken)', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.poll();
+      bed.aicc.expireAllTokens();
+      await Promise.all([session.poll(), session.history(), session.send('back again')]);
+      expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2 });
+      const secondPoll = bed.recorder.responses.filter((response) => response.path === path('poll'))[2];
+      expect(secondPoll?.status).toBe(dialect === 'developer-guide' ? 403 : 401);
+    });
+
+    it('gives up with FabricAuthError when a 403 persists after both renewals; 20 concurrent calls fetch a bounded number of AccessTokens', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      let polls = 0;
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path('poll')
+          ? (polls++, Response.json({ errorCode: '10010000001', exceptionInfo: `auth fail! ${request.headers.get('ccmessaging-token')}` }, { status: 403 }))
+          : next(request),
+      );
+      const errors = await Promise.all(Array.from({ length: 20 }, () => session.poll().catch((caught: unknown) => caught)));
+      for (const error of errors) {
+        expect(FabricAuthError.isInstance(error)).toBe(true);
+        expect(error).toMatchObject({ reason: 'access_token_rejected', status: 403, path: path('poll'), retryable: false });
+        expect((error as FabricAuthError).exceptionInfo).toBe('auth fail! ***');
+      }
+      // One AccessToken at the start, one refresh for the whole wave; one applyToken at the start, one re-apply.
+      expect(bed.recorder.to('/apigovernance/api/oauth/tokenByAkSk')).toHaveLength(2);
+      expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
+      // Each poll: the first attempt, the replay with the new AccessToken, the replay with the new ccmessaging-token.
+      expect(polls).toBe(60);
+    });
+
+    it('gives up with FabricAuthError when API Fabric refuses everything but tokenByAkSk (an IP whitelist), fetching a bounded number of AccessTokens', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname.startsWith('/apiaccess/')
+          ? Response.json({ errorCode: '10010000001', exceptionInfo: 'auth fail!' }, { status: 403 })
+          : next(request),
+      );
+      const errors = await Promise.all(Array.from({ length: 20 }, () => session.history().catch((caught: unknown) => caught)));
+      expect(errors.every((error) => FabricAuthError.isInstance(error) && error.reason === 'access_token_rejected')).toBe(true);
+      expect(bed.recorder.to('/apigovernance/api/oauth/tokenByAkSk').length).toBeLessThanOrEqual(3);
+      expect(bed.recorder.to(path('applyToken')).length).toBeLessThanOrEqual(3);
+    });
+
+    it('never puts a token or the app secret into an error', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path('send')
+          ? Response.json({ resultCode: '13', resultDesc: `failed for ${request.headers.get('ccmessaging-token')} ${request.headers.get('authorization')}` })
+          : next(request),
+      );
+      const error = await session.send('hello').catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      const text = textsOfError(error);
+      for (const token of [...bed.emulator.state.aicc!.messageTokens.keys(), ...bed.emulator.state.aicc!.accessTokens.keys(), APP_SECRET]) {
+        expect(text).not.toContain(token);
+      }
+      expect((error as AiccApiError).description).toBe('failed for *** Bearer ***');
+    });
+
+    it('never shows a token or the app secret when the client or session is serialised or enumerated', async () => {
+      bed = testBed();
+      const client = bed.client();
+      const session = createAiccSession(client, { ...bed.user(), pollTimeoutMs: TEST_POLL_TIMEOUT_MS });
+      await session.connect();
+      const [accessToken] = bed.emulator.state.aicc!.accessTokens.keys();
+      const [messageToken] = bed.emulator.state.aicc!.messageTokens.keys();
+      expect(client.accessTokens.grant?.accessToken).toBe(accessToken);
+
+      /** Every enumerable value reachable from `value` (what Object.keys/entries, spreads and util.inspect show). */
+      const enumerated = (value: unknown, seen = new Set<unknown>()): string[] => {
+        if (typeof value !== 'object' || value === null || seen.has(value)) return [String(value)];
+        seen.add(value);
+        return Object.entries(value).flatMap(([key, item]) => [key, ...enumerated(item, seen)]);
+      };
+      const shown = [JSON.stringify(client), JSON.stringify(session), JSON.stringify(client.accessTokens.grant), JSON.stringify({ ...client.accessTokens.grant }), ...enumerated(client), ...enumerated(session), ...enumerated(client.accessTokens.grant)].join('\n');
+      expect(shown).toContain(client.endpoint);
+      for (const secret of [accessToken!, messageToken!, APP_SECRET]) expect(shown).not.toContain(secret);
+      expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({ obtainedAt: expect.any(Number), expiresAt: expect.any(Number) });
+    });
+  });
+
+  describe('retries and faults', () => {
+    it('repeats a poll after 502s with backoff', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 2 });
+      const { messages } = await session.poll();
+      expect(messages.length).toBeGreaterThan(0);
+      expect(bed.time.backoffs).toEqual([100, 200]);
+    });
+
+    it('does not repeat a CHAT message after an ambiguous failure (502, dropped connection), but repeats CONNECT', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
+      await session.connect();
+      expect(bed.recorder.to(path('send'))).toHaveLength(2);
+
+      bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 502 }, times: 1 });
+      const bad = await session.send('only once').catch((caught: unknown) => caught);
+      expect(HttpStatusError.isInstance(bad)).toBe(true);
+      expect(bad).toMatchObject({ status: 502, retryable: true, attempt: 1 });
+      bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
+      const dropped = await session.send('only once').catch((caught: unknown) => caught);
+      expect(NetworkError.isInstance(dropped)).toBe(true);
+      expect(bed.recorder.to(path('send'))).toHaveLength(4);
+      expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'only once')).toHaveLength(0);
+    });
+
+    it('repeats a CHAT message after answers proving it was not processed (503, flow control)', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 503 }, times: 1 });
+      bed.emulator.faults.add({ route: path('send'), fault: 'rate-limit', times: 1 });
+      await session.send('delivered once');
+      expect(bed.recorder.to(path('send'))).toHaveLength(4);
+      expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'delivered once')).toHaveLength(1);
+    });
+
+    it('repeats a CHAT message after a real HTTP 429, waiting as its Retry-After says', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      let throttled = 0;
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname !== path('send') || throttled > 0) return next(request);
+        throttled += 1;
+        return new Response('Too Many Requests', { status: 429, headers: { 'retry-after': '2' } });
       });
-    }
-    expect(sends.map((body) => body.controlType)).toEqual(['CONNECT', 'INPUT', 'CHAT', 'TRANS2AGENT', 'READ', 'DISCONNECT', 'CHAT']);
-    const polls = bed.recorder.to(path('poll'));
-    expect(polls.every((request) => request.method === 'GET' && request.url.search === '?receiverId=user-1&channel=WEB')).toBe(true);
-  });
-
-  it('messages() yields every message and ends after the one with isOfflineStatus', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const received: DownlinkMessage[] = [];
-    for await (const message of session.messages()) {
-      received.push(message);
-      if (received.length === 2) await session.send('shipping');
-      if (received.length === 3) expect(bed.aicc.endSession('user-1', 'The agent ended the chat.')).toBe(true);
-    }
-    expect(received.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'ROBOT', 'SYSTEM']);
-    expect(received.at(-1)).toMatchObject({ isOfflineStatus: true, content: 'The agent ended the chat.', controlType: 'DISCONNECT' });
-  });
-
-  it('messages() ends after disconnect(), and a later stream runs again after a new connect', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const stream = session.messages();
-    expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
-    const pollsBefore = bed.recorder.to(path('poll')).length;
-    await session.disconnect();
-    const rest: DownlinkMessage[] = [];
-    for await (const message of stream) rest.push(message);
-    // The rest of the batch already taken (the greeting) is still delivered; no further poll is made.
-    expect(rest.map((message) => message.sourceType)).toEqual(['ROBOT']);
-    expect(bed.recorder.to(path('poll'))).toHaveLength(pollsBefore);
-    expect((await session.poll()).messages).toMatchObject([{ isOfflineStatus: true }]);
-
-    await session.connect();
-    const again = session.messages();
-    expect((await again.next()).value).toMatchObject({ controlType: 'CONNECT', content: 'connected to robot' });
-    await again.return();
-  });
-
-  it('messages() stops at once when the stream’s own signal aborts a held poll', async () => {
-    bed = createTestBed({ aicc: { pollHoldMs: 60_000 } });
-    const session = sessionFor(bed);
-    await session.connect();
-    await session.poll();
-    const controller = new AbortController();
-    const stream = session.messages({ signal: controller.signal });
-    const next = stream.next().catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort(new Error('page closed'));
-    const error = await next;
-    expect(RequestAbortedError.isInstance(error)).toBe(true);
-    expect((await stream.next()).done).toBe(true);
-  });
-
-  it('messages() rides out errors with backoff and, with maxConsecutiveFailures, gives up with the error when they persist', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 6 });
-    const stream = session.messages({ retry: { limit: 10 } });
-    expect((await stream.next()).value).toMatchObject({ controlType: 'CONNECT' });
-    expect(bed.time.backoffs).toHaveLength(6);
-
-    bed.emulator.faults.add({ route: path('poll'), fault: 'drop-connection' });
-    const errors: unknown[] = [];
-    const failing = session.messages({ retry: { limit: 2 }, maxConsecutiveFailures: 1, onError: (error) => errors.push(error) });
-    const error = await failing.next().catch((caught: unknown) => caught);
-    expect(NetworkError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ path: path('poll'), attempt: 3 });
-    expect(errors).toEqual([]);
-  });
-
-  it('poll() and messages() deliver a whole batch when one message is odd (a READ receipt without sourceType, a broken field)', async () => {
-    bed = createTestBed();
-    const agent = { channel: 'WEB', content: 'Hi, I am Alice', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'AGENT', isOfflineStatus: false, messageCode: 'a-1' };
-    const receipt = { channel: 'WEB', content: '["u-1"]', mediaType: 'TEXT', controlType: 'READ', isOfflineStatus: false };
-    const broken = { ...agent, messageCode: 'a-2', timestamp: { when: 'now' } };
-    const goodbye = { ...agent, messageCode: 'a-3', controlType: 'DISCONNECT', isOfflineStatus: true };
-    bed.intercept((next) => async (request) =>
-      new URL(request.url).pathname === path('poll')
-        ? Response.json({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [agent, receipt, broken, goodbye] })
-        : next(request),
-    );
-    const session = sessionFor(bed);
-    const { messages } = await session.poll({ isNeedRead: true });
-    expect(messages).toHaveLength(4);
-    expect(messages[0]).toEqual(agent);
-    expect(messages[1]).toEqual(receipt);
-    expect(messages[2]).toMatchObject({ messageCode: 'a-2', unreadable: { raw: broken, issues: ['timestamp: must be a string or a number'] } });
-    const streamed: DownlinkMessage[] = [];
-    for await (const message of session.messages()) streamed.push(message);
-    expect(streamed.map((message) => message.messageCode ?? message.controlType)).toEqual(['a-1', 'READ', 'a-2', 'a-3']);
-  });
-
-  it('messages() validates its options before polling', () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    expect(() => session.messages({ signal: 'stop' } as never)).toThrow(ValidationError);
-    expect(() => session.messages({ retry: { limit: 1.5 } })).toThrow('retry.limit: must be an integer');
-    expect(bed.recorder.requests).toHaveLength(0);
-  });
-});
-
-describe('the session’s ccmessaging-token', () => {
-  it('is applied on the first call, once for concurrent first calls', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    expect(session.tokenExpiresAt).toBeUndefined();
-    await Promise.all(Array.from({ length: 10 }, () => session.history()));
-    expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
-    expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
-  });
-
-  it('is re-applied a minute before its hour is up, before AICC rejects it', async () => {
-    bed = createTestBed({ aicc: { rotateWithinSeconds: 0 } });
-    const session = sessionFor(bed);
-    await session.history();
-    bed.clock.advance(3_539_000);
-    await session.history();
-    expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
-    bed.clock.advance(2_000);
-    await session.history();
-    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
-    expect(bed.emulator.state.aicc!.counters.rejectedMessageTokens).toBe(0);
-  });
-
-  it('adopts a token rotated in the ccmessaging-token response header for every later call', async () => {
-    bed = createTestBed();
-    const changes: string[] = [];
-    const session = sessionFor(bed, { onTokenChange: (change) => changes.push(change) });
-    await session.connect();
-    const [first] = bed.emulator.state.aicc!.messageTokens.keys();
-    // 56 minutes on, the token has 4 minutes left: AICC rotates it (within 5 minutes), the client does not yet.
-    bed.clock.advance(56 * 60_000);
-    await session.history();
-    const rotated = bed.recorder.responses.at(-1)!.headers.get('ccmessaging-token');
-    expect(rotated).not.toBeNull();
-    expect(rotated).not.toBe(first);
-    expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
-    await session.history();
-    await session.send('hello');
-    expect(bed.recorder.requests.slice(-2).map((request) => request.headers.get('ccmessaging-token'))).toEqual([rotated, rotated]);
-    // Past the first token's expiry the session still works with the rotated one — no 401, no new applyToken.
-    bed.clock.advance(10 * 60_000);
-    await session.history();
-    const counters = bed.emulator.state.aicc!.counters;
-    expect(counters).toMatchObject({ issuedMessageTokens: 1, rotatedMessageTokens: 1, rejectedMessageTokens: 0 });
-    expect(changes).toEqual(['applied', 'rotated']);
-  });
-
-  it('survives a 401 storm: 20 concurrent calls cause exactly one applyToken and each is replayed once', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const before = bed.emulator.state.aicc!.counters.issuedMessageTokens;
-    const historyCallsBefore = bed.recorder.to(path('queryHistoryChatMessage')).length;
-    bed.aicc.expireMessageTokens();
-    const pages = await Promise.all(Array.from({ length: 20 }, () => session.history({ limit: 5 })));
-    expect(pages).toHaveLength(20);
-    const counters = bed.emulator.state.aicc!.counters;
-    expect(counters.issuedMessageTokens - before).toBe(1);
-    expect(counters.rejectedMessageTokens).toBe(20);
-    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
-    expect(bed.recorder.to(path('queryHistoryChatMessage')).length - historyCallsBefore).toBe(40);
-    expect(bed.emulator.log.entries({ route: path('applyToken') })).toHaveLength(2);
-  });
-
-  it('hands a 401 that persists after the re-apply to the caller, without a loop', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.history();
-    bed.intercept((next) => async (request) =>
-      new URL(request.url).pathname === path('queryHistoryChatMessage')
-        ? Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 })
-        : next(request),
-    );
-    const error = await session.history().catch((caught: unknown) => caught);
-    expect(HttpStatusError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 401, path: path('queryHistoryChatMessage'), retryable: false });
-    expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
-  });
-
-  it('recovers from a Fabric 403 mid-session: new AccessToken, same ccmessaging-token, call replayed', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.aicc.expireAccessTokens();
-    await Promise.all([session.send('hello'), session.history(), session.typing()]);
-    const counters = bed.emulator.state.aicc!.counters;
-    expect(counters).toMatchObject({ issuedAccessTokens: 2, rejectedAccessTokens: 3, issuedMessageTokens: 1 });
-  });
-
-  it('never puts a token or the app secret into an error', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.intercept((next) => async (request) =>
-      new URL(request.url).pathname === path('send')
-        ? Response.json({ resultCode: '13', resultDesc: `failed for ${request.headers.get('ccmessaging-token')} ${request.headers.get('authorization')}` })
-        : next(request),
-    );
-    const error = await session.send('hello').catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(error)).toBe(true);
-    const text = textsOfError(error);
-    for (const token of [...bed.emulator.state.aicc!.messageTokens.keys(), ...bed.emulator.state.aicc!.accessTokens.keys(), APP_SECRET]) {
-      expect(text).not.toContain(token);
-    }
-    expect((error as AiccApiError).description).toBe('failed for *** Bearer ***');
-  });
-
-  it('never shows a token or the app secret when the client or session is serialised or enumerated', async () => {
-    bed = createTestBed();
-    const client = bed.client();
-    const session = createAiccSession(client, { ...bed.user(), pollTimeoutMs: TEST_POLL_TIMEOUT_MS });
-    await session.connect();
-    const [accessToken] = bed.emulator.state.aicc!.accessTokens.keys();
-    const [messageToken] = bed.emulator.state.aicc!.messageTokens.keys();
-    expect(client.accessTokens.grant?.accessToken).toBe(accessToken);
-
-    /** Every enumerable value reachable from `value` (what Object.keys/entries, spreads and util.inspect show). */
-    const enumerated = (value: unknown, seen = new Set<unknown>()): string[] => {
-      if (typeof value !== 'object' || value === null || seen.has(value)) return [String(value)];
-      seen.add(value);
-      return Object.entries(value).flatMap(([key, item]) => [key, ...enumerated(item, seen)]);
-    };
-    const shown = [JSON.stringify(client), JSON.stringify(session), JSON.stringify(client.accessTokens.grant), JSON.stringify({ ...client.accessTokens.grant }), ...enumerated(client), ...enumerated(session), ...enumerated(client.accessTokens.grant)].join('\n');
-    expect(shown).toContain(client.endpoint);
-    for (const secret of [accessToken!, messageToken!, APP_SECRET]) expect(shown).not.toContain(secret);
-    expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({ obtainedAt: expect.any(Number), expiresAt: expect.any(Number) });
-  });
-});
-
-describe('retries and faults', () => {
-  it('repeats a poll after 502s with backoff', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('poll'), fault: { kind: 'http-status', status: 502 }, times: 2 });
-    const { messages } = await session.poll();
-    expect(messages.length).toBeGreaterThan(0);
-    expect(bed.time.backoffs).toEqual([100, 200]);
-  });
-
-  it('does not repeat a CHAT message after an ambiguous failure (502, dropped connection), but repeats CONNECT', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
-    await session.connect();
-    expect(bed.recorder.to(path('send'))).toHaveLength(2);
-
-    bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 502 }, times: 1 });
-    const bad = await session.send('only once').catch((caught: unknown) => caught);
-    expect(HttpStatusError.isInstance(bad)).toBe(true);
-    expect(bad).toMatchObject({ status: 502, retryable: true, attempt: 1 });
-    bed.emulator.faults.add({ route: path('send'), fault: 'drop-connection', times: 1 });
-    const dropped = await session.send('only once').catch((caught: unknown) => caught);
-    expect(NetworkError.isInstance(dropped)).toBe(true);
-    expect(bed.recorder.to(path('send'))).toHaveLength(4);
-    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'only once')).toHaveLength(0);
-  });
-
-  it('repeats a CHAT message after answers proving it was not processed (503, flow control)', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('send'), fault: { kind: 'http-status', status: 503 }, times: 1 });
-    bed.emulator.faults.add({ route: path('send'), fault: 'rate-limit', times: 1 });
-    await session.send('delivered once');
-    expect(bed.recorder.to(path('send'))).toHaveLength(4);
-    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'delivered once')).toHaveLength(1);
-  });
-
-  it('repeats a CHAT message after a real HTTP 429, waiting as its Retry-After says', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    let throttled = 0;
-    bed.intercept((next) => async (request) => {
-      if (new URL(request.url).pathname !== path('send') || throttled > 0) return next(request);
-      throttled += 1;
-      return new Response('Too Many Requests', { status: 429, headers: { 'retry-after': '2' } });
+      const backoffsBefore = bed.time.backoffs.length;
+      await session.send('after the 429');
+      expect(throttled).toBe(1);
+      expect(bed.time.backoffs.slice(backoffsBefore)).toEqual([2_000]);
+      expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'after the 429')).toHaveLength(1);
     });
-    const backoffsBefore = bed.time.backoffs.length;
-    await session.send('after the 429');
-    expect(throttled).toBe(1);
-    expect(bed.time.backoffs.slice(backoffsBefore)).toEqual([2_000]);
-    expect(bed.emulator.state.aicc!.messages.get('user-1')?.filter((message) => message.content === 'after the 429')).toHaveLength(1);
-  });
 
-  it('reports a transient AICC failure (resultCode 13) as AiccApiError without repeating it', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('queryHistoryChatMessage'), fault: 'transient', times: 1 });
-    const error = await session.history().catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ code: '13', description: 'Exception appeared!', retryable: false });
-    expect(bed.recorder.to(path('queryHistoryChatMessage'))).toHaveLength(1);
-  });
+    it('reports a transient AICC failure (resultCode 13) as AiccApiError without repeating it', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('queryHistoryChatMessage'), fault: 'transient', times: 1 });
+      const error = await session.history().catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: '13', description: 'Exception appeared!', retryable: false });
+      expect(bed.recorder.to(path('queryHistoryChatMessage'))).toHaveLength(1);
+    });
 
-  it('repeats a poll whose answer is not JSON', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('poll'), fault: 'malformed-json', times: 1 });
-    expect((await session.poll()).messages.length).toBeGreaterThan(0);
-    expect(bed.recorder.to(path('poll'))).toHaveLength(2);
-  });
+    it('repeats a poll whose answer is not JSON', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('poll'), fault: 'malformed-json', times: 1 });
+      expect((await session.poll()).messages.length).toBeGreaterThan(0);
+      expect(bed.recorder.to(path('poll'))).toHaveLength(2);
+    });
 
-  it('aborts a stalled poll through its signal', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
-    const reached = whenRequested(bed, path('poll'));
-    const controller = new AbortController();
-    const pending = session.poll({ signal: controller.signal }).catch((caught: unknown) => caught);
-    await reached;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    controller.abort(new Error('user closed the chat'));
-    const error = await pending;
-    expect(RequestAbortedError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ path: path('poll') });
-    expect(bed.emulator.log.entries({ route: path('poll'), outcome: 'stalled' })).toHaveLength(1);
-  });
+    it('aborts a stalled poll through its signal', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
+      const reached = whenRequested(bed, path('poll'));
+      const controller = new AbortController();
+      const pending = session.poll({ signal: controller.signal }).catch((caught: unknown) => caught);
+      await reached;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      controller.abort(new Error('user closed the chat'));
+      const error = await pending;
+      expect(RequestAbortedError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ path: path('poll') });
+      expect(bed.emulator.log.entries({ route: path('poll'), outcome: 'stalled' })).toHaveLength(1);
+    });
 
-  it('gives up on a stalled poll at the poll deadline, which is separate from the client timeout', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
-    const reached = whenRequested(bed, path('poll'));
-    const pending = session.poll({ retry: false }).catch((caught: unknown) => caught);
-    await reached;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(bed.time.pendingDeadlines).toBe(1);
-    bed.time.expireDeadlines();
-    const error = await pending;
-    expect(TimeoutError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ timeoutMs: TEST_POLL_TIMEOUT_MS, path: path('poll') });
-  });
-});
-
-describe('files', () => {
-  it('uploads, sends and downloads a file; a message with file bytes is uploaded first', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const bytes = new TextEncoder().encode('hello, agent');
-    const uploaded = await session.uploadFile({ bytes, fileType: 'TXT' });
-    expect(uploaded).toMatchObject({ fileType: 'txt', size: bytes.length, objectKey: expect.stringMatching(/\.txt$/) });
-    const [upload] = bed.recorder.to(path('uploadFileStream'));
-    expect(JSON.parse(upload!.body)).toEqual({ fileType: 'txt', fileStream: 'aGVsbG8sIGFnZW50', channel: 'WEB' });
-
-    const downloaded = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt' });
-    expect(downloaded.bytes).toEqual(bytes);
-    const local = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
-    expect(local.bytes).toEqual(bytes);
-    expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({ fileId: `local/${uploaded.objectKey}`, multiMedia: 'multiMedia' });
-
-    await session.send({ mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
-    const sent = JSON.parse(bed.recorder.to(path('send')).at(-1)!.body) as { mediaType: string; content: string };
-    const objectKey = sent.content.split(',')[2]!;
-    expect(sent).toMatchObject({ mediaType: 'FILE', content: `hello.txt,${bytes.length},${objectKey},txt` });
-    expect(bed.emulator.state.aicc!.uploads.get(objectKey)?.bytes).toEqual(bytes);
-    await session.send({ mediaType: 'IMAGE', objectKey, extension: 'txt' });
-  });
-
-  it('enforces the upload and download limits', async () => {
-    bed = createTestBed({ aicc: { downloadMaxBytes: 64 } });
-    const session = sessionFor(bed, { maxUploadBytes: 100, maxDownloadBytes: 10 });
-    const tooBig = await session.uploadFile({ bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
-    expect(ValidationError.isInstance(tooBig)).toBe(true);
-    expect((tooBig as Error).message).toContain("bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101");
-    const viaSend = await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } }).catch((caught: unknown) => caught);
-    expect(ValidationError.isInstance(viaSend)).toBe(true);
-    expect(bed.recorder.requests).toHaveLength(0);
-
-    const { objectKey } = await session.uploadFile({ bytes: new Uint8Array(20).fill(7), fileType: 'png' });
-    const clientLimit = await session.downloadFile({ fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
-    expect(clientLimit).toMatchObject({ name: 'MalformedResponseError', retryable: false });
-    expect((clientLimit as Error).message).toContain("more than the session's maxDownloadBytes (10)");
-
-    const { objectKey: large } = await session.uploadFile({ bytes: new Uint8Array(65), fileType: 'png' });
-    const serverLimit = await session.downloadFile({ fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(serverLimit)).toBe(true);
-    expect(serverLimit).toMatchObject({ code: '13' });
-  });
-
-  it('reports a failed upload by its returnCode', async () => {
-    bed = createTestBed({ aicc: { uploadMaxBytes: 8 } });
-    const session = sessionFor(bed);
-    const error = await session.uploadFile({ bytes: new Uint8Array(9), fileType: 'jpg' }).catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ code: '13', field: 'returnCode', path: path('uploadFileStream') });
-    expect((error as Error).message).toMatch(/^AICC returnCode 13 from \/apiaccess\/ccmessaging\/uploadFileStream: upload failed/);
-  });
-});
-
-describe('the other APIs', () => {
-  it('history() delivers the whole page when messages are odd (one without sourceType, one that is not an object)', async () => {
-    bed = createTestBed();
-    const robot = { channel: 'WEB', content: 'How can I help?', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'ROBOT', isOfflineStatus: false, messageCode: 'h-1', timestamp: 1 };
-    const { sourceType: _sourceType, ...withoutSource } = { ...robot, content: 'password', messageCode: 'h-2' };
-    const odd = ['secret-looking-garbage'];
-    bed.intercept((next) => async (request) =>
-      new URL(request.url).pathname === path('queryHistoryChatMessage')
-        ? Response.json({ resultCode: '0', resultDesc: 'success', messageList: [robot, withoutSource, odd] })
-        : next(request),
-    );
-    const session = sessionFor(bed);
-    const { messages } = await session.history();
-    expect(messages).toHaveLength(3);
-    expect(messages[0]).toEqual(robot);
-    expect(messages[1]).toEqual(withoutSource);
-    expect(messages[2]).toEqual({ content: '', isOfflineStatus: false, unreadable: { raw: odd, issues: ['must be an object'] } });
-    expect(JSON.stringify(messages[2]?.unreadable?.issues)).not.toContain('garbage');
-  });
-
-  it('pages the history with limit and offset as strings and a time window', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    await session.send('password');
-    const all = await session.history({ limit: 100 });
-    expect(all.messages.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'CUSTOMER', 'ROBOT']);
-    const page = await session.history({ limit: 2, offset: 1, startTime: 0, endTime: bed.clock.now() });
-    expect(page.messages).toHaveLength(2);
-    expect(JSON.parse(bed.recorder.to(path('queryHistoryChatMessage')).at(-1)!.body)).toEqual({
-      channelId: CHANNEL_ID,
-      userId: 'user-1',
-      limit: '2',
-      offset: '1',
-      channel: 'WEB',
-      startTime: '0',
-      endTime: String(bed.clock.now()),
+    it('gives up on a stalled poll at the poll deadline, which is separate from the client timeout', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.emulator.faults.add({ route: path('poll'), fault: 'stall-body', times: 1 });
+      const reached = whenRequested(bed, path('poll'));
+      const pending = session.poll({ retry: false }).catch((caught: unknown) => caught);
+      await reached;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(bed.time.pendingDeadlines).toBe(1);
+      bed.time.expireDeadlines();
+      const error = await pending;
+      expect(TimeoutError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ timeoutMs: TEST_POLL_TIMEOUT_MS, path: path('poll') });
     });
   });
 
-  it('suggests phrases in the session’s locale or a given one', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    const { questions } = await session.phrases({ keyword: 'password' });
-    expect(questions.length).toBeGreaterThan(0);
-    expect(questions.every((question) => /password/i.test(question))).toBe(true);
-    await session.phrases({ keyword: '密码', locale: 'zh_CN' });
-    expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: '密码', locale: 'zh_CN', channel: 'WEB' });
+  describe('files', () => {
+    it('uploads, sends and downloads a file; a message with file bytes is uploaded first', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const bytes = new TextEncoder().encode('hello, agent');
+      const uploaded = await session.uploadFile({ bytes, fileType: 'TXT' });
+      expect(uploaded).toMatchObject({ fileType: 'txt', size: bytes.length, objectKey: expect.stringMatching(/\.txt$/) });
+      const [upload] = bed.recorder.to(path('uploadFileStream'));
+      expect(JSON.parse(upload!.body)).toEqual({ fileType: 'txt', fileStream: 'aGVsbG8sIGFnZW50', channel: 'WEB' });
+
+      const downloaded = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt' });
+      expect(downloaded.bytes).toEqual(bytes);
+      const local = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
+      expect(local.bytes).toEqual(bytes);
+      expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({ fileId: `local/${uploaded.objectKey}`, multiMedia: 'multiMedia' });
+
+      await session.send({ mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
+      const sent = JSON.parse(bed.recorder.to(path('send')).at(-1)!.body) as { mediaType: string; content: string };
+      const objectKey = sent.content.split(',')[2]!;
+      expect(sent).toMatchObject({ mediaType: 'FILE', content: `hello.txt,${bytes.length},${objectKey},txt` });
+      expect(bed.emulator.state.aicc!.uploads.get(objectKey)?.bytes).toEqual(bytes);
+      await session.send({ mediaType: 'IMAGE', objectKey, extension: 'txt' });
+    });
+
+    it('enforces the upload and download limits', async () => {
+      bed = testBed({ aicc: { downloadMaxBytes: 64 } });
+      const session = sessionFor(bed, { maxUploadBytes: 100, maxDownloadBytes: 10 });
+      const tooBig = await session.uploadFile({ bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(ValidationError.isInstance(tooBig)).toBe(true);
+      expect((tooBig as Error).message).toContain("bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101");
+      const viaSend = await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } }).catch((caught: unknown) => caught);
+      expect(ValidationError.isInstance(viaSend)).toBe(true);
+      expect(bed.recorder.requests).toHaveLength(0);
+
+      const { objectKey } = await session.uploadFile({ bytes: new Uint8Array(20).fill(7), fileType: 'png' });
+      const clientLimit = await session.downloadFile({ fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(clientLimit).toMatchObject({ name: 'MalformedResponseError', retryable: false });
+      expect((clientLimit as Error).message).toContain("more than the session's maxDownloadBytes (10)");
+
+      const { objectKey: large } = await session.uploadFile({ bytes: new Uint8Array(65), fileType: 'png' });
+      const serverLimit = await session.downloadFile({ fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(serverLimit)).toBe(true);
+      expect(serverLimit).toMatchObject({ code: '13' });
+    });
+
+    it('reports a failed upload by the field the dialect answers (returnCode: cec_07_2222; resultCode: cec_05_2036)', async () => {
+      bed = testBed({ aicc: { uploadMaxBytes: 8 } });
+      const session = sessionFor(bed);
+      const error = await session.uploadFile({ bytes: new Uint8Array(9), fileType: 'jpg' }).catch((caught: unknown) => caught);
+      const field = dialect === 'developer-guide' ? 'resultCode' : 'returnCode';
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: '13', field, path: path('uploadFileStream') });
+      expect((error as Error).message).toMatch(new RegExp(`^AICC ${field} 13 from /apiaccess/ccmessaging/uploadFileStream: upload failed`));
+    });
+
+    it.each([
+      ['returnCode (API reference cec_07_2222)', (objectKey: string) => ({ returnCode: '0', objectKey })],
+      ['resultCode and resultDesc (developer guide cec_05_2036)', (objectKey: string) => ({ resultCode: '0', resultDesc: 'success', objectKey })],
+    ])('accepts an upload answered with %s, and sends the image with its objectKey', async (_label, answer) => {
+      bed = testBed();
+      bed.intercept((next) => async (request) => {
+        const response = await next(request);
+        if (new URL(request.url).pathname !== path('uploadFileStream')) return response;
+        return Response.json(answer(((await response.json()) as { objectKey: string }).objectKey));
+      });
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' } });
+      const [objectKey] = bed.emulator.state.aicc!.uploads.keys();
+      expect(JSON.parse(bed.recorder.to(path('send')).at(-1)!.body)).toMatchObject({ mediaType: 'IMAGE', content: `${objectKey},png` });
+    });
+
+    it.each([
+      ['returnCode', { returnCode: '3', resultDesc: 'Requested param validate failed' }],
+      ['resultCode', { resultCode: '3', resultDesc: 'Requested param validate failed' }],
+      ['both, the failing one deciding', { resultCode: '0', returnCode: '3', resultDesc: 'Requested param validate failed' }],
+    ])('reports a failed upload answered with %s', async (field, answer) => {
+      bed = testBed();
+      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json(answer) : next(request)));
+      const session = sessionFor(bed);
+      const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: '3', field: field.startsWith('both') ? 'returnCode' : field, description: 'Requested param validate failed' });
+    });
+
+    it('reports an upload answer with neither returnCode nor resultCode as malformed', async () => {
+      bed = testBed();
+      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json({ objectKey: 'k' }) : next(request)));
+      const session = sessionFor(bed);
+      const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'MalformedResponseError', path: path('uploadFileStream'), retryable: false });
+      expect((error as Error).message).toContain('has no resultCode or returnCode');
+    });
   });
 
-  it('leaves a message with a call-back number', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({ resultCode: '0' });
-    expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([{ callId: 'user-1', caller: '+86 138-0000-0000', leaveMessage: 'Please call me back' }]);
-  });
+  describe('the other APIs', () => {
+    it('history() delivers the whole page when messages are odd (one without sourceType, one that is not an object)', async () => {
+      bed = testBed();
+      const robot = { channel: 'WEB', content: 'How can I help?', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'ROBOT', isOfflineStatus: false, messageCode: 'h-1', timestamp: 1 };
+      const { sourceType: _sourceType, ...withoutSource } = { ...robot, content: 'password', messageCode: 'h-2' };
+      const odd = ['secret-looking-garbage'];
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path('queryHistoryChatMessage')
+          ? Response.json({ resultCode: '0', resultDesc: 'success', messageList: [robot, withoutSource, odd] })
+          : next(request),
+      );
+      const session = sessionFor(bed);
+      const { messages } = await session.history();
+      expect(messages).toHaveLength(3);
+      expect(messages[0]).toEqual(robot);
+      expect(messages[1]).toEqual(withoutSource);
+      expect(messages[2]).toEqual({ content: '', isOfflineStatus: false, unreadable: { raw: odd, issues: ['must be an object'] } });
+      expect(JSON.stringify(messages[2]?.unreadable?.issues)).not.toContain('garbage');
+    });
 
-  it('turns queue failures other than "not queuing" into AiccApiError', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const error = await session.queueInfo().catch((caught: unknown) => caught);
-    expect(AiccApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ code: '160004', path: path('queryQueueInfo') });
-  });
+    it('pages the history with limit and offset as strings and a time window', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.send('password');
+      const all = await session.history({ limit: 100 });
+      expect(all.messages.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'CUSTOMER', 'ROBOT']);
+      const page = await session.history({ limit: 2, offset: 1, startTime: 0, endTime: bed.clock.now() });
+      expect(page.messages).toHaveLength(2);
+      expect(JSON.parse(bed.recorder.to(path('queryHistoryChatMessage')).at(-1)!.body)).toEqual({
+        channelId: CHANNEL_ID,
+        userId: 'user-1',
+        limit: '2',
+        offset: '1',
+        channel: 'WEB',
+        startTime: '0',
+        endTime: String(bed.clock.now()),
+      });
+    });
 
-  it('reports a robot feedback outside a robot session with AICC’s code', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed);
-    await session.connect();
-    const error = await session.robotFeedback({ interIdx: '999', satisfied: true }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'AiccApiError', code: '30000000019' });
+    it('suggests phrases in the session’s locale or a given one, sent without country code (cec_05_2045, cec_07_2223)', async () => {
+      bed = testBed();
+      const session = sessionFor(bed, { locale: 'en_US' });
+      const { questions } = await session.phrases({ keyword: 'password' });
+      expect(questions.length).toBeGreaterThan(0);
+      expect(questions.every((question) => /password/i.test(question))).toBe(true);
+      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: 'password', locale: 'en', channel: 'WEB' });
+      expect((await session.phrases({ keyword: '密码', locale: 'zh_CN' })).questions).toEqual(['如何重置密码？', '如何修改密码？']);
+      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: '密码', locale: 'zh', channel: 'WEB' });
+      await session.phrases({ keyword: 'order', locale: 'en-GB' });
+      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toMatchObject({ locale: 'en' });
+    });
+
+    it('leaves a message with a call-back number', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({ resultCode: '0' });
+      expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([{ callId: 'user-1', caller: '+86 138-0000-0000', leaveMessage: 'Please call me back' }]);
+    });
+
+    it('rates with comment "" when none is given and npsScore/fcrValue as strings (cec_07_2226, cec_05_2026)', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.transferToAgent();
+      expect(bed.aicc.joinAgent('user-1')).toBe(true);
+      await session.saveSatisfaction({ evaluation: '4', npsScore: 0, resolved: false });
+      expect(JSON.parse(bed.recorder.to(path('saveSatisfaction')).at(-1)!.body)).toEqual({
+        channel: 'WEB',
+        userId: 'user-1',
+        channelConfigId: CHANNEL_ID,
+        evaluation: '4',
+        comment: '',
+        npsScore: '0',
+        fcrValue: '2',
+      });
+      await session.saveSatisfaction({ evaluation: 3 });
+      expect(JSON.parse(bed.recorder.to(path('saveSatisfaction')).at(-1)!.body)).toEqual({
+        channel: 'WEB',
+        userId: 'user-1',
+        channelConfigId: CHANNEL_ID,
+        evaluation: '3',
+        comment: '',
+      });
+      expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ comment: '', npsScore: '0', fcrValue: '2' }, { comment: '' }]);
+    });
+
+    it.each([
+      ['resultCode', { resultCode: '0', resultDesc: 'Save satisfaction success!' }],
+      ['returnCode, as every example of cec_05_2027', { returnCode: '0' }],
+    ])('accepts a rating answered with %s', async (_label, answer) => {
+      bed = testBed();
+      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('saveSatisfaction') ? Response.json(answer) : next(request)));
+      const session = sessionFor(bed);
+      expect(await session.saveSatisfaction({ evaluation: 5 })).toEqual(answer);
+    });
+
+    it('turns queue failures other than "not queuing" into AiccApiError', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const error = await session.queueInfo().catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: '160004', path: path('queryQueueInfo') });
+    });
+
+    it('reports a robot feedback outside a robot session with AICC’s code', async () => {
+      bed = testBed();
+      const session = sessionFor(bed);
+      await session.connect();
+      const error = await session.robotFeedback({ interIdx: '999', satisfied: true }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'AiccApiError', code: '30000000019' });
+    });
   });
 });
 
@@ -668,30 +825,38 @@ describe('validation before anything is sent', () => {
     expect(bed.recorder.requests).toHaveLength(0);
   });
 
-  it.each<[string, (session: AiccSession) => Promise<unknown>, string]>([
-    ['leaveMessage', (s) => s.leaveMessage({ caller: '12345', message: 'call me' }), 'userId: doLeaveMessage takes the session’s userId as callId'],
-    ['connect', (s) => s.connect(), 'userId: send takes the session’s userId as from'],
-    ['send', (s) => s.send('hi'), 'userId: send takes the session’s userId as from'],
-    ['send of a file (refused before its upload)', (s) => s.send({ mediaType: 'IMAGE', file: { bytes, fileType: 'png' } }), 'userId: send takes the session’s userId as from'],
-    ['sendAsync', (s) => s.sendAsync('hi'), 'userId: sendAsync takes the session’s userId as from'],
-    ['history', (s) => s.history(), 'userId: queryHistoryChatMessage takes the session’s userId as userId'],
-    ['saveSatisfaction', (s) => s.saveSatisfaction({ evaluation: '5' }), 'userId: saveSatisfaction takes the session’s userId as userId'],
-  ])('refuses %s for a userId longer than the 24 characters AICC documents there', async (_label, call, message) => {
+  it('refuses leaveMessage for a userId longer than 24 characters, naming the limit and the page (doLeaveMessage callId, cec_07_2218)', async () => {
     bed = createTestBed();
     const userId = 'u'.repeat(25);
     const session = sessionFor(bed, { userId });
-    const error = await call(session).catch((caught: unknown) => caught);
+    const error = await session.leaveMessage({ caller: '12345', message: 'call me' }).catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error), String(error)).toBe(true);
-    expect((error as Error).message.replaceAll("'", '’')).toContain(message);
+    expect((error as Error).message.replaceAll("'", '’')).toContain(
+      'userId: doLeaveMessage takes the session’s userId as callId, which AICC limits to 24 characters (API reference cec_07_2218, cec_07_0107)',
+    );
     expect((error as Error).message).not.toContain(userId);
     expect(bed.recorder.requests).toHaveLength(0);
   });
 
-  it('accepts a userId of exactly 24 characters for the calls limited to 24', async () => {
+  it('does not refuse a userId of 25–32 characters where Huawei’s pages disagree (send.from: the examples of cec_05_2032 send 40; history and saveSatisfaction: 1–32 in the 2023 editions)', async () => {
+    bed = createTestBed();
+    const userId = 'u'.repeat(32);
+    const session = sessionFor(bed, { userId });
+    await session.connect();
+    await session.sendAsync('hi');
+    await session.history();
+    await session.transferToAgent();
+    expect(bed.aicc.joinAgent(userId)).toBe(true);
+    await session.saveSatisfaction({ evaluation: 5 });
+    expect(JSON.parse(bed.recorder.to(path('send'))[0]!.body)).toMatchObject({ from: userId });
+    expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ userId }]);
+  });
+
+  it('accepts a userId of exactly 24 characters for leaveMessage', async () => {
     bed = createTestBed();
     const session = sessionFor(bed, { userId: 'u'.repeat(24) });
     await session.connect();
-    await session.history();
-    expect(bed.recorder.to(path('send'))).toHaveLength(1);
+    await session.leaveMessage({ caller: '12345', message: 'call me' });
+    expect(bed.recorder.to(path('doLeaveMessage'))).toHaveLength(1);
   });
 });

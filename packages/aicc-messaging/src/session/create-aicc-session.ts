@@ -43,8 +43,9 @@ export interface AiccSessionOptions extends AiccUser {
 /**
  * One end user's chat on one web channel. It owns one `ccmessaging-token`: applied on the first call, re-applied
  * a minute before its hour is up, replaced by a rotated token AICC returns in the `ccmessaging-token` response
- * header, and re-applied once after a 401 (concurrent calls share that one `applyToken`), after which the failed
- * call is replayed once.
+ * header, and re-applied once after a 401 — or after an API Fabric 403 that a fresh AccessToken did not cure, which
+ * on a long poll means both tokens expired (devg-voip-cec cec_05_1010) — after which the failed call is replayed
+ * once. Concurrent calls share that one `applyToken` and one AccessToken refresh.
  *
  * Every method validates its input before anything is sent ({@link @tokenwire/core!ValidationError | ValidationError});
  * business failures are {@link AiccApiError}s.

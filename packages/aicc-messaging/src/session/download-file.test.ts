@@ -1,6 +1,6 @@
 import { ResponseTooLargeError } from '@tokenwire/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
+import { DIALECTS, dialectTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
 import { createAiccSession, type AiccSession } from './create-aicc-session.js';
 import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadAnswerLimit } from './download-file.js';
 
@@ -42,44 +42,48 @@ function endlessAnswer(headers: Record<string, string> = {}) {
   return { response: new Response(body, { status: 200, headers: { 'content-type': 'application/json', ...headers } }), state };
 }
 
-describe('downloadFile: the answer size limit', () => {
-  it.each([0, 1, 10, 1000, DEFAULT_MAX_DOWNLOAD_BYTES])('leaves room for a wrapped base64 file of %i bytes and the other fields', (size) => {
-    const answer = JSON.stringify({ resultCode: '0', resultDesc: 'download file successfully', fileStream: wrappedBase64(size), fileUrl: `https://obs.example/${'x'.repeat(2000)}` });
-    expect(encoder.encode(answer).byteLength).toBeLessThanOrEqual(downloadAnswerLimit(size));
-  });
+describe.each(DIALECTS)('against the %s dialect', (dialect) => {
+  const testBed = dialectTestBed(dialect);
 
-  it('cancels an oversized answer while it arrives, without retrying', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed, 10_000);
-    const oversized = endlessAnswer();
-    let downloads = 0;
-    bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)));
-    const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
-    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ retryable: false, maxBytes: downloadAnswerLimit(10_000), path: DOWNLOAD_PATH, status: 200 });
-    expect(textsOfError(error)).not.toContain('QUFB');
-    expect(oversized.state.cancelled).toBe(true);
-    // 1 KiB chunks: reading stops right after the count passes the limit.
-    expect(oversized.state.pulled).toBeLessThanOrEqual(Math.ceil(downloadAnswerLimit(10_000) / 1024) + 1);
-    expect(downloads).toBe(1);
-  });
+  describe('downloadFile: the answer size limit', () => {
+    it.each([0, 1, 10, 1000, DEFAULT_MAX_DOWNLOAD_BYTES])('leaves room for a wrapped base64 file of %i bytes and the other fields', (size) => {
+      const answer = JSON.stringify({ resultCode: '0', resultDesc: 'download file successfully', fileStream: wrappedBase64(size), fileUrl: `https://obs.example/${'x'.repeat(2000)}` });
+      expect(encoder.encode(answer).byteLength).toBeLessThanOrEqual(downloadAnswerLimit(size));
+    });
 
-  it('refuses an answer whose Content-Length is over the limit without reading it', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed, 10_000);
-    const announced = endlessAnswer({ 'content-length': String(downloadAnswerLimit(10_000) + 1) });
-    bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? announced.response : next(request)));
-    const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
-    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
-    expect(announced.state.pulled).toBe(0);
-    expect(announced.state.cancelled).toBe(true);
-  });
+    it('cancels an oversized answer while it arrives, without retrying', async () => {
+      bed = testBed();
+      const session = sessionFor(bed, 10_000);
+      const oversized = endlessAnswer();
+      let downloads = 0;
+      bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)));
+      const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ retryable: false, maxBytes: downloadAnswerLimit(10_000), path: DOWNLOAD_PATH, status: 200 });
+      expect(textsOfError(error)).not.toContain('QUFB');
+      expect(oversized.state.cancelled).toBe(true);
+      // 1 KiB chunks: reading stops right after the count passes the limit.
+      expect(oversized.state.pulled).toBeLessThanOrEqual(Math.ceil(downloadAnswerLimit(10_000) / 1024) + 1);
+      expect(downloads).toBe(1);
+    });
 
-  it('still downloads a file of exactly maxDownloadBytes', async () => {
-    bed = createTestBed();
-    const session = sessionFor(bed, 10);
-    const bytes = new Uint8Array(10).fill(7);
-    const { objectKey } = await session.uploadFile({ bytes, fileType: 'png' });
-    expect((await session.downloadFile({ fileId: objectKey, fileType: 'png' })).bytes).toEqual(bytes);
+    it('refuses an answer whose Content-Length is over the limit without reading it', async () => {
+      bed = testBed();
+      const session = sessionFor(bed, 10_000);
+      const announced = endlessAnswer({ 'content-length': String(downloadAnswerLimit(10_000) + 1) });
+      bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? announced.response : next(request)));
+      const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
+      expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+      expect(announced.state.pulled).toBe(0);
+      expect(announced.state.cancelled).toBe(true);
+    });
+
+    it('still downloads a file of exactly maxDownloadBytes', async () => {
+      bed = testBed();
+      const session = sessionFor(bed, 10);
+      const bytes = new Uint8Array(10).fill(7);
+      const { objectKey } = await session.uploadFile({ bytes, fileType: 'png' });
+      expect((await session.downloadFile({ fileId: objectKey, fileType: 'png' })).bytes).toEqual(bytes);
+    });
   });
 });

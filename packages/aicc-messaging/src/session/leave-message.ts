@@ -4,9 +4,9 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
-import { assertShortUserId, MAX_SHORT_USER_ID_LENGTH } from './user-id-limit.js';
+import { assertUserIdLimit, MAX_SHORT_USER_ID_LENGTH } from './user-id-limit.js';
 
-/** Longest `callId` (the user id) `doLeaveMessage` accepts: 24 characters. */
+/** Longest `callId` (the user id) `doLeaveMessage` accepts: 24 characters (API reference cec_07_2218, cec_07_0107). */
 export const MAX_LEAVE_MESSAGE_USER_ID_LENGTH: number = MAX_SHORT_USER_ID_LENGTH;
 
 /** A contact number: digits with an optional leading `+`, spaces and dashes allowed, 3–32 characters. */
@@ -41,15 +41,21 @@ export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema
 
 /**
  * `POST /apiaccess/ccmessaging/doLeaveMessage` — when connecting to an agent failed, leaves a message and a number
- * to call back. AICC takes the user id as `callId` and allows only 24 characters there, so a longer userId is
- * refused before sending.
+ * to call back. AICC takes the user id as `callId` and allows only 24 characters there (cec_07_2218, cec_07_0107;
+ * no page says otherwise), so a longer userId is refused before sending.
  *
  * @internal
  */
 export async function leaveMessage(context: SessionContext, input: LeaveMessageInput): Promise<LeaveMessageResult> {
   const parsed = parseInput(LeaveMessageInputSchema, input, 'leaveMessage input');
   const { userId } = context.user;
-  assertShortUserId(userId, 'leaveMessage input', 'doLeaveMessage', 'callId');
+  assertUserIdLimit(userId, {
+    subject: 'leaveMessage input',
+    api: 'doLeaveMessage',
+    field: 'callId',
+    limit: MAX_LEAVE_MESSAGE_USER_ID_LENGTH,
+    pages: 'API reference cec_07_2218, cec_07_0107',
+  });
   return callApi(
     context,
     { api: 'doLeaveMessage', body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL }, signal: parsed.signal },

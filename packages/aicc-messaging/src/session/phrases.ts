@@ -10,7 +10,10 @@ import { callApi, type SessionContext } from './session-caller.js';
 export interface PhrasesInput {
   /** What the user has typed so far (`strContent`). */
   readonly keyword: string;
-  /** Defaults to the session's locale. */
+  /**
+   * Defaults to the session's locale. Only its language is sent (`zh_CN` → `zh`): AICC wants the locale without
+   * country code here (cec_05_2045, cec_07_2223).
+   */
   readonly locale?: string | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -44,15 +47,21 @@ export interface Phrases {
   readonly questions: readonly string[];
 }
 
+/** The language of a locale, without region: `zh_CN` → `zh`, `en-US` → `en`. */
+function languageOf(locale: string): string {
+  return locale.split(/[_-]/)[0]!;
+}
+
 /**
  * `POST /apiaccess/ccmessaging/queryPhraseByKeyword`: type-ahead suggestions from the robot's FAQ (needs a robot on
- * the channel and an active FAQ group).
+ * the channel and an active FAQ group). The locale is sent without country code, as the pages require and every
+ * example sends it (`"locale": "zh"`: devg-webclint-cec cec_05_2045/2047, 2024-03-05; api-cec cec_07_2223).
  *
  * @internal
  */
 export async function queryPhrases(context: SessionContext, input: PhrasesInput): Promise<Phrases> {
   const parsed = parseInput(PhrasesInputSchema, input, 'phrases input');
-  const body = { strContent: parsed.keyword, locale: parsed.locale ?? context.user.locale, channel: CHANNEL };
+  const body = { strContent: parsed.keyword, locale: languageOf(parsed.locale ?? context.user.locale), channel: CHANNEL };
   const answer = await callApi(context, { api: 'queryPhraseByKeyword', body, signal: parsed.signal }, PhrasesResponseSchema);
   return { questions: answer.question };
 }

@@ -5,7 +5,6 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, SATISFACTION_LEVELS, type SatisfactionLevel } from '../messages/enumerations.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
-import { assertShortUserId } from './user-id-limit.js';
 
 /** `comment` must be shorter than this many characters. */
 export const SATISFACTION_COMMENT_LIMIT = 512;
@@ -17,11 +16,11 @@ export const MAX_NPS_SCORE = 9;
 export interface SaveSatisfactionInput {
   /** `"1"` very dissatisfied … `"5"` very satisfied (a number 1–5 is accepted); must be a level the tenant configured. */
   readonly evaluation: SatisfactionLevel | 1 | 2 | 3 | 4 | 5;
-  /** Fewer than 512 characters. */
+  /** Fewer than 512 characters. AICC requires the field: without one, `""` is sent. */
   readonly comment?: string | undefined;
-  /** Net promoter score, 0–9 (AICC documents 0–9). */
+  /** Net promoter score, 0–9 (AICC documents 0–9); sent as a string, as AICC types it. */
   readonly npsScore?: number | undefined;
-  /** First-contact resolution: `true` (sent as 1) or `false` (sent as 2). */
+  /** First-contact resolution: `true` (sent as `"1"`) or `false` (sent as `"2"`). */
   readonly resolved?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -42,7 +41,11 @@ const SaveSatisfactionInputSchema = v.strictObject(
   objectMessage('an object with evaluation'),
 );
 
-/** The `saveSatisfaction` answer: `resultCode`, or `returnCode` in older deployments. Unknown fields pass through. */
+/**
+ * The `saveSatisfaction` answer: `resultCode` in every table (cec_07_2226, cec_05_2025), `returnCode` in every
+ * example (`{ "returnCode": "0" }`, devg-webclint-cec cec_05_2027, 2024-03-05) — either is accepted. Unknown
+ * fields pass through.
+ */
 export const SaveSatisfactionResponseSchema: v.LooseObjectSchema<
   {
     readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
@@ -61,23 +64,24 @@ export type SaveSatisfactionResult = v.InferOutput<typeof SaveSatisfactionRespon
 
 /**
  * `POST /apiaccess/ccmessaging/saveSatisfaction` — rates the agent session (flat body, as every AICC example
- * sends it). Not retried after ambiguous failures. AICC takes at most 24 characters of `userId` here, so a longer
- * one is refused before sending.
+ * sends it). `comment` is mandatory in every table (cec_07_2226, 2025-04-02; cec_05_2026, 2024-03-05), so `""` is
+ * sent when the user wrote none; `npsScore` and `fcrValue` are typed `String` there and sent as strings. The
+ * `userId` is not limited beyond applyToken's 32 characters: the pages disagree (1–24 in cec_07_2226, 1–32 in
+ * cec_07_2203, none in cec_05_2026). Not retried after ambiguous failures.
  *
  * @internal
  */
 export async function saveSatisfaction(context: SessionContext, input: SaveSatisfactionInput): Promise<SaveSatisfactionResult> {
   const parsed = parseInput(SaveSatisfactionInputSchema, input, 'saveSatisfaction input');
   const { user } = context;
-  assertShortUserId(user.userId, 'saveSatisfaction input', 'saveSatisfaction', 'userId');
   const body = {
     channel: CHANNEL,
     userId: user.userId,
     channelConfigId: user.channelId,
     evaluation: parsed.evaluation,
-    ...(parsed.comment === undefined ? {} : { comment: parsed.comment }),
-    ...(parsed.npsScore === undefined ? {} : { npsScore: parsed.npsScore }),
-    ...(parsed.resolved === undefined ? {} : { fcrValue: parsed.resolved ? 1 : 2 }),
+    comment: parsed.comment ?? '',
+    ...(parsed.npsScore === undefined ? {} : { npsScore: String(parsed.npsScore) }),
+    ...(parsed.resolved === undefined ? {} : { fcrValue: parsed.resolved ? '1' : '2' }),
   };
   return callApi(context, { api: 'saveSatisfaction', body, signal: parsed.signal }, SaveSatisfactionResponseSchema, 'either');
 }

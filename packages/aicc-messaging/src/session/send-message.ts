@@ -7,7 +7,6 @@ import { contentFits, MAX_MESSAGE_CONTENT_BYTES, OutgoingMessageSchema, prepareM
 import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { uploadFile } from './upload-file.js';
-import { assertShortUserId } from './user-id-limit.js';
 
 /**
  * The answer of `send` / `sendAsync` (`resultDesc` e.g. `connect to robot successfully.`,
@@ -44,8 +43,8 @@ const MessageCodesSchema = v.optional(
 /**
  * Sends one `sendMsgReq` of the session's user: `controlType` with optional content. The body always carries
  * `channel: WEB`, `from` (userId), `to` (channelId), `sourceType: CUSTOMER`, `senderNickname` (userName) and a
- * millisecond `timestamp` string. AICC takes at most 24 characters of `from`, so a longer userId is refused before
- * sending.
+ * millisecond `timestamp` string. `from` is not limited beyond applyToken's 32 characters: the 2025 tables say
+ * 1–24, but the developer guide states no limit (cec_05_2031) and its own examples send 40 (cec_05_2032).
  *
  * @internal
  */
@@ -56,7 +55,6 @@ export async function sendControl(
   options: { readonly signal?: AbortSignal | undefined; readonly async?: boolean | undefined },
 ): Promise<SendResult> {
   const { user, settings, client } = context;
-  assertShortUserId(user.userId, 'send', options.async === true ? 'sendAsync' : 'send', 'from');
   const body = {
     channel: CHANNEL,
     controlType,
@@ -96,8 +94,6 @@ export async function sendChat(context: SessionContext, message: OutgoingMessage
   const parsed = parseInput(OutgoingMessageSchema, message, 'message');
   const callOptions = parseSendOptions(options, 'send options');
   const prepared = prepareMessage(parsed);
-  // Checked here too, so a message with a file is refused before its upload.
-  assertShortUserId(context.user.userId, 'send', callOptions.async === true ? 'sendAsync' : 'send', 'from');
   if (prepared.upload === undefined) {
     if (!contentFits(prepared.content)) {
       throw new ValidationError('message', [{ path: '', message: `content must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8` }]);

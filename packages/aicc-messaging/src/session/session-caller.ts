@@ -2,8 +2,8 @@ import { HttpStatusError } from '@tokenwire/core';
 import type * as v from 'valibot';
 import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-client.js';
 import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
-import { assertBusinessSuccess, parseResponse, type BusinessOutcome } from '../client/parse-response.js';
-import type { AiccResultField } from '../errors/aicc-api-error.js';
+import { assertBusinessSuccess, parseResponse, type BusinessOutcome, type OutcomeField } from '../client/parse-response.js';
+import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { GATEWAY_ERROR_HEADER } from '../gateway/gateway-contract.js';
 import type { AiccUser } from '../token/aicc-user.js';
 import type { MessageTokenHolder } from './message-token-holder.js';
@@ -26,33 +26,45 @@ export interface SessionContext {
   readonly user: AiccUser;
   readonly settings: SessionSettings;
   /**
-   * Makes a call with the session's `ccmessaging-token`: adopts a rotated token from any answer, and after a 401
-   * from AICC re-applies once (shared with concurrent calls) and replays once. A 401 a gateway produced itself
-   * (header {@link GATEWAY_ERROR_HEADER}: it refused the caller, e.g. an expired user JWT) goes to the caller as
-   * it is, without a re-apply.
+   * Makes a call with the session's `ccmessaging-token`: adopts a rotated token from any answer; after a 401 from
+   * AICC, or an API Fabric 403 that survived the client's AccessToken refresh (devg-voip-cec cec_05_1010: a 403
+   * while long-polling means both tokens expired), re-applies the token once (shared with concurrent calls) and
+   * replays once. A 401 a gateway produced itself (header {@link GATEWAY_ERROR_HEADER}: it refused the caller,
+   * e.g. an expired user JWT) goes to the caller as it is, without a re-apply.
    */
   call(request: SessionRequest): Promise<AiccResponse>;
 }
 
-/** Whether a call failed because AICC rejected its `ccmessaging-token`: a 401 a gateway did not produce itself. */
+/**
+ * Whether a call failed because AICC may have rejected its `ccmessaging-token`: a 401 a gateway did not produce
+ * itself, or a 403 of API Fabric that a fresh AccessToken did not cure ({@link FabricAuthError}
+ * `access_token_rejected`, from the direct client after its refresh and replay, or relayed by a gateway after its
+ * own).
+ */
 function isMessageTokenRejection(error: unknown, fromGateway: boolean): boolean {
-  return HttpStatusError.isInstance(error) && error.status === 401 && !fromGateway;
+  if (HttpStatusError.isInstance(error)) return error.status === 401 && !fromGateway;
+  return FabricAuthError.isInstance(error) && error.reason === 'access_token_rejected' && error.status === 403;
 }
 
 /**
- * Creates the authenticated call of a session around its token holder.
+ * Creates the authenticated call of a session around its token holder. At most one re-apply and one replay per
+ * call. The replay after a 403 does not refresh the AccessToken again (a 403 then is final), so a persistent 403
+ * costs one `tokenByAkSk` for all the calls that meet it at once, not one per call.
  *
  * @internal
  */
 export function createSessionCall(client: AiccClient, tokens: MessageTokenHolder): SessionContext['call'] {
   return async (request) => {
     let token = await tokens.current(request.signal);
+    let afterFabricRejection = false;
     for (let replayed = false; ; replayed = true) {
       const sentWith = token;
       let fromGateway = false;
       try {
         return await client.request({
           ...request,
+          // The AccessToken was refreshed just before the 403 that led here: another refresh would not help.
+          ...(afterFabricRejection ? { refreshAccessTokenOn403: false } : {}),
           messageToken: sentWith,
           onResponseHeaders: (headers) => {
             fromGateway = headers.has(GATEWAY_ERROR_HEADER);
@@ -61,6 +73,7 @@ export function createSessionCall(client: AiccClient, tokens: MessageTokenHolder
         });
       } catch (error) {
         if (replayed || !isMessageTokenRejection(error, fromGateway)) throw error;
+        afterFabricRejection = FabricAuthError.isInstance(error);
         token = await tokens.renew(sentWith, request.signal);
       }
     }
@@ -77,7 +90,7 @@ export async function callApi<TSchema extends v.GenericSchema<unknown, BusinessO
   context: SessionContext,
   request: SessionRequest,
   schema: TSchema,
-  field: AiccResultField | 'either' = 'resultCode',
+  field: OutcomeField = 'resultCode',
 ): Promise<v.InferOutput<TSchema>> {
   const response = await context.call(request);
   const outcome = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };

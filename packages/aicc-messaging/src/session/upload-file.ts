@@ -26,17 +26,24 @@ const UploadFileInputSchema = v.strictObject(
   objectMessage('an object with bytes and fileType'),
 );
 
-/** The `uploadFileStream` answer — note `returnCode`, not `resultCode`. Unknown fields pass through. */
+/**
+ * The `uploadFileStream` answer. Huawei's pages disagree on its code: `returnCode` in the API reference and every
+ * example (cec_07_2205, cec_07_2222; devg cec_05_2037), `resultCode` with `resultDesc` in the developer guide's
+ * table (devg-webclint-cec cec_05_2036, 2024-03-05) — either is accepted, and every one present must be `"0"`.
+ * Unknown fields pass through.
+ */
 export const UploadFileResponseSchema: v.LooseObjectSchema<
   {
-    readonly returnCode: typeof ResultCodeSchema;
+    readonly returnCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
+    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
     readonly resultDesc: typeof ResultDescriptionSchema;
     /** The key to put in a message's content. */
     readonly objectKey: v.OptionalSchema<v.StringSchema<string>, undefined>;
   },
   undefined
 > = v.looseObject({
-  returnCode: ResultCodeSchema,
+  returnCode: v.optional(ResultCodeSchema),
+  resultCode: v.optional(ResultCodeSchema),
   resultDesc: ResultDescriptionSchema,
   objectKey: v.optional(v.string('must be a string')),
 });
@@ -69,7 +76,7 @@ export async function uploadFile(context: SessionContext, input: UploadFileInput
     context,
     { api: 'uploadFileStream', body: { fileType, fileStream: bytesToBase64(bytes), channel: CHANNEL }, signal },
     UploadFileResponseSchema,
-    'returnCode',
+    'either',
   );
   if (answer.objectKey === undefined || answer.objectKey === '') {
     throw new MalformedResponseError('The answer of /apiaccess/ccmessaging/uploadFileStream reports success but carries no objectKey', {

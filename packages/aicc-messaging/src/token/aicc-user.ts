@@ -8,13 +8,19 @@ import { characterCount } from '../input/text-measures.js';
  */
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-](?:[A-Z]{2}|[a-z]{2}|\d{3}))?$/;
 
-/** Longest `userId` of `applyToken`, in characters (AICC: 1–32). */
+/**
+ * Longest `userId` of `applyToken`, in characters: 1–32 on every page that states it (api-cec cec_07_2200 and
+ * cec_07_2214, cec_07_0103). The session sends the same id as `from`, `receiverId` and `userId` on every other call.
+ */
 export const MAX_USER_ID_LENGTH = 32;
 
 /** The `userId` field: 1–32 characters (code points). */
 export const UserIdSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = v.pipe(
   v.string('must be a string'),
-  v.check((text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH, `must be 1–${MAX_USER_ID_LENGTH} characters`),
+  v.check(
+    (text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH,
+    `must be 1–${MAX_USER_ID_LENGTH} characters (applyToken: API reference cec_07_2200, cec_07_2214)`,
+  ),
 );
 
 /** A required, non-empty string. */

@@ -11,16 +11,20 @@ import { unwrapToken } from './unwrap-token.js';
 /** How long a `ccmessaging-token` is valid: 1 hour. */
 export const MESSAGE_TOKEN_LIFETIME_MS = 3_600_000;
 
-/** The `applyToken` answer (`applyTokenRspBody`). Unknown fields pass through. */
+/**
+ * The `applyToken` answer (`applyTokenRspBody`). `resultCode` may be absent: the developer guide's example answers
+ * a bare `{ "token": "\"eyJ…\"" }` (devg-webclint-cec cec_05_2012, 2024-03-05) and Huawei's Vue demo checks only
+ * HTTP 200 and `token` (devg-webdemo-cec cec_05_1115); when present it is checked. Unknown fields pass through.
+ */
 export const ApplyTokenResponseSchema: v.LooseObjectSchema<
   {
-    readonly resultCode: typeof ResultCodeSchema;
+    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
     readonly resultDesc: typeof ResultDescriptionSchema;
     readonly token: OptionalStringSchema;
   },
   undefined
 > = v.looseObject({
-  resultCode: ResultCodeSchema,
+  resultCode: v.optional(ResultCodeSchema),
   resultDesc: ResultDescriptionSchema,
   token: v.optional(v.nullable(v.string('must be a string'))),
 });
@@ -46,17 +50,35 @@ export interface ApplyTokenOptions {
 
 const PATH = '/apiaccess/ccmessaging/applyToken';
 
+const MAX_DETAIL_LENGTH = 200;
+
+/** What an answer without a token says instead (API Fabric's `errorCode`/`exceptionInfo`, or `resultDesc`), if anything. */
+function describeTokenlessAnswer(body: unknown, redact: (text: string) => string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const fields = body as Record<string, unknown>;
+  const text = (name: string): string | undefined => (typeof fields[name] === 'string' || typeof fields[name] === 'number' ? String(fields[name]) : undefined);
+  const parts = text('exceptionInfo') !== undefined ? [text('errorCode'), text('exceptionInfo')] : [text('resultDesc')];
+  const detail = parts.filter((part) => part !== undefined && part !== '').join(' ');
+  if (detail === '') return undefined;
+  const redacted = redact(detail);
+  return redacted.length > MAX_DETAIL_LENGTH ? `${redacted.slice(0, MAX_DETAIL_LENGTH - 1)}…` : redacted;
+}
+
 /**
  * `POST /apiaccess/ccmessaging/applyToken`: a `ccmessaging-token` for one end user on one web channel, valid for
  * one hour. The user is validated first (userId 1–32 characters, a locale such as `en`, `zh_CN` or `en-US`);
  * nothing is sent when it is invalid. Works with a direct client and through a gateway alike.
  *
+ * A 200 with a non-empty `token` is a success; `resultCode` is checked when the answer has one (the developer
+ * guide's example of cec_05_2012 has none).
+ *
  * Sessions call it for you ({@link createAiccSession}); call it yourself only to manage tokens by hand.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} for an invalid user (nothing is sent).
- * @throws {@link AiccApiError} when AICC answers `resultCode` ≠ `"0"` (e.g. an unknown channel).
+ * @throws {@link AiccApiError} when AICC answers a `resultCode` ≠ `"0"` (e.g. an unknown channel).
  * @throws {@link FabricAuthError} when API Fabric rejects the client.
- * @throws `MalformedResponseError` when a success carries no token; transport errors from `@tokenwire/core`.
+ * @throws `MalformedResponseError` when a 200 carries no token (with what the answer says instead, secrets
+ *   redacted); transport errors from `@tokenwire/core`.
  * @example
  * ```ts
  * const { token, expiresAt } = await applyToken(client, { userId: 'user-42', userName: 'Ada', channelId, locale: 'en' });
@@ -69,10 +91,12 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
   const response = await client.request({ api: 'applyToken', body, signal });
   const context = { path: PATH, status: response.status, attempt: response.attempt, redact: response.redact };
   const parsed = parseResponse(ApplyTokenResponseSchema, response.body, context);
-  assertBusinessSuccess(parsed, 'resultCode', context);
+  assertBusinessSuccess(parsed, 'resultCode', context, { required: false });
   const token = parsed.token === undefined || parsed.token === null ? '' : unwrapToken(parsed.token);
   if (token === '') {
-    throw new MalformedResponseError(`The answer of ${PATH} reports success but carries no token`, { ...context, retryable: false });
+    const said = parsed.resultCode === undefined ? describeTokenlessAnswer(response.body, response.redact) : undefined;
+    const what = parsed.resultCode === undefined ? 'carries no token' : 'reports success but carries no token';
+    throw new MalformedResponseError(`The answer of ${PATH} ${what}${said === undefined ? '' : ` (${said})`}`, { ...context, retryable: false });
   }
   return { token, obtainedAt, expiresAt: obtainedAt + MESSAGE_TOKEN_LIFETIME_MS };
 }
