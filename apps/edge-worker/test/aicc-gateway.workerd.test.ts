@@ -298,6 +298,41 @@ describe('upstream and configuration failures', () => {
   });
 });
 
+describe('an AICC that speaks the developer guide', () => {
+  it('starts a session on its bare { token } and renews both tokens when the long poll still gets 403 after the worker’s AccessToken refresh (devg-voip cec_05_1010)', async () => {
+    const developerGuide = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL], pollHoldMs: 200, dialect: 'developer-guide' } });
+    const isolate = await startWorker({ bindings: BINDINGS, outbound: (request) => developerGuide.fetch(request) });
+    try {
+      const statuses: number[] = [];
+      const client = createAiccGatewayClient({
+        gatewayUrl: GATEWAY,
+        getAuthorization: () => bearer('user-dg'),
+        fetch: async (input, init) => {
+          const response = await isolate.dispatch(new Request(input, init));
+          if (String(input).includes('/aicc/ccmessaging/poll')) statuses.push(response.status);
+          return response;
+        },
+        retry: false,
+      });
+      const changes: MessageTokenChange[] = [];
+      const session = createAiccSession(client, { userId: 'user-dg', userName: 'Ada', channelId: CHANNEL, locale: 'en', pollTimeoutMs: 5000, onTokenChange: (change) => changes.push(change) });
+      await session.connect();
+      await session.poll();
+      developerGuide.aicc.expireAllTokens();
+      developerGuide.aicc.pushMessage('user-dg', { content: 'Welcome back' });
+      const { messages } = await session.poll();
+      expect(messages.map((message) => message.content)).toEqual(['Welcome back']);
+      expect(statuses).toEqual([200, 403, 200]);
+      expect(changes).toEqual(['applied', 'applied']);
+      // The worker refreshed its AccessToken once; the browser re-applied its ccmessaging-token once.
+      expect(developerGuide.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2 });
+    } finally {
+      developerGuide.close();
+      await isolate.dispose();
+    }
+  });
+});
+
 describe('logs', () => {
   it('never contain the AK/SK, an AccessToken or a ccmessaging-token', () => {
     const state = aicc.emulator.state.aicc!;

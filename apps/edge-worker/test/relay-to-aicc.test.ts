@@ -83,7 +83,7 @@ describe('relayToAicc', () => {
     expect([...recorded[0]!.headers]).toEqual([
       ['authorization', `Bearer ${accessTokens.at(-1)}`],
       ['ccmessaging-token', 'mt-1'],
-      ['content-type', 'application/json; charset=UTF-8'],
+      ['content-type', 'application/json;charset=UTF-8'],
       ['x-app-key', APP_KEY],
     ]);
   });

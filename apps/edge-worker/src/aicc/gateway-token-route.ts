@@ -9,8 +9,9 @@ import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 /**
  * `POST /aicc/token` — the browser's `applyToken`. Body `{ userId?, userName, channelId, locale }` (at most
  * {@link GATEWAY_MAX_BODY_BYTES}). The end user is the JWT's `sub`: `userId` defaults to it and must equal it
- * (403 `forbidden`); `channelId` must be one of `AICC_CHANNEL_IDS` when that is set (403 `forbidden`). Relayed to `POST /apiaccess/ccmessaging/applyToken`; AICC's status and body
- * (`{ token, resultCode, resultDesc }`) come back as they are.
+ * (403 `forbidden`); `channelId` must be one of `AICC_CHANNEL_IDS` when that is set (403 `forbidden`). Relayed to
+ * `POST /apiaccess/ccmessaging/applyToken`; AICC's status and body come back as they are — `{ token, resultCode }`,
+ * or a bare `{ token: "\"…\"" }` as in the developer guide (cec_05_2012), which the client accepts.
  */
 export async function handleGatewayToken(request: Request, config: AiccConfig, dependencies: RelayDependencies): Promise<Response> {
   if (request.method !== 'POST') return methodNotAllowed(['POST']);

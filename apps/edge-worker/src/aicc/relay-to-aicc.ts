@@ -1,4 +1,4 @@
-import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
+import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
 import type { Clock } from '@tokenwire/core';
 import type { AiccConfig } from '../config/aicc-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
@@ -47,11 +47,14 @@ function accessRejected(status: number, api: string): boolean {
 
 /**
  * Relays one CC-Messaging call to AICC with the gateway's credentials: exactly `Authorization: Bearer <AccessToken>`
- * and `x-app-key` added here, `content-type` for POST and the browser's `ccmessaging-token` — no other header of the
- * browser's. Calls are not retried (the client decides), except the one replay below. When
- * API Fabric refuses the AccessToken, the token is dropped, a fresh one fetched and the call replayed once. The
- * answer — status, JSON body and a rotated `ccmessaging-token` — is relayed as AICC gave it (streamed, for long
- * polls); the gateway's own failures are 502 `upstream_unavailable` or 504 `upstream_timeout`.
+ * and `x-app-key` added here, `content-type: application/json;charset=UTF-8` for POST (as Huawei's demo sends it)
+ * and the browser's `ccmessaging-token` — no other header of the browser's. Calls are not retried (the client
+ * decides), except the one replay below. When API Fabric refuses the AccessToken, the token is dropped, a fresh one
+ * fetched and the call replayed once. The answer — status, JSON body and a rotated `ccmessaging-token` — is relayed
+ * as AICC gave it (streamed, for long polls); the gateway's own failures are 502 `upstream_unavailable` or 504
+ * `upstream_timeout`. A 403 that survives the refresh is relayed: it may mean the browser's `ccmessaging-token`
+ * expired too (devg-voip-cec cec_05_1010), and `@tokenwire/aicc-messaging` then re-applies it through
+ * `/aicc/token` and replays once.
  */
 export async function relayToAicc(call: RelayCall, config: AiccConfig, dependencies: RelayDependencies): Promise<Response> {
   const url = `${config.baseUrl}${CCMESSAGING_PATH_PREFIX}${call.api}${call.search}`;
@@ -65,7 +68,7 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
       return errorResponse(502, 'upstream_unavailable', `The gateway could not obtain an API Fabric AccessToken (${name})`);
     }
     const headers = new Headers({ authorization: `Bearer ${accessToken}`, [APP_KEY_HEADER]: config.appKey });
-    if (call.method === 'POST') headers.set('content-type', 'application/json; charset=UTF-8');
+    if (call.method === 'POST') headers.set('content-type', JSON_CONTENT_TYPE);
     if (call.messageToken !== undefined) headers.set(MESSAGE_TOKEN_HEADER, call.messageToken);
 
     const timeoutMs = dependencies.relayTimeoutMs ?? (call.api === 'poll' ? POLL_RELAY_TIMEOUT_MS : RELAY_TIMEOUT_MS);
