@@ -141,6 +141,7 @@ describe('emitCallback: delivery', () => {
       attempted: true,
       delivered: true,
       accepted: true,
+      refused: false,
       url: `${RECEIVER}?${BASE_QUERY}`,
       status: 200,
       body: ACK,
@@ -153,6 +154,26 @@ describe('emitCallback: delivery', () => {
     const { service } = await setup({}, { callbackFetch: fetch });
     await service.emitCallback(CREATE_ROOM, { RoomId: 'room-1', CallbackCommand: 'Something.Else' });
     expect(received[0]?.text).toBe(`{"CallbackCommand":"${CREATE_ROOM}","RoomId":"room-1"}`);
+  });
+
+  it('puts queryCommand in the URL (a dialect whose table names another spelling), checking and filling the body with command', async () => {
+    const { fetch, received } = receiver();
+    const member = 'Live.CallbackAfterMemberStateChanged';
+    const { service } = await setup({ commands: [member] }, { callbackFetch: fetch });
+    attempt(await service.emitCallback(member, { RoomId: 'r' }, { queryCommand: 'Live.CallbackMemberStateChanged' }));
+    expect(new URL(received[0]!.url).searchParams.get('CallbackCommand')).toBe('Live.CallbackMemberStateChanged');
+    expect(JSON.parse(received[0]!.text)).toEqual({ CallbackCommand: member, RoomId: 'r' });
+    expect(await service.emitCallback('Live.CallbackMemberStateChanged', { RoomId: 'r' })).toMatchObject({ attempted: false, reason: 'command_not_enabled' });
+  });
+
+  it('refuses an empty or non-string queryCommand before sending anything', async () => {
+    const { fetch, calls } = receiver();
+    const { service } = await setup({}, { callbackFetch: fetch });
+    for (const queryCommand of ['', 7]) {
+      const error = await service.emitCallback(CREATE_ROOM, {}, { queryCommand } as never).catch((caught: unknown) => caught);
+      expect(ValidationError.isInstance(error) && error.issues[0]?.path).toBe('queryCommand');
+    }
+    expect(calls).not.toHaveBeenCalled();
   });
 
   it('sends a raw JSON body byte for byte, so integers beyond 2^53 survive', async () => {
@@ -242,19 +263,36 @@ describe('emitCallback: delivery', () => {
 });
 
 describe('emitCallback: what the receiver answers', () => {
-  it('a "before" callback the receiver blocks: delivered, not accepted', async () => {
-    const { fetch } = receiver(() => Response.json({ ActionStatus: 'FAIL', ErrorInfo: 'gift not allowed', ErrorCode: 1 }));
+  it('a "before" callback the receiver refuses (ActionStatus OK, non-zero ErrorCode): delivered, refused', async () => {
+    const { fetch } = receiver(() => Response.json({ ActionStatus: 'OK', ErrorInfo: 'gift not allowed', ErrorCode: 1 }));
     const { service } = await setup({ commands: ['Live.CallbackBeforeSendGift'] }, { callbackFetch: fetch });
     const result = attempt(await service.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r' }));
-    expect(result).toMatchObject({ delivered: true, accepted: false, status: 200, body: { ErrorCode: 1 } });
-    expect(result.error).toContain('ErrorCode 1: gift not allowed');
+    expect(result).toMatchObject({ delivered: true, accepted: false, refused: true, status: 200, body: { ErrorCode: 1 } });
+    expect(result.error).toBe('the receiver refused with ErrorCode 1: gift not allowed');
+  });
+
+  it('a refusal without ActionStatus is still a refusal', async () => {
+    const { fetch } = receiver(() => Response.json({ ErrorCode: 4001 }));
+    const { service } = await setup({ commands: ['Live.CallbackBeforeSendGift'] }, { callbackFetch: fetch });
+    expect(attempt(await service.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r' }))).toMatchObject({ delivered: true, refused: true });
+  });
+
+  it.each([
+    ['a non-zero code', { ActionStatus: 'FAIL', ErrorInfo: 'wallet down', ErrorCode: 1 }],
+    ['code 0', { ActionStatus: 'FAIL', ErrorInfo: 'wallet down', ErrorCode: 0 }],
+  ])('an ActionStatus FAIL answer (%s) is a failed delivery, as Tencent counts it — not a refusal', async (_name, answer) => {
+    const { fetch } = receiver(() => Response.json(answer));
+    const { service } = await setup({ commands: ['Live.CallbackBeforeSendGift'] }, { callbackFetch: fetch });
+    const result = attempt(await service.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r' }));
+    expect(result).toMatchObject({ delivered: false, accepted: false, refused: false, status: 200, body: answer });
+    expect(result.error).toMatch(/ActionStatus FAIL .*not as a refusal.*: wallet down$/);
   });
 
   it('JSON that is not an envelope: delivered, not accepted', async () => {
     const { fetch } = receiver(() => Response.json({ ok: true }));
     const { service } = await setup({}, { callbackFetch: fetch });
     const result = attempt(await service.emitCallback(CREATE_ROOM, {}));
-    expect(result).toMatchObject({ delivered: true, accepted: false, status: 200, body: { ok: true } });
+    expect(result).toMatchObject({ delivered: true, accepted: false, refused: false, status: 200, body: { ok: true } });
     expect(result.error).toContain('ErrorCode');
   });
 

@@ -1,4 +1,5 @@
 import { ValidationError, parseRequestTime, redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
+import { readCallbackAnswer } from './callback-answer.js';
 import type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
 
 /**
@@ -20,6 +21,13 @@ export interface EmitCallbackOptions {
   readonly optPlatform?: string;
   /** Overrides the service's callback timeout for this call, in milliseconds. */
   readonly timeoutMs?: number;
+  /**
+   * The `CallbackCommand` the URL carries, when a documented dialect spells it differently from `command` — the
+   * member-state page (647/64424) names `Live.CallbackMemberStateChanged` in its table. `command` is still the
+   * one `CallbackCommandList` must enable, and the one an object body gets. Default: `command`. The samples of
+   * `callbackSample` carry it as `queryCommand`.
+   */
+  readonly queryCommand?: string;
 }
 
 /** Why a callback was not sent. */
@@ -37,12 +45,19 @@ export interface CallbackDeliverySkipped {
 export interface CallbackDeliveryAttempt {
   readonly attempted: true;
   /**
-   * Whether Tencent would count the callback as delivered: the receiver answered HTTP 200 with a JSON body.
-   * A timeout, a refused or dropped connection, another status or a non-JSON body count as failed.
+   * Whether Tencent would count the callback as delivered: the receiver answered HTTP 200 with a JSON body that
+   * is not `ActionStatus` `FAIL`. A timeout, a refused or dropped connection, another status, a non-JSON body or
+   * a `FAIL` answer (the receiver could not process it) count as failed.
    */
   readonly delivered: boolean;
-  /** Delivered, and the body is an envelope with `ErrorCode` 0 (for "before" callbacks: the action may go on). */
+  /** Delivered, and the answer's `ErrorCode` is 0 (for "before" callbacks: the action may go on). */
   readonly accepted: boolean;
+  /**
+   * Delivered, and refused: `ActionStatus` `OK` (or none) with a non-zero `ErrorCode` — for a "before" callback
+   * such as `Live.CallbackBeforeSendGift` the action is blocked. A `FAIL` answer is not a refusal but a failed
+   * delivery (`delivered: false`).
+   */
+  readonly refused: boolean;
   /** The URL the callback was posted to, with `Sign` redacted. */
   readonly url: string;
   /** The HTTP status, when the receiver answered. */
@@ -89,6 +104,9 @@ function validate(command: string, body: CallbackBody, options: EmitCallbackOpti
   for (const key of ['clientIp', 'optPlatform'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string') issues.push({ path: key, message: 'must be a string' });
   }
+  if (options.queryCommand !== undefined && (typeof options.queryCommand !== 'string' || options.queryCommand === '')) {
+    issues.push({ path: 'queryCommand', message: 'must be a non-empty string' });
+  }
   if (issues.length > 0) throw new ValidationError('callback emission', issues);
 }
 
@@ -126,7 +144,8 @@ function describeFailure(error: unknown): string {
  * `CallbackCommandList`: a POST of the JSON body to the URL with `SdkAppid`, `CallbackCommand`,
  * `contenttype=json`, `ClientIP` and `OptPlatform` appended, plus `Sign` and `RequestTime` when a token is
  * configured and enabled. The whole exchange (headers and body) must finish within the timeout. Redirects are
- * not followed: a 3xx is an answer other than 200, so the callback fails.
+ * not followed: a 3xx is an answer other than 200, so the callback fails. The answer is read as Tencent reads it:
+ * `ErrorCode` 0 accepts, a non-zero code with `ActionStatus` `OK` refuses, `FAIL` is a failed delivery.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} for a bad command, body or option; nothing is sent
  *   then.
@@ -147,7 +166,7 @@ export async function deliverCallback(
   const payload = serializeBody(command, body);
   const parameters: [string, string][] = [
     ['SdkAppid', String(context.sdkAppId)],
-    ['CallbackCommand', command],
+    ['CallbackCommand', options.queryCommand ?? command],
     ['contenttype', 'json'],
     ['ClientIP', options.clientIp ?? DEFAULT_CLIENT_IP],
     ['OptPlatform', options.optPlatform ?? DEFAULT_OPT_PLATFORM],
@@ -166,9 +185,10 @@ export async function deliverCallback(
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
 
   const started = context.now();
-  const finish = (fields: Omit<CallbackDeliveryAttempt, 'attempted' | 'url' | 'durationMs'>): CallbackDeliveryAttempt => ({
+  const finish = (fields: Omit<CallbackDeliveryAttempt, 'attempted' | 'url' | 'durationMs' | 'refused'> & { refused?: boolean }): CallbackDeliveryAttempt => ({
     attempted: true,
     url: shownUrl,
+    refused: false,
     ...fields,
     ...(fields.error === undefined ? {} : { error: redactSecrets(fields.error, secrets) }),
     durationMs: Math.max(0, context.now() - started),
@@ -221,17 +241,29 @@ export async function deliverCallback(
   if (!isJson) {
     return finish({ delivered: false, accepted: false, status: 200, error: 'the receiver answered a body that is not JSON' });
   }
-  const errorCode = typeof parsed === 'object' && parsed !== null ? (parsed as { ErrorCode?: unknown }).ErrorCode : undefined;
-  if (errorCode === 0) return finish({ delivered: true, accepted: true, status: 200, body: parsed });
-  const errorInfo = typeof parsed === 'object' && parsed !== null ? (parsed as { ErrorInfo?: unknown }).ErrorInfo : undefined;
-  return finish({
-    delivered: true,
-    accepted: false,
-    status: 200,
-    body: parsed,
-    error:
-      errorCode === undefined
-        ? 'the receiver answered JSON without an ErrorCode'
-        : `the receiver answered ErrorCode ${JSON.stringify(errorCode)}${typeof errorInfo === 'string' && errorInfo !== '' ? `: ${errorInfo}` : ''}`,
-  });
+  const answered = readCallbackAnswer(parsed);
+  const info = (text: string) => (text === '' ? '' : `: ${text}`);
+  switch (answered.kind) {
+    case 'accepted':
+      return finish({ delivered: true, accepted: true, status: 200, body: parsed });
+    case 'refused':
+      return finish({
+        delivered: true,
+        accepted: false,
+        refused: true,
+        status: 200,
+        body: parsed,
+        error: `the receiver refused with ErrorCode ${answered.errorCode}${info(answered.errorInfo)}`,
+      });
+    case 'failed':
+      return finish({
+        delivered: false,
+        accepted: false,
+        status: 200,
+        body: parsed,
+        error: `the receiver answered ActionStatus FAIL (it could not process the callback; Tencent counts it as failed, not as a refusal)${info(answered.errorInfo)}`,
+      });
+    case 'unreadable':
+      return finish({ delivered: true, accepted: false, status: 200, body: parsed, error: `the receiver answered JSON that is not a callback answer (${answered.why}, no ErrorCode to go by)` });
+  }
 }
