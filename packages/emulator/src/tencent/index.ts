@@ -19,6 +19,9 @@ export type {
   CallbackSkipReason,
   EmitCallbackOptions,
 } from './callback-delivery.js';
+export type { CallbackSample, CallbackSampleOptions } from './callback-sample.js';
+export { CALLBACK_SAMPLE_DIALECTS, callbackSample } from './callback-sample.js';
+export type { CallbackSampleDialect, CallbackSampleDialectId, CallbackSampleField } from './callback-sample-dialects.js';
 export type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
 export type { LiveConfigCommandName } from './live-config-commands.js';
 export type { TencentEnvelopeBody } from './envelope-response.js';
