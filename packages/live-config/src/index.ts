@@ -9,7 +9,7 @@
 export type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
 export { LIVE_CONFIG_SERVICE } from './live-config-client.js';
 export type { CallbackCommand, KnownCallbackCommand } from './known-callback-commands.js';
-export { isKnownCallbackCommand, KNOWN_CALLBACK_COMMANDS } from './known-callback-commands.js';
+export { CALLBACK_COMMAND_ALIASES, canonicalCallbackCommand, isKnownCallbackCommand, KNOWN_CALLBACK_COMMANDS } from './known-callback-commands.js';
 
 // callback token
 export { CallbackTokenSchema, MAX_CALLBACK_TOKEN_LENGTH } from './callback-token-schema.js';
@@ -38,13 +38,14 @@ export { upsertCallback } from './upsert-callback.js';
 export type { CallbackInput, RawCallback } from './callback-source.js';
 export type { VerifyLiveCallbackOptions } from './verify-live-callback.js';
 export { verifyLiveCallback } from './verify-live-callback.js';
-export type { CallbackAckBody, CallbackAckOptions } from './callback-ack.js';
+export type { CallbackAcceptOptions, CallbackAckBody, CallbackAckKind, CallbackAckOptions, CallbackRefuseOptions } from './callback-ack.js';
 export { CallbackAckBodySchema, callbackAck } from './callback-ack.js';
 export type { JsonObject, JsonValue, ParseJsonExactResult } from './parse-json-exact.js';
 export { MAX_JSON_DEPTH, parseJsonExact } from './parse-json-exact.js';
 
 // callback events
 export type {
+  CallbackCommandMismatch,
   KnownLiveCallbackEvent,
   LiveCallbackEvent,
   LiveCallbackMetadata,
@@ -54,10 +55,19 @@ export type { LiveCallbackBody } from './callback-events/live-callback-body-sche
 export { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
 export type { LooseCallbackBody, LooseCallbackBodySchema } from './callback-events/loose-callback-body.js';
 export { looseCallbackBodySchema } from './callback-events/loose-callback-body.js';
-export type { IntegerSchema, NonNegativeIntegerSchema, OpenPicklistSchema } from './callback-events/callback-field-schemas.js';
+export type {
+  CallbackCommandFieldSchema,
+  IntegerSchema,
+  LenientIntegerSchema,
+  OpenPicklistSchema,
+} from './callback-events/callback-field-schemas.js';
 export { IdentifierSchema } from './callback-events/callback-field-schemas.js';
-export type { AfterCreateRoomBody, CallbackRoomInfo } from './callback-events/after-create-room.js';
-export { AfterCreateRoomBodySchema, CallbackRoomInfoSchema } from './callback-events/after-create-room.js';
+export type { CallbackRoomAttributeEntries, CallbackRoomInfo, DestroyedRoomInfo } from './callback-events/callback-room-info.js';
+export { CallbackRoomInfoSchema, DestroyedRoomInfoSchema } from './callback-events/callback-room-info.js';
+export type { AfterCreateRoomBody } from './callback-events/after-create-room.js';
+export { AfterCreateRoomBodySchema } from './callback-events/after-create-room.js';
+export type { AfterUpdateRoomInfoBody } from './callback-events/after-update-room-info.js';
+export { AfterUpdateRoomInfoBodySchema } from './callback-events/after-update-room-info.js';
 export type { AfterDestroyRoomBody } from './callback-events/after-destroy-room.js';
 export { AfterDestroyRoomBodySchema, DestroyedRoomStatisticSchema } from './callback-events/after-destroy-room.js';
 export type { AfterMemberStateChangedBody } from './callback-events/after-member-state-changed.js';
@@ -66,3 +76,5 @@ export type { AfterChangeOwnerBody } from './callback-events/after-change-owner.
 export { AfterChangeOwnerBodySchema } from './callback-events/after-change-owner.js';
 export type { BeforeSendGiftBody, GiftWater } from './callback-events/before-send-gift.js';
 export { BeforeSendGiftBodySchema, GiftWaterSchema } from './callback-events/before-send-gift.js';
+export type { AfterCloudRecordingChangedBody } from './callback-events/after-cloud-recording-changed.js';
+export { AfterCloudRecordingChangedBodySchema, CloudRecordingEventInfoSchema } from './callback-events/after-cloud-recording-changed.js';

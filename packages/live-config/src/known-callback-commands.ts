@@ -1,8 +1,9 @@
 /**
- * Every TUILiveKit callback command word Tencent documents (TUILiveKit "callback command list"), in the
- * spelling to register with {@link setCallback}. The member-state page's parameter table spells one of them
- * `Live.CallbackMemberStateChanged`; the body and the command list use `Live.CallbackAfterMemberStateChanged`,
- * which is the one listed here.
+ * Every TUILiveKit callback command word Tencent documents (TUILiveKit "callback command list", 647/64413 as of
+ * 2026-03), in the spelling to register with {@link setCallback}. The member-state page's parameter table spells
+ * one of them `Live.CallbackMemberStateChanged`; the body and the command list use
+ * `Live.CallbackAfterMemberStateChanged`, which is the one listed here (the other is in
+ * {@link CALLBACK_COMMAND_ALIASES}).
  *
  * @example
  * ```ts
@@ -36,6 +37,8 @@ export const KNOWN_CALLBACK_COMMANDS = [
   // follow
   'Follow.CallbackAfterFollowAdd',
   'Follow.CallbackAfterFollowDelete',
+  // recording (zh 269/129603; the EN page 647/78428 spells it `Follow.…`, an alias)
+  'Live.CallbackAfterCloudRecordingChanged',
 ] as const;
 
 /** A callback command word tokenwire knows, e.g. `Live.CallbackAfterCreateRoom`. */
@@ -62,4 +65,37 @@ export type CallbackCommand = KnownCallbackCommand | (string & {});
  */
 export function isKnownCallbackCommand(command: unknown): command is KnownCallbackCommand {
   return typeof command === 'string' && (KNOWN_CALLBACK_COMMANDS as readonly string[]).includes(command);
+}
+
+/**
+ * Other spellings of known commands that Tencent's pages use, mapped to the spelling of
+ * {@link KNOWN_CALLBACK_COMMANDS}; `verifyLiveCallback` types a callback carrying either spelling as the known one:
+ *
+ * - `Live.CallbackMemberStateChanged`: the member-state page (647/64424) names it so in its parameter table, and
+ *   `Live.CallbackAfterMemberStateChanged` in its sample body;
+ * - `Follow.CallbackAfterCloudRecordingChanged`: the EN recording page (647/78428, 2026-03-26) spells the command
+ *   so in its table and sample; the zh page (269/129603, 2026-03-27) says `Live.CallbackAfterCloudRecordingChanged`.
+ */
+export const CALLBACK_COMMAND_ALIASES: {
+  readonly 'Live.CallbackMemberStateChanged': 'Live.CallbackAfterMemberStateChanged';
+  readonly 'Follow.CallbackAfterCloudRecordingChanged': 'Live.CallbackAfterCloudRecordingChanged';
+} = {
+  'Live.CallbackMemberStateChanged': 'Live.CallbackAfterMemberStateChanged',
+  'Follow.CallbackAfterCloudRecordingChanged': 'Live.CallbackAfterCloudRecordingChanged',
+};
+
+/**
+ * The spelling of `command` in {@link KNOWN_CALLBACK_COMMANDS} when it is a documented alias
+ * ({@link CALLBACK_COMMAND_ALIASES}), otherwise `command` unchanged.
+ *
+ * @example
+ * ```ts
+ * canonicalCallbackCommand('Live.CallbackMemberStateChanged'); // 'Live.CallbackAfterMemberStateChanged'
+ * canonicalCallbackCommand('Live.CallbackAfterCreateRoom'); // 'Live.CallbackAfterCreateRoom'
+ * ```
+ */
+export function canonicalCallbackCommand(command: string): string {
+  return Object.prototype.hasOwnProperty.call(CALLBACK_COMMAND_ALIASES, command)
+    ? CALLBACK_COMMAND_ALIASES[command as keyof typeof CALLBACK_COMMAND_ALIASES]
+    : command;
 }

@@ -275,18 +275,17 @@ describe('verifyLiveCallback', () => {
       ['not JSON', '{"RoomId":', /not valid JSON/],
       ['an array', '[1,2]', /not a JSON object/],
       ['empty', '', /not valid JSON/],
-      ['a contradicting command', '{"CallbackCommand":"Live.CallbackBeforeSendGift"}', /contradicts/],
     ])('refuses a body that is %s', async (_name, body, message) => {
       await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options), 'malformed_request', message);
     });
 
     it.each([
-      ['missing documented fields', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}', /^Operator_Account: missing/],
-      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon-secret-value"'), /EventTime: expected number/],
+      ['no room id', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","Operator_Account":"admin","RoomId":null}', /^RoomId: expected /],
+      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon-secret-value"'), /EventTime: expected integer/],
     ])('returns an authentic body with %s as an untyped event with shapeIssues, not as a forgery', async (_name, body, issues) => {
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options);
       if (event.known) throw new Error('expected an untyped event');
-      expect(event).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', signed: true, body: expect.objectContaining({ RoomId: expect.any(String) }), rawBody: body });
+      expect(event).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', signed: true, body: expect.objectContaining({ Operator_Account: 'admin' }), rawBody: body });
       expect(event.shapeIssues).toMatch(issues);
       expect(event.shapeIssues).not.toContain('soon-secret-value');
     });
@@ -323,6 +322,8 @@ describe('verifyLiveCallback', () => {
           '{"RoomId":"r1","EventTime":1,"Operator_Account":"admin","CurrentOwner_Account":"u2","OriginalOwner_Account":"u1"}',
         'Live.CallbackAfterCreateRoom':
           '{"Operator_Account":"u1","RoomInfo":{"RoomId":"r1","RoomName":"n","RoomType":"Live","Owner_Account":"u1","MaxMemberCount":1000,"IsMessageDisabled":false,"CustomInfo":"","IsSeatEnabled":true,"TakeSeatMode":"ApplyToTake","MaxSeatCount":8,"CreateTime":1669872112,"IsPublicVisible":true,"CoverURL":"https://c","Category":[1,2]},"EventTime":1669872112000}',
+        'Live.CallbackAfterCloudRecordingChanged':
+          '{"CallbackCommand":"Live.CallbackAfterCloudRecordingChanged","EventGroupId":3,"EventType":305,"CallbackTs":1752580150082,"EventInfo":{"RoomId":"635055","EventTs":1752580150,"EventMsTs":1752580150081,"UserId":"user1","TaskId":"-m9-bVVU7id","Payload":{"Status":0}}}',
       };
       const events = await Promise.all(
         Object.entries(bodies).map(([command, body]) => verifyLiveCallback(post(signedUrl(command), body), options)),
@@ -331,11 +332,11 @@ describe('verifyLiveCallback', () => {
         if (!event.known) throw new Error('expected known events');
         switch (event.command) {
           case 'Live.CallbackBeforeSendGift':
-            expect(event.body.GiftWater.Coins).toBe(200);
-            expect(event.body.GiftWater.To_Account).toEqual(['u2']);
+            expect(event.body.GiftWater?.Coins).toBe(200);
+            expect(event.body.GiftWater?.To_Account).toEqual(['u2']);
             break;
           case 'Live.CallbackAfterMemberStateChanged':
-            expect(event.body.MemberList.map((member) => member.Member_Account)).toEqual(['u1', '144115216631667826']);
+            expect(event.body.MemberList?.map((member) => member.Member_Account)).toEqual(['u1', '144115216631667826']);
             break;
           case 'Live.CallbackAfterChangeOwner':
             expect(event.body.CurrentOwner_Account).toBe('u2');
@@ -343,11 +344,115 @@ describe('verifyLiveCallback', () => {
           case 'Live.CallbackAfterCreateRoom':
             expect(event.body.RoomInfo.TakeSeatMode).toBe('ApplyToTake');
             expect(event.body.RoomInfo.Category).toEqual([1, 2]);
+            expect(event.eventTime).toBe(1669872112000);
+            break;
+          case 'Live.CallbackAfterCloudRecordingChanged':
+            expect(event.body.EventInfo).toMatchObject({ RoomId: '635055', Payload: { Status: 0 } });
+            expect(event.eventTime).toBe(1752580150081);
             break;
           default:
             throw new Error(`unexpected ${event.command}`);
         }
       }
+    });
+  });
+
+  describe('the documented variants of a body', () => {
+    const roomInfo = '"RoomId":"tandy-test-rest","RoomName":"tandy-test-rest","RoomType":"Live","Owner_Account":"user3","MaxMemberCount":300';
+
+    it.each([
+      ['no EventTime at all (647/64422, the current zh/en/jp sample)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}}}`, undefined],
+      ['EventTime inside RoomInfo (647/110679)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo},"EventTime":1703589922780}}`, 1703589922780],
+      ['EventTime at the top level (647/110523)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}},"EventTime":1703589922780}`, 1703589922780],
+    ])('types a Live.CallbackAfterCreateRoom with %s, with the time in eventTime', async (_name, body, eventTime) => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterCreateRoom'), body), options);
+      if (!event.known || event.command !== 'Live.CallbackAfterCreateRoom') throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
+      expect(event.body.RoomInfo.RoomId).toBe('tandy-test-rest');
+      expect(event.eventTime).toBe(eventTime);
+      expect(event.commandMismatch).toBeUndefined();
+    });
+
+    it('types a Live.CallbackAfterDestroyRoom whose RoomInfo has no RoomId, with its Statistic (1071/78184, 647/110524)', async () => {
+      const body =
+        '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","Operator_Account":"admin","RoomId":"tandy-test-rest","EventType":"DestroyByUser","EventTime":1703589922780,' +
+        '"RoomInfo":{"RoomName":"live name","RoomType":"Live","Owner_Account":144115216631667826,"ActivityStatus":0,"ViewCount":0,"IsUnlimitedRoomEnabled":true},' +
+        '"Statistic":{"TotalViewers":0,"TotalGiftsSent":0,"TotalGiftCoins":0,"TotalUniqueGiftSenders":0,"TotalLikesReceived":0}}';
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options);
+      if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom') throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
+      expect(event.body.RoomId).toBe('tandy-test-rest');
+      expect(event.body.RoomInfo).toMatchObject({ Owner_Account: '144115216631667826' });
+      expect(event.body.RoomInfo).not.toHaveProperty('RoomId');
+      expect(event.body.Statistic?.TotalViewers).toBe(0);
+    });
+
+    it('types a member kicked out (EventCause Kicked, 647/64413 of 2026-03)', async () => {
+      const body = '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"Kicked","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterMemberStateChanged'), body), options);
+      if (!event.known || event.command !== 'Live.CallbackAfterMemberStateChanged') throw new Error('expected a typed event');
+      expect(event.body.EventCause).toBe('Kicked');
+    });
+
+    it('types a room message whose EventTime is a string of digits (647/74347)', async () => {
+      const body = '{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"@TGS#2J4SZEAEL","Type":"Live","From_Account":"jared","EventTime":"1670574414123"}';
+      const event = await verifyLiveCallback(post(signedUrl('Group.CallbackBeforeSendMsg'), body), options);
+      if (!event.known || event.command !== 'Group.CallbackBeforeSendMsg') throw new Error('expected a typed event');
+      expect(event.body.EventTime).toBe(1670574414123);
+      expect(event.eventTime).toBe(1670574414123);
+      expect(event.rawBody).toBe(body);
+    });
+  });
+
+  describe('URL and body naming different commands', () => {
+    const memberBody = '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Online","EventCause":"Enter","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
+
+    it("hands over 647/64424's table spelling in the URL as the After… command, reporting the disagreement", async () => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged'), memberBody), options);
+      expect(event).toMatchObject({
+        known: true,
+        command: 'Live.CallbackAfterMemberStateChanged',
+        commandMismatch: { query: 'Live.CallbackMemberStateChanged', body: 'Live.CallbackAfterMemberStateChanged' },
+        signed: true,
+      });
+    });
+
+    it('takes the alias from the URL alone, or from the body alone, without a mismatch', async () => {
+      const withoutCommand = memberBody.replace('"CallbackCommand":"Live.CallbackAfterMemberStateChanged",', '');
+      const fromUrl = await verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged'), withoutCommand), options);
+      expect(fromUrl).toMatchObject({ known: true, command: 'Live.CallbackAfterMemberStateChanged', commandMismatch: undefined });
+      const url = new URL(signedUrl('x'));
+      url.searchParams.delete('CallbackCommand');
+      const fromBody = await verifyLiveCallback(post(url.href, memberBody.replace('CallbackAfterMemberStateChanged', 'CallbackMemberStateChanged')), options);
+      expect(fromBody).toMatchObject({ known: true, command: 'Live.CallbackAfterMemberStateChanged', commandMismatch: undefined });
+    });
+
+    it("types two different known commands by the body's (647/68223's table names SetMetadata for DelMetadata)", async () => {
+      const body = '{"CallbackCommand":"Live.CallbackAfterDelMetadata","Operator_Account":"brennanli","RoomId":"live-room1111","Keys":["key1","key2"],"EventTime":1739966441121}';
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterSetMetadata'), body), options);
+      expect(event).toMatchObject({
+        known: true,
+        command: 'Live.CallbackAfterDelMetadata',
+        commandMismatch: { query: 'Live.CallbackAfterSetMetadata', body: 'Live.CallbackAfterDelMetadata' },
+        body: { Keys: ['key1', 'key2'] },
+      });
+    });
+
+    it("keeps the URL's known command when the body names one tokenwire does not know", async () => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":"Live.CallbackSomethingNew","RoomId":"r"}'), options);
+      expect(event).toMatchObject({ known: true, command: 'Live.CallbackAfterDestroyRoom', commandMismatch: { query: 'Live.CallbackAfterDestroyRoom', body: 'Live.CallbackSomethingNew' } });
+    });
+
+    it("keeps the URL's command when neither is known", async () => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackNewA'), '{"CallbackCommand":"Live.CallbackNewB"}'), options);
+      expect(event).toMatchObject({ known: false, command: 'Live.CallbackNewA', commandMismatch: { query: 'Live.CallbackNewA', body: 'Live.CallbackNewB' }, shapeIssues: undefined });
+    });
+
+    it('reports a body CallbackCommand that is not a string as a shape issue, typed by the URL', async () => {
+      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":7,"RoomId":"r"}'), options);
+      expect(event).toMatchObject({ known: false, command: 'Live.CallbackAfterDestroyRoom', commandMismatch: undefined, shapeIssues: 'CallbackCommand: expected string' });
+    });
+
+    it('still refuses a mismatched callback that fails authentication', async () => {
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged', { token: 'forged' }), memberBody), options), 'signature_mismatch');
     });
   });
 

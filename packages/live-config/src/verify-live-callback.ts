@@ -1,9 +1,10 @@
 import { CallbackSignatureError, parseRequestTime, verifyCallback, type Clock } from '@tokenwire/core';
 import * as v from 'valibot';
+import { callbackEventTime } from './callback-events/callback-event-time.js';
 import { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
-import type { LiveCallbackEvent, LiveCallbackMetadata } from './callback-events/live-callback-event.js';
+import type { CallbackCommandMismatch, LiveCallbackEvent, LiveCallbackMetadata } from './callback-events/live-callback-event.js';
 import { callbackSource, type CallbackInput } from './callback-source.js';
-import { isKnownCallbackCommand } from './known-callback-commands.js';
+import { canonicalCallbackCommand, isKnownCallbackCommand } from './known-callback-commands.js';
 import { objectMessage, parseInput } from './parse-input.js';
 import { parseJsonExact, type JsonObject } from './parse-json-exact.js';
 import { readCallbackQuery } from './read-callback-query.js';
@@ -51,6 +52,21 @@ function fail(message: string, cause?: unknown): never {
   throw new CallbackSignatureError('malformed_request', message, cause === undefined ? {} : { cause });
 }
 
+/**
+ * Which command a callback is, from its URL's and its body's `CallbackCommand` (either may be absent): they agree,
+ * or the body's when tokenwire knows it — its fields are what gets typed — or else the URL's. A documented alias
+ * stands for the command it spells differently. A disagreement is reported, never refused: Tencent's own pages
+ * name some commands differently in the table and in the sample.
+ */
+function resolveCommand(queryCommand: string | undefined, bodyCommand: string | undefined): { command: string; mismatch: CallbackCommandMismatch | undefined } {
+  if (queryCommand === undefined && bodyCommand === undefined) fail('The callback has no CallbackCommand, neither in the URL query nor in the body');
+  const query = queryCommand === undefined ? undefined : canonicalCallbackCommand(queryCommand);
+  const body = bodyCommand === undefined ? undefined : canonicalCallbackCommand(bodyCommand);
+  const command = body !== undefined && (query === undefined || isKnownCallbackCommand(body)) ? body : (query as string);
+  const mismatch = queryCommand !== undefined && bodyCommand !== undefined && queryCommand !== bodyCommand ? { query: queryCommand, body: bodyCommand } : undefined;
+  return { command, mismatch };
+}
+
 /** Paths and expectations of the first issues, never the received values (a body may carry user data). */
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
@@ -71,9 +87,12 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * must be present and valid for one of `tokens` within `toleranceSeconds` (via core's `verifyCallback`, in
  * constant time). Only then is the body read — once — and parsed with {@link parseJsonExact}, so integers
  * beyond 2^53 survive exactly (as decimal strings). Known commands get their body checked against the schema
- * in `LIVE_CALLBACK_BODY_SCHEMAS`. Commands tokenwire does not know, and known commands whose body does not match
+ * in `LIVE_CALLBACK_BODY_SCHEMAS`, which require only what identifies the event (the room id) and accept every
+ * documented variant of the rest. Commands tokenwire does not know, and known commands whose body does not match
  * its schema, come back as a generic event (`known: false`; `shapeIssues` describes a mismatch), not as an error:
- * the callback is authentic, so answer it with your policy rather than as a forgery.
+ * the callback is authentic, so answer it with your policy rather than as a forgery. A URL and a body that name
+ * different commands are handed over too, with `commandMismatch` (see {@link LiveCallbackMetadata}); the event's
+ * time, wherever the body carries it, is `eventTime`.
  *
  * The signature covers only the token and the time, not the body: use an https callback URL.
  *
@@ -83,8 +102,7 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  *   `signature_mismatch` (forged, or signed with a token you do not have), `no_tokens` (an empty or all-blank
  *   token list, whether or not the callback is signed),
  *   `malformed_request` (body already read, a parsed body, no `SdkAppid`/`CallbackCommand`, a repeated
- *   parameter, a body that is not a JSON object, a body whose `CallbackCommand` contradicts the URL's). No
- *   message contains a token or the expected signature.
+ *   parameter, a body that is not a JSON object). No message contains a token or the expected signature.
  * @throws `ValidationError` for bad options, an unknown option among them (a misspelt `toleranceSecond`).
  * @example
  * ```ts
@@ -143,12 +161,10 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
   const body = parsed.value;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) fail('The callback body is not a JSON object');
 
-  const bodyCommand = Object.prototype.hasOwnProperty.call(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
-  const command = query.command ?? (typeof bodyCommand === 'string' ? bodyCommand : undefined);
-  if (command === undefined || command === '') fail('The callback has no CallbackCommand, neither in the URL query nor in the body');
-  if (bodyCommand !== undefined && bodyCommand !== command) {
-    fail(`The callback body's CallbackCommand contradicts the URL's (${command})`);
-  }
+  // A body CallbackCommand that is not a non-empty string does not name a command; the body schema reports it.
+  const bodyField = Object.prototype.hasOwnProperty.call(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
+  const bodyCommand = typeof bodyField === 'string' && bodyField !== '' ? bodyField : undefined;
+  const { command, mismatch } = resolveCommand(query.command === '' ? undefined : query.command, bodyCommand);
 
   const metadata: LiveCallbackMetadata = {
     sdkAppId: checked.sdkAppId,
@@ -158,6 +174,8 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     contentType: query.contentType,
     signed,
     rawBody,
+    eventTime: callbackEventTime(body as JsonObject),
+    commandMismatch: mismatch,
   };
 
   if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body: body as JsonObject, shapeIssues: undefined };

@@ -1,36 +1,43 @@
 import * as v from 'valibot';
-import { IdentifierSchema, type IntegerSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+import {
+  type CallbackCommandFieldSchema,
+  callbackCommandField,
+  IdentifierSchema,
+  type LenientIntegerSchema,
+  MillisecondTimeSchema,
+} from './callback-field-schemas.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /**
- * Body of `Live.CallbackAfterChangeOwner`: a room's owner changed.
+ * Body of `Live.CallbackAfterChangeOwner`: a room's owner changed (647/72553). Only `RoomId` is required.
  *
  * @example
  * ```ts
- * if (event.known && event.command === 'Live.CallbackAfterChangeOwner') rooms.setOwner(event.body.RoomId, event.body.CurrentOwner_Account);
+ * if (event.known && event.command === 'Live.CallbackAfterChangeOwner' && event.body.CurrentOwner_Account !== undefined) {
+ *   rooms.setOwner(event.body.RoomId, event.body.CurrentOwner_Account);
+ * }
  * ```
  */
 export const AfterChangeOwnerBodySchema: v.LooseObjectSchema<
   {
-    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<'Live.CallbackAfterChangeOwner', undefined>, undefined>;
+    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterChangeOwner'>;
     readonly RoomId: typeof IdentifierSchema;
-    readonly Operator_Account: typeof IdentifierSchema;
-    readonly CurrentOwner_Account: typeof IdentifierSchema;
-    readonly OriginalOwner_Account: typeof IdentifierSchema;
+    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
+    readonly CurrentOwner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
+    readonly OriginalOwner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
     /** Unix milliseconds. */
-    readonly EventTime: IntegerSchema;
+    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
   },
   undefined
 > = /* @__PURE__ */ (() =>
   v.looseObject({
-    CallbackCommand: v.optional(v.literal('Live.CallbackAfterChangeOwner')),
+    CallbackCommand: callbackCommandField('Live.CallbackAfterChangeOwner'),
     RoomId: IdentifierSchema,
-    Operator_Account: IdentifierSchema,
-    CurrentOwner_Account: IdentifierSchema,
-    OriginalOwner_Account: IdentifierSchema,
-    /** Unix milliseconds. */
-    EventTime: MillisecondTimeSchema,
+    Operator_Account: v.optional(IdentifierSchema),
+    CurrentOwner_Account: v.optional(IdentifierSchema),
+    OriginalOwner_Account: v.optional(IdentifierSchema),
+    EventTime: v.optional(MillisecondTimeSchema),
   }))();
 
 /** Body of `Live.CallbackAfterChangeOwner`. */

@@ -1,25 +1,26 @@
 import * as v from 'valibot';
-import { CallbackRoomInfoSchema } from './after-create-room.js';
 import {
+  type CallbackCommandFieldSchema,
+  callbackCommandField,
   CountSchema,
   IdentifierSchema,
-  type IntegerSchema,
+  type LenientIntegerSchema,
   MillisecondTimeSchema,
-  type NonNegativeIntegerSchema,
   type OpenPicklistSchema,
   openPicklist,
 } from './callback-field-schemas.js';
+import { DestroyedRoomInfoSchema } from './callback-room-info.js';
 
 // Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
-/** The room's totals reported when it is destroyed (`Statistic`, newer service versions). */
+/** The room's totals reported when it is destroyed (`Statistic`, 1071/78184 and 647/110524). */
 export const DestroyedRoomStatisticSchema: v.LooseObjectSchema<
   {
-    readonly TotalViewers: v.OptionalSchema<NonNegativeIntegerSchema, undefined>;
-    readonly TotalGiftsSent: v.OptionalSchema<NonNegativeIntegerSchema, undefined>;
-    readonly TotalGiftCoins: v.OptionalSchema<NonNegativeIntegerSchema, undefined>;
-    readonly TotalUniqueGiftSenders: v.OptionalSchema<NonNegativeIntegerSchema, undefined>;
-    readonly TotalLikesReceived: v.OptionalSchema<NonNegativeIntegerSchema, undefined>;
+    readonly TotalViewers: v.OptionalSchema<LenientIntegerSchema, undefined>;
+    readonly TotalGiftsSent: v.OptionalSchema<LenientIntegerSchema, undefined>;
+    readonly TotalGiftCoins: v.OptionalSchema<LenientIntegerSchema, undefined>;
+    readonly TotalUniqueGiftSenders: v.OptionalSchema<LenientIntegerSchema, undefined>;
+    readonly TotalLikesReceived: v.OptionalSchema<LenientIntegerSchema, undefined>;
   },
   undefined
 > = /* @__PURE__ */ (() =>
@@ -32,8 +33,9 @@ export const DestroyedRoomStatisticSchema: v.LooseObjectSchema<
   }))();
 
 /**
- * Body of `Live.CallbackAfterDestroyRoom`: a room was destroyed, by a user or by the system. `RoomInfo` and
- * `Statistic` come from newer service versions, so they are optional.
+ * Body of `Live.CallbackAfterDestroyRoom`: a room was destroyed, by a user or by the system. Only the top-level
+ * `RoomId` is required. `RoomInfo` and `Statistic` come with newer service versions (1071/78184, 647/110524),
+ * and that `RoomInfo` has no `RoomId` of its own.
  *
  * @example
  * ```ts
@@ -42,25 +44,24 @@ export const DestroyedRoomStatisticSchema: v.LooseObjectSchema<
  */
 export const AfterDestroyRoomBodySchema: v.LooseObjectSchema<
   {
-    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<'Live.CallbackAfterDestroyRoom', undefined>, undefined>;
-    readonly Operator_Account: typeof IdentifierSchema;
+    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterDestroyRoom'>;
+    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
     readonly RoomId: typeof IdentifierSchema;
-    readonly EventType: OpenPicklistSchema<'DestroyByUser' | 'DestroyBySystem'>;
+    readonly EventType: v.OptionalSchema<OpenPicklistSchema<'DestroyByUser' | 'DestroyBySystem'>, undefined>;
     /** Unix milliseconds. */
-    readonly EventTime: IntegerSchema;
-    readonly RoomInfo: v.OptionalSchema<typeof CallbackRoomInfoSchema, undefined>;
+    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
+    readonly RoomInfo: v.OptionalSchema<typeof DestroyedRoomInfoSchema, undefined>;
     readonly Statistic: v.OptionalSchema<typeof DestroyedRoomStatisticSchema, undefined>;
   },
   undefined
 > = /* @__PURE__ */ (() =>
   v.looseObject({
-    CallbackCommand: v.optional(v.literal('Live.CallbackAfterDestroyRoom')),
-    Operator_Account: IdentifierSchema,
+    CallbackCommand: callbackCommandField('Live.CallbackAfterDestroyRoom'),
+    Operator_Account: v.optional(IdentifierSchema),
     RoomId: IdentifierSchema,
-    EventType: openPicklist(['DestroyByUser', 'DestroyBySystem']),
-    /** Unix milliseconds. */
-    EventTime: MillisecondTimeSchema,
-    RoomInfo: v.optional(CallbackRoomInfoSchema),
+    EventType: v.optional(openPicklist(['DestroyByUser', 'DestroyBySystem'])),
+    EventTime: v.optional(MillisecondTimeSchema),
+    RoomInfo: v.optional(DestroyedRoomInfoSchema),
     Statistic: v.optional(DestroyedRoomStatisticSchema),
   }))();
 

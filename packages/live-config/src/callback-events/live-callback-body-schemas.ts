@@ -1,18 +1,21 @@
 import type * as v from 'valibot';
 import type { KnownCallbackCommand } from '../known-callback-commands.js';
 import { AfterChangeOwnerBodySchema } from './after-change-owner.js';
+import { AfterCloudRecordingChangedBodySchema } from './after-cloud-recording-changed.js';
 import { AfterCreateRoomBodySchema } from './after-create-room.js';
 import { AfterDestroyRoomBodySchema } from './after-destroy-room.js';
 import { AfterMemberStateChangedBodySchema } from './after-member-state-changed.js';
+import { AfterUpdateRoomInfoBodySchema } from './after-update-room-info.js';
 import { BeforeSendGiftBodySchema } from './before-send-gift.js';
 import { type LooseCallbackBodySchema, looseCallbackBodySchema } from './loose-callback-body.js';
 
 // Built inside a `@__PURE__` IIFE so bundlers drop it when unused (README: bundle size).
 
 /**
- * The body schema of every known LiveKit callback command. Bodies Tencent documents in full have full schemas;
- * the others a loose shape (see {@link looseCallbackBodySchema}). All are loose objects: fields Tencent adds
- * later pass through untouched.
+ * The body schema of every known LiveKit callback command. Each requires only what identifies the event (the
+ * room id, where the command has one) and types every other documented field as optional and lenient (integers
+ * also as strings of digits); the commands tokenwire types loosely get the shared fields only (see
+ * {@link looseCallbackBodySchema}). All are loose objects: fields Tencent adds later pass through untouched.
  *
  * @example
  * ```ts
@@ -22,7 +25,7 @@ import { type LooseCallbackBodySchema, looseCallbackBodySchema } from './loose-c
 export const LIVE_CALLBACK_BODY_SCHEMAS: {
   readonly 'Live.CallbackAfterCreateRoom': typeof AfterCreateRoomBodySchema;
   readonly 'Live.CallbackAfterDestroyRoom': typeof AfterDestroyRoomBodySchema;
-  readonly 'Live.CallbackAfterUpdateRoomInfo': LooseCallbackBodySchema<'Live.CallbackAfterUpdateRoomInfo'>;
+  readonly 'Live.CallbackAfterUpdateRoomInfo': typeof AfterUpdateRoomInfoBodySchema;
   readonly 'Live.CallbackAfterSetMetadata': LooseCallbackBodySchema<'Live.CallbackAfterSetMetadata'>;
   readonly 'Live.CallbackAfterDelMetadata': LooseCallbackBodySchema<'Live.CallbackAfterDelMetadata'>;
   readonly 'Live.CallbackAfterCreateRoomReachingThreshold': LooseCallbackBodySchema<'Live.CallbackAfterCreateRoomReachingThreshold'>;
@@ -39,11 +42,12 @@ export const LIVE_CALLBACK_BODY_SCHEMAS: {
   readonly 'Group.CallbackBeforeSendMsg': LooseCallbackBodySchema<'Group.CallbackBeforeSendMsg'>;
   readonly 'Follow.CallbackAfterFollowAdd': LooseCallbackBodySchema<'Follow.CallbackAfterFollowAdd'>;
   readonly 'Follow.CallbackAfterFollowDelete': LooseCallbackBodySchema<'Follow.CallbackAfterFollowDelete'>;
+  readonly 'Live.CallbackAfterCloudRecordingChanged': typeof AfterCloudRecordingChangedBodySchema;
 } = /* @__PURE__ */ (() =>
   ({
   'Live.CallbackAfterCreateRoom': AfterCreateRoomBodySchema,
   'Live.CallbackAfterDestroyRoom': AfterDestroyRoomBodySchema,
-  'Live.CallbackAfterUpdateRoomInfo': looseCallbackBodySchema('Live.CallbackAfterUpdateRoomInfo'),
+  'Live.CallbackAfterUpdateRoomInfo': AfterUpdateRoomInfoBodySchema,
   'Live.CallbackAfterSetMetadata': looseCallbackBodySchema('Live.CallbackAfterSetMetadata'),
   'Live.CallbackAfterDelMetadata': looseCallbackBodySchema('Live.CallbackAfterDelMetadata'),
   'Live.CallbackAfterCreateRoomReachingThreshold': looseCallbackBodySchema('Live.CallbackAfterCreateRoomReachingThreshold'),
@@ -60,6 +64,7 @@ export const LIVE_CALLBACK_BODY_SCHEMAS: {
   'Group.CallbackBeforeSendMsg': looseCallbackBodySchema('Group.CallbackBeforeSendMsg'),
   'Follow.CallbackAfterFollowAdd': looseCallbackBodySchema('Follow.CallbackAfterFollowAdd'),
   'Follow.CallbackAfterFollowDelete': looseCallbackBodySchema('Follow.CallbackAfterFollowDelete'),
+  'Live.CallbackAfterCloudRecordingChanged': AfterCloudRecordingChangedBodySchema,
   }) as const)() satisfies { readonly [TCommand in KnownCallbackCommand]: v.GenericSchema };
 
 /** The parsed body of known callback `TCommand`, e.g. `LiveCallbackBody<'Live.CallbackBeforeSendGift'>`. */

@@ -18,6 +18,28 @@ export interface LiveCallbackMetadata {
   readonly signed: boolean;
   /** The body exactly as received, for logging or forwarding. */
   readonly rawBody: string;
+  /**
+   * When the event happened, in Unix milliseconds, wherever this body carries it: `EventTime` at the top level or
+   * inside `RoomInfo` (647/110679 puts it there for `Live.CallbackAfterCreateRoom`), `EventInfo.EventMsTs` for
+   * recording callbacks; a string of digits counts. `undefined` when the body has none — the current
+   * `Live.CallbackAfterCreateRoom` sample (647/64422) has none. The body itself is left as it came.
+   */
+  readonly eventTime: number | undefined;
+  /**
+   * Set when the URL's `CallbackCommand` and the body's disagree — Tencent's own pages do (647/64424 names
+   * `Live.CallbackMemberStateChanged` in its table and `Live.CallbackAfterMemberStateChanged` in its sample).
+   * The callback is handed over anyway: `command` is the body's when tokenwire knows it, otherwise the URL's (a
+   * documented alias counts as the command it stands for). Log it; `undefined` when they agree or one is absent.
+   */
+  readonly commandMismatch: CallbackCommandMismatch | undefined;
+}
+
+/** The two spellings of a callback's command when its URL and its body disagree. */
+export interface CallbackCommandMismatch {
+  /** `CallbackCommand` of the URL's query. */
+  readonly query: string;
+  /** `CallbackCommand` of the body. */
+  readonly body: string;
 }
 
 /**
@@ -59,8 +81,9 @@ export interface UnknownLiveCallbackEvent extends LiveCallbackMetadata {
  * const event = await verifyLiveCallback(request, { sdkAppId, tokens });
  * if (!event.known) return callbackAck();
  * switch (event.command) {
- *   case 'Live.CallbackAfterCreateRoom': rooms.add(event.body.RoomInfo.RoomId); break;
- *   case 'Live.CallbackBeforeSendGift': return callbackAck({ ok: await canAfford(event.body.GiftWater) });
+ *   case 'Live.CallbackAfterCreateRoom': rooms.add(event.body.RoomInfo.RoomId, event.eventTime); break;
+ *   case 'Live.CallbackBeforeSendGift':
+ *     if (!(await canAfford(event.body.GiftWater))) return callbackAck({ kind: 'refuse', errorCode: 1001, errorInfo: 'not enough coins' });
  * }
  * ```
  */

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { IdentifierSchema, type IntegerSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+import {
+  type CallbackCommandFieldSchema,
+  callbackCommandField,
+  IdentifierSchema,
+  type LenientIntegerSchema,
+  MillisecondTimeSchema,
+} from './callback-field-schemas.js';
 
 /**
  * The type of the schema {@link looseCallbackBodySchema} builds for callback `TCommand`: a loose object whose
@@ -7,19 +13,19 @@ import { IdentifierSchema, type IntegerSchema, MillisecondTimeSchema } from './c
  */
 export type LooseCallbackBodySchema<TCommand extends string> = v.LooseObjectSchema<
   {
-    readonly CallbackCommand: v.OptionalSchema<v.LiteralSchema<TCommand, undefined>, undefined>;
+    readonly CallbackCommand: CallbackCommandFieldSchema<TCommand>;
     readonly RoomId: v.OptionalSchema<typeof IdentifierSchema, undefined>;
     readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
     /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<IntegerSchema, undefined>;
+    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
   },
   undefined
 >;
 
 /**
- * Builds the schema of a callback whose body Tencent documents only loosely: the fields most LiveKit callbacks
- * share are typed when present (`RoomId`, `Operator_Account`, `EventTime`), everything else passes through as
- * `unknown`.
+ * Builds the schema of a callback that tokenwire types loosely: the fields most LiveKit callbacks share are typed
+ * when present (`RoomId`, `Operator_Account`, `EventTime` — a number or a string of digits), everything else
+ * passes through as `unknown`. Nothing is required, so no documented body of these commands is refused.
  *
  * @example
  * ```ts
@@ -28,13 +34,12 @@ export type LooseCallbackBodySchema<TCommand extends string> = v.LooseObjectSche
  */
 export function looseCallbackBodySchema<const TCommand extends string>(command: TCommand): LooseCallbackBodySchema<TCommand> {
   return v.looseObject({
-    CallbackCommand: v.optional(v.literal(command)),
+    CallbackCommand: callbackCommandField(command),
     RoomId: v.optional(IdentifierSchema),
     Operator_Account: v.optional(IdentifierSchema),
-    /** Unix milliseconds. */
     EventTime: v.optional(MillisecondTimeSchema),
   });
 }
 
-/** The body type of a loosely documented callback `TCommand`. */
+/** The body type of a loosely typed callback `TCommand`. */
 export type LooseCallbackBody<TCommand extends string> = v.InferOutput<LooseCallbackBodySchema<TCommand>>;
