@@ -93,10 +93,10 @@ try {
   const [roomEvent, memberEvent] = received;
   check(roomEvent?.known && roomEvent.command === 'Live.CallbackAfterCreateRoom' && roomEvent.body.RoomInfo.RoomId === 'room-deno', 'the room event is wrong');
   check(
-    memberEvent?.known && memberEvent.command === 'Live.CallbackAfterMemberStateChanged' && memberEvent.body.MemberList.length === 2,
+    memberEvent?.known && memberEvent.command === 'Live.CallbackAfterMemberStateChanged' && memberEvent.body.MemberList?.length === 2,
     'the member event is wrong',
   );
-  report(`2 signed callbacks verified: room ${roomEvent.body.RoomInfo.RoomId} created, ${memberEvent.body.MemberList.length} members online`);
+  report(`2 signed callbacks verified: room ${roomEvent.body.RoomInfo.RoomId} created, ${memberEvent.body.MemberList?.length} members online`);
 
   const requestTime = Math.floor(Date.now() / 1000);
   const forged = await fetch(

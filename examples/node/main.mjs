@@ -43,8 +43,9 @@ const receiver = createServer((request, response) => {
       const event = await verifyLiveCallback({ url: request.url ?? '/', body: new Uint8Array(Buffer.concat(chunks)) }, { sdkAppId: SDK_APP_ID, tokens });
       received.push(event);
       let ack = callbackAck();
-      if (event.known && event.command === 'Live.CallbackBeforeSendGift' && event.body.GiftWater.Coins > GIFT_LIMIT) {
-        ack = callbackAck({ ok: false, errorCode: 1001, errorInfo: `gifts are limited to ${GIFT_LIMIT} coins` });
+      if (event.known && event.command === 'Live.CallbackBeforeSendGift' && (event.body.GiftWater?.Coins ?? 0) > GIFT_LIMIT) {
+        // A refusal: ActionStatus OK with a non-zero ErrorCode blocks the gift.
+        ack = callbackAck({ kind: 'refuse', errorCode: 1001, errorInfo: `gifts are limited to ${GIFT_LIMIT} coins` });
       }
       response.writeHead(ack.status, { 'content-type': 'application/json' }).end(await ack.text());
     } catch (error) {
@@ -100,7 +101,7 @@ try {
   const smallGift = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10));
   const bigGift = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10_000));
   check(smallGift.attempted && smallGift.accepted, 'the small gift was blocked');
-  check(bigGift.attempted && bigGift.delivered && !bigGift.accepted, 'the gift over the limit was not blocked');
+  check(bigGift.attempted && bigGift.delivered && bigGift.refused, 'the gift over the limit was not blocked');
   report(`Live.CallbackBeforeSendGift: 10 coins allowed, 10,000 coins blocked (ErrorCode 1001)`);
 
   // 4. A forged callback (signed with a token the receiver does not have) is refused.

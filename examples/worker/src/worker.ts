@@ -31,8 +31,9 @@ const json = (body: unknown, status = 200): Response =>
 async function receiveCallback(request: Request, env: Env): Promise<Response> {
   try {
     const event = await verifyLiveCallback(request, { sdkAppId: Number(env.TENCENT_SDK_APP_ID), tokens: env.TENCENT_CALLBACK_TOKEN });
-    if (event.known && event.command === 'Live.CallbackBeforeSendGift' && event.body.GiftWater.Coins > Number(env.GIFT_COIN_LIMIT)) {
-      return callbackAck({ ok: false, errorCode: 1001, errorInfo: `gifts are limited to ${env.GIFT_COIN_LIMIT} coins` });
+    if (event.known && event.command === 'Live.CallbackBeforeSendGift' && (event.body.GiftWater?.Coins ?? 0) > Number(env.GIFT_COIN_LIMIT)) {
+      // A refusal: ActionStatus OK with a non-zero ErrorCode blocks the gift.
+      return callbackAck({ kind: 'refuse', errorCode: 1001, errorInfo: `gifts are limited to ${env.GIFT_COIN_LIMIT} coins` });
     }
     return callbackAck();
   } catch (error) {
