@@ -25,7 +25,7 @@ export interface SendOptions {
   readonly async?: boolean | undefined;
 }
 
-/** Control messages: the session's own actions, without content. Repeating them is harmless except DISCONNECT. */
+/** Control messages: the session's own actions, with empty content. Repeating them is harmless except DISCONNECT. */
 const IDEMPOTENT_CONTROL_TYPES: ReadonlySet<UplinkControlType> = new Set(['CONNECT', 'INPUT', 'READ', 'TRANS2AGENT']);
 
 const SendOptionsSchema = v.optional(
@@ -41,8 +41,8 @@ const MessageCodesSchema = v.optional(
 );
 
 /**
- * Sends one `sendMsgReq` of the session's user: `controlType` with optional content. The body always carries
- * `channel: WEB`, `from` (userId), `to` (channelId), `sourceType: CUSTOMER`, `senderNickname` (userName) and a
+ * Sends one `sendMsgReq` of the session's user: `controlType` with its content (`""` for control messages). The
+ * body always carries `channel: WEB`, `from` (userId), `to` (channelId), `sourceType: CUSTOMER`, `senderNickname` (userName) and a
  * millisecond `timestamp` string. `from` is not limited beyond applyToken's 32 characters: the 2025 tables say
  * 1–24, but the developer guide states no limit (cec_05_2031) and its own examples send 40 (cec_05_2032).
  *
@@ -62,7 +62,9 @@ export async function sendControl(
     to: user.channelId,
     sourceType: UPLINK_SOURCE_TYPE,
     mediaType: content.mediaType,
-    ...(content.content === undefined ? {} : { content: content.content }),
+    // Mandatory in the developer guide's table (cec_05_2031), optional for control messages in the 2025 API
+    // reference (cec_07_2216): `""` satisfies both, as every example sends it.
+    content: content.content ?? '',
     senderNickname: user.userName,
     timestamp: String(Math.floor(client.now())),
     ...(settings.userAgent === undefined ? {} : { userAgent: settings.userAgent }),
