@@ -2,13 +2,15 @@
 // target that decides in time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_BINDINGS, createTencentApp, giftBody, type TencentApp } from './support/tencent-app.js';
-import { startWorker, type WorkerHarness } from './support/workerd.js';
+import { startWorker, waitForLog, type WorkerHarness } from './support/workerd.js';
 
 const DECIDER_URL = 'https://gifts.example.test/decide';
 const FORWARD_AUTHORIZATION = 'Bearer decider-secret-0123456789';
-const BLOCKED = { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'The gift cannot be sent right now' };
+// A refusal, as Tencent's own moderation server answers: ActionStatus OK with a non-zero ErrorCode. A FAIL would be a
+// failed callback, which lets the gift through in the non-blocking mode.
+const BLOCKED = { ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: 'The gift cannot be sent right now' };
 
-type DeciderMode = 'wallet' | 'stall' | 'error' | 'garbage';
+type DeciderMode = 'wallet' | 'stall' | 'error' | 'garbage' | 'fail';
 let mode: DeciderMode = 'wallet';
 const stalled: (() => void)[] = [];
 const decisions: { authorization: string | null; command: string | null; replay: string | null }[] = [];
@@ -24,8 +26,10 @@ async function decider(request: Request): Promise<Response> {
   if (mode === 'stall') await new Promise<void>((resolve) => stalled.push(resolve));
   if (mode === 'error') return new Response('boom', { status: 500 });
   if (mode === 'garbage') return Response.json({ decision: 'yes' });
+  // "Could not decide", in the callback answer's words: not a refusal.
+  if (mode === 'fail') return Response.json({ ActionStatus: 'FAIL', ErrorCode: 4002, ErrorInfo: 'wallet unavailable' });
   const coins = (JSON.parse(event.rawBody) as { GiftWater: { Coins: number } }).GiftWater.Coins;
-  return Response.json(coins <= 100 ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } : { ActionStatus: 'FAIL', ErrorCode: 4001, ErrorInfo: 'not enough coins' });
+  return Response.json(coins <= 100 ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } : { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' });
 }
 
 let app: TencentApp;
@@ -66,9 +70,9 @@ describe('the policy', () => {
     expect(result).toMatchObject({ delivered: true, accepted: true, status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } });
   });
 
-  it('blocks gifts with BEFORE_GIFT_POLICY=block (HTTP 200, non-zero ErrorCode)', async () => {
+  it('blocks gifts with BEFORE_GIFT_POLICY=block: a refusal (HTTP 200, ActionStatus OK, non-zero ErrorCode), not a FAIL', async () => {
     const result = await sendGift(blockByPolicy, 10);
-    expect(result).toMatchObject({ delivered: true, accepted: false, status: 200, body: BLOCKED });
+    expect(result).toMatchObject({ delivered: true, accepted: false, refused: true, status: 200, body: BLOCKED });
   });
 
   it('answers two identical gifts sent in the same second (they are not replays of each other)', async () => {
@@ -92,8 +96,8 @@ describe('a forward target', () => {
     expect(await sendGift(allowWithDecider, 50)).toMatchObject({ accepted: true, body: { ActionStatus: 'OK', ErrorCode: 0 } });
     expect(await sendGift(allowWithDecider, 500)).toMatchObject({
       delivered: true,
-      accepted: false,
-      body: { ActionStatus: 'FAIL', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
+      refused: true,
+      body: { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
     });
     expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift', replay: null });
     // The policy is block here, yet the target's "allow" wins.
@@ -152,13 +156,14 @@ describe('a forward target', () => {
     expect(result.durationMs).toBeLessThan(1400); // well below the default 1500 ms, with room for a loaded CI
   });
 
-  it('falls back to the policy at once on an error or an answer that is not a decision', async () => {
-    for (const failure of ['error', 'garbage'] as const) {
+  it('falls back to the policy at once on an error, an answer that is not a decision, or ActionStatus FAIL (could not decide)', async () => {
+    for (const failure of ['error', 'garbage', 'fail'] as const) {
       mode = failure;
       const allowed = await sendGift(allowWithDecider, 500);
       expect(allowed).toMatchObject({ accepted: true });
       expect(allowed.durationMs).toBeLessThan(500);
-      expect(await sendGift(blockWithDecider, 5)).toMatchObject({ accepted: false, body: BLOCKED });
+      expect(await sendGift(blockWithDecider, 5)).toMatchObject({ refused: true, body: BLOCKED });
     }
+    expect(await waitForLog(allowWithDecider, 'could not decide')).toContain('before_gift.policy_fallback');
   });
 });

@@ -1,6 +1,7 @@
 // POST /tencent/callback inside real workerd: signed callbacks delivered by the emulated Tencent app, events in
 // the Cloudflare Queue, and every kind of refusal.
 import { createHash } from 'node:crypto';
+import { callbackSample } from '@tokenwire/emulator';
 import { rotateCallbackToken } from '@tokenwire/live-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -33,7 +34,11 @@ afterAll(async () => {
 });
 
 /** Emits a callback from `from` to the worker, capturing the exact request Tencent sent. */
-async function emit(from: TencentApp, body: string | Record<string, unknown>, options: { requestTime?: number; command?: string; target?: WorkerHarness } = {}) {
+async function emit(
+  from: TencentApp,
+  body: string | Record<string, unknown>,
+  options: { requestTime?: number; command?: string; queryCommand?: string; target?: WorkerHarness } = {},
+) {
   let sent: Request | undefined;
   const target = options.target ?? worker;
   const result = await from.emulator.tencent!.emitCallback(options.command ?? 'Live.CallbackAfterCreateRoom', body, {
@@ -45,6 +50,7 @@ async function emit(from: TencentApp, body: string | Record<string, unknown>, op
       return target.dispatch(request);
     },
     ...(options.requestTime === undefined ? {} : { requestTime: options.requestTime }),
+    ...(options.queryCommand === undefined ? {} : { queryCommand: options.queryCommand }),
   });
   if (!result.attempted) throw new Error(`not sent: ${result.reason}`);
   return { result, sent: sent! };
@@ -93,14 +99,48 @@ describe('accepted callbacks', () => {
 
   it('queues a signed callback of a known command whose body changed shape, flagged with shapeIssues, and logs it', async () => {
     const before = worker.queued.length;
-    const body = '{"RoomId":"room-without-event-time","Secretive":"value-not-logged"}';
+    const body = '{"RoomNumber":"room-without-room-id","Secretive":"value-not-logged"}';
     const { result } = await emit(app, body, { command: 'Live.CallbackAfterDestroyRoom' });
     expect(result).toMatchObject({ accepted: true, status: 200, body: OK });
     await waitFor(() => worker.queued.length > before);
     const message = worker.queued.at(-1) as Record<string, unknown>;
-    expect(message).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', rawBody: body, shapeIssues: expect.stringContaining('EventTime') });
+    expect(message).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', rawBody: body, shapeIssues: 'RoomId: missing' });
     const logs = await waitForLog(worker, 'callback.shape_mismatch');
     expect(logs).not.toContain('value-not-logged');
+  });
+});
+
+describe("Tencent's documented dialects", () => {
+  it('queues the current create-room sample (647/64422, no EventTime) as a typed event, without shapeIssues', async () => {
+    const before = worker.queued.length;
+    const sample = callbackSample('Live.CallbackAfterCreateRoom', { dialect: '647-64422', roomId: 'room-64422' });
+    const { result } = await emit(app, sample.body);
+    expect(result).toMatchObject({ accepted: true, body: OK });
+    await waitFor(() => worker.queued.length > before);
+    expect(worker.queued.at(-1)).toMatchObject({ command: 'Live.CallbackAfterCreateRoom', rawBody: sample.body });
+    expect(worker.queued.at(-1)).not.toHaveProperty('shapeIssues');
+  });
+
+  it("hands over 647/64424's table spelling in the URL, with commandMismatch in the message and a log line", async () => {
+    const before = worker.queued.length;
+    const sample = callbackSample('Live.CallbackAfterMemberStateChanged', { dialect: '647-64424-table', roomId: 'room-64424', eventCause: 'Kicked' });
+    const { result, sent } = await emit(app, sample.body, { command: sample.command, queryCommand: sample.queryCommand });
+    expect(new URL(sent.url).searchParams.get('CallbackCommand')).toBe('Live.CallbackMemberStateChanged');
+    expect(result).toMatchObject({ accepted: true, body: OK });
+    await waitFor(() => worker.queued.length > before);
+    expect(worker.queued.at(-1)).toMatchObject({
+      command: 'Live.CallbackAfterMemberStateChanged',
+      commandMismatch: { query: 'Live.CallbackMemberStateChanged', body: 'Live.CallbackAfterMemberStateChanged' },
+    });
+    expect(worker.queued.at(-1)).not.toHaveProperty('shapeIssues');
+    expect(await waitForLog(worker, 'callback.command_mismatch')).toContain('Live.CallbackMemberStateChanged');
+  });
+
+  it('leaves commandMismatch out of the message when URL and body agree', async () => {
+    const before = worker.queued.length;
+    await emit(app, createRoomBody('room-agree'));
+    await waitFor(() => worker.queued.length > before);
+    expect(worker.queued.at(-1)).not.toHaveProperty('commandMismatch');
   });
 });
 

@@ -1,3 +1,4 @@
+import { callbackAck } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch } from '../env.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
@@ -14,24 +15,38 @@ const MAX_ERROR_INFO_LENGTH = 200;
 
 /** The answer to a `Live.CallbackBeforeSendGift`, and who made it. */
 export interface BeforeGiftDecision {
-  /** 0 lets the gift through; anything else blocks it. */
+  /** 0 lets the gift through; anything else blocks it (answered as a refusal: `ActionStatus` `OK`, this code). */
   readonly errorCode: number;
   readonly errorInfo: string;
   readonly decidedBy: 'forward' | 'policy';
 }
 
-/** Reads a callback answer (`{ ErrorCode, ErrorInfo? }`) from the forward target's JSON; `undefined` if it is not one. */
-function readDecision(text: string): { errorCode: number; errorInfo: string } | undefined {
+/**
+ * The callback answer Tencent gets for a decision: `callbackAck()` to allow, a refusal (`ActionStatus` `OK` with the
+ * non-zero code) to block. Never `FAIL`: Tencent counts that as a failed callback, which lets the gift through in
+ * the non-blocking mode (647/121916).
+ */
+export function beforeGiftAck(decision: BeforeGiftDecision): Response {
+  return decision.errorCode === 0 ? callbackAck() : callbackAck({ kind: 'refuse', errorCode: decision.errorCode, errorInfo: decision.errorInfo });
+}
+
+/**
+ * Reads the forward target's JSON as a callback answer: `{ ErrorCode: 0 }` allows, a non-zero `ErrorCode` (with
+ * `ActionStatus` `OK` or none) blocks. `ActionStatus` `FAIL` means the target could not decide — so `undefined`,
+ * like any answer that is not a callback answer, and the policy decides.
+ */
+function readDecision(text: string): { decision: { errorCode: number; errorInfo: string } } | { why: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return undefined;
+    return { why: 'the answer is not {"ErrorCode": <integer>}' };
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { ErrorCode: errorCode, ErrorInfo: errorInfo } = parsed as { ErrorCode?: unknown; ErrorInfo?: unknown };
-  if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return undefined;
-  return { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' };
+  if (typeof parsed !== 'object' || parsed === null) return { why: 'the answer is not {"ErrorCode": <integer>}' };
+  const { ActionStatus: status, ErrorCode: errorCode, ErrorInfo: errorInfo } = parsed as { ActionStatus?: unknown; ErrorCode?: unknown; ErrorInfo?: unknown };
+  if (typeof status === 'string' && status.toUpperCase() === 'FAIL') return { why: 'the decision service answered ActionStatus FAIL (it could not decide)' };
+  if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return { why: 'the answer is not {"ErrorCode": <integer>}' };
+  return { decision: { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' } };
 }
 
 /** Header sent to the decision service when the same gift callback (same signed URL, same event id) was seen before. */
@@ -48,9 +63,10 @@ export function policyDecision(policy: CallbackConfig['beforeGift']['policy']): 
  * Decides a `Live.CallbackBeforeSendGift` within Tencent's 2 s (`eventMessage` builds the forwarded message, only
  * when there is a forward target). With `BEFORE_GIFT_FORWARD_URL`, the event is
  * POSTed there (same JSON as the event sinks get, with `FORWARD_AUTHORIZATION`) and a `200` answer shaped like a
- * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) to block — decides.
- * No such answer within `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and
- * `BEFORE_GIFT_POLICY` decides: `allow` (the default) or `block`.
+ * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) with `ActionStatus`
+ * `OK` or none to block — decides. `ActionStatus` `FAIL` (could not decide), no such answer within
+ * `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and `BEFORE_GIFT_POLICY` decides:
+ * `allow` (the default) or `block`. Answer Tencent with {@link beforeGiftAck}.
  *
  * `seenBefore(message)` says whether this callback was decided before (a replay, or an identical gift sent in the
  * same second); such a request carries `x-tokenwire-replay: 1` ({@link REPLAY_HEADER}), and the decision service
@@ -75,8 +91,8 @@ export async function decideBeforeGift(
       ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
     },
   });
-  const decision = result.kind === 'response' && result.status === 200 ? readDecision(result.text) : undefined;
-  if (decision !== undefined) return { ...decision, decidedBy: 'forward' };
+  const read = result.kind === 'response' && result.status === 200 ? readDecision(result.text) : undefined;
+  if (read !== undefined && 'decision' in read) return { ...read.decision, decidedBy: 'forward' };
   const why =
     result.kind === 'timeout'
       ? `no answer within ${forwardTimeoutMs} ms`
@@ -84,7 +100,7 @@ export async function decideBeforeGift(
         ? `network error (${result.message})`
         : result.status !== 200
           ? `HTTP ${result.status}`
-          : 'the answer is not {"ErrorCode": <integer>}';
+          : (read?.why ?? 'the answer is not {"ErrorCode": <integer>}');
   console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'before_gift.policy_fallback', id: message.id, policy, why }));
   return policyDecision(policy);
 }

@@ -28,6 +28,11 @@ export interface CallbackEventMessage {
    * changed it): what did not match (paths and expected types, never values). Absent otherwise.
    */
   readonly shapeIssues?: string;
+  /**
+   * Present when the URL's `CallbackCommand` and the body's differ (Tencent's pages do: 647/64424's table says
+   * `Live.CallbackMemberStateChanged`): both spellings; `command` is the one the event was typed as. Absent otherwise.
+   */
+  readonly commandMismatch?: { readonly query: string; readonly body: string };
 }
 
 /** Hex SHA-256 of a string's UTF-8 bytes (WebCrypto). */
@@ -50,5 +55,6 @@ export function callbackEventMessage(event: LiveCallbackEvent, id: string, recei
     receivedAt,
     rawBody: event.rawBody,
     ...(shapeIssues === undefined ? {} : { shapeIssues }),
+    ...(event.commandMismatch === undefined ? {} : { commandMismatch: { query: event.commandMismatch.query, body: event.commandMismatch.body } }),
   };
 }

@@ -3,7 +3,7 @@ import { callbackAck, verifyLiveCallback, type LiveCallbackEvent } from '@tokenw
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
 import { limitRequestBody } from '../http/limit-request-body.js';
-import { decideBeforeGift, policyDecision } from './before-gift-decision.js';
+import { beforeGiftAck, decideBeforeGift, policyDecision } from './before-gift-decision.js';
 import { canonicalJson } from './canonical-json.js';
 import { callbackEventMessage, sha256Hex } from './callback-event-message.js';
 import { callbackFailure } from './callback-failure.js';
@@ -64,15 +64,23 @@ function logShapeMismatch(command: string, shapeIssues: string): void {
   console.warn(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.shape_mismatch', command, shapeIssues: shapeIssues.slice(0, 300) }));
 }
 
+function logCommandMismatch(command: string, mismatch: { readonly query: string; readonly body: string }): void {
+  const cut = (text: string) => text.slice(0, 100);
+  console.warn(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.command_mismatch', command, query: cut(mismatch.query), body: cut(mismatch.body) }));
+}
+
 /**
  * `POST /tencent/callback`: verifies the callback with `verifyLiveCallback` (SDKAppID, `Sign` against the current
  * and previous token, `RequestTime` within 60 s) and refuses a replay; then
  *
- * - `Live.CallbackBeforeSendGift` is answered by the before-gift decision (forward target or policy) within 2 s;
- *   one whose body does not match the documented shape is answered by the policy, without the forward target;
+ * - `Live.CallbackBeforeSendGift` is answered by the before-gift decision (forward target or policy) within 2 s —
+ *   a block is a refusal (`ActionStatus` `OK`, non-zero `ErrorCode`), never `FAIL`; one whose body does not match
+ *   the documented shape is answered by the policy, without the forward target;
  * - every other command is handed to the event sinks and acknowledged (`{"ActionStatus":"OK",…}`) only once a
- *   sink took it; otherwise the answer is 503 FAIL, so the loss shows in Tencent's callback statistics. A known
- *   command whose body does not match its schema is sunk too, with `shapeIssues` in the message.
+ *   sink took it; otherwise the answer is 503 FAIL (could not process: deliver again), so the loss shows in
+ *   Tencent's callback statistics and the replay memory forgets the callback. A known command whose body does not
+ *   match its schema is sunk too, with `shapeIssues` in the message; a URL and body naming different commands
+ *   with `commandMismatch` (and a `callback.command_mismatch` log line).
  *
  * The replay memory is keyed by `RequestTime`, `Sign` and the event id (SHA-256 of the body's canonical JSON):
  * `Sign` covers only the token and the second, so two genuine callbacks of the same second share it and only the
@@ -110,6 +118,7 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
 
   const shapeIssues = event.known ? undefined : event.shapeIssues;
   if (shapeIssues !== undefined) logShapeMismatch(event.command, shapeIssues);
+  if (event.commandMismatch !== undefined) logCommandMismatch(event.command, event.commandMismatch);
   const receivedAt = dependencies.now();
   const nowSeconds = Math.floor(receivedAt / 1000);
   const requestTime = event.requestTime ?? 0;
@@ -120,16 +129,13 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
 
   if (event.command === BEFORE_SEND_GIFT) {
     // A mis-shaped gift is not forwarded: the decision service would judge fields that are not what it expects.
-    if (shapeIssues !== undefined) {
-      const decision = policyDecision(config.beforeGift.policy);
-      return callbackAck({ errorCode: decision.errorCode, errorInfo: decision.errorInfo });
-    }
+    if (shapeIssues !== undefined) return beforeGiftAck(policyDecision(config.beforeGift.policy));
     // Two identical gifts sent in the same second are identical callbacks: refusing the second as a replay would
     // block a real gift. So a repeat is decided again, flagged for the decision service (which must be idempotent).
     const decision = await decideBeforeGift(eventMessage, config, dependencies.fetch, (message) =>
       !dependencies.replayGuard.remember(replayKeyOf(message.id), requestTime, nowSeconds),
     );
-    return callbackAck({ errorCode: decision.errorCode, errorInfo: decision.errorInfo });
+    return beforeGiftAck(decision);
   }
 
   const message = await eventMessage();
@@ -140,7 +146,8 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
 
   const delivery = await deliverEvent(message, config, dependencies);
   if (delivery.accepted) return callbackAck();
-  // Let Tencent (or an operator) deliver this callback again.
+  // A FAIL answer (could not process it): let Tencent (or an operator) deliver this callback again. Only here — a
+  // refusal is an answer, and a before-gift callback is never remembered as a replay to refuse.
   dependencies.replayGuard.forget(replayKey);
   return callbackFailure(503, delivery.reason);
 }

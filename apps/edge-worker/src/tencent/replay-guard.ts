@@ -43,7 +43,10 @@ export class ReplayGuard {
     return true;
   }
 
-  /** Forgets `key`, so Tencent may deliver that callback again (after the worker answered FAIL). */
+  /**
+   * Forgets `key`, so Tencent may deliver that callback again: only after the worker answered `FAIL` (it could not
+   * process the callback), never after a refusal (`OK` with a non-zero `ErrorCode`), which is a final answer.
+   */
   forget(key: string): void {
     this.#seen.delete(key);
   }
