@@ -1,6 +1,7 @@
 import { issueText, MalformedResponseError, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
 import * as v from 'valibot';
 import { AiccApiError, type AiccResultField } from '../errors/aicc-api-error.js';
+import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 
 /** Where an answer came from, for the errors about it. */
 export interface ResponseContext {
@@ -61,14 +62,38 @@ export interface OutcomeRule {
  * @internal
  */
 export function assertBusinessSuccess(outcome: BusinessOutcome, field: OutcomeField, context: ResponseContext, rule: OutcomeRule = {}): void {
-  const fields: readonly AiccResultField[] = field === 'either' ? ['resultCode', 'returnCode'] : [field];
-  const present = fields.filter((name) => outcome[name] !== undefined);
-  if (present.length === 0) {
+  const fields = outcomeFields(field);
+  if (!fields.some((name) => outcome[name] !== undefined)) {
     if (rule.required === false) return;
     failMalformed(`The answer of ${context.path} has no ${fields.join(' or ')}`, context);
   }
-  const failed = present.find((name) => outcome[name] !== '0');
+  throwIfFailed(outcome, fields, context);
+}
+
+const outcomeFields = (field: OutcomeField): readonly AiccResultField[] => (field === 'either' ? ['resultCode', 'returnCode'] : [field]);
+
+function throwIfFailed(outcome: BusinessOutcome, fields: readonly AiccResultField[], context: ResponseContext): void {
+  const failed = fields.find((name) => outcome[name] !== undefined && outcome[name] !== '0');
   if (failed === undefined) return;
   const description = outcome.resultDesc === undefined ? undefined : (context.redact?.(outcome.resultDesc) ?? outcome.resultDesc);
   throw new AiccApiError({ code: outcome[failed]!, description, field: failed, path: context.path, status: context.status, attempt: context.attempt });
+}
+
+/** Just the outcome of an answer, whatever else it carries or lacks. */
+const OutcomeSchema = /* @__PURE__ */ v.looseObject({
+  resultCode: v.optional(ResultCodeSchema),
+  returnCode: v.optional(ResultCodeSchema),
+  resultDesc: ResultDescriptionSchema,
+});
+
+/**
+ * Throws {@link AiccApiError} when an answer reports a failure in `field`, before its success schema is applied: a
+ * failure answer (`{ "resultCode": "13", "resultDesc": … }`) lacks the payload of a success, and is a refusal to
+ * report as such, not a malformed answer. Does nothing when the outcome cannot be read or says success.
+ *
+ * @internal
+ */
+export function assertNoBusinessFailure(body: unknown, field: OutcomeField, context: ResponseContext): void {
+  const outcome = v.safeParse(OutcomeSchema, body);
+  if (outcome.success) throwIfFailed(outcome.output, outcomeFields(field), context);
 }

@@ -709,6 +709,21 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(await session.saveSatisfaction({ evaluation: 5 })).toEqual(answer);
     });
 
+    it.each([
+      ['surveyMode', 'getsatisfactionsurveymode', (s: AiccSession) => s.surveyMode()],
+      ['uploadFile', 'uploadFileStream', (s: AiccSession) => s.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
+      ['poll', 'poll', (s: AiccSession) => s.poll()],
+      ['phrases', 'queryPhraseByKeyword', (s: AiccSession) => s.phrases({ keyword: 'pass' })],
+    ] as const)('reports a failure answer without the success payload (%s) as AiccApiError, not as malformed', async (_name, api, call) => {
+      bed = testBed();
+      bed.intercept((next) => async (request) =>
+        new URL(request.url).pathname === path(api) ? Response.json({ resultCode: '13', resultDesc: 'call info not obtained' }) : next(request),
+      );
+      const error = await call(sessionFor(bed)).catch((caught: unknown) => caught);
+      expect(AiccApiError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ code: '13', description: 'call info not obtained', path: path(api) });
+    });
+
     it('turns queue failures other than "not queuing" into AiccApiError', async () => {
       bed = testBed();
       const session = sessionFor(bed);

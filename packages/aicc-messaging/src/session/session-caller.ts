@@ -2,7 +2,7 @@ import { HttpStatusError } from '@tokenwire/core';
 import type * as v from 'valibot';
 import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-client.js';
 import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
-import { assertBusinessSuccess, parseResponse, type BusinessOutcome, type OutcomeField } from '../client/parse-response.js';
+import { assertBusinessSuccess, assertNoBusinessFailure, parseResponse, type BusinessOutcome, type OutcomeField } from '../client/parse-response.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { GATEWAY_ERROR_HEADER } from '../gateway/gateway-contract.js';
 import type { AiccUser } from '../token/aicc-user.js';
@@ -94,6 +94,8 @@ export async function callApi<TSchema extends v.GenericSchema<unknown, BusinessO
 ): Promise<v.InferOutput<TSchema>> {
   const response = await context.call(request);
   const outcome = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };
+  // A failure answer lacks the success payload: report it as the refusal it is before the schema would call it malformed.
+  assertNoBusinessFailure(response.body, field, outcome);
   const parsed = parseResponse(schema, response.body, outcome);
   assertBusinessSuccess(parsed, field, outcome);
   return parsed;
