@@ -136,6 +136,32 @@ describe('callback verify', () => {
     expect(bad.json()).toMatchObject({ reason: 'malformed_request' });
   });
 
+  it("accepts Tencent's current samples and reports where the event time is, and a URL/body command disagreement", async () => {
+    // 647/64422: no EventTime anywhere — a valid callback, not a changed body.
+    const current = '{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{"RoomId":"tandy-test-rest","RoomType":"Live"}}';
+    const noTime = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body', current, '--json'], { env });
+    expect(noTime.code).toBe(0);
+    expect(noTime.json()).toMatchObject({ ok: true, known: true });
+    expect(noTime.json()).not.toHaveProperty('eventTime');
+    // 647/110679: EventTime inside RoomInfo.
+    const nested = current.replace('"RoomType":"Live"}', '"RoomType":"Live","EventTime":1703589922780}');
+    const withTime = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body', nested], { env });
+    expect(withTime.code).toBe(0);
+    expect(withTime.stdout).toContain('event time 2023-12-26T11:25:22.780Z');
+    // 647/64424: the table's spelling in the URL, the sample's in the body.
+    const member = '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventCause":"Kicked"}';
+    const url = callbackUrl({ command: 'Live.CallbackMemberStateChanged' });
+    const mismatch = await runCli(['callback', 'verify', '--url', url, '--body', member, '--json'], { env });
+    expect(mismatch.code).toBe(0);
+    expect(mismatch.json()).toMatchObject({
+      command: 'Live.CallbackAfterMemberStateChanged',
+      known: true,
+      commandMismatch: { query: 'Live.CallbackMemberStateChanged', body: 'Live.CallbackAfterMemberStateChanged' },
+    });
+    const human = await runCli(['callback', 'verify', '--url', url, '--body', member], { env });
+    expect(human.stdout).toContain('URL says Live.CallbackMemberStateChanged, body says Live.CallbackAfterMemberStateChanged');
+  });
+
   it('usage errors: no URL, a relative URL, no token', async () => {
     expect((await runCli(['callback', 'verify'], { env })).code).toBe(2);
     expect((await runCli(['callback', 'verify', '--url', '/tencent?Sign=x'], { env })).code).toBe(2);

@@ -120,6 +120,8 @@ const verify: CommandDefinition = {
       let command: string | undefined;
       let requestTime: number | undefined;
       let known: boolean | undefined;
+      let eventTime: number | undefined;
+      let commandMismatch: { readonly query: string; readonly body: string } | undefined;
       if (body !== undefined) {
         const event = await verifyLiveCallback({ url: url.href, body }, { sdkAppId, tokens, now, toleranceSeconds });
         // An authentic callback whose body does not match its command's schema: what --body is here to catch.
@@ -129,6 +131,8 @@ const verify: CommandDefinition = {
         command = event.command;
         requestTime = event.requestTime;
         known = event.known;
+        eventTime = event.eventTime;
+        commandMismatch = event.commandMismatch;
       } else {
         const parameters = readCallbackParameters(url);
         if (parameters.sdkAppId === undefined || parameters.command === undefined) {
@@ -143,15 +147,31 @@ const verify: CommandDefinition = {
       }
       const ageSeconds = requestTime === undefined ? undefined : Math.floor(now() / 1000) - requestTime;
       output.result(
-        { ok: true, valid: true, command, sdkAppId, requestTime, ageSeconds, bodyChecked: body !== undefined, ...(known === undefined ? {} : { known }), url: shownUrl },
+        {
+          ok: true,
+          valid: true,
+          command,
+          sdkAppId,
+          requestTime,
+          ageSeconds,
+          bodyChecked: body !== undefined,
+          ...(known === undefined ? {} : { known }),
+          ...(eventTime === undefined ? {} : { eventTime }),
+          ...(commandMismatch === undefined ? {} : { commandMismatch }),
+          url: shownUrl,
+        },
         (style) => [
           `${style.green('✓')} ${style.bold('valid callback')}: a receiver with ${tokens.length === 1 ? 'this token' : `these ${tokens.length} tokens`} accepts it`,
           ...keyValueRows(
             [
-              ['command', `${command}${known === false ? style.dim(' (not a command tokenwire knows)') : ''}`],
+              [
+                'command',
+                `${command}${known === false ? style.dim(' (not a command tokenwire knows)') : ''}` +
+                  (commandMismatch === undefined ? '' : style.dim(` (URL says ${commandMismatch.query}, body says ${commandMismatch.body})`)),
+              ],
               ['SDKAppID', String(sdkAppId)],
               ['RequestTime', `${requestTime}${ageSeconds === undefined ? '' : ` (${ageSeconds >= 0 ? `${humanDuration(ageSeconds)} ago` : `in ${humanDuration(-ageSeconds)}`}, tolerance ±${toleranceSeconds}s)`}`],
-              ['body', body === undefined ? style.dim('not checked (give --body or --body-file)') : 'checked'],
+              ['body', body === undefined ? style.dim('not checked (give --body or --body-file)') : `checked${eventTime === undefined ? style.dim(' (no event time in it)') : `, event time ${new Date(eventTime).toISOString()}`}`],
             ],
             style.dim,
           ),

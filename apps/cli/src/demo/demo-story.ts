@@ -1,6 +1,6 @@
 import { applyToken, createAiccClient, createAiccSession, type DownlinkMessage } from '@tokenwire/aicc-messaging';
 import { createTencentClient, decodeUserSig, genUserSig, REDACTED, signCallback, verifyUserSig, type TencentClient } from '@tokenwire/core';
-import type { FaultRule } from '@tokenwire/emulator';
+import { callbackSample, type FaultRule } from '@tokenwire/emulator';
 import { serveEmulator, type ServedEmulator } from '@tokenwire/emulator/serve';
 import {
   generateCallbackToken,
@@ -45,7 +45,7 @@ function check(condition: unknown, message: string): asserts condition {
 }
 
 /** Emits one callback through the emulator and returns the receiver's verdict on it. */
-async function deliver(emulator: CliEmulator, receiver: CallbackReceiver, command: string, body: Record<string, unknown>) {
+async function deliver(emulator: CliEmulator, receiver: CallbackReceiver, command: string, body: string | Record<string, unknown>) {
   const before = receiver.verdicts.length;
   const result = await emulator.tencent.emitCallback(command, body);
   check(result.attempted, `the emulator did not send ${command} (${result.attempted ? '' : result.reason})`);
@@ -62,8 +62,14 @@ async function replay(receiver: CallbackReceiver, callback: ReceivedCallback, si
   return { status: response.status, verdict: receiver.verdicts.at(-1)! };
 }
 
-function roomBody(roomId: string): Record<string, unknown> {
-  return { Operator_Account: 'host-ada', RoomInfo: { RoomId: roomId, RoomName: 'tokenwire demo', RoomType: 'Live', Owner_Account: 'host-ada' }, EventTime: Date.now() };
+/** A room-created body exactly as Tencent's current sample (647/64422) has it: no EventTime anywhere. */
+function roomBody(roomId: string): string {
+  return callbackSample(CREATE_ROOM, { dialect: '647-64422', roomId, operator: 'host-ada' }).body;
+}
+
+/** A room-destroyed body as the current sample (1071/78184) has it: RoomInfo without RoomId, and a Statistic. */
+function destroyedRoomBody(roomId: string): string {
+  return callbackSample(DESTROY_ROOM, { dialect: '1071-78184', roomId, operator: 'host-ada', eventTime: Date.now() }).body;
 }
 
 /** Polls until `wanted` matches a message (or the deadline passes); returns every message seen. */
@@ -201,8 +207,9 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
       const rotation = await rotateCallbackToken(client, { token: nextToken, overlapSeconds: 300 }, callOptions);
       check(rotation.previous === firstToken && rotation.current === nextToken, 'the rotation did not replace the old token with the new one');
       check((await getCallbackToken(client, callOptions)).token === nextToken, 'get_callback_token does not return the new token');
-      const fresh = await deliver(emulator, receiver, DESTROY_ROOM, { Operator_Account: 'host-ada', RoomId: 'room-1', EventType: 'DestroyByUser', EventTime: Date.now() });
+      const fresh = await deliver(emulator, receiver, DESTROY_ROOM, destroyedRoomBody('room-1'));
       check(fresh.verdict.accepted, 'a callback signed with the new token was refused');
+      check(fresh.verdict.event.known && fresh.verdict.event.command === DESTROY_ROOM, 'the current destroy-room sample was not typed');
       const old = await replay(receiver, inFlight, signal);
       check(old.verdict.accepted, 'the in-flight callback signed with the old token was refused during the overlap');
       step.note(`new-token callback ✓ · in-flight old-token callback ✓ · previous token kept ${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)}`);
