@@ -308,8 +308,9 @@ describe('an AICC that speaks the developer guide', () => {
         gatewayUrl: GATEWAY,
         getAuthorization: () => bearer('user-dg'),
         fetch: async (input, init) => {
-          const response = await isolate.dispatch(new Request(input, init));
-          if (String(input).includes('/aicc/ccmessaging/poll')) statuses.push(response.status);
+          const request = new Request(input, init);
+          const response = await isolate.dispatch(request);
+          if (new URL(request.url).pathname.endsWith('/aicc/ccmessaging/poll')) statuses.push(response.status);
           return response;
         },
         retry: false,
