@@ -96,7 +96,21 @@ export type {
 } from './client/hooks.js';
 export type { Sleep } from './client/sleep.js';
 export { sleep } from './client/sleep.js';
-export type { FetchFunction } from './client/transport.js';
+export type { FetchFunction } from './engine/attempt-fetch.js';
+export type { KyInstanceLike } from './engine/ky-instance-like.js';
+
+// -- the request engine: ky set up for tokenwire's clients (internal: the AICC client and the worker move onto it next) --
+export type {
+  AnswerFailure,
+  AttemptOutcome,
+  EngineAnswer,
+  EngineCall,
+  RequestEngine,
+  RequestEngineOptions,
+  RetryNotice,
+} from './engine/request-engine.js';
+export { createRequestEngine } from './engine/request-engine.js';
+export { untilAborted } from './engine/until-aborted.js';
 
 // -- shared transport exports (used by @tokenwire/aicc-messaging) --
 export type { TransportRequest, TransportResult } from './client/transport.js';
@@ -104,7 +118,15 @@ export { sendRequest } from './client/transport.js';
 export type { BoundedBodyRead, ResponseSizeLimit } from './client/response-size-limit.js';
 export { limitResponseSize } from './client/response-size-limit.js';
 export type { FailureRetryClass, RetryDecision, RetryQuestion } from './client/retry-policy.js';
-export { classifyFailure, decideRetry, fullJitterDelay, NO_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from './client/retry-policy.js';
+export {
+  backoffCeiling,
+  classifyFailure,
+  decideRetry,
+  fullJitterDelay,
+  NO_RETRY_POLICY,
+  parseRetryAfter,
+  resolveRetryPolicy,
+} from './client/retry-policy.js';
 export { MAX_TIMER_DELAY_MS } from './client/sleep.js';
 export { sanitizeCause } from './client/sanitize-cause.js';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { randomUint32 } from '../endpoint/random-uint32.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { DEFAULT_TIMEOUT_MS, resolveClientOptions } from './client-options.js';
+import ky from 'ky';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, resolveClientOptions } from './client-options.js';
 import { DEFAULT_RETRY_OPTIONS, NO_RETRY_POLICY } from './retry-policy.js';
-import { sleep } from './sleep.js';
 
 const SECRET_KEY = 'client-options-secret-key-0123456789';
 const USER_SIG = 'eJyrVgrxCdYrSy1SslIyUtJRygeKRBrmFhgZGQ';
@@ -40,26 +40,33 @@ describe('resolveClientOptions', () => {
     });
     expect(resolved.now).toBe(systemClock);
     expect(resolved.random).toBe(randomUint32);
-    expect(resolved.sleep).toBe(sleep);
-    expect(typeof resolved.fetch).toBe('function');
+    expect(resolved.responseSizeLimit.maxBytes).toBe(DEFAULT_MAX_RESPONSE_BYTES);
+    // No fetch and no ky instance: the request engine sends with ky and the global fetch.
+    expect(resolved.fetch).toBeUndefined();
+    expect(resolved.ky).toBeUndefined();
   });
 
   it('takes a userSig and a custom base URL, and every override', () => {
     const fetch = async (): Promise<Response> => new Response('{}');
+    const api = ky.create({ headers: { 'x-trace': '1' } });
     const resolved = resolveClientOptions({
       sdkAppId: 20000001,
       identifier: 'admin',
       userSig: USER_SIG,
       baseUrl: 'http://127.0.0.1:8787/prefix/',
       fetch,
+      ky: api,
       timeoutMs: 4000,
+      maxResponseBytes: 1024,
       retry: false,
       rateLimit: { requestsPerSecond: 50 },
     });
     expect(resolved.baseUrl).toBe('http://127.0.0.1:8787/prefix');
     expect(resolved.userSig).toBe(USER_SIG);
     expect(resolved.fetch).toBe(fetch);
+    expect(resolved.ky).toBe(api);
     expect(resolved.timeoutMs).toBe(4000);
+    expect(resolved.responseSizeLimit.maxBytes).toBe(1024);
     expect(resolved.retryPolicy).toBe(NO_RETRY_POLICY);
     expect(resolved.requestsPerSecond).toBe(50);
     expect(resolveClientOptions({ sdkAppId: 1, identifier: 'a', userSig: USER_SIG, region: 'china', rateLimit: false }).requestsPerSecond).toBe(false);
@@ -73,25 +80,31 @@ describe('resolveClientOptions', () => {
       userSig: USER_SIG,
       region: 'china',
       baseUrl: 'https://example.test',
+      ky: { extend: 'not a ky instance' },
       fetch: 'fetch',
       timeoutMs: 0,
+      maxResponseBytes: 0.5,
       retry: { limit: -1, baseDelayMs: Number.NaN, retries: 2 },
       rateLimit: { requestsPerSecond: 0 },
       hooks: { onRequest: 1, onError: () => undefined },
       now: 5,
       random: {},
-      sleep: null,
+      sleep: () => Promise.resolve(),
       userSigExpireSeconds: 10,
       secretkey: 'typo',
     });
     expect(issues.map((issue) => issue.path)).toEqual([
+      // sleep is no longer an option: ky's timers and core's sleep wait (tests fake the timers).
+      'sleep',
       'secretkey',
       'sdkAppId',
       'identifier',
       'secretKey',
       'region',
+      'ky',
       'fetch',
       'timeoutMs',
+      'maxResponseBytes',
       'retry.retries',
       'retry.limit',
       'retry.baseDelayMs',
@@ -100,11 +113,11 @@ describe('resolveClientOptions', () => {
       'hooks.onRequest',
       'now',
       'random',
-      'sleep',
       'userSigExpireSeconds',
     ]);
     expect(issues.find((issue) => issue.path === 'secretKey')?.message).toMatch(/exactly one of secretKey and userSig/);
     expect(issues.find((issue) => issue.path === 'region')?.message).toMatch(/exactly one of region and baseUrl/);
+    expect(issues.find((issue) => issue.path === 'ky')?.message).toBe('must be a ky instance (ky.create(…) or ky.extend(…)), got object');
   });
 
   it('requires a credential and an endpoint', () => {

@@ -9,12 +9,19 @@ import { DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 import type { TencentClientHooks } from './hooks.js';
 import { checkFunction, checkOptionsObject, checkRetryOption, checkTimeout, describeType, isNumberIn, isPlainObject } from './option-checks.js';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions } from './rate-limiter.js';
+import { limitResponseSize, type ResponseSizeLimit } from './response-size-limit.js';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
-import { sleep as realSleep, type Sleep } from './sleep.js';
-import type { FetchFunction } from './transport.js';
+import type { FetchFunction } from '../engine/attempt-fetch.js';
+import type { KyInstanceLike } from '../engine/ky-instance-like.js';
 
 /** Default per-attempt timeout: 10 s. Tencent's backend gives up after 3 s, so this leaves room for the network. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Default cap on the size of a Tencent answer: 8 MiB. REST answers are small (a `live_config` answer is well under
+ * 1 KB; the largest IM lists a few hundred KB), so anything near this is a broken or hostile upstream.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** Shortest admin UserSig lifetime the client accepts: 60 s. */
 export const MIN_USER_SIG_EXPIRE_SECONDS = 60;
@@ -51,10 +58,31 @@ export interface TencentClientSettings {
   readonly sdkAppId: number;
   /** An App administrator account (e.g. `administrator`); REST calls are made as this user. */
   readonly identifier: string;
-  /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
+  /**
+   * Your own ky instance (`ky.create(…)`, `ky.extend(…)`): the client sends through it, so its hooks, headers and
+   * `fetch` apply to every attempt. The client still owns what makes a Tencent call: method, body, signed URL,
+   * `timeout` (from `timeoutMs`), `retry` (from `retry`), `throwHttpErrors` and `redirect: 'manual'`. Your hooks
+   * run before the client's and see the real request, UserSig included: log `redactUrl(request.url)`. A
+   * `beforeRequest` hook of yours that returns a `Request` or a `Response` skips the client's hooks (ky's rule):
+   * change `request.headers` in place instead. Default: ky itself.
+   */
+  readonly ky?: KyInstanceLike | undefined;
+  /**
+   * The fetch to send requests with, called as ky calls its `fetch`: `fetch(request, init)`. Default: the `ky`
+   * instance's own `fetch` option, else the global `fetch` (looked up at each attempt).
+   */
   readonly fetch?: FetchFunction | undefined;
-  /** Per-attempt deadline in ms, covering headers and body. Default {@link DEFAULT_TIMEOUT_MS} (10 s). */
+  /**
+   * Deadline of each attempt in ms — ky's `timeout`, which here covers the headers and the whole body. Default
+   * {@link DEFAULT_TIMEOUT_MS} (10 s).
+   */
   readonly timeoutMs?: number | undefined;
+  /**
+   * The largest answer accepted, in bytes as received (default {@link DEFAULT_MAX_RESPONSE_BYTES}). A larger one
+   * fails with `ResponseTooLargeError` (not retried) without being held in memory: refused at once when
+   * `Content-Length` announces it, else cancelled as soon as the count passes the limit.
+   */
+  readonly maxResponseBytes?: number | undefined;
   /** Retry policy, or `false` to send each call once. Defaults: see `DEFAULT_RETRY_OPTIONS`. */
   readonly retry?: RetryOptions | false | undefined;
   /** Client-side rate limit per `service/command`, or `false` for none. Default 200 requests/s. */
@@ -69,8 +97,6 @@ export interface TencentClientSettings {
    * `ValidationError` (path `random`), before the attempt is sent.
    */
   readonly random?: RandomUint32Source | undefined;
-  /** Abortable sleep for backoff, rate-limit waits and the per-attempt deadline. Default `setTimeout`. */
-  readonly sleep?: Sleep | undefined;
   /**
    * Lifetime of the admin UserSig the client signs with `secretKey`, in seconds (60 s … 10 years). Default
    * 86 400 (24 h): it lives only in memory, so a short lifetime limits the damage if it leaks, and it is renewed
@@ -92,14 +118,15 @@ export interface ResolvedClientOptions {
   readonly baseUrl: string;
   readonly secretKey: string | undefined;
   readonly userSig: string | undefined;
-  readonly fetch: FetchFunction;
+  readonly ky: KyInstanceLike | undefined;
+  readonly fetch: FetchFunction | undefined;
   readonly timeoutMs: number;
+  readonly responseSizeLimit: ResponseSizeLimit;
   readonly retryPolicy: RetryPolicy;
   readonly requestsPerSecond: number | false;
   readonly hooks: TencentClientHooks;
   readonly now: Clock;
   readonly random: RandomUint32Source;
-  readonly sleep: Sleep;
   readonly userSigExpireSeconds: number;
 }
 
@@ -110,14 +137,15 @@ const CLIENT_KEYS = [
   'userSig',
   'region',
   'baseUrl',
+  'ky',
   'fetch',
   'timeoutMs',
+  'maxResponseBytes',
   'retry',
   'rateLimit',
   'hooks',
   'now',
   'random',
-  'sleep',
   'userSigExpireSeconds',
 ];
 const HOOK_KEYS = ['onRequest', 'onResponse', 'onRetry'];
@@ -182,8 +210,16 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
     }
   }
 
+  const ky = options['ky'];
+  if (ky !== undefined && (typeof ky !== 'function' || typeof (ky as Partial<KyInstanceLike>).extend !== 'function')) {
+    issues.push({ path: 'ky', message: `must be a ky instance (ky.create(…) or ky.extend(…)), got ${describeType(ky)}` });
+  }
   checkFunction(options['fetch'], 'fetch', issues);
   checkTimeout(timeoutMs, 'timeoutMs', issues);
+  const maxResponseBytes = options['maxResponseBytes'];
+  if (maxResponseBytes !== undefined && !isNumberIn(maxResponseBytes, 1, Number.MAX_SAFE_INTEGER, true)) {
+    issues.push({ path: 'maxResponseBytes', message: 'must be a whole number of bytes, at least 1' });
+  }
   checkRetryOption(options['retry'], 'retry', issues);
   const rate = checkOptionsObject(rateLimit, 'rateLimit', ['requestsPerSecond'], true, issues)?.['requestsPerSecond'];
   if (rate !== undefined && !isNumberIn(rate, Number.MIN_VALUE, Number.MAX_VALUE)) {
@@ -191,7 +227,7 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
   }
   const hookRecord = checkOptionsObject(hooks, 'hooks', HOOK_KEYS, false, issues);
   for (const key of hookRecord ? HOOK_KEYS : []) checkFunction(hookRecord![key], `hooks.${key}`, issues);
-  for (const key of ['now', 'random', 'sleep']) checkFunction(options[key], key, issues);
+  for (const key of ['now', 'random']) checkFunction(options[key], key, issues);
 
   if (expire !== undefined) {
     if (!isNumberIn(expire, MIN_USER_SIG_EXPIRE_SECONDS, MAX_USERSIG_EXPIRE_SECONDS, true)) {
@@ -210,14 +246,15 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
     baseUrl,
     secretKey: secretKey as string | undefined,
     userSig: userSig as string | undefined,
-    fetch: (options['fetch'] as FetchFunction | undefined) ?? ((request, init) => globalThis.fetch(request, init)),
+    ky: ky as KyInstanceLike | undefined,
+    fetch: options['fetch'] as FetchFunction | undefined,
     timeoutMs: (timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
+    responseSizeLimit: limitResponseSize((maxResponseBytes as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES),
     retryPolicy: resolveRetryPolicy(options['retry'] as RetryOptions | false | undefined),
     requestsPerSecond: rateLimit === false ? false : ((rate as number | undefined) ?? DEFAULT_REQUESTS_PER_SECOND),
     hooks: (hooks as TencentClientHooks | undefined) ?? {},
     now: (options['now'] as Clock | undefined) ?? systemClock,
     random: (options['random'] as RandomUint32Source | undefined) ?? randomUint32,
-    sleep: (options['sleep'] as Sleep | undefined) ?? realSleep,
     userSigExpireSeconds: (expire as number | undefined) ?? DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS,
   };
 }

@@ -1,10 +1,12 @@
-import { afterEach, assert, beforeEach, describe, expect, it } from 'vitest';
+/// <reference types="node" />
+import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import {
   HttpStatusError,
   MalformedResponseError,
   NetworkError,
   RequestAbortedError,
+  ResponseTooLargeError,
   TimeoutError,
 } from '../errors/transport-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
@@ -12,8 +14,7 @@ import { verifyUserSig } from '../usersig/verify-user-sig.js';
 import type { TencentClientOptions } from './client-options.js';
 import { createTencentClient, type TencentClient } from './create-tencent-client.js';
 import type { TencentRequestEvent, TencentResponseEvent, TencentRetryEvent } from './hooks.js';
-import type { Sleep } from './sleep.js';
-import type { FetchFunction } from './transport.js';
+import type { FetchFunction } from '../engine/attempt-fetch.js';
 
 const SDK_APP_ID = 1400000000;
 const IDENTIFIER = 'administrator';
@@ -23,89 +24,47 @@ const BASE_URL = 'https://tencent.test';
 const START = Date.parse('2025-06-01T08:00:00Z');
 
 // ---------------------------------------------------------------------------------------------------------------
-// Virtual time: sleeps are timers on a virtual clock. `run` drives a promise: whenever nothing else can happen
-// (all microtasks and pending I/O callbacks done), it jumps the clock to the earliest timer and fires it.
+// Fake time: ky's backoff waits and per-attempt timeouts and the rate limiter's waits are timers, and the client's
+// clock is `Date.now`; vitest fakes both. `run` drives a promise: whenever nothing else can happen (microtasks
+// and pending I/O callbacks done), it jumps the clock to the earliest timer and fires it.
 // ---------------------------------------------------------------------------------------------------------------
 
-interface VirtualTimer {
-  readonly at: number;
-  readonly order: number;
-  readonly ms: number;
-  readonly fire: () => void;
-  readonly cancel: () => void;
-}
+const realMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function createVirtualTime() {
-  let current = START;
-  let order = 0;
-  const timers: VirtualTimer[] = [];
-  /** Every sleep: its duration and whether it ran to its end (backoffs, waits, expired deadlines). */
-  const sleeps: { ms: number; fired: boolean }[] = [];
-  const remove = (timer: VirtualTimer): void => {
-    const index = timers.indexOf(timer);
-    if (index !== -1) timers.splice(index, 1);
-  };
-  const sleep: Sleep = (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      const record = { ms, fired: false };
-      sleeps.push(record);
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = (): void => {
-        remove(timer);
-        reject(signal?.reason);
-      };
-      const timer: VirtualTimer = {
-        at: current + ms,
-        order: order++,
-        ms,
-        fire: () => {
-          record.fired = true;
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        cancel: onAbort,
-      };
-      timers.push(timer);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  /** Runs `action` when the virtual clock reaches now + ms. */
-  const schedule = (ms: number, action: () => void): void => {
-    timers.push({ at: current + ms, order: order++, ms, fire: action, cancel: () => undefined });
-  };
-  const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-  async function run<T>(promise: Promise<T>): Promise<T> {
-    let settled = false;
-    promise.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
-    for (let step = 0; step < 10_000; step++) {
-      await macrotask();
-      if (settled) return promise;
-      const next = [...timers].sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (next === undefined) assert.fail('deadlock: the call is waiting and no virtual timer is pending');
-      remove(next);
-      current = Math.max(current, next.at);
-      next.fire();
-    }
-    return assert.fail('the call did not settle within 10 000 virtual steps');
-  }
+function createFakeTime() {
   return {
-    now: () => current,
-    advance: (ms: number) => (current += ms),
-    elapsed: () => current - START,
-    sleep,
-    sleeps,
-    firedSleeps: () => sleeps.filter((entry) => entry.fired).map((entry) => entry.ms),
-    schedule,
-    run,
+    now: () => Date.now(),
+    /** Moves the clock without firing timers (time passing while a request is in flight). */
+    advance: (ms: number) => vi.setSystemTime(Date.now() + ms),
+    elapsed: () => Date.now() - START,
+    /** Runs `action` when the clock reaches now + ms. */
+    schedule: (ms: number, action: () => void) => void setTimeout(action, ms),
+    async run<T>(promise: Promise<T>): Promise<T> {
+      let settled = false;
+      promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      for (let step = 0; step < 10_000; step++) {
+        await realMacrotask();
+        if (settled) return promise;
+        if (vi.getTimerCount() === 0) assert.fail('deadlock: the call is waiting and no timer is pending');
+        await vi.advanceTimersToNextTimerAsync();
+      }
+      return assert.fail('the call did not settle within 10 000 timer steps');
+    },
   };
 }
 
-type VirtualTime = ReturnType<typeof createVirtualTime>;
+type FakeTime = ReturnType<typeof createFakeTime>;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // A fake Tencent REST service: replies scripted per request, behaving like the real one (HTTP 200 + envelope,
@@ -154,17 +113,17 @@ const stallBody: Reply = (request) => {
 };
 const notJson: Reply = () => new Response('<html>upstream hiccup</html>', { status: 200, headers: { 'content-type': 'text/html' } });
 
-function fakeTencent(replies: readonly Reply[], time: VirtualTime) {
+function fakeTencent(replies: readonly Reply[]) {
   const calls: ServiceCall[] = [];
   const fetch: FetchFunction = async (input, init) => {
-    // The client calls fetch(url, init) like the global fetch; the fake service sees the Request a server would.
+    // The client calls fetch(request, init) as ky does; the fake service sees the Request a server would.
     const request = new Request(input, init);
     const call: ServiceCall = {
       url: new URL(request.url),
       method: request.method,
       contentType: request.headers.get('content-type'),
       body: await request.text(),
-      at: time.now(),
+      at: Date.now(),
       signal: request.signal,
     };
     calls.push(call);
@@ -172,7 +131,13 @@ function fakeTencent(replies: readonly Reply[], time: VirtualTime) {
     if (reply === undefined) return assert.fail('no reply scripted');
     return reply(request, call);
   };
-  return { fetch, calls, userSigs: () => calls.map((call) => call.url.searchParams.get('usersig') ?? '') };
+  return {
+    fetch,
+    calls,
+    userSigs: () => calls.map((call) => call.url.searchParams.get('usersig') ?? ''),
+    /** The time between consecutive requests, in ms. */
+    gaps: () => calls.slice(1).map((call, index) => call.at - calls[index]!.at),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -214,8 +179,8 @@ interface SetupOptions {
 }
 
 function setup({ replies, userSig, random, options = {} }: SetupOptions) {
-  const time = createVirtualTime();
-  const service = fakeTencent(replies, time);
+  const time = createFakeTime();
+  const service = fakeTencent(replies);
   const requests: TencentRequestEvent[] = [];
   const responses: TencentResponseEvent[] = [];
   const retries: TencentRetryEvent[] = [];
@@ -226,8 +191,6 @@ function setup({ replies, userSig, random, options = {} }: SetupOptions) {
     ...(userSig === undefined ? { secretKey: SECRET_KEY } : { userSig }),
     baseUrl: BASE_URL,
     fetch: service.fetch,
-    now: time.now,
-    sleep: time.sleep,
     random: random ?? (() => counter++),
     hooks: {
       onRequest: (event) => void (requests.push(event), observed.push(event)),
@@ -397,7 +360,30 @@ describe('createTencentClient: transport faults', () => {
     });
     await t.succeed(t.client.call('live_config', 'get_callback'));
     expect(t.retries.map((event) => event.delayMs)).toEqual([7000, 12_000, 30_000]);
-    expect(t.time.firedSleeps()).toEqual([7000, 12_000, 30_000]);
+    expect(t.service.gaps()).toEqual([7000, 12_000, 30_000]);
+  });
+
+  it('refuses a redirect without following or retrying it, and never names its target', async () => {
+    const redirect: Reply = (request) =>
+      new Response(null, { status: 302, headers: { location: `https://collector.test/steal?${new URL(request.url).search.slice(1)}` } });
+    const t = setup({ replies: [redirect, ok()] });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(HttpStatusError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 302, retryable: false, attempt: 1 });
+    expect(error.message).toBe('HTTP 302 from live_config/get_callback: redirect refused (credentials are never sent to another address)');
+    expect(JSON.stringify(t.responses)).not.toContain('collector.test');
+    expect(t.service.calls).toHaveLength(1);
+  });
+
+  it('refuses an answer larger than maxResponseBytes without retrying it', async () => {
+    const huge: Reply = () => json({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Padding: 'x'.repeat(5000) });
+    const t = setup({ replies: [huge, ok()], options: { maxResponseBytes: 4096 } });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ maxBytes: 4096, retryable: false, status: 200 });
+    expect(t.service.calls).toHaveLength(1);
+    const fits = setup({ replies: [huge] });
+    await fits.succeed(fits.client.call('live_config', 'get_callback'));
   });
 
   it('backs off a 429 without Retry-After like a rate-limit code', async () => {
@@ -421,7 +407,7 @@ describe('createTencentClient: Tencent error codes', () => {
     // random order: URL 1, jitter 1, URL 2, jitter 2, URL 3, jitter 3, URL 4.
     const t = setup({ replies: [failWith(100001)], random: scripted(11, HALF, 12, MAX_UINT32, 13, 0, 14) });
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
-    expect(t.time.firedSleeps()).toEqual([100, 399, 0]);
+    expect(t.service.gaps()).toEqual([100, 399, 0]);
     expect(t.time.elapsed()).toBe(499);
     expect(t.service.calls.map((call) => call.url.searchParams.get('random'))).toEqual(['11', '12', '13', '14']);
     expect(TencentApiError.isInstance(error)).toBe(true);
@@ -438,7 +424,7 @@ describe('createTencentClient: Tencent error codes', () => {
     const t = setup({ replies: [failWith(code)], random: scripted(1, MAX_UINT32, 2, MAX_UINT32, 3, MAX_UINT32, 4) });
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
     expect(error).toMatchObject({ code, retryClass: 'rate_limit' });
-    expect(t.time.firedSleeps()).toEqual([999, 1999, 3999]);
+    expect(t.service.gaps()).toEqual([999, 1999, 3999]);
   });
 
   it('throws 70050 at once, retryable, telling the caller to wait one minute', async () => {
@@ -458,7 +444,7 @@ describe('createTencentClient: Tencent error codes', () => {
       options: { retry: { limit: 5, rateLimitBaseDelayMs: 100, rateLimitMaxDelayMs: 350 } },
     });
     await t.failure(t.client.call('live_config', 'get_callback'));
-    expect(t.time.firedSleeps()).toEqual([99, 199, 349, 349, 349]);
+    expect(t.service.gaps()).toEqual([99, 199, 349, 349, 349]);
     const once = await t.failure(t.client.call('live_config', 'get_callback', undefined, { retry: false }));
     expect(TencentApiError.isInstance(once)).toBe(true);
     expect(t.service.calls).toHaveLength(7);
@@ -478,14 +464,14 @@ describe('createTencentClient: Tencent error codes', () => {
 
 describe('createTencentClient: admin UserSig', () => {
   const latency =
-    (reply: Reply, time: () => VirtualTime): Reply =>
+    (reply: Reply, time: () => FakeTime): Reply =>
     (request, call) => {
       time().advance(1500);
       return reply(request, call);
     };
 
   it('regenerates the UserSig once on 70001 and retries at once', async () => {
-    let time: VirtualTime | undefined;
+    let time: FakeTime | undefined;
     const t = setup({ replies: [latency(failWith(70001), () => time!), ok()] });
     time = t.time;
     await t.succeed(t.client.call('live_config', 'get_callback'));
@@ -493,11 +479,12 @@ describe('createTencentClient: admin UserSig', () => {
     expect(second).not.toBe(first);
     for (const sig of [first!, second!]) verifyUserSig(sig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: IDENTIFIER, now: t.time.now });
     expect(t.retries.map((event) => [event.reason, event.delayMs])).toEqual([['user_sig_renewed', 0]]);
-    expect(t.time.firedSleeps()).toEqual([]);
+    // Only the answer's own latency passed: no backoff.
+    expect(t.service.gaps()).toEqual([1500]);
   });
 
   it('renews even with retry: false and without spending the retry budget', async () => {
-    let time: VirtualTime | undefined;
+    let time: FakeTime | undefined;
     const t = setup({ replies: [latency(failWith(70001), () => time!), failWith(100001), ok()], options: { retry: { limit: 1 } } });
     time = t.time;
     await t.succeed(t.client.call('live_config', 'get_callback'));
@@ -509,7 +496,7 @@ describe('createTencentClient: admin UserSig', () => {
   });
 
   it('throws the second 70001', async () => {
-    let time: VirtualTime | undefined;
+    let time: FakeTime | undefined;
     const t = setup({ replies: [latency(failWith(70001), () => time!)] });
     time = t.time;
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
@@ -570,32 +557,19 @@ describe('createTencentClient: cancellation', () => {
     expect(t.time.elapsed()).toBe(0);
   });
 
-  it('aborts during the backoff sleep', async () => {
+  it('aborts during the backoff wait', async () => {
     const controller = new AbortController();
     const t = setup({ replies: [failWith(100001), ok()], random: scripted(1, HALF, 2) });
     t.time.schedule(1, () => controller.abort());
     const error = await t.failure(t.client.call('live_config', 'get_callback', undefined, { signal: controller.signal }));
     expect(RequestAbortedError.isInstance(error)).toBe(true);
-    expect(t.retries.map((event) => event.delayMs)).toEqual([100]);
+    expect(error).toMatchObject({ attempt: 1, random: 1 });
+    expect(t.responses.map((event) => event.error?.name)).toEqual(['TencentApiError']);
+    // onRetry comes after ky's wait, right before the retry: an abort during the wait means no retry to report.
+    expect(t.retries).toEqual([]);
     expect(t.time.elapsed()).toBe(1);
-    expect(t.time.firedSleeps()).toEqual([]);
     expect(t.service.calls).toHaveLength(1);
-  });
-
-  it('aborts during the backoff even when the injected sleep ignores the signal', async () => {
-    const controller = new AbortController();
-    const t = setup({ replies: [failWith(100001), ok()], random: scripted(1, HALF, 2) });
-    const deaf = setup({
-      replies: [failWith(100001), ok()],
-      random: scripted(1, HALF, 2),
-      options: { sleep: (ms: number) => t.time.sleep(ms) },
-    });
-    t.time.schedule(1, () => controller.abort());
-    const error = await t.time.run(deaf.client.call('live_config', 'get_callback', undefined, { signal: controller.signal })).catch((caught: unknown) => caught);
-    observed.push(error);
-    expect(RequestAbortedError.isInstance(error)).toBe(true);
-    expect(t.time.elapsed()).toBe(1);
-    expect(deaf.service.calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('aborts while waiting for the rate limiter, giving the slot back', async () => {
@@ -640,7 +614,6 @@ describe('createTencentClient: rate limit', () => {
     const t = setup({ replies: [ok()], options: { rateLimit: false } });
     await t.succeed(Promise.all(Array.from({ length: 250 }, () => t.client.call('live_config', 'get_callback'))));
     expect(t.service.calls.every((call) => call.at === START)).toBe(true);
-    expect(t.time.firedSleeps()).toEqual([]);
   });
 });
 
@@ -666,16 +639,14 @@ describe('createTencentClient: hooks', () => {
   });
 
   it('survives hooks that throw or reject', async () => {
-    const time = createVirtualTime();
-    const service = fakeTencent([networkDown, ok()], time);
+    const time = createFakeTime();
+    const service = fakeTencent([networkDown, ok()]);
     const client = createTencentClient({
       sdkAppId: SDK_APP_ID,
       identifier: IDENTIFIER,
       secretKey: SECRET_KEY,
       baseUrl: BASE_URL,
       fetch: service.fetch,
-      now: time.now,
-      sleep: time.sleep,
       hooks: {
         onRequest: () => {
           throw new TypeError('logger exploded');

@@ -1,5 +1,6 @@
 import { joinRequestUrl, signedQuery } from '../endpoint/build-request-url.js';
 import { drawRandomUint32 } from '../endpoint/random-uint32.js';
+import { createRequestEngine, type AnswerFailure, type AttemptOutcome, type EngineAnswer } from '../engine/request-engine.js';
 import type { TencentEnvelope } from '../envelope/envelope-schema.js';
 import { assertEnvelopeSuccess, parseEnvelope } from '../envelope/parse-envelope.js';
 import { TencentApiError } from '../errors/tencent-api-error.js';
@@ -11,8 +12,8 @@ import { validateCallArguments, type TencentCallOptions } from './call-options.j
 import { resolveClientOptions, type TencentClientOptions } from './client-options.js';
 import { invokeHook, type TencentAttemptEvent } from './hooks.js';
 import { createRateLimiter } from './rate-limiter.js';
-import { decideRetry, parseRetryAfter, resolveRetryPolicy } from './retry-policy.js';
-import { sendRequest } from './transport.js';
+import { resolveRetryPolicy } from './retry-policy.js';
+import { sleep } from './sleep.js';
 
 /** Tencent's answer to UserSig expired. */
 const USER_SIG_EXPIRED = 70001;
@@ -43,28 +44,6 @@ export interface TencentClient {
 }
 
 /**
- * Races `wait` against the caller's signal, so an abort ends a rate-limit wait or a backoff at once even when
- * an injected sleep ignores its signal.
- */
-async function waitUnlessAborted(wait: Promise<void>, signal: AbortSignal | undefined, aborted: () => TokenwireError): Promise<void> {
-  if (signal === undefined) return wait;
-  let onAbort: (() => void) | undefined;
-  const abortion = new Promise<never>((_, reject) => {
-    onAbort = () => reject(aborted());
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([wait, abortion]);
-  } catch (error) {
-    if (signal.aborted) throw aborted();
-    throw error;
-  } finally {
-    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/**
  * Creates a client for the Tencent Cloud Chat / TUILiveKit REST API. Options are validated at once (a
  * {@link ValidationError} lists every issue). With `secretKey` the client signs its own admin UserSig, caches
  * it, renews it before expiry and once after 70001; with `userSig` it uses that one as is.
@@ -84,13 +63,12 @@ async function waitUnlessAborted(wait: Promise<void>, signal: AbortSignal | unde
 export function createTencentClient(options: TencentClientOptions): TencentClient {
   const config = resolveClientOptions(options);
   const { sdkAppId, identifier, baseUrl, hooks, now } = config;
+  const engine = createRequestEngine({ ky: config.ky, fetch: config.fetch });
   const userSigs: AdminUserSigSource =
     config.secretKey !== undefined
       ? createSigningUserSigSource({ sdkAppId, identifier, secretKey: config.secretKey, expireSeconds: config.userSigExpireSeconds, now })
       : createFixedUserSigSource(config.userSig as string);
-  const limiter =
-    config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep: config.sleep });
-  const jitter = (): number => drawRandomUint32(config.random) / 4_294_967_296;
+  const limiter = config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep });
   // The encoded `sdkappid&identifier&usersig` part of the query, rebuilt only when the UserSig changes; and the
   // same with `usersig=***` for hook events (built on first use).
   let query: { readonly userSig: string; readonly text: string } | undefined;
@@ -99,97 +77,98 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
     return query.text;
   };
   let redactedQuery: string | undefined;
+  const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
 
   async function call<T = TencentResponseBody>(service: string, command: string, body?: object, callOptions?: TencentCallOptions): Promise<T> {
     const bodyText = validateCallArguments(service, command, body, callOptions);
     const signal = callOptions?.signal;
-    const timeoutMs = callOptions?.timeoutMs ?? config.timeoutMs;
-    const policy = resolveRetryPolicy(callOptions?.retry, config.retryPolicy);
-    let attempt = 0;
-    let lastRandom: number | undefined;
-    const aborted = (): TokenwireError =>
-      new RequestAbortedError(`Call to ${service}/${command} was aborted by the caller`, {
-        service,
-        command,
-        random: lastRandom,
-        attempt: attempt === 0 ? undefined : attempt,
-        cause: signal?.reason,
-      });
-    let retries = 0;
-    let renewedUserSig = false;
-
-    for (;;) {
-      if (signal?.aborted) throw aborted();
-      // Drawn (and checked) before the rate limiter hands out a slot: a faulty source fails the call unsent.
-      const random = drawRandomUint32(config.random);
-      if (limiter !== undefined) await waitUnlessAborted(limiter.acquire(`${service}/${command}`, signal), signal, aborted);
-      attempt += 1;
-      const userSig = userSigs.current();
-      const secrets = [userSig, config.secretKey];
-      lastRandom = random;
-      // service and command were checked by validateCallArguments.
-      const url = joinRequestUrl(baseUrl, service, command, queryFor(userSig), random);
-      // The hook event, with the same URL as `usersig=***` (as `redactUrl(url)` would give it), is built only
-      // when a hook is registered: the hot path skips a second URL and the event objects.
-      const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
-      const event: TencentAttemptEvent | undefined = observed
-        ? { service, command, url: joinRequestUrl(baseUrl, service, command, (redactedQuery ??= signedQuery(sdkAppId, identifier, REDACTED)), random), attempt, random }
-        : undefined;
-      if (event) invokeHook(hooks.onRequest, event);
-      const startedAt = observed ? now() : 0;
-      const result = await sendRequest({
-        url,
-        body: bodyText,
-        fetch: config.fetch,
-        timeoutMs,
-        signal,
-        sleep: config.sleep,
-        service,
-        command,
-        random,
-        attempt,
-        secrets,
-      });
-
-      let error: TokenwireError;
-      if (result.ok) {
-        const context = { service, command, random, attempt, status: result.status };
-        try {
-          const envelope = parseEnvelope(result.body, context);
-          assertEnvelopeSuccess(envelope, context, secrets);
-          if (event) {
-            invokeHook(hooks.onResponse, {
-              ...event,
-              status: result.status,
-              requestId: envelope.RequestId,
-              durationMs: now() - startedAt,
-              error: undefined,
-            });
-          }
-          return envelope as T;
-        } catch (caught) {
-          error = caught as TokenwireError;
-        }
-      } else {
-        error = result.error;
-      }
-      const failure = event && { ...event, status: result.status, requestId: error.requestId };
-      if (failure) invokeHook(hooks.onResponse, { ...failure, durationMs: now() - startedAt, error });
-      if (RequestAbortedError.isInstance(error as unknown)) throw error;
-
-      if (TencentApiError.isInstance(error) && error.code === USER_SIG_EXPIRED && !renewedUserSig && userSigs.renewAfterExpiry(userSig)) {
-        renewedUserSig = true;
-        if (failure) invokeHook(hooks.onRetry, { ...failure, error, delayMs: 0, reason: 'user_sig_renewed' });
-        continue;
-      }
-
-      const retryAfterMs = result.ok ? undefined : parseRetryAfter(result.headers?.get('retry-after'), now());
-      const decision = decideRetry({ error, retriesSoFar: retries, policy, jitter, retryAfterMs });
-      if (!decision.retry) throw error;
-      retries += 1;
-      if (failure) invokeHook(hooks.onRetry, { ...failure, error, delayMs: decision.delayMs, reason: 'retryable_error' });
-      await waitUnlessAborted(config.sleep(decision.delayMs, signal), signal, aborted);
+    if (signal?.aborted) {
+      throw new RequestAbortedError(`Call to ${service}/${command} was aborted by the caller`, { service, command, cause: signal.reason });
     }
+    const key = `${service}/${command}`;
+    // The attempt under way: its `random` (checked when drawn: a faulty source fails the call before it is sent),
+    // its UserSig, and — only when a hook is registered — its event (the URL as `usersig=***`).
+    let random = drawRandomUint32(config.random);
+    let userSig = userSigs.current();
+    let event: TencentAttemptEvent | undefined;
+    let startedAt = 0;
+    let failedAt = 0;
+    let envelope: TencentEnvelope | undefined;
+    let renewed = false;
+
+    const beforeAttempt = async (_request: Request, attempt: number): Promise<string | undefined> => {
+      if (attempt > 1) random = drawRandomUint32(config.random);
+      if (limiter !== undefined) await limiter.acquire(key, signal);
+      if (attempt > 1) userSig = userSigs.current();
+      if (observed) {
+        // service and command were checked by validateCallArguments.
+        const url = joinRequestUrl(baseUrl, service, command, (redactedQuery ??= signedQuery(sdkAppId, identifier, REDACTED)), random);
+        event = { service, command, url, attempt, random };
+        invokeHook(hooks.onRequest, event);
+        startedAt = now();
+      }
+      // The first attempt goes to the URL ky was given; every retry gets a fresh random (and a renewed UserSig).
+      return attempt === 1 ? undefined : joinRequestUrl(baseUrl, service, command, queryFor(userSig), random);
+    };
+
+    const inspect = (answer: EngineAnswer, attempt: number): AnswerFailure | undefined => {
+      const context = { service, command, random, attempt, status: answer.status };
+      try {
+        const parsed = parseEnvelope(answer.body, context);
+        assertEnvelopeSuccess(parsed, context, [userSig, config.secretKey]);
+        envelope = parsed;
+        return undefined;
+      } catch (caught) {
+        const error = caught as TokenwireError;
+        // An expired UserSig (70001) is renewed once per call and the call repeated at once (a fixed one cannot be).
+        if (TencentApiError.isInstance(error) && error.code === USER_SIG_EXPIRED && !renewed && userSigs.renewAfterExpiry(userSig)) {
+          renewed = true;
+          return { error, retry: 'immediate' };
+        }
+        return { error };
+      }
+    };
+
+    const onAttemptEnd = (outcome: AttemptOutcome): void => {
+      if (event === undefined) return;
+      failedAt = now();
+      const requestId = outcome.error === undefined ? envelope?.RequestId : outcome.error.requestId;
+      invokeHook(hooks.onResponse, { ...event, status: outcome.status, requestId, durationMs: failedAt - startedAt, error: outcome.error });
+    };
+
+    await engine.send({
+      url: joinRequestUrl(baseUrl, service, command, queryFor(userSig), random),
+      body: bodyText,
+      signal,
+      timeoutMs: callOptions?.timeoutMs ?? config.timeoutMs,
+      responseSizeLimit: config.responseSizeLimit,
+      retry: resolveRetryPolicy(callOptions?.retry, config.retryPolicy),
+      // The one UserSig renewal after 70001 does not count against the retry limit.
+      immediateRetries: config.secretKey === undefined ? 0 : 1,
+      random: config.random,
+      where: key,
+      context: () => ({ service, command, random }),
+      secrets: () => [userSig, config.secretKey],
+      beforeAttempt,
+      inspect,
+      ...(observed
+        ? {
+            onAttemptEnd,
+            onRetry: ({ error, immediate }) => {
+              if (event === undefined) return;
+              invokeHook(hooks.onRetry, {
+                ...event,
+                status: error.status,
+                requestId: error.requestId,
+                error,
+                delayMs: now() - failedAt,
+                reason: immediate ? 'user_sig_renewed' : 'retryable_error',
+              });
+            },
+          }
+        : {}),
+    });
+    return envelope as T;
   }
 
   return Object.freeze({ sdkAppId, identifier, baseUrl, call });

@@ -32,7 +32,10 @@ export interface TencentResponseEvent extends TencentAttemptEvent {
   readonly error: TokenwireError | undefined;
 }
 
-/** Passed to {@link TencentClientHooks.onRetry} when a failed attempt is about to be repeated. */
+/**
+ * Passed to {@link TencentClientHooks.onRetry} when a failed attempt is about to be repeated: after the backoff
+ * wait, right before the next attempt (ky's `beforeRetry`).
+ */
 export interface TencentRetryEvent extends TencentAttemptEvent {
   /** HTTP status of the failed attempt, when known. */
   readonly status: number | undefined;
@@ -40,7 +43,10 @@ export interface TencentRetryEvent extends TencentAttemptEvent {
   readonly requestId: string | undefined;
   /** The failure being retried. */
   readonly error: TokenwireError;
-  /** How long the client waits before the next attempt, in milliseconds (0 after a UserSig renewal). */
+  /**
+   * How long the client waited since the failed attempt ended (the backoff, or the `Retry-After` of the answer),
+   * in milliseconds measured with the client's clock; 0 after a UserSig renewal.
+   */
   readonly delayMs: number;
   /** Why the attempt is repeated: a retryable failure, or a UserSig regenerated after error 70001. */
   readonly reason: 'retryable_error' | 'user_sig_renewed';
@@ -63,7 +69,7 @@ export interface TencentClientHooks {
   readonly onRequest?: ((event: TencentRequestEvent) => unknown) | undefined;
   /** After each attempt, with its outcome. */
   readonly onResponse?: ((event: TencentResponseEvent) => unknown) | undefined;
-  /** Before a failed attempt is repeated (after `onResponse` of the failed attempt). */
+  /** Before a failed attempt is repeated: after `onResponse` of the failed attempt and the backoff wait. */
   readonly onRetry?: ((event: TencentRetryEvent) => unknown) | undefined;
 }
 

@@ -83,19 +83,33 @@ export function classifyFailure(error: unknown): FailureRetryClass {
 }
 
 /**
+ * The backoff ceiling of the n-th retry (n = 0, 1, …): `min(maxDelayMs, baseDelayMs · 2^retryIndex)`. The request
+ * engine hands it to ky as the retry delay, and ky's full jitter draws the wait from `[0, ceiling)`.
+ *
+ * @internal
+ */
+export function backoffCeiling(retryIndex: number, baseDelayMs: number, maxDelayMs: number): number {
+  return Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex);
+}
+
+/**
  * Full-jitter exponential backoff: a delay in `[0, min(maxDelayMs, baseDelayMs · 2^retryIndex))`, whole ms.
  *
+ * @deprecated The request engine leaves the backoff to ky (`backoffCeiling` plus ky's jitter). Kept for
+ *   `@tokenwire/aicc-messaging`'s own retry loop until it moves onto the engine.
  * @param retryIndex - 0 for the first retry, 1 for the second, …
  * @param fraction - a uniformly random number in `[0, 1)`.
  */
 export function fullJitterDelay(retryIndex: number, baseDelayMs: number, maxDelayMs: number, fraction: number): number {
-  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex);
-  return Math.floor(Math.min(Math.max(fraction, 0), 1 - Number.EPSILON) * ceiling);
+  return Math.floor(Math.min(Math.max(fraction, 0), 1 - Number.EPSILON) * backoffCeiling(retryIndex, baseDelayMs, maxDelayMs));
 }
 
 /**
  * Reads a `Retry-After` header (delta-seconds or an HTTP date) as a delay in ms from `nowMs`; `undefined` when
  * absent or unreadable. Dates in the past give 0.
+ *
+ * @deprecated The request engine leaves `Retry-After` to ky. Kept for `@tokenwire/aicc-messaging`'s own retry
+ *   loop until it moves onto the engine.
  */
 export function parseRetryAfter(header: string | null | undefined, nowMs: number): number | undefined {
   if (header === null || header === undefined) return undefined;
@@ -109,7 +123,7 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   return Math.max(0, date - nowMs);
 }
 
-/** The inputs of {@link decideRetry}. */
+/** The inputs of {@link decideRetry} (deprecated with it). */
 export interface RetryQuestion {
   /** The failure of the last attempt. */
   readonly error: unknown;
@@ -122,10 +136,15 @@ export interface RetryQuestion {
   readonly retryAfterMs?: number | undefined;
 }
 
-/** What {@link decideRetry} answers: stop, or wait `delayMs` and try again. */
+/** What {@link decideRetry} answers (deprecated with it): stop, or wait `delayMs` and try again. */
 export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number };
 
-/** Decides whether a failed attempt is repeated and after how long. */
+/**
+ * Decides whether a failed attempt is repeated and after how long.
+ *
+ * @deprecated The request engine lets ky decide (its `shouldRetry`, backoff, jitter and `Retry-After`). Kept for
+ *   `@tokenwire/aicc-messaging`'s own retry loop until it moves onto the engine.
+ */
 export function decideRetry(question: RetryQuestion): RetryDecision {
   const { error, retriesSoFar, policy, jitter, retryAfterMs } = question;
   if (retriesSoFar >= policy.limit) return { retry: false };

@@ -1,7 +1,7 @@
 /**
  * Waits `ms` milliseconds. It must reject (with any reason) as soon as `signal` aborts, and before starting
- * when `signal` is already aborted. Injectable so tests control time: the client uses it for backoff delays,
- * rate-limit waits and the per-attempt deadline.
+ * when `signal` is already aborted. The Tencent client waits with {@link sleep} for its rate limit (ky waits its
+ * own backoff and timeout); an injected one lets a caller's tests control time.
  */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

@@ -1,0 +1,386 @@
+import ky, { isForceRetryError, isHTTPError, isTimeoutError } from 'ky';
+import type { KyInstance, Options, ShouldRetryState } from 'ky';
+import { classifyFailure, type RetryPolicy } from '../client/retry-policy.js';
+import type { ResponseSizeLimit } from '../client/response-size-limit.js';
+import { sanitizeCause } from '../client/sanitize-cause.js';
+import { drawRandomUint32, type RandomUint32Source } from '../endpoint/random-uint32.js';
+import { TokenwireError, type ErrorContext, type TokenwireErrorOptions } from '../errors/tokenwire-error.js';
+import { HttpStatusError, MalformedResponseError, RequestAbortedError, TimeoutError } from '../errors/transport-errors.js';
+import { fetchWholeAnswer, type FetchFunction, type WholeAnswerOptions } from './attempt-fetch.js';
+import type { KyInstanceLike } from './ky-instance-like.js';
+import { createRetryLedger } from './retry-ledger.js';
+
+/**
+ * How {@link createRequestEngine} talks HTTP.
+ *
+ * @internal
+ */
+export interface RequestEngineOptions {
+  /**
+   * A ky instance to send through, made with `ky.create(…)` or `ky.extend(…)`: its hooks, headers and other
+   * defaults apply to every attempt. The engine sets what it owns per call (method, body, `timeout`, `retry`,
+   * `throwHttpErrors`, `redirect: 'manual'`, no `prefixUrl` or `searchParams`). Default: ky itself.
+   */
+  readonly ky?: KyInstanceLike | undefined;
+  /**
+   * The fetch requests go out with. Default: the ky instance's own `fetch` option, else the global `fetch`
+   * (looked up at each attempt, so a later polyfill or test stub is seen).
+   */
+  readonly fetch?: FetchFunction | undefined;
+}
+
+/**
+ * An answer as the engine read it.
+ *
+ * @internal
+ */
+export interface EngineAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  /**
+   * 2xx: the decoded JSON. Non-2xx (with `readErrorBody`): the decoded JSON, else the text; `undefined` when the
+   * body was not read, was empty, too large or unreadable.
+   */
+  readonly body: unknown;
+}
+
+/**
+ * How one attempt ended: its answer, if one arrived, and its failure, if it failed.
+ *
+ * @internal
+ */
+export interface AttemptOutcome {
+  /** 1 for the first attempt of a call, then 2, 3, … */
+  readonly attempt: number;
+  /** HTTP status, when an answer arrived. */
+  readonly status: number | undefined;
+  /** Response headers, when an answer was read. */
+  readonly headers: Headers | undefined;
+  /** The answer's body, as {@link EngineAnswer.body} says. */
+  readonly body: unknown;
+  /** Why the attempt failed; `undefined` when it succeeded. */
+  readonly error: TokenwireError | undefined;
+}
+
+/**
+ * What a service says about a 2xx answer it does not accept.
+ *
+ * @internal
+ */
+export interface AnswerFailure {
+  /** The failure the answer is (a `TencentApiError`, a `MalformedResponseError`, …). */
+  readonly error: TokenwireError;
+  /**
+   * `immediate`: repeat at once without counting against the retry limit, while the call's `immediateRetries`
+   * last (after the service repaired the cause, e.g. renewed an expired UserSig). Otherwise the error's class
+   * (`classifyFailure`) decides, like for any other failure.
+   */
+  readonly retry?: 'immediate' | undefined;
+}
+
+/**
+ * Told before a failed attempt is repeated (after ky's wait).
+ *
+ * @internal
+ */
+export interface RetryNotice {
+  /** The attempt that failed. */
+  readonly attempt: number;
+  /** Why it failed. */
+  readonly error: TokenwireError;
+  /** Whether the retry is an immediate one ({@link AnswerFailure.retry}). */
+  readonly immediate: boolean;
+}
+
+/**
+ * One call through the engine: the request, the attempt deadline and retry policy, and the service's semantics,
+ * which the engine runs as ky hooks (`beforeAttempt` in `beforeRequest`, `inspect` in `afterResponse`,
+ * `onRetry` in `beforeRetry`).
+ *
+ * @internal
+ */
+export interface EngineCall {
+  /** The URL of the first attempt; `beforeAttempt` may send later attempts elsewhere. It never appears in an error. */
+  readonly url: string;
+  /** HTTP method; `POST` unless given. */
+  readonly method?: 'GET' | 'POST' | undefined;
+  /** Extra request headers (the engine sends `accept` and, for `POST`, `content-type: application/json`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The JSON request body, serialised; `POST` sends `{}` without one. */
+  readonly body?: string | undefined;
+  /** Aborts the call (an attempt, a backoff, `beforeAttempt`); it then rejects with {@link RequestAbortedError}. */
+  readonly signal?: AbortSignal | undefined;
+  /** ky's `timeout` for each attempt, in ms: it covers the headers and the whole body. `false` for none. */
+  readonly timeoutMs: number | false;
+  /** Which failures are repeated, how often and with which backoff (see `RetryOptions`). */
+  readonly retry: RetryPolicy;
+  /** Immediate retries the call may make besides `retry.limit` (see {@link AnswerFailure.retry}). Default 0. */
+  readonly immediateRetries?: number | undefined;
+  /** The source of the backoff jitter. */
+  readonly random: RandomUint32Source;
+  /** What the call is, for messages: `live_config/get_callback`, an AICC path. */
+  readonly where: string;
+  /** The context of the current attempt for errors (service and command or path, `random`); the engine adds `attempt` and `status`. */
+  readonly context: () => ErrorContext;
+  /** Values that must not appear in an error of the current attempt (its UserSig, the secret key, tokens). */
+  readonly secrets: () => readonly (string | undefined)[];
+  /** Read the body of a non-2xx answer (within the size limit) for {@link AttemptOutcome.body}. Default: cancel it unread. */
+  readonly readErrorBody?: boolean | undefined;
+  /** A cap on every answer's body, from `limitResponseSize(maxBytes)`. */
+  readonly responseSizeLimit?: ResponseSizeLimit | undefined;
+  /**
+   * Runs before each attempt (ky's `beforeRequest`, after the caller's own ky hooks): rate limiting, signing,
+   * observers. It may change `request.headers`; it returns the URL to send this attempt to when that is not
+   * `request.url` (a fresh signed query), and the engine then sends a new `Request` with the same headers and body.
+   */
+  readonly beforeAttempt?: ((request: Request, attempt: number) => string | undefined | Promise<string | undefined>) | undefined;
+  /** Judges each decoded 2xx answer (ky's `afterResponse`): `undefined` accepts it. */
+  readonly inspect?: ((answer: EngineAnswer, attempt: number) => AnswerFailure | undefined) | undefined;
+  /** Told how every attempt that was sent ended, once. */
+  readonly onAttemptEnd?: ((outcome: AttemptOutcome) => void) | undefined;
+  /** Told before a failed attempt is repeated (ky's `beforeRetry`). */
+  readonly onRetry?: ((notice: RetryNotice) => void) | undefined;
+}
+
+/**
+ * The engine: ky, set up for JSON APIs whose answers tokenwire reads and judges.
+ *
+ * @internal
+ */
+export interface RequestEngine {
+  /**
+   * Sends one call. ky makes the attempts: it retries what the policy allows with backoff and full jitter (or
+   * `Retry-After`), bounds each attempt by `timeoutMs` and runs the hooks. Resolves to the accepted answer.
+   *
+   * @throws {@link RequestAbortedError} when `call.signal` aborts.
+   * @throws the last attempt's failure: {@link NetworkError}, {@link TimeoutError}, {@link HttpStatusError},
+   *   {@link MalformedResponseError}, {@link ResponseTooLargeError}, or what `inspect` or `beforeAttempt` threw;
+   *   an error thrown by one of the caller's own ky hooks, unchanged.
+   */
+  send(call: EngineCall): Promise<EngineAnswer>;
+}
+
+const UINT32_RANGE = 4_294_967_296;
+
+/** Decodes the text of a non-2xx body: JSON when it parses, else the text; `undefined` when it is blank. */
+function decodeErrorBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Creates the request engine every tokenwire client talks HTTP with: ky owns the attempt loop, the retries with
+ * exponential backoff and full jitter, `Retry-After`, the per-attempt timeout and the hooks; the engine adds what
+ * ky does not do — the answer's body read inside ky's timeout (so the deadline covers it) and within a size
+ * limit, refused redirects, typed errors without secrets, and a retry decision per failure class — and runs the
+ * service's semantics (signing, envelope checks, forced retries with `ky.retry()`) as ky hooks.
+ *
+ * @internal Shared by the clients built on core (the Tencent client now, the AICC client and the edge worker next).
+ * @example
+ * ```ts
+ * const engine = createRequestEngine({ ky: ky.create({ hooks: { beforeRequest: [addTraceHeader] } }) });
+ * const answer = await engine.send({ url, body: '{}', timeoutMs: 10_000, retry: DEFAULT_RETRY_OPTIONS, random: randomUint32,
+ *   where: 'live_config/get_callback', context: () => ({ service: 'live_config', command: 'get_callback' }), secrets: () => [userSig] });
+ * ```
+ */
+export function createRequestEngine(options: RequestEngineOptions = {}): RequestEngine {
+  let fetch = options.fetch;
+  // ky shows an instance's defaults only to `extend`; the engine hands ky a fetch of its own per call.
+  const instance = ((options.ky as KyInstance | undefined) ?? ky).extend((defaults) => {
+    fetch ??= defaults.fetch as FetchFunction | undefined;
+    return {};
+  });
+  const send: FetchFunction = fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return { send: (call) => sendCall(instance, send, call) };
+}
+
+async function sendCall(instance: KyInstance, fetch: FetchFunction, call: EngineCall): Promise<EngineAnswer> {
+  const { signal, where, timeoutMs } = call;
+  const ledger = createRetryLedger(call.retry, call.immediateRetries ?? 0);
+  let attempt = 0; // the attempt under way (1-based); 0 before the first
+  let sent = 0; // the last attempt handed to fetch
+  let reported = 0; // the last attempt told to onAttemptEnd
+  let status: number | undefined; // the HTTP status of the current attempt, once its headers arrived
+  let statusText = '';
+  let headers: Headers | undefined; // the headers of the current attempt's answer, once they arrived
+  let failure: TokenwireError | undefined; // how the last attempt failed
+  let httpFailure: HttpStatusError | undefined; // the current attempt's non-2xx answer as an error
+  let final: TokenwireError | undefined; // a failure a hook threw after deciding it is not retried
+  let immediate = false; // whether the retry granted last is an immediate one
+  let answer: EngineAnswer | undefined;
+  // The last error ky handed over and what it became, so one failure keeps one identity (reported and thrown).
+  let lastRaw: unknown;
+  let lastFailure: unknown;
+  let abortError: RequestAbortedError | undefined;
+
+  // The call's context may name the attempt itself (one attempt of a caller's own loop).
+  const context = (): TokenwireErrorOptions => ({ attempt: attempt === 0 ? undefined : attempt, status, ...call.context() });
+  const aborted = (): RequestAbortedError =>
+    (abortError ??= new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, call.secrets()) }));
+  const httpStatusError = (): HttpStatusError =>
+    new HttpStatusError(`HTTP ${statusText ? `${status} ${statusText}` : status} from ${where}`, {
+      ...context(),
+      status: status as number,
+      retryable: (status as number) >= 500 || status === 429,
+    });
+  if (signal?.aborted) throw aborted();
+
+  const report = (outcome: Omit<AttemptOutcome, 'attempt'>): void => {
+    if (outcome.error !== undefined) failure = outcome.error;
+    if (reported === attempt) return;
+    reported = attempt;
+    call.onAttemptEnd?.({ attempt, ...outcome });
+  };
+  /** Reports a failure thrown during an attempt, if the attempt was sent (not one that failed before sending). */
+  const reportThrown = (error: TokenwireError): void => {
+    if (sent === attempt) report({ status, headers, body: undefined, error });
+    else failure = error;
+  };
+  /** What ky rejected with (or asks about), as the attempt's failure. */
+  const failureOf = (error: unknown): unknown => {
+    if (error !== lastRaw) {
+      lastRaw = error;
+      lastFailure = convert(error);
+    }
+    return lastFailure;
+  };
+  const convert = (error: unknown): unknown => {
+    if (signal?.aborted) return aborted();
+    if (TokenwireError.isInstance(error)) return error;
+    // A forced retry of the engine's carries the failure; a caller's own ky.retry() is theirs.
+    if (isForceRetryError(error) && TokenwireError.isInstance(error.cause)) return error.cause;
+    if (isHTTPError(error)) return httpFailure ?? httpStatusError();
+    if (isTimeoutError(error)) {
+      // A non-2xx answer whose body (wanted with readErrorBody) did not finish is still that HTTP failure.
+      if (status !== undefined && (status < 200 || status > 299)) return httpStatusError();
+      const missing = status === undefined ? 'no response' : 'the response body did not finish';
+      return new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${missing})`, timeoutMs as number, context());
+    }
+    // Thrown by one of the caller's ky hooks: theirs, unchanged.
+    return error;
+  };
+  const takeRetry = (error: TokenwireError): boolean => {
+    const retryClass = classifyFailure(error);
+    immediate = false;
+    return retryClass !== 'none' && ledger.take(retryClass);
+  };
+
+  const attemptOptions: WholeAnswerOptions = {
+    fetch,
+    readErrorBody: call.readErrorBody === true,
+    responseSizeLimit: call.responseSizeLimit,
+    where,
+    context,
+    secrets: call.secrets,
+    onHeaders: (received) => {
+      status = received.status;
+      statusText = received.statusText;
+      headers = received.headers;
+    },
+  };
+  const shouldRetry = ({ error, retryCount }: ShouldRetryState): boolean | undefined => {
+    attempt = retryCount;
+    if (error === final) return false;
+    const failed = failureOf(error);
+    if (!TokenwireError.isInstance(failed)) return false;
+    reportThrown(failed);
+    if (!takeRetry(failed)) return false;
+    // ky reads Retry-After only from its own HTTPError, and only when shouldRetry leaves the decision to it.
+    return isHTTPError(error) ? undefined : true;
+  };
+
+  const post = call.method !== 'GET';
+  const options: Options = {
+    method: post ? 'post' : 'get',
+    headers: post ? { accept: 'application/json', 'content-type': 'application/json', ...call.headers } : { accept: 'application/json', ...call.headers },
+    ...(post ? { body: call.body ?? '{}' } : {}),
+    ...(signal === undefined ? {} : { signal }),
+    // Following a redirect would re-send the URL's UserSig and the headers' tokens to another address.
+    redirect: 'manual',
+    prefixUrl: '',
+    searchParams: undefined,
+    json: undefined,
+    throwHttpErrors: true,
+    timeout: timeoutMs,
+    fetch: (request, init) => {
+      sent = attempt;
+      status = undefined;
+      headers = undefined;
+      return fetchWholeAnswer(request as Request, init, attemptOptions);
+    },
+    retry: ledger.kyRetryOptions(shouldRetry, () => drawRandomUint32(call.random) / UINT32_RANGE),
+    hooks: {
+      beforeRequest: [
+        async (request, _options, { retryCount }) => {
+          attempt = retryCount + 1;
+          status = undefined;
+          headers = undefined;
+          httpFailure = undefined;
+          const url = await call.beforeAttempt?.(request, attempt);
+          if (url === undefined || url === request.url) return undefined;
+          return new Request(url, { method: request.method, headers: request.headers, body: post ? (call.body ?? '{}') : null, signal: request.signal, redirect: 'manual' });
+        },
+      ],
+      afterResponse: [
+        async (_request, _options, response, { retryCount }) => {
+          attempt = retryCount + 1;
+          status = response.status;
+          statusText = response.statusText;
+          headers = response.headers;
+          if (!response.ok) {
+            const body = call.readErrorBody === true ? decodeErrorBody(await response.text()) : undefined;
+            httpFailure = httpStatusError();
+            report({ status, headers, body, error: httpFailure });
+            // ky throws its HTTPError next, and its retry logic honours Retry-After.
+            return undefined;
+          }
+          const text = await response.text();
+          let judged: AnswerFailure | undefined;
+          let decoded: EngineAnswer | undefined;
+          try {
+            decoded = { status, headers: response.headers, body: JSON.parse(text) as unknown };
+          } catch (error) {
+            const cause = sanitizeCause(error, call.secrets());
+            judged = { error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause }) };
+          }
+          if (decoded !== undefined) judged = call.inspect?.(decoded, attempt);
+          if (judged === undefined) {
+            answer = decoded;
+            report({ status, headers, body: decoded?.body, error: undefined });
+            return undefined;
+          }
+          report({ status, headers, body: decoded?.body, error: judged.error });
+          if (judged.retry === 'immediate' && ledger.takeImmediate()) {
+            immediate = true;
+            return instance.retry({ delay: 0, code: 'IMMEDIATE', cause: judged.error });
+          }
+          if (judged.retry !== 'immediate' && takeRetry(judged.error)) return instance.retry({ code: 'RETRYABLE_ANSWER', cause: judged.error });
+          final = judged.error;
+          throw judged.error;
+        },
+      ],
+      beforeRetry: [
+        ({ retryCount }) => {
+          attempt = retryCount;
+          if (failure !== undefined) call.onRetry?.({ attempt: retryCount, error: failure, immediate });
+        },
+      ],
+    },
+  };
+
+  try {
+    await instance(call.url, options);
+  } catch (error) {
+    if (error === final) throw error;
+    const failed = failureOf(error);
+    if (TokenwireError.isInstance(failed)) reportThrown(failed);
+    throw failed;
+  }
+  // Without an accepted answer, a caller's ky hook ended the call (ky.stop, a Response from beforeRetry).
+  if (answer === undefined) throw failure ?? new TokenwireError(`Call to ${where} ended without an answer (a ky hook stopped it)`, context());
+  return answer;
+}
