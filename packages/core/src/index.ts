@@ -80,7 +80,7 @@ export { verifyCallback } from './callback/verify-callback.js';
 export type { TencentClient, TencentResponseBody } from './client/create-tencent-client.js';
 export { createTencentClient } from './client/create-tencent-client.js';
 export type { TencentClientOptions, TencentClientSettings, TencentCredentials, TencentEndpoint } from './client/client-options.js';
-export { DEFAULT_TIMEOUT_MS } from './client/client-options.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './client/client-options.js';
 export type { TencentCallOptions } from './client/call-options.js';
 export type { RetryOptions, RetryPolicy } from './client/retry-policy.js';
 export { DEFAULT_RETRY_OPTIONS } from './client/retry-policy.js';

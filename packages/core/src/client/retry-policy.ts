@@ -1,4 +1,5 @@
-import { TencentApiError } from '../errors/tencent-api-error.js';
+import type { TencentApiError } from '../errors/tencent-api-error.js';
+import { TokenwireError } from '../errors/tokenwire-error.js';
 import {
   HttpStatusError,
   MalformedResponseError,
@@ -68,10 +69,16 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, ba
 /** How a failure is retried: with the transient backoff, with the rate-limit backoff, or not at all. */
 export type FailureRetryClass = 'transient' | 'rate_limit' | 'none';
 
-/** Classifies a failed attempt for the retry policy (see the table on {@link RetryOptions}). */
+/**
+ * Classifies a failed attempt for the retry policy (see the table on {@link RetryOptions}). A service error
+ * says itself how it is retried, with a `retryClass` field ({@link TencentApiError}'s); read structurally, so
+ * that a client that never meets a Tencent error does not bundle Tencent's code table.
+ */
 export function classifyFailure(error: unknown): FailureRetryClass {
+  const retryClass = TokenwireError.isInstance(error) ? (error as { readonly retryClass?: unknown }).retryClass : undefined;
   // A cool-down (70050) is the caller's to wait out: see the table on RetryOptions.
-  if (TencentApiError.isInstance(error)) return error.retryClass === 'cooldown' ? 'none' : error.retryClass;
+  if (retryClass === 'transient' || retryClass === 'rate_limit') return retryClass;
+  if (retryClass !== undefined) return 'none';
   if (HttpStatusError.isInstance(error)) {
     if (error.status === 429) return 'rate_limit';
     return error.status !== undefined && error.status >= 500 ? 'transient' : 'none';

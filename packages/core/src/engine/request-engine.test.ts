@@ -20,7 +20,7 @@ const SECRET = 'eJwtzEELgjAYxvEvi7lS-secret-user-sig';
 const URL_WITH_SECRET = `https://api.test/v4/live_config/get_callback?usersig=${SECRET}&random=77`;
 const encoder = new TextEncoder();
 
-/** A fake server: it receives the Request ky hands the engine's fetch, and answers in turn (the last repeats). */
+/** A fake server: it receives the Request the engine's fetch call describes, and answers in turn (the last repeats). */
 type Reply = (request: Request) => Response | Promise<Response>;
 
 interface Sent {
@@ -34,8 +34,8 @@ interface Sent {
 
 function server(...replies: Reply[]) {
   const sent: Sent[] = [];
-  const fetch: FetchFunction = async (input) => {
-    const request = input as Request;
+  const fetch: FetchFunction = async (input, init) => {
+    const request = new Request(input, init);
     sent.push({ url: request.url, method: request.method, headers: request.headers, body: await request.clone().text(), redirect: request.redirect, signal: request.signal });
     return replies[Math.min(sent.length - 1, replies.length - 1)]!(request);
   };
@@ -125,7 +125,7 @@ describe('createRequestEngine: one attempt', () => {
   });
 
   it('maps a fetch rejection to a retryable NetworkError with context, redacting a cause that quotes the URL', async () => {
-    const error = await failure({ fetch: async (input) => Promise.reject(new TypeError(`error sending request for url (${(input as Request).url})`)) });
+    const error = await failure({ fetch: async (input, init) => Promise.reject(new TypeError(`error sending request for url (${new Request(input, init).url})`)) });
     expect(NetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ retryable: true, service: 'live_config', command: 'get_callback', random: 77, attempt: 1, status: undefined });
     expect(error.message).toContain('usersig=***');
@@ -190,8 +190,8 @@ describe('createRequestEngine: redirects are refused', () => {
   function redirecting(status: number) {
     let pulled = false;
     const sent: string[] = [];
-    const fetch: FetchFunction = async (input) => {
-      const request = input as Request;
+    const fetch: FetchFunction = async (input, init) => {
+      const request = new Request(input, init);
       sent.push(request.url);
       const body = new ReadableStream<Uint8Array>({ pull: () => void (pulled = true) }, { highWaterMark: 0 });
       if (request.redirect === 'manual') return new Response(body, { status, headers: { location } });
@@ -512,6 +512,36 @@ describe("createRequestEngine: the caller's ky instance", () => {
       [URL_WITH_SECRET, 'trace-42', 'payments'],
     ]);
     expect(seen).toEqual(['after 503', 'error 503', 'retry after 503', 'after 200']);
+  });
+
+  it("calls fetch(url, init) with the request's options, or with ky's Request when a hook of the caller replaced it", async () => {
+    const calls: { input: unknown; init: RequestInit | undefined; body: unknown }[] = [];
+    const fetch: FetchFunction = async (input, init) => {
+      calls.push({ input, init, body: input instanceof Request ? await input.clone().text() : init?.body });
+      return Response.json({ ok: true });
+    };
+    const api = ky.create({ fetch, credentials: 'include', hooks: { beforeRequest: [(request) => void request.headers.set('x-trace', 't')] } });
+    await createRequestEngine({ ky: api }).send(call());
+    expect(calls[0]!.input).toBe(URL_WITH_SECRET);
+    expect(calls[0]!.init).toMatchObject({ method: 'POST', body: '{"Token":"in-the-body"}', redirect: 'manual', credentials: 'include' });
+    expect(new Headers(calls[0]!.init!.headers).get('x-trace')).toBe('t');
+    expect(calls[0]!.init!.signal).toBeInstanceOf(AbortSignal);
+
+    const replacing = ky.create({ fetch, hooks: { beforeRequest: [(request) => new Request(request, { body: '{"replaced":true}' })] } });
+    await createRequestEngine({ ky: replacing }).send(call());
+    expect(calls[1]!.input).toBeInstanceOf(Request);
+    expect(calls[1]!.body).toBe('{"replaced":true}');
+  });
+
+  it('hands the answer to the hooks of the caller that read bodies, and takes the answer they replace it with', async () => {
+    const { fetch } = server(json({ from: 'network' }));
+    const bodies: string[] = [];
+    const reading = ky.create({ fetch, hooks: { afterResponse: [async (_request, _options, response) => void bodies.push(await response.text())] } });
+    expect((await createRequestEngine({ ky: reading }).send(call())).body).toEqual({ from: 'network' });
+    expect(bodies).toEqual(['{"from":"network"}']);
+
+    const replacing = ky.create({ fetch, hooks: { afterResponse: [() => Response.json({ from: 'hook' })] } });
+    expect((await createRequestEngine({ ky: replacing }).send(call())).body).toEqual({ from: 'hook' });
   });
 
   it('takes an explicit fetch over the instance one, and lets a hook of the caller answer instead of the network', async () => {

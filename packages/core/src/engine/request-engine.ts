@@ -189,16 +189,26 @@ function decodeErrorBody(text: string): unknown {
  */
 export function createRequestEngine(options: RequestEngineOptions = {}): RequestEngine {
   let fetch = options.fetch;
+  let shareBodies = false;
   // ky shows an instance's defaults only to `extend`; the engine hands ky a fetch of its own per call.
   const instance = ((options.ky as KyInstance | undefined) ?? ky).extend((defaults) => {
     fetch ??= defaults.fetch as FetchFunction | undefined;
+    shareBodies = BODY_READERS.some((hook) => (defaults.hooks?.[hook]?.length ?? 0) > 0) || defaults.onDownloadProgress !== undefined || defaults.onUploadProgress !== undefined;
     return {};
   });
   const send: FetchFunction = fetch ?? ((input, init) => globalThis.fetch(input, init));
-  return { send: (call) => sendCall(instance, send, call) };
+  return { send: (call) => sendCall(instance, send, shareBodies, call) };
 }
 
-async function sendCall(instance: KyInstance, fetch: FetchFunction, call: EngineCall): Promise<EngineAnswer> {
+/**
+ * The engine reads the answer itself and sends the body it was given; ky's `Request` and `Response` carry those
+ * bodies only for the caller's own hooks (or progress handlers), which may read them. Without such hooks no body
+ * is copied into ky's objects: every body is a stream ky would construct, tee (`request.clone()`,
+ * `response.clone()` for each `afterResponse` hook) and cancel, about a fifth of the client's CPU on Node.
+ */
+const BODY_READERS = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
+
+async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies: boolean, call: EngineCall): Promise<EngineAnswer> {
   const { signal, where, timeoutMs } = call;
   const ledger = createRetryLedger(call.retry, call.immediateRetries ?? 0);
   let attempt = 0; // the attempt under way (1-based); 0 before the first
@@ -207,6 +217,8 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
   let status: number | undefined; // the HTTP status of the current attempt, once its headers arrived
   let statusText = '';
   let headers: Headers | undefined; // the headers of the current attempt's answer, once they arrived
+  let text: string | undefined; // the body of the current attempt's answer, once read
+  let built: Request | undefined; // the request of the current attempt as the engine's hook saw or made it
   let failure: TokenwireError | undefined; // how the last attempt failed
   let httpFailure: HttpStatusError | undefined; // the current attempt's non-2xx answer as an error
   let final: TokenwireError | undefined; // a failure a hook threw after deciding it is not retried
@@ -269,6 +281,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
     return retryClass !== 'none' && ledger.take(retryClass);
   };
 
+  const post = call.method !== 'GET';
   const attemptOptions: WholeAnswerOptions = {
     fetch,
     readErrorBody: call.readErrorBody === true,
@@ -281,6 +294,12 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
       statusText = received.statusText;
       headers = received.headers;
     },
+    onBody: (read) => {
+      text = read;
+    },
+    keepBody: shareBodies,
+    // Unless a hook of the caller's replaced it, the request is the one built from the call's body.
+    knownBody: (request) => (request === built ? (post ? (call.body ?? '{}') : null) : undefined),
   };
   const shouldRetry = ({ error, retryCount }: ShouldRetryState): boolean | undefined => {
     attempt = retryCount;
@@ -293,11 +312,10 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
     return isHTTPError(error) ? undefined : true;
   };
 
-  const post = call.method !== 'GET';
   const options: Options = {
     method: post ? 'post' : 'get',
     headers: post ? { accept: 'application/json', 'content-type': 'application/json', ...call.headers } : { accept: 'application/json', ...call.headers },
-    ...(post ? { body: call.body ?? '{}' } : {}),
+    ...(post && shareBodies ? { body: call.body ?? '{}' } : {}),
     ...(signal === undefined ? {} : { signal }),
     // Following a redirect would re-send the URL's UserSig and the headers' tokens to another address.
     redirect: 'manual',
@@ -310,6 +328,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
       sent = attempt;
       status = undefined;
       headers = undefined;
+      text = undefined;
       return fetchWholeAnswer(request as Request, init, attemptOptions);
     },
     retry: ledger.kyRetryOptions(shouldRetry, () => drawRandomUint32(call.random) / UINT32_RANGE),
@@ -319,10 +338,16 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
           attempt = retryCount + 1;
           status = undefined;
           headers = undefined;
+          text = undefined;
           httpFailure = undefined;
           const url = await call.beforeAttempt?.(request, attempt);
-          if (url === undefined || url === request.url) return undefined;
-          return new Request(url, { method: request.method, headers: request.headers, body: post ? (call.body ?? '{}') : null, signal: request.signal, redirect: 'manual' });
+          if (url === undefined || url === request.url) {
+            built = request;
+            return undefined;
+          }
+          const body = post && shareBodies ? (call.body ?? '{}') : null;
+          built = new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
+          return built;
         },
       ],
       afterResponse: [
@@ -331,18 +356,20 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
           status = response.status;
           statusText = response.statusText;
           headers = response.headers;
+          // The text the attempt read; the response's own when it carries one (the caller's hooks may have
+          // replaced it, or answered without the network).
+          const read = shareBodies || text === undefined ? await response.text() : text;
           if (!response.ok) {
-            const body = call.readErrorBody === true ? decodeErrorBody(await response.text()) : undefined;
+            const body = call.readErrorBody === true ? decodeErrorBody(read) : undefined;
             httpFailure = httpStatusError();
             report({ status, headers, body, error: httpFailure });
             // ky throws its HTTPError next, and its retry logic honours Retry-After.
             return undefined;
           }
-          const text = await response.text();
           let judged: AnswerFailure | undefined;
           let decoded: EngineAnswer | undefined;
           try {
-            decoded = { status, headers: response.headers, body: JSON.parse(text) as unknown };
+            decoded = { status, headers: response.headers, body: JSON.parse(read) as unknown };
           } catch (error) {
             const cause = sanitizeCause(error, call.secrets());
             judged = { error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause }) };
@@ -366,6 +393,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, call: Engine
       beforeRetry: [
         ({ retryCount }) => {
           attempt = retryCount;
+          text = undefined;
           if (failure !== undefined) call.onRetry?.({ attempt: retryCount, error: failure, immediate });
         },
       ],

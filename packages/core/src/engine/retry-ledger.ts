@@ -4,12 +4,13 @@ import { backoffCeiling, type RetryPolicy } from '../client/retry-policy.js';
 /** The retry classes that wait with a backoff (`classifyFailure` minus `none`). */
 export type BackoffClass = 'transient' | 'rate_limit';
 
+// Shared by every call: ky reads these lists and never changes them.
 /** HTTP statuses ky may repeat: 429 and every 5xx (which of them are retried is `shouldRetry`'s call). */
-const RETRY_STATUS_CODES: readonly number[] = /* @__PURE__ */ (() => [429, ...Array.from({ length: 100 }, (_, index) => 500 + index)])();
+const RETRY_STATUS_CODES: number[] = /* @__PURE__ */ (() => [429, ...Array.from({ length: 100 }, (_, index) => 500 + index)])();
 /** The answers whose `Retry-After` ky honours (it also reads `RateLimit-Reset` and its relatives on them). */
-const RETRY_AFTER_STATUS_CODES: readonly number[] = [429, 503];
+const RETRY_AFTER_STATUS_CODES: number[] = [429, 503];
 /** Every method ky knows: whether a call may be repeated is the caller's decision, not the method's. */
-const EVERY_METHOD: readonly string[] = ['get', 'post', 'put', 'patch', 'head', 'delete', 'options', 'trace'];
+const EVERY_METHOD: string[] = ['get', 'post', 'put', 'patch', 'head', 'delete', 'options', 'trace'];
 
 /**
  * The retries of one call: how many the policy still allows, and the backoff class of the next one. The engine
@@ -61,9 +62,9 @@ export function createRetryLedger(policy: RetryPolicy, immediateRetries: number)
       return {
         // The ledger keeps the count; ky's own limit only has to let every retry the ledger grants through.
         limit: policy.limit + immediateRetries,
-        methods: [...EVERY_METHOD],
-        statusCodes: [...RETRY_STATUS_CODES],
-        afterStatusCodes: [...RETRY_AFTER_STATUS_CODES],
+        methods: EVERY_METHOD,
+        statusCodes: RETRY_STATUS_CODES,
+        afterStatusCodes: RETRY_AFTER_STATUS_CODES,
         maxRetryAfter: policy.rateLimitMaxDelayMs,
         backoffLimit: Number.POSITIVE_INFINITY,
         delay: () =>

@@ -54,9 +54,9 @@ function keyedState(secretKey: string): KeyedHmac {
  * secret key (not hex-decoded) over the UTF-8 bytes of {@link userSigSigningContent}.
  *
  * Computed with @noble/hashes. The keyed HMAC state (`hmac.create(sha256, key)`, inner and outer pads absorbed)
- * is cached per secret key (at most 16 keys, in module memory, like the key itself would be) and copied per
- * signature without allocating, so a signature only hashes its message: three SHA-256 blocks for a typical
- * identifier.
+ * is cached per secret key (at most 16 keys, in module memory, like the key itself would be) and copied into one
+ * reused state per signature (noble's `_cloneInto`), so a signature only hashes its message: three SHA-256
+ * blocks for a typical identifier.
  *
  * @example
  * ```ts
