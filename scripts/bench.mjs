@@ -4,14 +4,16 @@
 // back-to-back rounds), so the noise of a shared machine hits both sides alike. The sections live in scripts/bench/:
 //
 //   signing.mjs          genUserSig / verifyUserSig / verifyCallback vs tls-sig-api-v2 and node:crypto
-//   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight
+//   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight,
+//                        behind 30 ms of injected latency (budget) and on bare loopback, with the client's CPU per call
 //   cli-cold-start.mjs   `tokenwire --version` on node, bun, deno vs the runtime running an empty module
 //   worker-cpu.mjs       workerd CPU per verified callback (apps/edge-worker/bench/verify-callback-cpu.mjs)
 //
 // Usage: node scripts/bench.mjs [--check] [--only=signing,client,cli,worker]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
-// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (21 rounds),
-//   BENCH_CLIENT_REQUESTS (1500 per round and side),
+// Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (21 loopback rounds),
+//   BENCH_CLIENT_REQUESTS (1500 per loopback round and side), BENCH_LATENCY_ROUNDS (9 rounds behind 30 ms),
+//   BENCH_LATENCY_REQUESTS (960 per such round and side),
 //   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario).
 import { cpus } from 'node:os';
 import { benchCliColdStart } from './bench/cli-cold-start.mjs';
@@ -31,7 +33,17 @@ const rounds = env('BENCH_ROUNDS', 5);
 
 const sections = [
   { key: 'signing', title: 'signing', run: () => benchSigning({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }) },
-  { key: 'client', title: 'client overhead', run: () => benchClientOverhead({ rounds: env('BENCH_CLIENT_ROUNDS', 21), requests: env('BENCH_CLIENT_REQUESTS', 1500) }) },
+  {
+    key: 'client',
+    title: 'client overhead',
+    run: () =>
+      benchClientOverhead({
+        rounds: env('BENCH_CLIENT_ROUNDS', 21),
+        requests: env('BENCH_CLIENT_REQUESTS', 1500),
+        latencyRounds: env('BENCH_LATENCY_ROUNDS', 9),
+        latencyRequests: env('BENCH_LATENCY_REQUESTS', 960),
+      }),
+  },
   { key: 'cli', title: 'CLI cold start', run: () => benchCliColdStart({ runs: env('BENCH_COLD_RUNS', 15) }) },
   { key: 'worker', title: 'worker CPU', run: () => benchWorkerCpu({ requests: env('BENCH_WORKER_REQUESTS', 1000) }) },
 ];

@@ -1,56 +1,95 @@
 #!/usr/bin/env node
-// Size budgets: bundles what a browser user would import from the built packages, minified, and prints the
-// min+gzip size of each against its budget. Exits 1 when a budget is exceeded.
-import { existsSync } from 'node:fs';
+// Size budgets, where the code runs (DESIGN.md "Budgets"): the browser runs the AICC chat client through the gateway,
+// so its bundle is what a browser user would import from the built packages, bundled and minified here; the edge
+// worker is measured as built (apps/edge-worker/dist/worker.js, tsup: one minified ESM bundle, every dependency
+// inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
+// are inside the worker bundle. Prints min+gzip against each budget; exits 1 when a gated budget is exceeded. A
+// budget that is not gated yet is still measured and printed (OVER when missed), with the reason it is not gated.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { assertBuilt } from './assert-built.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = (name) => `${root}packages/${name}/dist/index.js`;
+const packageDir = (name) => `${root}packages/${name}`;
+const dist = (name) => `${packageDir(name)}/dist/index.js`;
+const worker = `${root}apps/edge-worker`;
 
-for (const name of ['core', 'live-config']) {
-  if (!existsSync(dist(name))) {
-    console.error(`packages/${name}/dist/index.js is missing: build first (npx -y pnpm@10 size builds, then measures).`);
-    process.exit(1);
+try {
+  for (const name of ['core', 'aicc-messaging']) {
+    assertBuilt({ name: `@tokenwire/${name}`, outputs: [dist(name)], inputs: [`${packageDir(name)}/src`, `${packageDir(name)}/tsup.config.ts`] });
   }
+  assertBuilt({
+    name: '@tokenwire/edge-worker',
+    outputs: [`${worker}/dist/worker.js`],
+    inputs: [`${worker}/src`, `${worker}/tsup.config.ts`, ...['core', 'live-config', 'aicc-messaging'].map(dist)],
+  });
+} catch (error) {
+  console.error(`${error.message}\n(npx -y pnpm@10 size builds the packages; the worker is built by its own build or test task.)`);
+  process.exit(1);
 }
 
-/** Each entry: what a user writes, and the budget for it in bytes (min+gzip). */
-const entries = [
-  { name: 'createTencentClient', source: `export { createTencentClient } from '@tokenwire/core';`, budget: 10 * 1024 },
-  {
-    name: 'createTencentClient + setCallbackToken',
-    source: `export { createTencentClient } from '@tokenwire/core'; export { setCallbackToken } from '@tokenwire/live-config';`,
-    budget: 10 * 1024,
-  },
-  { name: 'verifyCallback', source: `export { verifyCallback } from '@tokenwire/core';`, budget: 3 * 1024 },
-];
+const KB = 1024;
 
-/** Both packages from their built ESM (what a bundler picks); live-config's own `@tokenwire/core` import too. */
-const alias = { '@tokenwire/core': dist('core'), '@tokenwire/live-config': dist('live-config') };
-
-const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-let failed = false;
-const rows = [];
-for (const entry of entries) {
+/** Bundles `source` for a browser from the built packages' ESM (what a bundler picks) and minifies it. */
+async function browserBundle(source) {
   const result = await build({
-    stdin: { contents: entry.source, resolveDir: root, loader: 'js' },
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     write: false,
-    alias,
+    // aicc-messaging's own `@tokenwire/core` import resolves to core's built ESM too.
+    alias: { '@tokenwire/core': dist('core'), '@tokenwire/aicc-messaging': dist('aicc-messaging') },
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
+  return result.outputFiles[0].contents;
+}
+
+/**
+ * Each entry: what is measured, its code (minified), the budget and aim in bytes (min+gzip), and why it is not
+ * gated yet, if it is not.
+ */
+const entries = [
+  {
+    name: 'browser: createAiccGatewayClient + createAiccSession (@tokenwire/aicc-messaging)',
+    code: await browserBundle(`export { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';`),
+    budget: 20 * KB,
+    aim: 16 * KB,
+    notGated:
+      "ky (about 5 KB) came in with core's engine while the AICC client still runs its own retry loop over the deprecated " +
+      'sendRequest; gated once the AICC client moves onto the engine (issue 12, part B)',
+  },
+  {
+    name: 'edge worker bundle (apps/edge-worker/dist/worker.js)',
+    code: readFileSync(`${worker}/dist/worker.js`),
+    budget: 45 * KB,
+    aim: 30 * KB,
+  },
+];
+
+const kib = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+let failed = false;
+const rows = [];
+const notes = [];
+for (const entry of entries) {
+  const gzip = gzipSync(entry.code, { level: 9 }).length;
   const ok = gzip <= entry.budget;
-  failed ||= !ok;
-  rows.push({ bundle: entry.name, min: kib(code.length), 'min+gzip': kib(gzip), budget: kib(entry.budget), status: ok ? 'ok' : 'OVER' });
+  if (!ok && entry.notGated === undefined) failed = true;
+  if (entry.notGated !== undefined) notes.push(`${entry.name}: not gated yet: ${entry.notGated}.`);
+  rows.push({
+    bundle: entry.name,
+    min: kib(entry.code.length),
+    'min+gzip': kib(gzip),
+    budget: kib(entry.budget),
+    aim: kib(entry.aim),
+    status: `${ok ? (gzip <= entry.aim ? 'ok (aim met)' : 'ok') : 'OVER'}${entry.notGated === undefined ? '' : ' (not gated)'}`,
+  });
 }
 console.table(rows);
+for (const note of notes) console.log(note);
 if (failed) {
   console.error('Size budget exceeded.');
   process.exit(1);
