@@ -1,4 +1,6 @@
-// handleCallback in Node, for what miniflare's dispatch cannot send: a declared Content-Length.
+// handleCallback in Node, for what miniflare's dispatch cannot send (a declared Content-Length) or control (the clock
+// while a body arrives).
+import { signCallback } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
 import type { CallbackConfig } from '../src/config/callback-config.js';
 import { handleCallback, MAX_CALLBACK_BODY_BYTES } from '../src/tencent/callback-route.js';
@@ -12,6 +14,58 @@ const config: CallbackConfig = {
   forwardAuthorization: undefined,
   beforeGift: { policy: 'allow', forwardUrl: undefined, forwardTimeoutMs: 1500 },
 };
+
+const dependencies = (now: () => number) => ({
+  ctx: { waitUntil: () => undefined },
+  fetch: () => Promise.reject(new Error('no outbound call expected')),
+  now,
+  replayGuard: new ReplayGuard({ toleranceSeconds: 60 }),
+});
+
+const REQUEST_TIME = 1_700_000_000;
+
+function signedCallbackUrl(token = config.tokens[0]!): string {
+  const sign = signCallback({ token, requestTime: REQUEST_TIME });
+  return `https://edge.test/tencent/callback?SdkAppid=1400000123&CallbackCommand=Live.CallbackAfterDestroyRoom&Sign=${sign}&RequestTime=${REQUEST_TIME}`;
+}
+
+/** A body that arrives only when pulled, and says when it was. */
+function slowBody(text: string): { body: ReadableStream<Uint8Array>; read: () => boolean } {
+  let read = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        read = true;
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, read: () => read };
+}
+
+const post = (url: string, body: ReadableStream<Uint8Array> | string) => new Request(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+
+describe('handleCallback refusals, decided by the one verification', () => {
+  it('answers 400 with detail to a malformed body after a valid signature, even if RequestTime went stale while it arrived', async () => {
+    const slow = slowBody('not json');
+    // The signature is fresh when checked; by the time the body is in, RequestTime is 2 minutes old. The status
+    // comes from verifyLiveCallback's reason (malformed_body), not from checking the signature again later.
+    const now = () => (slow.read() ? REQUEST_TIME + 120 : REQUEST_TIME) * 1000;
+    const response = await handleCallback(post(signedCallbackUrl(), slow.body), config, dependencies(now));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 400, ErrorInfo: expect.stringMatching(/^malformed callback: .*not valid JSON/) });
+  });
+
+  it('answers 401 with the reason only to a forged Sign, and drains the unread body', async () => {
+    const slow = slowBody('not json either');
+    const response = await handleCallback(post(signedCallbackUrl('a-token-the-worker-does-not-have'), slow.body), config, dependencies(() => REQUEST_TIME * 1000));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 401, ErrorInfo: 'unauthenticated callback: signature_mismatch' });
+    expect(slow.read()).toBe(true);
+  });
+});
 
 describe('handleCallback', () => {
   it('answers 413 to a declared Content-Length over 1 MiB without reading the body', async () => {

@@ -36,7 +36,8 @@ function isRequestLike(input: object): input is Request {
  * or a `{ url, body }` pair with a raw body. Reading is deferred so an unauthentic callback is refused without
  * reading its body.
  *
- * @throws `CallbackSignatureError` `malformed_request` with a message saying what to pass instead.
+ * @throws `CallbackSignatureError` `malformed_request` with a message saying what to pass instead; `readBody`
+ *   throws `malformed_body` when the body cannot be read (it is called after the signature check).
  * @internal
  */
 export function callbackSource(input: unknown): CallbackSource {
@@ -58,7 +59,7 @@ export function callbackSource(input: unknown): CallbackSource {
         try {
           return await request.text();
         } catch (error) {
-          throw new CallbackSignatureError('malformed_request', 'The callback Request body could not be read', { cause: error });
+          throw new CallbackSignatureError('malformed_body', 'The callback Request body could not be read', { cause: error });
         }
       },
     };

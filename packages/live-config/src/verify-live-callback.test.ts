@@ -98,6 +98,14 @@ describe('verifyLiveCallback', () => {
     const event = await verifyLiveCallback(post(url, DESTROY_BODY), options);
     expect(event.command).toBe('Live.CallbackAfterDestroyRoom');
     expect(event.clientIp).toBeUndefined();
+    expect(event.sign).toBe(sign.toLowerCase());
+  });
+
+  it('carries the verified Sign in lower-case hex, and none when the callback was not verified (tokens: null)', async () => {
+    const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), options);
+    expect(event.sign).toBe(signCallback({ token: TOKEN, requestTime: REQUEST_TIME }));
+    const unverified = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), { sdkAppId: SDK_APP_ID, tokens: null });
+    expect(unverified).toMatchObject({ signed: false, sign: undefined });
   });
 
   describe('rotation', () => {
@@ -204,7 +212,7 @@ describe('verifyLiveCallback', () => {
       const url = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
       url.searchParams.delete('CallbackCommand');
       await expect(verifyLiveCallback(post(url.href, DESTROY_BODY), options)).resolves.toMatchObject({ command: 'Live.CallbackAfterDestroyRoom' });
-      await expectReason(verifyLiveCallback(post(url.href, '{"RoomId":"r"}'), options), 'malformed_request', /no CallbackCommand/);
+      await expectReason(verifyLiveCallback(post(url.href, '{"RoomId":"r"}'), options), 'malformed_body', /no CallbackCommand/);
     });
 
     it('accepts unsigned callbacks only with tokens: null, and marks them unsigned', async () => {
@@ -276,7 +284,26 @@ describe('verifyLiveCallback', () => {
       ['an array', '[1,2]', /not a JSON object/],
       ['empty', '', /not valid JSON/],
     ])('refuses a body that is %s', async (_name, body, message) => {
-      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options), 'malformed_request', message);
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options), 'malformed_body', message);
+    });
+
+    it('refuses a body that cannot be read with malformed_body', async () => {
+      const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new TypeError('connection reset')) });
+      const request = new Request(signedUrl('Live.CallbackAfterDestroyRoom'), { method: 'POST', body, duplex: 'half' } as RequestInit);
+      await expectReason(verifyLiveCallback(request, options), 'malformed_body', /could not be read/);
+    });
+
+    it('says malformed_body only after the signature verified (or with tokens: null), malformed_request before it', async () => {
+      const notJson = '{"RoomId":';
+      // The body is as bad in every case; what was proven about the sender decides the reason.
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), notJson), options), 'malformed_body');
+      const unsigned = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
+      await expectReason(verifyLiveCallback(post(unsigned, notJson), { sdkAppId: SDK_APP_ID, tokens: null }), 'malformed_body');
+      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), notJson), options), 'signature_mismatch');
+      const noAppId = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
+      noAppId.searchParams.delete('SdkAppid');
+      await expectReason(verifyLiveCallback(post(noAppId.href, notJson), options), 'malformed_request', /no SdkAppid/);
+      await expectReason(verifyLiveCallback(post(`${signedUrl('Live.CallbackAfterDestroyRoom')}&SIGN=00`, notJson), options), 'malformed_request', /repeats/);
     });
 
     it.each([

@@ -48,8 +48,14 @@ const OptionsSchema = /* @__PURE__ */ (() =>
 
 const DECIMAL = /^[1-9][0-9]{0,15}$/;
 
-function fail(message: string, cause?: unknown): never {
-  throw new CallbackSignatureError('malformed_request', message, cause === undefined ? {} : { cause });
+/** Refuses a request that is not a callback of this app, before its signature is checked (`malformed_request`). */
+function refuseRequest(message: string): never {
+  throw new CallbackSignatureError('malformed_request', message);
+}
+
+/** Refuses the body of an authenticated callback (`malformed_body`): the signature verified, the body is not a callback. */
+function refuseBody(message: string): never {
+  throw new CallbackSignatureError('malformed_body', message);
 }
 
 /**
@@ -59,7 +65,7 @@ function fail(message: string, cause?: unknown): never {
  * name some commands differently in the table and in the sample.
  */
 function resolveCommand(queryCommand: string | undefined, bodyCommand: string | undefined): { command: string; mismatch: CallbackCommandMismatch | undefined } {
-  if (queryCommand === undefined && bodyCommand === undefined) fail('The callback has no CallbackCommand, neither in the URL query nor in the body');
+  if (queryCommand === undefined && bodyCommand === undefined) refuseBody('The callback has no CallbackCommand, neither in the URL query nor in the body');
   const query = queryCommand === undefined ? undefined : canonicalCallbackCommand(queryCommand);
   const body = bodyCommand === undefined ? undefined : canonicalCallbackCommand(bodyCommand);
   const command = body !== undefined && (query === undefined || isKnownCallbackCommand(body)) ? body : (query as string);
@@ -100,9 +106,11 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  *   `sdkappid_mismatch` (another app's callback), `missing_signature` (no `Sign`/`RequestTime` while tokens are
  *   configured), `malformed_request_time`, `stale_request_time` (older or newer than the tolerance),
  *   `signature_mismatch` (forged, or signed with a token you do not have), `no_tokens` (an empty or all-blank
- *   token list, whether or not the callback is signed),
- *   `malformed_request` (body already read, a parsed body, no `SdkAppid`/`CallbackCommand`, a repeated
- *   parameter, a body that is not a JSON object). No message contains a token or the expected signature.
+ *   token list, whether or not the callback is signed), `malformed_request` (before the signature check: body
+ *   already read, a parsed body, no `SdkAppid`, a repeated parameter — the request is not authenticated, answer it
+ *   like a forgery), `malformed_body` (after it: the signature verified — or `tokens` is `null` — but the body
+ *   could not be read, is not a JSON object, or no `CallbackCommand` is in it nor in the URL; an authentic sender
+ *   may be told why). No message contains a token or the expected signature.
  * @throws `ValidationError` for bad options, an unknown option among them (a misspelt `toleranceSecond`).
  * @example
  * ```ts
@@ -120,7 +128,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
   const source = callbackSource(request);
   const query = readCallbackQuery(source.url);
 
-  if (query.sdkAppId === undefined) fail('The callback URL has no SdkAppid query parameter; it is not a Tencent callback');
+  if (query.sdkAppId === undefined) refuseRequest('The callback URL has no SdkAppid query parameter; it is not a Tencent callback');
   if (!DECIMAL.test(query.sdkAppId) || Number(query.sdkAppId) !== checked.sdkAppId) {
     throw new CallbackSignatureError(
       'sdkappid_mismatch',
@@ -129,6 +137,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
   }
 
   let signed = false;
+  let sign: string | undefined;
   if (checked.tokens !== null) {
     const tokens = typeof checked.tokens === 'string' ? [checked.tokens] : checked.tokens;
     if (!tokens.some((token) => typeof token === 'string' && token.trim() !== '')) {
@@ -153,13 +162,14 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
       ...(checked.toleranceSeconds === undefined ? {} : { toleranceSeconds: checked.toleranceSeconds }),
     });
     signed = true;
+    sign = query.sign.toLowerCase();
   }
 
   const rawBody = await source.readBody();
   const parsed = parseJsonExact(rawBody);
-  if (!parsed.ok) fail(`The callback body is not valid JSON (${parsed.message} at character ${parsed.position})`);
+  if (!parsed.ok) refuseBody(`The callback body is not valid JSON (${parsed.message} at character ${parsed.position})`);
   const body = parsed.value;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail('The callback body is not a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) refuseBody('The callback body is not a JSON object');
 
   // A body CallbackCommand that is not a non-empty string does not name a command; the body schema reports it.
   const bodyField = Object.prototype.hasOwnProperty.call(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
@@ -173,6 +183,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     requestTime: query.requestTime === undefined ? undefined : parseRequestTime(query.requestTime),
     contentType: query.contentType,
     signed,
+    sign,
     rawBody,
     eventTime: callbackEventTime(body as JsonObject),
     commandMismatch: mismatch,

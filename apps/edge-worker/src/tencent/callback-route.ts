@@ -1,4 +1,4 @@
-import { CallbackSignatureError, verifyCallback, type Clock } from '@tokenwire/core';
+import { CallbackSignatureError, type Clock } from '@tokenwire/core';
 import { callbackAck, verifyLiveCallback, type LiveCallbackEvent } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
@@ -7,6 +7,7 @@ import { beforeGiftAck, decideBeforeGift, policyDecision } from './before-gift-d
 import { canonicalJson } from './canonical-json.js';
 import { callbackEventMessage, sha256Hex } from './callback-event-message.js';
 import { callbackFailure } from './callback-failure.js';
+import { callbackRefusal } from './callback-refusal.js';
 import { deliverEvent } from './deliver-event.js';
 import type { ReplayGuard } from './replay-guard.js';
 
@@ -25,39 +26,6 @@ export interface CallbackRouteDependencies {
   readonly fetch: OutboundFetch;
   readonly now: Clock;
   readonly replayGuard: ReplayGuard;
-}
-
-/** The query parameters named `name` (case-insensitively, as Tencent's spelling varies). */
-function queryValues(url: URL, name: string): string[] {
-  const values: string[] = [];
-  for (const [key, value] of url.searchParams) if (key.toLowerCase() === name) values.push(value);
-  return values;
-}
-
-/**
- * Whether the request's URL carries a valid signature for this app: exactly one `SdkAppid` equal to ours, one
- * `Sign` and one `RequestTime` that verify against a configured token within the tolerance. Used to tell a
- * malformed callback from Tencent (400, with detail) from an unauthenticated request (401, without).
- */
-function carriesValidSignature(url: URL, config: CallbackConfig, now: Clock): boolean {
-  const [sdkAppId, ...moreSdkAppIds] = queryValues(url, 'sdkappid');
-  const [sign, ...moreSigns] = queryValues(url, 'sign');
-  const [requestTime, ...moreRequestTimes] = queryValues(url, 'requesttime');
-  if (moreSdkAppIds.length + moreSigns.length + moreRequestTimes.length > 0) return false;
-  if (sdkAppId !== String(config.sdkAppId) || sign === undefined || requestTime === undefined) return false;
-  try {
-    verifyCallback({ tokens: config.tokens, sign, requestTime, now, toleranceSeconds: CALLBACK_TOLERANCE_SECONDS });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The answer to a refused callback: detail only for a request whose signature verified. */
-function refusal(error: CallbackSignatureError, url: URL, config: CallbackConfig, now: Clock): Response {
-  if (error.reason !== 'malformed_request') return callbackFailure(401, `unauthenticated callback: ${error.reason}`);
-  if (!carriesValidSignature(url, config, now)) return callbackFailure(401, 'unauthenticated callback: malformed_request');
-  return callbackFailure(400, `malformed callback: ${error.message.slice(0, 200)}`);
 }
 
 function logShapeMismatch(command: string, shapeIssues: string): void {
@@ -86,16 +54,16 @@ function logCommandMismatch(command: string, mismatch: { readonly query: string;
  * `Sign` covers only the token and the second, so two genuine callbacks of the same second share it and only the
  * body tells them apart; the canonical form makes a re-formatted replay (whitespace, key order) the same key.
  *
- * Refusals are Tencent-shaped FAIL bodies: 401 for a forged, stale, replayed, unsigned, other-app or otherwise
- * unauthenticated request (reason code only), 400 for a signed but malformed one (with detail), 413 for an
- * oversized body, 405 for a method other than POST.
+ * Refusals are Tencent-shaped FAIL bodies, their status read from the verification's reason alone
+ * (`CALLBACK_REFUSAL_STATUS`): 401 for a forged, stale, replayed, unsigned, other-app or otherwise
+ * unauthenticated request (reason code only), 400 for a signed but malformed body (`malformed_body`, with detail);
+ * 413 for an oversized body, 405 for a method other than POST.
  */
 export async function handleCallback(request: Request, config: CallbackConfig, dependencies: CallbackRouteDependencies): Promise<Response> {
   if (request.method !== 'POST') return callbackFailure(405, 'use POST', { allow: 'POST' });
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > MAX_CALLBACK_BODY_BYTES) return callbackFailure(413, 'callback body too large');
 
-  const url = new URL(request.url);
   const limited = limitRequestBody(request, MAX_CALLBACK_BODY_BYTES);
   let event: LiveCallbackEvent;
   try {
@@ -111,7 +79,7 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
       // A refusal decided from the query leaves the body unread: drain it (bounded by the size limit) so the
       // sender is not cut off while still uploading, which it would see as a connection reset, not as our 401.
       if (!limited.request.bodyUsed) await limited.request.arrayBuffer().catch(() => undefined);
-      return refusal(error, url, config, dependencies.now);
+      return callbackRefusal(error.reason, error.message);
     }
     throw error;
   }
@@ -121,10 +89,9 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
   if (event.commandMismatch !== undefined) logCommandMismatch(event.command, event.commandMismatch);
   const receivedAt = dependencies.now();
   const nowSeconds = Math.floor(receivedAt / 1000);
+  // The route always verifies with a token: the event carries the verified RequestTime and Sign (lower-case hex).
   const requestTime = event.requestTime ?? 0;
-  // verifyLiveCallback has refused a repeated Sign; an unsigned callback (no token configured) has none.
-  const sign = (queryValues(url, 'sign')[0] ?? '').toLowerCase();
-  const replayKeyOf = (id: string) => `${requestTime}:${sign}:${id}`;
+  const replayKeyOf = (id: string) => `${requestTime}:${event.sign ?? ''}:${id}`;
   const eventMessage = async () => callbackEventMessage(event, await sha256Hex(canonicalJson(event.rawBody)), receivedAt, shapeIssues);
 
   if (event.command === BEFORE_SEND_GIFT) {
@@ -141,7 +108,7 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
   const message = await eventMessage();
   const replayKey = replayKeyOf(message.id);
   if (!dependencies.replayGuard.remember(replayKey, requestTime, nowSeconds)) {
-    return callbackFailure(401, 'unauthenticated callback: replayed');
+    return callbackRefusal('replayed', '');
   }
 
   const delivery = await deliverEvent(message, config, dependencies);

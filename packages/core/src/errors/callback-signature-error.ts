@@ -8,7 +8,8 @@ export type CallbackSignatureErrorReason =
   | 'signature_mismatch'
   | 'no_tokens'
   | 'sdkappid_mismatch'
-  | 'malformed_request';
+  | 'malformed_request'
+  | 'malformed_body';
 
 const NAME = 'CallbackSignatureError';
 

@@ -16,6 +16,13 @@ export interface LiveCallbackMetadata {
   readonly contentType: string | undefined;
   /** Whether `Sign` was verified against one of your tokens (false only with `tokens: null`). */
   readonly signed: boolean;
+  /**
+   * The verified `Sign`, in lower-case hex; `undefined` when the callback was not verified (`tokens: null`). With
+   * `requestTime` it names the signed URL — a replay memory keys on both and the body (every callback of the same
+   * second carries the same `Sign`). It is a credential for that second: `Sign` does not cover the body, so whoever
+   * holds it can sign any body until `RequestTime` goes stale. Never log or forward it.
+   */
+  readonly sign: string | undefined;
   /** The body exactly as received, for logging or forwarding. */
   readonly rawBody: string;
   /**
