@@ -8,7 +8,8 @@ import {
 } from '../errors/transport-errors.js';
 import { limitResponseSize } from './response-size-limit.js';
 import { sleep as defaultSleep, type Sleep } from './sleep.js';
-import { sendRequest, type FetchFunction, type TransportRequest } from './transport.js';
+import type { FetchFunction } from '../engine/attempt-fetch.js';
+import { sendRequest, type TransportRequest } from './transport.js';
 
 const USER_SIG = 'eJwtzEELgjAYxvEvi7lS-secret-user-sig';
 const URL_WITH_SIG = `https://tencent.test/v4/live_config/get_callback?sdkappid=1400000000&identifier=administrator&usersig=${USER_SIG}&random=77&contenttype=json`;

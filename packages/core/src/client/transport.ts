@@ -6,8 +6,6 @@ import type { ResponseSizeLimit } from './response-size-limit.js';
 import { NO_RETRY_POLICY } from './retry-policy.js';
 import { sleep as defaultSleep, type Sleep } from './sleep.js';
 
-export type { FetchFunction } from '../engine/attempt-fetch.js';
-
 /**
  * One HTTP attempt of a JSON API call (an AICC path), for {@link sendRequest}.
  *
