@@ -15,7 +15,7 @@ import worker from './worker.js';
 
 declare const Bun: {
   env: Record<string, string | undefined>;
-  serve(options: { hostname: string; port: number; fetch(request: Request): Promise<Response> }): {
+  serve(options: { hostname: string; port: number; fetch(request: Request): Response | Promise<Response> }): {
     hostname: string;
     port: number;
     stop(closeActiveConnections?: boolean): Promise<void>;

@@ -20,7 +20,7 @@ declare const Deno: {
   env: { toObject(): Record<string, string> };
   serve(
     options: { hostname: string; port: number; onListen(address: { hostname: string; port: number }): void },
-    handler: (request: Request) => Promise<Response>,
+    handler: (request: Request) => Response | Promise<Response>,
   ): { finished: Promise<void>; shutdown(): Promise<void> };
   addSignalListener(signal: 'SIGTERM' | 'SIGINT', handler: () => void): void;
   exit(code: number): never;

@@ -1,13 +1,11 @@
 import type { WorkerConfig } from './config/worker-config.js';
-import { methodNotAllowed } from './http/error-response.js';
 import { jsonResponse } from './http/json-response.js';
 
 /**
- * `GET /healthz`: 200 `{ "status": "ok", "routes": { "tencentCallback", "userSig", "aiccGateway", "cors" } }`, each
+ * `GET /healthz` (and `HEAD`): 200 `{ "status": "ok", "routes": { "tencentCallback", "userSig", "aiccGateway", "cors" } }`, each
  * `true` when its bindings are complete and valid. It reveals which routes are configured, never a value.
  */
-export function handleHealth(request: Request, config: WorkerConfig): Response {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(['GET', 'HEAD']);
+export function handleHealth(config: WorkerConfig): Response {
   return jsonResponse(200, {
     status: 'ok',
     routes: {

@@ -1,7 +1,7 @@
-import type { WorkerContext } from './env.js';
+import type { ExecutionContext } from 'hono';
 
-/** A {@link WorkerContext} for long-lived servers (Deno, Bun) and how many background tasks are still running. */
-export interface ServerContext extends WorkerContext {
+/** An `ExecutionContext` for long-lived servers (Deno, Bun) and how many background tasks are still running. */
+export interface ServerContext extends ExecutionContext {
   /** Background tasks not yet settled. */
   readonly pending: number;
   /** Resolves when every background task started so far has settled (for a graceful shutdown). */
@@ -10,7 +10,8 @@ export interface ServerContext extends WorkerContext {
 
 /**
  * The `ctx` the Deno and Bun entry points pass to the worker. A server process outlives its requests, so
- * `waitUntil` only has to keep track of the task (and keep a rejection from becoming an unhandled one).
+ * `waitUntil` only has to keep track of the task (and keep a rejection from becoming an unhandled one); there is
+ * no origin behind the server, so `passThroughOnException` does nothing.
  */
 export function createServerContext(): ServerContext {
   const tasks = new Set<Promise<unknown>>();
@@ -25,6 +26,8 @@ export function createServerContext(): ServerContext {
       tasks.add(task);
       void task.finally(() => tasks.delete(task));
     },
+    passThroughOnException() {},
+    props: {},
     get pending() {
       return tasks.size;
     },

@@ -1,7 +1,8 @@
 // handleCallback in Node, for what miniflare's dispatch cannot send (a declared Content-Length) or control (the clock
 // while a body arrives).
 import { signCallback } from '@tokenwire/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createWorker } from '../src/create-worker.js';
 import type { CallbackConfig } from '../src/config/callback-config.js';
 import { handleCallback, MAX_CALLBACK_BODY_BYTES } from '../src/tencent/callback-route.js';
 import { ReplayGuard } from '../src/tencent/replay-guard.js';
@@ -67,8 +68,11 @@ describe('handleCallback refusals, decided by the one verification', () => {
   });
 });
 
-describe('handleCallback', () => {
-  it('answers 413 to a declared Content-Length over 1 MiB without reading the body', async () => {
+describe('the callback route of the worker app', () => {
+  const env = { TENCENT_SDK_APP_ID: '1400000123', TENCENT_CALLBACK_TOKEN: config.tokens[0] };
+  const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
+
+  it('answers 413 to a declared Content-Length over 1 MiB without reading the body (hono/body-limit)', async () => {
     let pulled = false;
     const body = new ReadableStream<Uint8Array>(
       {
@@ -79,20 +83,34 @@ describe('handleCallback', () => {
       },
       { highWaterMark: 0 },
     );
-    const request = new Request('https://edge.test/tencent/callback?SdkAppid=1400000123', {
+    const request = new Request(signedCallbackUrl(), {
       method: 'POST',
       headers: { 'content-length': String(MAX_CALLBACK_BODY_BYTES + 1) },
       body,
       duplex: 'half',
     } as RequestInit);
-    const response = await handleCallback(request, config, {
-      ctx: { waitUntil: () => undefined },
-      fetch: () => Promise.reject(new Error('no outbound call expected')),
-      now: Date.now,
-      replayGuard: new ReplayGuard({ toleranceSeconds: 60 }),
-    });
+    const response = await createWorker({ fetch: () => Promise.reject(new Error('no outbound call expected')) }).fetch(request, env, ctx);
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 413, ErrorInfo: 'callback body too large' });
     expect(pulled).toBe(false);
+  });
+
+  it('answers 500 with a Tencent-shaped body, and logs, when the route throws', async () => {
+    const lines: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+    try {
+      const replayGuard = new ReplayGuard({ toleranceSeconds: 60 });
+      vi.spyOn(replayGuard, 'remember').mockImplementation(() => {
+        throw new TypeError('the replay memory broke');
+      });
+      const worker = createWorker({ now: () => REQUEST_TIME * 1000, replayGuard });
+      const body = '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r1"}';
+      const response = await worker.fetch(post(signedCallbackUrl(), body), { ...env, EVENTS: { send: async () => undefined } }, ctx);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 500, ErrorInfo: 'the receiver failed to handle the callback' });
+      expect(lines.join('\n')).toContain('"event":"internal_error","route":"/tencent/callback","name":"TypeError"');
+    } finally {
+      error.mockRestore();
+    }
   });
 });

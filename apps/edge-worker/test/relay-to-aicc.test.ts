@@ -1,10 +1,10 @@
-// The AICC relay in Node with the emulated API Fabric: its deadline (through the relayTimeoutMs seam), exactly
+// The AICC relay in Node with the emulated API Fabric (directly, and through the worker app): its deadline (through the relayTimeoutMs seam), exactly
 // which headers go upstream and come back, and what it logs.
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { handleGatewayCcmessaging } from '../src/aicc/gateway-ccmessaging-route.js';
 import { relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
 import { readAiccConfig, type AiccConfig } from '../src/config/aicc-config.js';
+import { createWorker } from '../src/create-worker.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 
 const APP_KEY = 'relay-app-key-0001';
@@ -70,9 +70,12 @@ describe('relayToAicc', () => {
       },
       body: JSON.stringify({ from: 'user-1', content: 'hi' }),
     });
-    const response = await handleGatewayCcmessaging(browser, 'send', configWith(), deps);
+    const env = { AICC_BASE_URL: 'https://aicc.relay.test', AICC_APP_KEY: APP_KEY, AICC_APP_SECRET: APP_SECRET, USER_JWT_SECRET: JWT_SECRET };
+    const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
+    const response = await createWorker({ fetch: deps.fetch }).fetch(browser, env, ctx);
     expect(response.status).toBe(200);
-    expect([...response.headers]).toEqual([
+    // Besides the gateway's CORS headers (hono/cors: Vary, Access-Control-*), only what the relay lets through.
+    expect([...response.headers].filter(([name]) => name !== 'vary' && !name.startsWith('access-control-'))).toEqual([
       ['cache-control', 'no-store'],
       ['ccmessaging-token', 'mt-rotated'],
       ['content-type', 'application/json'],

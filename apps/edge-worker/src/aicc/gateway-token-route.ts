@@ -1,31 +1,25 @@
 import { GATEWAY_MAX_BODY_BYTES, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
-import { authenticateUser } from '../auth/authenticate-user.js';
-import type { AiccConfig } from '../config/aicc-config.js';
-import { errorResponse, methodNotAllowed } from '../http/error-response.js';
-import { readLimitedBody } from '../http/read-limited-body.js';
+import type { Context } from 'hono';
+import { errorResponse } from '../http/error-response.js';
+import type { WorkerHonoEnv } from '../worker-hono-env.js';
 import { readJsonObject } from './read-json-object.js';
+import { readRequestBody } from './read-request-body.js';
 import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 
 /**
- * `POST /aicc/token` — the browser's `applyToken`. Body `{ userId?, userName, channelId, locale }` (at most
- * {@link GATEWAY_MAX_BODY_BYTES}). The end user is the JWT's `sub`: `userId` defaults to it and must equal it
- * (403 `forbidden`); `channelId` must be one of `AICC_CHANNEL_IDS` when that is set (403 `forbidden`). Relayed to
- * `POST /apiaccess/ccmessaging/applyToken`; AICC's status and body come back as they are — `{ token, resultCode }`,
- * or a bare `{ token: "\"…\"" }` as in the developer guide (cec_05_2012), which the client accepts.
+ * `POST /aicc/token` — the browser's `applyToken`, for the end user the JWT authenticated (`c.var.user`), with a
+ * body `{ userId?, userName, channelId, locale }` of at most {@link GATEWAY_MAX_BODY_BYTES} (limited before). The
+ * end user is the JWT's `sub`: `userId` defaults to it and must equal it (403 `forbidden`); `channelId` must be one
+ * of `AICC_CHANNEL_IDS` when that is set (403 `forbidden`). Relayed to `POST /apiaccess/ccmessaging/applyToken`;
+ * AICC's status and body come back as they are — `{ token, resultCode }`, or a bare `{ token: "\"…\"" }` as in the
+ * developer guide (cec_05_2012), which the client accepts.
  */
-export async function handleGatewayToken(request: Request, config: AiccConfig, dependencies: RelayDependencies): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const authentication = await authenticateUser(request, config.jwt, dependencies.now());
-  if (!authentication.ok) return authentication.response;
-  const subject = authentication.claims.subject;
-
-  const read = await readLimitedBody(request, GATEWAY_MAX_BODY_BYTES);
-  if (!read.ok) {
-    return read.reason === 'too_large'
-      ? errorResponse(413, 'payload_too_large', `The body must be at most ${GATEWAY_MAX_BODY_BYTES} bytes`)
-      : errorResponse(400, 'invalid_body', 'The body could not be read');
-  }
-  const parsed = readJsonObject(read.bytes);
+export async function handleGatewayToken(c: Context<WorkerHonoEnv>, dependencies: RelayDependencies): Promise<Response> {
+  const config = c.var.aicc;
+  const subject = c.var.user.subject;
+  const bytes = await readRequestBody(c.req.raw);
+  if (bytes === undefined) return errorResponse(400, 'invalid_body', 'The body could not be read');
+  const parsed = readJsonObject(bytes);
   if (!parsed.ok || parsed.value === undefined) {
     return errorResponse(400, 'invalid_body', parsed.ok ? 'The body must be { userName, channelId, locale }' : parsed.message);
   }
@@ -42,8 +36,8 @@ export async function handleGatewayToken(request: Request, config: AiccConfig, d
       method: 'POST',
       search: '',
       body: new TextEncoder().encode(JSON.stringify({ ...body, userId: subject })),
-      messageToken: request.headers.get(MESSAGE_TOKEN_HEADER) ?? undefined,
-      signal: request.signal,
+      messageToken: c.req.header(MESSAGE_TOKEN_HEADER),
+      signal: c.var.clientSignal,
     },
     config,
     dependencies,

@@ -1,25 +1,30 @@
+import type { Clock } from '@tokenwire/core';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { UserJwtConfig } from '../config/user-jwt-config.js';
 import { errorResponse } from '../http/error-response.js';
-import { verifyUserJwt, type UserJwtClaims } from './user-jwt.js';
+import type { WorkerHonoEnv } from '../worker-hono-env.js';
+import { verifyUserJwt } from './user-jwt.js';
 
-/** The outcome of {@link authenticateUser}: the user's claims, or the 401 to answer. */
-export type Authentication = { readonly ok: true; readonly claims: UserJwtClaims } | { readonly ok: false; readonly response: Response };
+const BEARER = /^Bearer[ ]+([^\s]+)[ ]*$/i;
 
 /**
- * Authenticates the end user of a browser route by `Authorization: Bearer <JWT>` (HS256, `USER_JWT_SECRET`).
- * Failure → 401 `unauthorized` with `WWW-Authenticate: Bearer error="invalid_token"` and the reason code in the
- * message (`expired`, `bad_signature`, …) — never the token.
+ * Middleware: authenticates the end user of a browser route by `Authorization: Bearer <JWT>` (HS256, the
+ * `USER_JWT_SECRET` of `jwtConfig(c)`) and sets `c.var.user`. Before any body is read. Failure → 401
+ * `unauthorized` with `WWW-Authenticate: Bearer error="invalid_token"` and the reason code in the message
+ * (`expired`, `bad_signature`, …) — never the token.
  */
-export async function authenticateUser(request: Request, config: UserJwtConfig, nowMilliseconds: number): Promise<Authentication> {
-  const header = request.headers.get('authorization');
-  const match = header === null ? null : /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(header);
-  const result = await verifyUserJwt(match?.[1], config, nowMilliseconds);
-  if (result.ok) return result;
-  const challenge = result.failure === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${result.failure}"`;
-  return {
-    ok: false,
-    response: errorResponse(401, 'unauthorized', `A valid end-user JWT is required (Authorization: Bearer …): ${result.failure}`, {
-      'www-authenticate': challenge,
-    }),
+export function authenticateUser(jwtConfig: (c: Context<WorkerHonoEnv>) => UserJwtConfig, now: Clock): MiddlewareHandler<WorkerHonoEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    const result = await verifyUserJwt(token, jwtConfig(c), now());
+    if (!result.ok) {
+      const challenge = result.failure === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${result.failure}"`;
+      return errorResponse(401, 'unauthorized', `A valid end-user JWT is required (Authorization: Bearer …): ${result.failure}`, {
+        'www-authenticate': challenge,
+      });
+    }
+    c.set('user', result.claims);
+    await next();
   };
 }

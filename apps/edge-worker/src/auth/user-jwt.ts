@@ -1,3 +1,5 @@
+import { verify } from 'hono/utils/jwt/jwt';
+import { JwtAlgorithmMismatch, JwtHeaderInvalid, JwtTokenSignatureMismatched } from 'hono/utils/jwt/types';
 import type { UserJwtConfig } from '../config/user-jwt-config.js';
 
 /** Why a JWT was refused. Stable codes, safe to return to the caller. */
@@ -27,71 +29,60 @@ export type UserJwtResult = { readonly ok: true; readonly claims: UserJwtClaims 
 /** Longest accepted token, in characters. */
 export const MAX_JWT_LENGTH = 8192;
 
-const SEGMENT = /^[A-Za-z0-9_-]+$/;
-const encoder = new TextEncoder();
+/** Three non-empty base64url segments: anything else (an unsigned `header.payload.`) is malformed. */
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+const isNumericDate = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
 const keys = new Map<string, Promise<CryptoKey>>();
 
-function base64UrlToBytes(segment: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!SEGMENT.test(segment) || segment.length % 4 === 1) return undefined;
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (segment.length % 4)) % 4);
-  try {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
-  const bytes = base64UrlToBytes(segment);
-  if (bytes === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The HMAC key of a secret, imported once per isolate (the last few secrets are kept, for rotations). */
+/**
+ * The HMAC key of a secret, imported once per isolate (the last few are kept, for rotations). Hono's `verify` gets
+ * the `CryptoKey`, not the text: given text, it reads a secret containing `PUBLIC` or `PRIVATE` as a PEM key.
+ */
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (key === undefined) {
     if (keys.size >= 4) keys.delete(keys.keys().next().value!);
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     keys.set(secret, key);
   }
   return key;
 }
 
-const isNumericDate = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/**
+ * The failure code of an error of hono's `verify`. Its messages quote the token, so only the error's class is
+ * read: they never reach an answer or a log.
+ */
+function failureOf(error: unknown): UserJwtFailure {
+  if (error instanceof JwtTokenSignatureMismatched) return 'bad_signature';
+  // A header naming another algorithm, `none`, a `crit` extension or a `typ` other than JWT.
+  if (error instanceof JwtAlgorithmMismatch || error instanceof JwtHeaderInvalid) return 'unsupported_algorithm';
+  return 'malformed_token';
+}
 
 /**
- * Verifies an end-user JWT (RFC 7519) signed with HS256 and `USER_JWT_SECRET`, with WebCrypto (the comparison is
- * constant-time inside `crypto.subtle.verify`). Only `alg: "HS256"` is accepted (never `none`, never another
- * algorithm named by the token), a `crit` header is refused, `sub` must be a non-empty string and `exp` must be
- * present and in the future; `nbf` is honoured when present; `iss` and `aud` are checked when configured. No leeway.
+ * Verifies an end-user JWT (RFC 7519) signed with HS256 and `USER_JWT_SECRET`. Hono's `verify` (WebCrypto, the
+ * comparison constant-time inside `crypto.subtle.verify`) checks the form, the header — `alg` must be `HS256`,
+ * never `none` nor another algorithm named by the token; no `crit` — and the signature. The claims are then checked
+ * here, against the worker's clock and only once the signature holds: `exp` present and in the future, `nbf`
+ * honoured, `sub` a non-empty string, `iss` and `aud` when configured. No leeway.
  */
 export async function verifyUserJwt(token: string | undefined, config: UserJwtConfig, nowMilliseconds: number): Promise<UserJwtResult> {
   const fail = (failure: UserJwtFailure): UserJwtResult => ({ ok: false, failure });
   if (token === undefined || token === '') return fail('missing_token');
-  if (token.length > MAX_JWT_LENGTH) return fail('malformed_token');
-  const parts = token.split('.');
-  if (parts.length !== 3) return fail('malformed_token');
-  const [headerSegment, payloadSegment, signatureSegment] = parts as [string, string, string];
-  const header = decodeJsonObject(headerSegment);
-  const payload = decodeJsonObject(payloadSegment);
-  const signature = base64UrlToBytes(signatureSegment);
-  if (header === undefined || payload === undefined || signature === undefined) return fail('malformed_token');
-  if (header['alg'] !== 'HS256' || header['crit'] !== undefined) return fail('unsupported_algorithm');
-
-  const valid = await crypto.subtle.verify('HMAC', await hmacKey(config.secret), signature, encoder.encode(`${headerSegment}.${payloadSegment}`));
-  if (!valid) return fail('bad_signature');
+  if (token.length > MAX_JWT_LENGTH || !COMPACT_JWT.test(token)) return fail('malformed_token');
+  let payload: unknown;
+  try {
+    // Time claims are checked below with the worker's clock (hono's would read Date.now and ignore a missing exp).
+    payload = await verify(token, await hmacKey(config.secret), { alg: 'HS256', exp: false, nbf: false, iat: false });
+  } catch (error) {
+    return fail(failureOf(error));
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return fail('malformed_token');
 
   const now = nowMilliseconds / 1000;
-  const { sub, exp, nbf, iss, aud } = payload;
+  const { sub, exp, nbf, iss, aud } = payload as Record<string, unknown>;
   if (!isNumericDate(exp)) return fail('missing_expiry');
   if (now >= exp) return fail('expired');
   if (nbf !== undefined && (!isNumericDate(nbf) || now < nbf)) return fail('not_yet_valid');

@@ -2,7 +2,6 @@ import { CallbackSignatureError, type Clock } from '@tokenwire/core';
 import { callbackAck, verifyLiveCallback, type LiveCallbackEvent } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
-import { limitRequestBody } from '../http/limit-request-body.js';
 import { beforeGiftAck, decideBeforeGift, policyDecision } from './before-gift-decision.js';
 import { canonicalJson } from './canonical-json.js';
 import { callbackEventMessage, sha256Hex } from './callback-event-message.js';
@@ -38,8 +37,9 @@ function logCommandMismatch(command: string, mismatch: { readonly query: string;
 }
 
 /**
- * `POST /tencent/callback`: verifies the callback with `verifyLiveCallback` (SDKAppID, `Sign` against the current
- * and previous token, `RequestTime` within 60 s) and refuses a replay; then
+ * `POST /tencent/callback`, its body limited to {@link MAX_CALLBACK_BODY_BYTES} before: verifies the callback with
+ * `verifyLiveCallback` (SDKAppID, `Sign` against the current and previous token, `RequestTime` within 60 s) and
+ * refuses a replay; then
  *
  * - `Live.CallbackBeforeSendGift` is answered by the before-gift decision (forward target or policy) within 2 s —
  *   a block is a refusal (`ActionStatus` `OK`, non-zero `ErrorCode`), never `FAIL`; one whose body does not match
@@ -56,32 +56,23 @@ function logCommandMismatch(command: string, mismatch: { readonly query: string;
  *
  * Refusals are Tencent-shaped FAIL bodies, their status read from the verification's reason alone
  * (`CALLBACK_REFUSAL_STATUS`): 401 for a forged, stale, replayed, unsigned, other-app or otherwise
- * unauthenticated request (reason code only), 400 for a signed but malformed body (`malformed_body`, with detail);
- * 413 for an oversized body, 405 for a method other than POST.
+ * unauthenticated request (reason code only), 400 for a signed but malformed body (`malformed_body`, with detail).
  */
 export async function handleCallback(request: Request, config: CallbackConfig, dependencies: CallbackRouteDependencies): Promise<Response> {
-  if (request.method !== 'POST') return callbackFailure(405, 'use POST', { allow: 'POST' });
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_CALLBACK_BODY_BYTES) return callbackFailure(413, 'callback body too large');
-
-  const limited = limitRequestBody(request, MAX_CALLBACK_BODY_BYTES);
   let event: LiveCallbackEvent;
   try {
-    event = await verifyLiveCallback(limited.request, {
+    event = await verifyLiveCallback(request, {
       sdkAppId: config.sdkAppId,
       tokens: config.tokens,
       now: dependencies.now,
       toleranceSeconds: CALLBACK_TOLERANCE_SECONDS,
     });
   } catch (error) {
-    if (limited.exceeded()) return callbackFailure(413, 'callback body too large');
-    if (CallbackSignatureError.isInstance(error)) {
-      // A refusal decided from the query leaves the body unread: drain it (bounded by the size limit) so the
-      // sender is not cut off while still uploading, which it would see as a connection reset, not as our 401.
-      if (!limited.request.bodyUsed) await limited.request.arrayBuffer().catch(() => undefined);
-      return callbackRefusal(error.reason, error.message);
-    }
-    throw error;
+    if (!CallbackSignatureError.isInstance(error)) throw error;
+    // A refusal decided from the query leaves the body unread: drain it (its size was limited before) so the
+    // sender is not cut off while still uploading, which it would see as a connection reset, not as our 401.
+    if (!request.bodyUsed) await request.arrayBuffer().catch(() => undefined);
+    return callbackRefusal(error.reason, error.message);
   }
 
   const shapeIssues = event.known ? undefined : event.shapeIssues;

@@ -1,7 +1,7 @@
 import { genUserSig, ValidationError, type Clock } from '@tokenwire/core';
-import { authenticateUser } from '../auth/authenticate-user.js';
+import type { UserJwtClaims } from '../auth/user-jwt.js';
 import type { UserSigConfig } from '../config/usersig-config.js';
-import { errorResponse, methodNotAllowed } from '../http/error-response.js';
+import { errorResponse } from '../http/error-response.js';
 import { jsonResponse } from '../http/json-response.js';
 
 /** Longest Tencent UserID, in UTF-8 bytes (Chat accounts: 32). */
@@ -27,17 +27,14 @@ const invalidIdentifier = (): Response =>
   errorResponse(400, 'invalid_identifier', `The JWT subject is not a valid Tencent UserID (1–${MAX_USER_ID_BYTES} bytes of UTF-8, no control characters)`);
 
 /**
- * `POST /tencent/usersig`: mints a UserSig for the end user named by the JWT's `sub` (no request body needed), valid
- * for `USERSIG_TTL_SECONDS`. Refuses with 401 (missing, invalid or expired JWT), 403 `forbidden` when
+ * `POST /tencent/usersig`, for the end user the JWT authenticated (`authenticateUser` ran before; no request body
+ * needed): mints a UserSig for the JWT's `sub`, valid for `USERSIG_TTL_SECONDS`. Refuses with 403 `forbidden` when
  * `sub` is `administrator` or in `TENCENT_ADMIN_IDENTIFIERS` (compared case-insensitively: an admin UserSig would
  * grant REST admin rights), 400 `invalid_identifier` when `sub` is not a valid Tencent UserID (1–32 UTF-8 bytes).
  */
-export async function handleUserSig(request: Request, config: UserSigConfig, now: Clock): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
+export function handleUserSig(user: UserJwtClaims, config: UserSigConfig, now: Clock): Response {
   const nowMilliseconds = now();
-  const authentication = await authenticateUser(request, config.jwt, nowMilliseconds);
-  if (!authentication.ok) return authentication.response;
-  const userId = authentication.claims.subject;
+  const userId = user.subject;
   if (config.adminIdentifiers.has(userId.toLowerCase())) {
     return errorResponse(403, 'forbidden', 'UserSigs are not minted for administrator identifiers');
   }

@@ -1,0 +1,137 @@
+import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH } from '@tokenwire/aicc-messaging';
+import { systemClock, type Clock } from '@tokenwire/core';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import { bodyLimit } from 'hono/body-limit';
+import { gatewayApiAllowed, gatewayApiMethod, gatewayBodyLimit, handleGatewayCcmessaging } from './aicc/gateway-ccmessaging-route.js';
+import { handleGatewayToken } from './aicc/gateway-token-route.js';
+import type { RelayDependencies } from './aicc/relay-to-aicc.js';
+import { authenticateUser } from './auth/authenticate-user.js';
+import type { Bindings } from './config/read-bindings.js';
+import { requireSection } from './config/require-section.js';
+import { workerConfig } from './config/worker-config.js';
+import type { OutboundFetch } from './env.js';
+import { handleHealth } from './health-route.js';
+import { browserCors } from './http/browser-cors.js';
+import { drainingBodyLimit } from './http/draining-body-limit.js';
+import { errorResponse, logMisconfiguration, methodNotAllowed, misconfiguredResponse } from './http/error-response.js';
+import { callbackFailure } from './tencent/callback-failure.js';
+import { CALLBACK_TOLERANCE_SECONDS, handleCallback, MAX_CALLBACK_BODY_BYTES } from './tencent/callback-route.js';
+import { ReplayGuard } from './tencent/replay-guard.js';
+import { handleUserSig } from './tencent/usersig-route.js';
+import type { WorkerHonoEnv } from './worker-hono-env.js';
+
+/** The paths the worker serves. */
+export const ROUTES = {
+  health: '/healthz',
+  tencentCallback: '/tencent/callback',
+  userSig: '/tencent/usersig',
+  aiccToken: GATEWAY_TOKEN_PATH,
+  aiccCcmessagingPrefix: GATEWAY_CCMESSAGING_PREFIX,
+} as const;
+
+/** What can be injected into {@link createWorker} (tests, other runtimes). */
+export interface WorkerDependencies {
+  /** Outbound fetch (forward targets, AICC). Default: the global `fetch`, looked up at each call. */
+  readonly fetch?: OutboundFetch;
+  /** Clock in ms since the epoch. Default `Date.now`. */
+  readonly now?: Clock;
+  /** Memory of accepted callbacks. Default: one per worker instance (that is, per isolate). */
+  readonly replayGuard?: ReplayGuard;
+}
+
+/**
+ * The worker: a Hono app, whose `fetch(request, env, ctx)` is the handler of a Cloudflare module worker and what
+ * the Deno and Bun entry points serve.
+ */
+export type EdgeWorker = Hono<WorkerHonoEnv>;
+
+function logInternalError(route: string, error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message.slice(0, 300) : '';
+  console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'internal_error', route, name, message }));
+}
+
+/** The callback route's own misconfiguration answer: Tencent-shaped, logged like the others. */
+function callbackMisconfigured(route: string, problems: readonly string[]): Response {
+  logMisconfiguration(route, problems);
+  return callbackFailure(500, 'misconfigured');
+}
+
+/**
+ * Creates the worker, a Hono app. Routes: `GET /healthz`, `POST /tencent/callback`, `POST /tencent/usersig`,
+ * `POST /aicc/token` and `/aicc/ccmessaging/{api}` (405 with `Allow` for another method); CORS (`hono/cors`) on the
+ * three browser routes for `ALLOWED_ORIGINS`; the end-user JWT (hono's `verify`) before any body is read; body
+ * limits with `hono/body-limit`; 404 JSON for anything else. Each route reads only the bindings it needs and
+ * answers 500 `misconfigured` when they are incomplete (the log line names the bindings; the answer does not).
+ *
+ * @example
+ * ```ts
+ * // src/worker.ts
+ * export default createWorker();
+ * ```
+ */
+export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker {
+  const fetch: OutboundFetch = dependencies.fetch ?? ((request) => globalThis.fetch(request));
+  const now = dependencies.now ?? systemClock;
+  const replayGuard = dependencies.replayGuard ?? new ReplayGuard({ toleranceSeconds: CALLBACK_TOLERANCE_SECONDS });
+  const relay = (c: Context<WorkerHonoEnv>): RelayDependencies => ({ fetch, now, ctx: c.executionCtx });
+
+  const app = new Hono<WorkerHonoEnv>();
+  app.use(async (c, next) => {
+    c.set('config', workerConfig(c.env as unknown as Bindings));
+    c.set('clientSignal', c.req.raw.signal);
+    await next();
+  });
+  app.notFound(() => errorResponse(404, 'not_found', 'No such route'));
+  app.onError((error, c) => {
+    logInternalError(c.req.path, error);
+    return c.req.path === ROUTES.tencentCallback
+      ? callbackFailure(500, 'the receiver failed to handle the callback')
+      : errorResponse(500, 'internal_error', 'The worker failed to handle the request');
+  });
+
+  app.get(ROUTES.health, (c) => handleHealth(c.var.config));
+  app.all(ROUTES.health, () => methodNotAllowed(['GET', 'HEAD']));
+
+  app.post(
+    ROUTES.tencentCallback,
+    requireSection('callback', callbackMisconfigured),
+    bodyLimit({ maxSize: MAX_CALLBACK_BODY_BYTES, onError: () => callbackFailure(413, 'callback body too large') }),
+    (c) => handleCallback(c.req.raw, c.var.callback, { ctx: c.executionCtx, fetch, now, replayGuard }),
+  );
+  app.all(ROUTES.tencentCallback, () => callbackFailure(405, 'use POST', { allow: 'POST' }));
+
+  app.use(ROUTES.userSig, browserCors(() => ['POST']));
+  app.post(ROUTES.userSig, requireSection('userSig', misconfiguredResponse), authenticateUser((c) => c.var.userSig.jwt, now), (c) =>
+    handleUserSig(c.var.user, c.var.userSig, now),
+  );
+  app.all(ROUTES.userSig, () => methodNotAllowed(['POST']));
+
+  const tooLarge = (limit: number) => errorResponse(413, 'payload_too_large', `The body must be at most ${limit} bytes`);
+  app.use(ROUTES.aiccToken, browserCors(() => ['POST']));
+  app.post(
+    ROUTES.aiccToken,
+    requireSection('aicc', misconfiguredResponse),
+    authenticateUser((c) => c.var.aicc.jwt, now),
+    drainingBodyLimit(() => GATEWAY_MAX_BODY_BYTES, tooLarge),
+    (c) => handleGatewayToken(c, relay(c)),
+  );
+  app.all(ROUTES.aiccToken, () => methodNotAllowed(['POST']));
+
+  const ccmessaging = `${ROUTES.aiccCcmessagingPrefix}:api`;
+  const apiOf = (c: Context<WorkerHonoEnv>) => c.req.param('api') ?? '';
+  app.use(ccmessaging, browserCors((c) => {
+    const method = gatewayApiMethod(apiOf(c));
+    return method === undefined ? [] : [method];
+  }));
+  app.all(
+    ccmessaging,
+    gatewayApiAllowed,
+    requireSection('aicc', misconfiguredResponse),
+    authenticateUser((c) => c.var.aicc.jwt, now),
+    drainingBodyLimit((c) => gatewayBodyLimit(apiOf(c)), tooLarge),
+    (c) => handleGatewayCcmessaging(c, relay(c)),
+  );
+  return app;
+}
