@@ -484,6 +484,82 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       ['https://api.test/retry?attempt=2', '2', '{"Token":"in-the-body"}', 'manual'],
     ]);
   });
+  it('lets inspectFailure judge non-2xx answers: replace the error (Retry-After still honoured), repeat at once off the limit, or end the call', async () => {
+    const at: number[] = [];
+    const { fetch, sent } = server(
+      json({ reason: 'token expired' }, 403),
+      json({ reason: 'busy' }, 429, { 'retry-after': '2' }),
+      json({ reason: 'denied' }, 403),
+      json({ ok: true }),
+    );
+    const judged: [number, number, unknown, string][] = [];
+    let repaired = false;
+    const inspectFailure: EngineCall['inspectFailure'] = (answer, error, attempt) => {
+      judged.push([attempt, answer.status, answer.body, error.name]);
+      const { reason } = answer.body as { reason: string };
+      const replaced = new HttpStatusError(`${error.message}: ${reason}`, { ...error.context, status: answer.status, retryable: error.retryable });
+      if (answer.status === 403 && !repaired) {
+        repaired = true;
+        return { error: replaced, retry: 'immediate' };
+      }
+      return { error: replaced };
+    };
+    const watch = observer();
+    const error = await run(
+      createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
+        .send(call({ readErrorBody: true, retry: policy({ limit: 3, rateLimitMaxDelayMs: 30_000 }), immediateRetries: 1, inspectFailure, onRetry: watch.onRetry }))
+        .catch((caught: unknown) => caught),
+    );
+    // 403 → at once (immediate, not counted), 429 → Retry-After 2 s, 403 again → not retryable: the call ends.
+    expect(at).toEqual([0, 0, 2000]);
+    expect(sent).toHaveLength(3);
+    expect(judged.map(([attempt, status, body]) => [attempt, status, body])).toEqual([
+      [1, 403, { reason: 'token expired' }],
+      [2, 429, { reason: 'busy' }],
+      [3, 403, { reason: 'denied' }],
+    ]);
+    expect(error).toMatchObject({ name: 'HttpStatusError', status: 403, attempt: 3, message: 'HTTP 403 from live_config/get_callback: denied' });
+    expect(watch.retried.map((notice) => [notice.attempt, notice.immediate, notice.error.message])).toEqual([
+      [1, true, 'HTTP 403 from live_config/get_callback: token expired'],
+      [2, false, 'HTTP 429 from live_config/get_callback: busy'],
+    ]);
+  });
+
+  it('repeats only what mayRetry allows (a call that must not run twice), and ends the call with what beforeAttempt throws', async () => {
+    const onlyUnprocessed = (error: TokenwireError): boolean => HttpStatusError.isInstance(error) && error.status === 503;
+    const ambiguous = server(page(502), json({ ok: true }));
+    const refused = await run(createRequestEngine({ fetch: ambiguous.fetch }).send(call({ retry: policy({ limit: 3 }), mayRetry: onlyUnprocessed })).catch((caught: unknown) => caught));
+    expect(refused).toMatchObject({ name: 'HttpStatusError', status: 502 });
+    expect(ambiguous.sent).toHaveLength(1);
+    const unprocessed = server(page(503), json({ ok: true }));
+    await run(createRequestEngine({ fetch: unprocessed.fetch }).send(call({ retry: policy({ limit: 3 }), mayRetry: onlyUnprocessed })));
+    expect(unprocessed.sent).toHaveLength(2);
+
+    // A failure to prepare an attempt (a token that could not be fetched) is not an attempt's failure: never retried.
+    const tokenless = server(page(500), json({ ok: true }));
+    const unavailable = new NetworkError('the token service is down');
+    let prepared = 0;
+    const beforeAttempt = (_request: Request, attempt: number): undefined => {
+      prepared += 1;
+      if (attempt === 2) throw unavailable;
+      return undefined;
+    };
+    const watch = observer();
+    const thrown = await run(
+      createRequestEngine({ fetch: tokenless.fetch }).send(call({ retry: policy({ limit: 3 }), beforeAttempt, onAttemptEnd: watch.onAttemptEnd })).catch((caught: unknown) => caught),
+    );
+    expect(thrown).toBe(unavailable);
+    expect([prepared, tokenless.sent.length]).toEqual([2, 1]);
+    expect(watch.ended.map((outcome) => [outcome.attempt, outcome.error?.name])).toEqual([[1, 'HttpStatusError']]);
+
+    // Aborted while preparing: RequestAbortedError, whatever the preparation rejected with.
+    const controller = new AbortController();
+    const waiting = createRequestEngine({ fetch: server(json({})).fetch }).send(
+      call({ signal: controller.signal, beforeAttempt: () => new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('stopped waiting')))) }),
+    );
+    controller.abort();
+    await expect(run(waiting)).rejects.toMatchObject({ name: 'RequestAbortedError', message: 'Call to live_config/get_callback was aborted by the caller' });
+  });
 });
 
 describe("createRequestEngine: the caller's ky instance", () => {

@@ -9,6 +9,7 @@ import { HttpStatusError, MalformedResponseError, RequestAbortedError, TimeoutEr
 import { fetchWholeAnswer, type FetchFunction, type WholeAnswerOptions } from './attempt-fetch.js';
 import type { KyInstanceLike } from './ky-instance-like.js';
 import { createRetryLedger } from './retry-ledger.js';
+import { untilAborted } from './until-aborted.js';
 
 /**
  * How {@link createRequestEngine} talks HTTP.
@@ -130,12 +131,26 @@ export interface EngineCall {
   readonly responseSizeLimit?: ResponseSizeLimit | undefined;
   /**
    * Runs before each attempt (ky's `beforeRequest`, after the caller's own ky hooks): rate limiting, signing,
-   * observers. It may change `request.headers`; it returns the URL to send this attempt to when that is not
-   * `request.url` (a fresh signed query), and the engine then sends a new `Request` with the same headers and body.
+   * fetching a token, observers. It may change `request.headers`; it returns the URL to send this attempt to when
+   * that is not `request.url` (a fresh signed query), and the engine then sends a new `Request` with the same
+   * headers and body. What it throws ends the call unrepeated ({@link RequestAbortedError} once `signal` aborted).
    */
   readonly beforeAttempt?: ((request: Request, attempt: number) => string | undefined | Promise<string | undefined>) | undefined;
   /** Judges each decoded 2xx answer (ky's `afterResponse`): `undefined` accepts it. */
   readonly inspect?: ((answer: EngineAnswer, attempt: number) => AnswerFailure | undefined) | undefined;
+  /**
+   * Judges each non-2xx answer (ky's `afterResponse`; the body is there with `readErrorBody`): `undefined` keeps
+   * `error`, the engine's {@link HttpStatusError}. The failure returned replaces it (a service error, the same
+   * status with what the body says); `retry: 'immediate'` repeats the call at once (after the service repaired the
+   * cause: dropped a rejected token), else the failure's class decides and ky honours `Retry-After`.
+   */
+  readonly inspectFailure?: ((answer: EngineAnswer, error: HttpStatusError, attempt: number) => AnswerFailure | undefined) | undefined;
+  /**
+   * Whether a failure the policy would retry may be repeated for this call (default: always). A call that must not
+   * run twice (sending a chat message) says no to ambiguous failures — a timeout, a dropped connection, a 5xx —
+   * and yes to answers proving the request was not processed (429, 503).
+   */
+  readonly mayRetry?: ((error: TokenwireError) => boolean) | undefined;
   /** Told how every attempt that was sent ended, once. */
   readonly onAttemptEnd?: ((outcome: AttemptOutcome) => void) | undefined;
   /** Told before a failed attempt is repeated (ky's `beforeRetry`). */
@@ -220,8 +235,8 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
   let text: string | undefined; // the body of the current attempt's answer, once read
   let built: Request | undefined; // the request of the current attempt as the engine's hook saw or made it
   let failure: TokenwireError | undefined; // how the last attempt failed
-  let httpFailure: HttpStatusError | undefined; // the current attempt's non-2xx answer as an error
-  let final: TokenwireError | undefined; // a failure a hook threw after deciding it is not retried
+  let httpFailure: TokenwireError | undefined; // the current attempt's non-2xx answer as an error (the service's, if it judged)
+  let final: unknown; // a failure a hook threw after deciding it is not retried
   let immediate = false; // whether the retry granted last is an immediate one
   let answer: EngineAnswer | undefined;
   // The last error ky handed over and what it became, so one failure keeps one identity (reported and thrown).
@@ -278,7 +293,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
   const takeRetry = (error: TokenwireError): boolean => {
     const retryClass = classifyFailure(error);
     immediate = false;
-    return retryClass !== 'none' && ledger.take(retryClass);
+    return retryClass !== 'none' && (call.mayRetry?.(error) ?? true) && ledger.take(retryClass);
   };
 
   const post = call.method !== 'GET';
@@ -340,7 +355,15 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
           headers = undefined;
           text = undefined;
           httpFailure = undefined;
-          const url = await call.beforeAttempt?.(request, attempt);
+          let url: string | undefined;
+          try {
+            // Ended at once when the signal aborts, even if beforeAttempt does not look at it.
+            if (call.beforeAttempt !== undefined) url = await untilAborted(Promise.resolve(call.beforeAttempt(request, attempt)), signal);
+          } catch (error) {
+            // Not an attempt's failure (nothing was sent): the call ends with it, unrepeated.
+            final = signal?.aborted ? aborted() : error;
+            throw final;
+          }
           if (url === undefined || url === request.url) {
             built = request;
             return undefined;
@@ -361,9 +384,15 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
           const read = shareBodies || text === undefined ? await response.text() : text;
           if (!response.ok) {
             const body = call.readErrorBody === true ? decodeErrorBody(read) : undefined;
-            httpFailure = httpStatusError();
+            const own = httpStatusError();
+            const judged = call.inspectFailure?.({ status, headers: response.headers, body }, own, attempt);
+            httpFailure = judged?.error ?? own;
             report({ status, headers, body, error: httpFailure });
-            // ky throws its HTTPError next, and its retry logic honours Retry-After.
+            if (judged?.retry === 'immediate' && ledger.takeImmediate()) {
+              immediate = true;
+              return instance.retry({ delay: 0, code: 'IMMEDIATE', cause: httpFailure });
+            }
+            // ky throws its HTTPError next; shouldRetry asks about httpFailure, and ky honours Retry-After.
             return undefined;
           }
           let judged: AnswerFailure | undefined;
