@@ -1,7 +1,7 @@
 // The before-gift decision in Node: how a decision service's answer is read, and what Tencent is answered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackConfig } from '../src/config/callback-config.js';
-import { beforeGiftAck, decideBeforeGift, POLICY_BLOCK_ERROR_CODE, POLICY_BLOCK_ERROR_INFO, policyDecision } from '../src/tencent/before-gift-decision.js';
+import { beforeGiftAck, DECISION_ANSWER_MAX_BYTES, decideBeforeGift, POLICY_BLOCK_ERROR_CODE, POLICY_BLOCK_ERROR_INFO, policyDecision } from '../src/tencent/before-gift-decision.js';
 import type { CallbackEventMessage } from '../src/tencent/callback-event-message.js';
 
 const message: CallbackEventMessage = {
@@ -52,6 +52,7 @@ describe('decideBeforeGift', () => {
     ['ActionStatus FAIL with code 0', { ActionStatus: 'fail', ErrorCode: 0 }, 200, 'could not decide'],
     ['an answer without ErrorCode', { allow: true }, 200, 'the answer is not {'],
     ['an error status', { ErrorCode: 0 }, 500, 'HTTP 500'],
+    ['another 2xx status', { ErrorCode: 0 }, 201, 'HTTP 201'],
   ])('leaves %s to the policy, and logs why', async (_name, answer, status, why) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const policy of ['allow', 'block'] as const) {
@@ -59,5 +60,23 @@ describe('decideBeforeGift', () => {
     }
     expect(log.mock.calls.map(([line]) => String(line))).toEqual([expect.stringContaining(why), expect.stringContaining(why)]);
     expect(String(log.mock.calls[0]?.[0])).not.toContain('wallet down');
+  });
+
+  it.each([
+    ['a redirect, not followed', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/gift' } }), 'HTTP 302, redirect refused'],
+    ['a 200 that is not JSON', () => new Response('allow', { status: 200 }), 'the answer is not {"ErrorCode": <integer>}'],
+    ['an answer over 64 KiB', () => new Response(JSON.stringify({ ErrorCode: 0, padding: 'x'.repeat(DECISION_ANSWER_MAX_BYTES) })), 'the answer is too large'],
+    ['a network error', () => Promise.reject(new TypeError('fetch failed')), 'network error'],
+    ['no answer in time', () => new Promise<Response>(() => undefined), 'no answer within 200 ms'],
+  ])('leaves %s to the policy, after one attempt', async (_name, answer, why) => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const requests: Request[] = [];
+    const fetch = async (request: Request) => {
+      requests.push(request);
+      return answer();
+    };
+    expect(await decideBeforeGift(async () => message, config('block'), fetch)).toEqual(policyDecision('block'));
+    expect(requests.map((request) => request.url)).toEqual(['https://decider.example/gift']);
+    expect((JSON.parse(String(log.mock.calls[0]?.[0])) as { why: string }).why).toBe(why);
   });
 });

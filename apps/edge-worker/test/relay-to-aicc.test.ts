@@ -2,7 +2,7 @@
 // which headers go upstream and come back, and what it logs.
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
+import { RELAY_MAX_ANSWER_BYTES, relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
 import { readAiccConfig, type AiccConfig } from '../src/config/aicc-config.js';
 import { createWorker } from '../src/create-worker.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
@@ -41,7 +41,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('relayToAicc', () => {
   it('answers 504 upstream_timeout when AICC does not answer within the deadline', async () => {
     const { deps, recorded } = dependencies(stall, { relayTimeoutMs: 50 });
-    const call = { api: 'send', method: 'POST' as const, search: '', body: new TextEncoder().encode('{}'), messageToken: 'mt-1', signal: new AbortController().signal };
+    const call = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-1', signal: new AbortController().signal };
     const started = performance.now();
     const response = await relayToAicc(call, configWith(), deps);
     expect(response.status).toBe(504);
@@ -97,10 +97,38 @@ describe('relayToAicc', () => {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     }
     const { deps } = dependencies(stall);
-    const call = { api: 'send', method: 'POST' as const, search: '', body: new TextEncoder().encode('{}'), messageToken: 'mt-secret-1', signal: new AbortController().signal };
+    const call = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-secret-1', signal: new AbortController().signal };
     const response = await relayToAicc(call, configWith({ AICC_APP_SECRET: 'a-wrong-app-secret-0123456789' }), deps);
     expect(response.status).toBe(502);
     expect(lines.join('\n')).toContain('aicc.access_token_failed');
     for (const secret of ['a-wrong-app-secret-0123456789', APP_KEY, 'mt-secret-1']) expect(lines.join('\n')).not.toContain(secret);
+  });
+
+  const send = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-1', signal: new AbortController().signal };
+
+  it("relays AICC's answer byte for byte, 2xx or not, JSON or not", async () => {
+    for (const [status, body, type] of [
+      [200, '{"resultCode":"0","id":144115216631667826123, "note":"\\u00e9"}', 'application/json'],
+      [400, '{"resultCode":"1","resultDesc":"bad"}', 'application/json'],
+      [200, 'plain text', 'text/plain'],
+    ] as const) {
+      const { deps } = dependencies(async () => new Response(body, { status, headers: { 'content-type': type } }));
+      const response = await relayToAicc(send, configWith(), deps);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(await response.text()).toBe(body);
+    }
+  });
+
+  it('answers 502 for a redirect, never followed, and for an answer over the size limit', async () => {
+    const redirect = dependencies(async () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/steal' } }));
+    const redirected = await relayToAicc(send, configWith(), redirect.deps);
+    expect(redirected.status).toBe(502);
+    expect(await redirected.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('redirect') });
+    expect(redirect.recorded.map((request) => new URL(request.url).hostname)).toEqual(['aicc.relay.test']);
+    const huge = dependencies(async () => new Response(`{"resultCode":"0","x":"${'x'.repeat(RELAY_MAX_ANSWER_BYTES)}"}`));
+    const tooLarge = await relayToAicc(send, configWith(), huge.deps);
+    expect(tooLarge.status).toBe(502);
+    expect(await tooLarge.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('larger than') });
   });
 });

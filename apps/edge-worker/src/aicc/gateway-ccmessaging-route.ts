@@ -4,7 +4,7 @@ import { errorResponse, methodNotAllowed } from '../http/error-response.js';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
 import { foreignUserField } from './identity-pinning.js';
 import { readJsonObject } from './read-json-object.js';
-import { readRequestBody } from './read-request-body.js';
+import { readRequestText } from './read-request-text.js';
 import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 
 /** The one API whose body may be large (a base64 file); it is relayed without being parsed. */
@@ -43,11 +43,12 @@ export async function handleGatewayCcmessaging(c: Context<WorkerHonoEnv>, depend
   const method = gatewayApiMethod(api)!;
   const url = new URL(c.req.url);
 
-  let body: Uint8Array<ArrayBuffer> | undefined;
+  let body: string | undefined;
   let fields: Record<string, unknown> | undefined;
   if (method === 'POST') {
-    body = await readRequestBody(c.req.raw);
-    if (body === undefined) return errorResponse(400, 'invalid_body', 'The body could not be read');
+    const read = await readRequestText(c.req.raw);
+    if (!read.ok) return errorResponse(400, 'invalid_body', read.message);
+    body = read.text;
     if (api !== UPLOAD_API) {
       const parsed = readJsonObject(body);
       if (!parsed.ok) return errorResponse(400, 'invalid_body', parsed.message);

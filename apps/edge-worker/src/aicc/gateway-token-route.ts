@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { errorResponse } from '../http/error-response.js';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
 import { readJsonObject } from './read-json-object.js';
-import { readRequestBody } from './read-request-body.js';
+import { readRequestText } from './read-request-text.js';
 import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 
 /**
@@ -17,9 +17,9 @@ import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 export async function handleGatewayToken(c: Context<WorkerHonoEnv>, dependencies: RelayDependencies): Promise<Response> {
   const config = c.var.aicc;
   const subject = c.var.user.subject;
-  const bytes = await readRequestBody(c.req.raw);
-  if (bytes === undefined) return errorResponse(400, 'invalid_body', 'The body could not be read');
-  const parsed = readJsonObject(bytes);
+  const read = await readRequestText(c.req.raw);
+  if (!read.ok) return errorResponse(400, 'invalid_body', read.message);
+  const parsed = readJsonObject(read.text);
   if (!parsed.ok || parsed.value === undefined) {
     return errorResponse(400, 'invalid_body', parsed.ok ? 'The body must be { userName, channelId, locale }' : parsed.message);
   }
@@ -35,7 +35,7 @@ export async function handleGatewayToken(c: Context<WorkerHonoEnv>, dependencies
       api: 'applyToken',
       method: 'POST',
       search: '',
-      body: new TextEncoder().encode(JSON.stringify({ ...body, userId: subject })),
+      body: JSON.stringify({ ...body, userId: subject }),
       messageToken: c.req.header(MESSAGE_TOKEN_HEADER),
       signal: c.var.clientSignal,
     },

@@ -3,12 +3,12 @@ export type JsonObjectBody =
   | { readonly ok: true; readonly value: Record<string, unknown> | undefined }
   | { readonly ok: false; readonly message: string };
 
-/** Parses a request body as a JSON object; an empty body is `undefined`. */
-export function readJsonObject(bytes: Uint8Array): JsonObjectBody {
-  if (bytes.byteLength === 0) return { ok: true, value: undefined };
+/** Parses a request body's text as a JSON object; an empty body is `undefined`. */
+export function readJsonObject(text: string): JsonObjectBody {
+  if (text === '') return { ok: true, value: undefined };
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(text);
   } catch {
     return { ok: false, message: 'The body must be UTF-8 JSON' };
   }

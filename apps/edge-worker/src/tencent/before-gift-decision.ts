@@ -1,8 +1,11 @@
+import { MalformedResponseError, TimeoutError } from '@tokenwire/core';
+import { limitResponseSize, NO_RETRY_POLICY, randomUint32, type EngineAnswer } from '@tokenwire/core/internal';
 import { callbackAck } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch } from '../env.js';
+import { describeOutboundFailure } from '../http/outbound-failure.js';
+import { outboundEngine } from '../http/outbound-engine.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
-import { postJson } from './post-json.js';
 
 /** `ErrorCode` answered when the policy blocks a gift. */
 export const POLICY_BLOCK_ERROR_CODE = 1;
@@ -12,6 +15,13 @@ export const POLICY_BLOCK_ERROR_INFO = 'The gift cannot be sent right now';
 
 /** Longest `ErrorInfo` relayed from the forward target. */
 const MAX_ERROR_INFO_LENGTH = 200;
+
+/** Largest answer read from the decision service, in bytes (a callback answer is a few dozen). */
+export const DECISION_ANSWER_MAX_BYTES = 64 * 1024;
+
+const answerLimit = /* @__PURE__ */ limitResponseSize(DECISION_ANSWER_MAX_BYTES);
+
+const NOT_A_DECISION = 'the answer is not {"ErrorCode": <integer>}';
 
 /** The answer to a `Live.CallbackBeforeSendGift`, and who made it. */
 export interface BeforeGiftDecision {
@@ -32,20 +42,14 @@ export function beforeGiftAck(decision: BeforeGiftDecision): Response {
 
 /**
  * Reads the forward target's JSON as a callback answer: `{ ErrorCode: 0 }` allows, a non-zero `ErrorCode` (with
- * `ActionStatus` `OK` or none) blocks. `ActionStatus` `FAIL` means the target could not decide — so `undefined`,
- * like any answer that is not a callback answer, and the policy decides.
+ * `ActionStatus` `OK` or none) blocks. `ActionStatus` `FAIL` means the target could not decide — so it gives a
+ * reason instead, like any answer that is not a callback answer, and the policy decides.
  */
-function readDecision(text: string): { decision: { errorCode: number; errorInfo: string } } | { why: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { why: 'the answer is not {"ErrorCode": <integer>}' };
-  }
-  if (typeof parsed !== 'object' || parsed === null) return { why: 'the answer is not {"ErrorCode": <integer>}' };
+function readDecision(parsed: unknown): { decision: { errorCode: number; errorInfo: string } } | { why: string } {
+  if (typeof parsed !== 'object' || parsed === null) return { why: NOT_A_DECISION };
   const { ActionStatus: status, ErrorCode: errorCode, ErrorInfo: errorInfo } = parsed as { ActionStatus?: unknown; ErrorCode?: unknown; ErrorInfo?: unknown };
   if (typeof status === 'string' && status.toUpperCase() === 'FAIL') return { why: 'the decision service answered ActionStatus FAIL (it could not decide)' };
-  if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return { why: 'the answer is not {"ErrorCode": <integer>}' };
+  if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return { why: NOT_A_DECISION };
   return { decision: { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' } };
 }
 
@@ -62,7 +66,8 @@ export function policyDecision(policy: CallbackConfig['beforeGift']['policy']): 
 /**
  * Decides a `Live.CallbackBeforeSendGift` within Tencent's 2 s (`eventMessage` builds the forwarded message, only
  * when there is a forward target). With `BEFORE_GIFT_FORWARD_URL`, the event is
- * POSTed there (same JSON as the event sinks get, with `FORWARD_AUTHORIZATION`) and a `200` answer shaped like a
+ * POSTed there once with core's request engine (same JSON as the event sinks get, with `FORWARD_AUTHORIZATION`; a
+ * redirect is refused, the answer read up to {@link DECISION_ANSWER_MAX_BYTES}) and a `200` answer shaped like a
  * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) with `ActionStatus`
  * `OK` or none to block — decides. `ActionStatus` `FAIL` (could not decide), no such answer within
  * `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and `BEFORE_GIFT_POLICY` decides:
@@ -82,25 +87,40 @@ export async function decideBeforeGift(
   if (forwardUrl === undefined) return policyDecision(policy);
   const message = await eventMessage();
   const repeated = seenBefore(message);
-  const result = await postJson(fetch, forwardUrl, JSON.stringify(message), {
-    timeoutMs: forwardTimeoutMs,
-    headers: {
-      'x-tokenwire-event-id': message.id,
-      'x-tokenwire-callback-command': message.command,
-      ...(repeated ? { [REPLAY_HEADER]: '1' } : {}),
-      ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
-    },
-  });
-  const read = result.kind === 'response' && result.status === 200 ? readDecision(result.text) : undefined;
+  let answer: EngineAnswer | undefined;
+  let failure: unknown;
+  try {
+    // One attempt within the deadline: Tencent's 2 s leave no room for another.
+    answer = await outboundEngine(fetch).send({
+      url: forwardUrl.href,
+      body: JSON.stringify(message),
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'x-tokenwire-event-id': message.id,
+        'x-tokenwire-callback-command': message.command,
+        ...(repeated ? { [REPLAY_HEADER]: '1' } : {}),
+        ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
+      },
+      timeoutMs: forwardTimeoutMs,
+      retry: NO_RETRY_POLICY,
+      random: randomUint32,
+      where: 'BEFORE_GIFT_FORWARD_URL',
+      context: () => ({}),
+      secrets: () => [config.forwardAuthorization],
+      responseSizeLimit: answerLimit,
+    });
+  } catch (error) {
+    failure = error;
+  }
+  const read = answer === undefined ? undefined : answer.status === 200 ? readDecision(answer.body) : { why: `HTTP ${answer.status}` };
   if (read !== undefined && 'decision' in read) return { ...read.decision, decidedBy: 'forward' };
   const why =
-    result.kind === 'timeout'
+    read?.why ??
+    (TimeoutError.isInstance(failure)
       ? `no answer within ${forwardTimeoutMs} ms`
-      : result.kind === 'network'
-        ? `network error (${result.message})`
-        : result.status !== 200
-          ? `HTTP ${result.status}`
-          : (read?.why ?? 'the answer is not {"ErrorCode": <integer>}');
+      : MalformedResponseError.isInstance(failure)
+        ? NOT_A_DECISION
+        : describeOutboundFailure(failure));
   console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'before_gift.policy_fallback', id: message.id, policy, why }));
   return policyDecision(policy);
 }

@@ -1,3 +1,4 @@
+import { sleep } from '@tokenwire/core/internal';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
@@ -57,12 +58,14 @@ export async function deliverEvent(
       },
     );
     dependencies.ctx.waitUntil(forwarding);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const budget = new Promise<'budget'>((resolve) => {
-      timer = setTimeout(() => resolve('budget'), dependencies.answerBudgetMs ?? FORWARD_ANSWER_BUDGET_MS);
-    });
+    // The answer waits for the forward at most the budget (core's abortable sleep, stopped once the race is over).
+    const stop = new AbortController();
+    const budget = sleep(dependencies.answerBudgetMs ?? FORWARD_ANSWER_BUDGET_MS, stop.signal).then(
+      () => 'budget' as const,
+      () => 'budget' as const,
+    );
     const first = await Promise.race([forwarding, budget]);
-    clearTimeout(timer);
+    stop.abort();
     answered = true;
     if (first !== 'budget' && first.status === 'accepted') return { accepted: true, sink: 'forward' };
     failures.push(
