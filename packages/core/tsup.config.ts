@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', internal: 'src/internal.ts' },
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',
@@ -9,4 +9,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
+  // One copy of every module (the error classes above all) shared by both entries, in the CommonJS build too.
+  splitting: true,
 });

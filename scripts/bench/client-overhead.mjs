@@ -116,7 +116,7 @@ async function sidesFor(core, baseUrl, requests) {
   await client.call('live_config', 'set_callback', { Url: CALLBACK_URL, CallbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackBeforeSendGift'] });
   const userSig = core.genUserSig({ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'administrator', expireSeconds: 86_400 });
   const urls = Array.from({ length: requests }, () =>
-    core.buildRequestUrl({ baseUrl, service: 'live_config', command: 'get_callback', sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', userSig, random: core.randomUint32() }),
+    core.buildRequestUrl({ baseUrl, service: 'live_config', command: 'get_callback', sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', userSig, random: Math.floor(Math.random() * 2 ** 32) }),
   );
   const init = { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{}' };
   const check = (side, response, body) => {
@@ -167,21 +167,21 @@ async function cpuPerCall(functions, { calls = 4000, repeats = 7 } = {}) {
  * retry plumbing) and the Tencent semantics (arguments, URL signing, envelope). Also what a Request costs to build
  * and to clone, the two ky does on every call.
  */
-async function breakdown(core) {
+async function breakdown(core, internal) {
   const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
   const { default: ky } = await import(pathToFileURL(requireFromCore.resolve('ky')).href);
   const url = `http://127.0.0.1:1/v4/live_config/get_callback?sdkappid=${TENCENT.sdkAppId}&identifier=administrator&usersig=${'x'.repeat(180)}&random=1&contenttype=json`;
   const text = JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', RequestId: 'Id-1', Response: { Url: CALLBACK_URL } });
   const headers = { accept: 'application/json', 'content-type': 'application/json' };
   const stub = async () => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-  const engine = core.createRequestEngine({ fetch: stub });
+  const engine = internal.createRequestEngine({ fetch: stub });
   const client = core.createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: TENCENT.secretKey, baseUrl: 'http://127.0.0.1:1', rateLimit: false, fetch: stub });
   const engineCall = {
     url,
     body: '{}',
     timeoutMs: 10_000,
     retry: core.DEFAULT_RETRY_OPTIONS,
-    random: core.randomUint32,
+    random: internal.randomUint32,
     where: 'live_config/get_callback',
     context: () => ({ service: 'live_config', command: 'get_callback' }),
     secrets: () => [],
@@ -200,6 +200,8 @@ async function breakdown(core) {
 
 export async function benchClientOverhead({ rounds: roundCount, requests, latencyRounds, latencyRequests }) {
   const core = await import(join(root, 'packages/core/dist/index.js'));
+  // The request engine is tokenwire's own toolbox, not public API: @tokenwire/core/internal.
+  const internal = await import(join(root, 'packages/core/dist/internal.js'));
   const server = await startServer();
   try {
     const delayed = await sidesFor(core, server.delayed, latencyRequests);
@@ -207,7 +209,7 @@ export async function benchClientOverhead({ rounds: roundCount, requests, latenc
 
     const slow = await rounds([delayed.viaClient, delayed.viaFetch], { rounds: latencyRounds, requests: latencyRequests });
     const fast = await rounds([direct.viaClient, direct.viaFetch, direct.viaFetchWithDeadline], { rounds: roundCount, requests });
-    const cost = await breakdown(core);
+    const cost = await breakdown(core, internal);
 
     const latencyRatio = median(slow.ratios[1]);
     const µs = (value) => `${value.toFixed(0)} µs`;

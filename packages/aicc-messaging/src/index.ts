@@ -8,6 +8,7 @@
 
 // clients
 export type { AiccClient, AiccClientMode, AiccRequest, AiccResponse } from './client/aicc-client.js';
+export type { MessageTokenSource } from './client/message-token-source.js';
 export type { AiccClientOptions, AiccDirectClient } from './client/create-aicc-client.js';
 export { createAiccClient } from './client/create-aicc-client.js';
 export type { AiccTransportOptions } from './client/transport-settings.js';

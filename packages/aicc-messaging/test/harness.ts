@@ -1,9 +1,9 @@
 /*
- * Shared set-up for the tests (not part of the package): a manual clock shared by the client and the emulator, an
- * injected sleep that makes backoff instant and leaves deadlines pending, a fetch that records what was sent, and
- * an emulator with a short poll hold.
+ * Shared set-up for the tests (not part of the package): a manual clock shared by the client and the emulator,
+ * ky's timers taken over (backoff instant, deadlines pending), a fetch that records what was sent, and an emulator
+ * with a short poll hold.
  */
-import type { Sleep } from '@tokenwire/core';
+import { afterEach } from 'vitest';
 import { AICC_DIALECTS, createEmulator, type AiccDialect, type AiccServiceOptions, type FaultRule } from '@tokenwire/emulator';
 import { createAiccClient, type AiccClientOptions } from '../src/client/create-aicc-client.js';
 
@@ -14,8 +14,8 @@ export const BASE_URL = 'https://aicc.test';
 export const CLOCK_START = Date.parse('2025-06-01T08:00:00Z');
 
 /**
- * Per-attempt deadlines the tests give clients. The test sleep treats every wait at least this long as a deadline
- * (pending until fired or aborted) and anything shorter as a backoff (resolved at once, recorded).
+ * Per-attempt deadlines the tests give clients. The test time treats every ky timer at least this long as a
+ * deadline (pending until expired or cleared) and anything shorter as a backoff (run at once, recorded).
  */
 export const TEST_TIMEOUT_MS = 60_000;
 export const TEST_POLL_TIMEOUT_MS = 120_000;
@@ -36,54 +36,77 @@ export function createManualClock(start = CLOCK_START): ManualClock {
   };
 }
 
-/** The injected sleep and what it saw. */
-export interface TestSleep {
-  readonly sleep: Sleep;
-  /** Backoff delays, in the order they were asked for. */
+/** ky's timers as the tests see them. */
+export interface TestTime {
+  /** Retry backoffs ky waited, in ms, in the order it asked for them (immediate replays of 0 ms are left out). */
   readonly backoffs: number[];
-  /** Deadlines currently pending. */
+  /** Attempt deadlines currently pending. */
   readonly pendingDeadlines: number;
   /** Makes every pending deadline expire now. */
   expireDeadlines(): void;
 }
 
-export function createTestSleep(): TestSleep {
+/** ky's own timer helpers: its retry wait (`delay`) and its attempt deadline (`timeout`). */
+const KY_TIMER = /[\\/]ky[\\/]distribution[\\/]utils[\\/](?:delay|timeout)\.js/;
+
+let installed: { readonly time: TestTime; readonly restore: () => void } | undefined;
+
+/**
+ * Takes over the timers ky sets — the clients run every call on ky (through core's request engine), which waits
+ * its retry backoff and each attempt's deadline with `setTimeout`. A wait shorter than {@link TEST_TIMEOUT_MS} is a
+ * backoff: recorded and run at once. A longer one is a deadline: pending until {@link TestTime.expireDeadlines} or
+ * until ky clears it. Every other timer (the emulator's poll hold and agent delays, the test's own pauses) runs as
+ * usual. Installed once per test and undone after it (see the `afterEach` below).
+ */
+export function createTestTime(): TestTime {
+  if (installed !== undefined) return installed.time;
+  const realSetTimeout = globalThis.setTimeout;
+  const realClearTimeout = globalThis.clearTimeout;
   const backoffs: number[] = [];
-  const deadlines = new Set<() => void>();
-  const sleep: Sleep = (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      if (ms < TEST_TIMEOUT_MS) {
-        backoffs.push(ms);
-        queueMicrotask(resolve);
-        return;
-      }
-      const fire = (): void => {
-        deadlines.delete(fire);
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      const onAbort = (): void => {
-        deadlines.delete(fire);
-        reject(signal?.reason);
-      };
-      deadlines.add(fire);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  return {
-    sleep,
+  const deadlines = new Map<object, () => void>();
+  const fakeSetTimeout = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): unknown => {
+    const caller = new Error().stack?.split('\n').slice(2, 5).join('\n') ?? '';
+    if (!KY_TIMER.test(caller)) return realSetTimeout(handler, ms, ...args);
+    const delay = ms ?? 0;
+    if (delay >= TEST_TIMEOUT_MS) {
+      const handle = {};
+      deadlines.set(handle, () => handler(...args));
+      return handle;
+    }
+    if (delay > 0) backoffs.push(delay);
+    return realSetTimeout(handler, 0, ...args);
+  };
+  const fakeClearTimeout = (handle: unknown): void => {
+    if (typeof handle === 'object' && handle !== null && deadlines.delete(handle)) return;
+    realClearTimeout(handle as Parameters<typeof clearTimeout>[0]);
+  };
+  globalThis.setTimeout = fakeSetTimeout as typeof setTimeout;
+  globalThis.clearTimeout = fakeClearTimeout as typeof clearTimeout;
+  const time: TestTime = {
     backoffs,
     get pendingDeadlines() {
       return deadlines.size;
     },
     expireDeadlines() {
-      for (const fire of [...deadlines]) fire();
+      const due = [...deadlines.values()];
+      deadlines.clear();
+      for (const fire of due) fire();
     },
   };
+  installed = {
+    time,
+    restore: () => {
+      globalThis.setTimeout = realSetTimeout;
+      globalThis.clearTimeout = realClearTimeout;
+    },
+  };
+  return time;
 }
+
+afterEach(() => {
+  installed?.restore();
+  installed = undefined;
+});
 
 /** One request as the recording fetch saw it. */
 export interface RecordedRequest {
@@ -136,7 +159,7 @@ export interface TestBedOverrides {
   readonly dialect?: AiccDialect;
 }
 
-/** Everything a test needs: the emulator, clock, sleep, recorder and a client factory. */
+/** Everything a test needs: the emulator, clock, ky's timers, recorder and a client factory. */
 export function createTestBed(overrides: TestBedOverrides = {}) {
   const clock = createManualClock();
   const dialect = overrides.aicc?.dialect ?? overrides.dialect ?? 'api-reference';
@@ -145,7 +168,7 @@ export function createTestBed(overrides: TestBedOverrides = {}) {
     now: clock.now,
     ...(overrides.faults === undefined ? {} : { faults: overrides.faults }),
   });
-  const time = createTestSleep();
+  const time = createTestTime();
   const recorder = recordingFetch((input) => emulator.fetch(input));
   /** The fetch the client uses; tests may replace it to tamper with answers. */
   let upstream: TestFetch = recorder.fetch;
@@ -158,7 +181,6 @@ export function createTestBed(overrides: TestBedOverrides = {}) {
       appSecret: APP_SECRET,
       fetch: clientFetch,
       now: clock.now,
-      sleep: time.sleep,
       random: () => 2 ** 31,
       timeoutMs: TEST_TIMEOUT_MS,
       ...options,

@@ -2,6 +2,9 @@
  * @tokenwire/core — isomorphic signing, verification, envelope handling and a retrying client for the Tencent
  * Cloud Chat / TUILiveKit REST API. Web-standard APIs only: runs in browsers, edge workers, Node, Deno and Bun.
  *
+ * Everything here is for users. The toolbox tokenwire's own packages share (the request engine, input parsing,
+ * text measures) is `@tokenwire/core/internal`, which makes no promises to anyone else.
+ *
  * @packageDocumentation
  */
 
@@ -9,7 +12,6 @@ export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export { REDACTED, redactHeaders, redactSecrets, redactUrl } from './redact.js';
 export { constantTimeEqual, constantTimeEqualStrings } from './crypto/constant-time-equal.js';
-export { base64ToBytes, bytesToBase64 } from './encoding/base64.js';
 
 // errors
 export type { ErrorContext, TokenwireErrorOptions } from './errors/tokenwire-error.js';
@@ -39,7 +41,6 @@ export { resolveBaseUrl } from './endpoint/resolve-base-url.js';
 export type { RequestUrlParts } from './endpoint/build-request-url.js';
 export { buildRequestUrl } from './endpoint/build-request-url.js';
 export type { RandomUint32Source } from './endpoint/random-uint32.js';
-export { randomUint32 } from './endpoint/random-uint32.js';
 
 // envelope
 export type { ErrorCategory, ErrorClassification, RetryClass } from './envelope/error-classification.js';
@@ -94,43 +95,5 @@ export type {
   TencentResponseEvent,
   TencentRetryEvent,
 } from './client/hooks.js';
-export type { Sleep } from './client/sleep.js';
-export { sleep } from './client/sleep.js';
 export type { FetchFunction } from './engine/attempt-fetch.js';
 export type { KyInstanceLike } from './engine/ky-instance-like.js';
-
-// -- the request engine: ky set up for tokenwire's clients (internal: the AICC client and the worker move onto it next) --
-export type {
-  AnswerFailure,
-  AttemptOutcome,
-  EngineAnswer,
-  EngineCall,
-  RequestEngine,
-  RequestEngineOptions,
-  RetryNotice,
-} from './engine/request-engine.js';
-export { createRequestEngine } from './engine/request-engine.js';
-export { untilAborted } from './engine/until-aborted.js';
-
-// -- shared transport exports (used by @tokenwire/aicc-messaging) --
-export type { TransportRequest, TransportResult } from './client/transport.js';
-export { sendRequest } from './client/transport.js';
-export type { BoundedBodyRead, ResponseSizeLimit } from './client/response-size-limit.js';
-export { limitResponseSize } from './client/response-size-limit.js';
-export type { FailureRetryClass, RetryDecision, RetryQuestion } from './client/retry-policy.js';
-export {
-  backoffCeiling,
-  classifyFailure,
-  decideRetry,
-  fullJitterDelay,
-  NO_RETRY_POLICY,
-  parseRetryAfter,
-  resolveRetryPolicy,
-} from './client/retry-policy.js';
-export { MAX_TIMER_DELAY_MS } from './client/sleep.js';
-export { sanitizeCause } from './client/sanitize-cause.js';
-
-// -- shared validation and text helpers (used by the packages built on core) --
-export { parseInput } from './validation/parse-input.js';
-export { VALUE_FREE_PARSE_CONFIG, issuePath, issueText } from './validation/value-free-issues.js';
-export { characterCount, utf8ByteLength } from './encoding/text-measures.js';

@@ -1,6 +1,5 @@
 import {
   ValidationError,
-  randomUint32,
   redactHeaders,
   redactSecrets,
   redactUrl,
@@ -9,7 +8,7 @@ import {
   type RandomUint32Source,
   type ValidationIssue,
 } from '@tokenwire/core';
-import { raceAbort, sleep, throwIfAborted } from './abortable.js';
+import { randomUint32, sleep, untilAborted } from '@tokenwire/core/internal';
 import { createCorsPolicy, type CorsOptions } from './cors.js';
 import { createFaultInjector, type AppliedFault, type FaultController } from './faults/fault-injector.js';
 import { createFaultResponder, isDroppedConnection } from './faults/fault-response.js';
@@ -239,13 +238,13 @@ export function createEmulator<const Options extends EmulatorOptions>(options: O
     };
 
     try {
-      throwIfAborted(signal);
+      signal.throwIfAborted();
       if (cors?.isPreflight(request)) {
         const response = cors.preflight(request);
         record({ outcome: 'response', status: response.status, responseHeaders: redactHeaders(response.headers) });
         return response;
       }
-      if (request.body !== null) body = new Uint8Array(await raceAbort(request.arrayBuffer(), signal));
+      if (request.body !== null) body = new Uint8Array(await untilAborted(request.arrayBuffer(), signal));
       const hasBody = body.byteLength > 0 && request.method !== 'GET' && request.method !== 'HEAD';
       const copy = (): Request =>
         new Request(request.url, { method: request.method, headers: request.headers, body: hasBody ? body.slice() : null, signal });
@@ -265,7 +264,7 @@ export function createEmulator<const Options extends EmulatorOptions>(options: O
       }
       let response: Response;
       try {
-        response = await raceAbort(dispatch(copy()), signal);
+        response = await untilAborted(dispatch(copy()), signal);
       } catch (error) {
         if (signal.aborted && error === signal.reason) throw error;
         const message = `an emulated service failed: ${errorMessage(error)}`;

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 
 /** Inputs are parsed with core's {@link parseInput}; this module adds the package's own messages. */
-export { parseInput } from '@tokenwire/core';
+export { parseInput } from '@tokenwire/core/internal';
 
 /**
  * The message of a strict object schema's own issues: an unknown field, a missing required field, or an input

@@ -1,4 +1,5 @@
-import { parseInput, ValidationError } from '@tokenwire/core';
+import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallbackTokenSettingsSchema } from './set-callback-token.js';

@@ -1,5 +1,5 @@
-import type { Clock } from '@tokenwire/core';
-import { abortable } from './abortable-wait.js';
+import { RequestAbortedError, type Clock } from '@tokenwire/core';
+import { untilAborted } from '@tokenwire/core/internal';
 
 /** How long before its expiry an AccessToken is replaced: 60 s, or a tenth of its lifetime when that is shorter. */
 export const ACCESS_TOKEN_REFRESH_MARGIN_MS = 60_000;
@@ -74,8 +74,13 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
   const cache = {
     async get(signal?: AbortSignal) {
       if (fresh(grant)) return grant.accessToken;
-      const next = await abortable(refresh(), signal, 'Waiting for the API Fabric AccessToken', path);
-      return next.accessToken;
+      try {
+        return (await untilAborted(refresh(), signal)).accessToken;
+      } catch (error) {
+        // The caller's wait ended; the refresh goes on for the others.
+        if (signal?.aborted) throw new RequestAbortedError('Waiting for the API Fabric AccessToken was aborted by the caller', { path, cause: signal.reason });
+        throw error;
+      }
     },
     invalidate(accessToken: string) {
       if (grant?.accessToken === accessToken) grant = undefined;

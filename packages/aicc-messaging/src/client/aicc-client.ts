@@ -1,7 +1,10 @@
-import { limitResponseSize, ValidationError, type Clock, type ResponseSizeLimit, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+import { ValidationError, type Clock, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+import { limitResponseSize, type ResponseSizeLimit } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
+import { CallOptionEntries } from '../input/signal-options.js';
 import { API_NAME_PATTERN, CCMESSAGING_API_METHODS, type CcmessagingApi } from './ccmessaging-apis.js';
+import { isMessageTokenSource, type MessageTokenSource } from './message-token-source.js';
 import { FunctionSchema, RetrySchema, TimeoutSchema } from './transport-settings.js';
 
 /** Whether a client holds the AK/SK itself (`direct`, server side) or talks to a gateway that does (`gateway`). */
@@ -20,20 +23,26 @@ export interface AiccRequest {
   readonly query?: Readonly<Record<string, string>> | undefined;
   /** The JSON body (POST only); `{}` when omitted. */
   readonly body?: Readonly<Record<string, unknown>> | undefined;
-  /** The `ccmessaging-token` to send; every API but `applyToken` needs one. */
-  readonly messageToken?: string | undefined;
+  /**
+   * The `ccmessaging-token` to send; every API but `applyToken` needs one. A string is sent as it is. A
+   * {@link MessageTokenSource} (what a session passes: its token holder) is asked before every attempt, takes the
+   * token AICC rotates in a `ccmessaging-token` response header, and is asked once for a renewed token when AICC
+   * rejects it — a 401 that a gateway did not produce itself, or an API Fabric 403 that a fresh AccessToken did not
+   * cure — after which the call is replayed once at once.
+   */
+  readonly messageToken?: string | MessageTokenSource | undefined;
   /**
    * Whether repeating the call after an ambiguous failure (timeout, dropped connection, 5xx) is harmless.
    * Defaults to `true` for `GET`, `applyToken` and the read-only APIs, `false` otherwise. Non-idempotent calls
    * are retried only after answers that prove they were not processed (HTTP 429 or 503, AICC flow control).
    */
   readonly idempotent?: boolean | undefined;
-  /** Aborts the call, including backoff waits and a token refresh it waits for. */
+  /** Aborts the call, including backoff waits and the token refreshes it waits for. */
   readonly signal?: AbortSignal | undefined;
   /**
    * Direct clients: whether an API Fabric 403 makes the client drop its AccessToken, fetch a new one and replay
-   * the call once (default `true`). Sessions turn it off for the replay that follows a re-applied
-   * `ccmessaging-token`, which comes right after a refresh. A gateway client never refreshes (its gateway does).
+   * the call once at once (default `true`). A 403 that the refresh did not cure is not refreshed again, not even
+   * after the `ccmessaging-token` was re-applied. A gateway client never refreshes (its gateway does).
    */
   readonly refreshAccessTokenOn403?: boolean | undefined;
   /** Per-attempt deadline in ms for this call; defaults to the client's `timeoutMs`. */
@@ -102,21 +111,30 @@ const IDEMPOTENT_APIS: ReadonlySet<string> = new Set([
   'getsatisfactionsurveymode',
 ]);
 
-const PlainObjectSchema = v.custom<Readonly<Record<string, unknown>>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'must be a JSON object',
-);
+const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const PlainObjectSchema = v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be a JSON object');
 
 const AiccRequestSchema = v.strictObject(
   {
     api: v.pipe(v.string('must be a string'), v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction')),
     method: v.optional(v.picklist(['GET', 'POST'], 'must be GET or POST')),
-    query: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object of strings')),
+    query: v.optional(
+      v.custom<Readonly<Record<string, string>>>(
+        (value) => isPlainObject(value) && Object.values(value).every((item) => typeof item === 'string'),
+        'must be an object of strings',
+      ),
+    ),
     body: v.optional(PlainObjectSchema),
-    messageToken: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
+    messageToken: v.optional(
+      v.union(
+        [v.pipe(v.string(), v.nonEmpty('must not be empty')), v.custom<MessageTokenSource>(isMessageTokenSource)],
+        'must be a string or a MessageTokenSource',
+      ),
+    ),
     idempotent: v.optional(v.boolean('must be a boolean')),
     refreshAccessTokenOn403: v.optional(v.boolean('must be a boolean')),
-    signal: v.optional(v.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')),
+    ...CallOptionEntries,
     timeoutMs: v.optional(TimeoutSchema),
     retry: v.optional(RetrySchema),
     onResponseHeaders: v.optional(FunctionSchema),
@@ -134,7 +152,7 @@ export interface PreparedAiccRequest {
   /** `?…` or the empty string. */
   readonly search: string;
   readonly bodyText: string | undefined;
-  readonly messageToken: string | undefined;
+  readonly messageToken: string | MessageTokenSource | undefined;
   readonly idempotent: boolean;
   readonly refreshAccessTokenOn403: boolean;
   readonly signal: AbortSignal | undefined;
@@ -172,7 +190,7 @@ export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
     method,
     search,
     bodyText,
-    messageToken: parsed.messageToken,
+    messageToken: parsed.messageToken as string | MessageTokenSource | undefined,
     idempotent: parsed.idempotent ?? (method === 'GET' || IDEMPOTENT_APIS.has(parsed.api)),
     refreshAccessTokenOn403: parsed.refreshAccessTokenOn403 ?? true,
     signal: parsed.signal,

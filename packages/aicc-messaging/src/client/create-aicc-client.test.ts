@@ -1,9 +1,12 @@
-import { HttpStatusError, NetworkError, RequestAbortedError, ValidationError } from '@tokenwire/core';
+import { HttpStatusError, NetworkError, RequestAbortedError, TimeoutError, ValidationError } from '@tokenwire/core';
+import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_KEY, APP_SECRET, BASE_URL, DIALECTS, dialectTestBed, textsOfError, type TestBed } from '../../test/harness.js';
+import { APP_KEY, APP_SECRET, BASE_URL, DIALECTS, dialectTestBed, TEST_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
+import { applyToken } from '../token/apply-token.js';
 import { createAiccClient } from './create-aicc-client.js';
+import type { MessageTokenSource } from './message-token-source.js';
 
 const TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
 const APPLY_PATH = '/apiaccess/ccmessaging/applyToken';
@@ -27,6 +30,9 @@ describe('createAiccClient options', () => {
     [{ retry: { limit: -1 } }, 'retry.limit: must not be negative'],
     [{ retry: { attempts: 2 } }, 'retry: has unknown options: attempts'],
     [{ fetch: 'fetch' }, 'fetch: must be a function'],
+    [{ ky: { extend: 1 } }, 'ky: must be a ky instance'],
+    // ky waits its backoff and deadlines with its own timers: there is no sleep to inject any more.
+    [{ sleep: async () => undefined }, 'sleep: is not a known option'],
     [{ appSecrets: 'x' }, 'appSecrets: is not a known option'],
   ])('rejects %j before sending anything', (override, message) => {
     let sent = 0;
@@ -319,6 +325,89 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(AiccApiError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ code: '10010000002', retryable: true, path: '/apiaccess/ccmessaging/send', attempt: 3 });
       expect(bed.time.backoffs).toEqual([500, 1000]);
+    });
+
+    it('sends through the caller’s ky instance: its headers and hooks apply to every attempt, tokenByAkSk included', async () => {
+      bed = testBed();
+      const seen: string[] = [];
+      const answered: number[] = [];
+      const instance = ky.create({
+        headers: { 'x-trace-id': 'trace-1' },
+        hooks: {
+          beforeRequest: [(request) => void seen.push(new URL(request.url).pathname)],
+          afterResponse: [(_request, _options, response) => void answered.push(response.status)],
+        },
+      });
+      bed.emulator.faults.add({ route: APPLY_PATH, fault: { kind: 'http-status', status: 502 }, times: 1 });
+      const response = await bed.client({ ky: instance }).request({ api: 'applyToken', body: applyBody });
+      expect(response).toMatchObject({ status: 200, attempt: 2 });
+      // The caller's hooks run first; then the client's, which fetches the AccessToken (through the same instance).
+      expect(seen).toEqual([APPLY_PATH, TOKEN_PATH, APPLY_PATH]);
+      expect(answered).toEqual([200, 502, 200]);
+      expect(bed.recorder.requests.map((request) => request.headers.get('x-trace-id'))).toEqual(['trace-1', 'trace-1', 'trace-1']);
+      // The client still owns what makes the call: the Fabric headers and the body.
+      const [, , replay] = bed.recorder.requests;
+      expect(replay!.headers.get('authorization')).toMatch(/^Bearer /);
+      expect(JSON.parse(replay!.body)).toEqual(applyBody);
+    });
+
+    it('refuses a redirect without following it: the tokens would go along', async () => {
+      bed = testBed();
+      let redirected = 0;
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname !== APPLY_PATH) return next(request);
+        redirected += 1;
+        return new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/collect' } });
+      });
+      const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      expect(HttpStatusError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: 302, retryable: false, path: APPLY_PATH });
+      expect((error as Error).message).not.toContain('elsewhere.example');
+      expect(redirected).toBe(1);
+      expect(bed.recorder.requests.some((request) => request.url.hostname === 'elsewhere.example')).toBe(false);
+    });
+
+    it('bounds each attempt by timeoutMs, then retries', async () => {
+      bed = testBed({ faults: [{ route: APPLY_PATH, fault: 'stall-body', times: 1 }] });
+      const pending = bed.client().request({ api: 'applyToken', body: applyBody });
+      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      bed.time.expireDeadlines();
+      expect(await pending).toMatchObject({ status: 200, attempt: 2 });
+      const once = bed.client({ retry: false });
+      bed.emulator.faults.add({ route: APPLY_PATH, fault: 'stall-body', times: 1 });
+      const failing = once.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length < 3) await new Promise((resolve) => setTimeout(resolve, 0));
+      bed.time.expireDeadlines();
+      const error = await failing;
+      expect(TimeoutError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ timeoutMs: TEST_TIMEOUT_MS, status: 200, path: APPLY_PATH, retryable: true });
+    });
+
+    it('takes the ccmessaging-token from a MessageTokenSource: asked before every attempt, renewed once after a 401 and the call replayed once', async () => {
+      bed = testBed();
+      const client = bed.client();
+      const { token: fresh } = await applyToken(client, bed.user());
+      const asked: string[] = [];
+      const source: MessageTokenSource = {
+        current: async () => (asked.push('current'), 'expired-message-token'),
+        renew: async (rejected) => (asked.push(`renew ${rejected}`), fresh),
+        adopt: (sentWith, header) => (asked.push(`adopt ${sentWith === fresh ? 'fresh' : sentWith} ${header === null ? 'none' : 'rotated'}`), false),
+      };
+      const body = { userId: 'user-1', channelConfigId: applyBody.channelId, channel: 'WEB' };
+      const response = await client.request({ api: 'queryQueueInfo', body, messageToken: source });
+      expect(response).toMatchObject({ status: 200, attempt: 2 });
+      expect(asked).toEqual(['current', 'adopt expired-message-token none', 'renew expired-message-token', 'adopt fresh none']);
+      expect(bed.recorder.to('/apiaccess/ccmessaging/queryQueueInfo').map((request) => request.headers.get('ccmessaging-token'))).toEqual([
+        'expired-message-token',
+        fresh,
+      ]);
+
+      // A source whose renewal does not help: the second 401 is the caller's, after exactly one replay.
+      const stubborn: MessageTokenSource = { current: async () => 'expired-message-token', renew: async () => 'still-expired', adopt: () => false };
+      const error = await client.request({ api: 'queryQueueInfo', body, messageToken: stubborn }).catch((caught: unknown) => caught);
+      expect(HttpStatusError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: 401, attempt: 2 });
+      expect(textsOfError(error)).not.toContain('still-expired');
     });
 
     it('puts what an error body says into the HttpStatusError, without secrets', async () => {

@@ -1,9 +1,9 @@
-import { resolveRetryPolicy } from '@tokenwire/core';
+import { resolveRetryPolicy } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { createAccessTokenCache, type AccessTokenCache } from './access-token-cache.js';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from './aicc-client.js';
-import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from './ccmessaging-apis.js';
+import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
 import { HttpBaseUrlSchema, PathSchema } from './endpoint-url.js';
 import { exchange } from './exchange.js';
 import {
@@ -35,26 +35,28 @@ export interface AiccDirectClient extends AiccClient {
   readonly accessTokens: AccessTokenCache;
 }
 
-const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
-
-const AiccClientOptionsSchema = v.strictObject(
-  {
-    baseUrl: HttpBaseUrlSchema,
-    appKey: nonEmpty,
-    appSecret: nonEmpty,
-    accessTokenTtlSeconds: v.optional(
-      v.pipe(
-        v.number('must be a number of seconds'),
-        v.integer('must be a whole number of seconds'),
-        v.minValue(MIN_ACCESS_TOKEN_TTL_SECONDS, `must be at least ${MIN_ACCESS_TOKEN_TTL_SECONDS}`),
-        v.maxValue(MAX_ACCESS_TOKEN_TTL_SECONDS, `must be at most ${MAX_ACCESS_TOKEN_TTL_SECONDS} (API Fabric's X-Token-Expire limit)`),
+// Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
+const AiccClientOptionsSchema = /* @__PURE__ */ (() => {
+  const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+  return v.strictObject(
+    {
+      baseUrl: HttpBaseUrlSchema,
+      appKey: nonEmpty,
+      appSecret: nonEmpty,
+      accessTokenTtlSeconds: v.optional(
+        v.pipe(
+          v.number('must be a number of seconds'),
+          v.integer('must be a whole number of seconds'),
+          v.minValue(MIN_ACCESS_TOKEN_TTL_SECONDS, `must be at least ${MIN_ACCESS_TOKEN_TTL_SECONDS}`),
+          v.maxValue(MAX_ACCESS_TOKEN_TTL_SECONDS, `must be at most ${MAX_ACCESS_TOKEN_TTL_SECONDS} (API Fabric's X-Token-Expire limit)`),
+        ),
       ),
-    ),
-    fabricTokenPath: v.optional(PathSchema),
-    ...AiccTransportOptionEntries,
-  },
-  objectMessage('an object with baseUrl, appKey and appSecret'),
-);
+      fabricTokenPath: v.optional(PathSchema),
+      ...AiccTransportOptionEntries,
+    },
+    objectMessage('an object with baseUrl, appKey and appSecret'),
+  );
+})();
 
 /**
  * Creates a server-side AICC client holding the API Fabric AK/SK. It fetches the AccessToken with `tokenByAkSk`
@@ -90,11 +92,12 @@ export function createAiccClient(options: AiccClientOptions): AiccDirectClient {
   async function request(input: AiccRequest): Promise<AiccResponse> {
     const call = prepareAiccRequest(input);
     const path = `${CCMESSAGING_PATH_PREFIX}${call.api}`;
-    const url = `${baseUrl}${path}${call.search}`;
     return exchange({
       settings,
       path,
+      url: `${baseUrl}${path}${call.search}`,
       method: call.method,
+      headers: call.method === 'POST' ? { [APP_KEY_HEADER]: appKey, 'content-type': JSON_CONTENT_TYPE } : { [APP_KEY_HEADER]: appKey },
       bodyText: call.bodyText,
       idempotent: call.idempotent,
       signal: call.signal,
@@ -106,27 +109,18 @@ export function createAiccClient(options: AiccClientOptions): AiccDirectClient {
         // mean the Authorization (cec_07_0088: "Authorization or ccmessaging-token expired").
         isRejection: (status) => status === 403 || (status === 401 && call.api === 'applyToken'),
         recover: call.refreshAccessTokenOn403
-          ? (target) => {
-              if (target.credential !== undefined) accessTokens.invalidate(target.credential);
+          ? (accessToken) => {
+              if (accessToken !== undefined) accessTokens.invalidate(accessToken);
             }
           : undefined,
         reason: 'access_token_rejected',
       },
+      messageToken: call.messageToken,
       onResponseHeaders: call.onResponseHeaders,
       responseSizeLimit: call.responseSizeLimit,
-      async prepare(signal) {
+      async authorize(signal) {
         const accessToken = await accessTokens.get(signal);
-        return {
-          url,
-          headers: {
-            authorization: `Bearer ${accessToken}`,
-            [APP_KEY_HEADER]: appKey,
-            ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
-            ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
-          },
-          secrets: [appSecret, accessToken, call.messageToken],
-          credential: accessToken,
-        };
+        return { authorization: `Bearer ${accessToken}`, secrets: [appSecret, accessToken], credential: accessToken };
       },
     });
   }

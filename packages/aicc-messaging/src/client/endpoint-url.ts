@@ -30,8 +30,6 @@ export const RootRelativePathSchema = v.pipe(
   v.transform((text) => text.replace(/\/+$/, '')),
 );
 
-/** A path on the AICC host, such as the API Fabric token path. */
-export const PathSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^\/[^?#\s\\]*$/, 'must be a path starting with /, without query or fragment'),
-);
+/** A path on the AICC host, such as the API Fabric token path (built in a pure function: only direct clients use it). */
+export const PathSchema = /* @__PURE__ */ (() =>
+  v.pipe(v.string('must be a string'), v.regex(/^\/[^?#\s\\]*$/, 'must be a path starting with /, without query or fragment')))();

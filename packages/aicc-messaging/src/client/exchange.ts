@@ -1,38 +1,29 @@
-import {
-  decideRetry,
-  fullJitterDelay,
-  HttpStatusError,
-  parseRetryAfter,
-  redactSecrets,
-  RequestAbortedError,
-  sendRequest,
-  type ResponseSizeLimit,
-  type RetryDecision,
-  type RetryPolicy,
-  type TokenwireError,
-} from '@tokenwire/core';
+import { HttpStatusError, redactSecrets, type RetryPolicy, type TokenwireError } from '@tokenwire/core';
+import type { AnswerFailure, EngineAnswer, ResponseSizeLimit } from '@tokenwire/core/internal';
 import { AiccApiError, FLOW_CONTROL_RESULT_CODE } from '../errors/aicc-api-error.js';
 import { FabricAuthError, type FabricAuthFailure } from '../errors/fabric-auth-error.js';
-import { abortable } from './abortable-wait.js';
 import type { AiccResponse } from './aicc-client.js';
+import { answerField, clipDetail, describeAnswer } from './answer-detail.js';
+import { MESSAGE_TOKEN_HEADER } from './ccmessaging-apis.js';
+import { isMessageTokenRejection, type MessageTokenSource } from './message-token-source.js';
 import type { AiccTransportSettings } from './transport-settings.js';
 
-/** Where one attempt goes and what it carries; prepared afresh for every attempt (tokens may change). */
-export interface ExchangeTarget {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  /** Values that must not appear in any error (credentials of this attempt). */
+/** How one attempt authenticates: fetched afresh before every attempt (tokens change). */
+export interface AttemptAuthorization {
+  /** The `Authorization` header value, if the attempt sends one. */
+  readonly authorization?: string | undefined;
+  /** Values that must not appear in any error (the credentials of this attempt). */
   readonly secrets: readonly (string | undefined)[];
-  /** The credential this attempt used (the AccessToken), for `recover`. */
+  /** The AccessToken the attempt used, for {@link AccessRejectionPolicy.recover}. */
   readonly credential?: string | undefined;
 }
 
 /** How an exchange treats answers saying the client itself is not authenticated. */
 export interface AccessRejectionPolicy {
   /** Whether an answer means "your credentials were rejected" (403, and 401 on some routes). */
-  isRejection(status: number, headers: Headers | undefined): boolean;
+  isRejection(status: number, headers: Headers): boolean;
   /** Prepares a replay (drops the rejected AccessToken). Without it, a rejection fails at once. */
-  readonly recover?: ((target: ExchangeTarget) => void | Promise<void>) | undefined;
+  readonly recover?: ((credential: string | undefined) => void) | undefined;
   /** What a rejection that stays means. */
   readonly reason: FabricAuthFailure;
 }
@@ -42,7 +33,11 @@ export interface ExchangeOptions {
   readonly settings: AiccTransportSettings;
   /** The AICC path, for errors. */
   readonly path: string;
+  /** Where the call goes (a gateway route or the AICC path, with its query). It never appears in an error. */
+  readonly url: string;
   readonly method: 'GET' | 'POST';
+  /** Headers every attempt sends (`Content-Type`, `x-app-key`, …); the engine adds `Accept`. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string | undefined;
   readonly idempotent: boolean;
   readonly signal: AbortSignal | undefined;
@@ -51,71 +46,36 @@ export interface ExchangeOptions {
   /** Whether a 2xx answer may carry AICC's flow-control code (ccmessaging APIs), to be retried. */
   readonly checkFlowControl: boolean;
   readonly accessRejection: AccessRejectionPolicy;
-  prepare(signal: AbortSignal | undefined): Promise<ExchangeTarget>;
+  /** The authentication of the next attempt. */
+  authorize(signal: AbortSignal | undefined): Promise<AttemptAuthorization>;
+  /** The `ccmessaging-token`: none, a fixed one, or a source that renews and rotates it (a session's). */
+  readonly messageToken?: string | MessageTokenSource | undefined;
   readonly onResponseHeaders?: ((headers: Headers) => void) | undefined;
   /** The cap on each answer's body (see `AiccRequest.maxResponseBytes`). */
   readonly responseSizeLimit?: ResponseSizeLimit | undefined;
 }
 
-const MAX_DETAIL_LENGTH = 300;
-
-function field(body: unknown, name: string): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
 /** The code of a flow-control answer (`resultCode` or `returnCode` 10010000002), else `undefined`. */
 function flowControlField(body: unknown): 'resultCode' | 'returnCode' | undefined {
-  if (field(body, 'resultCode') === FLOW_CONTROL_RESULT_CODE) return 'resultCode';
-  if (field(body, 'returnCode') === FLOW_CONTROL_RESULT_CODE) return 'returnCode';
+  if (answerField(body, 'resultCode') === FLOW_CONTROL_RESULT_CODE) return 'resultCode';
+  if (answerField(body, 'returnCode') === FLOW_CONTROL_RESULT_CODE) return 'returnCode';
   return undefined;
 }
 
-/** The human-readable part of an error body: API Fabric's, AICC's or a gateway's. */
-function describeErrorBody(body: unknown): string | undefined {
-  const fabric = field(body, 'exceptionInfo');
-  if (fabric !== undefined) return [field(body, 'errorCode'), fabric].filter(Boolean).join(' ');
-  const aicc = field(body, 'resultDesc');
-  if (aicc !== undefined) return [field(body, 'resultCode'), aicc].filter(Boolean).join(' ');
-  const gateway = field(body, 'message');
-  if (gateway !== undefined) return [field(body, 'error'), gateway].filter(Boolean).join(': ');
-  return undefined;
-}
-
-function clip(text: string): string {
-  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1)}…` : text;
-}
-
-/** Repeats the transport's HttpStatusError with what the error body says, secrets redacted. */
-function enrichHttpError(error: TokenwireError, body: unknown, secrets: readonly (string | undefined)[]): TokenwireError {
-  if (!HttpStatusError.isInstance(error) || error.status === undefined) return error;
-  const detail = describeErrorBody(body);
-  if (detail === undefined) return error;
-  return new HttpStatusError(`${error.message}: ${clip(redactSecrets(detail, secrets))}`, {
+/** The engine's HttpStatusError again, with what the error body says, secrets redacted. */
+function enrichHttpError(error: HttpStatusError, body: unknown, secrets: readonly (string | undefined)[]): HttpStatusError {
+  const detail = describeAnswer(body);
+  if (detail === undefined || error.status === undefined) return error;
+  return new HttpStatusError(`${error.message}: ${clipDetail(redactSecrets(detail, secrets))}`, {
     ...error.context,
     status: error.status,
     retryable: error.retryable,
   });
 }
 
-function isUnprocessedAnswer(error: unknown): boolean {
-  return HttpStatusError.isInstance(error) && (error.status === 429 || error.status === 503);
-}
-
-function decide(
-  error: TokenwireError,
-  retries: number,
-  options: ExchangeOptions,
-  retryAfterMs: number | undefined,
-): RetryDecision {
-  const { policy, settings } = options;
-  if (AiccApiError.isInstance(error)) {
-    if (error.code !== FLOW_CONTROL_RESULT_CODE || retries >= policy.limit) return { retry: false };
-    return { retry: true, delayMs: fullJitterDelay(retries, policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs, settings.jitter()) };
-  }
-  if (!options.idempotent && !isUnprocessedAnswer(error)) return { retry: false };
-  return decideRetry({ error, retriesSoFar: retries, policy, jitter: settings.jitter, retryAfterMs });
+/** Answers proving a call was not processed, so that repeating it is harmless: HTTP 429 and 503, AICC flow control. */
+function isUnprocessedAnswer(error: TokenwireError): boolean {
+  return AiccApiError.isInstance(error) || (HttpStatusError.isInstance(error) && (error.status === 429 || error.status === 503));
 }
 
 function notify(hook: ((headers: Headers) => void) | undefined, headers: Headers): void {
@@ -128,80 +88,122 @@ function notify(hook: ((headers: Headers) => void) | undefined, headers: Headers
 }
 
 /**
- * Sends one AICC call with core's one-attempt transport and repeats it per the retry policy: transient failures
- * with backoff (non-idempotent calls only after answers proving they were not processed), AICC flow control like
- * HTTP 429, and one immediate replay after the access-rejection policy recovered (a refreshed AccessToken).
+ * Sends one AICC call through core's request engine, where ky makes the attempts, retries them with backoff and
+ * `Retry-After` and bounds each by `timeoutMs`. AICC's semantics run as the engine's hooks:
+ *
+ * - before every attempt (`beforeAttempt`): the `ccmessaging-token` from the source (renewed after a rejection)
+ *   and the authentication (`authorize`: an AccessToken from the cache, a gateway's `getAuthorization`);
+ * - every answer's headers: a rotated `ccmessaging-token` goes to the source, and to `onResponseHeaders`;
+ * - a 2xx answer with AICC flow control is retried like HTTP 429 (`inspect`);
+ * - a non-2xx answer (`inspectFailure`, with its body): an access rejection drops the AccessToken and replays
+ *   once at once, then is a {@link FabricAuthError}; a rejected `ccmessaging-token` is renewed and the call
+ *   replayed once at once; any other is an `HttpStatusError` saying what the body says;
+ * - a call that is not idempotent is retried only after answers proving it was not processed (`mayRetry`).
  *
  * @internal
  */
 export async function exchange(options: ExchangeOptions): Promise<AiccResponse> {
-  const { settings, path, signal } = options;
-  let attempt = 0;
-  let retries = 0;
-  let recovered = false;
-  for (;;) {
-    if (signal?.aborted) throw new RequestAbortedError(`Call to ${path} was aborted by the caller`, { path, cause: signal.reason });
-    const target = await options.prepare(signal);
-    attempt += 1;
-    const result = await sendRequest({
-      url: target.url,
-      method: options.method,
-      headers: target.headers,
-      body: options.bodyText,
-      fetch: settings.fetch,
-      timeoutMs: options.timeoutMs,
-      signal,
-      sleep: settings.sleep,
-      path,
-      attempt,
-      secrets: target.secrets,
-      readErrorBody: true,
-      responseSizeLimit: options.responseSizeLimit,
-    });
-    if (result.headers !== undefined) notify(options.onResponseHeaders, result.headers);
+  const { settings, path, signal, accessRejection, messageToken } = options;
+  const source = typeof messageToken === 'string' ? undefined : messageToken;
+  let secrets: readonly (string | undefined)[] = [];
+  let credential: string | undefined;
+  let sentWith = typeof messageToken === 'string' ? messageToken : undefined;
+  let rejected: string | undefined; // a token AICC rejected: the next attempt renews it
+  let recovered = false; // the AccessToken was refreshed once (or must not be any more)
+  let reapplied = false; // the ccmessaging-token was renewed once
+  let answered = 0;
 
-    let error: TokenwireError;
-    let retryAfterMs: number | undefined;
-    if (result.ok) {
-      const flowControl = options.checkFlowControl ? flowControlField(result.body) : undefined;
-      if (flowControl === undefined) {
-        const secrets = target.secrets;
-        return { path, status: result.status, headers: result.headers, body: result.body, attempt, redact: (text) => redactSecrets(text, secrets) };
-      }
-      const description = field(result.body, 'resultDesc');
-      error = new AiccApiError({
+  const beforeAttempt = async (request: Request): Promise<undefined> => {
+    if (source !== undefined) {
+      sentWith = rejected === undefined ? await source.current(signal) : await source.renew(rejected, signal);
+      rejected = undefined;
+    }
+    const authorization = await options.authorize(signal);
+    secrets = [...authorization.secrets, sentWith];
+    credential = authorization.credential;
+    if (authorization.authorization !== undefined) request.headers.set('authorization', authorization.authorization);
+    if (sentWith !== undefined) request.headers.set(MESSAGE_TOKEN_HEADER, sentWith);
+    return undefined;
+  };
+
+  const inspect = ({ status, body }: EngineAnswer, attempt: number): AnswerFailure | undefined => {
+    const flowControl = options.checkFlowControl ? flowControlField(body) : undefined;
+    if (flowControl === undefined) {
+      answered = attempt;
+      return undefined;
+    }
+    const description = answerField(body, 'resultDesc');
+    return {
+      error: new AiccApiError({
         code: FLOW_CONTROL_RESULT_CODE,
         field: flowControl,
-        description: description === undefined ? undefined : redactSecrets(description, target.secrets),
+        description: description === undefined ? undefined : redactSecrets(description, secrets),
         path,
-        status: result.status,
+        status,
+        attempt,
+      }),
+    };
+  };
+
+  const inspectFailure = ({ status, headers, body }: EngineAnswer, error: HttpStatusError, attempt: number): AnswerFailure => {
+    let failure: TokenwireError;
+    if (accessRejection.isRejection(status, headers)) {
+      if (!recovered && accessRejection.recover !== undefined) {
+        recovered = true;
+        accessRejection.recover(credential);
+        return { error, retry: 'immediate' };
+      }
+      const exceptionInfo = answerField(body, 'exceptionInfo') ?? answerField(body, 'resultDesc') ?? answerField(body, 'message');
+      failure = new FabricAuthError({
+        reason: accessRejection.reason,
+        errorCode: answerField(body, 'errorCode') ?? answerField(body, 'resultCode') ?? answerField(body, 'error'),
+        exceptionInfo: exceptionInfo === undefined ? undefined : clipDetail(redactSecrets(exceptionInfo, secrets)),
+        path,
+        status,
         attempt,
       });
     } else {
-      if (RequestAbortedError.isInstance(result.error)) throw result.error;
-      if (result.status !== undefined && options.accessRejection.isRejection(result.status, result.headers)) {
-        const { recover, reason } = options.accessRejection;
-        if (!recovered && recover !== undefined) {
-          recovered = true;
-          await recover(target);
-          continue;
-        }
-        const exceptionInfo = field(result.body, 'exceptionInfo') ?? field(result.body, 'resultDesc') ?? field(result.body, 'message');
-        throw new FabricAuthError({
-          reason,
-          errorCode: field(result.body, 'errorCode') ?? field(result.body, 'resultCode') ?? field(result.body, 'error'),
-          exceptionInfo: exceptionInfo === undefined ? undefined : clip(redactSecrets(exceptionInfo, target.secrets)),
-          path,
-          status: result.status,
-          attempt,
-        });
-      }
-      error = enrichHttpError(result.error, result.body, target.secrets);
-      retryAfterMs = parseRetryAfter(result.headers?.get('retry-after'), settings.now());
+      failure = enrichHttpError(error, body, secrets);
     }
-    const decision = decide(error, retries, options, retryAfterMs);
-    if (!decision.retry) throw error;
-    retries += 1;
-    await abortable(settings.sleep(decision.delayMs, signal), signal, `Call to ${path}`, path);
-  }
+    if (source !== undefined && sentWith !== undefined && !reapplied && isMessageTokenRejection(failure, headers)) {
+      reapplied = true;
+      rejected = sentWith;
+      // The AccessToken was refreshed just before a 403 that leads here: another refresh would not help.
+      if (FabricAuthError.isInstance(failure)) recovered = true;
+      return { error: failure, retry: 'immediate' };
+    }
+    return { error: failure };
+  };
+
+  const answer = await settings.engine.send({
+    url: options.url,
+    method: options.method,
+    headers: options.headers,
+    body: options.bodyText,
+    signal,
+    timeoutMs: options.timeoutMs,
+    retry: options.policy,
+    // The replay after an AccessToken refresh and the one after a re-applied ccmessaging-token are not retries.
+    immediateRetries: (accessRejection.recover === undefined ? 0 : 1) + (source === undefined ? 0 : 1),
+    random: settings.random,
+    where: path,
+    context: () => ({ path }),
+    secrets: () => secrets,
+    readErrorBody: true,
+    responseSizeLimit: options.responseSizeLimit,
+    beforeAttempt,
+    inspect,
+    inspectFailure,
+    mayRetry: options.idempotent ? undefined : isUnprocessedAnswer,
+    onAttemptEnd: ({ headers }) => {
+      if (headers === undefined) return;
+      if (source !== undefined && sentWith !== undefined) {
+        const token = sentWith;
+        notify((received) => source.adopt(token, received.get(MESSAGE_TOKEN_HEADER)), headers);
+      }
+      notify(options.onResponseHeaders, headers);
+    },
+  });
+  const answeredSecrets = secrets;
+  return { path, status: answer.status, headers: answer.headers, body: answer.body, attempt: answered, redact: (text) => redactSecrets(text, answeredSecrets) };
 }

@@ -1,4 +1,5 @@
-import { issueText, MalformedResponseError, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
+import { MalformedResponseError } from '@tokenwire/core';
+import { issueText, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { AiccApiError, type AiccResultField } from '../errors/aicc-api-error.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';

@@ -15,15 +15,14 @@ export const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
 /** The AccessToken lifetime asked for by default, as Huawei's own demo does: 600 s. */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 600;
 
-const secondsText: v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]> = v.pipe(
-  v.string(),
-  v.regex(/^\s*\d{1,10}\s*$/),
-);
-const wholeSeconds: v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]> =
-  v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Whole seconds as a string of digits. */
+type SecondsTextSchema = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]>;
 
 /** Whole seconds as a string of digits or a number. */
-type SecondsSchema = v.UnionSchema<[typeof secondsText, typeof wholeSeconds], string>;
+type SecondsSchema = v.UnionSchema<
+  [SecondsTextSchema, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]>],
+  string
+>;
 
 /** An optional string. */
 type OptionalTextSchema = v.OptionalSchema<v.StringSchema<string>, undefined>;
@@ -46,23 +45,28 @@ export const TokenByAkSkResponseSchema: v.LooseObjectSchema<
     readonly UserID: OptionalTextSchema;
   },
   undefined
-> = v.looseObject({
-  AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-  ApplyType: v.optional(v.string('must be a string')),
-  CreateTime: v.optional(
-    v.pipe(v.union([secondsText, wholeSeconds], 'must be whole epoch seconds, as a string or a number'), v.transform(Number)),
-  ),
-  Expires: v.optional(
-    v.pipe(
-      v.union([secondsText, wholeSeconds], 'must be whole seconds, as a string or a number'),
-      v.transform(Number),
-      v.minValue(1, 'must be at least 1 second'),
+> = /* @__PURE__ */ (() => {
+  // Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
+  const secondsText: SecondsTextSchema = v.pipe(v.string(), v.regex(/^\s*\d{1,10}\s*$/));
+  const wholeSeconds = v.pipe(v.number(), v.integer(), v.minValue(0));
+  return v.looseObject({
+    AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+    ApplyType: v.optional(v.string('must be a string')),
+    CreateTime: v.optional(
+      v.pipe(v.union([secondsText, wholeSeconds], 'must be whole epoch seconds, as a string or a number'), v.transform(Number)),
     ),
-  ),
-  Scope: v.optional(v.string('must be a string')),
-  AppKey: v.optional(v.string('must be a string')),
-  UserID: v.optional(v.string('must be a string')),
-});
+    Expires: v.optional(
+      v.pipe(
+        v.union([secondsText, wholeSeconds], 'must be whole seconds, as a string or a number'),
+        v.transform(Number),
+        v.minValue(1, 'must be at least 1 second'),
+      ),
+    ),
+    Scope: v.optional(v.string('must be a string')),
+    AppKey: v.optional(v.string('must be a string')),
+    UserID: v.optional(v.string('must be a string')),
+  });
+})();
 
 /** A parsed `tokenByAkSk` answer. */
 export type TokenByAkSkResponse = v.InferOutput<typeof TokenByAkSkResponseSchema>;
@@ -93,7 +97,9 @@ export async function requestAccessToken(request: AccessTokenRequest): Promise<A
   const response = await exchange({
     settings,
     path: fabricTokenPath,
+    url: `${request.baseUrl}${fabricTokenPath}`,
     method: 'POST',
+    headers: { 'content-type': JSON_CONTENT_TYPE, 'x-token-expire': String(request.ttlSeconds) },
     bodyText: JSON.stringify({ app_key: request.appKey, app_secret: appSecret }),
     idempotent: true,
     signal: undefined,
@@ -101,11 +107,7 @@ export async function requestAccessToken(request: AccessTokenRequest): Promise<A
     policy: request.policy,
     checkFlowControl: false,
     accessRejection: { isRejection: (status) => status === 401 || status === 403, reason: 'credentials_rejected' },
-    prepare: async () => ({
-      url: `${request.baseUrl}${fabricTokenPath}`,
-      headers: { 'content-type': JSON_CONTENT_TYPE, 'x-token-expire': String(request.ttlSeconds) },
-      secrets: [appSecret],
-    }),
+    authorize: async () => ({ secrets: [appSecret] }),
   });
   const parsed = parseResponse(TokenByAkSkResponseSchema, response.body, { path: fabricTokenPath, status: response.status, attempt: response.attempt });
   const lifetimeSeconds = parsed.Expires ?? request.ttlSeconds;

@@ -1,17 +1,11 @@
 import {
-  DEFAULT_RETRY_OPTIONS,
+  createRequestEngine,
   MAX_TIMER_DELAY_MS,
   randomUint32,
   resolveRetryPolicy,
-  sleep as realSleep,
-  systemClock,
-  type Clock,
-  type FetchFunction,
-  type RandomUint32Source,
-  type RetryOptions,
-  type RetryPolicy,
-  type Sleep,
-} from '@tokenwire/core';
+  type RequestEngine,
+} from '@tokenwire/core/internal';
+import { DEFAULT_RETRY_OPTIONS, systemClock, type Clock, type FetchFunction, type KyInstanceLike, type RandomUint32Source, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
 import { objectMessage } from '../input/parse-input.js';
 
@@ -19,10 +13,23 @@ import { objectMessage } from '../input/parse-input.js';
 export const DEFAULT_AICC_TIMEOUT_MS = 10_000;
 
 /**
- * How a client talks HTTP; shared by {@link createAiccClient} and {@link createAiccGatewayClient}.
+ * How a client talks HTTP; shared by {@link createAiccClient} and {@link createAiccGatewayClient}. ky runs every
+ * call: the attempts, the retries with backoff and `Retry-After`, the per-attempt deadline and the hooks.
  */
 export interface AiccTransportOptions {
-  /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
+  /**
+   * Your own ky instance (`ky.create(…)`, `ky.extend(…)`): the client sends through it, so its hooks, headers and
+   * `fetch` apply to every attempt. The client still owns what makes an AICC call: method, body, URL, its
+   * authentication headers, `timeout` (from `timeoutMs`), `retry` (from `retry`), `throwHttpErrors` and
+   * `redirect: 'manual'`. Your hooks run before the client's and see the real request, tokens included. A
+   * `beforeRequest` hook of yours that returns a `Request` or a `Response` skips the client's hooks (ky's rule):
+   * change `request.headers` in place instead. Default: ky itself.
+   */
+  readonly ky?: KyInstanceLike | undefined;
+  /**
+   * The fetch to send requests with, called like the global one: `fetch(url, init)` (see `FetchFunction`).
+   * Default: the `ky` instance's own `fetch` option, else the global `fetch`, looked up at each attempt.
+   */
   readonly fetch?: FetchFunction | undefined;
   /** Per-attempt deadline in ms, covering headers and body. Default {@link DEFAULT_AICC_TIMEOUT_MS}. Polls use the session's `pollTimeoutMs`. */
   readonly timeoutMs?: number | undefined;
@@ -33,25 +40,28 @@ export interface AiccTransportOptions {
   readonly retry?: RetryOptions | false | undefined;
   /** Clock for token lifetimes, in ms since the epoch. Default `Date.now`. */
   readonly now?: Clock | undefined;
-  /** Abortable sleep for backoff and per-attempt deadlines. Default `setTimeout`. */
-  readonly sleep?: Sleep | undefined;
   /** Source of the backoff jitter (uniform unsigned 32-bit integers). Default `crypto.getRandomValues`. */
   readonly random?: RandomUint32Source | undefined;
 }
 
 /** {@link AiccTransportOptions} with every default applied. */
 export interface AiccTransportSettings {
-  readonly fetch: FetchFunction;
+  /** core's request engine (ky), with the caller's ky instance and fetch. */
+  readonly engine: RequestEngine;
   readonly timeoutMs: number;
   readonly retryPolicy: RetryPolicy;
   readonly now: Clock;
-  readonly sleep: Sleep;
-  /** A uniformly random number in `[0, 1)`, for the jitter. */
-  readonly jitter: () => number;
+  readonly random: RandomUint32Source;
 }
 
 /** A function-valued option. */
 export const FunctionSchema = v.custom<(...parameters: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
+
+/** A ky instance: a function with `extend`, as `ky.create(…)` and `ky.extend(…)` make. */
+const KySchema = v.custom<KyInstanceLike>(
+  (value) => typeof value === 'function' && typeof (value as Partial<KyInstanceLike>).extend === 'function',
+  'must be a ky instance (ky.create(…) or ky.extend(…))',
+);
 
 /** A per-attempt deadline in ms: an integer from 1 to 2^31 − 1. */
 export const TimeoutSchema = v.pipe(
@@ -77,7 +87,7 @@ const RETRY_OPTION_NAMES = ['limit', 'baseDelayMs', 'maxDelayMs', 'rateLimitBase
 export const RetrySchema = v.pipe(
   v.union(
     [
-      v.literal(false),
+      v.custom<false>((value) => value === false),
       v.looseObject({
         limit: count(100),
         baseDelayMs: count(MAX_TIMER_DELAY_MS),
@@ -97,30 +107,25 @@ export const RetrySchema = v.pipe(
 
 /** The valibot entries of {@link AiccTransportOptions}, for the clients' option schemas. */
 export const AiccTransportOptionEntries = {
+  ky: v.optional(KySchema),
   fetch: v.optional(FunctionSchema),
   timeoutMs: v.optional(TimeoutSchema),
   retry: v.optional(RetrySchema),
   now: v.optional(FunctionSchema),
-  sleep: v.optional(FunctionSchema),
   random: v.optional(FunctionSchema),
 } as const;
 
-/** The global fetch, looked up at each call (so a later polyfill or test stub is seen). */
-const globalFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
-
 /**
- * Applies the defaults of {@link AiccTransportOptions} (already validated).
+ * Applies the defaults of {@link AiccTransportOptions} (already validated) and creates the client's request engine.
  *
  * @internal
  */
 export function resolveTransportSettings(options: AiccTransportOptions): AiccTransportSettings {
-  const random = options.random ?? randomUint32;
   return {
-    fetch: options.fetch ?? globalFetch,
+    engine: createRequestEngine({ ky: options.ky, fetch: options.fetch }),
     timeoutMs: options.timeoutMs ?? DEFAULT_AICC_TIMEOUT_MS,
     retryPolicy: resolveRetryPolicy(options.retry, DEFAULT_RETRY_OPTIONS),
     now: options.now ?? systemClock,
-    sleep: options.sleep ?? realSleep,
-    jitter: () => (random() >>> 0) / 4_294_967_296,
+    random: options.random ?? randomUint32,
   };
 }

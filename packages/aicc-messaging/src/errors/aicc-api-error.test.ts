@@ -20,9 +20,9 @@ describe('AiccApiError', () => {
     expect(error.description).toBeUndefined();
   });
 
-  it('is retryable only for flow control', () => {
-    expect(new AiccApiError({ code: FLOW_CONTROL_RESULT_CODE }).retryable).toBe(true);
-    expect(new AiccApiError({ code: '13' }).retryable).toBe(false);
+  it('is retryable only for flow control, with the rate-limit backoff', () => {
+    expect(new AiccApiError({ code: FLOW_CONTROL_RESULT_CODE })).toMatchObject({ retryable: true, retryClass: 'rate_limit' });
+    expect(new AiccApiError({ code: '13' })).toMatchObject({ retryable: false, retryClass: 'none' });
   });
 
   it('is recognised across copies by its brand, and nothing else passes', () => {

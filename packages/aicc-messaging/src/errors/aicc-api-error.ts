@@ -39,6 +39,11 @@ export class AiccApiError extends TokenwireError {
   readonly description: string | undefined;
   /** The field the code came from. */
   readonly field: AiccResultField;
+  /**
+   * How the client retries it: `rate_limit` for flow control (with the rate-limit backoff, like HTTP 429), `none`
+   * for every other code.
+   */
+  readonly retryClass: 'rate_limit' | 'none';
 
   constructor(init: AiccApiErrorInit) {
     const field = init.field ?? 'resultCode';
@@ -50,6 +55,7 @@ export class AiccApiError extends TokenwireError {
     this.code = init.code;
     this.description = init.description;
     this.field = field;
+    this.retryClass = init.code === FLOW_CONTROL_RESULT_CODE ? 'rate_limit' : 'none';
     this.brand(NAME);
   }
 

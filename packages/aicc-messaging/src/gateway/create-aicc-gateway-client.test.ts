@@ -1,4 +1,5 @@
 import { HttpStatusError, TokenwireError, ValidationError } from '@tokenwire/core';
+import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   APP_KEY,
@@ -43,7 +44,6 @@ function browserSetUp(
     },
     fetch: (input, init) => browser.fetch(new Request(input, init)),
     now: bed.clock.now,
-    sleep: bed.time.sleep,
     random: () => 2 ** 31,
     timeoutMs: TEST_TIMEOUT_MS,
     ...options,
@@ -123,6 +123,16 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(browser.to('/support/aicc/token')).toHaveLength(2);
       expect(browser.responses.filter((response) => response.path === '/support/aicc/ccmessaging/poll').map((response) => response.status)).toEqual([200, 403, 200]);
       expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2 });
+    });
+
+    it('sends through the caller’s ky instance: its headers and hooks apply to every call to the gateway', async () => {
+      const hooked: string[] = [];
+      const instance = ky.create({ headers: { 'x-trace-id': 'trace-2' }, hooks: { beforeRequest: [(request) => void hooked.push(request.method)] } });
+      const { session, browser } = setUp({ ky: instance });
+      await session.connect();
+      await session.poll();
+      expect(hooked).toEqual(['POST', 'POST', 'GET']);
+      expect(browser.requests.map((request) => request.headers.get('x-trace-id'))).toEqual(['trace-2', 'trace-2', 'trace-2']);
     });
 
     it('sends Content-Type application/json;charset=UTF-8 with every POST to the gateway', async () => {

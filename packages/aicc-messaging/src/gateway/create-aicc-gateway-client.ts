@@ -1,7 +1,8 @@
-import { resolveRetryPolicy, sanitizeCause, TokenwireError, ValidationError } from '@tokenwire/core';
+import { TokenwireError, ValidationError } from '@tokenwire/core';
+import { resolveRetryPolicy, sanitizeCause } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from '../client/aicc-client.js';
-import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE } from '../client/ccmessaging-apis.js';
 import { HttpBaseUrlSchema, RootRelativePathSchema } from '../client/endpoint-url.js';
 import { exchange } from '../client/exchange.js';
 import { AiccTransportOptionEntries, FunctionSchema, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
@@ -78,11 +79,12 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
     const call = prepareAiccRequest(input);
     const path = `${CCMESSAGING_PATH_PREFIX}${call.api}`;
     const route = call.api === 'applyToken' ? GATEWAY_TOKEN_PATH : `${GATEWAY_CCMESSAGING_PREFIX}${call.api}`;
-    const url = `${gatewayUrl}${route}${call.search}`;
     return exchange({
       settings,
       path,
+      url: `${gatewayUrl}${route}${call.search}`,
       method: call.method,
+      headers: call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {},
       bodyText: call.bodyText,
       idempotent: call.idempotent,
       signal: call.signal,
@@ -93,22 +95,15 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
       // produced itself (marked with GATEWAY_ERROR_HEADER, e.g. a userId that is not the signed-in user) is not
       // API Fabric's and stays an HttpStatusError.
       accessRejection: {
-        isRejection: (status, headers) => status === 403 && !headers?.has(GATEWAY_ERROR_HEADER),
+        isRejection: (status, headers) => status === 403 && !headers.has(GATEWAY_ERROR_HEADER),
         reason: 'access_token_rejected',
       },
+      messageToken: call.messageToken,
       onResponseHeaders: call.onResponseHeaders,
       responseSizeLimit: call.responseSizeLimit,
-      async prepare() {
+      async authorize() {
         const value = await authorization(path);
-        return {
-          url,
-          headers: {
-            ...(value === undefined ? {} : { authorization: value }),
-            ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
-            ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
-          },
-          secrets: [value, call.messageToken],
-        };
+        return { authorization: value, secrets: [value] };
       },
     });
   }

@@ -25,12 +25,13 @@ export const GATEWAY_CCMESSAGING_PREFIX = '/aicc/ccmessaging/';
  * The APIs a gateway relays under {@link GATEWAY_CCMESSAGING_PREFIX}, with the only method it accepts for each.
  * Anything else is answered 404 (unknown API) or 405 (wrong method) by the gateway itself.
  */
-export const GATEWAY_CCMESSAGING_APIS: Readonly<Record<Exclude<CcmessagingApi, 'applyToken'>, 'GET' | 'POST'>> = Object.freeze(
-  Object.fromEntries(Object.entries(CCMESSAGING_API_METHODS).filter(([api]) => api !== 'applyToken')) as Record<
-    Exclude<CcmessagingApi, 'applyToken'>,
-    'GET' | 'POST'
-  >,
-);
+export const GATEWAY_CCMESSAGING_APIS: Readonly<Record<Exclude<CcmessagingApi, 'applyToken'>, 'GET' | 'POST'>> = /* @__PURE__ */ (() =>
+  Object.freeze(
+    Object.fromEntries(Object.entries(CCMESSAGING_API_METHODS).filter(([api]) => api !== 'applyToken')) as Record<
+      Exclude<CcmessagingApi, 'applyToken'>,
+      'GET' | 'POST'
+    >,
+  ))();
 
 /**
  * Response header a gateway sets on answers it produces itself (not relayed from AICC), with a short code such as

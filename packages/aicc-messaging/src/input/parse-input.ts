@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 
-export { parseInput } from '@tokenwire/core';
+export { parseInput } from '@tokenwire/core/internal';
 
 /**
  * The `message` function of the package's strict object schemas (such as {@link AiccUserSchema}): it words an

@@ -1,2 +1,2 @@
 /** Text measures shared with the emulator live in core. */
-export { characterCount, utf8ByteLength } from '@tokenwire/core';
+export { characterCount, utf8ByteLength } from '@tokenwire/core/internal';

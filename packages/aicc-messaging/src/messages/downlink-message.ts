@@ -1,12 +1,5 @@
 import * as v from 'valibot';
-import {
-  DOWNLINK_CONTROL_TYPES,
-  DOWNLINK_MEDIA_TYPES,
-  DOWNLINK_SOURCE_TYPES,
-  type DownlinkControlType,
-  type DownlinkMediaType,
-  type DownlinkSourceType,
-} from './enumerations.js';
+import type { DownlinkControlType, DownlinkMediaType, DownlinkSourceType } from './enumerations.js';
 import type { UnreadableMessage } from './read-message-leniently.js';
 import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
@@ -101,9 +94,9 @@ export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, 
   content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
   from: optionalString,
   to: optionalString,
-  mediaType: optionalPicklist(DOWNLINK_MEDIA_TYPES),
-  controlType: optionalPicklist(DOWNLINK_CONTROL_TYPES),
-  sourceType: optionalPicklist(DOWNLINK_SOURCE_TYPES),
+  mediaType: optionalPicklist<DownlinkMediaType>(),
+  controlType: optionalPicklist<DownlinkControlType>(),
+  sourceType: optionalPicklist<DownlinkSourceType>(),
   senderNickname: optionalString,
   senderAvatar: optionalString,
   timestamp: v.optional(v.nullable(TimestampSchema)),

@@ -1,26 +1,18 @@
 import * as v from 'valibot';
 import type { MessageContentSchema, OptionalTimestampSchema } from './downlink-message.js';
-import {
-  DOWNLINK_CONTROL_TYPES,
-  DOWNLINK_MEDIA_TYPES,
-  DOWNLINK_SOURCE_TYPES,
-  UPLINK_CONTROL_TYPES,
-  UPLINK_MEDIA_TYPES,
+import type {
+  DownlinkControlType,
+  DownlinkMediaType,
+  DownlinkSourceType,
   UPLINK_SOURCE_TYPE,
-  type DownlinkControlType,
-  type DownlinkMediaType,
-  type DownlinkSourceType,
-  type UplinkControlType,
-  type UplinkMediaType,
+  UplinkControlType,
+  UplinkMediaType,
 } from './enumerations.js';
 import type { UnreadableMessage } from './read-message-leniently.js';
 import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
 
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
 
-const HISTORY_MEDIA_TYPES = [...new Set([...UPLINK_MEDIA_TYPES, ...DOWNLINK_MEDIA_TYPES])] as const;
-const HISTORY_CONTROL_TYPES = [...new Set([...UPLINK_CONTROL_TYPES, ...DOWNLINK_CONTROL_TYPES])] as const;
-const HISTORY_SOURCE_TYPES = [UPLINK_SOURCE_TYPE, ...DOWNLINK_SOURCE_TYPES] as const;
 
 /**
  * One entry of `queryHistoryChatMessage`'s `messageList`: a message the user sent (`sourceType` `CUSTOMER`) or one
@@ -53,9 +45,9 @@ export const HistoryMessageSchema: v.LooseObjectSchema<
   content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
   from: optionalString,
   to: optionalString,
-  mediaType: optionalPicklist(HISTORY_MEDIA_TYPES as readonly (typeof UPLINK_MEDIA_TYPES[number] | typeof DOWNLINK_MEDIA_TYPES[number])[]),
-  controlType: optionalPicklist(HISTORY_CONTROL_TYPES as readonly (typeof UPLINK_CONTROL_TYPES[number] | typeof DOWNLINK_CONTROL_TYPES[number])[]),
-  sourceType: optionalPicklist(HISTORY_SOURCE_TYPES),
+  mediaType: optionalPicklist<UplinkMediaType | DownlinkMediaType>(),
+  controlType: optionalPicklist<UplinkControlType | DownlinkControlType>(),
+  sourceType: optionalPicklist<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>(),
   senderNickname: optionalString,
   timestamp: v.optional(v.nullable(TimestampSchema)),
   messageCode: optionalString,

@@ -131,13 +131,13 @@ const FileToUploadSchema: v.StrictObjectSchema<
 
 const TextMessageSchema: v.StrictObjectSchema<
   {
-    readonly mediaType: v.LiteralSchema<'TEXT', undefined>;
+    readonly mediaType: v.PicklistSchema<['TEXT'], undefined>;
     readonly text: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
   },
   ObjectMessage
 > = v.strictObject(
   {
-    mediaType: v.literal('TEXT'),
+    mediaType: v.picklist(['TEXT']),
     text: v.pipe(
       v.string('must be a string'),
       v.nonEmpty('must not be empty'),
@@ -167,7 +167,7 @@ const MediaMessageSchema: v.StrictObjectSchema<
 
 const FileMessageSchema: v.StrictObjectSchema<
   {
-    readonly mediaType: v.LiteralSchema<'FILE', undefined>;
+    readonly mediaType: v.PicklistSchema<['FILE'], undefined>;
     readonly fileName: v.SchemaWithPipe<readonly [NoCommaSchema, v.CheckAction<string, string>]>;
     readonly objectKey: v.OptionalSchema<NoCommaSchema, undefined>;
     readonly fileSize: v.OptionalSchema<
@@ -180,7 +180,7 @@ const FileMessageSchema: v.StrictObjectSchema<
   ObjectMessage
 > = v.strictObject(
   {
-    mediaType: v.literal('FILE'),
+    mediaType: v.picklist(['FILE']),
     fileName: v.pipe(noComma('FILE content'), v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8')),
     objectKey: v.optional(noComma('FILE content')),
     fileSize: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative'))),
@@ -194,7 +194,7 @@ const optionalText: v.OptionalSchema<v.StringSchema<string>, undefined> = v.opti
 
 const WebCardMessageSchema: v.StrictObjectSchema<
   {
-    readonly mediaType: v.LiteralSchema<'WEBCARD', undefined>;
+    readonly mediaType: v.PicklistSchema<['WEBCARD'], undefined>;
     readonly title: typeof optionalText;
     readonly description: typeof optionalText;
     readonly mediaFileId: typeof optionalText;
@@ -204,7 +204,7 @@ const WebCardMessageSchema: v.StrictObjectSchema<
   ObjectMessage
 > = v.strictObject(
   {
-    mediaType: v.literal('WEBCARD'),
+    mediaType: v.picklist(['WEBCARD']),
     title: optionalText,
     description: optionalText,
     mediaFileId: optionalText,
@@ -216,21 +216,47 @@ const WebCardMessageSchema: v.StrictObjectSchema<
 
 const LocationMessageSchema: v.StrictObjectSchema<
   {
-    readonly mediaType: v.LiteralSchema<'LOCATE', undefined>;
+    readonly mediaType: v.PicklistSchema<['LOCATE'], undefined>;
     readonly content: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
   },
   ObjectMessage
 > = v.strictObject(
-  { mediaType: v.literal('LOCATE'), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
+  { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
   objectMessage('a location message'),
 );
 
+/** A typed message's schema. */
+type MessageSchema = typeof TextMessageSchema | typeof MediaMessageSchema | typeof FileMessageSchema | typeof WebCardMessageSchema | typeof LocationMessageSchema;
+
+/** The schema of each `mediaType`. */
+const MESSAGE_SCHEMAS: Readonly<Record<string, MessageSchema>> = {
+  TEXT: TextMessageSchema,
+  ...Object.fromEntries(OBJECT_KEY_MEDIA_TYPES.map((mediaType) => [mediaType, MediaMessageSchema])),
+  FILE: FileMessageSchema,
+  WEBCARD: WebCardMessageSchema,
+  LOCATE: LocationMessageSchema,
+};
+
+const NOT_A_MESSAGE =
+  'must be a string, or an object whose mediaType is TEXT, IMAGE, AUDIO, VIDEO, FILE_IMAGE, FILE_VIDEO, FILE, WEBCARD or LOCATE';
+
+/** What is no message at all (reported as a whole). */
+const NotAMessageSchema: v.CustomSchema<never, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<never>(() => false, NOT_A_MESSAGE);
+
+/** An object whose `mediaType` names no message (reported at `mediaType`). */
+const UnknownMediaTypeSchema = v.looseObject({ mediaType: NotAMessageSchema }, NOT_A_MESSAGE);
+
 /** The typed messages {@link OutgoingMessageSchema} tells apart by `mediaType`. */
-type OutgoingMessageVariantSchema = v.VariantSchema<
-  'mediaType',
-  [typeof TextMessageSchema, typeof MediaMessageSchema, typeof FileMessageSchema, typeof WebCardMessageSchema, typeof LocationMessageSchema],
-  string
->;
+type OutgoingMessageVariantSchema = v.LazySchema<MessageSchema | typeof NotAMessageSchema>;
+
+/** The schema `input`'s `mediaType` names: valibot's `variant` for one key, without its bytes. */
+function messageSchemaOf(input: unknown): MessageSchema | typeof NotAMessageSchema {
+  if (typeof input !== 'object' || input === null) return NotAMessageSchema;
+  const { mediaType } = input as { readonly mediaType?: unknown };
+  if (typeof mediaType === 'string' && Object.hasOwn(MESSAGE_SCHEMAS, mediaType)) return MESSAGE_SCHEMAS[mediaType]!;
+  // Its output type is never, like NotAMessageSchema's: it accepts nothing.
+  return UnknownMediaTypeSchema as unknown as typeof NotAMessageSchema;
+}
 
 /**
  * A message to send: a string (TEXT) or `{ mediaType, … }`. Content must fit in 1 KB as UTF-8; object keys and file
@@ -247,11 +273,7 @@ export const OutgoingMessageSchema: v.SchemaWithPipe<
   v.unknown(),
   // A bare string is a TEXT message; its problems are then reported under `text`.
   v.transform((input) => (typeof input === 'string' ? { mediaType: 'TEXT', text: input } : input)),
-  v.variant(
-    'mediaType',
-    [TextMessageSchema, MediaMessageSchema, FileMessageSchema, WebCardMessageSchema, LocationMessageSchema],
-    'must be a string, or an object whose mediaType is TEXT, IMAGE, AUDIO, VIDEO, FILE_IMAGE, FILE_VIDEO, FILE, WEBCARD or LOCATE',
-  ),
+  v.lazy(messageSchemaOf),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const message = dataset.value;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { issueText, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core';
+import { issueText, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core/internal';
 
 /** What AICC sent for a message (polled, pushed or from the history) that its schema does not accept as it is. */
 export interface UnreadableMessage {
@@ -59,9 +59,8 @@ function unreadable<TSchema extends LenientMessageSchema>(
   issues: readonly string[],
 ): LenientMessage<TSchema> {
   const repaired = v.safeParse(schema, rest, VALUE_FREE_PARSE_CONFIG);
-  // Every field of the schema is optional, so what is left always fits; the fallback only guards the invariant (and
-  // throws for a schema that breaks it).
-  const base = repaired.success ? repaired.output : v.parse(schema, {}, VALUE_FREE_PARSE_CONFIG);
+  // Every field of the schema is optional, so what is left always fits; the fallback only guards the invariant.
+  const base = (repaired.success ? repaired : v.safeParse(schema, {}, VALUE_FREE_PARSE_CONFIG)).output as v.InferOutput<TSchema>;
   return { ...base, unreadable: Object.freeze({ raw, issues: Object.freeze([...issues]) }) };
 }
 

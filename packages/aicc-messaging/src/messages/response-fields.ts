@@ -55,14 +55,14 @@ export type OpenPicklistSchema<TValue extends string> = v.SchemaWithPipe<
 
 /**
  * A field with documented values that must not reject undocumented ones: outputs the string typed as
- * `Known | (string & {})`. The values only shape the type; any string is accepted.
+ * `TValue | (string & {})`. The documented values (`TValue`) only shape the type; any string is accepted.
  *
  * @internal
  */
-export function openPicklist<const TValues extends readonly string[]>(_values: TValues): OpenPicklistSchema<TValues[number]> {
+export function openPicklist<TValue extends string>(): OpenPicklistSchema<TValue> {
   return v.pipe(
     v.string('must be a string'),
-    v.transform((text) => text as TValues[number] | (string & {})),
+    v.transform((text) => text as TValue | (string & {})),
   );
 }
 
@@ -74,8 +74,8 @@ export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<v.N
  *
  * @internal
  */
-export function optionalPicklist<const TValues extends readonly string[]>(values: TValues): OptionalPicklistSchema<TValues[number]> {
-  return v.optional(v.nullable(openPicklist(values)));
+export function optionalPicklist<TValue extends string>(): OptionalPicklistSchema<TValue> {
+  return v.optional(v.nullable(openPicklist<TValue>()));
 }
 
 /** An optional boolean that may arrive as `"true"`/`"false"`; absent or `null` reads as `false`. */

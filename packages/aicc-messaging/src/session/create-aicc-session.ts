@@ -1,7 +1,6 @@
 import { ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import type { AiccClient } from '../client/aicc-client.js';
-import { CCMESSAGING_PATH_PREFIX } from '../client/ccmessaging-apis.js';
 import { FunctionSchema, TimeoutSchema } from '../client/transport-settings.js';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import type { CallOptions } from '../input/signal-options.js';
@@ -166,12 +165,7 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     userAgent: parsed.userAgent,
     senderAvatar: parsed.senderAvatar,
   };
-  const tokens = createMessageTokenHolder(
-    () => applyToken(client, user),
-    client.now,
-    `${CCMESSAGING_PATH_PREFIX}applyToken`,
-    options.onTokenChange,
-  );
+  const tokens = createMessageTokenHolder(() => applyToken(client, user), client.now, options.onTokenChange);
   const context: SessionContext = { client, user, settings, call: createSessionCall(client, tokens) };
   /** Counts disconnects, so a stream ends after a disconnect that happened while it ran. */
   let disconnects = 0;

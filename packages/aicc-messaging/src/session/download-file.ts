@@ -1,4 +1,5 @@
-import { base64ToBytes, MalformedResponseError } from '@tokenwire/core';
+import { MalformedResponseError } from '@tokenwire/core';
+import { base64ToBytes } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';

@@ -1,13 +1,6 @@
-import {
-  HttpStatusError,
-  RequestAbortedError,
-  sleep,
-  ValidationError,
-  type RetryOptions,
-  type RetryPolicy,
-} from '@tokenwire/core';
+import { HttpStatusError, RequestAbortedError, ValidationError, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+import { backoffCeiling, sleep } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { abortable } from '../client/abortable-wait.js';
 import { FunctionSchema, RetrySchema } from '../client/transport-settings.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
@@ -41,6 +34,8 @@ export interface MessageStreamOptions {
    */
   readonly onError?: ((error: unknown, consecutiveFailures: number, retryInMs: number) => void) | undefined;
 }
+
+const POLL_PATH = '/apiaccess/ccmessaging/poll';
 
 const FAILURE_LIMIT_MESSAGE = 'must be a whole number of at least 1, or Infinity';
 
@@ -79,11 +74,15 @@ function endsStream(error: unknown): boolean {
   return !(typeof error === 'object' && error !== null && 'retryable' in error);
 }
 
-/** The wait after the `failures`-th failed poll in a row: exponential from the policy's base, capped at its maximum. */
+/**
+ * The wait after the `failures`-th failed poll in a row: the engine's backoff ceiling (exponential from the
+ * policy's base, capped at its maximum), without jitter: one stream polls, nobody to spread out.
+ */
 function backoffMs(error: unknown, failures: number, policy: RetryPolicy): number {
   const rateLimited = (HttpStatusError.isInstance(error) && error.status === 429) || (AiccApiError.isInstance(error) && error.retryable);
-  const [base, cap] = rateLimited ? [policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs] : [policy.baseDelayMs, policy.maxDelayMs];
-  return Math.min(cap, base * 2 ** (failures - 1));
+  return rateLimited
+    ? backoffCeiling(failures - 1, policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs)
+    : backoffCeiling(failures - 1, policy.baseDelayMs, policy.maxDelayMs);
 }
 
 function tell(onError: MessageStreamOptions['onError'], error: unknown, failures: number, delayMs: number): void {
@@ -125,7 +124,12 @@ export function streamMessages(
         if (endsStream(error) || failures >= maxFailures) throw error;
         const delayMs = backoffMs(error, failures, policy);
         tell(onError, error, failures, delayMs);
-        await abortable(sleep(delayMs, signal), signal, 'The wait before the next poll', '/apiaccess/ccmessaging/poll');
+        try {
+          // core's abortable sleep: it rejects only when the signal aborts.
+          await sleep(delayMs, signal);
+        } catch {
+          throw new RequestAbortedError('The wait before the next poll was aborted by the caller', { path: POLL_PATH, cause: signal?.reason });
+        }
         continue;
       }
       failures = 0;

@@ -10,7 +10,6 @@ function setUp() {
   const holder = createMessageTokenHolder(
     () => new Promise<MessageToken>((resolve) => pending.push(resolve)),
     () => now,
-    '/applyToken',
     (change) => changes.push(change),
   );
   const apply = (): void => {

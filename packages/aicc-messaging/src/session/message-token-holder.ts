@@ -1,5 +1,6 @@
 import type { Clock } from '@tokenwire/core';
-import { abortable } from '../client/abortable-wait.js';
+import { untilAborted } from '@tokenwire/core/internal';
+import type { MessageTokenSource } from '../client/message-token-source.js';
 import { MESSAGE_TOKEN_LIFETIME_MS, type MessageToken } from '../token/apply-token.js';
 import { unwrapToken } from '../token/unwrap-token.js';
 
@@ -9,11 +10,12 @@ export const MESSAGE_TOKEN_REFRESH_MARGIN_MS = 60_000;
 /** Why a session's token changed. */
 export type MessageTokenChange = 'applied' | 'rotated';
 
-/** The one `ccmessaging-token` of a session. */
-export interface MessageTokenHolder {
+/** The one `ccmessaging-token` of a session: the source its calls take their token from. */
+export interface MessageTokenHolder extends MessageTokenSource {
   /**
    * The token to send: the held one until {@link MESSAGE_TOKEN_REFRESH_MARGIN_MS} before its expiry, else a newly
-   * applied one. Concurrent callers share one `applyToken`; a caller's signal ends only its own wait.
+   * applied one. Concurrent callers share one `applyToken`; a caller's signal ends only its own wait (which then
+   * rejects with the signal's reason).
    */
   current(signal?: AbortSignal): Promise<string>;
   /**
@@ -41,7 +43,6 @@ export interface MessageTokenHolder {
 export function createMessageTokenHolder(
   apply: () => Promise<MessageToken>,
   now: Clock,
-  path: string,
   onChange?: (change: MessageTokenChange) => void,
 ): MessageTokenHolder {
   let held: { readonly token: string; readonly expiresAt: number } | undefined;
@@ -68,7 +69,7 @@ export function createMessageTokenHolder(
         throw error;
       },
     );
-    return abortable(applying, signal, 'Waiting for the ccmessaging-token', path);
+    return untilAborted(applying, signal);
   }
 
   return {

@@ -40,10 +40,15 @@ const RobotFeedbackInputSchema = v.pipe(
     },
     objectMessage('an object with interIdx and satisfied'),
   ),
-  v.forward(
-    v.check((input) => input.satisfied || (input.feedbackContent ?? '').trim() !== '', 'is required when the user is not satisfied'),
-    ['feedbackContent'],
-  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.value.satisfied || (dataset.value.feedbackContent ?? '').trim() !== '') return;
+    const { value } = dataset;
+    // Reported under feedbackContent, the field that is missing.
+    addIssue({
+      message: 'is required when the user is not satisfied',
+      path: [{ type: 'object', origin: 'value', input: value, key: 'feedbackContent', value: value.feedbackContent }],
+    });
+  }),
 );
 
 /**

@@ -1,10 +1,7 @@
-import { HttpStatusError } from '@tokenwire/core';
 import type * as v from 'valibot';
 import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-client.js';
-import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import type { MessageTokenSource } from '../client/message-token-source.js';
 import { assertBusinessSuccess, assertNoBusinessFailure, parseResponse, type BusinessOutcome, type OutcomeField } from '../client/parse-response.js';
-import { FabricAuthError } from '../errors/fabric-auth-error.js';
-import { GATEWAY_ERROR_HEADER } from '../gateway/gateway-contract.js';
 import type { AiccUser } from '../token/aicc-user.js';
 import type { MessageTokenHolder } from './message-token-holder.js';
 
@@ -29,55 +26,21 @@ export interface SessionContext {
    * Makes a call with the session's `ccmessaging-token`: adopts a rotated token from any answer; after a 401 from
    * AICC, or an API Fabric 403 that survived the client's AccessToken refresh (devg-voip-cec cec_05_1010: a 403
    * while long-polling means both tokens expired), re-applies the token once (shared with concurrent calls) and
-   * replays once. A 401 a gateway produced itself (header {@link GATEWAY_ERROR_HEADER}: it refused the caller,
-   * e.g. an expired user JWT) goes to the caller as it is, without a re-apply.
+   * replays once. A 401 a gateway produced itself (header `x-aicc-gateway-error`: it refused the caller, e.g. an
+   * expired user JWT) goes to the caller as it is, without a re-apply.
    */
   call(request: SessionRequest): Promise<AiccResponse>;
 }
 
 /**
- * Whether a call failed because AICC may have rejected its `ccmessaging-token`: a 401 a gateway did not produce
- * itself, or a 403 of API Fabric that a fresh AccessToken did not cure ({@link FabricAuthError}
- * `access_token_rejected`, from the direct client after its refresh and replay, or relayed by a gateway after its
- * own).
- */
-function isMessageTokenRejection(error: unknown, fromGateway: boolean): boolean {
-  if (HttpStatusError.isInstance(error)) return error.status === 401 && !fromGateway;
-  return FabricAuthError.isInstance(error) && error.reason === 'access_token_rejected' && error.status === 403;
-}
-
-/**
- * Creates the authenticated call of a session around its token holder. At most one re-apply and one replay per
- * call. The replay after a 403 does not refresh the AccessToken again (a 403 then is final), so a persistent 403
- * costs one `tokenByAkSk` for all the calls that meet it at once, not one per call.
+ * Creates the authenticated call of a session around its token holder: every call takes its `ccmessaging-token`
+ * from the holder (as a {@link MessageTokenSource}), so the client adopts rotated tokens, and re-applies the token
+ * once and replays once after AICC rejected it, inside the call's own attempts.
  *
  * @internal
  */
 export function createSessionCall(client: AiccClient, tokens: MessageTokenHolder): SessionContext['call'] {
-  return async (request) => {
-    let token = await tokens.current(request.signal);
-    let afterFabricRejection = false;
-    for (let replayed = false; ; replayed = true) {
-      const sentWith = token;
-      let fromGateway = false;
-      try {
-        return await client.request({
-          ...request,
-          // The AccessToken was refreshed just before the 403 that led here: another refresh would not help.
-          ...(afterFabricRejection ? { refreshAccessTokenOn403: false } : {}),
-          messageToken: sentWith,
-          onResponseHeaders: (headers) => {
-            fromGateway = headers.has(GATEWAY_ERROR_HEADER);
-            tokens.adopt(sentWith, headers.get(MESSAGE_TOKEN_HEADER));
-          },
-        });
-      } catch (error) {
-        if (replayed || !isMessageTokenRejection(error, fromGateway)) throw error;
-        afterFabricRejection = FabricAuthError.isInstance(error);
-        token = await tokens.renew(sentWith, request.signal);
-      }
-    }
-  };
+  return (request) => client.request({ ...request, messageToken: tokens });
 }
 
 /**

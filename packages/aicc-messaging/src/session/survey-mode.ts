@@ -2,10 +2,8 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import {
-  SATISFACTION_QUESTIONS,
   SATISFACTION_LEVELS,
   SURVEY_LANGUAGES,
-  SURVEY_TYPES,
   type SatisfactionLevel,
   type SatisfactionQuestion,
   type SurveyLanguage,
@@ -70,9 +68,9 @@ export const SatisfactionSurveySchema: v.LooseObjectSchema<
   },
   undefined
 > = v.looseObject({
-  surveyType: openPicklist(SURVEY_TYPES),
+  surveyType: openPicklist<SurveyType>(),
   satisfactionLevel: optionalList(SatisfactionLevelSchema, 'must be an array of levels'),
-  satisfactionQuestion: optionalList(openPicklist(SATISFACTION_QUESTIONS), 'must be an array of strings'),
+  satisfactionQuestion: optionalList(openPicklist<SatisfactionQuestion>(), 'must be an array of strings'),
 });
 
 /** The tenant's satisfaction survey. */

@@ -1,4 +1,5 @@
-import { bytesToBase64, MalformedResponseError, ValidationError } from '@tokenwire/core';
+import { MalformedResponseError, ValidationError } from '@tokenwire/core';
+import { bytesToBase64 } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';

@@ -7,6 +7,7 @@ import { SignalOptionsSchema } from '../input/signal-options.js';
 import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
 import { AiccUserSchema, type AiccUser } from './aicc-user.js';
 import { unwrapToken } from './unwrap-token.js';
+import { clipDetail, describeAnswer } from '../client/answer-detail.js';
 
 /** How long a `ccmessaging-token` is valid: 1 hour. */
 export const MESSAGE_TOKEN_LIFETIME_MS = 3_600_000;
@@ -50,20 +51,6 @@ export interface ApplyTokenOptions {
 
 const PATH = '/apiaccess/ccmessaging/applyToken';
 
-const MAX_DETAIL_LENGTH = 200;
-
-/** What an answer without a token says instead (API Fabric's `errorCode`/`exceptionInfo`, or `resultDesc`), if anything. */
-function describeTokenlessAnswer(body: unknown, redact: (text: string) => string): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const fields = body as Record<string, unknown>;
-  const text = (name: string): string | undefined => (typeof fields[name] === 'string' || typeof fields[name] === 'number' ? String(fields[name]) : undefined);
-  const parts = text('exceptionInfo') !== undefined ? [text('errorCode'), text('exceptionInfo')] : [text('resultDesc')];
-  const detail = parts.filter((part) => part !== undefined && part !== '').join(' ');
-  if (detail === '') return undefined;
-  const redacted = redact(detail);
-  return redacted.length > MAX_DETAIL_LENGTH ? `${redacted.slice(0, MAX_DETAIL_LENGTH - 1)}…` : redacted;
-}
-
 /**
  * `POST /apiaccess/ccmessaging/applyToken`: a `ccmessaging-token` for one end user on one web channel, valid for
  * one hour. The user is validated first (userId 1–32 characters, a locale such as `en`, `zh_CN` or `en-US`);
@@ -94,7 +81,9 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
   assertBusinessSuccess(parsed, 'resultCode', context, { required: false });
   const token = parsed.token === undefined || parsed.token === null ? '' : unwrapToken(parsed.token);
   if (token === '') {
-    const said = parsed.resultCode === undefined ? describeTokenlessAnswer(response.body, response.redact) : undefined;
+    // What the answer says instead (API Fabric's errorCode and exceptionInfo, or a resultDesc), secrets redacted.
+    const detail = parsed.resultCode === undefined ? describeAnswer(response.body) : undefined;
+    const said = detail === undefined || detail === '' ? undefined : clipDetail(response.redact(detail));
     const what = parsed.resultCode === undefined ? 'carries no token' : 'reports success but carries no token';
     throw new MalformedResponseError(`The answer of ${PATH} ${what}${said === undefined ? '' : ` (${said})`}`, { ...context, retryable: false });
   }

@@ -13,7 +13,7 @@ import { resolveClientOptions, type TencentClientOptions } from './client-option
 import { invokeHook, type TencentAttemptEvent } from './hooks.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { resolveRetryPolicy } from './retry-policy.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../engine/sleep.js';
 
 /** Tencent's answer to UserSig expired. */
 const USER_SIG_EXPIRED = 70001;

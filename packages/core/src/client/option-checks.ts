@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors/validation-error.js';
-import { MAX_TIMER_DELAY_MS } from './sleep.js';
+import { MAX_TIMER_DELAY_MS } from '../engine/sleep.js';
 
 // The checks shared by the client's options (client-options.ts) and the options of one call (call-options.ts).
 // Each appends its findings to `issues`, so a caller can report every problem at once. No message repeats a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './rate-limiter.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../engine/sleep.js';
 
 /**
  * A clock that only moves when told to; records every wait. With `advanceOnSleep` a sleep moves the clock (one

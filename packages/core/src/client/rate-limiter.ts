@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../engine/sleep.js';
 
 /**
  * Client-side request rate limit, per `service/command`. Tencent documents 200 requests/s for each

@@ -9,7 +9,7 @@ export interface BoundedBodyRead {
 }
 
 /**
- * A cap on the size of a response body, for `TransportRequest.responseSizeLimit`; make one with
+ * A cap on the size of a response body, for the request engine's `EngineCall.responseSizeLimit`; make one with
  * {@link limitResponseSize}. It is an object rather than a number so that callers without a limit (the Tencent
  * client) do not bundle the bounded reader.
  */
@@ -54,12 +54,12 @@ function readWithin(body: ReadableStream<Uint8Array> | null, maxBytes: number): 
 /**
  * A limit of `maxBytes` on a response body: a body that `Content-Length` announces larger is refused unread,
  * any other is counted as it arrives and cancelled as soon as it passes the limit, so an oversized answer is
- * never held in memory whole. `sendRequest` turns a refused 2xx body into a `ResponseTooLargeError`.
+ * never held in memory whole. The request engine turns a refused 2xx body into a `ResponseTooLargeError`.
  *
  * @throws {@link ValidationError} unless `maxBytes` is a whole number from 0 to `Number.MAX_SAFE_INTEGER`.
  * @example
  * ```ts
- * await sendRequest({ ...request, responseSizeLimit: limitResponseSize(4 * 1024 * 1024) });
+ * await engine.send({ ...call, responseSizeLimit: limitResponseSize(4 * 1024 * 1024) });
  * ```
  */
 export function limitResponseSize(maxBytes: number): ResponseSizeLimit {

@@ -9,15 +9,7 @@ import {
   TimeoutError,
 } from '../errors/transport-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
-import {
-  classifyFailure,
-  decideRetry,
-  DEFAULT_RETRY_OPTIONS,
-  fullJitterDelay,
-  NO_RETRY_POLICY,
-  parseRetryAfter,
-  resolveRetryPolicy,
-} from './retry-policy.js';
+import { backoffCeiling, classifyFailure, DEFAULT_RETRY_OPTIONS, NO_RETRY_POLICY, resolveRetryPolicy } from './retry-policy.js';
 
 const api = (code: number): TencentApiError => new TencentApiError({ code, info: 'x' });
 const http = (status: number): HttpStatusError => new HttpStatusError(`HTTP ${status}`, { status });
@@ -51,47 +43,14 @@ describe('classifyFailure', () => {
   });
 });
 
-describe('fullJitterDelay', () => {
-  it('stays in [0, min(max, base * 2^n)) for every fraction in [0, 1]', () => {
+describe('backoffCeiling', () => {
+  it('is min(max, base * 2^n): it doubles per retry until the cap', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 40 }),
-        fc.integer({ min: 1, max: 100_000 }),
-        fc.integer({ min: 1, max: 1_000_000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (retryIndex, base, max, fraction) => {
-          const delay = fullJitterDelay(retryIndex, base, max, fraction);
-          const ceiling = Math.min(max, base * 2 ** retryIndex);
-          expect(Number.isInteger(delay)).toBe(true);
-          expect(delay).toBeGreaterThanOrEqual(0);
-          expect(delay).toBeLessThan(ceiling);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), (retryIndex, base, max) => {
+        expect(backoffCeiling(retryIndex, base, max)).toBe(Math.min(max, base * 2 ** retryIndex));
+      }),
     );
-  });
-  it('doubles the ceiling per retry until the cap', () => {
-    const almostOne = 0.999_999;
-    expect([0, 1, 2, 3, 4, 5].map((n) => fullJitterDelay(n, 200, 5000, almostOne))).toEqual([199, 399, 799, 1599, 3199, 4999]);
-    expect(fullJitterDelay(3, 200, 5000, 0)).toBe(0);
-    expect(fullJitterDelay(1, 200, 5000, 0.5)).toBe(200);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2025-01-01T00:00:00Z');
-  it('reads delta-seconds and HTTP dates', () => {
-    expect(parseRetryAfter('3', now)).toBe(3000);
-    expect(parseRetryAfter(' 0 ', now)).toBe(0);
-    expect(parseRetryAfter('1.5', now)).toBe(1500);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:07 GMT', now)).toBe(7000);
-    expect(parseRetryAfter('Tue, 31 Dec 2024 23:59:00 GMT', now)).toBe(0);
-  });
-  it('ignores absent and unreadable values', () => {
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-    expect(parseRetryAfter(undefined, now)).toBeUndefined();
-    expect(parseRetryAfter('', now)).toBeUndefined();
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter('-5', now)).toBeUndefined();
+    expect([0, 1, 2, 3, 4, 5].map((n) => backoffCeiling(n, 200, 5000))).toEqual([200, 400, 800, 1600, 3200, 5000]);
   });
 });
 
@@ -103,35 +62,5 @@ describe('resolveRetryPolicy', () => {
     expect(resolveRetryPolicy({ limit: 7 }, base)).toEqual({ ...DEFAULT_RETRY_OPTIONS, baseDelayMs: 10, limit: 7 });
     expect(resolveRetryPolicy(false, base)).toBe(NO_RETRY_POLICY);
     expect(NO_RETRY_POLICY.limit).toBe(0);
-  });
-});
-
-describe('decideRetry', () => {
-  const policy = DEFAULT_RETRY_OPTIONS;
-  const half = (): number => 0.5;
-
-  it('uses the transient backoff for transient failures and the longer one for rate limits', () => {
-    expect(decideRetry({ error: api(100001), retriesSoFar: 0, policy, jitter: half })).toEqual({ retry: true, delayMs: 100 });
-    expect(decideRetry({ error: api(100001), retriesSoFar: 2, policy, jitter: half })).toEqual({ retry: true, delayMs: 400 });
-    expect(decideRetry({ error: api(60018), retriesSoFar: 0, policy, jitter: half })).toEqual({ retry: true, delayMs: 500 });
-    expect(decideRetry({ error: api(60018), retriesSoFar: 2, policy, jitter: half })).toEqual({ retry: true, delayMs: 2000 });
-  });
-
-  it('stops at the limit and for non-retryable failures without drawing jitter', () => {
-    const jitter = (): number => {
-      throw new TypeError('jitter must not be drawn');
-    };
-    expect(decideRetry({ error: api(100001), retriesSoFar: 3, policy, jitter })).toEqual({ retry: false });
-    expect(decideRetry({ error: api(100002), retriesSoFar: 0, policy, jitter })).toEqual({ retry: false });
-    expect(decideRetry({ error: http(400), retriesSoFar: 0, policy, jitter })).toEqual({ retry: false });
-    expect(decideRetry({ error: new NetworkError('x'), retriesSoFar: 0, policy: NO_RETRY_POLICY, jitter })).toEqual({ retry: false });
-  });
-
-  it('honours Retry-After on 429 and 503 only, capped at rateLimitMaxDelayMs', () => {
-    expect(decideRetry({ error: http(429), retriesSoFar: 0, policy, jitter: half, retryAfterMs: 2000 })).toEqual({ retry: true, delayMs: 2000 });
-    expect(decideRetry({ error: http(503), retriesSoFar: 0, policy, jitter: half, retryAfterMs: 120_000 })).toEqual({ retry: true, delayMs: 30_000 });
-    expect(decideRetry({ error: http(502), retriesSoFar: 0, policy, jitter: half, retryAfterMs: 2000 })).toEqual({ retry: true, delayMs: 100 });
-    expect(decideRetry({ error: http(400), retriesSoFar: 0, policy, jitter: half, retryAfterMs: 2000 })).toEqual({ retry: false });
-    expect(decideRetry({ error: http(429), retriesSoFar: 3, policy, jitter: half, retryAfterMs: 2000 })).toEqual({ retry: false });
   });
 });

@@ -1,11 +1,6 @@
 import type { TencentApiError } from '../errors/tencent-api-error.js';
 import { TokenwireError } from '../errors/tokenwire-error.js';
-import {
-  HttpStatusError,
-  MalformedResponseError,
-  NetworkError,
-  TimeoutError,
-} from '../errors/transport-errors.js';
+import { HttpStatusError, MalformedResponseError, NetworkError, TimeoutError } from '../errors/transport-errors.js';
 
 /**
  * How the client repeats failed attempts. Every field is optional; the defaults are
@@ -97,72 +92,4 @@ export function classifyFailure(error: unknown): FailureRetryClass {
  */
 export function backoffCeiling(retryIndex: number, baseDelayMs: number, maxDelayMs: number): number {
   return Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex);
-}
-
-/**
- * Full-jitter exponential backoff: a delay in `[0, min(maxDelayMs, baseDelayMs · 2^retryIndex))`, whole ms.
- *
- * @deprecated The request engine leaves the backoff to ky (`backoffCeiling` plus ky's jitter). Kept for
- *   `@tokenwire/aicc-messaging`'s own retry loop until it moves onto the engine.
- * @param retryIndex - 0 for the first retry, 1 for the second, …
- * @param fraction - a uniformly random number in `[0, 1)`.
- */
-export function fullJitterDelay(retryIndex: number, baseDelayMs: number, maxDelayMs: number, fraction: number): number {
-  return Math.floor(Math.min(Math.max(fraction, 0), 1 - Number.EPSILON) * backoffCeiling(retryIndex, baseDelayMs, maxDelayMs));
-}
-
-/**
- * Reads a `Retry-After` header (delta-seconds or an HTTP date) as a delay in ms from `nowMs`; `undefined` when
- * absent or unreadable. Dates in the past give 0.
- *
- * @deprecated The request engine leaves `Retry-After` to ky. Kept for `@tokenwire/aicc-messaging`'s own retry
- *   loop until it moves onto the engine.
- */
-export function parseRetryAfter(header: string | null | undefined, nowMs: number): number | undefined {
-  if (header === null || header === undefined) return undefined;
-  const text = header.trim();
-  if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
-  // An HTTP date always names a weekday and month; a bare '-5' or '2025' is not one, though Date.parse reads it.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
-}
-
-/** The inputs of {@link decideRetry} (deprecated with it). */
-export interface RetryQuestion {
-  /** The failure of the last attempt. */
-  readonly error: unknown;
-  /** How many retries this call has made already. */
-  readonly retriesSoFar: number;
-  readonly policy: RetryPolicy;
-  /** Returns a uniformly random number in `[0, 1)` for the jitter; called only when a jittered delay is needed. */
-  readonly jitter: () => number;
-  /** A `Retry-After` delay from the failed HTTP answer, in ms, if any. Used for HTTP 429 and 503 only. */
-  readonly retryAfterMs?: number | undefined;
-}
-
-/** What {@link decideRetry} answers (deprecated with it): stop, or wait `delayMs` and try again. */
-export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number };
-
-/**
- * Decides whether a failed attempt is repeated and after how long.
- *
- * @deprecated The request engine lets ky decide (its `shouldRetry`, backoff, jitter and `Retry-After`). Kept for
- *   `@tokenwire/aicc-messaging`'s own retry loop until it moves onto the engine.
- */
-export function decideRetry(question: RetryQuestion): RetryDecision {
-  const { error, retriesSoFar, policy, jitter, retryAfterMs } = question;
-  if (retriesSoFar >= policy.limit) return { retry: false };
-  const retryClass = classifyFailure(error);
-  if (retryClass === 'none') return { retry: false };
-  if (retryAfterMs !== undefined && HttpStatusError.isInstance(error) && (error.status === 429 || error.status === 503)) {
-    return { retry: true, delayMs: Math.min(Math.max(0, retryAfterMs), policy.rateLimitMaxDelayMs) };
-  }
-  const delayMs =
-    retryClass === 'rate_limit'
-      ? fullJitterDelay(retriesSoFar, policy.rateLimitBaseDelayMs, policy.rateLimitMaxDelayMs, jitter())
-      : fullJitterDelay(retriesSoFar, policy.baseDelayMs, policy.maxDelayMs, jitter());
-  return { retry: true, delayMs };
 }

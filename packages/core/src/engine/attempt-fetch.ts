@@ -14,6 +14,17 @@ import { untilAborted } from './until-aborted.js';
  */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/** The answer of the attempt under way, as far as it arrived: {@link fetchWholeAnswer} fills it in. */
+export interface AttemptState {
+  /** HTTP status, once the headers arrived. */
+  status: number | undefined;
+  statusText: string;
+  /** Response headers, once they arrived. */
+  headers: Headers | undefined;
+  /** The body's text once read (`undefined`: not read, too large, or unreadable). */
+  text: string | undefined;
+}
+
 /** What {@link fetchWholeAnswer} needs to know about the call it serves. */
 export interface WholeAnswerOptions {
   /** The fetch that sends the request. */
@@ -34,10 +45,8 @@ export interface WholeAnswerOptions {
    * Node a third of a raw fetch's CPU). `undefined`: send the `Request` itself.
    */
   readonly knownBody: (request: Request) => string | null | undefined;
-  /** Told as soon as the answer's headers arrived (before its body is read). */
-  readonly onHeaders: (response: Response) => void;
-  /** Told the body's text once it is read (`undefined`: not read, too large, or unreadable). */
-  readonly onBody: (text: string | undefined) => void;
+  /** Where the answer goes as it arrives: status and headers first, then the text. */
+  readonly state: AttemptState;
   /**
    * Hand the text to ky as the body of the `Response` it gets. Without it that `Response` has no body: cheaper,
    * for ky clones the response for each `afterResponse` hook, and only hooks that read bodies need it.
@@ -88,7 +97,7 @@ function readText(response: Response, limit: ResponseSizeLimit | undefined, sign
 
 /** A copy of `response` for ky: status and headers, and `text` (already read) as its body when it is kept. */
 function forKy(response: Response, text: string | undefined, options: WholeAnswerOptions): Response {
-  options.onBody(text);
+  options.state.text = text;
   const { status, statusText, headers } = response;
   const body = options.keepBody && text !== undefined && !NULL_BODY_STATUSES.has(status) ? text : null;
   return new Response(body, { status, statusText, headers });
@@ -97,8 +106,8 @@ function forKy(response: Response, text: string | undefined, options: WholeAnswe
 /**
  * One attempt of the request engine: sends ky's request with `options.fetch` and reads the whole answer before
  * resolving, so ky's `timeout` — which only races the `fetch` it calls — bounds the headers **and** the body.
- * ky then gets a fresh `Response` with the status and headers (and the text, with `keepBody`); the text goes to
- * `onBody`.
+ * ky then gets a fresh `Response` with the status and headers (and the text, with `keepBody`); the answer goes to
+ * `options.state` as it arrives.
  *
  * - A redirect (3xx, or a browser's opaque redirect) is refused: the body is cancelled and a non-retryable
  *   {@link HttpStatusError} is thrown; following it would send the credentials to another address.
@@ -132,7 +141,10 @@ export async function fetchWholeAnswer(request: Request, init: RequestInit | und
     throw networkError(error, false);
   }
   const { status } = response;
-  options.onHeaders(response);
+  const { state } = options;
+  state.status = status;
+  state.statusText = response.statusText;
+  state.headers = response.headers;
 
   // A browser hides a redirect it did not follow behind an opaque answer with status 0.
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {

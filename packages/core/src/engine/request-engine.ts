@@ -6,7 +6,7 @@ import { sanitizeCause } from '../client/sanitize-cause.js';
 import { drawRandomUint32, type RandomUint32Source } from '../endpoint/random-uint32.js';
 import { TokenwireError, type ErrorContext, type TokenwireErrorOptions } from '../errors/tokenwire-error.js';
 import { HttpStatusError, MalformedResponseError, RequestAbortedError, TimeoutError } from '../errors/transport-errors.js';
-import { fetchWholeAnswer, type FetchFunction, type WholeAnswerOptions } from './attempt-fetch.js';
+import { fetchWholeAnswer, type AttemptState, type FetchFunction, type WholeAnswerOptions } from './attempt-fetch.js';
 import type { KyInstanceLike } from './ky-instance-like.js';
 import { createRetryLedger } from './retry-ledger.js';
 import { untilAborted } from './until-aborted.js';
@@ -224,68 +224,59 @@ export function createRequestEngine(options: RequestEngineOptions = {}): Request
 const BODY_READERS = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
 
 async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies: boolean, call: EngineCall): Promise<EngineAnswer> {
-  const { signal, where, timeoutMs } = call;
+  const { signal, where, timeoutMs, secrets } = call;
   const ledger = createRetryLedger(call.retry, call.immediateRetries ?? 0);
+  const post = call.method !== 'GET';
+  const body = post ? (call.body ?? '{}') : null;
   let attempt = 0; // the attempt under way (1-based); 0 before the first
   let sent = 0; // the last attempt handed to fetch
   let reported = 0; // the last attempt told to onAttemptEnd
-  let status: number | undefined; // the HTTP status of the current attempt, once its headers arrived
-  let statusText = '';
-  let headers: Headers | undefined; // the headers of the current attempt's answer, once they arrived
-  let text: string | undefined; // the body of the current attempt's answer, once read
   let built: Request | undefined; // the request of the current attempt as the engine's hook saw or made it
   let failure: TokenwireError | undefined; // how the last attempt failed
-  let httpFailure: TokenwireError | undefined; // the current attempt's non-2xx answer as an error (the service's, if it judged)
+  // The current attempt's failure as ky's HTTPError or TimeoutError: one object, reported and thrown alike.
+  let httpFailure: TokenwireError | undefined;
+  let timeoutFailure: TokenwireError | undefined;
   let final: unknown; // a failure a hook threw after deciding it is not retried
+  let abortError: RequestAbortedError | undefined;
   let immediate = false; // whether the retry granted last is an immediate one
   let answer: EngineAnswer | undefined;
-  // The last error ky handed over and what it became, so one failure keeps one identity (reported and thrown).
-  let lastRaw: unknown;
-  let lastFailure: unknown;
-  let abortError: RequestAbortedError | undefined;
+  // The answer of the current attempt, as far as it arrived (fetchWholeAnswer fills it in).
+  const state: AttemptState = { status: undefined, statusText: '', headers: undefined, text: undefined };
 
   // The call's context may name the attempt itself (one attempt of a caller's own loop).
-  const context = (): TokenwireErrorOptions => ({ attempt: attempt === 0 ? undefined : attempt, status, ...call.context() });
+  const context = (): TokenwireErrorOptions => ({ attempt: attempt || undefined, status: state.status, ...call.context() });
   const aborted = (): RequestAbortedError =>
-    (abortError ??= new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, call.secrets()) }));
-  const httpStatusError = (): HttpStatusError =>
-    new HttpStatusError(`HTTP ${statusText ? `${status} ${statusText}` : status} from ${where}`, {
+    (abortError ??= new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, secrets()) }));
+  const httpStatusError = (): HttpStatusError => {
+    const status = state.status as number;
+    return new HttpStatusError(`HTTP ${state.statusText ? `${status} ${state.statusText}` : status} from ${where}`, {
       ...context(),
-      status: status as number,
-      retryable: (status as number) >= 500 || status === 429,
+      status,
+      retryable: status >= 500 || status === 429,
     });
+  };
   if (signal?.aborted) throw aborted();
 
-  const report = (outcome: Omit<AttemptOutcome, 'attempt'>): void => {
-    if (outcome.error !== undefined) failure = outcome.error;
-    if (reported === attempt) return;
+  /** Tells onAttemptEnd how the attempt ended, once; `thrown` failures only of attempts that were sent. */
+  const report = (error: TokenwireError | undefined, answerBody: unknown, thrown?: boolean): void => {
+    if (error !== undefined) failure = error;
+    if (reported === attempt || (thrown && sent !== attempt)) return;
     reported = attempt;
-    call.onAttemptEnd?.({ attempt, ...outcome });
+    call.onAttemptEnd?.({ attempt, status: state.status, headers: state.headers, body: answerBody, error });
   };
-  /** Reports a failure thrown during an attempt, if the attempt was sent (not one that failed before sending). */
-  const reportThrown = (error: TokenwireError): void => {
-    if (sent === attempt) report({ status, headers, body: undefined, error });
-    else failure = error;
-  };
-  /** What ky rejected with (or asks about), as the attempt's failure. */
+  /** What ky rejected with (or asks about), as the attempt's failure; the same object every time it is asked. */
   const failureOf = (error: unknown): unknown => {
-    if (error !== lastRaw) {
-      lastRaw = error;
-      lastFailure = convert(error);
-    }
-    return lastFailure;
-  };
-  const convert = (error: unknown): unknown => {
     if (signal?.aborted) return aborted();
     if (TokenwireError.isInstance(error)) return error;
     // A forced retry of the engine's carries the failure; a caller's own ky.retry() is theirs.
     if (isForceRetryError(error) && TokenwireError.isInstance(error.cause)) return error.cause;
-    if (isHTTPError(error)) return httpFailure ?? httpStatusError();
+    if (isHTTPError(error)) return (httpFailure ??= httpStatusError());
     if (isTimeoutError(error)) {
+      const { status } = state;
       // A non-2xx answer whose body (wanted with readErrorBody) did not finish is still that HTTP failure.
-      if (status !== undefined && (status < 200 || status > 299)) return httpStatusError();
+      if (status !== undefined && (status < 200 || status > 299)) return (timeoutFailure ??= httpStatusError());
       const missing = status === undefined ? 'no response' : 'the response body did not finish';
-      return new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${missing})`, timeoutMs as number, context());
+      return (timeoutFailure ??= new TimeoutError(`Call to ${where} timed out after ${timeoutMs} ms (${missing})`, timeoutMs as number, context()));
     }
     // Thrown by one of the caller's ky hooks: theirs, unchanged.
     return error;
@@ -295,42 +286,28 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
     immediate = false;
     return retryClass !== 'none' && (call.mayRetry?.(error) ?? true) && ledger.take(retryClass);
   };
+  const newAttempt = (retryCount: number): void => {
+    attempt = retryCount + 1;
+    state.status = state.headers = state.text = httpFailure = timeoutFailure = undefined;
+  };
 
-  const post = call.method !== 'GET';
   const attemptOptions: WholeAnswerOptions = {
     fetch,
     readErrorBody: call.readErrorBody === true,
     responseSizeLimit: call.responseSizeLimit,
     where,
     context,
-    secrets: call.secrets,
-    onHeaders: (received) => {
-      status = received.status;
-      statusText = received.statusText;
-      headers = received.headers;
-    },
-    onBody: (read) => {
-      text = read;
-    },
+    secrets,
+    state,
     keepBody: shareBodies,
     // Unless a hook of the caller's replaced it, the request is the one built from the call's body.
-    knownBody: (request) => (request === built ? (post ? (call.body ?? '{}') : null) : undefined),
-  };
-  const shouldRetry = ({ error, retryCount }: ShouldRetryState): boolean | undefined => {
-    attempt = retryCount;
-    if (error === final) return false;
-    const failed = failureOf(error);
-    if (!TokenwireError.isInstance(failed)) return false;
-    reportThrown(failed);
-    if (!takeRetry(failed)) return false;
-    // ky reads Retry-After only from its own HTTPError, and only when shouldRetry leaves the decision to it.
-    return isHTTPError(error) ? undefined : true;
+    knownBody: (request) => (request === built ? body : undefined),
   };
 
   const options: Options = {
     method: post ? 'post' : 'get',
     headers: post ? { accept: 'application/json', 'content-type': 'application/json', ...call.headers } : { accept: 'application/json', ...call.headers },
-    ...(post && shareBodies ? { body: call.body ?? '{}' } : {}),
+    ...(shareBodies ? { body } : {}),
     ...(signal === undefined ? {} : { signal }),
     // Following a redirect would re-send the URL's UserSig and the headers' tokens to another address.
     redirect: 'manual',
@@ -341,88 +318,82 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
     timeout: timeoutMs,
     fetch: (request, init) => {
       sent = attempt;
-      status = undefined;
-      headers = undefined;
-      text = undefined;
+      // Reset here too: a caller's hook that replaces the request skips the engine's beforeRequest.
+      state.status = state.headers = state.text = httpFailure = timeoutFailure = undefined;
       return fetchWholeAnswer(request as Request, init, attemptOptions);
     },
-    retry: ledger.kyRetryOptions(shouldRetry, () => drawRandomUint32(call.random) / UINT32_RANGE),
+    retry: ledger.kyRetryOptions(
+      ({ error, retryCount }: ShouldRetryState) => {
+        attempt = retryCount;
+        if (error === final) return false;
+        const failed = failureOf(error);
+        if (!TokenwireError.isInstance(failed)) return false;
+        report(failed, undefined, true);
+        // ky reads Retry-After only from its own HTTPError, and only when shouldRetry leaves the decision to it.
+        return takeRetry(failed) ? (isHTTPError(error) ? undefined : true) : false;
+      },
+      () => drawRandomUint32(call.random) / UINT32_RANGE,
+    ),
     hooks: {
       beforeRequest: [
         async (request, _options, { retryCount }) => {
-          attempt = retryCount + 1;
-          status = undefined;
-          headers = undefined;
-          text = undefined;
-          httpFailure = undefined;
+          newAttempt(retryCount);
           let url: string | undefined;
           try {
             // Ended at once when the signal aborts, even if beforeAttempt does not look at it.
             if (call.beforeAttempt !== undefined) url = await untilAborted(Promise.resolve(call.beforeAttempt(request, attempt)), signal);
           } catch (error) {
             // Not an attempt's failure (nothing was sent): the call ends with it, unrepeated.
-            final = signal?.aborted ? aborted() : error;
-            throw final;
+            throw (final = signal?.aborted ? aborted() : error);
           }
-          if (url === undefined || url === request.url) {
-            built = request;
-            return undefined;
-          }
-          const body = post && shareBodies ? (call.body ?? '{}') : null;
-          built = new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
-          return built;
+          built = url === undefined || url === request.url ? request : new Request(url, { method: request.method, headers: request.headers, body: shareBodies ? body : null, signal: request.signal, redirect: 'manual' });
+          return built === request ? undefined : built;
         },
       ],
       afterResponse: [
         async (_request, _options, response, { retryCount }) => {
           attempt = retryCount + 1;
-          status = response.status;
-          statusText = response.statusText;
-          headers = response.headers;
+          const { status, ok } = response;
+          state.status = status;
+          state.statusText = response.statusText;
+          state.headers = response.headers;
           // The text the attempt read; the response's own when it carries one (the caller's hooks may have
           // replaced it, or answered without the network).
-          const read = shareBodies || text === undefined ? await response.text() : text;
-          if (!response.ok) {
-            const body = call.readErrorBody === true ? decodeErrorBody(read) : undefined;
-            const own = httpStatusError();
-            const judged = call.inspectFailure?.({ status, headers: response.headers, body }, own, attempt);
-            httpFailure = judged?.error ?? own;
-            report({ status, headers, body, error: httpFailure });
-            if (judged?.retry === 'immediate' && ledger.takeImmediate()) {
-              immediate = true;
-              return instance.retry({ delay: 0, code: 'IMMEDIATE', cause: httpFailure });
-            }
-            // ky throws its HTTPError next; shouldRetry asks about httpFailure, and ky honours Retry-After.
-            return undefined;
-          }
-          let judged: AnswerFailure | undefined;
+          const read = shareBodies || state.text === undefined ? await response.text() : state.text;
           let decoded: EngineAnswer | undefined;
-          try {
-            decoded = { status, headers: response.headers, body: JSON.parse(read) as unknown };
-          } catch (error) {
-            const cause = sanitizeCause(error, call.secrets());
-            judged = { error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause }) };
+          let judged: AnswerFailure | undefined;
+          if (ok) {
+            try {
+              decoded = { status, headers: response.headers, body: JSON.parse(read) as unknown };
+            } catch (error) {
+              judged = { error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause: sanitizeCause(error, secrets()) }) };
+            }
+            if (decoded !== undefined) judged = call.inspect?.(decoded, attempt);
+          } else {
+            decoded = { status, headers: response.headers, body: call.readErrorBody === true ? decodeErrorBody(read) : undefined };
+            const own = httpStatusError();
+            judged = call.inspectFailure?.(decoded, own, attempt) ?? { error: own };
+            httpFailure = judged.error;
           }
-          if (decoded !== undefined) judged = call.inspect?.(decoded, attempt);
+          report(judged?.error, decoded?.body);
           if (judged === undefined) {
             answer = decoded;
-            report({ status, headers, body: decoded?.body, error: undefined });
             return undefined;
           }
-          report({ status, headers, body: decoded?.body, error: judged.error });
           if (judged.retry === 'immediate' && ledger.takeImmediate()) {
             immediate = true;
             return instance.retry({ delay: 0, code: 'IMMEDIATE', cause: judged.error });
           }
+          // A non-2xx answer: ky throws its HTTPError next; shouldRetry asks about httpFailure, and ky honours Retry-After.
+          if (!ok) return undefined;
           if (judged.retry !== 'immediate' && takeRetry(judged.error)) return instance.retry({ code: 'RETRYABLE_ANSWER', cause: judged.error });
-          final = judged.error;
-          throw judged.error;
+          throw (final = judged.error);
         },
       ],
       beforeRetry: [
         ({ retryCount }) => {
           attempt = retryCount;
-          text = undefined;
+          state.text = undefined;
           if (failure !== undefined) call.onRetry?.({ attempt: retryCount, error: failure, immediate });
         },
       ],
@@ -434,7 +405,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
   } catch (error) {
     if (error === final) throw error;
     const failed = failureOf(error);
-    if (TokenwireError.isInstance(failed)) reportThrown(failed);
+    if (TokenwireError.isInstance(failed)) report(failed, undefined, true);
     throw failed;
   }
   // Without an accepted answer, a caller's ky hook ended the call (ky.stop, a Response from beforeRetry).

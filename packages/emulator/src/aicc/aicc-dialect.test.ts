@@ -1,4 +1,5 @@
-import { bytesToBase64, ValidationError } from '@tokenwire/core';
+import { ValidationError } from '@tokenwire/core';
+import { bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, isAiccDialect, pollTokenRejectionStatusOf } from './aicc-dialect.js';
 import { FABRIC_AUTH_FAIL_MESSAGE, FABRIC_ERROR_CODES } from './aicc-responses.js';

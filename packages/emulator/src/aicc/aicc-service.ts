@@ -1,4 +1,5 @@
-import { randomUint32, ValidationError } from '@tokenwire/core';
+import { ValidationError } from '@tokenwire/core';
+import { randomUint32 } from '@tokenwire/core/internal';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
 import { createAiccContext, type AiccContext } from './aicc-context.js';
 import type { AiccDialect } from './aicc-dialect.js';

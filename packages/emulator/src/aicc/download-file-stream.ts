@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '@tokenwire/core';
+import { bytesToBase64 } from '@tokenwire/core/internal';
 import type { AiccContext } from './aicc-context.js';
 import type { HandlerResult } from './aicc-responses.js';
 

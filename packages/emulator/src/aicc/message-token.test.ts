@@ -1,4 +1,4 @@
-import { base64ToBytes } from '@tokenwire/core';
+import { base64ToBytes } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { CLOCK_START, createHarness, TEST_CHANNEL } from './test-harness.js';
 

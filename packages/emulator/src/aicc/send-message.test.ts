@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '@tokenwire/core';
+import { bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from './test-harness.js';
 

@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64 } from '@tokenwire/core';
+import { base64ToBytes, bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { createHarness } from './test-harness.js';
 

@@ -1,4 +1,4 @@
-import { base64ToBytes } from '@tokenwire/core';
+import { base64ToBytes } from '@tokenwire/core/internal';
 import type { AiccContext } from './aicc-context.js';
 import type { HandlerResult } from './aicc-responses.js';
 import type { MessageTokenRecord } from './aicc-state.js';

@@ -1,4 +1,5 @@
 import { ValidationError, parseRequestTime, redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
+import { untilAborted } from '@tokenwire/core/internal';
 import { readCallbackAnswer } from './callback-answer.js';
 import type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
 
@@ -194,14 +195,11 @@ export async function deliverCallback(
     durationMs: Math.max(0, context.now() - started),
   });
 
+  // Tencent's delivery deadline: when it passes, the request is aborted and the attempt ends at once (core's
+  // untilAborted), even if the receiver's fetch does not look at the signal.
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve('timeout');
-    }, timeoutMs);
-  });
+  const timedOut = new Error('the receiver did not answer in time');
+  const timer = setTimeout(() => controller.abort(timedOut), timeoutMs);
   const exchange = (async () => {
     const request = new Request(url, {
       method: 'POST',
@@ -213,18 +211,15 @@ export async function deliverCallback(
     const response = await fetchFunction(request);
     return { status: response.status, text: await response.text() };
   })();
-  exchange.catch(() => undefined); // a late failure after the timeout won is expected, not unhandled
 
-  let answer: { status: number; text: string } | 'timeout';
+  let answer: { status: number; text: string };
   try {
-    answer = await Promise.race([exchange, timedOut]);
+    answer = await untilAborted(exchange, controller.signal);
   } catch (error) {
+    if (error === timedOut) return finish({ delivered: false, accepted: false, error: `the receiver did not answer within ${timeoutMs} ms` });
     return finish({ delivered: false, accepted: false, error: `the callback request failed: ${describeFailure(error)}` });
   } finally {
     clearTimeout(timer);
-  }
-  if (answer === 'timeout') {
-    return finish({ delivered: false, accepted: false, error: `the receiver did not answer within ${timeoutMs} ms` });
   }
 
   let parsed: unknown;

@@ -1,4 +1,5 @@
-import { randomUint32, type RandomUint32Source } from '@tokenwire/core';
+import { type RandomUint32Source } from '@tokenwire/core';
+import { randomUint32 } from '@tokenwire/core/internal';
 import { randomHex } from '../random-bytes.js';
 
 /** Produces Tencent-style request ids; one generator per emulated service so sequence numbers grow per service. */

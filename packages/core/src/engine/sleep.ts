@@ -1,16 +1,26 @@
 /**
  * Waits `ms` milliseconds. It must reject (with any reason) as soon as `signal` aborts, and before starting
- * when `signal` is already aborted. The Tencent client waits with {@link sleep} for its rate limit (ky waits its
- * own backoff and timeout); an injected one lets a caller's tests control time.
+ * when `signal` is already aborted.
+ *
+ * @internal
  */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** The largest delay `setTimeout` accepts (2^31 − 1 ms, about 24.8 days). */
+/**
+ * The largest delay `setTimeout` accepts (2^31 − 1 ms, about 24.8 days).
+ *
+ * @internal
+ */
 export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /**
  * The real {@link Sleep}: a `setTimeout` that is cleared when `signal` aborts, rejecting with the signal's
  * reason. Delays are clamped to `0 … 2^31 − 1` ms.
+ *
+ * tokenwire's one abortable sleep, beside ky's own waits (its backoff and timeout): the Tencent client's rate
+ * limit and the AICC session's message stream wait with it.
+ *
+ * @internal
  *
  * @example
  * ```ts
