@@ -22,7 +22,8 @@ const require = createRequire(join(packagingDir, 'package.json'));
 
 /** The public packages, by directory under packages/. */
 const PUBLIC_PACKAGES = ['core', 'live-config', 'aicc-messaging', 'emulator'] as const;
-const SPECIFIERS = ['@tokenwire/core', '@tokenwire/live-config', '@tokenwire/aicc-messaging', '@tokenwire/emulator', '@tokenwire/emulator/serve'];
+// `@tokenwire/core/internal` is the toolbox the other packages import (not public API): it must resolve like the rest.
+const SPECIFIERS = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/live-config', '@tokenwire/aicc-messaging', '@tokenwire/emulator', '@tokenwire/emulator/serve'];
 
 interface Run {
   readonly stdout: string;
@@ -134,6 +135,7 @@ function expectResolved(resolved: unknown, files: Record<string, string>): void 
 
 const ESM_FILES = {
   '@tokenwire/core': 'index.js',
+  '@tokenwire/core/internal': 'internal.js',
   '@tokenwire/live-config': 'index.js',
   '@tokenwire/aicc-messaging': 'index.js',
   '@tokenwire/emulator': 'index.js',
@@ -147,7 +149,19 @@ describe('the packed tarballs', () => {
       const files = stdout.trim().split('\n');
       expect(files, name).toEqual(expect.arrayContaining(['package/package.json', 'package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/src/index.ts']));
       expect(files.filter((file) => /\.test\.ts$|test-harness|\/test\//.test(file)), name).toEqual([]);
+      if (name === 'core') expect(files).toEqual(expect.arrayContaining(['package/dist/internal.js', 'package/dist/internal.cjs', 'package/dist/internal.d.ts', 'package/dist/internal.d.cts']));
     }
+  });
+
+  it("core's two entries share one copy of every module, in ESM and in CommonJS: an engine error is the public class", async () => {
+    const probe = `const core = LOAD('@tokenwire/core'); const internal = LOAD('@tokenwire/core/internal');
+      const error = await internal.createRequestEngine({ fetch: async () => new Response('{}', { status: 418 }) })
+        .send({ url: 'https://api.test/x', timeoutMs: 1000, retry: internal.NO_RETRY_POLICY, random: () => 0, where: 'x', context: () => ({}), secrets: () => [] })
+        .catch((caught) => caught);
+      console.log(JSON.stringify({ sameClass: error instanceof core.HttpStatusError, status: error.status }));`;
+    const esm = await run(process.execPath, ['--input-type=module', '-e', probe.replaceAll('LOAD(', 'await import(')], { cwd: project });
+    const cjs = await run(process.execPath, ['-e', `(async () => { ${probe.replaceAll('LOAD(', 'require(')} })()`], { cwd: project });
+    for (const output of [esm, cjs]) expect(lastJsonLine(output)).toEqual({ sameClass: true, status: 418 });
   });
 
   it('depend on each other by version, not by workspace: ranges', () => {
@@ -171,6 +185,7 @@ describe('importing the installed packages', () => {
     expect(result).toMatchObject({ runtime: 'node', loader: 'cjs' });
     expectResolved(result['resolved'], {
       '@tokenwire/core': 'index.cjs',
+      '@tokenwire/core/internal': 'internal.cjs',
       '@tokenwire/live-config': 'index.cjs',
       '@tokenwire/aicc-messaging': 'index.cjs',
       '@tokenwire/emulator': 'index.cjs',
@@ -198,6 +213,7 @@ describe('importing the installed packages', () => {
     expect(result).toMatchObject({ runtime: 'bun', loader: 'cjs' });
     expectResolved(result['resolved'], {
       '@tokenwire/core': 'index.cjs',
+      '@tokenwire/core/internal': 'internal.cjs',
       '@tokenwire/live-config': 'index.cjs',
       '@tokenwire/aicc-messaging': 'index.cjs',
       '@tokenwire/emulator': 'index.cjs',
