@@ -3,8 +3,12 @@
 // so its bundle is what a browser user would import from the built packages, bundled and minified here; the edge
 // worker is measured as built (apps/edge-worker/dist/worker.js, tsup: one minified ESM bundle, every dependency
 // inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
-// are inside the worker bundle. Prints min+gzip against each budget; exits 1 when a gated budget is exceeded. A
-// budget that is not gated yet is still measured and printed (OVER when missed), with the reason it is not gated.
+// are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds what it is
+// gated at: its budget, or — for a budget that is missed and waiting for a decision — a ceiling at the size
+// measured, so that it cannot grow unnoticed meanwhile (printed OVER, with the reason).
+//
+// `--why=<name part>` prints what each module costs in the bundles whose name contains it (esbuild's metafile:
+// minified bytes per input file, largest first).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -31,9 +35,12 @@ try {
 
 const KB = 1024;
 
+const why = process.argv.find((argument) => argument.startsWith('--why='))?.slice('--why='.length);
+
 /** Bundles `source` for a browser from the built packages' ESM (what a bundler picks) and minifies it. */
 async function browserBundle(source) {
   const result = await build({
+    metafile: true,
     stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
@@ -41,26 +48,32 @@ async function browserBundle(source) {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    // aicc-messaging's own `@tokenwire/core` import resolves to core's built ESM too.
-    alias: { '@tokenwire/core': dist('core'), '@tokenwire/aicc-messaging': dist('aicc-messaging') },
+    // aicc-messaging's own `@tokenwire/core` and `@tokenwire/core/internal` imports resolve to core's built ESM too.
+    alias: { '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`, '@tokenwire/core': dist('core'), '@tokenwire/aicc-messaging': dist('aicc-messaging') },
     logLevel: 'silent',
   });
-  return result.outputFiles[0].contents;
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({ file: file.replace(/^(\.\.\/)+/, '/').replace(root, ''), bytes: bytesInOutput }));
+  return { code: result.outputFiles[0].contents, modules };
 }
 
+const chat = await browserBundle(`export { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';`);
+
 /**
- * Each entry: what is measured, its code (minified), the budget and aim in bytes (min+gzip), and why it is not
- * gated yet, if it is not.
+ * Each entry: what is measured, its code (minified) and modules, the budget and aim in bytes (min+gzip), and — for a
+ * missed budget — the ceiling it is gated at meanwhile and why.
  */
 const entries = [
   {
     name: 'browser: createAiccGatewayClient + createAiccSession (@tokenwire/aicc-messaging)',
-    code: await browserBundle(`export { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';`),
+    ...chat,
     budget: 20 * KB,
     aim: 16 * KB,
-    notGated:
-      "ky (about 5 KB) came in with core's engine while the AICC client still runs its own retry loop over the deprecated " +
-      'sendRequest; gated once the AICC client moves onto the engine (issue 12, part B)',
+    ceiling: 22 * KB,
+    missed:
+      'ky alone is 4.3 KB of it and valibot 2.2 KB; the rest is the chat client itself (the Tencent client, UserSig, ' +
+      'fflate, noble and the AccessToken machinery are not in it: --why=browser lists every module). Meeting 20 KB ' +
+      'takes dropping features or a lighter engine than ky; until that is decided the bundle is gated at the ceiling',
   },
   {
     name: 'edge worker bundle (apps/edge-worker/dist/worker.js)',
@@ -77,16 +90,21 @@ const notes = [];
 for (const entry of entries) {
   const gzip = gzipSync(entry.code, { level: 9 }).length;
   const ok = gzip <= entry.budget;
-  if (!ok && entry.notGated === undefined) failed = true;
-  if (entry.notGated !== undefined) notes.push(`${entry.name}: not gated yet: ${entry.notGated}.`);
+  const gate = ok ? entry.budget : (entry.ceiling ?? entry.budget);
+  if (gzip > gate) failed = true;
+  if (!ok && entry.missed !== undefined) notes.push(`${entry.name}: budget missed by ${kib(gzip - entry.budget)}: ${entry.missed} (${kib(gate)}).`);
   rows.push({
     bundle: entry.name,
     min: kib(entry.code.length),
     'min+gzip': kib(gzip),
     budget: kib(entry.budget),
     aim: kib(entry.aim),
-    status: `${ok ? (gzip <= entry.aim ? 'ok (aim met)' : 'ok') : 'OVER'}${entry.notGated === undefined ? '' : ' (not gated)'}`,
+    status: ok ? (gzip <= entry.aim ? 'ok (aim met)' : 'ok') : gzip <= gate ? `OVER (gated at ${kib(gate)})` : 'OVER',
   });
+  if (why !== undefined && entry.modules !== undefined && entry.name.includes(why)) {
+    console.log(`${entry.name}: minified bytes per module`);
+    for (const { file, bytes } of entry.modules.sort((a, b) => b.bytes - a.bytes)) if (bytes > 0) console.log(`${String(bytes).padStart(7)}  ${file}`);
+  }
 }
 console.table(rows);
 for (const note of notes) console.log(note);
