@@ -133,7 +133,7 @@ describe('callback verify', () => {
     expect(ok.json()).toMatchObject({ ok: true, bodyChecked: true, known: true });
     const bad = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body', '{"RoomInfo":{}}', '--json'], { env });
     expect(bad.code).toBe(1);
-    expect(bad.json()).toMatchObject({ reason: 'malformed_request' });
+    expect(bad.json()).toMatchObject({ reason: 'malformed_body' });
   });
 
   it("accepts Tencent's current samples and reports where the event time is, and a URL/body command disagreement", async () => {

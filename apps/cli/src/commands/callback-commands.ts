@@ -126,7 +126,7 @@ const verify: CommandDefinition = {
         const event = await verifyLiveCallback({ url: url.href, body }, { sdkAppId, tokens, now, toleranceSeconds });
         // An authentic callback whose body does not match its command's schema: what --body is here to catch.
         if (!event.known && event.shapeIssues !== undefined) {
-          throw new CallbackSignatureError('malformed_request', `the body does not match ${event.command}: ${event.shapeIssues}`);
+          throw new CallbackSignatureError('malformed_body', `the body does not match ${event.command}: ${event.shapeIssues}`);
         }
         command = event.command;
         requestTime = event.requestTime;
