@@ -162,10 +162,10 @@ async function cpuPerCall(functions, { calls = 4000, repeats = 7 } = {}) {
 
 /**
  * Where the client's CPU goes, in process on a stub fetch that answers at once: each layer adds to the one before —
- * the floor (a fetch-shaped call and JSON.parse), ky's call as the engine makes it (a POST whose body the engine's
- * fetch sends, timeout, retry options), the engine (hooks, the body read inside the attempt, a Response for ky, the
- * retry plumbing) and the Tencent semantics (arguments, URL signing, envelope). Also what a Request costs to build
- * and to clone, the two ky does on every call.
+ * the floor (a fetch-shaped call and JSON.parse), ky's call as the engine makes it (a POST answered by its
+ * beforeRequest hook, retry options, no ky timeout), the engine (hooks, the attempt's deadline, the body read inside
+ * it, a Response for ky, the retry plumbing) and the Tencent semantics (arguments, URL signing, envelope). Also what
+ * a Request costs to build (ky does on every call) and to clone (ky would before each fetch it makes itself).
  */
 async function breakdown(core, internal) {
   const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
@@ -189,7 +189,8 @@ async function breakdown(core, internal) {
   const request = new Request(url, { method: 'POST', headers });
   const [floor, kyCall, engineSend, clientCall, construct, clone] = await cpuPerCall([
     async () => JSON.parse(await (await stub()).text()),
-    async () => JSON.parse(await (await ky(url, { method: 'post', headers, redirect: 'manual', fetch: stub, retry: 3, timeout: 10_000 })).text()),
+    // ky's call as the engine makes it: its beforeRequest hook answers (so ky neither clones its Request nor arms a timer).
+    async () => JSON.parse(await (await ky(url, { method: 'post', headers, redirect: 'manual', retry: 3, timeout: false, hooks: { beforeRequest: [stub] } })).text()),
     () => engine.send(engineCall),
     () => client.call('live_config', 'get_callback'),
     async () => new Request(url, { method: 'POST', headers }),
@@ -248,9 +249,9 @@ export async function benchClientOverhead({ rounds: roundCount, requests, latenc
       note:
         `client overhead: live_config/get_callback to two emulators served by a child Node process (${server.direct}, and ${server.delayed} with a ${LATENCY_MS} ms latency fault), rate limits off, retry on; ` +
         `+${LATENCY_MS} ms: ${latencyRounds} rounds of ${latencyRequests} requests per side, loopback: ${roundCount} rounds of ${requests} (client, raw, raw with a deadline), order rotated per round, after a warm-up; ratios = medians of the per-round ratios, req/s and CPU = medians. ` +
-        `CPU breakdown: ky's call builds a Request (${µs(cost.construct)} alone), clones it for retries (${µs(cost.clone)}), merges its options, arms its timeout and an AbortController, and clones the response for the engine's afterResponse hook; ` +
-        'the engine adds the body read inside the attempt (so the timeout covers it), a bodiless Response for ky, JSON decoding and the retry/hook plumbing; Tencent adds argument checks, URL signing and the envelope check. ' +
-        "The network path is what the in-process layers do not show: undici's fetch following ky's abort signal per request, and more garbage to collect under 32 requests in flight.",
+        `CPU breakdown: ky's call builds a Request (${µs(cost.construct)} alone; cloning one would cost ${µs(cost.clone)} more, which the engine spares ky by answering from its beforeRequest hook), merges its options, makes an AbortController and clones the response for the engine's afterResponse hook; ` +
+        "the engine adds the attempt's deadline (an AbortController following ky's signal, and a timer), the body read inside it, a bodiless Response for ky, JSON decoding and the retry/hook plumbing; Tencent adds argument checks, URL signing and the envelope check. " +
+        "The network path is what the in-process layers do not show: undici's fetch following the attempt's signal per request, and more garbage to collect (every Request and AbortSignal) under 32 requests in flight.",
     };
   } finally {
     await stopServer(server.child);

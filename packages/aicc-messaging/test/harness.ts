@@ -1,6 +1,6 @@
 /*
  * Shared set-up for the tests (not part of the package): a manual clock shared by the client and the emulator,
- * ky's timers taken over (backoff instant, deadlines pending), a fetch that records what was sent, and an emulator
+ * the client's timers taken over (backoff instant, deadlines pending), a fetch that records what was sent, and an emulator
  * with a short poll hold.
  */
 import { afterEach } from 'vitest';
@@ -14,7 +14,7 @@ export const BASE_URL = 'https://aicc.test';
 export const CLOCK_START = Date.parse('2025-06-01T08:00:00Z');
 
 /**
- * Per-attempt deadlines the tests give clients. The test time treats every ky timer at least this long as a
+ * Per-attempt deadlines the tests give clients. The test time treats every client timer at least this long as a
  * deadline (pending until expired or cleared) and anything shorter as a backoff (run at once, recorded).
  */
 export const TEST_TIMEOUT_MS = 60_000;
@@ -36,9 +36,9 @@ export function createManualClock(start = CLOCK_START): ManualClock {
   };
 }
 
-/** ky's timers as the tests see them. */
+/** The client's timers as the tests see them. */
 export interface TestTime {
-  /** Retry backoffs ky waited, in ms, in the order it asked for them (immediate replays of 0 ms are left out). */
+  /** Backoffs the client waited, in ms, in the order it asked for them (immediate replays of 0 ms are left out). */
   readonly backoffs: number[];
   /** Attempt deadlines currently pending. */
   readonly pendingDeadlines: number;
@@ -46,17 +46,18 @@ export interface TestTime {
   expireDeadlines(): void;
 }
 
-/** ky's own timer helpers: its retry wait (`delay`) and its attempt deadline (`timeout`). */
-const KY_TIMER = /[\\/]ky[\\/]distribution[\\/]utils[\\/](?:delay|timeout)\.js/;
+/** The client's timers: ky's retry wait (`delay`), and core's (the engine's attempt deadline, the abortable sleep). */
+const CLIENT_TIMER = /[\\/]ky[\\/]distribution[\\/]utils[\\/]delay\.js|[\\/]packages[\\/]core[\\/](?:dist|src)[\\/]/;
 
 let installed: { readonly time: TestTime; readonly restore: () => void } | undefined;
 
 /**
- * Takes over the timers ky sets — the clients run every call on ky (through core's request engine), which waits
- * its retry backoff and each attempt's deadline with `setTimeout`. A wait shorter than {@link TEST_TIMEOUT_MS} is a
- * backoff: recorded and run at once. A longer one is a deadline: pending until {@link TestTime.expireDeadlines} or
- * until ky clears it. Every other timer (the emulator's poll hold and agent delays, the test's own pauses) runs as
- * usual. Installed once per test and undone after it (see the `afterEach` below).
+ * Takes over the client's timers — the clients run every call on ky through core's request engine: ky waits the
+ * retry backoff, the engine bounds each attempt with a deadline, and the message stream waits with core's sleep,
+ * all with `setTimeout` (told apart by who calls it). A wait shorter than {@link TEST_TIMEOUT_MS} is a backoff:
+ * recorded and run at once. A longer one is a deadline: pending until {@link TestTime.expireDeadlines} or until it
+ * is cleared. Every other timer (the emulator's poll hold and agent delays, the test's own pauses) runs as usual.
+ * Installed once per test and undone after it (see the `afterEach` below).
  */
 export function createTestTime(): TestTime {
   if (installed !== undefined) return installed.time;
@@ -66,7 +67,7 @@ export function createTestTime(): TestTime {
   const deadlines = new Map<object, () => void>();
   const fakeSetTimeout = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): unknown => {
     const caller = new Error().stack?.split('\n').slice(2, 5).join('\n') ?? '';
-    if (!KY_TIMER.test(caller)) return realSetTimeout(handler, ms, ...args);
+    if (!CLIENT_TIMER.test(caller)) return realSetTimeout(handler, ms, ...args);
     const delay = ms ?? 0;
     if (delay >= TEST_TIMEOUT_MS) {
       const handle = {};
@@ -159,7 +160,7 @@ export interface TestBedOverrides {
   readonly dialect?: AiccDialect;
 }
 
-/** Everything a test needs: the emulator, clock, ky's timers, recorder and a client factory. */
+/** Everything a test needs: the emulator, clock, the client's timers, recorder and a client factory. */
 export function createTestBed(overrides: TestBedOverrides = {}) {
   const clock = createManualClock();
   const dialect = overrides.aicc?.dialect ?? overrides.dialect ?? 'api-reference';

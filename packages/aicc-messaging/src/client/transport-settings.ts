@@ -20,7 +20,7 @@ export interface AiccTransportOptions {
   /**
    * Your own ky instance (`ky.create(…)`, `ky.extend(…)`): the client sends through it, so its hooks, headers and
    * `fetch` apply to every attempt. The client still owns what makes an AICC call: method, body, URL, its
-   * authentication headers, `timeout` (from `timeoutMs`), `retry` (from `retry`), `throwHttpErrors` and
+   * authentication headers, `timeout` (off: `timeoutMs` is the engine's deadline), `retry` (from `retry`), `throwHttpErrors` and
    * `redirect: 'manual'`. Your hooks run before the client's and see the real request, tokens included. A
    * `beforeRequest` hook of yours that returns a `Request` or a `Response` skips the client's hooks (ky's rule):
    * change `request.headers` in place instead. Default: ky itself.

@@ -61,7 +61,8 @@ export interface TencentClientSettings {
   /**
    * Your own ky instance (`ky.create(…)`, `ky.extend(…)`): the client sends through it, so its hooks, headers and
    * `fetch` apply to every attempt. The client still owns what makes a Tencent call: method, body, signed URL,
-   * `timeout` (from `timeoutMs`), `retry` (from `retry`), `throwHttpErrors` and `redirect: 'manual'`. Your hooks
+   * `timeout` (off: `timeoutMs` is the engine's deadline), `retry` (from `retry`), `throwHttpErrors` and
+   * `redirect: 'manual'`. Your hooks
    * run before the client's and see the real request, UserSig included: log `redactUrl(request.url)`. A
    * `beforeRequest` hook of yours that returns a `Request` or a `Response` skips the client's hooks (ky's rule):
    * change `request.headers` in place instead. Default: ky itself.
@@ -73,7 +74,8 @@ export interface TencentClientSettings {
    */
   readonly fetch?: FetchFunction | undefined;
   /**
-   * Deadline of each attempt in ms — ky's `timeout`, which here covers the headers and the whole body. Default
+   * Deadline of each attempt in ms, covering the headers and the whole body (the engine's, in place of ky's
+   * `timeout`, which would race the headers only). Default
    * {@link DEFAULT_TIMEOUT_MS} (10 s).
    */
   readonly timeoutMs?: number | undefined;

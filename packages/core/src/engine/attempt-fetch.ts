@@ -75,11 +75,14 @@ const REQUEST_DEFAULTS: Readonly<Record<string, unknown>> = {
   integrity: '',
 };
 
-/** Sends `request`, as a URL and an init when its body is known (see {@link WholeAnswerOptions.knownBody}). */
-function send(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions): Promise<Response> {
+/**
+ * Sends `request` with the attempt's `signal`, as a URL and an init when its body is known (see
+ * {@link WholeAnswerOptions.knownBody}).
+ */
+function send(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions, signal: AbortSignal): Promise<Response> {
   const body = options.knownBody(request);
-  if (body === undefined) return options.fetch(request, init);
-  const sent: Record<string, unknown> = { ...init, method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal };
+  if (body === undefined) return options.fetch(request, { ...init, signal });
+  const sent: Record<string, unknown> = { ...init, method: request.method, headers: request.headers, body, redirect: request.redirect, signal };
   for (const key in REQUEST_DEFAULTS) {
     // Runtimes without an option (workerd has no `credentials`) leave it undefined: it is not passed on.
     const value = (request as unknown as Record<string, unknown>)[key];
@@ -105,7 +108,8 @@ function forKy(response: Response, text: string | undefined, options: WholeAnswe
 
 /**
  * One attempt of the request engine: sends ky's request with `options.fetch` and reads the whole answer before
- * resolving, so ky's `timeout` — which only races the `fetch` it calls — bounds the headers **and** the body.
+ * resolving, so the attempt's deadline (`signal`: the engine's timer, and the caller's signal) bounds the headers
+ * **and** the body.
  * ky then gets a fresh `Response` with the status and headers (and the text, with `keepBody`); the answer goes to
  * `options.state` as it arrives.
  *
@@ -116,13 +120,12 @@ function forKy(response: Response, text: string | undefined, options: WholeAnswe
  * - A non-2xx body is read only with `readErrorBody` (within the limit; dropped when larger or unreadable), else
  *   cancelled unread; the answer is returned for ky to turn into its `HTTPError`.
  * - A fetch that rejects, or a body that breaks off, throws a retryable {@link NetworkError} whose cause never
- *   mentions a secret. When the request's signal aborts (ky's timeout, the caller) the attempt rejects with the
- *   signal's reason at once, even if `fetch` or the body ignore the signal.
+ *   mentions a secret. When `signal` aborts (the deadline, the caller) the attempt rejects with the signal's reason
+ *   at once and the request is aborted, even if `fetch` or the body ignore the signal.
  *
  * @internal Used by `createRequestEngine`.
  */
-export async function fetchWholeAnswer(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions): Promise<Response> {
-  const { signal } = request;
+export async function fetchWholeAnswer(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions, signal: AbortSignal): Promise<Response> {
   const { where } = options;
   const networkError = (error: unknown, whileReading: boolean): NetworkError => {
     const cause = sanitizeCause(error, options.secrets());
@@ -135,7 +138,7 @@ export async function fetchWholeAnswer(request: Request, init: RequestInit | und
 
   let response: Response;
   try {
-    response = await untilAborted(send(request, init, options), signal);
+    response = await untilAborted(send(request, init, options, signal), signal);
   } catch (error) {
     if (signal.aborted) throw error;
     throw networkError(error, false);
@@ -163,7 +166,7 @@ export async function fetchWholeAnswer(request: Request, init: RequestInit | und
     try {
       text = await readText(response, options.responseSizeLimit, signal);
     } catch (error) {
-      // Interrupted: the attempt ends (ky's timeout or the caller). Unreadable: the answer has no body.
+      // Interrupted: the attempt ends (the deadline or the caller). Unreadable: the answer has no body.
       if (signal.aborted) throw error;
     }
     return forKy(response, text, options);
