@@ -201,7 +201,7 @@ function decodeErrorBody(text: string): unknown {
  * neither clones its `Request` nor arms its own timeout for it (ky's timeout races only the fetch, not the body,
  * so the engine keeps the deadline); that saves about a tenth of the client's CPU per call on Node.
  *
- * @internal Shared by the clients built on core (the Tencent client now, the AICC client and the edge worker next).
+ * @internal Shared by the clients built on core: the Tencent client, the AICC clients and the edge worker.
  * @example
  * ```ts
  * const engine = createRequestEngine({ ky: ky.create({ hooks: { beforeRequest: [addTraceHeader] } }) });
