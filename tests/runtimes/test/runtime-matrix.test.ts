@@ -74,7 +74,7 @@ async function runInChromium(emulatorUrl: string, userId: string): Promise<unkno
 function expectBuiltInputs(inputs: readonly string[]): void {
   const packageFiles = inputs.filter((input) => /(^|\/)packages\//.test(input));
   expect(packageFiles.length).toBeGreaterThanOrEqual(3);
-  for (const file of packageFiles) expect(file).toMatch(/packages\/(core|live-config|aicc-messaging)\/dist\/index\.js$/);
+  for (const file of packageFiles) expect(file).toMatch(/packages\/(core|live-config|aicc-messaging)\/dist\/(index|internal|chunk-[A-Z0-9]+)\.js$/);
 }
 
 const runtimes = [
