@@ -68,6 +68,7 @@ export type { AfterCreateRoomBody } from './callback-events/after-create-room.js
 export { AfterCreateRoomBodySchema } from './callback-events/after-create-room.js';
 export type { AfterUpdateRoomInfoBody } from './callback-events/after-update-room-info.js';
 export { AfterUpdateRoomInfoBodySchema } from './callback-events/after-update-room-info.js';
+export type { RoomInfoBodySchema } from './callback-events/room-info-body.js';
 export type { AfterDestroyRoomBody } from './callback-events/after-destroy-room.js';
 export { AfterDestroyRoomBodySchema, DestroyedRoomStatisticSchema } from './callback-events/after-destroy-room.js';
 export type { AfterMemberStateChangedBody } from './callback-events/after-member-state-changed.js';

@@ -1,14 +1,7 @@
-import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-} from './callback-field-schemas.js';
-import { CallbackRoomInfoSchema } from './callback-room-info.js';
+import type * as v from 'valibot';
+import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+// Module-level schemas are built in `@__PURE__` calls so bundlers drop the unused ones (README: bundle size).
 
 /**
  * Body of `Live.CallbackAfterCreateRoom`: a room was created. Only `RoomInfo.RoomId` is required. The event time
@@ -21,22 +14,7 @@ import { CallbackRoomInfoSchema } from './callback-room-info.js';
  * if (event.known && event.command === 'Live.CallbackAfterCreateRoom') rooms.add(event.body.RoomInfo.RoomId, event.eventTime);
  * ```
  */
-export const AfterCreateRoomBodySchema: v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterCreateRoom'>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly RoomInfo: typeof CallbackRoomInfoSchema;
-    /** Unix milliseconds (top level in 647/110523; see also `RoomInfo.EventTime`). */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    CallbackCommand: callbackCommandField('Live.CallbackAfterCreateRoom'),
-    Operator_Account: v.optional(IdentifierSchema),
-    RoomInfo: CallbackRoomInfoSchema,
-    EventTime: v.optional(MillisecondTimeSchema),
-  }))();
+export const AfterCreateRoomBodySchema: RoomInfoBodySchema<'Live.CallbackAfterCreateRoom'> = /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterCreateRoom');
 
 /** Body of `Live.CallbackAfterCreateRoom`. */
 export type AfterCreateRoomBody = v.InferOutput<typeof AfterCreateRoomBodySchema>;

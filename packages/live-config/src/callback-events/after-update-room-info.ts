@@ -1,14 +1,7 @@
-import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-} from './callback-field-schemas.js';
-import { CallbackRoomInfoSchema } from './callback-room-info.js';
+import type * as v from 'valibot';
+import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+// Module-level schemas are built in `@__PURE__` calls so bundlers drop the unused ones (README: bundle size).
 
 /**
  * Body of `Live.CallbackAfterUpdateRoomInfo`: a room's attributes changed (647/67938, 1071/78185). Only
@@ -19,22 +12,7 @@ import { CallbackRoomInfoSchema } from './callback-room-info.js';
  * if (event.known && event.command === 'Live.CallbackAfterUpdateRoomInfo') rooms.update(event.body.RoomInfo.RoomId, event.body.RoomInfo);
  * ```
  */
-export const AfterUpdateRoomInfoBodySchema: v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterUpdateRoomInfo'>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly RoomInfo: typeof CallbackRoomInfoSchema;
-    /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    CallbackCommand: callbackCommandField('Live.CallbackAfterUpdateRoomInfo'),
-    Operator_Account: v.optional(IdentifierSchema),
-    RoomInfo: CallbackRoomInfoSchema,
-    EventTime: v.optional(MillisecondTimeSchema),
-  }))();
+export const AfterUpdateRoomInfoBodySchema: RoomInfoBodySchema<'Live.CallbackAfterUpdateRoomInfo'> = /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterUpdateRoomInfo');
 
 /** Body of `Live.CallbackAfterUpdateRoomInfo`. */
 export type AfterUpdateRoomInfoBody = v.InferOutput<typeof AfterUpdateRoomInfoBodySchema>;
