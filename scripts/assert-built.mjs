@@ -27,5 +27,7 @@ export function assertBuilt({ name, outputs, inputs }) {
   const stale = outputs.filter((output) => !existsSync(output) || statSync(output).mtimeMs < newest);
   if (stale.length === 0) return;
   const listed = stale.map((output) => relative(process.cwd(), output)).join(', ');
-  throw new Error(`${name} is not built or older than its sources (${listed}): run \`pnpm test\` (turbo builds first) or \`pnpm turbo run build --filter=${name}...\``);
+  throw new Error(
+    `${name} is not built or older than its sources (${listed}): run \`pnpm test\` (turbo builds first) or \`pnpm turbo run build --filter=${name}...\``,
+  );
 }

@@ -62,7 +62,13 @@ for (const section of sections) {
     notes.push(result.note);
   } catch (error) {
     broken = true;
-    rows.push({ benchmark: section.title, tokenwire: 'ERROR', baseline: String(error?.message ?? error).split('\n')[0], ratio: '—', budget: '—' });
+    rows.push({
+      benchmark: section.title,
+      tokenwire: 'ERROR',
+      baseline: String(error?.message ?? error).split('\n')[0],
+      ratio: '—',
+      budget: '—',
+    });
     notes.push(`${section.title}: ${error?.stack ?? error}`);
   }
 }
@@ -75,7 +81,9 @@ for (const row of rows) {
 const columns = ['benchmark', 'tokenwire', 'baseline', 'ratio', 'budget'];
 const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
 const line = (cells) => `| ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' | ')} |`;
-console.log(`Node ${process.version} on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `Node ${process.version} on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
 console.log(line(columns));
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 for (const row of rows) console.log(line(columns.map((column) => row[column])));

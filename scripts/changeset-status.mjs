@@ -52,7 +52,9 @@ if (plan === undefined) {
 // Public packages (under packages/) changed since the base, counted as changesets counts them (tracked files,
 // working tree against the base), changelogs aside.
 const changedFiles = git('diff', '--name-only', '--no-relative', base, '--', 'packages').split('\n').filter(Boolean);
-const changedDirectories = new Set(changedFiles.filter((file) => !file.endsWith('/CHANGELOG.md')).map((file) => file.split('/').slice(0, 2).join('/')));
+const changedDirectories = new Set(
+  changedFiles.filter((file) => !file.endsWith('/CHANGELOG.md')).map((file) => file.split('/').slice(0, 2).join('/')),
+);
 const publicChanged = [];
 for (const directory of changedDirectories) {
   let manifest;

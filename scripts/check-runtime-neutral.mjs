@@ -120,8 +120,7 @@ function unwrap(expression) {
   return current;
 }
 
-const stringValue = (node) =>
-  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+const stringValue = (node) => (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined);
 
 /**
  * Whether an identifier stands for a value or type looked up by name, rather than naming a property, a member,
@@ -141,7 +140,10 @@ function isNameReference(identifier) {
   }
   if (ts.isImportTypeNode(parent)) return parent.qualifier !== identifier;
   if (ts.isMetaProperty(parent) || ts.isJsxAttribute(parent) || ts.isExportSpecifier(parent)) return false;
-  if ((ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) && /^[a-z]/.test(identifier.text)) {
+  if (
+    (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) &&
+    /^[a-z]/.test(identifier.text)
+  ) {
     return false; // <process /> is an intrinsic element
   }
   if (parent.name === identifier || parent.propertyName === identifier || parent.label === identifier) return false;
@@ -171,9 +173,10 @@ function isAmbient(declaration) {
 function checkSourceFile(sourceFile, checker, report) {
   /** Declared by this file itself (not ambiently), so not the Node global of that name. */
   const declaredHere = (identifier) => {
-    const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
-      ? checker.getShorthandAssignmentValueSymbol(identifier.parent)
-      : checker.getSymbolAtLocation(identifier);
+    const symbol =
+      ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
+        ? checker.getShorthandAssignmentValueSymbol(identifier.parent)
+        : checker.getSymbolAtLocation(identifier);
     const declarations = symbol?.declarations ?? [];
     return declarations.some(
       (declaration) => isDeclaration(declaration) && declaration.getSourceFile() === sourceFile && !isAmbient(declaration),
@@ -195,7 +198,10 @@ function checkSourceFile(sourceFile, checker, report) {
       return;
     }
     if (isNodeBuiltin(specifier)) {
-      report(specifierNode, specifier.startsWith('node:') ? `${how} a node:* module ('${specifier}')` : `${how} the Node built-in module '${specifier}'`);
+      report(
+        specifierNode,
+        specifier.startsWith('node:') ? `${how} a node:* module ('${specifier}')` : `${how} the Node built-in module '${specifier}'`,
+      );
     } else if (isNodeAdapterSpecifier(specifier)) {
       report(specifierNode, `${how} a Node-only adapter ('${specifier}'); neutral code may not reach *.node.ts`);
     } else if (isTestSpecifier(specifier)) {
@@ -245,7 +251,11 @@ function checkSourceFile(sourceFile, checker, report) {
       }
       // import.meta.dirname / import.meta.filename (Node 20.11+)
       const target = unwrap(node.expression);
-      if (ts.isMetaProperty(target) && target.keywordToken === ts.SyntaxKind.ImportKeyword && ['dirname', 'filename'].includes(node.name.text)) {
+      if (
+        ts.isMetaProperty(target) &&
+        target.keywordToken === ts.SyntaxKind.ImportKeyword &&
+        ['dirname', 'filename'].includes(node.name.text)
+      ) {
         report(node.name, `uses import.meta.${node.name.text} (Node only; use import.meta.url)`);
       }
     } else if (ts.isElementAccessExpression(node)) {
@@ -260,7 +270,12 @@ function checkSourceFile(sourceFile, checker, report) {
       if (name !== undefined && nodeGlobals.has(name) && isGlobalObject(node.right)) {
         report(node.left, `${nodeGlobals.get(name)} (probes the global object)`);
       }
-    } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isGlobalObject(node.initializer)) {
+    } else if (
+      ts.isVariableDeclaration(node) &&
+      ts.isObjectBindingPattern(node.name) &&
+      node.initializer &&
+      isGlobalObject(node.initializer)
+    ) {
       // const { process, Buffer: B } = globalThis
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;

@@ -22,7 +22,10 @@ if (!root && !sudo) fail('installing it needs root or password-less sudo');
 const apt = (...args) => {
   const [command, argv] = root ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
   console.error(`$ ${root ? '' : 'sudo '}apt-get ${args.join(' ')}`);
-  const result = spawnSync(command, argv, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, argv, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.status !== 0) fail(`apt-get ${args[0]} exited with ${result.status}`);
 };
 apt('update', '-qq');

@@ -32,7 +32,8 @@ const jsrPath = (name) => join(root, 'packages', name, 'jsr.json');
 function expectedImports(manifest) {
   const imports = {};
   for (const [dependency, range] of Object.entries(manifest.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    if (dependency.startsWith('@tokenwire/')) imports[dependency] = `jsr:${dependency}@${manifestOf(dependency.slice('@tokenwire/'.length)).version}`;
+    if (dependency.startsWith('@tokenwire/'))
+      imports[dependency] = `jsr:${dependency}@${manifestOf(dependency.slice('@tokenwire/'.length)).version}`;
     else imports[dependency] = `npm:${dependency}@${range}`;
   }
   return imports;
@@ -50,13 +51,17 @@ function check() {
       continue;
     }
     for (const field of ['name', 'version', 'license']) {
-      if (jsr[field] !== manifest[field]) problems.push(`packages/${name}/jsr.json: ${field} is ${JSON.stringify(jsr[field])}, package.json says ${JSON.stringify(manifest[field])}`);
+      if (jsr[field] !== manifest[field])
+        problems.push(
+          `packages/${name}/jsr.json: ${field} is ${JSON.stringify(jsr[field])}, package.json says ${JSON.stringify(manifest[field])}`,
+        );
     }
     const expected = expectedImports(manifest);
     if (JSON.stringify(jsr.imports ?? {}) !== JSON.stringify(expected)) {
       problems.push(`packages/${name}/jsr.json: imports ${JSON.stringify(jsr.imports ?? {})} should be ${JSON.stringify(expected)}`);
     }
-    if (!(jsr.publish?.exclude ?? []).includes('src/**/*.test.ts')) problems.push(`packages/${name}/jsr.json: publish.exclude must leave out src/**/*.test.ts`);
+    if (!(jsr.publish?.exclude ?? []).includes('src/**/*.test.ts'))
+      problems.push(`packages/${name}/jsr.json: publish.exclude must leave out src/**/*.test.ts`);
   }
   if (problems.length > 0) {
     console.error(`jsr.json out of step with package.json (fix with \`node scripts/jsr.mjs sync\`):\n  ${problems.join('\n  ')}`);
@@ -69,12 +74,17 @@ function sync() {
   for (const name of PACKAGES) {
     const manifest = manifestOf(name);
     const jsr = readJson(jsrPath(name));
-    const updated = { ...jsr, name: manifest.name, version: manifest.version, license: manifest.license, imports: expectedImports(manifest) };
+    const updated = {
+      ...jsr,
+      name: manifest.name,
+      version: manifest.version,
+      license: manifest.license,
+      imports: expectedImports(manifest),
+    };
     writeFileSync(jsrPath(name), `${JSON.stringify(updated, null, 2)}\n`);
     console.log(`packages/${name}/jsr.json: ${updated.name}@${updated.version}`);
   }
 }
-
 
 async function publish(dryRun) {
   check();
@@ -86,7 +96,11 @@ async function publish(dryRun) {
         recursive: true,
         filter: (source) => {
           const base = source.slice(join(root, 'packages', name).length + 1).split('/')[0];
-          return !['node_modules', 'dist', 'package.json', 'typedoc.json'].includes(base) && !base.startsWith('tsconfig') && !base.startsWith('.');
+          return (
+            !['node_modules', 'dist', 'package.json', 'typedoc.json'].includes(base) &&
+            !base.startsWith('tsconfig') &&
+            !base.startsWith('.')
+          );
         },
       });
     }
@@ -100,12 +114,21 @@ async function publish(dryRun) {
       const args = ['publish', '--allow-dirty', '--sloppy-imports', ...(dryRun ? ['--dry-run'] : [])];
       console.log(`\n$ deno ${args.join(' ')}   # ${run.label}`);
       // A registry fetch that fails on the network is tried once more, then reported as a network failure.
-      const result = await retryOnNetworkFailure(() => {
-        const child = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
-        return { ok: child.status === 0, output: `${child.stdout}${child.stderr}` };
-      }, `deno ${args.join(' ')} (${run.label})`);
+      const result = await retryOnNetworkFailure(
+        () => {
+          const child = spawnSync(deno, args, { cwd: run.cwd, env, encoding: 'utf8' });
+          return { ok: child.status === 0, output: `${child.stdout}${child.stderr}` };
+        },
+        `deno ${args.join(' ')} (${run.label})`,
+      );
       // The file list is long; keep everything else.
-      console.log(result.output.split('\n').filter((line) => !/^\s+file:\/\//.test(line)).join('\n').trim());
+      console.log(
+        result.output
+          .split('\n')
+          .filter((line) => !/^\s+file:\/\//.test(line))
+          .join('\n')
+          .trim(),
+      );
       if (result.explanation !== undefined) console.error(`\n${result.explanation}`);
       if (!result.ok) failed = true;
     }

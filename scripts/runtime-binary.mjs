@@ -18,7 +18,11 @@ export function runtimeBinary(runtime) {
   const platform = process.platform;
   const candidates =
     runtime === 'bun'
-      ? [`@oven/bun-${platform}-${arch}/bin/bun`, `@oven/bun-${platform}-${arch}-musl/bin/bun`, `@oven/bun-${platform}-${arch}-baseline/bin/bun`]
+      ? [
+          `@oven/bun-${platform}-${arch}/bin/bun`,
+          `@oven/bun-${platform}-${arch}-musl/bin/bun`,
+          `@oven/bun-${platform}-${arch}-baseline/bin/bun`,
+        ]
       : [`@deno/${platform}-${arch}-glibc/deno`, `@deno/${platform}-${arch}/deno`];
   const from = createRequire(join(dirname(require.resolve(`${runtime}/package.json`)), 'package.json'));
   for (const candidate of candidates) {

@@ -21,7 +21,11 @@ const worker = `${root}apps/edge-worker`;
 
 try {
   for (const name of ['core', 'aicc-messaging']) {
-    assertBuilt({ name: `@tokenwire/${name}`, outputs: [dist(name)], inputs: [`${packageDir(name)}/src`, `${packageDir(name)}/tsup.config.ts`] });
+    assertBuilt({
+      name: `@tokenwire/${name}`,
+      outputs: [dist(name)],
+      inputs: [`${packageDir(name)}/src`, `${packageDir(name)}/tsup.config.ts`],
+    });
   }
   assertBuilt({
     name: '@tokenwire/edge-worker',
@@ -49,11 +53,18 @@ async function browserBundle(source) {
     target: 'es2022',
     write: false,
     // aicc-messaging's own `@tokenwire/core` and `@tokenwire/core/internal` imports resolve to core's built ESM too.
-    alias: { '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`, '@tokenwire/core': dist('core'), '@tokenwire/aicc-messaging': dist('aicc-messaging') },
+    alias: {
+      '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
+      '@tokenwire/core': dist('core'),
+      '@tokenwire/aicc-messaging': dist('aicc-messaging'),
+    },
     logLevel: 'silent',
   });
   const [output] = Object.values(result.metafile.outputs);
-  const modules = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({ file: file.replace(/^(\.\.\/)+/, '/').replace(root, ''), bytes: bytesInOutput }));
+  const modules = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({
+    file: file.replace(/^(\.\.\/)+/, '/').replace(root, ''),
+    bytes: bytesInOutput,
+  }));
   return { code: result.outputFiles[0].contents, modules };
 }
 
@@ -92,7 +103,8 @@ for (const entry of entries) {
   const ok = gzip <= entry.budget;
   const gate = ok ? entry.budget : (entry.ceiling ?? entry.budget);
   if (gzip > gate) failed = true;
-  if (!ok && entry.missed !== undefined) notes.push(`${entry.name}: budget missed by ${kib(gzip - entry.budget)}: ${entry.missed} (${kib(gate)}).`);
+  if (!ok && entry.missed !== undefined)
+    notes.push(`${entry.name}: budget missed by ${kib(gzip - entry.budget)}: ${entry.missed} (${kib(gate)}).`);
   rows.push({
     bundle: entry.name,
     min: kib(entry.code.length),
@@ -103,7 +115,8 @@ for (const entry of entries) {
   });
   if (why !== undefined && entry.modules !== undefined && entry.name.includes(why)) {
     console.log(`${entry.name}: minified bytes per module`);
-    for (const { file, bytes } of entry.modules.sort((a, b) => b.bytes - a.bytes)) if (bytes > 0) console.log(`${String(bytes).padStart(7)}  ${file}`);
+    for (const { file, bytes } of entry.modules.sort((a, b) => b.bytes - a.bytes))
+      if (bytes > 0) console.log(`${String(bytes).padStart(7)}  ${file}`);
   }
 }
 console.table(rows);

@@ -87,7 +87,16 @@ export async function startBrowserChat({ port = 0, userId = 'visitor-1', userNam
         // Stands in for the site's login: the demo visitor gets a short-lived JWT the worker accepts.
         const nowSeconds = Math.floor(Date.now() / 1000);
         response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        response.end(JSON.stringify({ gatewayUrl, channelId: CHANNEL_ID, userId, userName, jwt: signJwt(userId, jwtSecret, nowSeconds), expiresAt: (nowSeconds + JWT_LIFETIME_SECONDS) * 1000 }));
+        response.end(
+          JSON.stringify({
+            gatewayUrl,
+            channelId: CHANNEL_ID,
+            userId,
+            userName,
+            jwt: signJwt(userId, jwtSecret, nowSeconds),
+            expiresAt: (nowSeconds + JWT_LIFETIME_SECONDS) * 1000,
+          }),
+        );
         return;
       }
       const file = request.method === 'GET' ? files[path] : undefined;

@@ -56,7 +56,11 @@ async function postSigned(token: string, roomId: string): Promise<{ status: numb
   const requestTime = Math.floor(Date.now() / 1000);
   const response = await fetch(
     `${callbackUrl}?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&contenttype=json&Sign=${signCallback({ token, requestTime })}&RequestTime=${requestTime}`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Operator_Account: 'host-ada', RoomInfo: { RoomId: roomId }, EventTime: Date.now() }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Operator_Account: 'host-ada', RoomInfo: { RoomId: roomId }, EventTime: Date.now() }),
+    },
   );
   return { status: response.status, text: await response.text() };
 }
@@ -74,7 +78,8 @@ try {
     secretKey: SECRET_KEY,
     baseUrl: served.url,
     hooks: {
-      onResponse: (event) => log.push(`${event.service}/${event.command} #${event.attempt} ${event.error ? event.error.name : 'ok'} ${event.url}`),
+      onResponse: (event) =>
+        log.push(`${event.service}/${event.command} #${event.attempt} ${event.error ? event.error.name : 'ok'} ${event.url}`),
       onRetry: (event) => log.push(`retry ${event.command} after ${event.delayMs} ms ${event.url}`),
     },
   });
@@ -87,11 +92,18 @@ try {
   tokens = [firstToken];
   check(fault.fired === 1 && log.some((line) => line.startsWith('retry set_callback_token')), 'the transient failure was not retried');
   check((await getCallbackToken(client)).token === firstToken, 'the token was not stored after the retry');
-  check(log.every((line) => line.includes('usersig=***') && !line.includes(SECRET_KEY)), 'a logged URL carries a secret');
+  check(
+    log.every((line) => line.includes('usersig=***') && !line.includes(SECRET_KEY)),
+    'a logged URL carries a secret',
+  );
   report(`callback + token configured; 1 injected 100001 retried; ${log.length} logged attempts, UserSig redacted in all`);
 
   // 2. A signed callback from "Tencent" arrives and verifies.
-  const first = await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', { Operator_Account: 'host-ada', RoomInfo: { RoomId: 'room-bun' }, EventTime: Date.now() });
+  const first = await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', {
+    Operator_Account: 'host-ada',
+    RoomInfo: { RoomId: 'room-bun' },
+    EventTime: Date.now(),
+  });
   check(first.attempted && first.accepted, 'the signed callback was not accepted');
   report('Live.CallbackAfterCreateRoom delivered and verified on Bun.serve');
 
@@ -101,7 +113,11 @@ try {
   const rotation = await rotateCallbackToken(client, { token: nextToken });
   check(rotation.previous === firstToken && rotation.current === nextToken, 'the rotation did not switch tokens');
   const during = await postSigned(firstToken, 'room-in-flight'); // signed just before the switch
-  const fresh = await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', { Operator_Account: 'host-ada', RoomInfo: { RoomId: 'room-new' }, EventTime: Date.now() });
+  const fresh = await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', {
+    Operator_Account: 'host-ada',
+    RoomInfo: { RoomId: 'room-new' },
+    EventTime: Date.now(),
+  });
   check(during.status === 200 && fresh.attempted && fresh.accepted, 'a callback was refused during the overlap');
   tokens = [nextToken];
   const after = await postSigned(firstToken, 'room-late');
@@ -111,7 +127,13 @@ try {
 
   // 4. AICC chat, read through the session's message stream.
   const aicc = createAiccClient({ baseUrl: served.url, appKey: AICC.appKey, appSecret: AICC.appSecret });
-  const session = createAiccSession(aicc, { userId: 'bun-user', userName: 'Ada', channelId: AICC.channelId, locale: 'en', pollTimeoutMs: 5_000 });
+  const session = createAiccSession(aicc, {
+    userId: 'bun-user',
+    userName: 'Ada',
+    channelId: AICC.channelId,
+    locale: 'en',
+    pollTimeoutMs: 5_000,
+  });
   check((await session.connect()).resultCode === '0', 'CONNECT failed');
   const question = 'How can I track my order?';
   check((await session.send(question)).resultCode === '0', 'send failed');

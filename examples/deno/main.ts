@@ -55,7 +55,10 @@ try {
   // 1. The admin UserSig the client will sign its requests with, checked locally.
   const userSig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: 'administrator', expireSeconds: 86_400 });
   const document = verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: 'administrator' });
-  check(decodeUserSig(userSig).signature === document.signature && document.expire === 86_400, 'the UserSig does not decode to what was signed');
+  check(
+    decodeUserSig(userSig).signature === document.signature && document.expire === 86_400,
+    'the UserSig does not decode to what was signed',
+  );
   let wrongKey: unknown;
   try {
     verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: 'another-secret-key', identifier: 'administrator' });
@@ -91,19 +94,27 @@ try {
   });
   check(created.attempted && created.accepted && joined.attempted && joined.accepted, 'a signed callback was not accepted');
   const [roomEvent, memberEvent] = received;
-  check(roomEvent?.known && roomEvent.command === 'Live.CallbackAfterCreateRoom' && roomEvent.body.RoomInfo.RoomId === 'room-deno', 'the room event is wrong');
+  check(
+    roomEvent?.known && roomEvent.command === 'Live.CallbackAfterCreateRoom' && roomEvent.body.RoomInfo.RoomId === 'room-deno',
+    'the room event is wrong',
+  );
   check(
     memberEvent?.known && memberEvent.command === 'Live.CallbackAfterMemberStateChanged' && memberEvent.body.MemberList?.length === 2,
     'the member event is wrong',
   );
-  report(`2 signed callbacks verified: room ${roomEvent.body.RoomInfo.RoomId} created, ${memberEvent.body.MemberList?.length} members online`);
+  report(
+    `2 signed callbacks verified: room ${roomEvent.body.RoomInfo.RoomId} created, ${memberEvent.body.MemberList?.length} members online`,
+  );
 
   const requestTime = Math.floor(Date.now() / 1000);
   const forged = await fetch(
     `${callbackUrl}?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=${signCallback({ token: 'guessed', requestTime })}&RequestTime=${requestTime}`,
     { method: 'POST', body: JSON.stringify({ Operator_Account: 'mallory', RoomInfo: { RoomId: 'room-x' }, EventTime: Date.now() }) },
   );
-  check(forged.status === 401 && (await forged.text()) === 'signature_mismatch' && received.length === 2, 'the forged callback was not refused');
+  check(
+    forged.status === 401 && (await forged.text()) === 'signature_mismatch' && received.length === 2,
+    'the forged callback was not refused',
+  );
   report('forged callback refused: HTTP 401 signature_mismatch');
 
   // 4. AICC: tokens, then a chat round trip with the robot.

@@ -8,7 +8,15 @@ import { applyToken, createAiccClient, createAiccSession } from '@tokenwire/aicc
 import { CallbackSignatureError, createTencentClient, genUserSig, signCallback, verifyUserSig } from '@tokenwire/core';
 import { createEmulator } from '@tokenwire/emulator';
 import { serveEmulator } from '@tokenwire/emulator/serve';
-import { callbackAck, generateCallbackToken, getCallback, getCallbackToken, setCallbackToken, upsertCallback, verifyLiveCallback } from '@tokenwire/live-config';
+import {
+  callbackAck,
+  generateCallbackToken,
+  getCallback,
+  getCallbackToken,
+  setCallbackToken,
+  upsertCallback,
+  verifyLiveCallback,
+} from '@tokenwire/live-config';
 
 const SDK_APP_ID = 1400000000;
 const SECRET_KEY = 'example-secret-key-not-a-real-one';
@@ -40,7 +48,10 @@ const receiver = createServer((request, response) => {
   request.on('data', (chunk) => chunks.push(chunk));
   request.on('end', async () => {
     try {
-      const event = await verifyLiveCallback({ url: request.url ?? '/', body: new Uint8Array(Buffer.concat(chunks)) }, { sdkAppId: SDK_APP_ID, tokens });
+      const event = await verifyLiveCallback(
+        { url: request.url ?? '/', body: new Uint8Array(Buffer.concat(chunks)) },
+        { sdkAppId: SDK_APP_ID, tokens },
+      );
       received.push(event);
       let ack = callbackAck();
       if (event.known && event.command === 'Live.CallbackBeforeSendGift' && (event.body.GiftWater?.Coins ?? 0) > GIFT_LIMIT) {
@@ -89,14 +100,24 @@ try {
   });
   check(created.attempted && created.accepted, `the room callback was not accepted: ${JSON.stringify(created)}`);
   const event = received.at(-1);
-  check(event?.known === true && event.command === 'Live.CallbackAfterCreateRoom' && event.signed && event.body.RoomInfo.RoomId === 'room-1', 'the receiver did not get the signed room event');
+  check(
+    event?.known === true && event.command === 'Live.CallbackAfterCreateRoom' && event.signed && event.body.RoomInfo.RoomId === 'room-1',
+    'the receiver did not get the signed room event',
+  );
   report(`Live.CallbackAfterCreateRoom delivered, signature verified, RoomId ${event.body.RoomInfo.RoomId}, acknowledged`);
 
   /** @param {number} coins */
   const gift = (coins) => ({
     Operator_Account: 'fan-1',
     RoomId: 'room-1',
-    GiftWater: { From_Account: 'fan-1', To_Account: ['host-ada'], Time: Math.floor(Date.now() / 1000), GiftId: 'rocket', Count: 1, Coins: coins },
+    GiftWater: {
+      From_Account: 'fan-1',
+      To_Account: ['host-ada'],
+      Time: Math.floor(Date.now() / 1000),
+      GiftId: 'rocket',
+      Count: 1,
+      Coins: coins,
+    },
   });
   const smallGift = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10));
   const bigGift = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10_000));
@@ -109,7 +130,11 @@ try {
   const forged = await fetch(
     `${callbackUrl}?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&contenttype=json&ClientIP=127.0.0.1&OptPlatform=RESTAPI` +
       `&Sign=${signCallback({ token: 'not-the-token', requestTime })}&RequestTime=${requestTime}`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Operator_Account: 'mallory', RoomInfo: { RoomId: 'room-x' }, EventTime: Date.now() }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Operator_Account: 'mallory', RoomInfo: { RoomId: 'room-x' }, EventTime: Date.now() }),
+    },
   );
   const reason = await forged.text();
   check(forged.status === 401 && reason === 'signature_mismatch', `the forged callback was not refused (${forged.status} ${reason})`);
@@ -120,7 +145,10 @@ try {
   const aicc = createAiccClient({ baseUrl: served.url, appKey: AICC.appKey, appSecret: AICC.appSecret });
   const user = { userId: 'node-user', userName: 'Ada', channelId: AICC.channelId, locale: 'en' };
   const messageToken = await applyToken(aicc, user);
-  check(messageToken.token.length > 0 && messageToken.expiresAt - messageToken.obtainedAt === 3_600_000, 'applyToken did not return a 1-hour token');
+  check(
+    messageToken.token.length > 0 && messageToken.expiresAt - messageToken.obtainedAt === 3_600_000,
+    'applyToken did not return a 1-hour token',
+  );
   report('AICC applyToken: ccmessaging-token valid 60 min');
 
   const session = createAiccSession(aicc, { ...user, pollTimeoutMs: 5_000 });

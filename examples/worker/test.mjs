@@ -21,7 +21,11 @@ function check(condition, message) {
 const report = (line) => console.log(`  ✓ ${line}`);
 
 /** Copies a request or response body and head between Node's fetch classes and miniflare's. */
-const copy = async (from) => ({ status: from.status, headers: [...from.headers], body: from.body === null ? null : await from.arrayBuffer() });
+const copy = async (from) => ({
+  status: from.status,
+  headers: [...from.headers],
+  body: from.body === null ? null : await from.arrayBuffer(),
+});
 
 let mf;
 // Callbacks from "Tencent" (the emulator) go into workerd.
@@ -63,7 +67,11 @@ mf = new Miniflare({
 });
 
 const post = (path, body, headers = {}) =>
-  mf.dispatchFetch(`${WORKER_ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  mf.dispatchFetch(`${WORKER_ORIGIN}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 try {
   await mf.ready;
@@ -73,15 +81,30 @@ try {
   const refused = await post('/admin/configure-callbacks', { url: `${WORKER_ORIGIN}/tencent/callback` }, { authorization: 'Bearer wrong' });
   check(refused.status === 401, `configure without the admin token answered ${refused.status}`);
   await refused.arrayBuffer();
-  const configured = await post('/admin/configure-callbacks', { url: `${WORKER_ORIGIN}/tencent/callback` }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  const configured = await post(
+    '/admin/configure-callbacks',
+    { url: `${WORKER_ORIGIN}/tencent/callback` },
+    { authorization: `Bearer ${ADMIN_TOKEN}` },
+  );
   const outcome = await configured.json();
   check(configured.status === 200 && outcome.outcome === 'created', `configure answered ${configured.status} ${JSON.stringify(outcome)}`);
-  const admin = createTencentClient({ sdkAppId: SDK_APP_ID, identifier: 'administrator', secretKey: SECRET_KEY, baseUrl: TENCENT_ORIGIN, fetch: emulator.fetch });
+  const admin = createTencentClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: 'administrator',
+    secretKey: SECRET_KEY,
+    baseUrl: TENCENT_ORIGIN,
+    fetch: emulator.fetch,
+  });
   const callback = await getCallback(admin);
   const token = await getCallbackToken(admin);
-  check(callback.url === `${WORKER_ORIGIN}/tencent/callback` && callback.commands.length === 3, 'the callback configuration is not what the worker set');
-  check(token.token === CALLBACK_TOKEN && token.enabled, 'the callback token is not the worker\'s');
-  report(`worker configured its callbacks (${outcome.outcome}: ${outcome.commands.length} commands, token enabled); admin token required (401 without)`);
+  check(
+    callback.url === `${WORKER_ORIGIN}/tencent/callback` && callback.commands.length === 3,
+    'the callback configuration is not what the worker set',
+  );
+  check(token.token === CALLBACK_TOKEN && token.enabled, "the callback token is not the worker's");
+  report(
+    `worker configured its callbacks (${outcome.outcome}: ${outcome.commands.length} commands, token enabled); admin token required (401 without)`,
+  );
 
   // 2. Tencent's signed callbacks, verified inside workerd; the gift policy blocks the big gift.
   const created = await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', {
@@ -93,12 +116,22 @@ try {
   const gift = (coins) => ({
     Operator_Account: 'fan-1',
     RoomId: 'room-edge',
-    GiftWater: { From_Account: 'fan-1', To_Account: ['host-ada'], Time: Math.floor(Date.now() / 1000), GiftId: 'rocket', Count: 1, Coins: coins },
+    GiftWater: {
+      From_Account: 'fan-1',
+      To_Account: ['host-ada'],
+      Time: Math.floor(Date.now() / 1000),
+      GiftId: 'rocket',
+      Count: 1,
+      Coins: coins,
+    },
   });
   const small = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(100));
   const big = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(9_000));
   check(small.attempted && small.accepted, 'the small gift was blocked');
-  check(big.attempted && big.delivered && big.refused && big.body?.ActionStatus === 'OK' && big.body?.ErrorCode === 1001, `the big gift was not blocked: ${JSON.stringify(big)}`);
+  check(
+    big.attempted && big.delivered && big.refused && big.body?.ActionStatus === 'OK' && big.body?.ErrorCode === 1001,
+    `the big gift was not blocked: ${JSON.stringify(big)}`,
+  );
   report('callbacks verified in workerd: room created ✓, 100-coin gift allowed, 9,000-coin gift blocked (ErrorCode 1001)');
 
   const requestTime = Math.floor(Date.now() / 1000);
@@ -114,7 +147,10 @@ try {
   const minted = await post('/usersig', { userId: 'alice' });
   const { userSig, expiresInSeconds } = await minted.json();
   const document = verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: 'alice' });
-  check(minted.status === 200 && document.expire === expiresInSeconds && decodeUserSig(userSig).identifier === 'alice', 'the minted UserSig is wrong');
+  check(
+    minted.status === 200 && document.expire === expiresInSeconds && decodeUserSig(userSig).identifier === 'alice',
+    'the minted UserSig is wrong',
+  );
   const bad = await post('/usersig', { userId: '' });
   check(bad.status === 400, 'an empty userId was accepted');
   await bad.arrayBuffer();

@@ -33,7 +33,16 @@ function timeOnce([command, args], extra, expectOutput) {
 export async function benchCliColdStart({ runs }) {
   if (!existsSync(CLI_PATH)) {
     return {
-      rows: [{ benchmark: 'CLI --version cold start', tokenwire: 'NOT BUILT', baseline: `${CLI_PATH} is missing`, ratio: '—', budget: '≤ 150 ms (node)', ok: false }],
+      rows: [
+        {
+          benchmark: 'CLI --version cold start',
+          tokenwire: 'NOT BUILT',
+          baseline: `${CLI_PATH} is missing`,
+          ratio: '—',
+          budget: '≤ 150 ms (node)',
+          ok: false,
+        },
+      ],
       note: 'cli cold start: apps/cli/dist/cli.js was not built',
     };
   }
@@ -42,7 +51,13 @@ export async function benchCliColdStart({ runs }) {
     const cli = commandLine(runtime, CLI_PATH);
     const empty = commandLine(runtime, EMPTY_PATH);
     if (cli === undefined) {
-      rows.push({ benchmark: `CLI --version cold start, ${runtime}`, tokenwire: 'no binary', baseline: `the ${runtime} npm package is not installed`, ratio: '—', budget: '—' });
+      rows.push({
+        benchmark: `CLI --version cold start, ${runtime}`,
+        tokenwire: 'no binary',
+        baseline: `the ${runtime} npm package is not installed`,
+        ratio: '—',
+        budget: '—',
+      });
       continue;
     }
     const versionLine = new RegExp(`^tokenwire \\S+ \\(${runtime} `);

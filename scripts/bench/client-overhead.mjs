@@ -112,15 +112,38 @@ const withSpread = (values) => {
 
 /** The sides for one emulator: the client, raw fetch, raw fetch with a deadline. */
 async function sidesFor(core, baseUrl, requests) {
-  const client = core.createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: TENCENT.secretKey, baseUrl, rateLimit: false });
-  await client.call('live_config', 'set_callback', { Url: CALLBACK_URL, CallbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackBeforeSendGift'] });
-  const userSig = core.genUserSig({ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'administrator', expireSeconds: 86_400 });
+  const client = core.createTencentClient({
+    sdkAppId: TENCENT.sdkAppId,
+    identifier: 'administrator',
+    secretKey: TENCENT.secretKey,
+    baseUrl,
+    rateLimit: false,
+  });
+  await client.call('live_config', 'set_callback', {
+    Url: CALLBACK_URL,
+    CallbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackBeforeSendGift'],
+  });
+  const userSig = core.genUserSig({
+    sdkAppId: TENCENT.sdkAppId,
+    secretKey: TENCENT.secretKey,
+    identifier: 'administrator',
+    expireSeconds: 86_400,
+  });
   const urls = Array.from({ length: requests }, () =>
-    core.buildRequestUrl({ baseUrl, service: 'live_config', command: 'get_callback', sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', userSig, random: Math.floor(Math.random() * 2 ** 32) }),
+    core.buildRequestUrl({
+      baseUrl,
+      service: 'live_config',
+      command: 'get_callback',
+      sdkAppId: TENCENT.sdkAppId,
+      identifier: 'administrator',
+      userSig,
+      random: Math.floor(Math.random() * 2 ** 32),
+    }),
   );
   const init = { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{}' };
   const check = (side, response, body) => {
-    if (!response.ok || body.ErrorCode !== 0 || body.Response?.Url !== CALLBACK_URL) throw new Error(`${side}: unexpected answer ${response.status} ${JSON.stringify(body)}`);
+    if (!response.ok || body.ErrorCode !== 0 || body.Response?.Url !== CALLBACK_URL)
+      throw new Error(`${side}: unexpected answer ${response.status} ${JSON.stringify(body)}`);
   };
   const viaClient = async () => {
     const body = await client.call('live_config', 'get_callback');
@@ -175,7 +198,14 @@ async function breakdown(core, internal) {
   const headers = { accept: 'application/json', 'content-type': 'application/json' };
   const stub = async () => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
   const engine = internal.createRequestEngine({ fetch: stub });
-  const client = core.createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: TENCENT.secretKey, baseUrl: 'http://127.0.0.1:1', rateLimit: false, fetch: stub });
+  const client = core.createTencentClient({
+    sdkAppId: TENCENT.sdkAppId,
+    identifier: 'administrator',
+    secretKey: TENCENT.secretKey,
+    baseUrl: 'http://127.0.0.1:1',
+    rateLimit: false,
+    fetch: stub,
+  });
   const engineCall = {
     url,
     body: '{}',
@@ -190,13 +220,26 @@ async function breakdown(core, internal) {
   const [floor, kyCall, engineSend, clientCall, construct, clone] = await cpuPerCall([
     async () => JSON.parse(await (await stub()).text()),
     // ky's call as the engine makes it: its beforeRequest hook answers (so ky neither clones its Request nor arms a timer).
-    async () => JSON.parse(await (await ky(url, { method: 'post', headers, redirect: 'manual', retry: 3, timeout: false, hooks: { beforeRequest: [stub] } })).text()),
+    async () =>
+      JSON.parse(
+        await (
+          await ky(url, { method: 'post', headers, redirect: 'manual', retry: 3, timeout: false, hooks: { beforeRequest: [stub] } })
+        ).text(),
+      ),
     () => engine.send(engineCall),
     () => client.call('live_config', 'get_callback'),
     async () => new Request(url, { method: 'POST', headers }),
     async () => request.clone(),
   ]);
-  return { floor, ky: kyCall - floor, engine: engineSend - kyCall, tencent: clientCall - engineSend, total: clientCall - floor, construct, clone };
+  return {
+    floor,
+    ky: kyCall - floor,
+    engine: engineSend - kyCall,
+    tencent: clientCall - engineSend,
+    total: clientCall - floor,
+    construct,
+    clone,
+  };
 }
 
 export async function benchClientOverhead({ rounds: roundCount, requests, latencyRounds, latencyRequests }) {

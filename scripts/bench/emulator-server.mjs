@@ -13,7 +13,11 @@ const tencent = { ...JSON.parse(process.argv[2]), rateLimitPerSecond: false };
 const latencyMs = Number(process.argv[3]);
 const emulators = [
   createEmulator({ tencent, requestLogLimit: 1000 }),
-  createEmulator({ tencent, requestLogLimit: 1000, faults: [{ name: 'latency', route: '*', fault: { kind: 'latency', delayMs: latencyMs } }] }),
+  createEmulator({
+    tencent,
+    requestLogLimit: 1000,
+    faults: [{ name: 'latency', route: '*', fault: { kind: 'latency', delayMs: latencyMs } }],
+  }),
 ];
 const served = await Promise.all(emulators.map((emulator) => serveEmulator(emulator, { port: 0, hostname: '127.0.0.1' })));
 process.stdout.write(`${JSON.stringify({ direct: served[0].url, delayed: served[1].url, pid: process.pid })}\n`);

@@ -31,7 +31,9 @@ export async function benchSigning({ rounds, roundMs }) {
   }
 
   function nodeNativeVerifyCallback(token, sign, requestTime) {
-    const expected = createHash('sha256').update(token + requestTime).digest();
+    const expected = createHash('sha256')
+      .update(token + requestTime)
+      .digest();
     if (!timingSafeEqual(expected, Buffer.from(sign, 'hex'))) throw new Error('sig');
   }
 

@@ -30,7 +30,8 @@ export async function benchWorkerCpu({ requests }) {
   const scenarios = new Map();
   for (const line of output.split('\n')) {
     const match = /^(\S+)\s+([\d.]+)\s+([\d.]+)\s+(-|-?[\d.]+)\s+(-|-?[\d.]+)\s*$/.exec(line);
-    if (match) scenarios.set(match[1], { p50: Number(match[2]), p95: Number(match[3]), netP50: Number(match[4]), netP95: Number(match[5]) });
+    if (match)
+      scenarios.set(match[1], { p50: Number(match[2]), p95: Number(match[3]), netP50: Number(match[4]), netP95: Number(match[5]) });
   }
   const base = scenarios.get('baseline');
   const gift = scenarios.get('before-gift');
@@ -55,5 +56,8 @@ export async function benchWorkerCpu({ requests }) {
       budget: '—',
     });
   }
-  return { rows, note: `worker cpu: apps/edge-worker/bench/verify-callback-cpu.mjs, ${requests} sequential requests per scenario, /proc schedstat of workerd` };
+  return {
+    rows,
+    note: `worker cpu: apps/edge-worker/bench/verify-callback-cpu.mjs, ${requests} sequential requests per scenario, /proc schedstat of workerd`,
+  };
 }

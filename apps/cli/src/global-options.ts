@@ -13,8 +13,16 @@ export const GLOBAL_OPTIONS: OptionDefinitions = {
 export const TENCENT_OPTIONS: OptionDefinitions = {
   'sdk-app-id': { type: 'string', valueName: 'ID', description: 'SDKAppID (TOKENWIRE_SDK_APP_ID)' },
   identifier: { type: 'string', valueName: 'USER', description: 'App administrator account; default administrator (TOKENWIRE_IDENTIFIER)' },
-  region: { type: 'string', valueName: 'REGION', description: 'data centre: china, singapore, korea, japan, germany, india, usa, indonesia (TOKENWIRE_REGION)' },
-  'base-url': { type: 'string', valueName: 'URL', description: 'custom base URL instead of a region, e.g. the emulator (TOKENWIRE_BASE_URL)' },
+  region: {
+    type: 'string',
+    valueName: 'REGION',
+    description: 'data centre: china, singapore, korea, japan, germany, india, usa, indonesia (TOKENWIRE_REGION)',
+  },
+  'base-url': {
+    type: 'string',
+    valueName: 'URL',
+    description: 'custom base URL instead of a region, e.g. the emulator (TOKENWIRE_BASE_URL)',
+  },
   ...secretOptions('secret-key', 'secret key', 'TOKENWIRE_SECRET_KEY'),
   timeout: { type: 'string', valueName: 'MS', description: 'per-attempt timeout in milliseconds (default 10000)' },
   retries: { type: 'string', valueName: 'N', description: 'retries of transient failures (default 3)' },
@@ -32,7 +40,11 @@ export const AICC_OPTIONS: OptionDefinitions = {
 /** The three flag forms of a secret: inline (warns), from a file, from standard input. */
 export function secretOptions(flag: string, label: string, env?: string): OptionDefinitions {
   return {
-    [flag]: { type: 'string', valueName: 'VALUE', description: `${label} inline (warns; prefer ${env === undefined ? '' : `${env} or `}a file/stdin)` },
+    [flag]: {
+      type: 'string',
+      valueName: 'VALUE',
+      description: `${label} inline (warns; prefer ${env === undefined ? '' : `${env} or `}a file/stdin)`,
+    },
     [`${flag}-file`]: { type: 'string', valueName: 'PATH', description: `read the ${label} from a file` },
     [`${flag}-stdin`]: { type: 'boolean', description: `read the ${label} from standard input` },
   };

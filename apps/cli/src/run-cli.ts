@@ -117,7 +117,8 @@ export async function runCli(context: CliContext, root: CommandGroup): Promise<E
     // Ctrl-C: the signal, or typed at a prompt for a secret (raw mode, where it raises no signal).
     const interrupted = (context.signal.aborted || RequestAbortedError.isInstance(error)) && !UsageError.isInstance(error);
     code = interrupted ? ExitCode.interrupted : reportError(error, output, path);
-    if (code === ExitCode.interrupted && output.json) output.writeJson({ ok: false, error: { name: 'Interrupted', message: 'interrupted', exitCode: code } });
+    if (code === ExitCode.interrupted && output.json)
+      output.writeJson({ ok: false, error: { name: 'Interrupted', message: 'interrupted', exitCode: code } });
   }
   await output.flush();
   return code;

@@ -31,11 +31,19 @@ function waitForOutput(child: ReturnType<typeof spawnCli>, text: string): Promis
 describe('aicc token', () => {
   it('gets an AccessToken and a ccmessaging-token for the user, both shown as ***', async () => {
     const issuedBefore = aiccState().counters.issuedMessageTokens;
-    const result = await runCli(['aicc', 'token', '--user-id', 'cli-user-1', '--user-name', 'Ada', '--channel-id', CHANNEL, '--locale', 'en', '--json'], { env: harness.env });
+    const result = await runCli(
+      ['aicc', 'token', '--user-id', 'cli-user-1', '--user-name', 'Ada', '--channel-id', CHANNEL, '--locale', 'en', '--json'],
+      { env: harness.env },
+    );
     harness.registerIssuedSecrets();
     expect(result.code).toBe(0);
     const body = result.json<{ expiresAt: string; accessTokenExpiresAt: string }>();
-    expect(body).toMatchObject({ ok: true, user: { userId: 'cli-user-1', userName: 'Ada', channelId: CHANNEL, locale: 'en' }, token: '***', accessToken: '***' });
+    expect(body).toMatchObject({
+      ok: true,
+      user: { userId: 'cli-user-1', userName: 'Ada', channelId: CHANNEL, locale: 'en' },
+      token: '***',
+      accessToken: '***',
+    });
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
     expect(aiccState().counters.issuedMessageTokens).toBe(issuedBefore + 1);
     const human = await runCli(['aicc', 'token', '--user-id', 'cli-user-1', '--channel-id', CHANNEL], { env: harness.env });
@@ -45,7 +53,9 @@ describe('aicc token', () => {
   });
 
   it('--show-secrets prints the issued token', async () => {
-    const result = await runCli(['aicc', 'token', '--user-id', 'cli-user-2', '--channel-id', CHANNEL, '--json', '--show-secrets'], { env: harness.env });
+    const result = await runCli(['aicc', 'token', '--user-id', 'cli-user-2', '--channel-id', CHANNEL, '--json', '--show-secrets'], {
+      env: harness.env,
+    });
     const { token, accessToken } = result.json<{ token: string; accessToken: string }>();
     result.allowRevealed(token, accessToken);
     expect(aiccState().messageTokens.get(token)?.userId).toBe('cli-user-2');
@@ -74,14 +84,18 @@ describe('aicc token', () => {
     expect(channel.code).toBe(1);
     expect(channel.json()).toMatchObject({ ok: false, error: { name: 'AiccApiError', path: '/apiaccess/ccmessaging/applyToken' } });
     const wrong = registerSecret('wrong-app-secret-000000');
-    const auth = await runCli(['aicc', 'token', '--user-id', 'u', '--channel-id', CHANNEL, '--json'], { env: { ...harness.env, TOKENWIRE_AICC_APP_SECRET: wrong } });
+    const auth = await runCli(['aicc', 'token', '--user-id', 'u', '--channel-id', CHANNEL, '--json'], {
+      env: { ...harness.env, TOKENWIRE_AICC_APP_SECRET: wrong },
+    });
     expect(auth.code).toBe(1);
     expect(auth.json()).toMatchObject({ ok: false, error: { name: 'FabricAuthError' } });
     const usage = await runCli(['aicc', 'token', '--channel-id', CHANNEL], { env: harness.env });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--user-id is required/);
     const port = await unusedPort();
-    const unreachable = await runCli(['aicc', 'token', '--user-id', 'u', '--channel-id', CHANNEL, '--retries', '0'], { env: { ...harness.env, TOKENWIRE_AICC_BASE_URL: `http://127.0.0.1:${port}` } });
+    const unreachable = await runCli(['aicc', 'token', '--user-id', 'u', '--channel-id', CHANNEL, '--retries', '0'], {
+      env: { ...harness.env, TOKENWIRE_AICC_BASE_URL: `http://127.0.0.1:${port}` },
+    });
     expect(unreachable.code).toBe(3);
   });
 });
@@ -89,7 +103,10 @@ describe('aicc token', () => {
 describe('aicc chat with piped input', () => {
   it('sends each line, prints the answers as they arrive, goes to an agent and disconnects at the end', async () => {
     const input = 'How can I track my order?\n/agent\nThanks for the help!\n';
-    const result = await runCli(['aicc', 'chat', '--user-id', 'chat-user-1', '--user-name', 'Bob', '--channel-id', CHANNEL], { env: harness.env, input });
+    const result = await runCli(['aicc', 'chat', '--user-id', 'chat-user-1', '--user-name', 'Bob', '--channel-id', CHANNEL], {
+      env: harness.env,
+      input,
+    });
     harness.registerIssuedSecrets();
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
@@ -154,7 +171,10 @@ describe('aicc chat with piped input', () => {
   });
 
   it('refuses --app-secret-stdin, since stdin carries the messages', async () => {
-    const result = await runCli(['aicc', 'chat', '--user-id', 'u', '--channel-id', CHANNEL, '--app-secret-stdin'], { env: harness.env, input: 'x\n' });
+    const result = await runCli(['aicc', 'chat', '--user-id', 'u', '--channel-id', CHANNEL, '--app-secret-stdin'], {
+      env: harness.env,
+      input: 'x\n',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/reads your messages from standard input/);
   });

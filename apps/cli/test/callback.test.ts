@@ -65,7 +65,9 @@ describe('callback sign with a short token', () => {
 
   it('still redacts the token inside other string values, keeping the JSON valid', async () => {
     const url = `https://hooks.example.com/tencent?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=${signCallback({ token: short, requestTime: now() })}&RequestTime=${now()}&note=x1700x`;
-    const result = await runCli(['callback', 'verify', '--url', url, '--json'], { env: { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_CALLBACK_TOKEN: short } });
+    const result = await runCli(['callback', 'verify', '--url', url, '--json'], {
+      env: { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID), TOKENWIRE_CALLBACK_TOKEN: short },
+    });
     expect(result.code).toBe(0);
     const body = result.json<{ url: string; requestTime: number }>();
     expect(typeof body.requestTime).toBe('number');
@@ -82,7 +84,14 @@ describe('callback verify', () => {
     expect(result.stdout).toMatch(/command\s+Live.CallbackAfterCreateRoom/);
     expect(result.stdout).not.toContain(new URL(url).searchParams.get('Sign')!);
     const json = await runCli(['callback', 'verify', '--url', url, '--json'], { env });
-    expect(json.json()).toMatchObject({ ok: true, valid: true, command: 'Live.CallbackAfterCreateRoom', sdkAppId: SDK_APP_ID, bodyChecked: false, url: expect.stringContaining('Sign=***') });
+    expect(json.json()).toMatchObject({
+      ok: true,
+      valid: true,
+      command: 'Live.CallbackAfterCreateRoom',
+      sdkAppId: SDK_APP_ID,
+      bodyChecked: false,
+      url: expect.stringContaining('Sign=***'),
+    });
   });
 
   it.each([
@@ -102,12 +111,16 @@ describe('callback verify', () => {
     writeFileSync(tokensFile, `# current, then previous\n${token}\n\n${previous}\n`);
     const envWithout = { TOKENWIRE_SDK_APP_ID: String(SDK_APP_ID) };
     for (const signWith of [token, previous]) {
-      const result = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith }), '--tokens-file', tokensFile], { env: envWithout });
+      const result = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith }), '--tokens-file', tokensFile], {
+        env: envWithout,
+      });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/these 2 tokens/);
     }
     writeFileSync(tokensFile, JSON.stringify([token]));
-    const dropped = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: previous }), '--tokens-file', tokensFile], { env: envWithout });
+    const dropped = await runCli(['callback', 'verify', '--url', callbackUrl({ signWith: previous }), '--tokens-file', tokensFile], {
+      env: envWithout,
+    });
     expect(dropped.code).toBe(1);
   });
 
@@ -127,7 +140,15 @@ describe('callback verify', () => {
 
   it('checks the body against the command with --body-file', async () => {
     const good = join(directory, 'good.json');
-    writeFileSync(good, JSON.stringify({ CallbackCommand: 'Live.CallbackAfterCreateRoom', Operator_Account: 'host', RoomInfo: { RoomId: 'room-9' }, EventTime: Date.now() }));
+    writeFileSync(
+      good,
+      JSON.stringify({
+        CallbackCommand: 'Live.CallbackAfterCreateRoom',
+        Operator_Account: 'host',
+        RoomInfo: { RoomId: 'room-9' },
+        EventTime: Date.now(),
+      }),
+    );
     const ok = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body-file', good, '--json'], { env });
     expect(ok.code).toBe(0);
     expect(ok.json()).toMatchObject({ ok: true, bodyChecked: true, known: true });
@@ -138,7 +159,8 @@ describe('callback verify', () => {
 
   it("accepts Tencent's current samples and reports where the event time is, and a URL/body command disagreement", async () => {
     // 647/64422: no EventTime anywhere — a valid callback, not a changed body.
-    const current = '{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{"RoomId":"tandy-test-rest","RoomType":"Live"}}';
+    const current =
+      '{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{"RoomId":"tandy-test-rest","RoomType":"Live"}}';
     const noTime = await runCli(['callback', 'verify', '--url', callbackUrl(), '--body', current, '--json'], { env });
     expect(noTime.code).toBe(0);
     expect(noTime.json()).toMatchObject({ ok: true, known: true });

@@ -3,7 +3,14 @@ import { runCli, spawnCli } from './support/run-cli.js';
 
 interface DemoReport {
   ok: boolean;
-  steps: { number: number; title: string; ok: boolean; durationMs: number; details: string[]; error?: { name: string; message: string; exitCode: number } }[];
+  steps: {
+    number: number;
+    title: string;
+    ok: boolean;
+    durationMs: number;
+    details: string[];
+    error?: { name: string; message: string; exitCode: number };
+  }[];
   passed: number;
   total: number;
   totalMs: number;
@@ -35,7 +42,9 @@ describe('tokenwire demo', () => {
       expect(step.durationMs).toBeGreaterThanOrEqual(0);
       expect(step.details.length, step.title).toBeGreaterThan(0);
     }
-    expect(report.steps.map((step) => step.title).join('\n')).toMatch(/UserSig[\s\S]*callback[\s\S]*token[\s\S]*Rotate[\s\S]*AICC tokens[\s\S]*AICC chat/);
+    expect(report.steps.map((step) => step.title).join('\n')).toMatch(
+      /UserSig[\s\S]*callback[\s\S]*token[\s\S]*Rotate[\s\S]*AICC tokens[\s\S]*AICC chat/,
+    );
     expect(report.steps[9]!.details.join(' ')).toMatch(/robot: ".*tracking number/);
     expect(result.stderr).toBe('');
     expectNoSecretShapes(result.stdout);

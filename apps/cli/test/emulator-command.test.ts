@@ -36,7 +36,9 @@ describe('tokenwire emulator', () => {
   it('a busy --port is a usage error with a clear message (exit 2)', async () => {
     const { createServer } = await import('node:net');
     const busy = createServer();
-    const port = await new Promise<number>((resolve) => busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)),
+    );
     try {
       const result = await runCli(['emulator', '--port', String(port), '--json']);
       expect(result.code).toBe(2);
@@ -52,16 +54,36 @@ describe('tokenwire emulator', () => {
     const envFile = join(scratch, 'emulator.env');
     const child = spawnCli(['emulator', '--json', '--save-env', envFile, '--poll-hold', '200', '--robot-delay', '10']);
     const first = await stdoutUntil(child, '\n');
-    const started = JSON.parse(first) as { ok: boolean; url: string; port: number; env: Record<string, string>; aiccChannelId: string; envFile: string };
-    expect(started).toMatchObject({ ok: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), aiccChannelId: 'web-channel', envFile });
-    expect(started.env).toMatchObject({ TOKENWIRE_BASE_URL: started.url, TOKENWIRE_SDK_APP_ID: '1400000000', TOKENWIRE_SECRET_KEY: '***', TOKENWIRE_AICC_APP_SECRET: '***' });
+    const started = JSON.parse(first) as {
+      ok: boolean;
+      url: string;
+      port: number;
+      env: Record<string, string>;
+      aiccChannelId: string;
+      envFile: string;
+    };
+    expect(started).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      aiccChannelId: 'web-channel',
+      envFile,
+    });
+    expect(started.env).toMatchObject({
+      TOKENWIRE_BASE_URL: started.url,
+      TOKENWIRE_SDK_APP_ID: '1400000000',
+      TOKENWIRE_SECRET_KEY: '***',
+      TOKENWIRE_AICC_APP_SECRET: '***',
+    });
 
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
     const env = parseEnvFile(envFile);
     registerSecret(env['TOKENWIRE_SECRET_KEY'], env['TOKENWIRE_AICC_APP_SECRET']);
     expect(env['TOKENWIRE_SECRET_KEY']).toMatch(/^[0-9a-f]{64}$/);
 
-    const set = await runCli(['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/cb', '--command', 'Live.CallbackAfterCreateRoom'], { env });
+    const set = await runCli(
+      ['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/cb', '--command', 'Live.CallbackAfterCreateRoom'],
+      { env },
+    );
     expect(set.code, set.stderr).toBe(0);
     const get = await runCli(['live-config', 'callback', 'get', '--json'], { env });
     expect(get.json()).toMatchObject({ url: 'https://hooks.example.com/cb' });

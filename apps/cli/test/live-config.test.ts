@@ -27,27 +27,80 @@ const tencentState = () => harness.emulator.tencent.state;
 describe('live-config callback', () => {
   it('set, get, update, delete change the emulated app and report it', async () => {
     const set = await runCli(
-      ['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/tencent', '--command', 'Live.CallbackAfterCreateRoom', '--command', 'Live.CallbackAfterDestroyRoom', '--json'],
+      [
+        'live-config',
+        'callback',
+        'set',
+        '--url',
+        'https://hooks.example.com/tencent',
+        '--command',
+        'Live.CallbackAfterCreateRoom',
+        '--command',
+        'Live.CallbackAfterDestroyRoom',
+        '--json',
+      ],
       { env: harness.env },
     );
     expect(set.code).toBe(0);
-    expect(set.json()).toEqual({ ok: true, outcome: 'created', url: 'https://hooks.example.com/tencent', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'] });
-    expect(tencentState().callback).toMatchObject({ url: 'https://hooks.example.com/tencent', callbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'] });
+    expect(set.json()).toEqual({
+      ok: true,
+      outcome: 'created',
+      url: 'https://hooks.example.com/tencent',
+      commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'],
+    });
+    expect(tencentState().callback).toMatchObject({
+      url: 'https://hooks.example.com/tencent',
+      callbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'],
+    });
 
     const get = await runCli(['live-config', 'callback', 'get', '--json'], { env: harness.env });
-    expect(get.json()).toEqual({ ok: true, url: 'https://hooks.example.com/tencent', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'] });
+    expect(get.json()).toEqual({
+      ok: true,
+      url: 'https://hooks.example.com/tencent',
+      commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'],
+    });
 
-    const again = await runCli(['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/other', '--command', 'Live.CallbackAfterCreateRoom'], { env: harness.env });
+    const again = await runCli(
+      ['live-config', 'callback', 'set', '--url', 'https://hooks.example.com/other', '--command', 'Live.CallbackAfterCreateRoom'],
+      { env: harness.env },
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Tencent error 100300/);
     expect(again.stderr).toMatch(/RequestId Id-/);
 
-    const update = await runCli(['live-config', 'callback', 'update', '--url', 'https://hooks.example.com/v2', '--command', 'Live.CallbackBeforeSendGift,Live.CallbackAfterCreateRoom'], { env: harness.env });
+    const update = await runCli(
+      [
+        'live-config',
+        'callback',
+        'update',
+        '--url',
+        'https://hooks.example.com/v2',
+        '--command',
+        'Live.CallbackBeforeSendGift,Live.CallbackAfterCreateRoom',
+      ],
+      { env: harness.env },
+    );
     expect(update.code).toBe(0);
     expect(update.stdout).toMatch(/✓ callback configuration updated/);
-    expect(tencentState().callback).toMatchObject({ url: 'https://hooks.example.com/v2', callbackCommandList: ['Live.CallbackBeforeSendGift', 'Live.CallbackAfterCreateRoom'] });
+    expect(tencentState().callback).toMatchObject({
+      url: 'https://hooks.example.com/v2',
+      callbackCommandList: ['Live.CallbackBeforeSendGift', 'Live.CallbackAfterCreateRoom'],
+    });
 
-    const upsert = await runCli(['live-config', 'callback', 'set', '--upsert', '--url', 'https://hooks.example.com/v3', '--command', 'Live.CallbackAfterCreateRoom', '--json'], { env: harness.env });
+    const upsert = await runCli(
+      [
+        'live-config',
+        'callback',
+        'set',
+        '--upsert',
+        '--url',
+        'https://hooks.example.com/v3',
+        '--command',
+        'Live.CallbackAfterCreateRoom',
+        '--json',
+      ],
+      { env: harness.env },
+    );
     expect(upsert.json()).toMatchObject({ ok: true, outcome: 'updated' });
 
     const remove = await runCli(['live-config', 'callback', 'delete', '--json'], { env: harness.env });
@@ -56,12 +109,24 @@ describe('live-config callback', () => {
 
     const missing = await runCli(['live-config', 'callback', 'get', '--json'], { env: harness.env });
     expect(missing.code).toBe(1);
-    expect(missing.json()).toMatchObject({ ok: false, error: { name: 'TencentApiError', code: 100301, exitCode: 1, service: 'live_config', command: 'get_callback', requestId: expect.stringMatching(/^Id-/) } });
+    expect(missing.json()).toMatchObject({
+      ok: false,
+      error: {
+        name: 'TencentApiError',
+        code: 100301,
+        exitCode: 1,
+        service: 'live_config',
+        command: 'get_callback',
+        requestId: expect.stringMatching(/^Id-/),
+      },
+    });
   });
 
   it('refuses bad input before anything is sent (exit 2)', async () => {
     const before = tencentState().commandCounters['live_config/set_callback']?.requests ?? 0;
-    const badUrl = await runCli(['live-config', 'callback', 'set', '--url', 'ftp://nope', '--command', 'Live.CallbackAfterCreateRoom'], { env: harness.env });
+    const badUrl = await runCli(['live-config', 'callback', 'set', '--url', 'ftp://nope', '--command', 'Live.CallbackAfterCreateRoom'], {
+      env: harness.env,
+    });
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toMatch(/url/);
     const noCommand = await runCli(['live-config', 'callback', 'set', '--url', 'https://hooks.example.com'], { env: harness.env });
@@ -74,7 +139,9 @@ describe('live-config callback', () => {
 describe('live-config token', () => {
   it('set --generate --enable installs a 128-character token, saved 0600, never printed', async () => {
     const file = join(directory, 'generated-token.txt');
-    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--save-token', file, '--json'], { env: harness.env });
+    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--save-token', file, '--json'], {
+      env: harness.env,
+    });
     expect(result.code).toBe(0);
     const token = registerSecret(tencentState().callbackToken!.token);
     expect(token).toMatch(/^[A-Za-z0-9_-]{128}$/);
@@ -103,7 +170,9 @@ describe('live-config token', () => {
     expect(tencentState().callbackToken).toMatchObject({ token, isTokenEnable: false });
 
     const next = join(directory, 'next-token.txt');
-    const rotate = await runCli(['live-config', 'token', 'rotate', '--save-token', next, '--overlap', '600', '--json'], { env: harness.env });
+    const rotate = await runCli(['live-config', 'token', 'rotate', '--save-token', next, '--overlap', '600', '--json'], {
+      env: harness.env,
+    });
     expect(rotate.code).toBe(0);
     const rotated = registerSecret(tencentState().callbackToken!.token);
     expect(rotated).not.toBe(token);
@@ -163,7 +232,9 @@ describe('live-config token --save-token', () => {
   it('when the call fails, the file it created is removed again', async () => {
     harness.emulator.faults.add({ route: 'live_config/set_callback_token', fault: 'transient' });
     const file = join(directory, 'refused-token.txt');
-    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], { env: harness.env });
+    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], {
+      env: harness.env,
+    });
     expect(result.code).toBe(1);
     expect(existsSync(file)).toBe(false);
     expect(tencentState().callbackToken).toBeUndefined();
@@ -172,34 +243,45 @@ describe('live-config token --save-token', () => {
   it('a failure after the token was installed exits 1 and says where the token is', async () => {
     harness.emulator.faults.add({ route: 'live_config/get_callback_token', fault: 'transient' });
     const file = join(directory, 'read-back-token.txt');
-    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], { env: harness.env });
+    const result = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--retries', '0', '--save-token', file], {
+      env: harness.env,
+    });
     expect(result.code).toBe(1);
     const token = registerSecret(tencentState().callbackToken!.token);
     expect(result.stderr).toMatch(/the new callback token is installed, but then this failed: .*; it is saved in .*read-back-token\.txt/);
     expect(readFileSync(file, 'utf8')).toBe(`${token}\n`);
   });
 
-  it.skipIf(!existsSync('/dev/full'))('a token that cannot be written after it was installed exits 1, shown only with --show-secrets', async () => {
-    const hidden = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--save-token', '/dev/full', '--json'], { env: harness.env });
-    expect(hidden.code).toBe(1);
-    const first = registerSecret(tencentState().callbackToken!.token);
-    expect(tencentState().callbackToken!.isTokenEnable).toBe(true);
-    expect(hidden.json()).toMatchObject({ ok: false, error: { name: 'IncompleteChangeError', exitCode: 1 } });
-    expect(hidden.stderr).toMatch(/the new callback token is installed, but then this failed: cannot write \/dev\/full \(ENOSPC\); see it with 'tokenwire live-config token get --show-secrets'/);
+  it.skipIf(!existsSync('/dev/full'))(
+    'a token that cannot be written after it was installed exits 1, shown only with --show-secrets',
+    async () => {
+      const hidden = await runCli(['live-config', 'token', 'set', '--generate', '--enable', '--save-token', '/dev/full', '--json'], {
+        env: harness.env,
+      });
+      expect(hidden.code).toBe(1);
+      const first = registerSecret(tencentState().callbackToken!.token);
+      expect(tencentState().callbackToken!.isTokenEnable).toBe(true);
+      expect(hidden.json()).toMatchObject({ ok: false, error: { name: 'IncompleteChangeError', exitCode: 1 } });
+      expect(hidden.stderr).toMatch(
+        /the new callback token is installed, but then this failed: cannot write \/dev\/full \(ENOSPC\); see it with 'tokenwire live-config token get --show-secrets'/,
+      );
 
-    const shown = await runCli(['live-config', 'token', 'rotate', '--save-token', '/dev/full', '--show-secrets'], { env: harness.env });
-    expect(shown.code).toBe(1);
-    const second = registerSecret(tencentState().callbackToken!.token);
-    expect(second).not.toBe(first);
-    shown.allowRevealed(second);
-    expect(shown.stderr).toContain(`the new callback token ${second} is installed`);
-  });
+      const shown = await runCli(['live-config', 'token', 'rotate', '--save-token', '/dev/full', '--show-secrets'], { env: harness.env });
+      expect(shown.code).toBe(1);
+      const second = registerSecret(tencentState().callbackToken!.token);
+      expect(second).not.toBe(first);
+      shown.allowRevealed(second);
+      expect(shown.stderr).toContain(`the new callback token ${second} is installed`);
+    },
+  );
 });
 
 describe('transport failures', () => {
   it('exits 3 when the service is unreachable', async () => {
     const port = await unusedPort();
-    const result = await runCli(['live-config', 'callback', 'get', '--retries', '0', '--json'], { env: { ...harness.env, TOKENWIRE_BASE_URL: `http://127.0.0.1:${port}` } });
+    const result = await runCli(['live-config', 'callback', 'get', '--retries', '0', '--json'], {
+      env: { ...harness.env, TOKENWIRE_BASE_URL: `http://127.0.0.1:${port}` },
+    });
     expect(result.code).toBe(3);
     expect(result.json()).toMatchObject({ ok: false, error: { name: 'NetworkError', exitCode: 3 } });
     expect(result.stderr).toMatch(/is the service reachable/);

@@ -17,25 +17,54 @@ describe.each<Runtime>(['node', 'bun', 'deno'])('dist/cli.js under %s', (runtime
   it('--version names the runtime', async () => {
     const result = await runCli(['--version', '--json'], { runtime });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.json()).toEqual({ ok: true, version: packageJson.version, runtime: expect.stringMatching(new RegExp(`^${runtime} \\d+\\.\\d+`)) });
+    expect(result.json()).toEqual({
+      ok: true,
+      version: packageJson.version,
+      runtime: expect.stringMatching(new RegExp(`^${runtime} \\d+\\.\\d+`)),
+    });
   });
 
   it('usersig sign | usersig verify', async () => {
     const signed = await runCli(['usersig', 'sign', '--user-id', `smoke-${runtime}`], { runtime, env: harness.env });
     expect(signed.code, signed.stderr).toBe(0);
     verifyUserSig(signed.stdout.trim(), { sdkAppId: SDK_APP_ID, secretKey: harness.secretKey, identifier: `smoke-${runtime}` });
-    const verified = await runCli(['usersig', 'verify', '--user-sig-stdin', '--user-id', `smoke-${runtime}`, '--json'], { runtime, env: harness.env, input: signed.stdout });
+    const verified = await runCli(['usersig', 'verify', '--user-sig-stdin', '--user-id', `smoke-${runtime}`, '--json'], {
+      runtime,
+      env: harness.env,
+      input: signed.stdout,
+    });
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.json()).toMatchObject({ ok: true, valid: true, identifier: `smoke-${runtime}`, signature: '***' });
-    const wrong = await runCli(['usersig', 'verify', '--user-sig-stdin', '--user-id', 'someone-else'], { runtime, env: harness.env, input: signed.stdout });
+    const wrong = await runCli(['usersig', 'verify', '--user-sig-stdin', '--user-id', 'someone-else'], {
+      runtime,
+      env: harness.env,
+      input: signed.stdout,
+    });
     expect(wrong.code).toBe(1);
   });
 
   it('calls the served emulator over HTTP (live-config and an AICC chat from piped input)', async () => {
-    const set = await runCli(['live-config', 'callback', 'set', '--upsert', '--url', `https://hooks.example.com/${runtime}`, '--command', 'Live.CallbackAfterCreateRoom', '--json'], { runtime, env: harness.env });
+    const set = await runCli(
+      [
+        'live-config',
+        'callback',
+        'set',
+        '--upsert',
+        '--url',
+        `https://hooks.example.com/${runtime}`,
+        '--command',
+        'Live.CallbackAfterCreateRoom',
+        '--json',
+      ],
+      { runtime, env: harness.env },
+    );
     expect(set.code, set.stderr).toBe(0);
     expect(harness.emulator.tencent.state.callback?.url).toBe(`https://hooks.example.com/${runtime}`);
-    const chat = await runCli(['aicc', 'chat', '--user-id', `chat-${runtime}`, '--channel-id', CHANNEL, '--json'], { runtime, env: harness.env, input: 'How can I track my order?\n' });
+    const chat = await runCli(['aicc', 'chat', '--user-id', `chat-${runtime}`, '--channel-id', CHANNEL, '--json'], {
+      runtime,
+      env: harness.env,
+      input: 'How can I track my order?\n',
+    });
     harness.registerIssuedSecrets();
     expect(chat.code, chat.stderr).toBe(0);
     const transcript = chat.json<{ transcript: { from: string; text: string }[] }>().transcript;
@@ -58,7 +87,10 @@ describe.each<Runtime>(['node', 'bun', 'deno'])('dist/cli.js under %s', (runtime
 
   it('exits 3 when the service is unreachable', async () => {
     const port = await unusedPort();
-    const result = await runCli(['live-config', 'token', 'get', '--retries', '0'], { runtime, env: { ...harness.env, TOKENWIRE_BASE_URL: `http://127.0.0.1:${port}` } });
+    const result = await runCli(['live-config', 'token', 'get', '--retries', '0'], {
+      runtime,
+      env: { ...harness.env, TOKENWIRE_BASE_URL: `http://127.0.0.1:${port}` },
+    });
     expect(result.code, result.stderr).toBe(3);
   });
 });

@@ -14,7 +14,9 @@ describe('the redaction audit', () => {
 
   it('sees what the CLI prints: a secret echoed by --show-secrets is a leak unless allowed', async () => {
     const token = registerSecret('audit-probe-callback-token-0002');
-    const result = await runCli(['callback', 'sign', '--time', '1700000000', '--json', '--show-secrets', '--token', token], { env: { TOKENWIRE_SDK_APP_ID: '1' } });
+    const result = await runCli(['callback', 'sign', '--time', '1700000000', '--json', '--show-secrets', '--token', token], {
+      env: { TOKENWIRE_SDK_APP_ID: '1' },
+    });
     // --token warns on stderr without echoing the token; the Sign is derived, not the token itself.
     expect(result.code).toBe(0);
     expect(leaks()).toEqual([]);

@@ -92,17 +92,21 @@ describe.runIf(hasScript)('on a terminal', () => {
   });
 
   it('aicc chat: prompt, replies as they arrive, a spinner while waiting for an agent, Ctrl-C disconnects', async () => {
-    const { code, output } = await onTerminal(['aicc', 'chat', '--user-id', 'tty-user', '--user-name', 'Ada', '--channel-id', CHANNEL], harness.env, async (terminal) => {
-      await terminal.waitFor('you ›');
-      await terminal.waitFor('Hello Ada');
-      terminal.type('How can I track my order?\r');
-      await terminal.waitFor('tracking number');
-      terminal.type('/agent\r');
-      await terminal.waitFor('waiting for an agent');
-      await terminal.waitFor(/agent Agent Alice ›[\s\S]{0,20}connected to agent/);
-      terminal.type('\u0003');
-      await terminal.waitFor('disconnected');
-    });
+    const { code, output } = await onTerminal(
+      ['aicc', 'chat', '--user-id', 'tty-user', '--user-name', 'Ada', '--channel-id', CHANNEL],
+      harness.env,
+      async (terminal) => {
+        await terminal.waitFor('you ›');
+        await terminal.waitFor('Hello Ada');
+        terminal.type('How can I track my order?\r');
+        await terminal.waitFor('tracking number');
+        terminal.type('/agent\r');
+        await terminal.waitFor('waiting for an agent');
+        await terminal.waitFor(/agent Agent Alice ›[\s\S]{0,20}connected to agent/);
+        terminal.type('\u0003');
+        await terminal.waitFor('disconnected');
+      },
+    );
     harness.registerIssuedSecrets();
     expect(code).toBe(0);
     expect(output).toContain('/agent   ask for a human agent');

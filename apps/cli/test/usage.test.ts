@@ -50,7 +50,10 @@ describe('help and version', () => {
 
   it('--help --json gives the help text in one object', async () => {
     const result = await runCli(['usersig', 'sign', '--help', '--json']);
-    expect(result.json<{ ok: boolean; help: string }>()).toMatchObject({ ok: true, help: expect.stringContaining('Usage: tokenwire usersig sign') });
+    expect(result.json<{ ok: boolean; help: string }>()).toMatchObject({
+      ok: true,
+      help: expect.stringContaining('Usage: tokenwire usersig sign'),
+    });
   });
 
   it('--version, anywhere, with --json too', async () => {
@@ -73,11 +76,20 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
     [['usersig', 'sign', 'extra'], /unexpected argument #1 \(5 characters\)/],
     [['usersig', 'sign', '--user-id', 'a'], /no SDKAppID: give it with --sdk-app-id, TOKENWIRE_SDK_APP_ID/],
     [['usersig', 'sign', '--sdk-app-id', '12x'], /SDKAppID must be an integer/],
-    [['usersig', 'sign', '--sdk-app-id', '1400000000'], /no secret key: give it with TOKENWIRE_SECRET_KEY, --secret-key-file, --secret-key-stdin/],
-    [['usersig', 'sign', '--sdk-app-id', '1400000000', '--secret-key-file', '/no/such/file'], /cannot read the secret key from \/no\/such\/file \(ENOENT\)/],
+    [
+      ['usersig', 'sign', '--sdk-app-id', '1400000000'],
+      /no secret key: give it with TOKENWIRE_SECRET_KEY, --secret-key-file, --secret-key-stdin/,
+    ],
+    [
+      ['usersig', 'sign', '--sdk-app-id', '1400000000', '--secret-key-file', '/no/such/file'],
+      /cannot read the secret key from \/no\/such\/file \(ENOENT\)/,
+    ],
     [['live-config', 'callback', 'get', '--sdk-app-id', '1400000000', '--secret-key-file', '/dev/null'], /no endpoint: give --region/],
     [['live-config', 'callback', 'get', '--sdk-app-id', '1', '--region', 'mars'], /unknown region "mars"/],
-    [['live-config', 'callback', 'get', '--sdk-app-id', '1', '--region', 'singapore', '--base-url', 'http://x'], /either a region or a base URL, not both/],
+    [
+      ['live-config', 'callback', 'get', '--sdk-app-id', '1', '--region', 'singapore', '--base-url', 'http://x'],
+      /either a region or a base URL, not both/,
+    ],
   ] as const)('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
@@ -89,11 +101,17 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
   it('with --json the error is the one object on stdout', async () => {
     const result = await runCli(['usersig', 'sign', '--json']);
     expect(result.code).toBe(2);
-    expect(result.json()).toEqual({ ok: false, error: { name: 'UsageError', message: expect.stringMatching(/^no SDKAppID/), exitCode: 2 } });
+    expect(result.json()).toEqual({
+      ok: false,
+      error: { name: 'UsageError', message: expect.stringMatching(/^no SDKAppID/), exitCode: 2 },
+    });
   });
 
   it('refuses two secrets from standard input, and one secret given twice', async () => {
-    const twice = await runCli(['callback', 'verify', '--url', 'https://x.test/?SdkAppid=1', '--sdk-app-id', '1', '--token-stdin', '--token', 'abcdef'], { input: 'x' });
+    const twice = await runCli(
+      ['callback', 'verify', '--url', 'https://x.test/?SdkAppid=1', '--sdk-app-id', '1', '--token-stdin', '--token', 'abcdef'],
+      { input: 'x' },
+    );
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/give the callback token only once/);
     const stdin = await runCli(['usersig', 'verify', '--sdk-app-id', '1', '--user-sig-stdin', '--secret-key-stdin'], { input: 'x\n' });
@@ -132,8 +150,14 @@ describe('configuration: flags > environment > profile', () => {
   });
 
   it('the environment overrides the profile, and flags override the environment', async () => {
-    expect(await signed([], { TOKENWIRE_SDK_APP_ID: '1400000005', TOKENWIRE_IDENTIFIER: 'env-admin' })).toMatchObject({ sdkAppId: 1400000005, identifier: 'env-admin' });
-    expect(await signed(['--sdk-app-id', '1400000006', '--user-id', 'flag-user'], { TOKENWIRE_SDK_APP_ID: '1400000005' })).toMatchObject({ sdkAppId: 1400000006, identifier: 'flag-user' });
+    expect(await signed([], { TOKENWIRE_SDK_APP_ID: '1400000005', TOKENWIRE_IDENTIFIER: 'env-admin' })).toMatchObject({
+      sdkAppId: 1400000005,
+      identifier: 'env-admin',
+    });
+    expect(await signed(['--sdk-app-id', '1400000006', '--user-id', 'flag-user'], { TOKENWIRE_SDK_APP_ID: '1400000005' })).toMatchObject({
+      sdkAppId: 1400000006,
+      identifier: 'flag-user',
+    });
   });
 
   it('--profile and TOKENWIRE_PROFILE pick another profile', async () => {

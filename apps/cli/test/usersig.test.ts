@@ -56,7 +56,9 @@ describe('usersig sign', () => {
     const fromFile = await runCli(['usersig', 'sign', '--sdk-app-id', String(SDK_APP_ID), '--user-id', 'carol', '--secret-key-file', file]);
     expect(fromFile.code).toBe(0);
     verifyUserSig(fromFile.stdout.trim(), { sdkAppId: SDK_APP_ID, secretKey, identifier: 'carol' });
-    const fromStdin = await runCli(['usersig', 'sign', '--sdk-app-id', String(SDK_APP_ID), '--user-id', 'carol', '--secret-key-stdin'], { input: `${secretKey}\n` });
+    const fromStdin = await runCli(['usersig', 'sign', '--sdk-app-id', String(SDK_APP_ID), '--user-id', 'carol', '--secret-key-stdin'], {
+      input: `${secretKey}\n`,
+    });
     expect(fromStdin.code).toBe(0);
     verifyUserSig(fromStdin.stdout.trim(), { sdkAppId: SDK_APP_ID, secretKey, identifier: 'carol' });
   });
@@ -71,7 +73,15 @@ describe('usersig sign', () => {
 
 describe('usersig verify', () => {
   const sign = (identifier: string, options: { expireSeconds?: number; now?: () => number; key?: string } = {}): string =>
-    registerSecret(genUserSig({ sdkAppId: SDK_APP_ID, secretKey: options.key ?? secretKey, identifier, expireSeconds: options.expireSeconds ?? 3600, ...(options.now ? { now: options.now } : {}) }));
+    registerSecret(
+      genUserSig({
+        sdkAppId: SDK_APP_ID,
+        secretKey: options.key ?? secretKey,
+        identifier,
+        expireSeconds: options.expireSeconds ?? 3600,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+    );
 
   it('accepts a valid UserSig (exit 0) and shows it redacted', async () => {
     const userSig = sign('alice');
@@ -85,7 +95,11 @@ describe('usersig verify', () => {
     ['identifier_mismatch', () => sign('alice'), ['--user-id', 'mallory']],
     ['expired', () => sign('alice', { expireSeconds: 60, now: () => Date.now() - 3_600_000 }), []],
     ['signature_mismatch', () => sign('alice', { key: testSecret() }), []],
-    ['sdkappid_mismatch', () => registerSecret(genUserSig({ sdkAppId: SDK_APP_ID + 1, secretKey, identifier: 'alice', expireSeconds: 3600 })), []],
+    [
+      'sdkappid_mismatch',
+      () => registerSecret(genUserSig({ sdkAppId: SDK_APP_ID + 1, secretKey, identifier: 'alice', expireSeconds: 3600 })),
+      [],
+    ],
     ['malformed', () => registerSecret('eJyrVkrNKVGyUkpKTc7PS8nMU6oFAFTBB6g-not-a-sig'), []],
   ];
   it.each(failures)('exits 1 with the typed reason %s', async (reason, make, extra) => {
@@ -101,10 +115,16 @@ describe('usersig verify', () => {
     const result = await runCli(['usersig', 'verify', userSig], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`unexpected argument #1 (${userSig.length} characters)`);
-    for (const args of [['usersig', userSig, '--json'], ['usersig', '--json', userSig]]) {
+    for (const args of [
+      ['usersig', userSig, '--json'],
+      ['usersig', '--json', userSig],
+    ]) {
       const group = await runCli(args, { env });
       expect(group.code).toBe(2);
-      expect(group.json()).toMatchObject({ ok: false, error: { message: expect.stringContaining(`unexpected argument #1 (${userSig.length} characters)`) } });
+      expect(group.json()).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining(`unexpected argument #1 (${userSig.length} characters)`) },
+      });
     }
     const typo = await runCli(['usersig', 'verfy'], { env });
     expect(typo.stderr).toContain("unknown command 'usersig verfy'");
@@ -141,7 +161,10 @@ describe('usersig decode', () => {
     const human = await runCli(['usersig', 'decode', '--user-sig-stdin'], { input: userSig });
     expect(human.stdout).toMatch(/identifier\s+frank/);
     expect(human.stdout).toMatch(/expires\s+.*\(in 2m\)|expires\s+.*\(in 1m/);
-    const shown = await runCli(['usersig', 'decode', '--user-sig-stdin', '--json', '--show-secrets'], { input: userSig, reveals: [document.signature] });
+    const shown = await runCli(['usersig', 'decode', '--user-sig-stdin', '--json', '--show-secrets'], {
+      input: userSig,
+      reveals: [document.signature],
+    });
     expect(shown.json()).toMatchObject({ signature: document.signature });
   });
 

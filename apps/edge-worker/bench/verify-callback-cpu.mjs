@@ -82,7 +82,14 @@ const giftBody = (index) =>
     CallbackCommand: 'Live.CallbackBeforeSendGift',
     Operator_Account: `fan-${index}`,
     RoomId: 'room-1',
-    GiftWater: { From_Account: `fan-${index}`, To_Account: ['host-1'], Time: Math.floor(Date.now() / 1000), GiftId: 'rose', Count: 1, Coins: 10 },
+    GiftWater: {
+      From_Account: `fan-${index}`,
+      To_Account: ['host-1'],
+      Time: Math.floor(Date.now() / 1000),
+      GiftId: 'rose',
+      Count: 1,
+      Coins: 10,
+    },
   });
 
 const scenarios = {
@@ -167,15 +174,21 @@ try {
   const samples = await measure(mf, pid, requests);
   const rows = Object.entries(samples).map(([scenario, list]) => ({ scenario, p50: percentile(list, 50), p95: percentile(list, 95) }));
   const base = rows.find((row) => row.scenario === 'baseline');
-  console.log(`workerd CPU per request (${requests} sequential requests per scenario, interleaved, after ${warmup} warm-up; /proc schedstat of pid ${pid})`);
+  console.log(
+    `workerd CPU per request (${requests} sequential requests per scenario, interleaved, after ${warmup} warm-up; /proc schedstat of pid ${pid})`,
+  );
   console.log('scenario       p50 ms   p95 ms   net p50 ms  net p95 ms');
   for (const row of rows) {
     const net = row === base ? ['-', '-'] : [(row.p50 - base.p50).toFixed(3), (row.p95 - base.p95).toFixed(3)];
-    console.log(`${row.scenario.padEnd(14)} ${row.p50.toFixed(3).padStart(6)}   ${row.p95.toFixed(3).padStart(6)}   ${net[0].padStart(10)}  ${net[1].padStart(10)}`);
+    console.log(
+      `${row.scenario.padEnd(14)} ${row.p50.toFixed(3).padStart(6)}   ${row.p95.toFixed(3).padStart(6)}   ${net[0].padStart(10)}  ${net[1].padStart(10)}`,
+    );
   }
   const gift = rows.find((row) => row.scenario === 'before-gift');
   const netGift = gift.p50 - base.p50;
-  console.log(`verify + ack (before-gift, net p50): ${netGift.toFixed(3)} ms — budget: well under ${BUDGET_MS} ms → ${netGift < BUDGET_MS ? 'ok' : 'MISSED'}`);
+  console.log(
+    `verify + ack (before-gift, net p50): ${netGift.toFixed(3)} ms — budget: well under ${BUDGET_MS} ms → ${netGift < BUDGET_MS ? 'ok' : 'MISSED'}`,
+  );
   if (check && !(netGift < BUDGET_MS)) process.exitCode = 1;
 } finally {
   await mf.dispose();

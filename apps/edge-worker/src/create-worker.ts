@@ -102,14 +102,23 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   );
   app.all(ROUTES.tencentCallback, () => callbackFailure(405, 'use POST', { allow: 'POST' }));
 
-  app.use(ROUTES.userSig, browserCors(() => ['POST']));
-  app.post(ROUTES.userSig, requireSection('userSig', misconfiguredResponse), authenticateUser((c) => c.var.userSig.jwt, now), (c) =>
-    handleUserSig(c.var.user, c.var.userSig, now),
+  app.use(
+    ROUTES.userSig,
+    browserCors(() => ['POST']),
+  );
+  app.post(
+    ROUTES.userSig,
+    requireSection('userSig', misconfiguredResponse),
+    authenticateUser((c) => c.var.userSig.jwt, now),
+    (c) => handleUserSig(c.var.user, c.var.userSig, now),
   );
   app.all(ROUTES.userSig, () => methodNotAllowed(['POST']));
 
   const tooLarge = (limit: number) => errorResponse(413, 'payload_too_large', `The body must be at most ${limit} bytes`);
-  app.use(ROUTES.aiccToken, browserCors(() => ['POST']));
+  app.use(
+    ROUTES.aiccToken,
+    browserCors(() => ['POST']),
+  );
   app.post(
     ROUTES.aiccToken,
     requireSection('aicc', misconfiguredResponse),
@@ -121,10 +130,13 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
 
   const ccmessaging = `${ROUTES.aiccCcmessagingPrefix}:api`;
   const apiOf = (c: Context<WorkerHonoEnv>) => c.req.param('api') ?? '';
-  app.use(ccmessaging, browserCors((c) => {
-    const method = gatewayApiMethod(apiOf(c));
-    return method === undefined ? [] : [method];
-  }));
+  app.use(
+    ccmessaging,
+    browserCors((c) => {
+      const method = gatewayApiMethod(apiOf(c));
+      return method === undefined ? [] : [method];
+    }),
+  );
   app.all(
     ccmessaging,
     gatewayApiAllowed,

@@ -20,7 +20,13 @@ export function createServerContext(): ServerContext {
       const task = promise.then(
         () => undefined,
         (error: unknown) => {
-          console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'background_task_failed', name: error instanceof Error ? error.name : typeof error }));
+          console.error(
+            JSON.stringify({
+              worker: 'tokenwire-edge',
+              event: 'background_task_failed',
+              name: error instanceof Error ? error.name : typeof error,
+            }),
+          );
         },
       );
       tasks.add(task);

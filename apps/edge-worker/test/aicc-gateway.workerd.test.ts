@@ -52,8 +52,20 @@ async function browserFetch(input: string | URL | Request, init?: RequestInit): 
 }
 
 function browserSession(userId: string, onTokenChange?: (change: MessageTokenChange) => void): AiccSession {
-  const client = createAiccGatewayClient({ gatewayUrl: GATEWAY, getAuthorization: () => bearer(userId), fetch: browserFetch, retry: false });
-  return createAiccSession(client, { userId, userName: 'Ada', channelId: CHANNEL, locale: 'en', pollTimeoutMs: 5000, ...(onTokenChange ? { onTokenChange } : {}) });
+  const client = createAiccGatewayClient({
+    gatewayUrl: GATEWAY,
+    getAuthorization: () => bearer(userId),
+    fetch: browserFetch,
+    retry: false,
+  });
+  return createAiccSession(client, {
+    userId,
+    userName: 'Ada',
+    channelId: CHANNEL,
+    locale: 'en',
+    pollTimeoutMs: 5000,
+    ...(onTokenChange ? { onTokenChange } : {}),
+  });
 }
 
 const counters = () => aicc.emulator.state.aicc!.counters;
@@ -159,11 +171,18 @@ describe('POST /aicc/token', () => {
   });
 
   it('restricts channels to AICC_CHANNEL_IDS when set', async () => {
-    const restricted = await startWorker({ bindings: { ...BINDINGS, AICC_CHANNEL_IDS: CHANNEL }, outbound: (request) => aicc.emulator.fetch(request) });
+    const restricted = await startWorker({
+      bindings: { ...BINDINGS, AICC_CHANNEL_IDS: CHANNEL },
+      outbound: (request) => aicc.emulator.fetch(request),
+    });
     try {
       const post = (channelId: string) =>
         restricted.dispatch(
-          new Request(`${GATEWAY}/aicc/token`, { method: 'POST', headers: { authorization: bearer('user-4') }, body: JSON.stringify({ userName: 'A', channelId, locale: 'en' }) }),
+          new Request(`${GATEWAY}/aicc/token`, {
+            method: 'POST',
+            headers: { authorization: bearer('user-4') },
+            body: JSON.stringify({ userName: 'A', channelId, locale: 'en' }),
+          }),
         );
       expect((await post(CHANNEL)).status).toBe(200);
       const other = await post('web-channel-2');
@@ -177,12 +196,21 @@ describe('POST /aicc/token', () => {
 
 describe('/aicc/ccmessaging/*', () => {
   async function messageToken(user: string): Promise<string> {
-    const response = await call('/aicc/token', { method: 'POST', user, body: JSON.stringify({ userName: 'U', channelId: CHANNEL, locale: 'en' }) });
+    const response = await call('/aicc/token', {
+      method: 'POST',
+      user,
+      body: JSON.stringify({ userName: 'U', channelId: CHANNEL, locale: 'en' }),
+    });
     return ((await response.json()) as { token: string }).token;
   }
 
   it('relays only the documented APIs with their method; applyToken only through /aicc/token', async () => {
-    for (const path of ['/aicc/ccmessaging/deleteEverything', '/aicc/ccmessaging/applyToken', '/aicc/ccmessaging/v1/createClickToCall', '/aicc/ccmessaging/send/extra']) {
+    for (const path of [
+      '/aicc/ccmessaging/deleteEverything',
+      '/aicc/ccmessaging/applyToken',
+      '/aicc/ccmessaging/v1/createClickToCall',
+      '/aicc/ccmessaging/send/extra',
+    ]) {
       const response = await call(path, { method: 'POST', body: '{}' });
       expect(response.status, path).toBe(404);
       expect(await response.json()).toMatchObject({ error: 'not_found' });
@@ -204,21 +232,50 @@ describe('/aicc/ccmessaging/*', () => {
     const asUser5 = { user: 'user-5', headers: { 'ccmessaging-token': token } };
     const requestsBefore = aicc.emulator.state.aicc!.requestsByPath.get('/apiaccess/ccmessaging/send') ?? 0;
     const cases: [string, RequestInit][] = [
-      ['/aicc/ccmessaging/send', { method: 'POST', body: JSON.stringify({ channel: 'WEB', controlType: 'CONNECT', from: 'user-6', to: CHANNEL, mediaType: 'TEXT', sourceType: 'CUSTOMER' }) }],
-      ['/aicc/ccmessaging/queryQueueInfo', { method: 'POST', body: JSON.stringify({ userId: 'user-6', channelConfigId: CHANNEL, channel: 'WEB' }) }],
-      ['/aicc/ccmessaging/doLeaveMessage', { method: 'POST', body: JSON.stringify({ callId: 'user-6', caller: '123', leaveMessage: 'hi', channel: 'WEB' }) }],
+      [
+        '/aicc/ccmessaging/send',
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            channel: 'WEB',
+            controlType: 'CONNECT',
+            from: 'user-6',
+            to: CHANNEL,
+            mediaType: 'TEXT',
+            sourceType: 'CUSTOMER',
+          }),
+        },
+      ],
+      [
+        '/aicc/ccmessaging/queryQueueInfo',
+        { method: 'POST', body: JSON.stringify({ userId: 'user-6', channelConfigId: CHANNEL, channel: 'WEB' }) },
+      ],
+      [
+        '/aicc/ccmessaging/doLeaveMessage',
+        { method: 'POST', body: JSON.stringify({ callId: 'user-6', caller: '123', leaveMessage: 'hi', channel: 'WEB' }) },
+      ],
       ['/aicc/ccmessaging/poll?receiverId=user-6&channel=WEB', { method: 'GET' }],
     ];
     for (const [path, init] of cases) {
       const response = await call(path, { ...init, ...asUser5 });
       expect(response.status, path).toBe(403);
-      expect(await response.json()).toMatchObject({ error: 'forbidden', message: expect.stringContaining('must be the authenticated user') });
+      expect(await response.json()).toMatchObject({
+        error: 'forbidden',
+        message: expect.stringContaining('must be the authenticated user'),
+      });
     }
     expect(aicc.emulator.state.aicc!.requestsByPath.get('/apiaccess/ccmessaging/send') ?? 0).toBe(requestsBefore);
     const own = await call('/aicc/ccmessaging/send', {
       ...asUser5,
       method: 'POST',
-      body: JSON.stringify({ channel: 'WEB', controlType: 'CONNECT', from: 'user-5', to: CHANNEL, mediaType: 'TEXT', sourceType: 'CUSTOMER' }),
+      body: JSON.stringify({
+        channel: 'WEB',
+        controlType: 'CONNECT',
+        from: 'user-5',
+        to: CHANNEL,
+        mediaType: 'TEXT',
+        sourceType: 'CUSTOMER',
+      }),
     });
     expect(await own.json()).toMatchObject({ resultCode: '0' });
   });
@@ -226,13 +283,28 @@ describe('/aicc/ccmessaging/*', () => {
   it('limits bodies: 16 KiB in general, 14 MiB for uploadFileStream, and uploads within the limit go through', async () => {
     const token = await messageToken('user-7');
     const headers = { 'ccmessaging-token': token };
-    const big = await call('/aicc/ccmessaging/queryPhraseByKeyword', { method: 'POST', user: 'user-7', headers, body: JSON.stringify({ strContent: 'x'.repeat(20_000), locale: 'en', channel: 'WEB' }) });
+    const big = await call('/aicc/ccmessaging/queryPhraseByKeyword', {
+      method: 'POST',
+      user: 'user-7',
+      headers,
+      body: JSON.stringify({ strContent: 'x'.repeat(20_000), locale: 'en', channel: 'WEB' }),
+    });
     expect(big.status).toBe(413);
     const fileStream = Buffer.alloc(64 * 1024, 7).toString('base64');
-    const upload = await call('/aicc/ccmessaging/uploadFileStream', { method: 'POST', user: 'user-7', headers, body: JSON.stringify({ fileType: 'txt', fileStream, channel: 'WEB' }) });
+    const upload = await call('/aicc/ccmessaging/uploadFileStream', {
+      method: 'POST',
+      user: 'user-7',
+      headers,
+      body: JSON.stringify({ fileType: 'txt', fileStream, channel: 'WEB' }),
+    });
     expect(upload.status).toBe(200);
     expect(await upload.json()).toMatchObject({ returnCode: '0', objectKey: expect.any(String) });
-    const huge = await call('/aicc/ccmessaging/uploadFileStream', { method: 'POST', user: 'user-7', headers, body: `{"fileType":"txt","channel":"WEB","fileStream":"${'A'.repeat(14.5 * 1024 * 1024)}"}` });
+    const huge = await call('/aicc/ccmessaging/uploadFileStream', {
+      method: 'POST',
+      user: 'user-7',
+      headers,
+      body: `{"fileType":"txt","channel":"WEB","fileStream":"${'A'.repeat(14.5 * 1024 * 1024)}"}`,
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: 'payload_too_large' });
   });
@@ -249,16 +321,32 @@ describe('upstream and configuration failures', () => {
     const direct = await startWorker({ bindings: { ...BINDINGS, AICC_BASE_URL: served.url } }); // no outboundService: real fetch
     try {
       const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-        direct.dispatch(new Request(`${GATEWAY}${path}`, { method: 'POST', headers: { authorization: bearer('user-9'), ...headers }, body: JSON.stringify(body) }));
-      const { token } = (await (await post('/aicc/token', { userName: 'U', channelId: CHANNEL, locale: 'en' })).json()) as { token: string };
+        direct.dispatch(
+          new Request(`${GATEWAY}${path}`, {
+            method: 'POST',
+            headers: { authorization: bearer('user-9'), ...headers },
+            body: JSON.stringify(body),
+          }),
+        );
+      const { token } = (await (await post('/aicc/token', { userName: 'U', channelId: CHANNEL, locale: 'en' })).json()) as {
+        token: string;
+      };
       const connect = { channel: 'WEB', controlType: 'CONNECT', from: 'user-9', to: CHANNEL, mediaType: 'TEXT', sourceType: 'CUSTOMER' };
-      expect(await (await post('/aicc/ccmessaging/send', connect, { 'ccmessaging-token': token })).json()).toMatchObject({ resultCode: '0' });
+      expect(await (await post('/aicc/ccmessaging/send', connect, { 'ccmessaging-token': token })).json()).toMatchObject({
+        resultCode: '0',
+      });
       const rule = aicc.emulator.faults.add({ route: '/apiaccess/ccmessaging/send', fault: 'drop-connection', times: 1 });
-      const response = await post('/aicc/ccmessaging/send', { ...connect, controlType: 'CHAT', content: 'hi' }, { 'ccmessaging-token': token });
+      const response = await post(
+        '/aicc/ccmessaging/send',
+        { ...connect, controlType: 'CHAT', content: 'hi' },
+        { 'ccmessaging-token': token },
+      );
       expect(response.status).toBe(502);
       expect(response.headers.get('x-aicc-gateway-error')).toBe('upstream_unavailable');
       expect(rule.fired).toBe(1);
-      expect(aicc.emulator.log.entries({ route: '/apiaccess/ccmessaging/send' }).filter((entry) => entry.outcome === 'dropped')).toHaveLength(1);
+      expect(
+        aicc.emulator.log.entries({ route: '/apiaccess/ccmessaging/send' }).filter((entry) => entry.outcome === 'dropped'),
+      ).toHaveLength(1);
       expect(aicc.emulator.log.entries({ route: '/apiaccess/ccmessaging/send' }).at(-1)?.outcome).toBe('dropped'); // not retried
     } finally {
       await direct.dispose();
@@ -267,9 +355,18 @@ describe('upstream and configuration failures', () => {
   });
 
   it('answers 502 when API Fabric refuses the AK/SK, without quoting them', async () => {
-    const wrong = await startWorker({ bindings: { ...BINDINGS, AICC_APP_SECRET: 'a-wrong-secret-value' }, outbound: (request) => aicc.emulator.fetch(request) });
+    const wrong = await startWorker({
+      bindings: { ...BINDINGS, AICC_APP_SECRET: 'a-wrong-secret-value' },
+      outbound: (request) => aicc.emulator.fetch(request),
+    });
     try {
-      const response = await wrong.dispatch(new Request(`${GATEWAY}/aicc/token`, { method: 'POST', headers: { authorization: bearer('user-8') }, body: '{"userName":"A","channelId":"web-channel-1","locale":"en"}' }));
+      const response = await wrong.dispatch(
+        new Request(`${GATEWAY}/aicc/token`, {
+          method: 'POST',
+          headers: { authorization: bearer('user-8') },
+          body: '{"userName":"A","channelId":"web-channel-1","locale":"en"}',
+        }),
+      );
       expect(response.status).toBe(502);
       const text = await response.text();
       expect(JSON.parse(text)).toMatchObject({ error: 'upstream_unavailable' });
@@ -284,7 +381,9 @@ describe('upstream and configuration failures', () => {
   it('answers 500 misconfigured without naming the bindings, which it logs', async () => {
     const missing = await startWorker({ bindings: { USER_JWT_SECRET: JWT_SECRET, AICC_BASE_URL: 'ftp://aicc.test' } });
     try {
-      const response = await missing.dispatch(new Request(`${GATEWAY}/aicc/token`, { method: 'POST', headers: { authorization: bearer('user-8') }, body: '{}' }));
+      const response = await missing.dispatch(
+        new Request(`${GATEWAY}/aicc/token`, { method: 'POST', headers: { authorization: bearer('user-8') }, body: '{}' }),
+      );
       expect(response.status).toBe(500);
       const { error, message } = (await response.json()) as { error: string; message: string };
       expect(error).toBe('misconfigured');
@@ -300,7 +399,9 @@ describe('upstream and configuration failures', () => {
 
 describe('an AICC that speaks the developer guide', () => {
   it('starts a session on its bare { token } and renews both tokens when the long poll still gets 403 after the worker’s AccessToken refresh (devg-voip cec_05_1010)', async () => {
-    const developerGuide = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL], pollHoldMs: 200, dialect: 'developer-guide' } });
+    const developerGuide = createEmulator({
+      aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL], pollHoldMs: 200, dialect: 'developer-guide' },
+    });
     const isolate = await startWorker({ bindings: BINDINGS, outbound: (request) => developerGuide.fetch(request) });
     try {
       const statuses: number[] = [];
@@ -316,7 +417,14 @@ describe('an AICC that speaks the developer guide', () => {
         retry: false,
       });
       const changes: MessageTokenChange[] = [];
-      const session = createAiccSession(client, { userId: 'user-dg', userName: 'Ada', channelId: CHANNEL, locale: 'en', pollTimeoutMs: 5000, onTokenChange: (change) => changes.push(change) });
+      const session = createAiccSession(client, {
+        userId: 'user-dg',
+        userName: 'Ada',
+        channelId: CHANNEL,
+        locale: 'en',
+        pollTimeoutMs: 5000,
+        onTokenChange: (change) => changes.push(change),
+      });
       await session.connect();
       await session.poll();
       developerGuide.aicc.expireAllTokens();

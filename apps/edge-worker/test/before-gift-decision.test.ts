@@ -1,7 +1,14 @@
 // The before-gift decision in Node: how a decision service's answer is read, and what Tencent is answered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackConfig } from '../src/config/callback-config.js';
-import { beforeGiftAck, DECISION_ANSWER_MAX_BYTES, decideBeforeGift, POLICY_BLOCK_ERROR_CODE, POLICY_BLOCK_ERROR_INFO, policyDecision } from '../src/tencent/before-gift-decision.js';
+import {
+  beforeGiftAck,
+  DECISION_ANSWER_MAX_BYTES,
+  decideBeforeGift,
+  POLICY_BLOCK_ERROR_CODE,
+  POLICY_BLOCK_ERROR_INFO,
+  policyDecision,
+} from '../src/tencent/before-gift-decision.js';
 import type { CallbackEventMessage } from '../src/tencent/callback-event-message.js';
 
 const message: CallbackEventMessage = {
@@ -20,7 +27,10 @@ const config = (policy: 'allow' | 'block'): Pick<CallbackConfig, 'beforeGift' | 
   forwardAuthorization: undefined,
 });
 
-const answering = (body: unknown, status = 200) => async () => new Response(JSON.stringify(body), { status });
+const answering =
+  (body: unknown, status = 200) =>
+  async () =>
+    new Response(JSON.stringify(body), { status });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,11 +38,19 @@ afterEach(() => {
 
 describe('beforeGiftAck', () => {
   it('allows with OK/0 and blocks with a refusal (OK, non-zero code), never FAIL', async () => {
-    expect(await beforeGiftAck({ errorCode: 0, errorInfo: '', decidedBy: 'policy' }).json()).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+    expect(await beforeGiftAck({ errorCode: 0, errorInfo: '', decidedBy: 'policy' }).json()).toEqual({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+    });
     const blocked = beforeGiftAck(policyDecision('block'));
     expect(blocked.status).toBe(200);
     expect(await blocked.json()).toEqual({ ActionStatus: 'OK', ErrorCode: POLICY_BLOCK_ERROR_CODE, ErrorInfo: POLICY_BLOCK_ERROR_INFO });
-    expect(await beforeGiftAck({ errorCode: 4001, errorInfo: 'no coins', decidedBy: 'forward' }).json()).toEqual({ ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'no coins' });
+    expect(await beforeGiftAck({ errorCode: 4001, errorInfo: 'no coins', decidedBy: 'forward' }).json()).toEqual({
+      ActionStatus: 'OK',
+      ErrorCode: 4001,
+      ErrorInfo: 'no coins',
+    });
   });
 });
 
@@ -63,9 +81,17 @@ describe('decideBeforeGift', () => {
   });
 
   it.each([
-    ['a redirect, not followed', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/gift' } }), 'HTTP 302, redirect refused'],
+    [
+      'a redirect, not followed',
+      () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/gift' } }),
+      'HTTP 302, redirect refused',
+    ],
     ['a 200 that is not JSON', () => new Response('allow', { status: 200 }), 'the answer is not {"ErrorCode": <integer>}'],
-    ['an answer over 64 KiB', () => new Response(JSON.stringify({ ErrorCode: 0, padding: 'x'.repeat(DECISION_ANSWER_MAX_BYTES) })), 'the answer is too large'],
+    [
+      'an answer over 64 KiB',
+      () => new Response(JSON.stringify({ ErrorCode: 0, padding: 'x'.repeat(DECISION_ANSWER_MAX_BYTES) })),
+      'the answer is too large',
+    ],
     ['a network error', () => Promise.reject(new TypeError('fetch failed')), 'network error'],
     ['no answer in time', () => new Promise<Response>(() => undefined), 'no answer within 200 ms'],
   ])('leaves %s to the policy, after one attempt', async (_name, answer, why) => {

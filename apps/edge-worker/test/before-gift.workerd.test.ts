@@ -29,7 +29,11 @@ async function decider(request: Request): Promise<Response> {
   // "Could not decide", in the callback answer's words: not a refusal.
   if (mode === 'fail') return Response.json({ ActionStatus: 'FAIL', ErrorCode: 4002, ErrorInfo: 'wallet unavailable' });
   const coins = (JSON.parse(event.rawBody) as { GiftWater: { Coins: number } }).GiftWater.Coins;
-  return Response.json(coins <= 100 ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } : { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' });
+  return Response.json(
+    coins <= 100
+      ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }
+      : { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
+  );
 }
 
 let app: TencentApp;
@@ -67,7 +71,12 @@ async function sendGift(target: WorkerHarness, coins: number, requestTime?: numb
 describe('the policy', () => {
   it('allows gifts by default, with no event sink needed', async () => {
     const result = await sendGift(allowByDefault, 10);
-    expect(result).toMatchObject({ delivered: true, accepted: true, status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } });
+    expect(result).toMatchObject({
+      delivered: true,
+      accepted: true,
+      status: 200,
+      body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' },
+    });
   });
 
   it('blocks gifts with BEFORE_GIFT_POLICY=block: a refusal (HTTP 200, ActionStatus OK, non-zero ErrorCode), not a FAIL', async () => {
@@ -86,7 +95,10 @@ describe('the policy', () => {
     const result = await stranger.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(1), {
       fetch: (input, init) => allowByDefault.dispatch(new Request(input, init)),
     });
-    expect(result).toMatchObject({ status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+    expect(result).toMatchObject({
+      status: 401,
+      body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' },
+    });
   });
 });
 

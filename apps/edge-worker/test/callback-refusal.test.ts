@@ -21,13 +21,16 @@ describe('callbackRefusal', () => {
     expect(CALLBACK_REFUSAL_STATUS).toEqual(EXPECTED);
   });
 
-  it.each(Object.entries(EXPECTED) as [CallbackRefusalReason, number][])('answers %s with %i and a Tencent-shaped FAIL body', async (reason, status) => {
-    const detail = 'The callback body is not valid JSON (unexpected end at character 9)';
-    const response = callbackRefusal(reason, detail);
-    expect(response.status).toBe(status);
-    const info = status === 400 ? `malformed callback: ${detail}` : `unauthenticated callback: ${reason}`;
-    expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: info });
-  });
+  it.each(Object.entries(EXPECTED) as [CallbackRefusalReason, number][])(
+    'answers %s with %i and a Tencent-shaped FAIL body',
+    async (reason, status) => {
+      const detail = 'The callback body is not valid JSON (unexpected end at character 9)';
+      const response = callbackRefusal(reason, detail);
+      expect(response.status).toBe(status);
+      const info = status === 400 ? `malformed callback: ${detail}` : `unauthenticated callback: ${reason}`;
+      expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: info });
+    },
+  );
 
   it('gives no detail to an unauthenticated request, and at most 200 characters of it to an authenticated one', async () => {
     expect(await callbackRefusal('malformed_request', 'The callback URL repeats the Sign query parameter').json()).toMatchObject({

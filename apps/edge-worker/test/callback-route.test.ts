@@ -46,7 +46,8 @@ function slowBody(text: string): { body: ReadableStream<Uint8Array>; read: () =>
   return { body, read: () => read };
 }
 
-const post = (url: string, body: ReadableStream<Uint8Array> | string) => new Request(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+const post = (url: string, body: ReadableStream<Uint8Array> | string) =>
+  new Request(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
 
 describe('handleCallback refusals, decided by the one verification', () => {
   it('answers 400 with detail to a malformed body after a valid signature, even if RequestTime went stale while it arrived', async () => {
@@ -56,14 +57,26 @@ describe('handleCallback refusals, decided by the one verification', () => {
     const now = () => (slow.read() ? REQUEST_TIME + 120 : REQUEST_TIME) * 1000;
     const response = await handleCallback(post(signedCallbackUrl(), slow.body), config, dependencies(now));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 400, ErrorInfo: expect.stringMatching(/^malformed callback: .*not valid JSON/) });
+    expect(await response.json()).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 400,
+      ErrorInfo: expect.stringMatching(/^malformed callback: .*not valid JSON/),
+    });
   });
 
   it('answers 401 with the reason only to a forged Sign, and drains the unread body', async () => {
     const slow = slowBody('not json either');
-    const response = await handleCallback(post(signedCallbackUrl('a-token-the-worker-does-not-have'), slow.body), config, dependencies(() => REQUEST_TIME * 1000));
+    const response = await handleCallback(
+      post(signedCallbackUrl('a-token-the-worker-does-not-have'), slow.body),
+      config,
+      dependencies(() => REQUEST_TIME * 1000),
+    );
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 401, ErrorInfo: 'unauthenticated callback: signature_mismatch' });
+    expect(await response.json()).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 401,
+      ErrorInfo: 'unauthenticated callback: signature_mismatch',
+    });
     expect(slow.read()).toBe(true);
   });
 });
@@ -107,7 +120,11 @@ describe('the callback route of the worker app', () => {
       const body = '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r1"}';
       const response = await worker.fetch(post(signedCallbackUrl(), body), { ...env, EVENTS: { send: async () => undefined } }, ctx);
       expect(response.status).toBe(500);
-      expect(await response.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 500, ErrorInfo: 'the receiver failed to handle the callback' });
+      expect(await response.json()).toEqual({
+        ActionStatus: 'FAIL',
+        ErrorCode: 500,
+        ErrorInfo: 'the receiver failed to handle the callback',
+      });
       expect(lines.join('\n')).toContain('"event":"internal_error","route":"/tencent/callback","name":"TypeError"');
     } finally {
       error.mockRestore();

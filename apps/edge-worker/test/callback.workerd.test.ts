@@ -90,7 +90,11 @@ describe('accepted callbacks', () => {
 
   it('accepts commands it has no schema for and queues them as they are', async () => {
     const before = worker.queued.length;
-    const { result } = await emit(app, { RoomId: 'room-x', Anything: [1, 2], EventTime: Date.now() }, { command: 'Live.CallbackAfterFutureFeature' });
+    const { result } = await emit(
+      app,
+      { RoomId: 'room-x', Anything: [1, 2], EventTime: Date.now() },
+      { command: 'Live.CallbackAfterFutureFeature' },
+    );
     expect(result).toMatchObject({ accepted: true });
     await waitFor(() => worker.queued.length > before);
     expect(worker.queued.at(-1)).toMatchObject({ command: 'Live.CallbackAfterFutureFeature' });
@@ -123,7 +127,11 @@ describe("Tencent's documented dialects", () => {
 
   it("hands over 647/64424's table spelling in the URL, with commandMismatch in the message and a log line", async () => {
     const before = worker.queued.length;
-    const sample = callbackSample('Live.CallbackAfterMemberStateChanged', { dialect: '647-64424-table', roomId: 'room-64424', eventCause: 'Kicked' });
+    const sample = callbackSample('Live.CallbackAfterMemberStateChanged', {
+      dialect: '647-64424-table',
+      roomId: 'room-64424',
+      eventCause: 'Kicked',
+    });
     const { result, sent } = await emit(app, sample.body, { command: sample.command, queryCommand: sample.queryCommand });
     expect(new URL(sent.url).searchParams.get('CallbackCommand')).toBe('Live.CallbackMemberStateChanged');
     expect(result).toMatchObject({ accepted: true, body: OK });
@@ -188,7 +196,11 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
   it('refuses a callback signed with a token it does not have', async () => {
     const stranger = await createTencentApp({ token: 'some-other-token-that-the-worker-does-not-know-0123456789' });
     const { result } = await emit(stranger, createRoomBody('room-stranger'));
-    expect(result, result.error).toMatchObject({ delivered: false, status: 401, body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' } });
+    expect(result, result.error).toMatchObject({
+      delivered: false,
+      status: 401,
+      body: { ActionStatus: 'FAIL', ErrorInfo: 'unauthenticated callback: signature_mismatch' },
+    });
   });
 
   it('refuses stale and future RequestTimes', async () => {
@@ -228,13 +240,19 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
 
   it('answers 400 with detail for a signed callback whose body is not JSON, 405 for GET, 413 for an oversized body', async () => {
     const { result } = await emit(app, 'this is not json');
-    expect(result).toMatchObject({ status: 400, body: { ActionStatus: 'FAIL', ErrorCode: 400, ErrorInfo: expect.stringContaining('not valid JSON') } });
+    expect(result).toMatchObject({
+      status: 400,
+      body: { ActionStatus: 'FAIL', ErrorCode: 400, ErrorInfo: expect.stringContaining('not valid JSON') },
+    });
     const get = await worker.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`));
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     // Signed, so the body is read: it stops at 1 MiB (workerd sees no Content-Length from miniflare's dispatch).
     const huge = await emit(app, createRoomBody('room-huge').replace('"CustomInfo":""', `"CustomInfo":"${'x'.repeat(2 * 1024 * 1024)}"`));
-    expect(huge.result).toMatchObject({ status: 413, body: { ActionStatus: 'FAIL', ErrorCode: 413, ErrorInfo: 'callback body too large' } });
+    expect(huge.result).toMatchObject({
+      status: 413,
+      body: { ActionStatus: 'FAIL', ErrorCode: 413, ErrorInfo: 'callback body too large' },
+    });
   });
 });
 
@@ -242,7 +260,11 @@ describe('token rotation', () => {
   let rotating: WorkerHarness;
   beforeAll(async () => {
     rotating = await startWorker({
-      bindings: { TENCENT_SDK_APP_ID: String(SDK_APP_ID), TENCENT_CALLBACK_TOKEN: CALLBACK_TOKEN, TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN },
+      bindings: {
+        TENCENT_SDK_APP_ID: String(SDK_APP_ID),
+        TENCENT_CALLBACK_TOKEN: CALLBACK_TOKEN,
+        TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN,
+      },
       queue: true,
     });
   }, 60_000);
@@ -269,7 +291,9 @@ describe('token rotation', () => {
 
 describe('configuration', () => {
   it('answers 500 misconfigured without naming bindings to the caller, and logs which ones (never a secret)', async () => {
-    const misconfigured = await startWorker({ bindings: { TENCENT_SDK_APP_ID: 'not-a-number', TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN } });
+    const misconfigured = await startWorker({
+      bindings: { TENCENT_SDK_APP_ID: 'not-a-number', TENCENT_CALLBACK_TOKEN_PREVIOUS: PREVIOUS_TOKEN },
+    });
     try {
       const response = await misconfigured.dispatch(new Request(`${CALLBACK_URL}?SdkAppid=${SDK_APP_ID}`, { method: 'POST', body: '{}' }));
       expect(response.status).toBe(500);

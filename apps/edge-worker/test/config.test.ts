@@ -17,8 +17,13 @@ describe('configuration from bindings', () => {
       FORWARD_URL: 'https://events.test/x',
       BEFORE_GIFT_POLICY: 'BLOCK',
     });
-    expect(result).toMatchObject({ ok: true, value: { sdkAppId: 1400000000, tokens: ['new', 'old'], queue, beforeGift: { policy: 'block', forwardTimeoutMs: 1500 } } });
-    expect(readCallbackConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 'same', TENCENT_CALLBACK_TOKEN_PREVIOUS: 'same' })).toMatchObject({
+    expect(result).toMatchObject({
+      ok: true,
+      value: { sdkAppId: 1400000000, tokens: ['new', 'old'], queue, beforeGift: { policy: 'block', forwardTimeoutMs: 1500 } },
+    });
+    expect(
+      readCallbackConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 'same', TENCENT_CALLBACK_TOKEN_PREVIOUS: 'same' }),
+    ).toMatchObject({
       value: { tokens: ['same'] },
     });
   });
@@ -47,7 +52,10 @@ describe('configuration from bindings', () => {
 
   it('caps BEFORE_GIFT_FORWARD_TIMEOUT_MS at 1500 ms', () => {
     const base = { TENCENT_SDK_APP_ID: '1', TENCENT_CALLBACK_TOKEN: 't' };
-    expect(readCallbackConfig({ ...base, BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1500' })).toMatchObject({ ok: true, value: { beforeGift: { forwardTimeoutMs: 1500 } } });
+    expect(readCallbackConfig({ ...base, BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1500' })).toMatchObject({
+      ok: true,
+      value: { beforeGift: { forwardTimeoutMs: 1500 } },
+    });
     expect(readCallbackConfig({ ...base, BEFORE_GIFT_FORWARD_TIMEOUT_MS: '1800' }).ok).toBe(false);
   });
 
@@ -62,28 +70,55 @@ describe('configuration from bindings', () => {
       ]);
       expect(problemsOf(readAiccConfig({ ...aicc, AICC_BASE_URL: url }))).toEqual([`AICC_BASE_URL ${httpOnly}`]);
     }
-    for (const url of ['https://events.example.test/x', 'http://localhost:8080/x', 'http://127.0.0.1:9/x', 'http://[::1]:9/x', 'http://api.localhost/x']) {
+    for (const url of [
+      'https://events.example.test/x',
+      'http://localhost:8080/x',
+      'http://127.0.0.1:9/x',
+      'http://[::1]:9/x',
+      'http://api.localhost/x',
+    ]) {
       expect(readCallbackConfig({ ...callback, FORWARD_URL: url, BEFORE_GIFT_FORWARD_URL: url }).ok).toBe(true);
       expect(readAiccConfig({ ...aicc, AICC_BASE_URL: url }).ok).toBe(true);
     }
   });
 
   it('refuses a short USER_JWT_SECRET and bounds USERSIG_TTL_SECONDS', () => {
-    expect(problemsOf(readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(31), USERSIG_TTL_SECONDS: '59' }))).toEqual([
-      'USERSIG_TTL_SECONDS must be an integer from 60 to 2592000',
-      'USER_JWT_SECRET must be at least 32 bytes long',
-    ]);
-    const ok = readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(32), TENCENT_ADMIN_IDENTIFIERS: 'Ops, ,root' });
+    expect(
+      problemsOf(
+        readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(31), USERSIG_TTL_SECONDS: '59' }),
+      ),
+    ).toEqual(['USERSIG_TTL_SECONDS must be an integer from 60 to 2592000', 'USER_JWT_SECRET must be at least 32 bytes long']);
+    const ok = readUserSigConfig({
+      TENCENT_SDK_APP_ID: '1',
+      TENCENT_SECRET_KEY: 'k',
+      USER_JWT_SECRET: 'x'.repeat(32),
+      TENCENT_ADMIN_IDENTIFIERS: 'Ops, ,root',
+    });
     expect(ok.ok && [...ok.value.adminIdentifiers]).toEqual(['administrator', 'ops', 'root']);
   });
 
   it('normalises AICC_BASE_URL and checks the token path', () => {
-    const ok = readAiccConfig({ AICC_BASE_URL: 'https://aicc.test/prefix/', AICC_APP_KEY: 'k', AICC_APP_SECRET: 's', USER_JWT_SECRET: 'x'.repeat(32) });
-    expect(ok).toMatchObject({ ok: true, value: { baseUrl: 'https://aicc.test/prefix', fabricTokenPath: '/apigovernance/api/oauth/tokenByAkSk', accessTokenTtlSeconds: 600 } });
-    expect(problemsOf(readAiccConfig({ AICC_BASE_URL: 'https://aicc.test?x=1', AICC_APP_KEY: 'k', AICC_APP_SECRET: 's', USER_JWT_SECRET: 'x'.repeat(32), AICC_FABRIC_TOKEN_PATH: 'oauth' }))).toEqual([
-      'AICC_BASE_URL must not have a query or fragment',
-      'AICC_FABRIC_TOKEN_PATH must be a path starting with /',
-    ]);
+    const ok = readAiccConfig({
+      AICC_BASE_URL: 'https://aicc.test/prefix/',
+      AICC_APP_KEY: 'k',
+      AICC_APP_SECRET: 's',
+      USER_JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://aicc.test/prefix', fabricTokenPath: '/apigovernance/api/oauth/tokenByAkSk', accessTokenTtlSeconds: 600 },
+    });
+    expect(
+      problemsOf(
+        readAiccConfig({
+          AICC_BASE_URL: 'https://aicc.test?x=1',
+          AICC_APP_KEY: 'k',
+          AICC_APP_SECRET: 's',
+          USER_JWT_SECRET: 'x'.repeat(32),
+          AICC_FABRIC_TOKEN_PATH: 'oauth',
+        }),
+      ),
+    ).toEqual(['AICC_BASE_URL must not have a query or fragment', 'AICC_FABRIC_TOKEN_PATH must be a path starting with /']);
   });
 
   it('reads ALLOWED_ORIGINS as exact origins or *', () => {

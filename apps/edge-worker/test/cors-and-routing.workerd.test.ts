@@ -28,7 +28,11 @@ const preflight = (path: string, origin: string, method = 'POST') =>
   worker.dispatch(
     new Request(`${BASE}${path}`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, content-type, ccmessaging-token' },
+      headers: {
+        origin,
+        'access-control-request-method': method,
+        'access-control-request-headers': 'authorization, content-type, ccmessaging-token',
+      },
     }),
   );
 
@@ -64,7 +68,9 @@ describe('CORS preflight', () => {
 
 describe('CORS on answers', () => {
   it('lets an allowed origin read the answer and the ccmessaging-token header, also for errors', async () => {
-    const response = await worker.dispatch(new Request(`${BASE}/tencent/usersig`, { method: 'POST', headers: { origin: ORIGIN, authorization: bearer('viewer-1') } }));
+    const response = await worker.dispatch(
+      new Request(`${BASE}/tencent/usersig`, { method: 'POST', headers: { origin: ORIGIN, authorization: bearer('viewer-1') } }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(response.headers.get('access-control-expose-headers')).toBe('ccmessaging-token, retry-after, x-aicc-gateway-error');
@@ -75,10 +81,17 @@ describe('CORS on answers', () => {
   });
 
   it('adds no Access-Control-Allow-Origin for other origins or without Origin, but always Vary: Origin', async () => {
-    const other = await worker.dispatch(new Request(`${BASE}/tencent/usersig`, { method: 'POST', headers: { origin: 'https://evil.example.test', authorization: bearer('viewer-1') } }));
+    const other = await worker.dispatch(
+      new Request(`${BASE}/tencent/usersig`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example.test', authorization: bearer('viewer-1') },
+      }),
+    );
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('vary')).toBe('Origin');
-    const server = await worker.dispatch(new Request(`${BASE}/tencent/usersig`, { method: 'POST', headers: { authorization: bearer('viewer-1') } }));
+    const server = await worker.dispatch(
+      new Request(`${BASE}/tencent/usersig`, { method: 'POST', headers: { authorization: bearer('viewer-1') } }),
+    );
     expect(server.status).toBe(200);
     expect(server.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -89,7 +102,12 @@ describe('CORS on answers', () => {
       startWorker({ bindings: { ...BINDINGS, ALLOWED_ORIGINS: 'app.example.test/path' } }),
     ]);
     try {
-      const anyAnswer = await any.dispatch(new Request(`${BASE}/aicc/token`, { method: 'OPTIONS', headers: { origin: 'https://x.test', 'access-control-request-method': 'POST' } }));
+      const anyAnswer = await any.dispatch(
+        new Request(`${BASE}/aicc/token`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://x.test', 'access-control-request-method': 'POST' },
+        }),
+      );
       expect(anyAnswer.headers.get('access-control-allow-origin')).toBe('*');
       const brokenAnswer = await broken.dispatch(new Request(`${BASE}/tencent/usersig`, { method: 'POST' }));
       expect(brokenAnswer.status).toBe(500);

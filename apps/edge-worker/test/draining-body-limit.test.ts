@@ -11,7 +11,10 @@ function app(): Hono<WorkerHonoEnv> {
   const hono = new Hono<WorkerHonoEnv>();
   hono.post(
     '/',
-    drainingBodyLimit(() => LIMIT, (limit) => new Response(`too large: ${limit}`, { status: 413 })),
+    drainingBodyLimit(
+      () => LIMIT,
+      (limit) => new Response(`too large: ${limit}`, { status: 413 }),
+    ),
     async (c) => new Response(String((await c.req.raw.arrayBuffer()).byteLength)),
   );
   return hono;

@@ -29,9 +29,19 @@ function target(...answers: (() => Response | Promise<Response>)[]) {
 }
 
 const forward = (fetch: (request: Request) => Promise<Response>, attemptTimeoutMs = 1000) =>
-  forwardEvent(message, { fetch, url: new URL('https://events.example/in'), authorization: 'Bearer forward-secret', attemptTimeoutMs, retry: FAST, random: () => 0 });
+  forwardEvent(message, {
+    fetch,
+    url: new URL('https://events.example/in'),
+    authorization: 'Bearer forward-secret',
+    attemptTimeoutMs,
+    retry: FAST,
+    random: () => 0,
+  });
 
-const status = (code: number, body: string | null = null, headers: HeadersInit = {}) => () => new Response(body, { status: code, headers });
+const status =
+  (code: number, body: string | null = null, headers: HeadersInit = {}) =>
+  () =>
+    new Response(body, { status: code, headers });
 
 describe('forwardEvent', () => {
   it('retries 5xx and 429 until the target accepts, with the event headers on every attempt', async () => {

@@ -13,7 +13,13 @@ const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET
 afterAll(() => emulator.close());
 
 function configWith(bindings: Record<string, string> = {}): AiccConfig {
-  const result = readAiccConfig({ AICC_BASE_URL: 'https://aicc.relay.test', AICC_APP_KEY: APP_KEY, AICC_APP_SECRET: APP_SECRET, USER_JWT_SECRET: JWT_SECRET, ...bindings });
+  const result = readAiccConfig({
+    AICC_BASE_URL: 'https://aicc.relay.test',
+    AICC_APP_KEY: APP_KEY,
+    AICC_APP_SECRET: APP_SECRET,
+    USER_JWT_SECRET: JWT_SECRET,
+    ...bindings,
+  });
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.value;
 }
@@ -34,14 +40,22 @@ function dependencies(upstream: (request: Request) => Promise<Response>, extra: 
   return { deps, recorded };
 }
 
-const stall = (request: Request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+const stall = (request: Request) =>
+  new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('relayToAicc', () => {
   it('answers 504 upstream_timeout when AICC does not answer within the deadline', async () => {
     const { deps, recorded } = dependencies(stall, { relayTimeoutMs: 50 });
-    const call = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-1', signal: new AbortController().signal };
+    const call = {
+      api: 'send',
+      method: 'POST' as const,
+      search: '',
+      body: '{}',
+      messageToken: 'mt-1',
+      signal: new AbortController().signal,
+    };
     const started = performance.now();
     const response = await relayToAicc(call, configWith(), deps);
     expect(response.status).toBe(504);
@@ -52,10 +66,17 @@ describe('relayToAicc', () => {
   });
 
   it('sends exactly its own headers upstream and relays back only content-type, ccmessaging-token and retry-after (no cookies either way)', async () => {
-    const { deps, recorded } = dependencies(async () =>
-      new Response('{"resultCode":"0"}', {
-        headers: { 'content-type': 'application/json', 'ccmessaging-token': 'mt-rotated', 'retry-after': '1', 'set-cookie': 'aicc-session=s3cr3t', server: 'aicc/1.0' },
-      }),
+    const { deps, recorded } = dependencies(
+      async () =>
+        new Response('{"resultCode":"0"}', {
+          headers: {
+            'content-type': 'application/json',
+            'ccmessaging-token': 'mt-rotated',
+            'retry-after': '1',
+            'set-cookie': 'aicc-session=s3cr3t',
+            server: 'aicc/1.0',
+          },
+        }),
     );
     const browser = new Request('https://edge.test/aicc/ccmessaging/send', {
       method: 'POST',
@@ -70,7 +91,12 @@ describe('relayToAicc', () => {
       },
       body: JSON.stringify({ from: 'user-1', content: 'hi' }),
     });
-    const env = { AICC_BASE_URL: 'https://aicc.relay.test', AICC_APP_KEY: APP_KEY, AICC_APP_SECRET: APP_SECRET, USER_JWT_SECRET: JWT_SECRET };
+    const env = {
+      AICC_BASE_URL: 'https://aicc.relay.test',
+      AICC_APP_KEY: APP_KEY,
+      AICC_APP_SECRET: APP_SECRET,
+      USER_JWT_SECRET: JWT_SECRET,
+    };
     const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
     const response = await createWorker({ fetch: deps.fetch }).fetch(browser, env, ctx);
     expect(response.status).toBe(200);
@@ -97,7 +123,14 @@ describe('relayToAicc', () => {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     }
     const { deps } = dependencies(stall);
-    const call = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-secret-1', signal: new AbortController().signal };
+    const call = {
+      api: 'send',
+      method: 'POST' as const,
+      search: '',
+      body: '{}',
+      messageToken: 'mt-secret-1',
+      signal: new AbortController().signal,
+    };
     const response = await relayToAicc(call, configWith({ AICC_APP_SECRET: 'a-wrong-app-secret-0123456789' }), deps);
     expect(response.status).toBe(502);
     expect(lines.join('\n')).toContain('aicc.access_token_failed');
@@ -121,7 +154,9 @@ describe('relayToAicc', () => {
   });
 
   it('answers 502 for a redirect, never followed, and for an answer over the size limit', async () => {
-    const redirect = dependencies(async () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/steal' } }));
+    const redirect = dependencies(
+      async () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/steal' } }),
+    );
     const redirected = await relayToAicc(send, configWith(), redirect.deps);
     expect(redirected.status).toBe(502);
     expect(await redirected.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('redirect') });

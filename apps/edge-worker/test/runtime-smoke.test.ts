@@ -12,8 +12,6 @@ import { bearer, JWT_SECRET } from './support/user-jwt.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 import { certificateTrust } from '../../../scripts/runtime-env.mjs';
 
-
-
 /** A FORWARD_URL target in Node that records the events it receives. */
 const events: { authorization: string | undefined; body: Record<string, unknown> }[] = [];
 let eventServer: Server;
@@ -94,7 +92,11 @@ function stop(served: Served): Promise<number | null> {
 }
 
 const runtimes = [
-  { name: 'deno', command: () => runtimeBinary('deno'), args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--unstable-no-legacy-abort', 'dist/deno.js'] },
+  {
+    name: 'deno',
+    command: () => runtimeBinary('deno'),
+    args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--unstable-no-legacy-abort', 'dist/deno.js'],
+  },
   { name: 'bun', command: () => runtimeBinary('bun'), args: ['dist/bun.js'] },
 ] as const;
 
@@ -110,12 +112,19 @@ describe.each(runtimes)('the worker served by the $name entry point', ({ name, c
       fetch: async (input, init) => {
         const original = new Request(input, init);
         const target = new URL(original.url);
-        sent = new Request(`${served.url}${target.pathname}${target.search}`, { method: 'POST', headers: original.headers, body: await original.text() });
+        sent = new Request(`${served.url}${target.pathname}${target.search}`, {
+          method: 'POST',
+          headers: original.headers,
+          body: await original.text(),
+        });
         return fetch(sent.clone());
       },
     });
     expect(result).toMatchObject({ delivered: true, accepted: true, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } });
-    expect(events.at(-1)).toMatchObject({ authorization: 'Bearer smoke-forward', body: { command: 'Live.CallbackAfterCreateRoom', rawBody: body } });
+    expect(events.at(-1)).toMatchObject({
+      authorization: 'Bearer smoke-forward',
+      body: { command: 'Live.CallbackAfterCreateRoom', rawBody: body },
+    });
 
     const replay = await fetch(sent!);
     expect(replay.status).toBe(401);
@@ -124,7 +133,9 @@ describe.each(runtimes)('the worker served by the $name entry point', ({ name, c
     const minted = await fetch(`${served.url}/tencent/usersig`, { method: 'POST', headers: { authorization: bearer(`viewer-${name}`) } });
     expect(minted.status).toBe(200);
     const { userSig } = (await minted.json()) as { userSig: string };
-    expect(verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: `viewer-${name}` }).identifier).toBe(`viewer-${name}`);
+    expect(verifyUserSig(userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: `viewer-${name}` }).identifier).toBe(
+      `viewer-${name}`,
+    );
 
     expect(await stop(served)).toBe(0);
     expect(served.stderr.join('')).toBe('');

@@ -134,7 +134,10 @@ describe('the EVENTS queue', () => {
     const body = createRoomBody('room-lost').replace('"CustomInfo":""', `"CustomInfo":"${'x'.repeat(140_000)}"`);
     const requestTime = Math.floor(Date.now() / 1000);
     const first = await emit(queueOnly, body, requestTime);
-    expect(first.result).toMatchObject({ status: 503, body: { ActionStatus: 'FAIL', ErrorInfo: expect.stringContaining('the EVENTS queue refused the event') } });
+    expect(first.result).toMatchObject({
+      status: 503,
+      body: { ActionStatus: 'FAIL', ErrorInfo: expect.stringContaining('the EVENTS queue refused the event') },
+    });
     // The refused callback is not remembered as seen: the same callback again (same signed URL) is not a replay.
     const second = await emit(queueOnly, body, requestTime);
     expect(second.result).toMatchObject({ status: 503 });
@@ -147,7 +150,11 @@ describe('no sink', () => {
     expect(result).toMatchObject({
       delivered: false,
       status: 503,
-      body: { ActionStatus: 'FAIL', ErrorCode: 503, ErrorInfo: 'no event sink accepted the event: no event sink is configured (bind EVENTS or set FORWARD_URL)' },
+      body: {
+        ActionStatus: 'FAIL',
+        ErrorCode: 503,
+        ErrorInfo: 'no event sink accepted the event: no event sink is configured (bind EVENTS or set FORWARD_URL)',
+      },
     });
   });
 });

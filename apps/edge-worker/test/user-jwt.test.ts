@@ -14,22 +14,36 @@ describe('verifyUserJwt', () => {
     expect(await verifyUserJwt(token, config, 1_700_000_100_000)).toEqual({ ok: false, failure: 'expired' });
     expect(await verifyUserJwt(token, config, NOW - 1)).toEqual({ ok: false, failure: 'not_yet_valid' });
     // iat is not checked: a token issued a moment "later" by a skewed issuer clock is fine.
-    expect(await verifyUserJwt(signJwt({ sub: 'viewer-1', exp: 1_700_000_100, iat: 1_800_000_000 }), config, NOW)).toMatchObject({ ok: true });
+    expect(await verifyUserJwt(signJwt({ sub: 'viewer-1', exp: 1_700_000_100, iat: 1_800_000_000 }), config, NOW)).toMatchObject({
+      ok: true,
+    });
   });
 
-  it.each(['-----BEGIN PUBLIC KEY----- but really an HMAC secret', 'PRIVATE-hmac-secret-of-the-tenant-0123456789'])('verifies with a secret that reads like a PEM key: %s', async (secret) => {
-    const token = signJwt({ sub: 'viewer-1', exp: 1_700_000_100 }, { secret });
-    expect(await verifyUserJwt(token, { ...config, secret }, NOW)).toMatchObject({ ok: true });
-    expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: false, failure: 'bad_signature' });
-  });
+  it.each(['-----BEGIN PUBLIC KEY----- but really an HMAC secret', 'PRIVATE-hmac-secret-of-the-tenant-0123456789'])(
+    'verifies with a secret that reads like a PEM key: %s',
+    async (secret) => {
+      const token = signJwt({ sub: 'viewer-1', exp: 1_700_000_100 }, { secret });
+      expect(await verifyUserJwt(token, { ...config, secret }, NOW)).toMatchObject({ ok: true });
+      expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: false, failure: 'bad_signature' });
+    },
+  );
 
   it('refuses crit, another typ, none and other algorithms as unsupported_algorithm; a token that is not three segments as malformed', async () => {
     const claims = { sub: 'viewer-1', exp: 1_700_000_100 };
     for (const header of [{ crit: ['exp'] }, { typ: 'at+jwt' }, { alg: 'none' }, { alg: 'HS512' }, { alg: 'RS256' }]) {
-      expect(await verifyUserJwt(signJwt(claims, { header }), config, NOW), JSON.stringify(header)).toEqual({ ok: false, failure: 'unsupported_algorithm' });
+      expect(await verifyUserJwt(signJwt(claims, { header }), config, NOW), JSON.stringify(header)).toEqual({
+        ok: false,
+        failure: 'unsupported_algorithm',
+      });
     }
     const [header, payload] = signJwt(claims).split('.');
-    for (const token of [`${header}.${payload}.`, `${header}.${payload}`, `${header}.${payload}.sig.extra`, `${header}.${payload}.s!g`, 'x'.repeat(9000)]) {
+    for (const token of [
+      `${header}.${payload}.`,
+      `${header}.${payload}`,
+      `${header}.${payload}.sig.extra`,
+      `${header}.${payload}.s!g`,
+      'x'.repeat(9000),
+    ]) {
       expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: false, failure: 'malformed_token' });
     }
     expect(await verifyUserJwt(undefined, config, NOW)).toEqual({ ok: false, failure: 'missing_token' });
@@ -41,9 +55,15 @@ describe('verifyUserJwt', () => {
     const strict = { ...config, issuer: 'https://auth.test', audience: 'edge' };
     const good = { sub: 'viewer-1', exp: 1_700_000_100, iss: 'https://auth.test' };
     expect(await verifyUserJwt(signJwt({ ...good, aud: ['other', 'edge'] }), strict, NOW)).toMatchObject({ ok: true });
-    expect(await verifyUserJwt(signJwt({ ...good, iss: 'https://evil.test', aud: 'edge' }), strict, NOW)).toEqual({ ok: false, failure: 'wrong_issuer' });
+    expect(await verifyUserJwt(signJwt({ ...good, iss: 'https://evil.test', aud: 'edge' }), strict, NOW)).toEqual({
+      ok: false,
+      failure: 'wrong_issuer',
+    });
     expect(await verifyUserJwt(signJwt({ ...good, aud: 'other' }), strict, NOW)).toEqual({ ok: false, failure: 'wrong_audience' });
     expect(await verifyUserJwt(signJwt({ exp: 1_700_000_100 }), config, NOW)).toEqual({ ok: false, failure: 'missing_subject' });
-    expect(await verifyUserJwt(signJwt({ sub: 'viewer-1', exp: undefined }), config, NOW)).toEqual({ ok: false, failure: 'missing_expiry' });
+    expect(await verifyUserJwt(signJwt({ sub: 'viewer-1', exp: undefined }), config, NOW)).toEqual({
+      ok: false,
+      failure: 'missing_expiry',
+    });
   });
 });

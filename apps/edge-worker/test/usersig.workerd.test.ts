@@ -110,7 +110,8 @@ describe('configuration', () => {
   it('checks iss and aud when configured', async () => {
     const strict = await startWorker({ bindings: { ...BINDINGS, USER_JWT_ISSUER: 'https://auth.test', USER_JWT_AUDIENCE: 'edge' } });
     try {
-      const call = (claims: Record<string, unknown>) => strict.dispatch(new Request(URL_USERSIG, { method: 'POST', headers: { authorization: bearer('viewer-9', claims) } }));
+      const call = (claims: Record<string, unknown>) =>
+        strict.dispatch(new Request(URL_USERSIG, { method: 'POST', headers: { authorization: bearer('viewer-9', claims) } }));
       expect((await call({ iss: 'https://auth.test', aud: ['other', 'edge'] })).status).toBe(200);
       expect(await (await call({ iss: 'https://evil.test', aud: 'edge' })).text()).toContain('wrong_issuer');
       expect(await (await call({ iss: 'https://auth.test', aud: 'other' })).text()).toContain('wrong_audience');

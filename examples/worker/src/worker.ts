@@ -31,7 +31,11 @@ const json = (body: unknown, status = 200): Response =>
 async function receiveCallback(request: Request, env: Env): Promise<Response> {
   try {
     const event = await verifyLiveCallback(request, { sdkAppId: Number(env.TENCENT_SDK_APP_ID), tokens: env.TENCENT_CALLBACK_TOKEN });
-    if (event.known && event.command === 'Live.CallbackBeforeSendGift' && (event.body.GiftWater?.Coins ?? 0) > Number(env.GIFT_COIN_LIMIT)) {
+    if (
+      event.known &&
+      event.command === 'Live.CallbackBeforeSendGift' &&
+      (event.body.GiftWater?.Coins ?? 0) > Number(env.GIFT_COIN_LIMIT)
+    ) {
       // A refusal: ActionStatus OK with a non-zero ErrorCode blocks the gift.
       return callbackAck({ kind: 'refuse', errorCode: 1001, errorInfo: `gifts are limited to ${env.GIFT_COIN_LIMIT} coins` });
     }
@@ -45,7 +49,12 @@ async function receiveCallback(request: Request, env: Env): Promise<Response> {
 async function mintUserSig(request: Request, env: Env): Promise<Response> {
   const { userId } = (await request.json().catch(() => ({}))) as { userId?: unknown };
   if (typeof userId !== 'string' || !/^[\w@.-]{1,32}$/.test(userId)) return json({ error: 'userId: 1–32 of A-Z a-z 0-9 _ - . @' }, 400);
-  const userSig = genUserSig({ sdkAppId: Number(env.TENCENT_SDK_APP_ID), secretKey: env.TENCENT_SECRET_KEY, identifier: userId, expireSeconds: USER_SIG_SECONDS });
+  const userSig = genUserSig({
+    sdkAppId: Number(env.TENCENT_SDK_APP_ID),
+    secretKey: env.TENCENT_SECRET_KEY,
+    identifier: userId,
+    expireSeconds: USER_SIG_SECONDS,
+  });
   return json({ userId, userSig, expiresInSeconds: USER_SIG_SECONDS });
 }
 

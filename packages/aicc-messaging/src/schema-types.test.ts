@@ -53,7 +53,20 @@ describe('public schema types', () => {
         content: string | string[] | null;
         from?: string | null | undefined;
         to?: string | null | undefined;
-        mediaType?: 'TEXT' | 'IMAGE' | 'AUDIO' | 'VIDEO' | 'FILE' | 'FILE_IMAGE' | 'FILE_VIDEO' | 'WEBCARD' | 'LOCATE' | 'DOCUMENT' | (string & {}) | null | undefined;
+        mediaType?:
+          | 'TEXT'
+          | 'IMAGE'
+          | 'AUDIO'
+          | 'VIDEO'
+          | 'FILE'
+          | 'FILE_IMAGE'
+          | 'FILE_VIDEO'
+          | 'WEBCARD'
+          | 'LOCATE'
+          | 'DOCUMENT'
+          | (string & {})
+          | null
+          | undefined;
         controlType?: 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT' | 'READ' | (string & {}) | null | undefined;
         sourceType?: 'CUSTOMER' | 'AGENT' | 'ROBOT' | 'SYSTEM' | (string & {}) | null | undefined;
         senderNickname?: string | null | undefined;

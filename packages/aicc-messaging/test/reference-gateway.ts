@@ -49,7 +49,11 @@ export function createReferenceGateway(options: ReferenceGatewayOptions): TestFe
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': GATEWAY_REQUEST_HEADERS.join(', ') },
+        headers: {
+          ...CORS,
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': GATEWAY_REQUEST_HEADERS.join(', '),
+        },
       });
     }
     const userId = users.get(request.headers.get('authorization') ?? '');
@@ -60,7 +64,10 @@ export function createReferenceGateway(options: ReferenceGatewayOptions): TestFe
     if (route === GATEWAY_TOKEN_PATH) {
       api = 'applyToken';
       method = 'POST';
-    } else if (route.startsWith(GATEWAY_CCMESSAGING_PREFIX) && Object.hasOwn(GATEWAY_CCMESSAGING_APIS, route.slice(GATEWAY_CCMESSAGING_PREFIX.length))) {
+    } else if (
+      route.startsWith(GATEWAY_CCMESSAGING_PREFIX) &&
+      Object.hasOwn(GATEWAY_CCMESSAGING_APIS, route.slice(GATEWAY_CCMESSAGING_PREFIX.length))
+    ) {
       api = route.slice(GATEWAY_CCMESSAGING_PREFIX.length);
       method = GATEWAY_CCMESSAGING_APIS[api as keyof typeof GATEWAY_CCMESSAGING_APIS];
     } else {
@@ -70,7 +77,8 @@ export function createReferenceGateway(options: ReferenceGatewayOptions): TestFe
 
     const body = method === 'POST' ? await request.text() : undefined;
     const limit = api === 'uploadFileStream' ? GATEWAY_MAX_UPLOAD_BODY_BYTES : GATEWAY_MAX_BODY_BYTES;
-    if (body !== undefined && new TextEncoder().encode(body).length > limit) return gatewayError(413, 'payload_too_large', 'body too large');
+    if (body !== undefined && new TextEncoder().encode(body).length > limit)
+      return gatewayError(413, 'payload_too_large', 'body too large');
     if (api === 'applyToken') {
       const requested = (JSON.parse(body ?? '{}') as { userId?: unknown }).userId;
       if (requested !== userId) return gatewayError(403, 'forbidden', 'userId is not the signed-in user');

@@ -4,22 +4,35 @@ import { REDACTED, SECRET_HEADER_NAMES, redactHeaders, redactSecrets, redactUrl 
 
 describe('redactUrl', () => {
   it('hides usersig and keeps everything else in place', () => {
-    expect(redactUrl('https://console.tim.qq.com/v4/live_config/get_callback?sdkappid=1&identifier=admin&usersig=eJy*abc-_&random=9&contenttype=json')).toBe(
-      'https://console.tim.qq.com/v4/live_config/get_callback?sdkappid=1&identifier=admin&usersig=***&random=9&contenttype=json',
-    );
+    expect(
+      redactUrl(
+        'https://console.tim.qq.com/v4/live_config/get_callback?sdkappid=1&identifier=admin&usersig=eJy*abc-_&random=9&contenttype=json',
+      ),
+    ).toBe('https://console.tim.qq.com/v4/live_config/get_callback?sdkappid=1&identifier=admin&usersig=***&random=9&contenttype=json');
   });
 
-  it.each(['usersig', 'UserSig', 'Sign', 'sign', 'token', 'Token', 'app_secret', 'secretKey', 'secret_key', 'access_token', 'ACCESS_TOKEN', '%75sersig', 'Us%65rSig'])(
-    'hides the value of %s, matching case-insensitively and after decoding',
-    (key) => {
-      expect(redactUrl(`https://example.com/cb?a=1&${key}=s3cr3t-value&b=2`)).toBe(`https://example.com/cb?a=1&${key}=***&b=2`);
-    },
-  );
+  it.each([
+    'usersig',
+    'UserSig',
+    'Sign',
+    'sign',
+    'token',
+    'Token',
+    'app_secret',
+    'secretKey',
+    'secret_key',
+    'access_token',
+    'ACCESS_TOKEN',
+    '%75sersig',
+    'Us%65rSig',
+  ])('hides the value of %s, matching case-insensitively and after decoding', (key) => {
+    expect(redactUrl(`https://example.com/cb?a=1&${key}=s3cr3t-value&b=2`)).toBe(`https://example.com/cb?a=1&${key}=***&b=2`);
+  });
 
   it('hides the callback Sign but keeps RequestTime', () => {
-    expect(redactUrl('https://example.com/cb?SdkAppid=1&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=17773bc3&RequestTime=1669872112')).toBe(
-      'https://example.com/cb?SdkAppid=1&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=***&RequestTime=1669872112',
-    );
+    expect(
+      redactUrl('https://example.com/cb?SdkAppid=1&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=17773bc3&RequestTime=1669872112'),
+    ).toBe('https://example.com/cb?SdkAppid=1&CallbackCommand=Live.CallbackAfterCreateRoom&Sign=***&RequestTime=1669872112');
   });
 
   it('hides every repeated secret parameter and keeps the fragment', () => {
@@ -60,7 +73,13 @@ describe('redactUrl', () => {
 
 describe('redactHeaders', () => {
   it('redacts secret headers from a Headers object and keeps the others', () => {
-    const headers = new Headers({ Authorization: 'Bearer abc', 'ccmessaging-token': 't', 'x-app-key': 'k', Cookie: 'c=1', 'Content-Type': 'application/json' });
+    const headers = new Headers({
+      Authorization: 'Bearer abc',
+      'ccmessaging-token': 't',
+      'x-app-key': 'k',
+      Cookie: 'c=1',
+      'Content-Type': 'application/json',
+    });
     expect(redactHeaders(headers)).toEqual({
       authorization: '***',
       'ccmessaging-token': '***',
@@ -71,7 +90,11 @@ describe('redactHeaders', () => {
   });
 
   it('matches plain-object header names case-insensitively and keeps their spelling', () => {
-    expect(redactHeaders({ AUTHORIZATION: 'Bearer x', 'Set-Cookie': 'id=1', Accept: '*/*' })).toEqual({ AUTHORIZATION: '***', 'Set-Cookie': '***', Accept: '*/*' });
+    expect(redactHeaders({ AUTHORIZATION: 'Bearer x', 'Set-Cookie': 'id=1', Accept: '*/*' })).toEqual({
+      AUTHORIZATION: '***',
+      'Set-Cookie': '***',
+      Accept: '*/*',
+    });
   });
 
   it('does not modify its input', () => {
@@ -87,7 +110,9 @@ describe('redactHeaders', () => {
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of each secret', () => {
-    expect(redactSecrets('key abcd1234 and again abcd1234; user sig eJyXYZ', ['abcd1234', 'eJyXYZ'])).toBe('key *** and again ***; user sig ***');
+    expect(redactSecrets('key abcd1234 and again abcd1234; user sig eJyXYZ', ['abcd1234', 'eJyXYZ'])).toBe(
+      'key *** and again ***; user sig ***',
+    );
   });
 
   it('ignores undefined and secrets shorter than 4 characters', () => {

@@ -8,7 +8,8 @@ const preflight = (origin = 'http://page.test', requestHeaders = 'content-type, 
     headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': requestHeaders },
   });
 const call = (origin?: string) => new Request('http://emulator.test/x', { method: 'POST', headers: origin ? { origin } : {} });
-const answer = () => new Response('{}', { status: 201, statusText: 'Created', headers: { 'content-type': 'application/json', 'ccmessaging-token': 't' } });
+const answer = () =>
+  new Response('{}', { status: 201, statusText: 'Created', headers: { 'content-type': 'application/json', 'ccmessaging-token': 't' } });
 
 describe('createCorsPolicy', () => {
   it('is off with false', () => {
@@ -72,7 +73,9 @@ describe('createCorsPolicy', () => {
     expect(pre.headers.get('access-control-allow-headers')).toBe('x-one, x-two');
     expect(pre.headers.get('access-control-max-age')).toBe('5');
     expect(policy.decorate(call('http://p'), answer()).headers.get('access-control-expose-headers')).toBe('x-three');
-    expect(createCorsPolicy({ exposeHeaders: [] })!.decorate(call('http://p'), answer()).headers.has('access-control-expose-headers')).toBe(false);
+    expect(createCorsPolicy({ exposeHeaders: [] })!.decorate(call('http://p'), answer()).headers.has('access-control-expose-headers')).toBe(
+      false,
+    );
   });
 
   it('rejects bad options with a ValidationError naming each', () => {

@@ -39,7 +39,8 @@ export function createCorsPolicy(options: boolean | CorsOptions | undefined): Co
   const settings: CorsOptions = options === true || options === undefined ? {} : options;
   const issues: ValidationIssue[] = [];
   const origin = settings.origin ?? '*';
-  const isStringList = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const isStringList = (value: unknown): value is readonly string[] =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (!(typeof origin === 'string' || typeof origin === 'function' || isStringList(origin))) {
     issues.push({ path: 'cors.origin', message: 'must be "*", an origin, a list of origins or a predicate' });
   }

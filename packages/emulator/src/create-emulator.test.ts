@@ -33,7 +33,10 @@ function slowService(delayMs: number): EmulatedService {
   };
 }
 
-const post = (path: string, body = '{}', init: RequestInit = {}): [string, RequestInit] => [`${BASE}${path}`, { method: 'POST', body, ...init }];
+const post = (path: string, body = '{}', init: RequestInit = {}): [string, RequestInit] => [
+  `${BASE}${path}`,
+  { method: 'POST', body, ...init },
+];
 
 const emulators: Emulator[] = [];
 function make<const O extends EmulatorOptions>(options: O): Emulator<O> {
@@ -90,7 +93,10 @@ describe('createEmulator: composition and routing', () => {
       expect(await response.json()).toMatchObject({ ErrorCode: 60009 }); // not the command: no fault either
     }
     expect(emulator.faults.firedCount()).toBe(0);
-    expect(emulator.log.entries().map((entry) => entry.route.name)).toEqual(['/v4/live_config/get_callback/', 'live_config/get%5Fcallback']);
+    expect(emulator.log.entries().map((entry) => entry.route.name)).toEqual([
+      '/v4/live_config/get_callback/',
+      'live_config/get%5Fcallback',
+    ]);
   });
 
   it('asks extra services after the built-in ones', async () => {
@@ -143,12 +149,9 @@ describe('createEmulator: composition and routing', () => {
     expect(issuesOf({ aicc: { ...AICC, agent: 'yes' } })).toEqual(['aicc.agent']);
     expect(issuesOf({ aicc: { ...AICC, agent: { nickname: 5, enabled: 'no' } } })).toEqual(['aicc.agent.enabled', 'aicc.agent.nickname']);
     expect(issuesOf({ cors: 'yes' })).toEqual(['cors']);
-    expect(issuesOf({ aicc: null, tencent: { ...TENCENT, sdkAppId: 0 }, cors: 'yes', faults: [{ route: 'bad', fault: 'transient' }] })).toEqual([
-      'aicc',
-      'tencent.sdkAppId',
-      'cors',
-      'faults[0].route',
-    ]);
+    expect(
+      issuesOf({ aicc: null, tencent: { ...TENCENT, sdkAppId: 0 }, cors: 'yes', faults: [{ route: 'bad', fault: 'transient' }] }),
+    ).toEqual(['aicc', 'tencent.sdkAppId', 'cors', 'faults[0].route']);
     expect(issuesOf({ faults: {}, cors: 1 })).toEqual(['faults', 'cors']);
   });
 
@@ -205,7 +208,13 @@ describe('createEmulator: composition and routing', () => {
       });
       const { AccessToken, Scope } = (await fabric.json()) as { AccessToken: string; Scope: string };
       const headers = { authorization: `Bearer ${AccessToken}`, 'x-app-key': AICC.appKey };
-      const applied = await emulator.fetch(...post('/apiaccess/ccmessaging/applyToken', JSON.stringify({ userId: 'u1', userName: 'U', channelId: AICC.channels[0], locale: 'en' }), { headers }));
+      const applied = await emulator.fetch(
+        ...post(
+          '/apiaccess/ccmessaging/applyToken',
+          JSON.stringify({ userId: 'u1', userName: 'U', channelId: AICC.channels[0], locale: 'en' }),
+          { headers },
+        ),
+      );
       const { token } = (await applied.json()) as { token: string };
       const upload = await emulator.fetch(
         ...post('/apiaccess/ccmessaging/uploadFileStream', JSON.stringify({ fileType: 'png', fileStream: 'aGVsbG8=', channel: 'WEB' }), {
@@ -256,7 +265,9 @@ describe('createEmulator: composition and routing', () => {
     expect(JSON.stringify([...after.messageTokens.values(), ...after.sessionLog])).toBe(before);
     expect(after.counters.issuedMessageTokens).toBe(1);
     expect(after.sessions.get('user-1')?.status).toBe('robot');
-    const queue = await emulator.fetch(...post('/apiaccess/ccmessaging/queryQueueInfo', JSON.stringify({ channel: 'WEB', userId: 'user-1' }), { headers }));
+    const queue = await emulator.fetch(
+      ...post('/apiaccess/ccmessaging/queryQueueInfo', JSON.stringify({ channel: 'WEB', userId: 'user-1' }), { headers }),
+    );
     expect(queue.status).toBe(200); // the token still works
     expect(emulator.aicc.state.sessions.get('user-1')).toEqual(after.sessions.get('user-1'));
   });
@@ -280,7 +291,11 @@ describe('createEmulator: CORS', () => {
   const preflight = (path: string) =>
     new Request(`${BASE}${path}`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://page.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'ccmessaging-token' },
+      headers: {
+        origin: 'http://page.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'ccmessaging-token',
+      },
     });
 
   it('answers preflights itself, before services and faults', async () => {
@@ -320,10 +335,16 @@ describe('createEmulator: CORS', () => {
 
 describe('createEmulator: faults', () => {
   it('adds latency, then lets the request through (state changes)', async () => {
-    const emulator = make({ tencent: TENCENT, faults: [{ name: 'slow', route: 'live_config/set_callback', fault: { kind: 'latency', delayMs: 60 } }] });
+    const emulator = make({
+      tencent: TENCENT,
+      faults: [{ name: 'slow', route: 'live_config/set_callback', fault: { kind: 'latency', delayMs: 60 } }],
+    });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     let settled = false;
-    const calling = tencentCall(emulator.fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] });
+    const calling = tencentCall(emulator.fetch, 'set_callback', {
+      Url: 'https://hook.test/cb',
+      CallbackCommandList: ['Live.CallbackAfterCreateRoom'],
+    });
     calling.then(
       () => (settled = true),
       () => (settled = true),
@@ -357,7 +378,10 @@ describe('createEmulator: faults', () => {
     ['malformed-json', { kind: 'malformed-json' }, 200],
   ] as const)('answers a %s fault instead of the service', async (_name, fault, status) => {
     const emulator = make({ tencent: TENCENT, faults: [{ route: 'live_config/set_callback', fault }] });
-    const response = await emulator.fetch(tencentUrl('set_callback'), { method: 'POST', body: JSON.stringify({ Url: 'https://hook.test', CallbackCommandList: [] }) });
+    const response = await emulator.fetch(tencentUrl('set_callback'), {
+      method: 'POST',
+      body: JSON.stringify({ Url: 'https://hook.test', CallbackCommandList: [] }),
+    });
     expect(response.status).toBe(status);
     const text = await response.text();
     if (fault.kind === 'transient') expect(JSON.parse(text)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60008 });
@@ -381,7 +405,11 @@ describe('createEmulator: faults', () => {
   it('stalls the body until the request signal aborts, without touching state', async () => {
     const emulator = make({ aicc: AICC, faults: [{ route: '/apiaccess/ccmessaging/applyToken', fault: 'stall-body' }] });
     const controller = new AbortController();
-    const response = await emulator.fetch(`${BASE}/apiaccess/ccmessaging/applyToken`, { method: 'POST', body: '{}', signal: controller.signal });
+    const response = await emulator.fetch(`${BASE}/apiaccess/ccmessaging/applyToken`, {
+      method: 'POST',
+      body: '{}',
+      signal: controller.signal,
+    });
     expect(response.status).toBe(200);
     const reading = response.text();
     setTimeout(() => controller.abort(), 20);
@@ -391,7 +419,10 @@ describe('createEmulator: faults', () => {
   });
 
   it('fires on exactly the listed matching requests (sequence)', async () => {
-    const emulator = make({ tencent: TENCENT, faults: [{ name: 'seq', route: 'live_config/get_callback', fault: 'transient', sequence: [1, 3] }] });
+    const emulator = make({
+      tencent: TENCENT,
+      faults: [{ name: 'seq', route: 'live_config/get_callback', fault: 'transient', sequence: [1, 3] }],
+    });
     const codes: unknown[] = [];
     for (let index = 0; index < 4; index++) {
       await tencentCall(emulator.fetch, 'get_callback_token'); // other route: not counted
@@ -414,9 +445,13 @@ describe('createEmulator: faults', () => {
 
   it('fires by seeded probability, the same way for the same seed', async () => {
     const run = async (seed: number) => {
-      const emulator = make({ tencent: TENCENT, faults: [{ route: 'live_config/*', fault: { kind: 'http-status', status: 500 }, probability: 0.5, seed }] });
+      const emulator = make({
+        tencent: TENCENT,
+        faults: [{ route: 'live_config/*', fault: { kind: 'http-status', status: 500 }, probability: 0.5, seed }],
+      });
       const statuses = [];
-      for (let index = 0; index < 24; index++) statuses.push((await emulator.fetch(tencentUrl('get_callback'), { method: 'POST', body: '{}' })).status);
+      for (let index = 0; index < 24; index++)
+        statuses.push((await emulator.fetch(tencentUrl('get_callback'), { method: 'POST', body: '{}' })).status);
       return statuses;
     };
     const first = await run(99);
@@ -476,7 +511,9 @@ describe('createEmulator: faults', () => {
     const sent = await emulator.fetch(...post('/apiaccess/ccmessaging/send', JSON.stringify(sendBody('user-1', 'CONNECT')), { headers }));
     expect(await sent.json()).toEqual({ resultCode: '13', resultDesc: 'Exception appeared!' });
     expect(emulator.state.aicc?.sessions.size).toBe(0);
-    const token = await emulator.fetch(...post('/apigovernance/api/oauth/tokenByAkSk', JSON.stringify({ app_key: AICC.appKey, app_secret: AICC.appSecret })));
+    const token = await emulator.fetch(
+      ...post('/apigovernance/api/oauth/tokenByAkSk', JSON.stringify({ app_key: AICC.appKey, app_secret: AICC.appSecret })),
+    );
     expect(token.status).toBe(429);
     expect(emulator.state.aicc?.accessTokens.size).toBe(1);
   });
@@ -497,7 +534,10 @@ describe('createEmulator: faults', () => {
 describe('createEmulator: request log', () => {
   it('records method, redacted URL, route, status, duration, faults, headers and body', async () => {
     const emulator = make({ tencent: TENCENT, now: () => 1_700_000_000_000 });
-    await tencentCall(emulator.fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] });
+    await tencentCall(emulator.fetch, 'set_callback', {
+      Url: 'https://hook.test/cb',
+      CallbackCommandList: ['Live.CallbackAfterCreateRoom'],
+    });
     const entry = emulator.log.last()!;
     expect(entry).toMatchObject({
       sequence: 1,
@@ -535,7 +575,9 @@ describe('createEmulator: request log', () => {
     const rotated = sent.headers.get('ccmessaging-token');
     expect(rotated).toBeTruthy(); // the token is within the rotation window: a successor came back
     await emulator.fetch(...post('/apiaccess/ccmessaging/queryQueueInfo', '{}', { headers })).catch(() => undefined);
-    await emulator.fetch(...post('/apiaccess/ccmessaging/send', JSON.stringify({ ...sendBody('user-1', 'CHAT', `my token is ${messageToken}`) }), { headers }));
+    await emulator.fetch(
+      ...post('/apiaccess/ccmessaging/send', JSON.stringify({ ...sendBody('user-1', 'CHAT', `my token is ${messageToken}`) }), { headers }),
+    );
 
     const logged = JSON.stringify(emulator.log.entries());
     const userSig = new URL(userSigUrl).searchParams.get('usersig')!;

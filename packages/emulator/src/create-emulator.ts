@@ -18,12 +18,7 @@ import { describeRoute } from './route.js';
 import type { EmulatedService } from './service.js';
 import { summarizeBody } from './summarize-body.js';
 import { createAiccService, type AiccService, type AiccServiceOptions, type AiccState } from './aicc/index.js';
-import {
-  createTencentService,
-  type TencentService,
-  type TencentServiceOptions,
-  type TencentServiceState,
-} from './tencent/index.js';
+import { createTencentService, type TencentService, type TencentServiceOptions, type TencentServiceState } from './tencent/index.js';
 
 /**
  * Options of {@link createEmulator}. Give `tencent`, `aicc` or both; the emulator answers the requests of the
@@ -104,24 +99,30 @@ function toRequest(input: RequestInfo | URL, init: RequestInit | undefined): Req
 /** Checks the emulator's own options, returning the issues (the services, CORS and faults check theirs). */
 function validateOptions(options: EmulatorOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (typeof options !== 'object' || options === null) throw new ValidationError('emulator options', [{ path: '', message: 'must be an object' }]);
+  if (typeof options !== 'object' || options === null)
+    throw new ValidationError('emulator options', [{ path: '', message: 'must be an object' }]);
   for (const name of ['tencent', 'aicc'] as const) {
     const value: unknown = options[name];
     if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       issues.push({ path: name, message: 'must be an object (leave it out to go without the service)' });
     }
   }
-  if (options.now !== undefined && typeof options.now !== 'function') issues.push({ path: 'now', message: 'must be a function returning milliseconds' });
+  if (options.now !== undefined && typeof options.now !== 'function')
+    issues.push({ path: 'now', message: 'must be a function returning milliseconds' });
   if (options.random !== undefined && typeof options.random !== 'function') {
     issues.push({ path: 'random', message: 'must be a function returning an integer from 0 to 4294967295' });
   }
-  if (options.faults !== undefined && !Array.isArray(options.faults)) issues.push({ path: 'faults', message: 'must be a list of fault rules' });
+  if (options.faults !== undefined && !Array.isArray(options.faults))
+    issues.push({ path: 'faults', message: 'must be a list of fault rules' });
   if (options.requestLogLimit !== undefined && !(Number.isSafeInteger(options.requestLogLimit) && options.requestLogLimit >= 0)) {
     issues.push({ path: 'requestLogLimit', message: 'must be a non-negative integer' });
   }
   if (
     options.services !== undefined &&
-    !(Array.isArray(options.services) && options.services.every((service: unknown) => typeof (service as EmulatedService)?.handle === 'function'))
+    !(
+      Array.isArray(options.services) &&
+      options.services.every((service: unknown) => typeof (service as EmulatedService)?.handle === 'function')
+    )
   ) {
     issues.push({ path: 'services', message: 'must be a list of objects with a handle(request) method' });
   }
@@ -143,7 +144,6 @@ function collectIssues<T>(issues: ValidationIssue[], create: () => T, prefix?: s
     return undefined;
   }
 }
-
 
 /**
  * Creates an emulator of the Tencent Cloud Chat / TUILiveKit REST API (`live_config`) and the Huawei AICC
@@ -172,7 +172,8 @@ export function createEmulator<const Options extends EmulatorOptions>(options: O
   /** Builds a part unless its option already has an issue; its own issues join the list. */
   const build = <T>(name: string, create: () => T, prefix?: string): T | undefined =>
     issues.some((issue) => issue.path === name) ? undefined : collectIssues(issues, create, prefix);
-  const tencent = options.tencent === undefined ? undefined : build('tencent', () => createTencentService(options.tencent!, dependencies), 'tencent');
+  const tencent =
+    options.tencent === undefined ? undefined : build('tencent', () => createTencentService(options.tencent!, dependencies), 'tencent');
   const aicc = options.aicc === undefined ? undefined : build('aicc', () => createAiccService(options.aicc!, dependencies), 'aicc');
   const cors = build('cors', () => createCorsPolicy(options.cors));
   const checkedFaults = build('faults', () => createFaultInjector(options.faults));
@@ -233,7 +234,12 @@ export function createEmulator<const Options extends EmulatorOptions>(options: O
     };
     const answer = (response: Response, outcome: RequestOutcome, error?: string): Response => {
       const decorated = cors === undefined ? response : cors.decorate(request, response);
-      record({ outcome, status: decorated.status, responseHeaders: redactHeaders(decorated.headers), ...(error === undefined ? {} : { error }) });
+      record({
+        outcome,
+        status: decorated.status,
+        responseHeaders: redactHeaders(decorated.headers),
+        ...(error === undefined ? {} : { error }),
+      });
       return decorated;
     };
 

@@ -72,7 +72,13 @@ describe('the emulator behind createTencentClient', () => {
     const emulator = createEmulator({ tencent: TENCENT, faults: [{ route: 'live_config/get_callback', fault: 'rate-limit', times: 1 }] });
     const served = await serveEmulator(emulator);
     closers.push(() => served.close());
-    const client = createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: TENCENT.secretKey, baseUrl: served.url, retry });
+    const client = createTencentClient({
+      sdkAppId: TENCENT.sdkAppId,
+      identifier: 'administrator',
+      secretKey: TENCENT.secretKey,
+      baseUrl: served.url,
+      retry,
+    });
     await client.call('live_config', 'set_callback', callbackConfig);
     expect(await client.call('live_config', 'get_callback')).toMatchObject({ Response: { Url: 'https://hook.test/cb' } });
     expect(emulator.faults.firedCount()).toBe(1);

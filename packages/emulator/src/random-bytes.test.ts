@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { randomBytes, randomHex } from './random-bytes.js';
 
 /** A source that hands out the given values in turn. */
-const values = (...list: number[]) => () => list.shift() ?? 0;
+const values =
+  (...list: number[]) =>
+  () =>
+    list.shift() ?? 0;
 
 describe('randomBytes and randomHex', () => {
   it('takes four big-endian bytes per draw and only the draws it needs', () => {

@@ -16,7 +16,9 @@ export function randomBytes(random: RandomUint32Source, count: number): Uint8Arr
   for (let offset = 0; offset < count; offset += 4) {
     const value = random();
     if (!Number.isInteger(value) || value < 0 || value > MAX_UINT32) {
-      throw new ValidationError('random source', [{ path: 'random', message: `must return an integer from 0 to ${MAX_UINT32} on every call` }]);
+      throw new ValidationError('random source', [
+        { path: 'random', message: `must return an integer from 0 to ${MAX_UINT32} on every call` },
+      ]);
     }
     for (let index = 0; index < 4 && offset + index < count; index++) bytes[offset + index] = (value >>> (24 - 8 * index)) & 0xff;
   }

@@ -30,7 +30,13 @@ describe('createRequestLog', () => {
         faults: [{ name: 'boom', fault: { kind: 'transient' } }],
       }),
     );
-    log.record(entry(log, '/v4/live_config/set_callback', { outcome: 'dropped', status: undefined, faults: [{ name: 'cut', fault: { kind: 'drop-connection' } }] }));
+    log.record(
+      entry(log, '/v4/live_config/set_callback', {
+        outcome: 'dropped',
+        status: undefined,
+        faults: [{ name: 'cut', fault: { kind: 'drop-connection' } }],
+      }),
+    );
     expect(log.size).toBe(4);
     expect(log.entries().map((item) => item.sequence)).toEqual([1, 2, 3, 4]);
     expect(log.entries({ route: 'live_config/*' })).toHaveLength(3);

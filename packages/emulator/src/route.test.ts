@@ -15,7 +15,11 @@ describe('describeRoute', () => {
   });
 
   it('names AICC routes by path', () => {
-    expect(route('https://x/apiaccess/ccmessaging/send')).toEqual({ kind: 'aicc', name: '/apiaccess/ccmessaging/send', path: '/apiaccess/ccmessaging/send' });
+    expect(route('https://x/apiaccess/ccmessaging/send')).toEqual({
+      kind: 'aicc',
+      name: '/apiaccess/ccmessaging/send',
+      path: '/apiaccess/ccmessaging/send',
+    });
     expect(route('https://x/apigovernance/api/oauth/tokenByAkSk').kind).toBe('aicc');
   });
 
@@ -32,7 +36,11 @@ describe('describeRoute', () => {
   });
 
   it('reads Tencent paths as the Tencent service does: no trailing slash, segments not percent-decoded', () => {
-    expect(route('https://x/v4/live_config/get_callback/')).toEqual({ kind: 'other', name: '/v4/live_config/get_callback/', path: '/v4/live_config/get_callback/' });
+    expect(route('https://x/v4/live_config/get_callback/')).toEqual({
+      kind: 'other',
+      name: '/v4/live_config/get_callback/',
+      path: '/v4/live_config/get_callback/',
+    });
     expect(route('https://x/v4/live_config/get%5Fcallback').name).toBe('live_config/get%5Fcallback');
     expect(route('https://x/v4/live_config/%E0%A4%A').name).toBe('live_config/%E0%A4%A');
   });

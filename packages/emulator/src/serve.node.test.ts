@@ -75,17 +75,29 @@ describe('serveEmulator on Node', () => {
     expect(server.port).toBeGreaterThan(0);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(await tencentCall(fetch, 'get_callback', {}, { base: server.url })).toMatchObject({ status: 200, body: { ErrorCode: 100301 } });
-    const set = await tencentCall(fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] }, { base: server.url });
+    const set = await tencentCall(
+      fetch,
+      'set_callback',
+      { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] },
+      { base: server.url },
+    );
     expect(set.body).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
     const got = await tencentCall(fetch, 'get_callback', {}, { base: server.url });
-    expect(got.body).toMatchObject({ ErrorCode: 0, Response: { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] } });
+    expect(got.body).toMatchObject({
+      ErrorCode: 0,
+      Response: { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] },
+    });
     expect(emulator.log.last()?.url).toContain(`http://127.0.0.1:${server.port}/v4/live_config/get_callback?`);
     expect(emulator.log.last()?.url).toContain('usersig=***');
   });
 
   it('carries method, path, query, headers and binary bodies into the Request', async () => {
     const { server } = await start({ services: [echoService([])] });
-    const response = await fetch(`${server.url}/echo/path?x=1&y=2`, { method: 'PUT', headers: { 'x-test': 'hello' }, body: new Uint8Array([0, 255, 7]) });
+    const response = await fetch(`${server.url}/echo/path?x=1&y=2`, {
+      method: 'PUT',
+      headers: { 'x-test': 'hello' },
+      body: new Uint8Array([0, 255, 7]),
+    });
     expect(await response.json()).toEqual({ method: 'PUT', path: '/echo/path', query: '?x=1&y=2', header: 'hello', bytes: [0, 255, 7] });
     const head = await fetch(`${server.url}/echo`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -114,7 +126,10 @@ describe('serveEmulator on Node', () => {
   });
 
   it('drops the connection for drop-connection faults (fetch rejects) and keeps serving', async () => {
-    const { server, emulator } = await start({ tencent: TENCENT, faults: [{ route: 'live_config/*', fault: 'drop-connection', times: 1 }] });
+    const { server, emulator } = await start({
+      tencent: TENCENT,
+      faults: [{ route: 'live_config/*', fault: 'drop-connection', times: 1 }],
+    });
     await expect(tencentCall(fetch, 'get_callback', {}, { base: server.url })).rejects.toThrow(TypeError);
     expect(await tencentCall(fetch, 'get_callback', {}, { base: server.url })).toMatchObject({ body: { ErrorCode: 100301 } });
     expect(emulator.log.entries().map((entry) => entry.outcome)).toEqual(['dropped', 'response']);
@@ -147,7 +162,11 @@ describe('serveEmulator on Node', () => {
     const events: string[] = [];
     const { server } = await start({ services: [echoService(events)], faults: [{ route: '/stall', fault: 'stall-body' }] });
     const stalled = await fetch(`${server.url}/stall`);
-    const settle = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+    const settle = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
     const stalledBody = settle(stalled.text());
     const held = settle(fetch(`${server.url}/hold`));
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -163,7 +182,11 @@ describe('serveEmulator on Node', () => {
   it('passes AICC long polls and the rotated ccmessaging-token header through', async () => {
     const { server } = await start({ aicc: { ...AICC, pollHoldMs: 100, messageTokenTtlSeconds: 600, rotateWithinSeconds: 600 } });
     const { headers } = await aiccLogin(fetch, 'user-http', server.url);
-    const sent = await fetch(`${server.url}/apiaccess/ccmessaging/send`, { method: 'POST', headers, body: JSON.stringify(sendBody('user-http', 'CONNECT')) });
+    const sent = await fetch(`${server.url}/apiaccess/ccmessaging/send`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(sendBody('user-http', 'CONNECT')),
+    });
     expect(await sent.json()).toMatchObject({ resultCode: '0' });
     expect(sent.headers.get('ccmessaging-token')).toBeTruthy();
     const polled = await fetch(`${server.url}/apiaccess/ccmessaging/poll?receiverId=user-http&channel=WEB`, { headers });
@@ -171,10 +194,17 @@ describe('serveEmulator on Node', () => {
   });
 
   it('adds latency over HTTP', async () => {
-    const { emulator, server } = await start({ tencent: TENCENT, faults: [{ name: 'slow', route: '*', fault: { kind: 'latency', delayMs: 80 } }] });
+    const { emulator, server } = await start({
+      tencent: TENCENT,
+      faults: [{ name: 'slow', route: '*', fault: { kind: 'latency', delayMs: 80 } }],
+    });
     expect(await tencentCall(fetch, 'get_callback', {}, { base: server.url })).toMatchObject({ status: 200, body: { ErrorCode: 100301 } });
     // The wait itself is timed in-process with fake timers (create-emulator.test.ts); here: it applied, and the answer came.
-    expect(emulator.log.last()).toMatchObject({ outcome: 'response', status: 200, faults: [{ name: 'slow', fault: { kind: 'latency', delayMs: 80 } }] });
+    expect(emulator.log.last()).toMatchObject({
+      outcome: 'response',
+      status: 200,
+      faults: [{ name: 'slow', fault: { kind: 'latency', delayMs: 80 } }],
+    });
   });
 
   it('rejects bad options and a port that is taken', async () => {

@@ -35,7 +35,8 @@ function redactValue(value: unknown, secrets: readonly string[], depth: number):
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    result[key] = SECRET_FIELDS.has(key.toLowerCase()) && item !== null && item !== undefined ? REDACTED : redactValue(item, secrets, depth + 1);
+    result[key] =
+      SECRET_FIELDS.has(key.toLowerCase()) && item !== null && item !== undefined ? REDACTED : redactValue(item, secrets, depth + 1);
   }
   return result;
 }

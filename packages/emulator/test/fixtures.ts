@@ -49,7 +49,11 @@ export async function tencentCall(
 }
 
 /** Gets an API Fabric AccessToken and a `ccmessaging-token` for `userId`; returns the headers of a chat call. */
-export async function aiccLogin(fetch: FetchFunction, userId = 'user-1', base = BASE): Promise<{ accessToken: string; messageToken: string; headers: Record<string, string> }> {
+export async function aiccLogin(
+  fetch: FetchFunction,
+  userId = 'user-1',
+  base = BASE,
+): Promise<{ accessToken: string; messageToken: string; headers: Record<string, string> }> {
   const tokenResponse = await fetch(`${base}/apigovernance/api/oauth/tokenByAkSk`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-token-expire': '600' },

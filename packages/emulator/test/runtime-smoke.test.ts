@@ -88,7 +88,11 @@ function stopServer(started: Started): Promise<{ code: number | null; log: { rou
   });
 }
 
-const settle = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+const settle = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
 
 let consumer = '';
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -125,7 +129,12 @@ describe('the package layout', () => {
 
 const runtimes = [
   { name: 'bun', command: () => runtimeBinary('bun'), args: ['run'], serveFile: 'dist/serve.js' },
-  { name: 'deno', command: () => runtimeBinary('deno'), args: ['run', '--allow-net=127.0.0.1', '--allow-read'], serveFile: 'dist/serve.js' },
+  {
+    name: 'deno',
+    command: () => runtimeBinary('deno'),
+    args: ['run', '--allow-net=127.0.0.1', '--allow-read'],
+    serveFile: 'dist/serve.js',
+  },
   { name: 'node', command: () => process.execPath, args: [], serveFile: 'dist/serve.node.js' },
 ] as const;
 
@@ -138,9 +147,16 @@ describe.each(runtimes)('the built emulator served under $name', ({ name, comman
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     expect(await tencentCall(fetch, 'get_callback', {}, { base: started.url })).toMatchObject({ status: 200, body: { ErrorCode: 100301 } });
-    const set = await tencentCall(fetch, 'set_callback', { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] }, { base: started.url });
+    const set = await tencentCall(
+      fetch,
+      'set_callback',
+      { Url: 'https://hook.test/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] },
+      { base: started.url },
+    );
     expect(set.body).toMatchObject({ ActionStatus: 'OK' });
-    expect((await tencentCall(fetch, 'get_callback', {}, { base: started.url })).body).toMatchObject({ Response: { Url: 'https://hook.test/cb' } });
+    expect((await tencentCall(fetch, 'get_callback', {}, { base: started.url })).body).toMatchObject({
+      Response: { Url: 'https://hook.test/cb' },
+    });
 
     const preflight = await fetch(`${started.url}/v4/live_config/get_callback`, {
       method: 'OPTIONS',
@@ -229,10 +245,17 @@ describe.each(runtimes)('the built emulator served under $name', ({ name, comman
     // The poll is held until the robot answers the CHAT sent meanwhile (or finds the answer already queued).
     const held = chat(pollUrl).then((response) => response.json());
     await chat('send', { method: 'POST', body: JSON.stringify(sendBody('smoke-user', 'CHAT', 'shipping')) });
-    expect(await held).toMatchObject({ resultCode: '0', downlinkMessages: [{ sourceType: 'ROBOT', content: expect.stringContaining('shipping') }] });
+    expect(await held).toMatchObject({
+      resultCode: '0',
+      downlinkMessages: [{ sourceType: 'ROBOT', content: expect.stringContaining('shipping') }],
+    });
 
     // Nothing queued: the poll holds for pollHoldMs and answers with no messages.
-    expect(await (await chat(pollUrl)).json()).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
+    expect(await (await chat(pollUrl)).json()).toEqual({
+      resultCode: '0',
+      resultDesc: 'query user messages success.',
+      downlinkMessages: [],
+    });
 
     const { code, log } = await stopServer(started);
     expect(code).toBe(0);

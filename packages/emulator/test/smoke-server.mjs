@@ -27,6 +27,10 @@ process.stdin.on('data', async (chunk) => {
   if (!input.includes('stop\n')) return;
   process.stdin.pause();
   await served.close();
-  console.log(JSON.stringify(emulator.log.entries().map((entry) => ({ route: entry.route.name, outcome: entry.outcome, status: entry.status ?? null }))));
+  console.log(
+    JSON.stringify(
+      emulator.log.entries().map((entry) => ({ route: entry.route.name, outcome: entry.outcome, status: entry.status ?? null })),
+    ),
+  );
   process.exit(0);
 });

@@ -59,10 +59,13 @@ function optionsMessage(kind: CallbackAckKind): (issue: v.StrictObjectIssue) => 
   const fields = kind === 'accept' ? 'kind' : 'kind, errorCode or errorInfo';
   return (issue) => {
     const key = issue.path?.at(-1)?.key;
-    if (issue.expected !== 'never') return issue.path !== undefined && issue.path.length > 0 ? 'is required' : `must be an object with ${fields}`;
+    if (issue.expected !== 'never')
+      return issue.path !== undefined && issue.path.length > 0 ? 'is required' : `must be an object with ${fields}`;
     if (key === 'ok') {
-      return "is not supported: say which answer you mean — { kind: 'refuse', errorCode, errorInfo } blocks a before-callback's action " +
-        "(ActionStatus OK with a non-zero ErrorCode), { kind: 'retry' } answers FAIL (could not process; not a refusal)";
+      return (
+        "is not supported: say which answer you mean — { kind: 'refuse', errorCode, errorInfo } blocks a before-callback's action " +
+        "(ActionStatus OK with a non-zero ErrorCode), { kind: 'retry' } answers FAIL (could not process; not a refusal)"
+      );
     }
     if (kind === 'accept' && (key === 'errorCode' || key === 'errorInfo')) {
       return "needs kind: 'refuse' (ActionStatus OK with a non-zero ErrorCode) or kind: 'retry' (ActionStatus FAIL); an accepted callback answers ErrorCode 0";

@@ -68,7 +68,10 @@ export const CallbackConfigurationSchema: v.StrictObjectSchema<
   ))();
 
 /** The `Url` / `CallbackCommandList` body of `set_callback` and `update_callback`. */
-export function callbackConfigurationBody(configuration: { readonly url: string; readonly commands: readonly string[] }): Record<string, unknown> {
+export function callbackConfigurationBody(configuration: {
+  readonly url: string;
+  readonly commands: readonly string[];
+}): Record<string, unknown> {
   return { Url: configuration.url, CallbackCommandList: [...configuration.commands] };
 }
 

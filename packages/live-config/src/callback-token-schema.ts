@@ -23,8 +23,9 @@ export const CALLBACK_TOKEN_MESSAGE = 'must be 1 to 128 visible ASCII characters
  * v.is(CallbackTokenSchema, 'token with spaces');     // false
  * ```
  */
-export const CallbackTokenSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = /* @__PURE__ */ (() =>
-  v.pipe(
-    v.string('must be a string'),
-    v.check((token: string) => CALLBACK_TOKEN_PATTERN.test(token), CALLBACK_TOKEN_MESSAGE),
-  ))();
+export const CallbackTokenSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> =
+  /* @__PURE__ */ (() =>
+    v.pipe(
+      v.string('must be a string'),
+      v.check((token: string) => CALLBACK_TOKEN_PATTERN.test(token), CALLBACK_TOKEN_MESSAGE),
+    ))();

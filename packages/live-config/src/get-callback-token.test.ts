@@ -45,7 +45,13 @@ describe('getCallbackToken and deleteCallbackToken', () => {
 
   it('refuses a malformed Response without showing the token', async () => {
     const client: LiveConfigClient = {
-      call: async () => ({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', RequestId: 'r-1', Response: { Token: 'leaky-secret', IsTokenEnable: 'yes' } }),
+      call: async () => ({
+        ActionStatus: 'OK',
+        ErrorCode: 0,
+        ErrorInfo: '',
+        RequestId: 'r-1',
+        Response: { Token: 'leaky-secret', IsTokenEnable: 'yes' },
+      }),
     };
     const error = await rejection(getCallbackToken(client));
     expect(MalformedResponseError.isInstance(error)).toBe(true);

@@ -9,8 +9,14 @@ import { CALLBACK_NOT_CONFIGURED, setCallback } from './set-callback.js';
 describe('getCallback and deleteCallback', () => {
   it('reads { url, commands }', async () => {
     const { client } = createHarness();
-    await setCallback(client, { url: 'https://r.example/cb', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterSomethingNew'] });
-    expect(await getCallback(client)).toEqual({ url: 'https://r.example/cb', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterSomethingNew'] });
+    await setCallback(client, {
+      url: 'https://r.example/cb',
+      commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterSomethingNew'],
+    });
+    expect(await getCallback(client)).toEqual({
+      url: 'https://r.example/cb',
+      commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterSomethingNew'],
+    });
   });
 
   it('throws 100301 when nothing is configured', async () => {

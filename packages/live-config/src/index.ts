@@ -9,7 +9,12 @@
 export type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
 export { LIVE_CONFIG_SERVICE } from './live-config-client.js';
 export type { CallbackCommand, KnownCallbackCommand } from './known-callback-commands.js';
-export { CALLBACK_COMMAND_ALIASES, canonicalCallbackCommand, isKnownCallbackCommand, KNOWN_CALLBACK_COMMANDS } from './known-callback-commands.js';
+export {
+  CALLBACK_COMMAND_ALIASES,
+  canonicalCallbackCommand,
+  isKnownCallbackCommand,
+  KNOWN_CALLBACK_COMMANDS,
+} from './known-callback-commands.js';
 
 // callback token
 export { CallbackTokenSchema, MAX_CALLBACK_TOKEN_LENGTH } from './callback-token-schema.js';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_COMMAND_ALIASES, canonicalCallbackCommand, isKnownCallbackCommand, KNOWN_CALLBACK_COMMANDS } from './known-callback-commands.js';
+import {
+  CALLBACK_COMMAND_ALIASES,
+  canonicalCallbackCommand,
+  isKnownCallbackCommand,
+  KNOWN_CALLBACK_COMMANDS,
+} from './known-callback-commands.js';
 
 describe('known callback commands', () => {
   it('include the recording-state callback of the 2026-03 command list, spelt as on the zh page 269/129603', () => {

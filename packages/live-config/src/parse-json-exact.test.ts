@@ -96,18 +96,24 @@ describe('parseJsonExact', () => {
   it('agrees with JSON.parse on validity for arbitrary JSON-ish text (fuzz)', () => {
     const unit = fc.constantFrom(...'{}[]",:0123456789-+.eEtrufalsn \\\t\n/ub'.split(''));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit, maxLength: 30 }), fc.json().map((text) => text.slice(0, -1))), (text) => {
-        let valid = true;
-        let expected: unknown;
-        try {
-          expected = JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        const result = parseJsonExact(text);
-        expect(result.ok).toBe(valid);
-        if (result.ok && !hasUnsafeIntegerLiteral(expected)) expect(result.value).toStrictEqual(expected);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit, maxLength: 30 }),
+          fc.json().map((text) => text.slice(0, -1)),
+        ),
+        (text) => {
+          let valid = true;
+          let expected: unknown;
+          try {
+            expected = JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          const result = parseJsonExact(text);
+          expect(result.ok).toBe(valid);
+          if (result.ok && !hasUnsafeIntegerLiteral(expected)) expect(result.value).toStrictEqual(expected);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

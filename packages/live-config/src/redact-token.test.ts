@@ -28,7 +28,7 @@ describe('redactToken', () => {
     expect((wrapped.cause as Error).message).toBe('sent ***');
   });
 
-  it('reads own accessors (an engine\'s `stack`) through the original and redacts them', () => {
+  it("reads own accessors (an engine's `stack`) through the original and redacts them", () => {
     const error = new Error('plain');
     Object.defineProperty(error, 'stack', { get: () => `Error: ${TOKEN}\n    at somewhere`, configurable: true });
     const redacted = redactToken(error, TOKEN) as Error;

@@ -29,7 +29,14 @@ describe('rotateCallbackToken', () => {
     const { client, tencent, counters } = createHarness();
     await setCallbackToken(client, { token: 'old-token', enabled: false });
     const rotation = await rotateCallbackToken(client, { token: 'new-token', now: clock, overlapSeconds: 90 });
-    expect(rotation).toEqual({ previous: 'old-token', current: 'new-token', firstSetup: false, enabled: false, rotatedAt: NOW, keepPreviousUntil: NOW + 90_000 });
+    expect(rotation).toEqual({
+      previous: 'old-token',
+      current: 'new-token',
+      firstSetup: false,
+      enabled: false,
+      rotatedAt: NOW,
+      keepPreviousUntil: NOW + 90_000,
+    });
     expect(tencent().callbackToken).toEqual({ token: 'new-token', isTokenEnable: false });
     expect(counters('set_callback_token').requests).toBe(2);
   });
@@ -50,11 +57,20 @@ describe('rotateCallbackToken', () => {
   it('succeeds on a re-run after an earlier call installed the token but failed (previous undefined, nothing sent)', async () => {
     // Every answer to set_callback_token is lost, so the first rotation fails after installing `next`.
     const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('set_callback_token', 4) });
-    await expect(rotateCallbackToken(client, { token: 'next-token', now: clock })).rejects.toSatisfy((error: unknown) => NetworkError.isInstance(error));
+    await expect(rotateCallbackToken(client, { token: 'next-token', now: clock })).rejects.toSatisfy((error: unknown) =>
+      NetworkError.isInstance(error),
+    );
     expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
     const sent = counters('set_callback_token').requests;
     const rotation = await rotateCallbackToken(client, { token: 'next-token', now: clock, overlapSeconds: 60 });
-    expect(rotation).toEqual({ previous: undefined, current: 'next-token', firstSetup: false, enabled: true, rotatedAt: NOW, keepPreviousUntil: NOW + 60_000 });
+    expect(rotation).toEqual({
+      previous: undefined,
+      current: 'next-token',
+      firstSetup: false,
+      enabled: true,
+      rotatedAt: NOW,
+      keepPreviousUntil: NOW + 60_000,
+    });
     expect(counters('set_callback_token').requests).toBe(sent);
     expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
   });
@@ -62,7 +78,8 @@ describe('rotateCallbackToken', () => {
   it('redacts the new token from a failure of set_callback_token', async () => {
     const client: LiveConfigClient = {
       async call(_service, command) {
-        if (command === 'get_callback_token') return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Response: { Token: 'old-token', IsTokenEnable: true } };
+        if (command === 'get_callback_token')
+          return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Response: { Token: 'old-token', IsTokenEnable: true } };
         throw new TencentApiError({ code: 100002, info: 'invalid Token new-token-0123', service: 'live_config', command });
       },
     };
@@ -88,7 +105,9 @@ describe('rotateCallbackToken', () => {
   });
 
   it('passes read failures other than 100302 through, installing nothing', async () => {
-    const { client, counters } = createHarness({ faults: [{ route: 'live_config/get_callback_token', fault: { kind: 'transient', code: 60010 } }] });
+    const { client, counters } = createHarness({
+      faults: [{ route: 'live_config/get_callback_token', fault: { kind: 'transient', code: 60010 } }],
+    });
     const error = await rotateCallbackToken(client).catch((caught: unknown) => caught);
     expect(TencentApiError.isInstance(error) && error.code).toBe(60010);
     expect(counters('set_callback_token').requests).toBe(0);
@@ -111,12 +130,16 @@ describe('rotateCallbackToken', () => {
     await setCallbackToken(client, { token: 'old-token', enabled: true });
     tokens = ['old-token'];
     const body = { Operator_Account: 'u', RoomInfo: { RoomId: 'r1' }, EventTime: Date.now() };
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+      accepted: true,
+    });
 
     // 1. receivers accept both the current and the next token; 2. rotate to the next one
     const next = generateCallbackToken();
     tokens = ['old-token', next];
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+      accepted: true,
+    });
     const rotation = await rotateCallbackToken(client, { token: next });
     expect(rotation).toMatchObject({ previous: 'old-token', current: next });
     // a callback signed with the previous token just before the switch, still in flight
@@ -125,12 +148,16 @@ describe('rotateCallbackToken', () => {
       { method: 'POST', body: JSON.stringify(body) },
     );
     expect((await receiver(inFlight.clone())).status).toBe(200);
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+      accepted: true,
+    });
 
     // 3./4. after the overlap, drop the previous token: old signatures are refused, new ones accepted
     tokens = [next];
     expect((await receiver(inFlight.clone())).status).toBe(401);
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+      accepted: true,
+    });
     expect(received).toHaveLength(5);
   });
 });

@@ -52,9 +52,7 @@ const RotateOptionsSchema = /* @__PURE__ */ (() =>
     {
       token: v.optional(CallbackTokenSchema),
       now: v.optional(v.function('must be a clock function returning milliseconds since the epoch')),
-      overlapSeconds: v.optional(
-        v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(0, 'must not be negative')),
-      ),
+      overlapSeconds: v.optional(v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(0, 'must not be negative'))),
     },
     objectMessage('token, now or overlapSeconds'),
   ))();

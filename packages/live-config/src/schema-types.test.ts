@@ -24,7 +24,10 @@ describe('schema types', () => {
   it('the Response of get_callback_token and get_callback, renamed', () => {
     expectTypeOf<v.InferInput<typeof CallbackTokenResponseSchema>>().toEqualTypeOf<{ Token: string; IsTokenEnable: boolean }>();
     expectTypeOf<CallbackTokenConfiguration>().toEqualTypeOf<{ token: string; enabled: boolean }>();
-    expectTypeOf<v.InferInput<typeof CallbackConfigurationResponseSchema>>().toEqualTypeOf<{ Url: string; CallbackCommandList: string[] }>();
+    expectTypeOf<v.InferInput<typeof CallbackConfigurationResponseSchema>>().toEqualTypeOf<{
+      Url: string;
+      CallbackCommandList: string[];
+    }>();
     expectTypeOf<CallbackConfigurationResponse>().toEqualTypeOf<{ url: string; commands: CallbackCommand[] }>();
   });
 

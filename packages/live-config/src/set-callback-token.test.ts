@@ -26,30 +26,39 @@ describe('setCallbackToken', () => {
     expect(tencent().callbackToken).toEqual({ token: 'second-token', isTokenEnable: false });
   });
 
-  it.each([[{ token: TOKEN }, 'enabled'], [{ enabled: true }, 'token']] as const)(
-    'says that both fields are required on first setup before sending anything (%j)',
-    async (settings, missing) => {
-      const { client, tencent, counters } = createHarness();
-      const error = await rejection(setCallbackToken(client, settings));
-      expect(ValidationError.isInstance(error)).toBe(true);
-      const validationError = error as ValidationError;
-      expect(validationError.issues).toEqual([{ path: missing, message: expect.stringMatching(/^is required on first setup \(no callback token is configured yet\)$/) }]);
-      expect(validationError.message).not.toContain(TOKEN);
-      expect(tencent().callbackToken).toBeUndefined();
-      expect(counters('get_callback_token').requests).toBe(1); // the read that found no configuration
-      expect(counters('set_callback_token').requests).toBe(0);
-    },
-  );
+  it.each([
+    [{ token: TOKEN }, 'enabled'],
+    [{ enabled: true }, 'token'],
+  ] as const)('says that both fields are required on first setup before sending anything (%j)', async (settings, missing) => {
+    const { client, tencent, counters } = createHarness();
+    const error = await rejection(setCallbackToken(client, settings));
+    expect(ValidationError.isInstance(error)).toBe(true);
+    const validationError = error as ValidationError;
+    expect(validationError.issues).toEqual([
+      { path: missing, message: expect.stringMatching(/^is required on first setup \(no callback token is configured yet\)$/) },
+    ]);
+    expect(validationError.message).not.toContain(TOKEN);
+    expect(tencent().callbackToken).toBeUndefined();
+    expect(counters('get_callback_token').requests).toBe(1); // the read that found no configuration
+    expect(counters('set_callback_token').requests).toBe(0);
+  });
 
   it('passes a failure of the first read through (token redacted), sending nothing', async () => {
-    const { client, counters } = createHarness({ faults: [{ route: 'live_config/get_callback_token', fault: { kind: 'transient', code: 60010 } }] });
+    const { client, counters } = createHarness({
+      faults: [{ route: 'live_config/get_callback_token', fault: { kind: 'transient', code: 60010 } }],
+    });
     const error = await rejection(setCallbackToken(client, { token: TOKEN }));
     expect(TencentApiError.isInstance(error) && error.code).toBe(60010);
     expect(counters('set_callback_token').requests).toBe(0);
   });
 
   it('does not read first when both fields were given', async () => {
-    const original = new TencentApiError({ code: 100002, info: 'invalid parameter', service: 'live_config', command: 'set_callback_token' });
+    const original = new TencentApiError({
+      code: 100002,
+      info: 'invalid parameter',
+      service: 'live_config',
+      command: 'set_callback_token',
+    });
     const calls: string[] = [];
     const client: LiveConfigClient = {
       async call(_service, command) {
@@ -84,7 +93,7 @@ describe('setCallbackToken', () => {
     if (token.length >= 4) expect(apiError.info).toBe('invalid Token "***"');
   });
 
-  it('redacts the token in a rethrown error\'s cause chain, keeping its class and context', async () => {
+  it("redacts the token in a rethrown error's cause chain, keeping its class and context", async () => {
     const cause = new TypeError(`socket closed while sending {"Token":"${TOKEN}"}`);
     const original = new NetworkError(`request failed: ${TOKEN}`, { cause, command: 'set_callback_token', attempt: 2 });
     const client: LiveConfigClient = {
@@ -95,7 +104,13 @@ describe('setCallbackToken', () => {
     const error = await rejection(setCallbackToken(client, { token: TOKEN, enabled: true }));
     expect(NetworkError.isInstance(error)).toBe(true);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error).toMatchObject({ name: 'NetworkError', retryable: true, command: 'set_callback_token', attempt: 2, message: 'request failed: ***' });
+    expect(error).toMatchObject({
+      name: 'NetworkError',
+      retryable: true,
+      command: 'set_callback_token',
+      attempt: 2,
+      message: 'request failed: ***',
+    });
     expect(((error as Error).cause as Error).message).toBe('socket closed while sending {"Token":"***"}');
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(original.message).toContain(TOKEN); // the original is left alone

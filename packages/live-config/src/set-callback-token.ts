@@ -94,7 +94,11 @@ export async function setCallbackToken(
  *
  * @internal
  */
-export async function sendCallbackToken(client: LiveConfigClient, input: CallbackTokenSettings, options?: LiveConfigCallOptions): Promise<void> {
+export async function sendCallbackToken(
+  client: LiveConfigClient,
+  input: CallbackTokenSettings,
+  options?: LiveConfigCallOptions,
+): Promise<void> {
   try {
     // The body is sent as JSON, which leaves out the field that is undefined.
     await client.call(LIVE_CONFIG_SERVICE, 'set_callback_token', { Token: input.token, IsTokenEnable: input.enabled }, options);

@@ -101,7 +101,9 @@ describe('setCallback', () => {
   });
 
   it('gives up after the retry limit with the transport error, having changed nothing', async () => {
-    const { client, tencent } = createHarness({ faults: [{ route: 'live_config/set_callback', fault: { kind: 'http-status', status: 502 } }] });
+    const { client, tencent } = createHarness({
+      faults: [{ route: 'live_config/set_callback', fault: { kind: 'http-status', status: 502 } }],
+    });
     const error = await rejection(setCallback(client, asked));
     expect((error as { name: string }).name).toBe('HttpStatusError');
     expect((error as { attempt: number }).attempt).toBe(4);
@@ -122,7 +124,8 @@ describe('setCallback', () => {
     const client: LiveConfigClient = {
       async call(_service, command) {
         calls.push(command);
-        if (command === 'set_callback') throw new TencentApiError({ code: 100300, info: 'exists', service: 'live_config', command, attempt: 2 });
+        if (command === 'set_callback')
+          throw new TencentApiError({ code: 100300, info: 'exists', service: 'live_config', command, attempt: 2 });
         throw new TencentApiError({ code: 100301, info: 'gone', service: 'live_config', command, attempt: 1 });
       },
     };

@@ -48,7 +48,9 @@ describe('upsertCallback', () => {
   });
 
   it('passes other errors through and validates first', async () => {
-    const { client, emulator } = createHarness({ faults: [{ route: 'live_config/set_callback', fault: { kind: 'transient', code: 60010 } }] });
+    const { client, emulator } = createHarness({
+      faults: [{ route: 'live_config/set_callback', fault: { kind: 'transient', code: 60010 } }],
+    });
     const error = await upsertCallback(client, asked).catch((caught: unknown) => caught);
     expect(TencentApiError.isInstance(error) && error.code).toBe(60010);
     emulator.log.clear();

@@ -30,8 +30,13 @@ export function validateCallbackTokenSettings(input: unknown): CallbackTokenSett
       }
     }
     if (issues.length === 0) {
-      if (token === undefined && enabled === undefined) issues.push({ path: '', message: 'give token, enabled or both (both on first setup)' });
-      else return { ...('token' in input ? { token: token as string | undefined } : {}), ...('enabled' in input ? { enabled: enabled as boolean | undefined } : {}) };
+      if (token === undefined && enabled === undefined)
+        issues.push({ path: '', message: 'give token, enabled or both (both on first setup)' });
+      else
+        return {
+          ...('token' in input ? { token: token as string | undefined } : {}),
+          ...('enabled' in input ? { enabled: enabled as boolean | undefined } : {}),
+        };
     }
   }
   throw new ValidationError('callback token settings', issues);

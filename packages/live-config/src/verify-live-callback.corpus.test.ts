@@ -22,7 +22,10 @@ interface CorpusEntry {
 }
 
 const samples = (JSON.parse(readFileSync(new URL('index.json', CORPUS), 'utf8')) as CorpusEntry[])
-  .filter((entry): entry is CorpusEntry & { file: string; command: string } => entry.kind === 'callback' && entry.file !== null && entry.command !== null)
+  .filter(
+    (entry): entry is CorpusEntry & { file: string; command: string } =>
+      entry.kind === 'callback' && entry.file !== null && entry.command !== null,
+  )
   .map((entry) => ({ ...entry, body: readFileSync(new URL(entry.normalisedFile ?? entry.file, CORPUS), 'utf8') }));
 
 function post(command: string, body: string): Request {
@@ -47,17 +50,28 @@ describe('verifyLiveCallback with the vendor samples of the conformance corpus',
     }
   });
 
-  it.each(samples.map((sample) => [sample.normalisedFile ?? sample.file, sample] as const))('%s arrives as a typed event', async (_file, sample) => {
-    expect(isKnownCallbackCommand(canonicalCallbackCommand(sample.command)), `${sample.command} is not a known command`).toBe(true);
-    const event = await verifyLiveCallback(post(sample.command, sample.body), { sdkAppId: SDK_APP_ID, tokens: TOKEN, now: () => REQUEST_TIME * 1000 });
-    expect(event, `${sample.page.url}: ${event.known ? '' : event.shapeIssues}`).toMatchObject({
-      known: true,
-      command: canonicalCallbackCommand(sample.command),
-      rawBody: sample.body,
-      commandMismatch: undefined,
-    });
-    const parsed = JSON.parse(sample.body) as { EventTime?: unknown; RoomInfo?: { EventTime?: unknown }; EventInfo?: { EventMsTs?: unknown } };
-    const documentedTime = parsed.EventTime ?? parsed.RoomInfo?.EventTime ?? parsed.EventInfo?.EventMsTs;
-    expect(event.eventTime).toBe(documentedTime === undefined ? undefined : Number(documentedTime));
-  });
+  it.each(samples.map((sample) => [sample.normalisedFile ?? sample.file, sample] as const))(
+    '%s arrives as a typed event',
+    async (_file, sample) => {
+      expect(isKnownCallbackCommand(canonicalCallbackCommand(sample.command)), `${sample.command} is not a known command`).toBe(true);
+      const event = await verifyLiveCallback(post(sample.command, sample.body), {
+        sdkAppId: SDK_APP_ID,
+        tokens: TOKEN,
+        now: () => REQUEST_TIME * 1000,
+      });
+      expect(event, `${sample.page.url}: ${event.known ? '' : event.shapeIssues}`).toMatchObject({
+        known: true,
+        command: canonicalCallbackCommand(sample.command),
+        rawBody: sample.body,
+        commandMismatch: undefined,
+      });
+      const parsed = JSON.parse(sample.body) as {
+        EventTime?: unknown;
+        RoomInfo?: { EventTime?: unknown };
+        EventInfo?: { EventMsTs?: unknown };
+      };
+      const documentedTime = parsed.EventTime ?? parsed.RoomInfo?.EventTime ?? parsed.EventInfo?.EventMsTs;
+      expect(event.eventTime).toBe(documentedTime === undefined ? undefined : Number(documentedTime));
+    },
+  );
 });

@@ -33,7 +33,11 @@ function createReceiver(options: VerifyLiveCallbackOptions, decide: (event: Live
 async function configuredHarness(enabled = true) {
   const harness = createHarness();
   // The known commands, the spellings some pages use instead (a dialect's command), and one tokenwire does not know.
-  const commands = new Set<string>([...KNOWN_CALLBACK_COMMANDS, ...CALLBACK_SAMPLE_DIALECTS.map((dialect) => dialect.command), 'Live.CallbackAfterSomethingNew']);
+  const commands = new Set<string>([
+    ...KNOWN_CALLBACK_COMMANDS,
+    ...CALLBACK_SAMPLE_DIALECTS.map((dialect) => dialect.command),
+    'Live.CallbackAfterSomethingNew',
+  ]);
   await setCallback(harness.client, { url: 'https://receiver.example/tencent?tenant=7', commands: [...commands] });
   await setCallbackToken(harness.client, { token: TOKEN, enabled });
   return harness;
@@ -47,10 +51,21 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
   it('verifies a signed callback and keeps a 2^53+ id exact', async () => {
     const { emulator } = await configuredHarness();
     const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN });
-    const result = await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: receiver.fetch, clientIp: '198.51.100.4', optPlatform: 'Web' });
+    const result = await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, {
+      fetch: receiver.fetch,
+      clientIp: '198.51.100.4',
+      optPlatform: 'Web',
+    });
     expect(result).toMatchObject({ attempted: true, delivered: true, accepted: true, status: 200 });
     const [event] = receiver.events;
-    expect(event).toMatchObject({ known: true, command: 'Live.CallbackAfterDestroyRoom', clientIp: '198.51.100.4', optPlatform: 'Web', signed: true, contentType: 'json' });
+    expect(event).toMatchObject({
+      known: true,
+      command: 'Live.CallbackAfterDestroyRoom',
+      clientIp: '198.51.100.4',
+      optPlatform: 'Web',
+      signed: true,
+      contentType: 'json',
+    });
     if (event?.command !== 'Live.CallbackAfterDestroyRoom' || !event.known) throw new Error('narrowing failed');
     expect(event.body.RoomInfo?.Owner_Account).toBe('144115216631667826');
     expect(event.body.EventType).toBe('DestroyBySystem');
@@ -74,13 +89,21 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
       refused: true,
       body: { ActionStatus: 'OK', ErrorCode: 1001, ErrorInfo: 'not enough coins' },
     });
-    expect(await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10), { fetch: receiver.fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', gift(10), { fetch: receiver.fetch })).toMatchObject({
+      accepted: true,
+    });
   });
 
   it("answers FAIL only for kind: 'retry', which the emulator counts as a failed delivery, not a refusal", async () => {
     const { emulator } = await configuredHarness();
-    const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN }, () => callbackAck({ kind: 'retry', errorInfo: 'wallet unavailable' }));
-    expect(await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', callbackSample('Live.CallbackBeforeSendGift').body, { fetch: receiver.fetch })).toMatchObject({
+    const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN }, () =>
+      callbackAck({ kind: 'retry', errorInfo: 'wallet unavailable' }),
+    );
+    expect(
+      await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', callbackSample('Live.CallbackBeforeSendGift').body, {
+        fetch: receiver.fetch,
+      }),
+    ).toMatchObject({
       delivered: false,
       accepted: false,
       refused: false,
@@ -92,9 +115,21 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
     const { emulator } = await configuredHarness();
     const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN });
     await emulator.tencent.emitCallback('Live.CallbackAfterSomethingNew', '{"Big":18446744073709551615}', { fetch: receiver.fetch });
-    expect(receiver.events[0]).toMatchObject({ known: false, command: 'Live.CallbackAfterSomethingNew', body: { Big: '18446744073709551615' } });
-    await emulator.tencent.emitCallback('Live.CallbackAfterStartBattle', { RoomId: 'r1', EventTime: 1, BattleId: 'b' }, { fetch: receiver.fetch });
-    expect(receiver.events[1]).toMatchObject({ known: true, command: 'Live.CallbackAfterStartBattle', body: { RoomId: 'r1', BattleId: 'b' } });
+    expect(receiver.events[0]).toMatchObject({
+      known: false,
+      command: 'Live.CallbackAfterSomethingNew',
+      body: { Big: '18446744073709551615' },
+    });
+    await emulator.tencent.emitCallback(
+      'Live.CallbackAfterStartBattle',
+      { RoomId: 'r1', EventTime: 1, BattleId: 'b' },
+      { fetch: receiver.fetch },
+    );
+    expect(receiver.events[1]).toMatchObject({
+      known: true,
+      command: 'Live.CallbackAfterStartBattle',
+      body: { RoomId: 'r1', BattleId: 'b' },
+    });
   });
 
   it('refuses a stale or future RequestTime', async () => {
@@ -102,7 +137,10 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
     const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN });
     const now = Math.floor(Date.now() / 1000);
     for (const requestTime of [now - 120, now + 120]) {
-      const result = await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: receiver.fetch, requestTime });
+      const result = await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, {
+        fetch: receiver.fetch,
+        requestTime,
+      });
       expect(result).toMatchObject({ delivered: false, status: 401 });
     }
     expect(receiver.failures.map((failure) => failure.reason)).toEqual(['stale_request_time', 'stale_request_time']);
@@ -121,22 +159,35 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
   it('refuses unsigned callbacks while tokens are configured, and accepts them with tokens: null', async () => {
     const { emulator } = await configuredHarness(false);
     const strict = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN });
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: strict.fetch })).toMatchObject({ delivered: false });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: strict.fetch })).toMatchObject({
+      delivered: false,
+    });
     expect(strict.failures[0]?.reason).toBe('missing_signature');
     const open = createReceiver({ sdkAppId: SDK_APP_ID, tokens: null });
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: open.fetch })).toMatchObject({ accepted: true });
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterDestroyRoom', DESTROY_BODY, { fetch: open.fetch })).toMatchObject({
+      accepted: true,
+    });
     expect(open.events[0]?.signed).toBe(false);
   });
 
-  it('hands an authentic gift whose body changed shape to the receiver\'s policy instead of refusing it as a forgery', async () => {
+  it("hands an authentic gift whose body changed shape to the receiver's policy instead of refusing it as a forgery", async () => {
     const { emulator } = await configuredHarness();
     const receiver = createReceiver({ sdkAppId: SDK_APP_ID, tokens: TOKEN }, (event) =>
       !event.known && event.shapeIssues !== undefined ? callbackAck() : callbackAck({ kind: 'refuse', errorCode: 1 }),
     );
-    const result = await emulator.tencent.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r1', GiftWater: { Coins: 'lots' } }, { fetch: receiver.fetch });
+    const result = await emulator.tencent.emitCallback(
+      'Live.CallbackBeforeSendGift',
+      { RoomId: 'r1', GiftWater: { Coins: 'lots' } },
+      { fetch: receiver.fetch },
+    );
     expect(result).toMatchObject({ delivered: true, accepted: true, status: 200 });
     expect(receiver.failures).toEqual([]);
-    expect(receiver.events[0]).toMatchObject({ known: false, command: 'Live.CallbackBeforeSendGift', signed: true, body: { RoomId: 'r1' } });
+    expect(receiver.events[0]).toMatchObject({
+      known: false,
+      command: 'Live.CallbackBeforeSendGift',
+      signed: true,
+      body: { RoomId: 'r1' },
+    });
     expect(receiver.events[0]).toHaveProperty('shapeIssues', 'GiftWater.Coins: expected non-negative integer');
   });
 });
@@ -164,7 +215,10 @@ describe.each(CALLBACK_SAMPLE_DIALECTS)('every documented dialect through the em
       ...(dialect.fields.includes('eventTime') ? { eventTime: 1_800_000_000_123 } : {}),
     };
     const sample = callbackSample(dialect.command, { dialect: dialect.id, ...options });
-    const result = await emulator.tencent.emitCallback(sample.command, sample.body, { fetch: receiver.fetch, queryCommand: sample.queryCommand });
+    const result = await emulator.tencent.emitCallback(sample.command, sample.body, {
+      fetch: receiver.fetch,
+      queryCommand: sample.queryCommand,
+    });
 
     expect(receiver.failures).toEqual([]);
     expect(result).toMatchObject({ attempted: true, delivered: true, accepted: true });
@@ -178,7 +232,9 @@ describe.each(CALLBACK_SAMPLE_DIALECTS)('every documented dialect through the em
     });
     expect(event.eventTime).toBe(sample.eventTime);
     if (sample.eventTime !== undefined) expect(event.eventTime).toBe(1_800_000_000_123);
-    expect(event.commandMismatch).toEqual(dialect.queryCommand === dialect.command ? undefined : { query: dialect.queryCommand, body: dialect.command });
+    expect(event.commandMismatch).toEqual(
+      dialect.queryCommand === dialect.command ? undefined : { query: dialect.queryCommand, body: dialect.command },
+    );
     const roomId = typedRoomId(event);
     if (['RoomId', 'RoomInfo', 'EventInfo'].includes(dialect.roomIdPath?.[0] ?? '')) expect(roomId).toBe(sample.roomId);
   });
@@ -204,6 +260,8 @@ describe('the conformance issue, through the emulator', () => {
       const sample = callbackSample('Live.CallbackAfterMemberStateChanged', { dialect, eventCause: 'Kicked' });
       await emulator.tencent.emitCallback(sample.command, sample.body, { fetch: receiver.fetch, queryCommand: sample.queryCommand });
     }
-    expect(receiver.events.map((event) => event.known && event.command === 'Live.CallbackAfterMemberStateChanged' && event.body.EventCause)).toEqual(['Kicked', 'Kicked']);
+    expect(
+      receiver.events.map((event) => event.known && event.command === 'Live.CallbackAfterMemberStateChanged' && event.body.EventCause),
+    ).toEqual(['Kicked', 'Kicked']);
   });
 });

@@ -104,7 +104,10 @@ describe('verifyLiveCallback', () => {
   it('carries the verified Sign in lower-case hex, and none when the callback was not verified (tokens: null)', async () => {
     const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), options);
     expect(event.sign).toBe(signCallback({ token: TOKEN, requestTime: REQUEST_TIME }));
-    const unverified = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), { sdkAppId: SDK_APP_ID, tokens: null });
+    const unverified = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), DESTROY_BODY), {
+      sdkAppId: SDK_APP_ID,
+      tokens: null,
+    });
     expect(unverified).toMatchObject({ signed: false, sign: undefined });
   });
 
@@ -139,10 +142,13 @@ describe('verifyLiveCallback', () => {
       );
     });
 
-    it.each([[[]], [['', ' ', null, undefined]], ['']] as const)('reports no_tokens, not missing_signature, for tokens %j on an unsigned callback', async (tokens) => {
-      const unsigned = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
-      await expectReason(verifyLiveCallback(post(unsigned, DESTROY_BODY), { ...options, tokens }), 'no_tokens', /tokens: null/);
-    });
+    it.each([[[]], [['', ' ', null, undefined]], ['']] as const)(
+      'reports no_tokens, not missing_signature, for tokens %j on an unsigned callback',
+      async (tokens) => {
+        const unsigned = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
+        await expectReason(verifyLiveCallback(post(unsigned, DESTROY_BODY), { ...options, tokens }), 'no_tokens', /tokens: null/);
+      },
+    );
   });
 
   describe('time window', () => {
@@ -154,7 +160,10 @@ describe('verifyLiveCallback', () => {
       [-3600, false],
       [86_400, false],
     ])('RequestTime %i s from now: accepted = %s', async (offset, accepted) => {
-      const promise = verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { requestTime: REQUEST_TIME + offset }), DESTROY_BODY), options);
+      const promise = verifyLiveCallback(
+        post(signedUrl('Live.CallbackAfterDestroyRoom', { requestTime: REQUEST_TIME + offset }), DESTROY_BODY),
+        options,
+      );
       if (accepted) await expect(promise).resolves.toMatchObject({ requestTime: REQUEST_TIME + offset });
       else await expectReason(promise, 'stale_request_time');
     });
@@ -166,7 +175,12 @@ describe('verifyLiveCallback', () => {
     });
 
     it('refuses a RequestTime that is not plain decimal', async () => {
-      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: OFFICIAL_SIGN, RequestTime: '01669872112' });
+      const url = callbackUrl({
+        SdkAppid: SDK_APP_ID,
+        CallbackCommand: 'Live.CallbackAfterDestroyRoom',
+        Sign: OFFICIAL_SIGN,
+        RequestTime: '01669872112',
+      });
       await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'malformed_request_time');
     });
   });
@@ -180,16 +194,29 @@ describe('verifyLiveCallback', () => {
     });
 
     it('refuses a valid signature replayed with another RequestTime', async () => {
-      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: OFFICIAL_SIGN, RequestTime: REQUEST_TIME + 1 });
+      const url = callbackUrl({
+        SdkAppid: SDK_APP_ID,
+        CallbackCommand: 'Live.CallbackAfterDestroyRoom',
+        Sign: OFFICIAL_SIGN,
+        RequestTime: REQUEST_TIME + 1,
+      });
       await expectReason(verifyLiveCallback(post(url, DESTROY_BODY), options), 'signature_mismatch');
     });
 
-    it.each(['', 'zz', OFFICIAL_SIGN.slice(0, 63), `${OFFICIAL_SIGN}00`, OFFICIAL_SIGN.replace('1', '2')])('refuses Sign %j', async (sign) => {
-      const url = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom', Sign: sign, RequestTime: REQUEST_TIME });
-      const error = await rejection(verifyLiveCallback(post(url, DESTROY_BODY), options));
-      expect(['signature_mismatch', 'missing_signature']).toContain(error.reason);
-      expect(error.message).not.toContain(OFFICIAL_SIGN);
-    });
+    it.each(['', 'zz', OFFICIAL_SIGN.slice(0, 63), `${OFFICIAL_SIGN}00`, OFFICIAL_SIGN.replace('1', '2')])(
+      'refuses Sign %j',
+      async (sign) => {
+        const url = callbackUrl({
+          SdkAppid: SDK_APP_ID,
+          CallbackCommand: 'Live.CallbackAfterDestroyRoom',
+          Sign: sign,
+          RequestTime: REQUEST_TIME,
+        });
+        const error = await rejection(verifyLiveCallback(post(url, DESTROY_BODY), options));
+        expect(['signature_mismatch', 'missing_signature']).toContain(error.reason);
+        expect(error.message).not.toContain(OFFICIAL_SIGN);
+      },
+    );
 
     it('refuses a second Sign smuggled in with another spelling', async () => {
       const url = `${signedUrl('Live.CallbackAfterDestroyRoom')}&sign=${'0'.repeat(64)}`;
@@ -211,7 +238,9 @@ describe('verifyLiveCallback', () => {
     it('takes the command from the body when the query lacks it, and refuses when both lack it', async () => {
       const url = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
       url.searchParams.delete('CallbackCommand');
-      await expect(verifyLiveCallback(post(url.href, DESTROY_BODY), options)).resolves.toMatchObject({ command: 'Live.CallbackAfterDestroyRoom' });
+      await expect(verifyLiveCallback(post(url.href, DESTROY_BODY), options)).resolves.toMatchObject({
+        command: 'Live.CallbackAfterDestroyRoom',
+      });
       await expectReason(verifyLiveCallback(post(url.href, '{"RoomId":"r"}'), options), 'malformed_body', /no CallbackCommand/);
     });
 
@@ -273,7 +302,11 @@ describe('verifyLiveCallback', () => {
 
     it('refuses a parsed body with a message about re-serialized bodies and express.raw', async () => {
       const url = signedUrl('Live.CallbackAfterDestroyRoom');
-      await expectReason(verifyLiveCallback({ url, body: JSON.parse(DESTROY_BODY) } as never, options), 'malformed_request', /re-serialized.*express\.raw/s);
+      await expectReason(
+        verifyLiveCallback({ url, body: JSON.parse(DESTROY_BODY) } as never, options),
+        'malformed_request',
+        /re-serialized.*express\.raw/s,
+      );
       await expectReason(verifyLiveCallback({ url, body: {} } as never, options), 'malformed_request', /parsed object/);
       await expectReason(verifyLiveCallback({ url } as never, options), 'malformed_request', /no body/);
       await expectReason(verifyLiveCallback('https://x' as never, options), 'malformed_request', /Request or a \{ url, body \}/);
@@ -299,27 +332,46 @@ describe('verifyLiveCallback', () => {
       await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), notJson), options), 'malformed_body');
       const unsigned = callbackUrl({ SdkAppid: SDK_APP_ID, CallbackCommand: 'Live.CallbackAfterDestroyRoom' });
       await expectReason(verifyLiveCallback(post(unsigned, notJson), { sdkAppId: SDK_APP_ID, tokens: null }), 'malformed_body');
-      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), notJson), options), 'signature_mismatch');
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), notJson), options),
+        'signature_mismatch',
+      );
       const noAppId = new URL(signedUrl('Live.CallbackAfterDestroyRoom'));
       noAppId.searchParams.delete('SdkAppid');
       await expectReason(verifyLiveCallback(post(noAppId.href, notJson), options), 'malformed_request', /no SdkAppid/);
-      await expectReason(verifyLiveCallback(post(`${signedUrl('Live.CallbackAfterDestroyRoom')}&SIGN=00`, notJson), options), 'malformed_request', /repeats/);
+      await expectReason(
+        verifyLiveCallback(post(`${signedUrl('Live.CallbackAfterDestroyRoom')}&SIGN=00`, notJson), options),
+        'malformed_request',
+        /repeats/,
+      );
     });
 
     it.each([
       ['no room id', '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","Operator_Account":"admin","RoomId":null}', /^RoomId: expected /],
-      ['mistyped fields', DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon-secret-value"'), /EventTime: expected integer/],
+      [
+        'mistyped fields',
+        DESTROY_BODY.replace('"EventTime":1669872112000', '"EventTime":"soon-secret-value"'),
+        /EventTime: expected integer/,
+      ],
     ])('returns an authentic body with %s as an untyped event with shapeIssues, not as a forgery', async (_name, body, issues) => {
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options);
       if (event.known) throw new Error('expected an untyped event');
-      expect(event).toMatchObject({ command: 'Live.CallbackAfterDestroyRoom', signed: true, body: expect.objectContaining({ Operator_Account: 'admin' }), rawBody: body });
+      expect(event).toMatchObject({
+        command: 'Live.CallbackAfterDestroyRoom',
+        signed: true,
+        body: expect.objectContaining({ Operator_Account: 'admin' }),
+        rawBody: body,
+      });
       expect(event.shapeIssues).toMatch(issues);
       expect(event.shapeIssues).not.toContain('soon-secret-value');
     });
 
     it('still refuses a forged callback whose body also misses its schema', async () => {
       const body = '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r"}';
-      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), body), options), 'signature_mismatch');
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), body), options),
+        'signature_mismatch',
+      );
     });
   });
 
@@ -327,7 +379,11 @@ describe('verifyLiveCallback', () => {
     it('returns unknown commands as a generic event, not an error', async () => {
       const body = '{"CallbackCommand":"Live.CallbackAfterSomethingNew","Big":9007199254740993,"Nested":{"a":[1]}}';
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterSomethingNew'), body), options);
-      expect(event).toMatchObject({ known: false, command: 'Live.CallbackAfterSomethingNew', body: { Big: '9007199254740993', Nested: { a: [1] } } });
+      expect(event).toMatchObject({
+        known: false,
+        command: 'Live.CallbackAfterSomethingNew',
+        body: { Big: '9007199254740993', Nested: { a: [1] } },
+      });
       expect(event).toHaveProperty('shapeIssues', undefined);
     });
 
@@ -385,15 +441,29 @@ describe('verifyLiveCallback', () => {
   });
 
   describe('the documented variants of a body', () => {
-    const roomInfo = '"RoomId":"tandy-test-rest","RoomName":"tandy-test-rest","RoomType":"Live","Owner_Account":"user3","MaxMemberCount":300';
+    const roomInfo =
+      '"RoomId":"tandy-test-rest","RoomName":"tandy-test-rest","RoomType":"Live","Owner_Account":"user3","MaxMemberCount":300';
 
     it.each([
-      ['no EventTime at all (647/64422, the current zh/en/jp sample)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}}}`, undefined],
-      ['EventTime inside RoomInfo (647/110679)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo},"EventTime":1703589922780}}`, 1703589922780],
-      ['EventTime at the top level (647/110523)', `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}},"EventTime":1703589922780}`, 1703589922780],
+      [
+        'no EventTime at all (647/64422, the current zh/en/jp sample)',
+        `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}}}`,
+        undefined,
+      ],
+      [
+        'EventTime inside RoomInfo (647/110679)',
+        `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo},"EventTime":1703589922780}}`,
+        1703589922780,
+      ],
+      [
+        'EventTime at the top level (647/110523)',
+        `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{${roomInfo}},"EventTime":1703589922780}`,
+        1703589922780,
+      ],
     ])('types a Live.CallbackAfterCreateRoom with %s, with the time in eventTime', async (_name, body, eventTime) => {
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterCreateRoom'), body), options);
-      if (!event.known || event.command !== 'Live.CallbackAfterCreateRoom') throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
+      if (!event.known || event.command !== 'Live.CallbackAfterCreateRoom')
+        throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
       expect(event.body.RoomInfo.RoomId).toBe('tandy-test-rest');
       expect(event.eventTime).toBe(eventTime);
       expect(event.commandMismatch).toBeUndefined();
@@ -405,7 +475,8 @@ describe('verifyLiveCallback', () => {
         '"RoomInfo":{"RoomName":"live name","RoomType":"Live","Owner_Account":144115216631667826,"ActivityStatus":0,"ViewCount":0,"IsUnlimitedRoomEnabled":true},' +
         '"Statistic":{"TotalViewers":0,"TotalGiftsSent":0,"TotalGiftCoins":0,"TotalUniqueGiftSenders":0,"TotalLikesReceived":0}}';
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), body), options);
-      if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom') throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
+      if (!event.known || event.command !== 'Live.CallbackAfterDestroyRoom')
+        throw new Error(`expected a typed event, got ${JSON.stringify(event)}`);
       expect(event.body.RoomId).toBe('tandy-test-rest');
       expect(event.body.RoomInfo).toMatchObject({ Owner_Account: '144115216631667826' });
       expect(event.body.RoomInfo).not.toHaveProperty('RoomId');
@@ -413,14 +484,16 @@ describe('verifyLiveCallback', () => {
     });
 
     it('types a member kicked out (EventCause Kicked, 647/64413 of 2026-03)', async () => {
-      const body = '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"Kicked","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
+      const body =
+        '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"Kicked","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterMemberStateChanged'), body), options);
       if (!event.known || event.command !== 'Live.CallbackAfterMemberStateChanged') throw new Error('expected a typed event');
       expect(event.body.EventCause).toBe('Kicked');
     });
 
     it('types a room message whose EventTime is a string of digits (647/74347)', async () => {
-      const body = '{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"@TGS#2J4SZEAEL","Type":"Live","From_Account":"jared","EventTime":"1670574414123"}';
+      const body =
+        '{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"@TGS#2J4SZEAEL","Type":"Live","From_Account":"jared","EventTime":"1670574414123"}';
       const event = await verifyLiveCallback(post(signedUrl('Group.CallbackBeforeSendMsg'), body), options);
       if (!event.known || event.command !== 'Group.CallbackBeforeSendMsg') throw new Error('expected a typed event');
       expect(event.body.EventTime).toBe(1670574414123);
@@ -430,7 +503,8 @@ describe('verifyLiveCallback', () => {
   });
 
   describe('URL and body naming different commands', () => {
-    const memberBody = '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Online","EventCause":"Enter","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
+    const memberBody =
+      '{"CallbackCommand":"Live.CallbackAfterMemberStateChanged","RoomId":"room_id","EventType":"Online","EventCause":"Enter","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}';
 
     it("hands over 647/64424's table spelling in the URL as the After… command, reporting the disagreement", async () => {
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged'), memberBody), options);
@@ -448,12 +522,16 @@ describe('verifyLiveCallback', () => {
       expect(fromUrl).toMatchObject({ known: true, command: 'Live.CallbackAfterMemberStateChanged', commandMismatch: undefined });
       const url = new URL(signedUrl('x'));
       url.searchParams.delete('CallbackCommand');
-      const fromBody = await verifyLiveCallback(post(url.href, memberBody.replace('CallbackAfterMemberStateChanged', 'CallbackMemberStateChanged')), options);
+      const fromBody = await verifyLiveCallback(
+        post(url.href, memberBody.replace('CallbackAfterMemberStateChanged', 'CallbackMemberStateChanged')),
+        options,
+      );
       expect(fromBody).toMatchObject({ known: true, command: 'Live.CallbackAfterMemberStateChanged', commandMismatch: undefined });
     });
 
     it("types two different known commands by the body's (647/68223's table names SetMetadata for DelMetadata)", async () => {
-      const body = '{"CallbackCommand":"Live.CallbackAfterDelMetadata","Operator_Account":"brennanli","RoomId":"live-room1111","Keys":["key1","key2"],"EventTime":1739966441121}';
+      const body =
+        '{"CallbackCommand":"Live.CallbackAfterDelMetadata","Operator_Account":"brennanli","RoomId":"live-room1111","Keys":["key1","key2"],"EventTime":1739966441121}';
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterSetMetadata'), body), options);
       expect(event).toMatchObject({
         known: true,
@@ -464,22 +542,45 @@ describe('verifyLiveCallback', () => {
     });
 
     it("keeps the URL's known command when the body names one tokenwire does not know", async () => {
-      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":"Live.CallbackSomethingNew","RoomId":"r"}'), options);
-      expect(event).toMatchObject({ known: true, command: 'Live.CallbackAfterDestroyRoom', commandMismatch: { query: 'Live.CallbackAfterDestroyRoom', body: 'Live.CallbackSomethingNew' } });
+      const event = await verifyLiveCallback(
+        post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":"Live.CallbackSomethingNew","RoomId":"r"}'),
+        options,
+      );
+      expect(event).toMatchObject({
+        known: true,
+        command: 'Live.CallbackAfterDestroyRoom',
+        commandMismatch: { query: 'Live.CallbackAfterDestroyRoom', body: 'Live.CallbackSomethingNew' },
+      });
     });
 
     it("keeps the URL's command when neither is known", async () => {
       const event = await verifyLiveCallback(post(signedUrl('Live.CallbackNewA'), '{"CallbackCommand":"Live.CallbackNewB"}'), options);
-      expect(event).toMatchObject({ known: false, command: 'Live.CallbackNewA', commandMismatch: { query: 'Live.CallbackNewA', body: 'Live.CallbackNewB' }, shapeIssues: undefined });
+      expect(event).toMatchObject({
+        known: false,
+        command: 'Live.CallbackNewA',
+        commandMismatch: { query: 'Live.CallbackNewA', body: 'Live.CallbackNewB' },
+        shapeIssues: undefined,
+      });
     });
 
     it('reports a body CallbackCommand that is not a string as a shape issue, typed by the URL', async () => {
-      const event = await verifyLiveCallback(post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":7,"RoomId":"r"}'), options);
-      expect(event).toMatchObject({ known: false, command: 'Live.CallbackAfterDestroyRoom', commandMismatch: undefined, shapeIssues: 'CallbackCommand: expected string' });
+      const event = await verifyLiveCallback(
+        post(signedUrl('Live.CallbackAfterDestroyRoom'), '{"CallbackCommand":7,"RoomId":"r"}'),
+        options,
+      );
+      expect(event).toMatchObject({
+        known: false,
+        command: 'Live.CallbackAfterDestroyRoom',
+        commandMismatch: undefined,
+        shapeIssues: 'CallbackCommand: expected string',
+      });
     });
 
     it('still refuses a mismatched callback that fails authentication', async () => {
-      await expectReason(verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged', { token: 'forged' }), memberBody), options), 'signature_mismatch');
+      await expectReason(
+        verifyLiveCallback(post(signedUrl('Live.CallbackMemberStateChanged', { token: 'forged' }), memberBody), options),
+        'signature_mismatch',
+      );
     });
   });
 
@@ -490,7 +591,9 @@ describe('verifyLiveCallback', () => {
     await expect(verifyLiveCallback(request, { ...options, toleranceSeconds: -1 })).rejects.toThrow(ValidationError);
     const typo = await verifyLiveCallback(request, { ...options, toleranceSecond: 300 } as never).catch((error: unknown) => error);
     expect(ValidationError.isInstance(typo)).toBe(true);
-    expect((typo as ValidationError).issues).toEqual([expect.objectContaining({ path: 'toleranceSecond', message: expect.stringMatching(/not a known field/) })]);
+    expect((typo as ValidationError).issues).toEqual([
+      expect.objectContaining({ path: 'toleranceSecond', message: expect.stringMatching(/not a known field/) }),
+    ]);
     expect(request.bodyUsed).toBe(false);
   });
 });

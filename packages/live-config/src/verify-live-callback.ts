@@ -64,12 +64,19 @@ function refuseBody(message: string): never {
  * stands for the command it spells differently. A disagreement is reported, never refused: Tencent's own pages
  * name some commands differently in the table and in the sample.
  */
-function resolveCommand(queryCommand: string | undefined, bodyCommand: string | undefined): { command: string; mismatch: CallbackCommandMismatch | undefined } {
-  if (queryCommand === undefined && bodyCommand === undefined) refuseBody('The callback has no CallbackCommand, neither in the URL query nor in the body');
+function resolveCommand(
+  queryCommand: string | undefined,
+  bodyCommand: string | undefined,
+): { command: string; mismatch: CallbackCommandMismatch | undefined } {
+  if (queryCommand === undefined && bodyCommand === undefined)
+    refuseBody('The callback has no CallbackCommand, neither in the URL query nor in the body');
   const query = queryCommand === undefined ? undefined : canonicalCallbackCommand(queryCommand);
   const body = bodyCommand === undefined ? undefined : canonicalCallbackCommand(bodyCommand);
   const command = body !== undefined && (query === undefined || isKnownCallbackCommand(body)) ? body : (query as string);
-  const mismatch = queryCommand !== undefined && bodyCommand !== undefined && queryCommand !== bodyCommand ? { query: queryCommand, body: bodyCommand } : undefined;
+  const mismatch =
+    queryCommand !== undefined && bodyCommand !== undefined && queryCommand !== bodyCommand
+      ? { query: queryCommand, body: bodyCommand }
+      : undefined;
   return { command, mismatch };
 }
 

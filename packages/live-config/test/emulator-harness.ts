@@ -44,7 +44,8 @@ export function createHarness(options: HarnessOptions = {}) {
   });
   const tencent = () => emulator.state.tencent!;
   /** Requests the emulated service saw for one command (faulted ones excluded) and how they ended. */
-  const counters = (command: string) => tencent().commandCounters[`live_config/${command}`] ?? { requests: 0, succeeded: 0, failed: 0, rateLimited: 0 };
+  const counters = (command: string) =>
+    tencent().commandCounters[`live_config/${command}`] ?? { requests: 0, succeeded: 0, failed: 0, rateLimited: 0 };
   return { emulator, client, tencent, counters };
 }
 

@@ -36,12 +36,15 @@ function jsonTypeOf(documented: string): 'string' | 'number' {
 }
 
 /** Runs `act` against an AICC that answers every call with a plain success, and returns the bodies sent, by path. */
-async function bodiesSent(act: (session: AiccSession, client: AiccClient) => Promise<unknown>): Promise<Map<string, Record<string, unknown>[]>> {
+async function bodiesSent(
+  act: (session: AiccSession, client: AiccClient) => Promise<unknown>,
+): Promise<Map<string, Record<string, unknown>[]>> {
   const bodies = new Map<string, Record<string, unknown>[]>();
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
-    if (request.method === 'POST') bodies.set(path, [...(bodies.get(path) ?? []), JSON.parse(await request.text()) as Record<string, unknown>]);
+    if (request.method === 'POST')
+      bodies.set(path, [...(bodies.get(path) ?? []), JSON.parse(await request.text()) as Record<string, unknown>]);
     const answer = path.endsWith('/tokenByAkSk')
       ? { AccessToken: 'access-token', Expires: '600' }
       : path.endsWith('/applyToken')
@@ -59,14 +62,22 @@ async function bodiesSent(act: (session: AiccSession, client: AiccClient) => Pro
 const CALLS: Record<string, readonly ((session: AiccSession, client: AiccClient) => Promise<unknown>)[]> = {
   tokenByAkSk: [(_session, client) => applyToken(client, USER)],
   applyToken: [(_session, client) => applyToken(client, USER)],
-  send: [(session) => session.connect(), (session) => session.send('version'), (session) => session.transferToAgent(), (session) => session.disconnect()],
+  send: [
+    (session) => session.connect(),
+    (session) => session.send('version'),
+    (session) => session.transferToAgent(),
+    (session) => session.disconnect(),
+  ],
   queryQueueInfo: [(session) => session.queueInfo()],
   queryHistoryChatMessage: [(session) => session.history()],
   uploadFileStream: [(session) => session.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
   downloadFileStream: [(session) => session.downloadFile({ fileId: 'file-1', fileType: 'png' })],
   queryPhraseByKeyword: [(session) => session.phrases({ keyword: 'version' })],
   getsatisfactionsurveymode: [(session) => session.surveyMode()],
-  saveSatisfaction: [(session) => session.saveSatisfaction({ evaluation: 5 }), (session) => session.saveSatisfaction({ evaluation: 4, npsScore: 9, resolved: true })],
+  saveSatisfaction: [
+    (session) => session.saveSatisfaction({ evaluation: 5 }),
+    (session) => session.saveSatisfaction({ evaluation: 4, npsScore: 9, resolved: true }),
+  ],
   feedbacksatisfaction: [(session) => session.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'wrong answer' })],
   doLeaveMessage: [(session) => session.leaveMessage({ caller: '13800000000', message: 'Please call me back' })],
 };
@@ -93,27 +104,34 @@ describe('Huawei AICC: what tokenwire sends has every documented mandatory field
 });
 
 describe('the emulator accepts the requests in Huawei’s examples, in both dialects', () => {
-  const requests = samples('aicc', 'request').filter((sample) => sample.path === '/apiaccess/ccmessaging/applyToken' || sample.path === '/apigovernance/api/oauth/tokenByAkSk');
-
-  it.each((['api-reference', 'developer-guide'] as const).flatMap((dialect) => requests.map((sample) => [dialect, sample.label, sample] as const)))(
-    '%s: %s',
-    async (dialect, _label, sample) => {
-      const body = sample.json as Record<string, unknown>;
-      const appKey = typeof body['app_key'] === 'string' ? body['app_key'] : 'app-key';
-      const appSecret = typeof body['app_secret'] === 'string' ? body['app_secret'] : 'app-secret';
-      const channel = typeof body['channelId'] === 'string' ? body['channelId'] : 'web-channel';
-      const emulator = createEmulator({ aicc: { appKey, appSecret, channels: [channel], dialect } });
-      const headers: Record<string, string> = { 'content-type': 'application/json;charset=UTF-8' };
-      if (sample.api === 'applyToken') {
-        const fabric = await emulator.fetch('http://aicc.test/apigovernance/api/oauth/tokenByAkSk', { method: 'POST', headers, body: JSON.stringify({ app_key: appKey, app_secret: appSecret }) });
-        const { AccessToken } = (await fabric.json()) as { AccessToken: string };
-        Object.assign(headers, { authorization: `Bearer ${AccessToken}`, 'x-app-key': appKey });
-      }
-      const response = await emulator.fetch(`http://aicc.test${sample.path}`, { method: 'POST', headers, body: sample.text });
-      expect(response.status, sample.label).toBe(200);
-      const answer = (await response.json()) as Record<string, unknown>;
-      expect(answer['AccessToken'] ?? answer['token'], sample.label).toEqual(expect.any(String));
-      emulator.close();
-    },
+  const requests = samples('aicc', 'request').filter(
+    (sample) => sample.path === '/apiaccess/ccmessaging/applyToken' || sample.path === '/apigovernance/api/oauth/tokenByAkSk',
   );
+
+  it.each(
+    (['api-reference', 'developer-guide'] as const).flatMap((dialect) =>
+      requests.map((sample) => [dialect, sample.label, sample] as const),
+    ),
+  )('%s: %s', async (dialect, _label, sample) => {
+    const body = sample.json as Record<string, unknown>;
+    const appKey = typeof body['app_key'] === 'string' ? body['app_key'] : 'app-key';
+    const appSecret = typeof body['app_secret'] === 'string' ? body['app_secret'] : 'app-secret';
+    const channel = typeof body['channelId'] === 'string' ? body['channelId'] : 'web-channel';
+    const emulator = createEmulator({ aicc: { appKey, appSecret, channels: [channel], dialect } });
+    const headers: Record<string, string> = { 'content-type': 'application/json;charset=UTF-8' };
+    if (sample.api === 'applyToken') {
+      const fabric = await emulator.fetch('http://aicc.test/apigovernance/api/oauth/tokenByAkSk', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ app_key: appKey, app_secret: appSecret }),
+      });
+      const { AccessToken } = (await fabric.json()) as { AccessToken: string };
+      Object.assign(headers, { authorization: `Bearer ${AccessToken}`, 'x-app-key': appKey });
+    }
+    const response = await emulator.fetch(`http://aicc.test${sample.path}`, { method: 'POST', headers, body: sample.text });
+    expect(response.status, sample.label).toBe(200);
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(answer['AccessToken'] ?? answer['token'], sample.label).toEqual(expect.any(String));
+    emulator.close();
+  });
 });

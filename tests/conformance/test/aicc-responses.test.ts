@@ -27,7 +27,14 @@ function documentedAicc(answer: Sample, status = 200) {
     const request = new Request(input, init);
     seen.push(request);
     const path = new URL(request.url).pathname;
-    const sample = path === answer.path ? answer : path === FABRIC_PATH ? defaultAnswer('tokenByAkSk') : path === `${CCMESSAGING}applyToken` ? defaultAnswer('applyToken') : undefined;
+    const sample =
+      path === answer.path
+        ? answer
+        : path === FABRIC_PATH
+          ? defaultAnswer('tokenByAkSk')
+          : path === `${CCMESSAGING}applyToken`
+            ? defaultAnswer('applyToken')
+            : undefined;
     if (sample === undefined) return new Response(`no documented answer for ${path}`, { status: 404 });
     return new Response(sample.text, { status: sample === answer ? status : 200, headers: { 'content-type': 'application/json' } });
   };
@@ -38,7 +45,9 @@ function documentedAicc(answer: Sample, status = 200) {
 /** What a user calls to reach each API, and what the call must give back for the documented answer. */
 const CALLS: Record<string, (session: AiccSession, answer: Sample) => Promise<unknown>> = {
   send: (session, answer) => {
-    const controlType = (answer.json as { controlType?: string }).controlType ?? (/connect/.test(answer.file) ? 'CONNECT' : /trans2agent/.test(answer.file) ? 'TRANS2AGENT' : 'CHAT');
+    const controlType =
+      (answer.json as { controlType?: string }).controlType ??
+      (/connect/.test(answer.file) ? 'CONNECT' : /trans2agent/.test(answer.file) ? 'TRANS2AGENT' : 'CHAT');
     if (controlType === 'CONNECT') return session.connect();
     if (controlType === 'TRANS2AGENT') return session.transferToAgent();
     return session.send('version');
@@ -83,28 +92,32 @@ describe('Huawei AICC: every documented answer is accepted', () => {
     },
   );
 
-  it.each(clientResponses.filter((sample) => sample.api === 'applyToken' && !isRefusal(sample)).map((sample) => [sample.label, sample] as const))(
-    'applyToken: %s',
+  it.each(
+    clientResponses.filter((sample) => sample.api === 'applyToken' && !isRefusal(sample)).map((sample) => [sample.label, sample] as const),
+  )('applyToken: %s', async (_label, answer) => {
+    const { client } = documentedAicc(answer);
+    const granted = await applyToken(client, USER);
+    // The example's token is quoted JSON text ("\"eyJ…\""): the client hands over the token itself.
+    const documented = (answer.json as { token: string }).token.replace(/^"|"$/g, '');
+    expect(JSON.stringify(granted)).toContain(documented);
+  });
+
+  it.each(clientResponses.filter(isRefusal).map((sample) => [sample.label, sample] as const))(
+    'a documented refusal is a typed error: %s',
     async (_label, answer) => {
-      const { client } = documentedAicc(answer);
-      const granted = await applyToken(client, USER);
-      // The example's token is quoted JSON text ("\"eyJ…\""): the client hands over the token itself.
-      const documented = (answer.json as { token: string }).token.replace(/^"|"$/g, '');
-      expect(JSON.stringify(granted)).toContain(documented);
+      const { client } = documentedAicc(answer, 403);
+      const refused = await applyToken(client, USER).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(FabricAuthError.isInstance(refused), String(refused)).toBe(true);
     },
   );
 
-  it.each(clientResponses.filter(isRefusal).map((sample) => [sample.label, sample] as const))('a documented refusal is a typed error: %s', async (_label, answer) => {
-    const { client } = documentedAicc(answer, 403);
-    const refused = await applyToken(client, USER).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(FabricAuthError.isInstance(refused), String(refused)).toBe(true);
-  });
-
   it.each(
-    clientResponses.filter((sample) => sample.api !== 'tokenByAkSk' && sample.api !== 'applyToken').map((sample) => [`${sample.api}: ${sample.label}`, sample] as const),
+    clientResponses
+      .filter((sample) => sample.api !== 'tokenByAkSk' && sample.api !== 'applyToken')
+      .map((sample) => [`${sample.api}: ${sample.label}`, sample] as const),
   )('%s', async (_label, answer) => {
     const { client } = documentedAicc(answer);
     const session = createAiccSession(client, USER);

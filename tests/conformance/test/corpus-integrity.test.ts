@@ -7,7 +7,9 @@ import { CORPUS_DIR, corpusEntries, corpusFile } from './support/corpus.js';
 // a normalised sibling that is.
 describe.each(['tencent', 'aicc'] as const)('the %s corpus', (vendor) => {
   const entries = corpusEntries(vendor);
-  const listed = new Set(entries.flatMap((entry) => [entry.file, entry.normalisedFile]).filter((file): file is string => typeof file === 'string'));
+  const listed = new Set(
+    entries.flatMap((entry) => [entry.file, entry.normalisedFile]).filter((file): file is string => typeof file === 'string'),
+  );
 
   it('has samples of every kind it is meant to hold', () => {
     const kinds = new Set(entries.filter((entry) => entry.file !== null).map((entry) => entry.kind));
@@ -23,7 +25,9 @@ describe.each(['tencent', 'aicc'] as const)('the %s corpus', (vendor) => {
   });
 
   it('lists every file it holds, and holds every file it lists', () => {
-    const files = readdirSync(join(CORPUS_DIR, vendor)).filter((file) => file !== 'index.json' && file.endsWith('.json') || file.endsWith('.txt'));
+    const files = readdirSync(join(CORPUS_DIR, vendor)).filter(
+      (file) => (file !== 'index.json' && file.endsWith('.json')) || file.endsWith('.txt'),
+    );
     const held = files.filter((file) => !/^(commands|fields)\.json$/.test(file));
     for (const file of held) expect(listed, `${file} is not in index.json`).toContain(file);
     for (const file of listed) expect(existsSync(join(CORPUS_DIR, vendor, file)), `${file} is listed but missing`).toBe(true);

@@ -23,12 +23,24 @@ describe('documented callback answers', () => {
 
   it.each(answers.map((answer) => [answer.label, answer] as const))('the emulator counts %s as Tencent does', async (_label, answer) => {
     const emulator = createEmulator({ tencent: { sdkAppId: SDK_APP_ID, secretKey: 'conformance-secret-key', admins: ['administrator'] } });
-    const client = createTencentClient({ sdkAppId: SDK_APP_ID, identifier: 'administrator', secretKey: 'conformance-secret-key', baseUrl: 'http://emulator.test', fetch: emulator.fetch });
+    const client = createTencentClient({
+      sdkAppId: SDK_APP_ID,
+      identifier: 'administrator',
+      secretKey: 'conformance-secret-key',
+      baseUrl: 'http://emulator.test',
+      fetch: emulator.fetch,
+    });
     const command = answer.command as string;
     await setCallback(client, { url: 'https://receiver.example/tencent', commands: [command] });
-    const receiver = (async () => new Response(answer.text, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    const receiver = (async () =>
+      new Response(answer.text, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
     const delivery = await emulator.tencent.emitCallback(command, {}, { fetch: receiver });
-    expect(delivery).toMatchObject({ attempted: true, delivered: true, accepted: (answer.json as { ErrorCode: number }).ErrorCode === 0, body: answer.json });
+    expect(delivery).toMatchObject({
+      attempted: true,
+      delivered: true,
+      accepted: (answer.json as { ErrorCode: number }).ErrorCode === 0,
+      body: answer.json,
+    });
     emulator.close();
   });
 });

@@ -37,7 +37,11 @@ function signedRequest(sample: Sample, command = commandOf(sample)): Request {
     Sign: signCallback({ token: TOKEN, requestTime: NOW_SECONDS }),
     RequestTime: String(NOW_SECONDS),
   });
-  return new Request(`https://receiver.example/tencent?${query}`, { method: 'POST', body: sample.text, headers: { 'content-type': 'application/json' } });
+  return new Request(`https://receiver.example/tencent?${query}`, {
+    method: 'POST',
+    body: sample.text,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 function expectAccepted(event: LiveCallbackEvent, sample: Sample): void {
@@ -50,7 +54,12 @@ function expectAccepted(event: LiveCallbackEvent, sample: Sample): void {
 describe('Tencent callback samples through verifyLiveCallback', () => {
   it('the corpus has samples of the callbacks the issue names', () => {
     const commands = new Set(callbacks.map(commandOf));
-    for (const command of ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom', 'Live.CallbackAfterMemberStateChanged', 'Live.CallbackBeforeSendGift']) {
+    for (const command of [
+      'Live.CallbackAfterCreateRoom',
+      'Live.CallbackAfterDestroyRoom',
+      'Live.CallbackAfterMemberStateChanged',
+      'Live.CallbackBeforeSendGift',
+    ]) {
       expect(commands).toContain(command);
     }
   });
@@ -63,7 +72,10 @@ describe('Tencent callback samples through verifyLiveCallback', () => {
 
 describe('Tencent callback samples delivered by the emulator, byte for byte', () => {
   it.each(callbacks.map((sample) => [sample.label, sample] as const))('%s', async (_label, sample) => {
-    const emulator = createEmulator({ tencent: { sdkAppId: SDK_APP_ID, secretKey: 'conformance-secret-key', admins: ['administrator'] }, now });
+    const emulator = createEmulator({
+      tencent: { sdkAppId: SDK_APP_ID, secretKey: 'conformance-secret-key', admins: ['administrator'] },
+      now,
+    });
     const client = createTencentClient({
       sdkAppId: SDK_APP_ID,
       identifier: 'administrator',

@@ -32,11 +32,14 @@ function sampleFor(list: readonly Sample[], command: string): Sample {
 
 /** How a user makes each command with the input its documented request carries. */
 const CALLS: Record<string, (client: TencentClient, request: Record<string, unknown>) => Promise<unknown>> = {
-  set_callback: (client, request) => setCallback(client, { url: request['Url'] as string, commands: request['CallbackCommandList'] as string[] }),
-  update_callback: (client, request) => updateCallback(client, { url: request['Url'] as string, commands: request['CallbackCommandList'] as string[] }),
+  set_callback: (client, request) =>
+    setCallback(client, { url: request['Url'] as string, commands: request['CallbackCommandList'] as string[] }),
+  update_callback: (client, request) =>
+    updateCallback(client, { url: request['Url'] as string, commands: request['CallbackCommandList'] as string[] }),
   get_callback: (client) => getCallback(client),
   delete_callback: (client) => deleteCallback(client),
-  set_callback_token: (client, request) => setCallbackToken(client, { token: request['Token'] as string, enabled: request['IsTokenEnable'] as boolean }),
+  set_callback_token: (client, request) =>
+    setCallbackToken(client, { token: request['Token'] as string, enabled: request['IsTokenEnable'] as boolean }),
   get_callback_token: (client) => getCallbackToken(client),
   delete_callback_token: (client) => deleteCallbackToken(client),
 };
@@ -74,8 +77,10 @@ describe('live_config: the documented request and answer of every command', () =
     expect(sent[0]!.url.searchParams.get('contenttype')).toBe('json');
     expect(sent[0]!.body, request.label).toEqual(request.json);
     const documented = (answer.json as { Response?: Record<string, unknown> }).Response;
-    if (command === 'get_callback') expect(result).toMatchObject({ url: documented?.['Url'], commands: documented?.['CallbackCommandList'] });
-    if (command === 'get_callback_token') expect(result).toMatchObject({ token: documented?.['Token'], enabled: documented?.['IsTokenEnable'] });
+    if (command === 'get_callback')
+      expect(result).toMatchObject({ url: documented?.['Url'], commands: documented?.['CallbackCommandList'] });
+    if (command === 'get_callback_token')
+      expect(result).toMatchObject({ token: documented?.['Token'], enabled: documented?.['IsTokenEnable'] });
   });
 });
 
@@ -83,11 +88,28 @@ describe('the emulator accepts every documented live_config request, byte for by
   it('in the order a user configures, reads and removes the callback and its token', async () => {
     const emulator = createEmulator({ tencent: { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN] } });
     const userSig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: ADMIN });
-    const order = ['set_callback', 'update_callback', 'get_callback', 'set_callback_token', 'get_callback_token', 'delete_callback_token', 'delete_callback'];
+    const order = [
+      'set_callback',
+      'update_callback',
+      'get_callback',
+      'set_callback_token',
+      'get_callback_token',
+      'delete_callback_token',
+      'delete_callback',
+    ];
     for (const [index, command] of order.entries()) {
       const request = sampleFor(requests, command);
-      const query = new URLSearchParams({ sdkappid: String(SDK_APP_ID), identifier: ADMIN, usersig: userSig, random: String(index + 1), contenttype: 'json' });
-      const response = await emulator.fetch(`http://emulator.test/v4/live_config/${command}?${query}`, { method: 'POST', body: request.text });
+      const query = new URLSearchParams({
+        sdkappid: String(SDK_APP_ID),
+        identifier: ADMIN,
+        usersig: userSig,
+        random: String(index + 1),
+        contenttype: 'json',
+      });
+      const response = await emulator.fetch(`http://emulator.test/v4/live_config/${command}?${query}`, {
+        method: 'POST',
+        body: request.text,
+      });
       expect(response.status).toBe(200);
       expect(await response.json(), request.label).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
     }

@@ -23,7 +23,14 @@ const require = createRequire(join(packagingDir, 'package.json'));
 /** The public packages, by directory under packages/. */
 const PUBLIC_PACKAGES = ['core', 'live-config', 'aicc-messaging', 'emulator'] as const;
 // `@tokenwire/core/internal` is the toolbox the other packages import (not public API): it must resolve like the rest.
-const SPECIFIERS = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/live-config', '@tokenwire/aicc-messaging', '@tokenwire/emulator', '@tokenwire/emulator/serve'];
+const SPECIFIERS = [
+  '@tokenwire/core',
+  '@tokenwire/core/internal',
+  '@tokenwire/live-config',
+  '@tokenwire/aicc-messaging',
+  '@tokenwire/emulator',
+  '@tokenwire/emulator/serve',
+];
 
 interface Run {
   readonly stdout: string;
@@ -57,7 +64,6 @@ function pnpmCommand(): [string, string[]] {
   return ['npx', ['-y', 'pnpm@10']];
 }
 
-
 let scratch: string;
 let project: string;
 const tarballs = new Map<string, string>();
@@ -78,14 +84,23 @@ beforeAll(async () => {
   mkdirSync(project);
 
   const [pnpm, pnpmArgs] = pnpmCommand();
-  await Promise.all(PUBLIC_PACKAGES.map((name) => run(pnpm, [...pnpmArgs, 'pack', '--pack-destination', packed], { cwd: join(repository, 'packages', name) })));
+  await Promise.all(
+    PUBLIC_PACKAGES.map((name) =>
+      run(pnpm, [...pnpmArgs, 'pack', '--pack-destination', packed], { cwd: join(repository, 'packages', name) }),
+    ),
+  );
   for (const file of readdirSync(packed)) {
-    const name = PUBLIC_PACKAGES.find((candidate) => file.startsWith(`tokenwire-${candidate}-`) && /^\d/.test(file.slice(`tokenwire-${candidate}-`.length)));
+    const name = PUBLIC_PACKAGES.find(
+      (candidate) => file.startsWith(`tokenwire-${candidate}-`) && /^\d/.test(file.slice(`tokenwire-${candidate}-`.length)),
+    );
     if (name !== undefined) tarballs.set(name, join(packed, file));
   }
   expect([...tarballs.keys()].sort()).toEqual([...PUBLIC_PACKAGES].sort());
 
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'tokenwire-packaging-scratch', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'tokenwire-packaging-scratch', private: true, type: 'module' }, null, 2),
+  );
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.values()], { cwd: project, timeoutMs: 300_000 });
   for (const file of ['scenario.mjs', 'esm-consumer.mjs', 'cjs-consumer.cjs', 'types-consumer.mts', 'types-consumer.cts']) {
     copyFileSync(join(fixtures, file), join(project, file));
@@ -147,9 +162,29 @@ describe('the packed tarballs', () => {
     for (const [name, tarball] of tarballs) {
       const { stdout } = await run('tar', ['-tzf', tarball]);
       const files = stdout.trim().split('\n');
-      expect(files, name).toEqual(expect.arrayContaining(['package/package.json', 'package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/src/index.ts']));
-      expect(files.filter((file) => /\.test\.ts$|test-harness|\/test\//.test(file)), name).toEqual([]);
-      if (name === 'core') expect(files).toEqual(expect.arrayContaining(['package/dist/internal.js', 'package/dist/internal.cjs', 'package/dist/internal.d.ts', 'package/dist/internal.d.cts']));
+      expect(files, name).toEqual(
+        expect.arrayContaining([
+          'package/package.json',
+          'package/dist/index.js',
+          'package/dist/index.cjs',
+          'package/dist/index.d.ts',
+          'package/dist/index.d.cts',
+          'package/src/index.ts',
+        ]),
+      );
+      expect(
+        files.filter((file) => /\.test\.ts$|test-harness|\/test\//.test(file)),
+        name,
+      ).toEqual([]);
+      if (name === 'core')
+        expect(files).toEqual(
+          expect.arrayContaining([
+            'package/dist/internal.js',
+            'package/dist/internal.cjs',
+            'package/dist/internal.d.ts',
+            'package/dist/internal.d.cts',
+          ]),
+        );
     }
   });
 
@@ -166,8 +201,11 @@ describe('the packed tarballs', () => {
 
   it('depend on each other by version, not by workspace: ranges', () => {
     for (const name of PUBLIC_PACKAGES) {
-      const manifest = JSON.parse(readFileSync(join(project, 'node_modules', '@tokenwire', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-      for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) expect(range, `${name} → ${dependency}`).not.toMatch(/^workspace:/);
+      const manifest = JSON.parse(readFileSync(join(project, 'node_modules', '@tokenwire', name, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+      for (const [dependency, range] of Object.entries(manifest.dependencies ?? {}))
+        expect(range, `${name} → ${dependency}`).not.toMatch(/^workspace:/);
     }
   });
 });
@@ -222,7 +260,9 @@ describe('importing the installed packages', () => {
     expectScenario(result);
   });
 
-  it('TypeScript (module node16) type-checks an ESM and a CJS consumer against the published declarations', { timeout: 300_000 }, async () => {
+  it('TypeScript (module node16) type-checks an ESM and a CJS consumer against the published declarations', {
+    timeout: 300_000,
+  }, async () => {
     await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, timeoutMs: 300_000 });
   });
 });
@@ -234,7 +274,9 @@ describe('JSR (scripts/jsr.mjs)', () => {
   });
 
   it('deno publish --dry-run passes for every package, slow-type check included', { timeout: 300_000 }, async () => {
-    const { stdout } = await run(process.execPath, [join(repository, 'scripts', 'jsr.mjs'), 'publish', '--dry-run'], { timeoutMs: 300_000 });
+    const { stdout } = await run(process.execPath, [join(repository, 'scripts', 'jsr.mjs'), 'publish', '--dry-run'], {
+      timeoutMs: 300_000,
+    });
     for (const name of PUBLIC_PACKAGES) expect(stdout).toContain(`Simulating publish of @tokenwire/${name}@`);
   });
 });

@@ -4,7 +4,18 @@
 //
 // runSmoke() returns plain JSON that must be identical everywhere: every value in it is deterministic (fixed
 // clocks, fixed vectors, the emulator's scripted robot); tokens and ids are reduced to their shape.
-import { CallbackSignatureError, TencentApiError, TokenwireError, UserSigError, createTencentClient, decodeUserSig, genUserSig, signCallback, verifyCallback, verifyUserSig } from '@tokenwire/core';
+import {
+  CallbackSignatureError,
+  TencentApiError,
+  TokenwireError,
+  UserSigError,
+  createTencentClient,
+  decodeUserSig,
+  genUserSig,
+  signCallback,
+  verifyCallback,
+  verifyUserSig,
+} from '@tokenwire/core';
 import { getCallback, getCallbackToken, setCallback, setCallbackToken } from '@tokenwire/live-config';
 import { applyToken, createAiccClient, createAiccSession } from '@tokenwire/aicc-messaging';
 import { AICC, TENCENT } from './fixture.mjs';
@@ -53,18 +64,47 @@ async function asyncFailureOf(action, secrets) {
 
 function userSigSection() {
   const issuedAt = () => 1_700_000_000_000;
-  const options = { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'xiaojun', expireSeconds: 15_552_000, now: issuedAt };
+  const options = {
+    sdkAppId: TENCENT.sdkAppId,
+    secretKey: TENCENT.secretKey,
+    identifier: 'xiaojun',
+    expireSeconds: 15_552_000,
+    now: issuedAt,
+  };
   const userSig = genUserSig(options);
-  const verified = verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'xiaojun', now: issuedAt });
+  const verified = verifyUserSig(userSig, {
+    sdkAppId: TENCENT.sdkAppId,
+    secretKey: TENCENT.secretKey,
+    identifier: 'xiaojun',
+    now: issuedAt,
+  });
   const otherKey = 'f'.repeat(64);
   return {
     decoded: decodeUserSig(userSig),
     verified,
     failures: {
-      wrongKey: failureOf(() => verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: otherKey, now: issuedAt }), [TENCENT.secretKey, otherKey]),
-      expired: failureOf(() => verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, now: () => 1_715_552_001_000 }), [TENCENT.secretKey]),
-      wrongIdentifier: failureOf(() => verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'someone-else', now: issuedAt }), [TENCENT.secretKey]),
-      tampered: failureOf(() => verifyUserSig(`${userSig.slice(0, 20)}x${userSig.slice(21)}`, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, now: issuedAt }), [TENCENT.secretKey]),
+      wrongKey: failureOf(
+        () => verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: otherKey, now: issuedAt }),
+        [TENCENT.secretKey, otherKey],
+      ),
+      expired: failureOf(
+        () => verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, now: () => 1_715_552_001_000 }),
+        [TENCENT.secretKey],
+      ),
+      wrongIdentifier: failureOf(
+        () =>
+          verifyUserSig(userSig, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, identifier: 'someone-else', now: issuedAt }),
+        [TENCENT.secretKey],
+      ),
+      tampered: failureOf(
+        () =>
+          verifyUserSig(`${userSig.slice(0, 20)}x${userSig.slice(21)}`, {
+            sdkAppId: TENCENT.sdkAppId,
+            secretKey: TENCENT.secretKey,
+            now: issuedAt,
+          }),
+        [TENCENT.secretKey],
+      ),
     },
   };
 }
@@ -81,16 +121,33 @@ function callbackSignatureSection() {
   return {
     sign,
     accepted: accepts({ tokens: 'xxxxyyyy', sign, requestTime: String(requestTime), now: at(requestTime + 30) }),
-    acceptedDuringRotation: accepts({ tokens: ['new-token-0001', 'xxxxyyyy'], sign, requestTime: String(requestTime), now: at(requestTime) }),
+    acceptedDuringRotation: accepts({
+      tokens: ['new-token-0001', 'xxxxyyyy'],
+      sign,
+      requestTime: String(requestTime),
+      now: at(requestTime),
+    }),
     failures: {
-      wrongToken: failureOf(() => verifyCallback({ tokens: 'xxxxyyyz', sign, requestTime: String(requestTime), now: at(requestTime) }), ['xxxxyyyz']),
-      stale: failureOf(() => verifyCallback({ tokens: 'xxxxyyyy', sign, requestTime: String(requestTime), now: at(requestTime + 61) }), ['xxxxyyyy']),
+      wrongToken: failureOf(
+        () => verifyCallback({ tokens: 'xxxxyyyz', sign, requestTime: String(requestTime), now: at(requestTime) }),
+        ['xxxxyyyz'],
+      ),
+      stale: failureOf(
+        () => verifyCallback({ tokens: 'xxxxyyyy', sign, requestTime: String(requestTime), now: at(requestTime + 61) }),
+        ['xxxxyyyy'],
+      ),
     },
   };
 }
 
 async function liveConfigSection(emulatorUrl) {
-  const client = createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: TENCENT.secretKey, baseUrl: emulatorUrl, retry: false });
+  const client = createTencentClient({
+    sdkAppId: TENCENT.sdkAppId,
+    identifier: 'administrator',
+    secretKey: TENCENT.secretKey,
+    baseUrl: emulatorUrl,
+    retry: false,
+  });
   const callbackUrl = 'https://hooks.example.test/tencent';
   const commands = ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'];
   const token = 'SmokeToken0123456789';
@@ -100,7 +157,13 @@ async function liveConfigSection(emulatorUrl) {
   await setCallbackToken(client, { token, enabled: true });
   const callbackToken = await getCallbackToken(client);
   // The emulator verifies the UserSig this runtime generated: a wrong key is refused by the server (70009).
-  const wrongKeyClient = createTencentClient({ sdkAppId: TENCENT.sdkAppId, identifier: 'administrator', secretKey: 'e'.repeat(64), baseUrl: emulatorUrl, retry: false });
+  const wrongKeyClient = createTencentClient({
+    sdkAppId: TENCENT.sdkAppId,
+    identifier: 'administrator',
+    secretKey: 'e'.repeat(64),
+    baseUrl: emulatorUrl,
+    retry: false,
+  });
   const wrongKey = await asyncFailureOf(() => getCallback(wrongKeyClient), [TENCENT.secretKey, 'e'.repeat(64)]);
   return { beforeSet, callback, callbackToken, wrongKey };
 }
@@ -125,7 +188,10 @@ async function aiccSection(emulatorUrl, userId) {
   const rejected = await asyncFailureOf(() => applyToken(badSecret, user), [AICC.appSecret, 'not-the-secret', accessToken, applied.token]);
   return {
     accessToken: typeof accessToken === 'string' && accessToken.length > 0,
-    messageToken: { isString: typeof applied.token === 'string' && applied.token.length > 0, lifetimeMs: applied.expiresAt - applied.obtainedAt },
+    messageToken: {
+      isString: typeof applied.token === 'string' && applied.token.length > 0,
+      lifetimeMs: applied.expiresAt - applied.obtainedAt,
+    },
     sentKeys: Object.keys(sent).sort(),
     received: received.map((message) => ({ sourceType: message.sourceType, mediaType: message.mediaType, content: message.content })),
     rejected,

@@ -54,7 +54,11 @@ it('sends a typed question with a real click on Send and renders the robot answe
   try {
     await page.goto(chat.pageUrl);
     // Connected, or the page says why not (e.g. a CORS or gateway refusal).
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.getElementById('status')?.dataset.kind === 'error', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.ready === 'true' || document.getElementById('status')?.dataset.kind === 'error',
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await page.locator('#status').textContent()).toBe('Connected as Ada');
     await page.locator('.message.robot').nth(1).waitFor({ timeout: 15_000 }); // the robot's greeting
 
@@ -102,7 +106,9 @@ it('sends a typed question with a real click on Send and renders the robot answe
     const answerBox = await page.locator('.message.robot', { hasText: ANSWER }).locator('.text').boundingBox();
     expect(answerBox).not.toBeNull();
     const answer = crop(image, answerBox!);
-    expect(countColor(answer, ROBOT_BUBBLE, 2) / (answer.width * answer.height), 'share of bubble color behind the answer').toBeGreaterThan(0.4);
+    expect(countColor(answer, ROBOT_BUBBLE, 2) / (answer.width * answer.height), 'share of bubble color behind the answer').toBeGreaterThan(
+      0.4,
+    );
     expect(countDark(answer), 'pixels of the answer text').toBeGreaterThan(300);
 
     // The page only talked to its own origin and the gateway; the AK/SK side (the emulated AICC) only to the worker.

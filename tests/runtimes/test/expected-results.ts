@@ -13,7 +13,13 @@ const userSigDocument = {
 };
 
 const userSigError = (reason: string) => ({ name: 'UserSigError', tokenwireError: true, reason, retryable: false, leaksSecret: false });
-const callbackError = (reason: string) => ({ name: 'CallbackSignatureError', tokenwireError: true, reason, retryable: false, leaksSecret: false });
+const callbackError = (reason: string) => ({
+  name: 'CallbackSignatureError',
+  tokenwireError: true,
+  reason,
+  retryable: false,
+  leaksSecret: false,
+});
 const tencentError = (code: number) => ({ name: 'TencentApiError', tokenwireError: true, code, retryable: false, leaksSecret: false });
 
 export const EXPECTED_RESULTS = {

@@ -33,7 +33,12 @@ async function runInWorkerd(emulatorUrl: string, userId: string): Promise<unknow
   const bundle = await bundleScenario('worker.mjs', 'workerd');
   expectBuiltInputs(bundle.inputs);
   // The worker's fetches go out over the network to the emulator on 127.0.0.1 (no outbound interception).
-  const mf = new Miniflare({ modules: true, script: bundle.code, compatibilityDate: COMPATIBILITY_DATE, bindings: { EMULATOR_URL: emulatorUrl } });
+  const mf = new Miniflare({
+    modules: true,
+    script: bundle.code,
+    compatibilityDate: COMPATIBILITY_DATE,
+    bindings: { EMULATOR_URL: emulatorUrl },
+  });
   try {
     const response = await mf.dispatchFetch(`http://smoke.test/?user=${encodeURIComponent(userId)}`);
     const text = await response.text();
@@ -74,7 +79,8 @@ async function runInChromium(emulatorUrl: string, userId: string): Promise<unkno
 function expectBuiltInputs(inputs: readonly string[]): void {
   const packageFiles = inputs.filter((input) => /(^|\/)packages\//.test(input));
   expect(packageFiles.length).toBeGreaterThanOrEqual(3);
-  for (const file of packageFiles) expect(file).toMatch(/packages\/(core|live-config|aicc-messaging)\/dist\/(index|internal|chunk-[A-Z0-9]+)\.js$/);
+  for (const file of packageFiles)
+    expect(file).toMatch(/packages\/(core|live-config|aicc-messaging)\/dist\/(index|internal|chunk-[A-Z0-9]+)\.js$/);
 }
 
 const runtimes = [
@@ -85,7 +91,12 @@ const runtimes = [
     userAgent: /^Deno\/2\./,
     run: (url: string, user: string) => runCli(runtimeBinary('deno'), ['run', '--allow-net=127.0.0.1', '--allow-read'], url, user),
   },
-  { name: 'bun', reports: 'bun', userAgent: /^Bun\/1\./, run: (url: string, user: string) => runCli(runtimeBinary('bun'), ['run'], url, user) },
+  {
+    name: 'bun',
+    reports: 'bun',
+    userAgent: /^Bun\/1\./,
+    run: (url: string, user: string) => runCli(runtimeBinary('bun'), ['run'], url, user),
+  },
   { name: 'workerd', reports: 'workerd', userAgent: null, run: runInWorkerd },
   { name: 'chromium', reports: 'browser', userAgent: /HeadlessChrome\/\d+/, run: runInChromium },
 ] as const;
@@ -106,7 +117,10 @@ describe.each(runtimes)('the smoke scenario on $name', ({ name, reports, userAge
 
     // The emulator, on the other side of a real socket, saw this runtime's calls and holds what they wrote.
     const state = served.emulator.state;
-    expect(state.tencent?.callback).toEqual({ url: EXPECTED_RESULTS.liveConfig.callback.url, callbackCommandList: EXPECTED_RESULTS.liveConfig.callback.commands });
+    expect(state.tencent?.callback).toEqual({
+      url: EXPECTED_RESULTS.liveConfig.callback.url,
+      callbackCommandList: EXPECTED_RESULTS.liveConfig.callback.commands,
+    });
     const chat = state.aicc?.messages.get(userId) ?? [];
     expect(chat.filter((message) => message.sourceType === 'CUSTOMER').map((message) => message.content)).toEqual(['I forgot my password']);
     expect(state.aicc?.counters).toMatchObject({ issuedAccessTokens: 1, issuedMessageTokens: 2 });

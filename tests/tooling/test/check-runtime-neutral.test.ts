@@ -51,13 +51,22 @@ const forbidden: Record<string, { text: string; hits: Array<[number, RegExp]> }>
     hits: [[2, /imports the Node built-in module 'fs'/]],
   },
   'from-fs-promises.ts': { text: "import { readFile } from 'fs/promises';\nexport { readFile };\n", hits: [[1, /'fs\/promises'/]] },
-  'from-node-prefix.ts': { text: "import { createHash } from 'node:crypto';\nexport { createHash };\n", hits: [[1, /imports a node:\* module/]] },
+  'from-node-prefix.ts': {
+    text: "import { createHash } from 'node:crypto';\nexport { createHash };\n",
+    hits: [[1, /imports a node:\* module/]],
+  },
   'type-only-node.ts': { text: "import type { Stats } from 'node:fs';\nexport type S = Stats;\n", hits: [[1, /imports a node:\* module/]] },
   'import-type-node.ts': { text: "export type S = import('node:fs').Stats;\n", hits: [[1, /imports types from a node:\* module/]] },
   're-export-node.ts': { text: "export { join } from 'node:path';\n", hits: [[1, /re-exports a node:\* module/]] },
   'import-equals.ts': { text: "import fs = require('fs');\nexport const f = fs;\n", hits: [[1, /imports the Node built-in module 'fs'/]] },
-  'global-this-element.ts': { text: "export const env = globalThis['process'];\n", hits: [[1, /uses process \(inject configuration instead\) \(through the global object\)/]] },
-  'global-this-property.ts': { text: 'export const env = globalThis.process.env;\n', hits: [[1, /uses process .*through the global object/]] },
+  'global-this-element.ts': {
+    text: "export const env = globalThis['process'];\n",
+    hits: [[1, /uses process \(inject configuration instead\) \(through the global object\)/]],
+  },
+  'global-this-property.ts': {
+    text: 'export const env = globalThis.process.env;\n',
+    hits: [[1, /uses process .*through the global object/]],
+  },
   'global-this-cast.ts': { text: 'export const B = (globalThis as any).Buffer;\n', hits: [[1, /uses Buffer .*through the global object/]] },
   'global-this-optional.ts': { text: 'export const B = globalThis?.Buffer;\n', hits: [[1, /uses Buffer/]] },
   'global-this-destructure.ts': {
@@ -65,7 +74,10 @@ const forbidden: Record<string, { text: string; hits: Array<[number, RegExp]> }>
     hits: [[1, /uses process .*through the global object/]],
   },
   'global-this-in.ts': { text: "export const isNode = 'process' in globalThis;\n", hits: [[1, /uses process .*probes the global object/]] },
-  'reflect-get.ts': { text: "export const B = Reflect.get(globalThis, 'Buffer');\n", hits: [[1, /uses Buffer .*through the global object/]] },
+  'reflect-get.ts': {
+    text: "export const B = Reflect.get(globalThis, 'Buffer');\n",
+    hits: [[1, /uses Buffer .*through the global object/]],
+  },
   'destructure-process.ts': { text: 'const { argv } = process;\nexport { argv };\n', hits: [[1, /uses process/]] },
   'optional-process.ts': { text: 'export const versions = process?.versions;\n', hits: [[1, /uses process/]] },
   'typeof-process.ts': { text: "export const isNode = typeof process !== 'undefined';\n", hits: [[1, /uses process/]] },
@@ -94,7 +106,7 @@ const forbidden: Record<string, { text: string; hits: Array<[number, RegExp]> }>
   'buffer-type.ts': { text: 'export function size(data: Buffer): number {\n  return data.length;\n}\n', hits: [[1, /uses Buffer/]] },
   'buffer.tsx': { text: "export const View = () => <pre>{Buffer.from('x').toString()}</pre>;\n", hits: [[1, /uses Buffer/]] },
   'buffer.mts': { text: "export const bytes = Buffer.from('x');\n", hits: [[1, /uses Buffer/]] },
-  'buffer.cts': { text: "export const bytes = Buffer.alloc(4);\n", hits: [[1, /uses Buffer/]] },
+  'buffer.cts': { text: 'export const bytes = Buffer.alloc(4);\n', hits: [[1, /uses Buffer/]] },
   'process.mjs': { text: 'export const home = process.env.HOME;\n', hits: [[1, /uses process/]] },
   'commonjs.cjs': {
     text: 'module.exports = { a: 1 };\nexports.b = 2;\n',
@@ -105,7 +117,10 @@ const forbidden: Record<string, { text: string; hits: Array<[number, RegExp]> }>
   },
   'node-types-reference.ts': { text: '/// <reference types="node" />\nexport const x = 1;\n', hits: [[1, /references Node types/]] },
   'imports-node-adapter.ts': { text: "export { serve } from '../serve.node.js';\n", hits: [[1, /Node-only adapter/]] },
-  'imports-test-harness.ts': { text: "import { harness } from '../aicc/test-harness.js';\nexport { harness };\n", hits: [[1, /test-only file/]] },
+  'imports-test-harness.ts': {
+    text: "import { harness } from '../aicc/test-harness.js';\nexport { harness };\n",
+    hits: [[1, /test-only file/]],
+  },
   'imports-test-dir.ts': { text: "export * from '../../test/fixtures.js';\n", hits: [[1, /test-only file/]] },
 };
 
@@ -129,7 +144,7 @@ const allowed: Record<string, string> = {
     ' * Never `process.env`; see import("node:fs").',
     ' * @example Buffer.from(x)',
     ' */',
-    "export const message = 'process.env is not read; Buffer is not used; require(\"fs\")';",
+    'export const message = \'process.env is not read; Buffer is not used; require("fs")\';',
     'export const template = `from "node:fs" and ${message} process.argv`;',
     "export const names = ['process', 'Buffer', 'global', '__dirname', 'setImmediate'];",
     "export const shaped = { 'process': 1, [`Buffer`]: 2 };",
@@ -163,7 +178,7 @@ const allowed: Record<string, string> = {
     "export * from './util.js';",
     "export const lazy = () => import('valibot');",
     'export const base = import.meta.url;',
-    "export const random = globalThis.crypto.getRandomValues(new Uint8Array(4));",
+    'export const random = globalThis.crypto.getRandomValues(new Uint8Array(4));',
     "export const timer = globalThis['setTimeout'];",
     'export const later = (run: () => void) => queueMicrotask(run);',
     'export const handle: ReturnType<typeof setTimeout> | undefined = undefined;',
@@ -182,18 +197,19 @@ const allowed: Record<string, string> = {
   'packages/demo/src/serve.node.ts': [
     '/// <reference types="node" />',
     "import { createServer } from 'node:http';",
-    "export const serve = () => createServer((request, response) => response.end(Buffer.from(process.version)));",
+    'export const serve = () => createServer((request, response) => response.end(Buffer.from(process.version)));',
     '',
   ].join('\n'),
-  'packages/demo/src/good/web.test.ts': "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync(__filename, 'utf8') + process.pid;\n",
+  'packages/demo/src/good/web.test.ts':
+    "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync(__filename, 'utf8') + process.pid;\n",
   'packages/demo/src/good/web.spec.ts': "import 'fs';\nexport const b = Buffer.alloc(1);\n",
-  'packages/demo/src/good/view.test.tsx': "export const b = Buffer.alloc(1);\n",
+  'packages/demo/src/good/view.test.tsx': 'export const b = Buffer.alloc(1);\n',
   'packages/demo/src/aicc/test-harness.ts': "import { tmpdir } from 'node:os';\nexport const harness = () => tmpdir() + process.pid;\n",
   'packages/demo/src/test/helpers.ts': "import { join } from 'path';\nexport const here = join(__dirname, 'x');\n",
-  'packages/demo/src/__tests__/helpers.ts': "export const env = process.env;\n",
+  'packages/demo/src/__tests__/helpers.ts': 'export const env = process.env;\n',
   // Outside packages/*/src: not shipped package source.
   'packages/demo/test/fixtures.ts': "import { readFileSync } from 'node:fs';\nexport const fixtures = readFileSync;\n",
-  'packages/demo/tsup.config.ts': "export default { env: process.env.NODE_ENV };\n",
+  'packages/demo/tsup.config.ts': 'export default { env: process.env.NODE_ENV };\n',
   'apps/cli/src/cli.ts': "import { argv } from 'node:process';\nexport const args = argv;\n",
   'packages/demo/src/readme.md': 'process.env and Buffer in prose',
 };
@@ -257,8 +273,9 @@ describe('isNodeBuiltin', () => {
 });
 
 describe('isExempt', () => {
-  it.each(['serve.node.ts', 'a/b.test.ts', 'a/b.spec.tsx', 'aicc/test-harness.ts', 'test/helpers.ts', '__tests__/x.ts'])('%s is exempt', (path) =>
-    expect(isExempt(path)).toBe(true),
+  it.each(['serve.node.ts', 'a/b.test.ts', 'a/b.spec.tsx', 'aicc/test-harness.ts', 'test/helpers.ts', '__tests__/x.ts'])(
+    '%s is exempt',
+    (path) => expect(isExempt(path)).toBe(true),
   );
   it.each(['serve.ts', 'node.ts', 'testing.ts', 'a/contest.ts', 'latest/x.ts', 'harness.ts'])('%s is checked', (path) =>
     expect(isExempt(path)).toBe(false),

@@ -10,7 +10,7 @@ import { certificateTrust, isNetworkFailure, retryOnNetworkFailure, runtimeEnvir
 
 // Deno's own words when a TLS-intercepting proxy's CA is not trusted (seen on a fresh clone here).
 const DENO_UNTRUSTED =
-  'error: Import \'https://registry.npmjs.org/valibot\' failed.\n    0: error sending request for url (https://registry.npmjs.org/valibot): ' +
+  "error: Import 'https://registry.npmjs.org/valibot' failed.\n    0: error sending request for url (https://registry.npmjs.org/valibot): " +
   'client error (Connect): invalid peer certificate: UnknownIssuer';
 
 describe('certificateTrust and runtimeEnvironment', () => {
@@ -19,7 +19,10 @@ describe('certificateTrust and runtimeEnvironment', () => {
   });
 
   it('keeps a DENO_CERT the parent set itself, and adds nothing when the parent trusts nothing extra', () => {
-    expect(certificateTrust({ NODE_EXTRA_CA_CERTS: '/ca.pem', DENO_CERT: '/deno.pem' })).toEqual({ DENO_CERT: '/deno.pem', NODE_EXTRA_CA_CERTS: '/ca.pem' });
+    expect(certificateTrust({ NODE_EXTRA_CA_CERTS: '/ca.pem', DENO_CERT: '/deno.pem' })).toEqual({
+      DENO_CERT: '/deno.pem',
+      NODE_EXTRA_CA_CERTS: '/ca.pem',
+    });
     expect(certificateTrust({})).toEqual({});
     expect(certificateTrust({ NODE_EXTRA_CA_CERTS: '' })).toEqual({});
   });
@@ -41,13 +44,18 @@ describe('certificateTrust and runtimeEnvironment', () => {
 describe('isNetworkFailure and retryOnNetworkFailure', () => {
   it("tells the network's failures from the package's", () => {
     expect(isNetworkFailure(DENO_UNTRUSTED)).toBe(true);
-    expect(isNetworkFailure('error sending request for url (https://jsr.io/@std/meta.json): dns error: failed to lookup address')).toBe(true);
-    expect(isNetworkFailure('error: TS2322 [ERROR]: Type \'string\' is not assignable to type \'number\'.')).toBe(false);
+    expect(isNetworkFailure('error sending request for url (https://jsr.io/@std/meta.json): dns error: failed to lookup address')).toBe(
+      true,
+    );
+    expect(isNetworkFailure("error: TS2322 [ERROR]: Type 'string' is not assignable to type 'number'.")).toBe(false);
     expect(isNetworkFailure('error: Failed to publish @tokenwire/core: missing explicit return type in the public API')).toBe(false);
   });
 
   it('tries a network failure once more and succeeds quietly when the second attempt passes', async () => {
-    const outputs = [{ ok: false, output: DENO_UNTRUSTED }, { ok: true, output: 'Success' }];
+    const outputs = [
+      { ok: false, output: DENO_UNTRUSTED },
+      { ok: true, output: 'Success' },
+    ];
     let calls = 0;
     const result = await retryOnNetworkFailure(() => outputs[calls++]!, 'deno publish --dry-run');
     expect(calls).toBe(2);
@@ -56,7 +64,10 @@ describe('isNetworkFailure and retryOnNetworkFailure', () => {
 
   it('says plainly that the network failed, not the package, when both attempts fail on it', async () => {
     let calls = 0;
-    const result = await retryOnNetworkFailure(() => (calls++, { ok: false, output: DENO_UNTRUSTED }), 'deno publish --dry-run of @tokenwire/core');
+    const result = await retryOnNetworkFailure(
+      () => (calls++, { ok: false, output: DENO_UNTRUSTED }),
+      'deno publish --dry-run of @tokenwire/core',
+    );
     expect(calls).toBe(2);
     expect(result.networkFailure).toBe(true);
     expect(result.explanation).toMatch(/^deno publish --dry-run of @tokenwire\/core failed twice on the network, not on the package/);
@@ -82,10 +93,40 @@ describe('Deno and Bun children trust the CA Node was given', () => {
     scratch = mkdtempSync(join(tmpdir(), 'tokenwire-runtime-env-'));
     const file = (name: string) => join(scratch, name);
     const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: scratch, stdio: 'pipe' });
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=tokenwire test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=tokenwire test CA',
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.pem'),
+    );
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', file('server.key'), '-out', file('server.csr'));
     writeFileSync(file('san.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-    openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', file('san.cnf'), '-out', file('server.pem'));
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file('server.csr'),
+      '-CA',
+      file('ca.pem'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      file('san.cnf'),
+      '-out',
+      file('server.pem'),
+    );
     server = createServer({ key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')) }, (_request, response) => {
       response.end('trusted');
     });
@@ -102,7 +143,13 @@ describe('Deno and Bun children trust the CA Node was given', () => {
   function fetchWith(runtime: 'deno' | 'bun', extra: Record<string, string>): Promise<{ ok: boolean; output: string }> {
     const script = `try { const r = await fetch(${JSON.stringify(url)}); console.log('status', r.status, await r.text()); } catch (e) { console.log('failed', String(e), String(e?.cause ?? '')); }`;
     const args = runtime === 'deno' ? ['eval', script] : ['-e', script];
-    const env = { PATH: process.env['PATH'] ?? '', HOME: scratch, DENO_DIR: join(scratch, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', ...extra };
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: scratch,
+      DENO_DIR: join(scratch, 'deno-dir'),
+      DENO_NO_UPDATE_CHECK: '1',
+      ...extra,
+    };
     return new Promise((resolve, reject) => {
       const child = spawn(runtimeBinary(runtime), args, { cwd: scratch, env });
       let output = '';

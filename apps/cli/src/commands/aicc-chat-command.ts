@@ -60,7 +60,9 @@ export const aiccChatCommand: CommandDefinition = {
   async run(invocation) {
     const { output, settings, context, secrets } = invocation;
     if (settings.stdinClaimed) {
-      throw new UsageError('aicc chat reads your messages from standard input: give the app secret with TOKENWIRE_AICC_APP_SECRET or --app-secret-file');
+      throw new UsageError(
+        'aicc chat reads your messages from standard input: give the app secret with TOKENWIRE_AICC_APP_SECRET or --app-secret-file',
+      );
     }
     const waitMs = integerFlag(settings.flag('wait'), 'wait', 0, 600_000) ?? 15_000;
     const user = await readAiccUser(invocation);
@@ -90,7 +92,9 @@ export const aiccChatCommand: CommandDefinition = {
       spinner.stop();
     }
     secrets.add(client.accessTokens.grant?.accessToken);
-    show([`${style.green('●')} ${style.bold('connected')} ${style.dim(`as ${user.userName} (${user.userId}) on ${user.channelId}: ${connected.resultDesc ?? 'ok'}`)}`]);
+    show([
+      `${style.green('●')} ${style.bold('connected')} ${style.dim(`as ${user.userName} (${user.userId}) on ${user.channelId}: ${connected.resultDesc ?? 'ok'}`)}`,
+    ]);
     if (interactive) show(HELP_LINES.map((line) => style.dim(line)));
 
     // Incoming messages, printed as they arrive, until the session ends or we stop the stream.
@@ -122,7 +126,9 @@ export const aiccChatCommand: CommandDefinition = {
 
     readline = createInterface({
       input: context.stdin,
-      ...(interactive ? { output: context.stdout as unknown as NodeJS.WritableStream, terminal: true, prompt: `${style.bold('you ›')} ` } : { terminal: false }),
+      ...(interactive
+        ? { output: context.stdout as unknown as NodeJS.WritableStream, terminal: true, prompt: `${style.bold('you ›')} ` }
+        : { terminal: false }),
     });
     // In raw terminal mode Ctrl-C reaches readline, not the process: leave the same way as /quit.
     let interruptedAtPrompt = false;
@@ -152,7 +158,13 @@ export const aiccChatCommand: CommandDefinition = {
         try {
           if (text === '/queue') {
             const queue = await session.queueInfo({ signal: context.signal });
-            show([style.dim(queue.queuing ? `queue position ${queue.position ?? '?'}${queue.estimateWaitTime === undefined ? '' : `, about ${queue.estimateWaitTime}s`}` : `not queuing: transferred to ${queue.transferredTo}`)]);
+            show([
+              style.dim(
+                queue.queuing
+                  ? `queue position ${queue.position ?? '?'}${queue.estimateWaitTime === undefined ? '' : `, about ${queue.estimateWaitTime}s`}`
+                  : `not queuing: transferred to ${queue.transferredTo}`,
+              ),
+            ]);
             continue;
           }
           if (text === '/agent') {
@@ -165,7 +177,11 @@ export const aiccChatCommand: CommandDefinition = {
             }
             transcript.push({ from: 'you', text: '/agent', controlType: 'TRANS2AGENT' });
             spinner.start('waiting for an agent…');
-            if (interactive) agent.matched.then(() => spinner.stop(), () => undefined);
+            if (interactive)
+              agent.matched.then(
+                () => spinner.stop(),
+                () => undefined,
+              );
             else if (!(await agent.matched)) output.warn(`no agent joined within ${waitMs} ms`);
             else await conversation.settle(settleMs, waitMs);
             continue;
@@ -192,7 +208,9 @@ export const aiccChatCommand: CommandDefinition = {
           failures += 1;
           const { name, message } = describeError(error);
           spinner.clearLine();
-          output.error(`${output.errorStyle.red('✗')} ${output.errorStyle.bold(text.startsWith('/') ? `${text} failed` : 'not sent')}: ${name}: ${message}`);
+          output.error(
+            `${output.errorStyle.red('✗')} ${output.errorStyle.bold(text.startsWith('/') ? `${text} failed` : 'not sent')}: ${name}: ${message}`,
+          );
           if (interactive) readline.prompt();
         }
         if (conversation.offline) break;
@@ -214,7 +232,10 @@ export const aiccChatCommand: CommandDefinition = {
       }
       stopStream.abort();
       await stream;
-      if (interactive || !output.json) show([`${style.dim('●')} ${style.bold('disconnected')}${context.signal.aborted || interruptedAtPrompt ? style.dim(' (Ctrl-C)') : ''}`]);
+      if (interactive || !output.json)
+        show([
+          `${style.dim('●')} ${style.bold('disconnected')}${context.signal.aborted || interruptedAtPrompt ? style.dim(' (Ctrl-C)') : ''}`,
+        ]);
     }
     if (streamError !== undefined) throw streamError;
     // A script (piped input) whose lines did not all go through fails; at a terminal the user saw each error.

@@ -41,8 +41,14 @@ export const aiccTokenCommand: CommandDefinition = {
         `${style.green('✓')} ${style.bold('ccmessaging-token issued')} for ${user.userId} on ${user.channelId}`,
         ...keyValueRows(
           [
-            ['ccmessaging-token', `${reveal ? messageToken.token : REDACTED} · expires ${new Date(messageToken.expiresAt).toISOString()} (in ${humanDuration((messageToken.expiresAt - context.now()) / 1000)})`],
-            ['AccessToken', `${reveal ? accessToken : REDACTED}${grant === undefined ? '' : ` · expires ${accessTokenExpiresAt} (in ${humanDuration((grant.expiresAt - context.now()) / 1000)})`}`],
+            [
+              'ccmessaging-token',
+              `${reveal ? messageToken.token : REDACTED} · expires ${new Date(messageToken.expiresAt).toISOString()} (in ${humanDuration((messageToken.expiresAt - context.now()) / 1000)})`,
+            ],
+            [
+              'AccessToken',
+              `${reveal ? accessToken : REDACTED}${grant === undefined ? '' : ` · expires ${accessTokenExpiresAt} (in ${humanDuration((grant.expiresAt - context.now()) / 1000)})`}`,
+            ],
           ],
           style.dim,
         ),

@@ -21,7 +21,10 @@ const sign: CommandDefinition = {
     ...TOKEN_OPTIONS,
     time: { type: 'string', valueName: 'SECONDS', description: 'RequestTime in Unix seconds (default: now)' },
   },
-  examples: ['TOKENWIRE_CALLBACK_TOKEN=… tokenwire callback sign --time 1700000000', 'tokenwire callback sign --token-file callback-token.txt --json'],
+  examples: [
+    'TOKENWIRE_CALLBACK_TOKEN=… tokenwire callback sign --time 1700000000',
+    'tokenwire callback sign --token-file callback-token.txt --json',
+  ],
   async run(invocation) {
     const { settings, output } = invocation;
     const given = settings.flag('time');
@@ -44,7 +47,8 @@ export function parseTokenList(text: string): string[] {
     } catch {
       throw new UsageError('the tokens file starts with [ but is not a JSON array');
     }
-    if (!Array.isArray(parsed) || !parsed.every((entry) => typeof entry === 'string')) throw new UsageError('the tokens file must be a JSON array of strings');
+    if (!Array.isArray(parsed) || !parsed.every((entry) => typeof entry === 'string'))
+      throw new UsageError('the tokens file must be a JSON array of strings');
     return parsed.filter((entry) => entry.trim() !== '');
   }
   return text
@@ -67,9 +71,11 @@ async function readTokens(invocation: CommandInvocation): Promise<string[]> {
     if (single !== undefined) tokens.push(single);
   }
   if (file !== undefined) {
-    for (const token of parseTokenList(await readTextFile(expandPath(file), 'the callback tokens'))) tokens.push(invocation.secrets.add(token));
+    for (const token of parseTokenList(await readTextFile(expandPath(file), 'the callback tokens')))
+      tokens.push(invocation.secrets.add(token));
   }
-  if (tokens.length === 0) throw new UsageError('no callback token: give --token-file, --token-stdin, --tokens-file or TOKENWIRE_CALLBACK_TOKEN');
+  if (tokens.length === 0)
+    throw new UsageError('no callback token: give --token-file, --token-stdin, --tokens-file or TOKENWIRE_CALLBACK_TOKEN');
   return tokens;
 }
 
@@ -86,12 +92,16 @@ const verify: CommandDefinition = {
   name: 'verify',
   summary: 'check a callback URL the way a receiver does (SdkAppid, Sign, RequestTime; the body with --body)',
   description:
-    'Checks SdkAppid against your SDKAppID and Sign = sha256(token + RequestTime) against each token (during a\nrotation, give both), with RequestTime within ±60 s (--tolerance). With --body/--body-file the body is parsed\nand checked against the command\'s schema too. Exit 1 with the reason when the callback would be refused.',
+    "Checks SdkAppid against your SDKAppID and Sign = sha256(token + RequestTime) against each token (during a\nrotation, give both), with RequestTime within ±60 s (--tolerance). With --body/--body-file the body is parsed\nand checked against the command's schema too. Exit 1 with the reason when the callback would be refused.",
   options: {
     url: { type: 'string', valueName: 'URL', description: 'the full callback URL, with SdkAppid, CallbackCommand, Sign and RequestTime' },
     'sdk-app-id': { type: 'string', valueName: 'ID', description: 'your SDKAppID (TOKENWIRE_SDK_APP_ID)' },
     ...TOKEN_OPTIONS,
-    'tokens-file': { type: 'string', valueName: 'PATH', description: 'accepted tokens, one per line or a JSON array (e.g. current and previous)' },
+    'tokens-file': {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'accepted tokens, one per line or a JSON array (e.g. current and previous)',
+    },
     body: { type: 'string', valueName: 'JSON', description: 'the raw callback body, to check it too' },
     'body-file': { type: 'string', valueName: 'PATH', description: 'read the raw callback body from a file' },
     tolerance: { type: 'string', valueName: 'SECONDS', description: 'largest accepted age of RequestTime (default 60)' },
@@ -167,11 +177,21 @@ const verify: CommandDefinition = {
               [
                 'command',
                 `${command}${known === false ? style.dim(' (not a command tokenwire knows)') : ''}` +
-                  (commandMismatch === undefined ? '' : style.dim(` (URL says ${commandMismatch.query}, body says ${commandMismatch.body})`)),
+                  (commandMismatch === undefined
+                    ? ''
+                    : style.dim(` (URL says ${commandMismatch.query}, body says ${commandMismatch.body})`)),
               ],
               ['SDKAppID', String(sdkAppId)],
-              ['RequestTime', `${requestTime}${ageSeconds === undefined ? '' : ` (${ageSeconds >= 0 ? `${humanDuration(ageSeconds)} ago` : `in ${humanDuration(-ageSeconds)}`}, tolerance ±${toleranceSeconds}s)`}`],
-              ['body', body === undefined ? style.dim('not checked (give --body or --body-file)') : `checked${eventTime === undefined ? style.dim(' (no event time in it)') : `, event time ${new Date(eventTime).toISOString()}`}`],
+              [
+                'RequestTime',
+                `${requestTime}${ageSeconds === undefined ? '' : ` (${ageSeconds >= 0 ? `${humanDuration(ageSeconds)} ago` : `in ${humanDuration(-ageSeconds)}`}, tolerance ±${toleranceSeconds}s)`}`,
+              ],
+              [
+                'body',
+                body === undefined
+                  ? style.dim('not checked (give --body or --body-file)')
+                  : `checked${eventTime === undefined ? style.dim(' (no event time in it)') : `, event time ${new Date(eventTime).toISOString()}`}`,
+              ],
             ],
             style.dim,
           ),
@@ -181,7 +201,12 @@ const verify: CommandDefinition = {
     } catch (error) {
       if (!CallbackSignatureError.isInstance(error)) throw error;
       if (output.json) {
-        output.writeJson({ ok: false, valid: false, reason: error.reason, error: { name: error.name, reason: error.reason, message: error.message, exitCode: ExitCode.failure } });
+        output.writeJson({
+          ok: false,
+          valid: false,
+          reason: error.reason,
+          error: { name: error.name, reason: error.reason, message: error.message, exitCode: ExitCode.failure },
+        });
       }
       output.error(`${output.errorStyle.red('✗')} ${output.errorStyle.bold(`callback refused (${error.reason})`)}: ${error.message}`);
       return ExitCode.failure;

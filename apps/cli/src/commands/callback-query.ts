@@ -27,7 +27,8 @@ export function readCallbackParameters(url: URL): CallbackParameters {
   for (const [name, value] of url.searchParams) {
     const field = FIELDS.get(name.toLowerCase());
     if (field === undefined) continue;
-    if (found[field] !== undefined) throw new CallbackSignatureError('malformed_request', `the callback URL repeats the ${name} query parameter`);
+    if (found[field] !== undefined)
+      throw new CallbackSignatureError('malformed_request', `the callback URL repeats the ${name} query parameter`);
     found[field] = value;
   }
   return { sdkAppId: found.sdkAppId, command: found.command, sign: found.sign, requestTime: found.requestTime };

@@ -35,7 +35,10 @@ function listenError(error: unknown, hostname: string, port: number): unknown {
   const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
   const failure = LISTEN_FAILURES[String(code)] ?? LISTEN_FAILURES[String(name)];
   if (failure === undefined) return error;
-  return new UsageError(`cannot listen on ${hostname}:${port}: the address ${failure}; choose another --port (0 picks a free one) or --host`, { cause: error });
+  return new UsageError(
+    `cannot listen on ${hostname}:${port}: the address ${failure}; choose another --port (0 picks a free one) or --host`,
+    { cause: error },
+  );
 }
 
 /** `tokenwire emulator`: serves the emulator over HTTP until Ctrl-C. */
@@ -56,7 +59,11 @@ export const emulatorCommand: CommandDefinition = {
     'channel-id': { type: 'string', valueName: 'ID', description: `AICC web channel (default ${EMULATOR_DEFAULTS.aiccChannelId})` },
     'poll-hold': { type: 'string', valueName: 'MS', description: 'how long an AICC poll is held without messages (default 5000)' },
     'robot-delay': { type: 'string', valueName: 'MS', description: 'how long the robot takes to answer (default 300)' },
-    'save-env': { type: 'string', valueName: 'PATH', description: 'write the TOKENWIRE_* settings, secrets included, to this file (mode 0600)' },
+    'save-env': {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'write the TOKENWIRE_* settings, secrets included, to this file (mode 0600)',
+    },
   },
   examples: [
     'tokenwire emulator --port 8787 --save-env .tokenwire.env   # then in another shell: set -a; . ./.tokenwire.env; set +a',
@@ -76,7 +83,16 @@ export const emulatorCommand: CommandDefinition = {
     const pollHoldMs = integerFlag(settings.flag('poll-hold'), 'poll-hold', 0, 60_000) ?? 5_000;
     const robotReplyDelayMs = integerFlag(settings.flag('robot-delay'), 'robot-delay', 0, 60_000) ?? 300;
 
-    const emulator = createCliEmulator({ sdkAppId, identifier, secretKey, aiccAppKey, aiccAppSecret, aiccChannelId, pollHoldMs, robotReplyDelayMs });
+    const emulator = createCliEmulator({
+      sdkAppId,
+      identifier,
+      secretKey,
+      aiccAppKey,
+      aiccAppSecret,
+      aiccChannelId,
+      pollHoldMs,
+      robotReplyDelayMs,
+    });
     const logged = {
       fetch: async (request: Request): Promise<Response> => {
         const started = performance.now();
@@ -86,10 +102,14 @@ export const emulatorCommand: CommandDefinition = {
           const response = await emulator.fetch(request);
           for (const token of emulator.aicc.state.accessTokens.keys()) secrets.add(token);
           for (const token of emulator.aicc.state.messageTokens.keys()) secrets.add(token);
-          output.line(`  ${output.style.dim(new Date().toISOString().slice(11, 23))} ${method.padEnd(7)} ${redactUrl(pathname)} ${response.status < 400 ? output.style.green(String(response.status)) : output.style.red(String(response.status))} ${output.style.dim(formatMilliseconds(performance.now() - started))}`);
+          output.line(
+            `  ${output.style.dim(new Date().toISOString().slice(11, 23))} ${method.padEnd(7)} ${redactUrl(pathname)} ${response.status < 400 ? output.style.green(String(response.status)) : output.style.red(String(response.status))} ${output.style.dim(formatMilliseconds(performance.now() - started))}`,
+          );
           return response;
         } catch (error) {
-          output.line(`  ${output.style.dim(new Date().toISOString().slice(11, 23))} ${method.padEnd(7)} ${redactUrl(pathname)} ${output.style.red('dropped')}`);
+          output.line(
+            `  ${output.style.dim(new Date().toISOString().slice(11, 23))} ${method.padEnd(7)} ${redactUrl(pathname)} ${output.style.red('dropped')}`,
+          );
           throw error;
         }
       },
@@ -108,9 +128,13 @@ export const emulatorCommand: CommandDefinition = {
         ['TOKENWIRE_AICC_APP_SECRET', aiccAppSecret],
       ];
       const envFile = settings.flag('save-env');
-      const savedTo = envFile === undefined ? undefined : await saveSecretFile(envFile, environment.map(([name, value]) => `${name}=${value}`).join('\n'));
+      const savedTo =
+        envFile === undefined
+          ? undefined
+          : await saveSecretFile(envFile, environment.map(([name, value]) => `${name}=${value}`).join('\n'));
       const reveal = output.showSecrets;
-      const shown = (name: string, value: string): string => (name.endsWith('SECRET_KEY') || name.endsWith('APP_SECRET') ? showSecret(value, reveal)! : value);
+      const shown = (name: string, value: string): string =>
+        name.endsWith('SECRET_KEY') || name.endsWith('APP_SECRET') ? showSecret(value, reveal)! : value;
       output.result(
         {
           ok: true,
@@ -126,7 +150,9 @@ export const emulatorCommand: CommandDefinition = {
           style.bold('Settings for another shell:'),
           ...environment.map(([name, value]) => `  export ${name}=${shown(name, value)}`),
           ...keyValueRows([['AICC channel', aiccChannelId]], style.dim),
-          ...(savedTo === undefined ? [style.dim(reveal ? '' : '  (secrets as ***: use --save-env PATH or --show-secrets)')] : [`  ${style.dim('written to')} ${savedTo} ${style.dim(`(set -a; . ${savedTo}; set +a)`)}`]),
+          ...(savedTo === undefined
+            ? [style.dim(reveal ? '' : '  (secrets as ***: use --save-env PATH or --show-secrets)')]
+            : [`  ${style.dim('written to')} ${savedTo} ${style.dim(`(set -a; . ${savedTo}; set +a)`)}`]),
           '',
           style.dim('Press Ctrl-C to stop. Requests:'),
         ],

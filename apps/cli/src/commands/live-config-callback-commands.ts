@@ -9,7 +9,12 @@ import { UsageError } from '../usage-error.js';
 
 const CONFIGURATION_OPTIONS = {
   url: { type: 'string', valueName: 'URL', description: 'the http(s) URL Tencent posts callbacks to' },
-  command: { type: 'string', multiple: true, valueName: 'COMMAND', description: 'a callback command, e.g. Live.CallbackAfterCreateRoom (or a comma-separated list)' },
+  command: {
+    type: 'string',
+    multiple: true,
+    valueName: 'COMMAND',
+    description: 'a callback command, e.g. Live.CallbackAfterCreateRoom (or a comma-separated list)',
+  },
 } as const;
 
 /** Reads `--url` and `--command` (repeatable, comma-separated lists allowed). */
@@ -25,7 +30,12 @@ function readConfiguration(invocation: CommandInvocation): { url: string; comman
   return { url, commands };
 }
 
-function configurationLines(title: string, url: string, commands: readonly string[], style: { green(text: string): string; bold(text: string): string; dim(text: string): string }): string[] {
+function configurationLines(
+  title: string,
+  url: string,
+  commands: readonly string[],
+  style: { green(text: string): string; bold(text: string): string; dim(text: string): string },
+): string[] {
   return [
     `${style.green('✓')} ${style.bold(title)}`,
     ...keyValueRows(
@@ -56,7 +66,10 @@ const set: CommandDefinition = {
     const configuration = readConfiguration(invocation);
     const client = await createTencentClientFromSettings(invocation);
     const options = { signal: invocation.context.signal };
-    const outcome = invocation.values['upsert'] === true ? await upsertCallback(client, configuration, options) : (await setCallback(client, configuration, options), 'created');
+    const outcome =
+      invocation.values['upsert'] === true
+        ? await upsertCallback(client, configuration, options)
+        : (await setCallback(client, configuration, options), 'created');
     invocation.output.result({ ok: true, outcome, url: redactUrl(configuration.url), commands: configuration.commands }, (style) =>
       configurationLines(`callback configuration ${outcome}`, configuration.url, configuration.commands, style),
     );
@@ -75,8 +88,9 @@ const update: CommandDefinition = {
     const configuration = readConfiguration(invocation);
     const client = await createTencentClientFromSettings(invocation);
     await updateCallback(client, configuration, { signal: invocation.context.signal });
-    invocation.output.result({ ok: true, outcome: 'updated', url: redactUrl(configuration.url), commands: configuration.commands }, (style) =>
-      configurationLines('callback configuration updated', configuration.url, configuration.commands, style),
+    invocation.output.result(
+      { ok: true, outcome: 'updated', url: redactUrl(configuration.url), commands: configuration.commands },
+      (style) => configurationLines('callback configuration updated', configuration.url, configuration.commands, style),
     );
     return ExitCode.success;
   },

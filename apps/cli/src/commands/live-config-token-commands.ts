@@ -51,7 +51,12 @@ async function install<T>(file: ReservedSecretFile | undefined, call: () => Prom
  * Runs what follows the installation of a new token (saving it, reading it back). A failure there exits 1 and
  * says that the token is installed and where to get it: shown only with --show-secrets.
  */
-async function afterInstall<T>(invocation: CommandInvocation, token: string | undefined, saved: string | undefined, step: () => Promise<T>): Promise<T> {
+async function afterInstall<T>(
+  invocation: CommandInvocation,
+  token: string | undefined,
+  saved: string | undefined,
+  step: () => Promise<T>,
+): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -59,7 +64,9 @@ async function afterInstall<T>(invocation: CommandInvocation, token: string | un
     const shown = invocation.output.showSecrets ? ` ${token}` : '';
     const find = saved === undefined ? "see it with 'tokenwire live-config token get --show-secrets'" : `it is saved in ${saved}`;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new IncompleteChangeError(`the new callback token${shown} is installed, but then this failed: ${reason}; ${find}`, { cause: error });
+    throw new IncompleteChangeError(`the new callback token${shown} is installed, but then this failed: ${reason}; ${find}`, {
+      cause: error,
+    });
   }
 }
 
@@ -83,7 +90,11 @@ const set: CommandDefinition = {
     ...TENCENT_OPTIONS,
     ...NEW_TOKEN_OPTIONS,
     generate: { type: 'boolean', description: 'generate a random token (128 URL-safe characters)' },
-    length: { type: 'string', valueName: 'N', description: `length of a generated token, 1–${MAX_CALLBACK_TOKEN_LENGTH} (default ${MAX_CALLBACK_TOKEN_LENGTH})` },
+    length: {
+      type: 'string',
+      valueName: 'N',
+      description: `length of a generated token, 1–${MAX_CALLBACK_TOKEN_LENGTH} (default ${MAX_CALLBACK_TOKEN_LENGTH})`,
+    },
     enable: { type: 'boolean', description: 'make Tencent sign every callback' },
     disable: { type: 'boolean', description: 'turn callback signing off' },
   },
@@ -106,12 +117,18 @@ const set: CommandDefinition = {
     if (token === undefined && enabled === undefined) {
       throw new UsageError('nothing to set: give --token-file/--token-stdin/--token or --generate, and/or --enable or --disable');
     }
-    if (settings.flag('save-token') !== undefined && token === undefined) throw new UsageError('--save-token needs a token to save (--generate or --token…)');
+    if (settings.flag('save-token') !== undefined && token === undefined)
+      throw new UsageError('--save-token needs a token to save (--generate or --token…)');
     const file = await reserveIfAsked(invocation);
     await install(file, () =>
-      setCallbackToken(client, { ...(token === undefined ? {} : { token }), ...(enabled === undefined ? {} : { enabled }) }, { signal: invocation.context.signal }),
+      setCallbackToken(
+        client,
+        { ...(token === undefined ? {} : { token }), ...(enabled === undefined ? {} : { enabled }) },
+        { signal: invocation.context.signal },
+      ),
     );
-    const savedTo = file === undefined || token === undefined ? undefined : await afterInstall(invocation, token, undefined, () => save(file, token));
+    const savedTo =
+      file === undefined || token === undefined ? undefined : await afterInstall(invocation, token, undefined, () => save(file, token));
     const current = await afterInstall(invocation, token, savedTo, async () => {
       const readBack = await getCallbackToken(client, { signal: invocation.context.signal });
       invocation.secrets.add(readBack.token);
@@ -119,12 +136,21 @@ const set: CommandDefinition = {
       return readBack;
     });
     output.result(
-      { ok: true, token: tokenShown(current.token, output.showSecrets), generated: generate, enabled: current.enabled, ...(savedTo === undefined ? {} : { savedTo }) },
+      {
+        ok: true,
+        token: tokenShown(current.token, output.showSecrets),
+        generated: generate,
+        enabled: current.enabled,
+        ...(savedTo === undefined ? {} : { savedTo }),
+      },
       (style) => [
         `${style.green('✓')} ${style.bold('callback token set')} · signing ${current.enabled ? style.green('enabled') : style.yellow('disabled')}`,
         ...keyValueRows(
           [
-            ['token', `${tokenShown(current.token, output.showSecrets)}${generate ? ` (generated, ${current.token.length} characters)` : ''}`],
+            [
+              'token',
+              `${tokenShown(current.token, output.showSecrets)}${generate ? ` (generated, ${current.token.length} characters)` : ''}`,
+            ],
             ...(savedTo === undefined ? [] : [['saved to', savedTo] as const]),
           ],
           style.dim,
@@ -163,7 +189,10 @@ const remove: CommandDefinition = {
   async run(invocation) {
     const client = await createTencentClientFromSettings(invocation);
     await deleteCallbackToken(client, { signal: invocation.context.signal });
-    invocation.output.result({ ok: true, deleted: true }, (style) => `${style.green('✓')} ${style.bold('callback token deleted')} · callbacks are no longer signed`);
+    invocation.output.result(
+      { ok: true, deleted: true },
+      (style) => `${style.green('✓')} ${style.bold('callback token deleted')} · callbacks are no longer signed`,
+    );
     return ExitCode.success;
   },
 };
@@ -199,7 +228,8 @@ const rotate: CommandDefinition = {
     );
     invocation.secrets.add(rotation.current);
     invocation.secrets.add(rotation.previous);
-    const savedTo = file === undefined ? undefined : await afterInstall(invocation, rotation.current, undefined, () => save(file, rotation.current));
+    const savedTo =
+      file === undefined ? undefined : await afterInstall(invocation, rotation.current, undefined, () => save(file, rotation.current));
     const reveal = output.showSecrets;
     output.result(
       {
@@ -219,7 +249,10 @@ const rotate: CommandDefinition = {
             ['previous', rotation.previous === undefined ? '—' : tokenShown(rotation.previous, reveal)],
             ['current', `${tokenShown(rotation.current, reveal)}${token === undefined ? ' (generated)' : ''}`],
             ...(savedTo === undefined ? [] : [['saved to', savedTo] as const]),
-            ['accept both until', `${new Date(rotation.keepPreviousUntil).toISOString()} (${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)})`],
+            [
+              'accept both until',
+              `${new Date(rotation.keepPreviousUntil).toISOString()} (${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)})`,
+            ],
           ],
           style.dim,
         ),

@@ -19,7 +19,10 @@ const USER_SIG_OPTIONS = secretOptions('user-sig', 'UserSig');
 /** Reads the UserSig to check from --user-sig, --user-sig-file or --user-sig-stdin. */
 async function readUserSig(invocation: CommandInvocation): Promise<string> {
   const value = await invocation.settings.secret(SECRETS.userSig);
-  if (value === undefined) throw new UsageError('no UserSig: give it with --user-sig-file, --user-sig-stdin or --user-sig', { commandPath: invocation.commandPath });
+  if (value === undefined)
+    throw new UsageError('no UserSig: give it with --user-sig-file, --user-sig-stdin or --user-sig', {
+      commandPath: invocation.commandPath,
+    });
   return value.trim();
 }
 
@@ -44,7 +47,10 @@ function documentRows(document: UserSigDocument, nowSeconds: number, reveal: boo
       ['identifier', document.identifier],
       ['SDKAppID', String(document.sdkAppId)],
       ['issued', `${isoFromSeconds(document.time)} (${document.time})`],
-      ['expires', `${isoFromSeconds(document.expiresAt)} (${remaining >= 0 ? `in ${humanDuration(remaining)}` : style.red(`${humanDuration(remaining)} ago`)})`],
+      [
+        'expires',
+        `${isoFromSeconds(document.expiresAt)} (${remaining >= 0 ? `in ${humanDuration(remaining)}` : style.red(`${humanDuration(remaining)} ago`)})`,
+      ],
       ['userbuf', document.userBuf === undefined ? '—' : `${document.userBuf.byteLength} bytes`],
       ['signature', reveal ? document.signature : REDACTED],
     ],
@@ -57,10 +63,14 @@ const sign: CommandDefinition = {
   name: 'sign',
   summary: 'sign a UserSig and print it alone on stdout',
   description:
-    'Signs a TLSSigAPIv2 UserSig (HMAC-SHA256) with the app\'s secret key. The UserSig is the only output, so it\ncan be piped; this is the one command that prints a secret without --show-secrets, because it was asked for.',
+    "Signs a TLSSigAPIv2 UserSig (HMAC-SHA256) with the app's secret key. The UserSig is the only output, so it\ncan be piped; this is the one command that prints a secret without --show-secrets, because it was asked for.",
   options: {
     ...APP_OPTIONS,
-    'user-id': { type: 'string', valueName: 'USER', description: 'the UserID to sign for (default: the identifier setting, else administrator)' },
+    'user-id': {
+      type: 'string',
+      valueName: 'USER',
+      description: 'the UserID to sign for (default: the identifier setting, else administrator)',
+    },
     identifier: { type: 'string', valueName: 'USER', description: 'same as --user-id (TOKENWIRE_IDENTIFIER)' },
     expire: { type: 'string', valueName: 'SECONDS', description: 'validity in seconds (default 15552000 = 180 days)' },
   },
@@ -114,7 +124,13 @@ const verify: CommandDefinition = {
       return ExitCode.success;
     } catch (error) {
       if (!UserSigError.isInstance(error)) throw error;
-      if (output.json) output.writeJson({ ok: false, valid: false, reason: error.reason, error: { name: error.name, reason: error.reason, message: error.message, exitCode: ExitCode.failure } });
+      if (output.json)
+        output.writeJson({
+          ok: false,
+          valid: false,
+          reason: error.reason,
+          error: { name: error.name, reason: error.reason, message: error.message, exitCode: ExitCode.failure },
+        });
       output.error(`${output.errorStyle.red('✗')} ${output.errorStyle.bold(`invalid UserSig (${error.reason})`)}: ${error.message}`);
       return ExitCode.failure;
     }
@@ -127,7 +143,10 @@ const decode: CommandDefinition = {
   summary: 'show what a UserSig contains, without verifying it (signature shown as ***)',
   description: 'Decodes a UserSig without a key. Nothing is verified; use `usersig verify` to trust it.',
   options: { ...USER_SIG_OPTIONS },
-  examples: ['tokenwire usersig decode --user-sig-file sig.txt', 'tokenwire usersig sign --user-id alice | tokenwire usersig decode --user-sig-stdin --json'],
+  examples: [
+    'tokenwire usersig decode --user-sig-file sig.txt',
+    'tokenwire usersig sign --user-id alice | tokenwire usersig decode --user-sig-stdin --json',
+  ],
   async run(invocation) {
     const { output } = invocation;
     const userSig = await readUserSig(invocation);

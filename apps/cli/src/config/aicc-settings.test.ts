@@ -15,13 +15,17 @@ describe('registeringFetch', () => {
     await fetch('https://aicc.example.com/apiaccess/ccmessaging/send', {
       headers: { authorization: 'Bearer access-token-123', 'ccmessaging-token': 'session-ccmessaging-token-123' },
     });
-    expect(secrets.redact('access-token-123 session-ccmessaging-token-123 rotated-ccmessaging-token-456 user-42')).toBe('*** *** *** user-42');
+    expect(secrets.redact('access-token-123 session-ccmessaging-token-123 rotated-ccmessaging-token-456 user-42')).toBe(
+      '*** *** *** user-42',
+    );
   });
 
   it('reads the headers of a Request too', async () => {
     vi.stubGlobal('fetch', async () => new Response('{}'));
     const secrets = new SecretRegistry();
-    await registeringFetch(secrets)(new Request('https://aicc.example.com/x', { headers: { 'ccmessaging-token': 'request-object-token' } }));
+    await registeringFetch(secrets)(
+      new Request('https://aicc.example.com/x', { headers: { 'ccmessaging-token': 'request-object-token' } }),
+    );
     expect(secrets.has('request-object-token')).toBe(true);
   });
 });

@@ -16,7 +16,12 @@ export const AICC_USER_OPTIONS: OptionDefinitions = {
 };
 
 /** The flag of each field of an {@link AiccUser}, for messages. */
-const USER_FLAGS: Readonly<Record<string, string>> = { userId: '--user-id', userName: '--user-name', channelId: '--channel-id', locale: '--locale' };
+const USER_FLAGS: Readonly<Record<string, string>> = {
+  userId: '--user-id',
+  userName: '--user-name',
+  channelId: '--channel-id',
+  locale: '--locale',
+};
 
 /**
  * The AICC end user from `--user-id`, `--user-name`, `--channel-id`, `--locale`, checked with the schema

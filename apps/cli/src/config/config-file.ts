@@ -90,7 +90,10 @@ function checkProfile(name: string, value: unknown, path: string): ProfileSettin
  *   "profiles": { "emulator": { "sdkAppId": 1400000000, "baseUrl": "http://127.0.0.1:8787", "secretKeyFile": "~/.tokenwire-key" } } }
  * ```
  */
-export async function loadProfile(env: Readonly<Record<string, string | undefined>>, requested: string | undefined): Promise<LoadedProfile | undefined> {
+export async function loadProfile(
+  env: Readonly<Record<string, string | undefined>>,
+  requested: string | undefined,
+): Promise<LoadedProfile | undefined> {
   const path = configFilePath(env);
   let text: string;
   try {
@@ -98,7 +101,8 @@ export async function loadProfile(env: Readonly<Record<string, string | undefine
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      if (requested !== undefined) throw new UsageError(`profile "${requested}" was requested, but there is no configuration file at ${path}`);
+      if (requested !== undefined)
+        throw new UsageError(`profile "${requested}" was requested, but there is no configuration file at ${path}`);
       return undefined;
     }
     throw new UsageError(`cannot read the configuration file ${path}: ${code ?? String(error)}`);
@@ -111,12 +115,14 @@ export async function loadProfile(env: Readonly<Record<string, string | undefine
   }
   if (!isPlainObject(parsed)) throw new UsageError(`the configuration file ${path} must hold a JSON object`);
   for (const key of Object.keys(parsed)) {
-    if (key !== 'profiles' && key !== 'defaultProfile') throw new UsageError(`${path}: unknown key "${key}" (expected "profiles" and "defaultProfile")`);
+    if (key !== 'profiles' && key !== 'defaultProfile')
+      throw new UsageError(`${path}: unknown key "${key}" (expected "profiles" and "defaultProfile")`);
   }
   const profiles = parsed['profiles'] ?? {};
   if (!isPlainObject(profiles)) throw new UsageError(`${path}: "profiles" must be an object of named profiles`);
   const defaultProfile = parsed['defaultProfile'];
-  if (defaultProfile !== undefined && typeof defaultProfile !== 'string') throw new UsageError(`${path}: "defaultProfile" must be a string`);
+  if (defaultProfile !== undefined && typeof defaultProfile !== 'string')
+    throw new UsageError(`${path}: "defaultProfile" must be a string`);
   const name = requested ?? defaultProfile ?? 'default';
   if (!Object.hasOwn(profiles, name)) {
     if (requested !== undefined || defaultProfile !== undefined) {

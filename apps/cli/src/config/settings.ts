@@ -38,7 +38,13 @@ export const SETTINGS = {
 
 /** The secrets every command can read. */
 export const SECRETS = {
-  secretKey: { label: 'secret key', flag: 'secret-key', env: 'TOKENWIRE_SECRET_KEY', profileKey: 'secretKey', profileFileKey: 'secretKeyFile' },
+  secretKey: {
+    label: 'secret key',
+    flag: 'secret-key',
+    env: 'TOKENWIRE_SECRET_KEY',
+    profileKey: 'secretKey',
+    profileFileKey: 'secretKeyFile',
+  },
   callbackToken: {
     label: 'callback token',
     flag: 'token',
@@ -130,7 +136,8 @@ export class Settings {
     const file = this.flag(`${setting.flag}-file`);
     const stdin = this.#values[`${setting.flag}-stdin`] === true;
     const given = [inline !== undefined, file !== undefined, stdin].filter(Boolean).length;
-    if (given > 1) throw new UsageError(`give the ${setting.label} only once: --${setting.flag}, --${setting.flag}-file or --${setting.flag}-stdin`);
+    if (given > 1)
+      throw new UsageError(`give the ${setting.label} only once: --${setting.flag}, --${setting.flag}-file or --${setting.flag}-stdin`);
     let value: string | undefined;
     if (inline !== undefined) {
       this.#secrets.add(inline);
@@ -174,14 +181,17 @@ export class Settings {
 
   /** Reads standard input for one purpose; a second use in the same run is a usage error. */
   async readStdin(label: string, flag: string): Promise<string> {
-    if (this.#stdinUsedBy !== undefined) throw new UsageError(`standard input can feed only one value: ${this.#stdinUsedBy} and ${flag} both ask for it`);
+    if (this.#stdinUsedBy !== undefined)
+      throw new UsageError(`standard input can feed only one value: ${this.#stdinUsedBy} and ${flag} both ask for it`);
     this.#stdinUsedBy = flag;
     return readStandardInput(this.#stdin, (text) => this.#output.writeError(text), label);
   }
 
   /** Whether some flag already claimed standard input. */
   get stdinClaimed(): boolean {
-    return this.#stdinUsedBy !== undefined || Object.entries(this.#values).some(([name, value]) => name.endsWith('-stdin') && value === true);
+    return (
+      this.#stdinUsedBy !== undefined || Object.entries(this.#values).some(([name, value]) => name.endsWith('-stdin') && value === true)
+    );
   }
 }
 

@@ -30,7 +30,10 @@ export async function readIdentifier(settings: Settings): Promise<string> {
  * The endpoint: a region or a base URL, from the highest-precedence source that gives either (flags, then
  * environment, then profile). Both at the same level is a usage error.
  */
-export async function readEndpoint(settings: Settings, env: Readonly<Record<string, string | undefined>>): Promise<{ region: string } | { baseUrl: string }> {
+export async function readEndpoint(
+  settings: Settings,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ region: string } | { baseUrl: string }> {
   const levels: [string | undefined, string | undefined, string][] = [
     [settings.flag('region'), settings.flag('base-url'), '--region and --base-url'],
     [env['TOKENWIRE_REGION'] || undefined, env['TOKENWIRE_BASE_URL'] || undefined, 'TOKENWIRE_REGION and TOKENWIRE_BASE_URL'],
@@ -45,7 +48,9 @@ export async function readEndpoint(settings: Settings, env: Readonly<Record<stri
     }
     if (baseUrl !== undefined) return { baseUrl };
   }
-  throw new UsageError('no endpoint: give --region (or TOKENWIRE_REGION) for Tencent Cloud, or --base-url (or TOKENWIRE_BASE_URL), e.g. the emulator');
+  throw new UsageError(
+    'no endpoint: give --region (or TOKENWIRE_REGION) for Tencent Cloud, or --base-url (or TOKENWIRE_BASE_URL), e.g. the emulator',
+  );
 }
 
 /** Reads `--timeout` and `--retries`. */

@@ -54,7 +54,11 @@ export class DemoReport {
       this.#finish({ number, title, ok: true, durationMs: performance.now() - started, details }, label, live);
       return value;
     } catch (error) {
-      this.#finish({ number, title, ok: false, durationMs: performance.now() - started, details, error: describeError(error) }, label, live);
+      this.#finish(
+        { number, title, ok: false, durationMs: performance.now() - started, details, error: describeError(error) },
+        label,
+        live,
+      );
       throw error;
     }
   }
@@ -65,7 +69,9 @@ export class DemoReport {
     if (live) this.#output.write('\r\u001b[2K');
     const mark = result.ok ? style.green('✓') : style.red('✗');
     const padded = label.length >= TITLE_WIDTH ? label : `${label} ${style.dim('·'.repeat(TITLE_WIDTH - label.length - 1))}`;
-    this.#output.line(`  ${mark}  ${result.ok ? padded : style.red(padded)} ${style.dim(formatMilliseconds(result.durationMs).padStart(8))}`);
+    this.#output.line(
+      `  ${mark}  ${result.ok ? padded : style.red(padded)} ${style.dim(formatMilliseconds(result.durationMs).padStart(8))}`,
+    );
     const indent = ' '.repeat(String(this.#total).length + 7);
     for (const detail of result.details) this.#output.line(`${indent}${style.dim(detail)}`);
     if (result.error !== undefined) this.#output.line(`${indent}${style.red(`${result.error.name}: ${result.error.message}`)}`);

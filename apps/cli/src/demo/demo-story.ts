@@ -56,7 +56,12 @@ async function deliver(emulator: CliEmulator, receiver: CallbackReceiver, comman
 /** Sends a captured callback to the receiver again, byte for byte (an in-flight or replayed callback). */
 async function replay(receiver: CallbackReceiver, callback: ReceivedCallback, signal: AbortSignal) {
   const before = receiver.verdicts.length;
-  const response = await fetch(callback.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: callback.body, signal });
+  const response = await fetch(callback.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: callback.body,
+    signal,
+  });
   await response.text();
   check(receiver.verdicts.length === before + 1, 'the receiver did not get the replayed callback');
   return { status: response.status, verdict: receiver.verdicts.at(-1)! };
@@ -156,7 +161,9 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
       check(decodeUserSig(userSig).signature === document.signature, 'decoding and verifying disagree');
       // The client sends exactly this UserSig, so every later Tencent call proves the emulator accepts it.
       client = createTencentClient({ sdkAppId, identifier, userSig, baseUrl: emulatorServer!.url });
-      step.note(`${identifier} · SDKAppID ${sdkAppId} · UserSig ${REDACTED} (${userSig.length} chars) · expires in ${humanDuration(document.expire)}`);
+      step.note(
+        `${identifier} · SDKAppID ${sdkAppId} · UserSig ${REDACTED} (${userSig.length} chars) · expires in ${humanDuration(document.expire)}`,
+      );
     });
 
     const callbackUrl = endpoints.receiverUrl!;
@@ -205,26 +212,39 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
     await report.step('Rotate the token: old and new accepted during the overlap', async (step) => {
       receiver.tokens = [firstToken, nextToken]; // receivers learn the next token before the switch
       const rotation = await rotateCallbackToken(client, { token: nextToken, overlapSeconds: 300 }, callOptions);
-      check(rotation.previous === firstToken && rotation.current === nextToken, 'the rotation did not replace the old token with the new one');
+      check(
+        rotation.previous === firstToken && rotation.current === nextToken,
+        'the rotation did not replace the old token with the new one',
+      );
       check((await getCallbackToken(client, callOptions)).token === nextToken, 'get_callback_token does not return the new token');
       const fresh = await deliver(emulator, receiver, DESTROY_ROOM, destroyedRoomBody('room-1'));
       check(fresh.verdict.accepted, 'a callback signed with the new token was refused');
       check(fresh.verdict.event.known && fresh.verdict.event.command === DESTROY_ROOM, 'the current destroy-room sample was not typed');
       const old = await replay(receiver, inFlight, signal);
       check(old.verdict.accepted, 'the in-flight callback signed with the old token was refused during the overlap');
-      step.note(`new-token callback ✓ · in-flight old-token callback ✓ · previous token kept ${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)}`);
+      step.note(
+        `new-token callback ✓ · in-flight old-token callback ✓ · previous token kept ${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)}`,
+      );
     });
 
     await report.step('Overlap over: only the new token is accepted', async (step) => {
       receiver.tokens = [nextToken];
       const old = await replay(receiver, inFlight, signal);
-      check(!old.verdict.accepted && old.verdict.reason === 'signature_mismatch', 'an old-token callback was still accepted after the overlap');
+      check(
+        !old.verdict.accepted && old.verdict.reason === 'signature_mismatch',
+        'an old-token callback was still accepted after the overlap',
+      );
       const fresh = await deliver(emulator, receiver, CREATE_ROOM, roomBody('room-2'));
       check(fresh.verdict.accepted && fresh.result.attempted && fresh.result.accepted, 'a new-token callback was refused');
       step.note(`old-token callback → HTTP ${old.status} signature_mismatch · new-token callback ✓`);
     });
 
-    const aicc = createAiccClient({ baseUrl: emulatorServer!.url, appKey: EMULATOR_DEFAULTS.aiccAppKey, appSecret, accessTokenTtlSeconds: 600 });
+    const aicc = createAiccClient({
+      baseUrl: emulatorServer!.url,
+      appKey: EMULATOR_DEFAULTS.aiccAppKey,
+      appSecret,
+      accessTokenTtlSeconds: 600,
+    });
     const user = { userId: 'demo-user', userName: 'Ada', channelId: EMULATOR_DEFAULTS.aiccChannelId, locale: 'en' };
     await report.step('AICC tokens: tokenByAkSk, then applyToken', async (step) => {
       const accessToken = secrets.add(await aicc.accessTokens.get(signal));
@@ -234,12 +254,17 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
       const messageToken = await applyToken(aicc, user, callOptions);
       secrets.add(messageToken.token);
       const record = emulator.aicc.state.messageTokens.get(messageToken.token);
-      check(record !== undefined && record.userId === user.userId && record.channelId === user.channelId, 'the emulator did not issue that ccmessaging-token for the user');
+      check(
+        record !== undefined && record.userId === user.userId && record.channelId === user.channelId,
+        'the emulator did not issue that ccmessaging-token for the user',
+      );
       step.note(`AccessToken ${REDACTED} · valid ${humanDuration(((grant?.expiresAt ?? 0) - (grant?.obtainedAt ?? 0)) / 1000)}`);
-      step.note(`ccmessaging-token ${REDACTED} · ${user.userId} on ${user.channelId} · valid ${humanDuration((messageToken.expiresAt - messageToken.obtainedAt) / 1000)}`);
+      step.note(
+        `ccmessaging-token ${REDACTED} · ${user.userId} on ${user.channelId} · valid ${humanDuration((messageToken.expiresAt - messageToken.obtainedAt) / 1000)}`,
+      );
     });
 
-    await report.step('AICC chat: connect, send, poll the robot\'s reply, disconnect', async (step) => {
+    await report.step("AICC chat: connect, send, poll the robot's reply, disconnect", async (step) => {
       const session = createAiccSession(aicc, { ...user, pollTimeoutMs: 5_000 });
       const connected = await session.connect(callOptions);
       registerIssuedSecrets();

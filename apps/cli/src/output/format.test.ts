@@ -18,6 +18,11 @@ describe('format', () => {
 
   it('isoFromSeconds and keyValueRows', () => {
     expect(isoFromSeconds(1_700_000_000)).toBe('2023-11-14T22:13:20.000Z');
-    expect(keyValueRows([['a', '1'], ['long', '2']])).toEqual(['  a     1', '  long  2']);
+    expect(
+      keyValueRows([
+        ['a', '1'],
+        ['long', '2'],
+      ]),
+    ).toEqual(['  a     1', '  long  2']);
   });
 });

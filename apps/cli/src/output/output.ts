@@ -138,7 +138,8 @@ export class Output {
     if (this.#jsonWritten) return;
     this.#jsonWritten = true;
     const verbatim = options.verbatim ?? [];
-    const redactValue = (_key: string, value: unknown): unknown => (typeof value !== 'string' || verbatim.includes(value) ? value : this.redact(value));
+    const redactValue = (_key: string, value: unknown): unknown =>
+      typeof value !== 'string' || verbatim.includes(value) ? value : this.redact(value);
     this.#stdout.write(`${JSON.stringify(data, redactValue)}\n`);
   }
 

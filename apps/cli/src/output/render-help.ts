@@ -41,7 +41,14 @@ export function renderGroupHelp(path: string, group: CommandGroup, style: Style)
   const name = path === '' ? 'tokenwire' : `tokenwire ${path}`;
   const lines = [`${style.bold(name)} — ${group.summary}`, '', `${style.bold('Usage:')} ${name} <command> [options]`];
   if (group.description !== undefined) lines.push('', group.description);
-  lines.push('', style.bold('Commands:'), ...table(group.children.map((child) => [child.name, child.summary]), style));
+  lines.push(
+    '',
+    style.bold('Commands:'),
+    ...table(
+      group.children.map((child) => [child.name, child.summary]),
+      style,
+    ),
+  );
   lines.push('', style.bold('Global options:'), ...table(optionRows(GLOBAL_OPTIONS), style));
   lines.push(...examples(group.examples, style));
   lines.push('', `Run '${name} <command> --help' for the options of a command.`);

@@ -78,7 +78,12 @@ export function reportError(error: unknown, output: Output, commandPath: string)
     return description.exitCode;
   }
   const known = TokenwireError.isInstance(error);
-  const label = UserSigError.isInstance(error) || CallbackSignatureError.isInstance(error) ? 'verification failed' : known ? description.name : 'unexpected error';
+  const label =
+    UserSigError.isInstance(error) || CallbackSignatureError.isInstance(error)
+      ? 'verification failed'
+      : known
+        ? description.name
+        : 'unexpected error';
   output.error(`${style.red('✗')} ${style.bold(label)}: ${description.message}`);
   const support = [
     description.requestId === undefined ? undefined : `RequestId ${description.requestId}`,

@@ -7,7 +7,9 @@ import { assertBuilt } from '../../../../scripts/assert-built.mjs';
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export default function setup(): void {
-  const dependencies = ['core', 'live-config', 'emulator', 'aicc-messaging'].map((name) => join(cliDir, '..', '..', 'packages', name, 'dist'));
+  const dependencies = ['core', 'live-config', 'emulator', 'aicc-messaging'].map((name) =>
+    join(cliDir, '..', '..', 'packages', name, 'dist'),
+  );
   assertBuilt({
     name: '@tokenwire/cli',
     outputs: [join(cliDir, 'dist', 'cli.js')],

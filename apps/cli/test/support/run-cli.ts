@@ -16,7 +16,6 @@ export const CLI_PATH = join(cliDir, 'dist', 'cli.js');
 /** A JavaScript runtime the bundle runs under. */
 export type Runtime = 'node' | 'bun' | 'deno';
 
-
 export { runtimeBinary };
 
 /** The command line that runs the bundle under a runtime. */
@@ -75,7 +74,9 @@ function finish(child: ChildProcessWithoutNullStreams, args: readonly string[], 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`tokenwire ${args.join(' ')} did not finish in ${options.timeoutMs ?? 20_000} ms:\n${Buffer.concat(stderr).toString()}`));
+      reject(
+        new Error(`tokenwire ${args.join(' ')} did not finish in ${options.timeoutMs ?? 20_000} ms:\n${Buffer.concat(stderr).toString()}`),
+      );
     }, options.timeoutMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -96,7 +97,10 @@ function finish(child: ChildProcessWithoutNullStreams, args: readonly string[], 
 }
 
 /** Starts the CLI and returns the child, for runs a test drives itself (signals, streamed input). */
-export function spawnCli(args: readonly string[], options: Omit<RunOptions, 'input'> = {}): ChildProcessWithoutNullStreams & { result: Promise<RunResult> } {
+export function spawnCli(
+  args: readonly string[],
+  options: Omit<RunOptions, 'input'> = {},
+): ChildProcessWithoutNullStreams & { result: Promise<RunResult> } {
   const [command, prefix] = cliCommand(options.runtime ?? 'node');
   const env = { ...baseEnvironment(), ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];

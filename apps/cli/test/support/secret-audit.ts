@@ -23,7 +23,11 @@ export function registerSecret<T extends string | undefined>(value: T, ...more: 
  * Records one finished run (called by the runner) and returns a function that allows it to have printed some
  * secrets, for runs that were asked to (learned only after the run, e.g. tokens the emulator issued).
  */
-export function recordRun(args: readonly string[], result: { stdout: string; stderr: string }, reveals: readonly string[]): (...allowed: string[]) => void {
+export function recordRun(
+  args: readonly string[],
+  result: { stdout: string; stderr: string },
+  reveals: readonly string[],
+): (...allowed: string[]) => void {
   const run: RecordedRun = { args, output: `${result.stdout}\n${result.stderr}`, reveals: [...reveals] };
   runs.push(run);
   return (...allowed) => {

@@ -45,7 +45,10 @@ function clientFor(config: AiccConfig, fetch: OutboundFetch, now: Clock): { read
  */
 export const accessTokenSource = {
   /** A live AccessToken. Throws (a `tokenwire` error) when API Fabric cannot be reached or refuses the AK/SK. */
-  async get(config: AiccConfig, dependencies: { readonly fetch: OutboundFetch; readonly now: Clock; readonly ctx: WorkerContext }): Promise<string> {
+  async get(
+    config: AiccConfig,
+    dependencies: { readonly fetch: OutboundFetch; readonly now: Clock; readonly ctx: WorkerContext },
+  ): Promise<string> {
     const { key, client } = clientFor(config, dependencies.fetch, dependencies.now);
     const pending = client.accessTokens.get(AbortSignal.timeout(ACCESS_TOKEN_WAIT_MS));
     dependencies.ctx.waitUntil(pending.catch(() => undefined));

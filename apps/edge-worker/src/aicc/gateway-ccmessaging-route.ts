@@ -1,4 +1,9 @@
-import { GATEWAY_CCMESSAGING_APIS, GATEWAY_MAX_BODY_BYTES, GATEWAY_MAX_UPLOAD_BODY_BYTES, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
+import {
+  GATEWAY_CCMESSAGING_APIS,
+  GATEWAY_MAX_BODY_BYTES,
+  GATEWAY_MAX_UPLOAD_BODY_BYTES,
+  MESSAGE_TOKEN_HEADER,
+} from '@tokenwire/aicc-messaging';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errorResponse, methodNotAllowed } from '../http/error-response.js';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';

@@ -9,7 +9,11 @@ export const USER_QUERY_PARAMETERS = ['receiverId'] as const;
  * as themself, so a valid JWT for one user cannot act for another even with a `ccmessaging-token` in hand.
  * Returns the offending field's name, or `undefined` when every user field present is `subject`.
  */
-export function foreignUserField(subject: string, body: Readonly<Record<string, unknown>> | undefined, query: URLSearchParams): string | undefined {
+export function foreignUserField(
+  subject: string,
+  body: Readonly<Record<string, unknown>> | undefined,
+  query: URLSearchParams,
+): string | undefined {
   if (body !== undefined) {
     for (const field of USER_BODY_FIELDS) {
       if (Object.hasOwn(body, field) && body[field] !== subject) return field;

@@ -127,7 +127,9 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
     });
   } catch (error) {
     // A non-2xx answer, or a 2xx that is not JSON, is AICC's to give: relayed below. Anything else is the gateway's.
-    const answered = upstream !== undefined && (MalformedResponseError.isInstance(error) || (HttpStatusError.isInstance(error) && !isRedirect(error.status)));
+    const answered =
+      upstream !== undefined &&
+      (MalformedResponseError.isInstance(error) || (HttpStatusError.isInstance(error) && !isRedirect(error.status)));
     if (!answered) {
       void upstream?.body?.cancel().catch(() => undefined);
       return gatewayFailure(error, tokenFailure, timeoutMs);
@@ -142,11 +144,20 @@ const isRedirect = (status: number | undefined): boolean => status !== undefined
 function gatewayFailure(error: unknown, tokenFailure: boolean, timeoutMs: number): Response {
   const name = error instanceof Error ? error.name : 'Error';
   if (tokenFailure) {
-    console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'aicc.access_token_failed', error: name, status: (error as { status?: unknown }).status }));
+    console.error(
+      JSON.stringify({
+        worker: 'tokenwire-edge',
+        event: 'aicc.access_token_failed',
+        error: name,
+        status: (error as { status?: unknown }).status,
+      }),
+    );
     return errorResponse(502, 'upstream_unavailable', `The gateway could not obtain an API Fabric AccessToken (${name})`);
   }
   if (TimeoutError.isInstance(error)) return errorResponse(504, 'upstream_timeout', `AICC did not answer within ${timeoutMs} ms`);
-  if (HttpStatusError.isInstance(error)) return errorResponse(502, 'upstream_unavailable', `AICC answered HTTP ${error.status}, a redirect the gateway does not follow`);
-  if (ResponseTooLargeError.isInstance(error)) return errorResponse(502, 'upstream_unavailable', `AICC's answer is larger than ${error.maxBytes} bytes`);
+  if (HttpStatusError.isInstance(error))
+    return errorResponse(502, 'upstream_unavailable', `AICC answered HTTP ${error.status}, a redirect the gateway does not follow`);
+  if (ResponseTooLargeError.isInstance(error))
+    return errorResponse(502, 'upstream_unavailable', `AICC's answer is larger than ${error.maxBytes} bytes`);
   return errorResponse(502, 'upstream_unavailable', `AICC could not be reached (${name})`);
 }

@@ -19,7 +19,8 @@ export function authenticateUser(jwtConfig: (c: Context<WorkerHonoEnv>) => UserJ
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     const result = await verifyUserJwt(token, jwtConfig(c), now());
     if (!result.ok) {
-      const challenge = result.failure === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${result.failure}"`;
+      const challenge =
+        result.failure === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${result.failure}"`;
       return errorResponse(401, 'unauthorized', `A valid end-user JWT is required (Authorization: Bearer …): ${result.failure}`, {
         'www-authenticate': challenge,
       });

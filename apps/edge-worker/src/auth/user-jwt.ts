@@ -24,7 +24,9 @@ export interface UserJwtClaims {
 }
 
 /** The outcome of {@link verifyUserJwt}. */
-export type UserJwtResult = { readonly ok: true; readonly claims: UserJwtClaims } | { readonly ok: false; readonly failure: UserJwtFailure };
+export type UserJwtResult =
+  | { readonly ok: true; readonly claims: UserJwtClaims }
+  | { readonly ok: false; readonly failure: UserJwtFailure };
 
 /** Longest accepted token, in characters. */
 export const MAX_JWT_LENGTH = 8192;

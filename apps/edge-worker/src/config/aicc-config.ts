@@ -31,7 +31,8 @@ export function readAiccConfig(env: Bindings): Configured<AiccConfig> {
   const problems: string[] = [];
   const baseUrl = readHttpsUrl(env, 'AICC_BASE_URL', problems);
   if (baseUrl === undefined && !problems.some((problem) => problem.startsWith('AICC_BASE_URL '))) problems.push('AICC_BASE_URL is not set');
-  if (baseUrl !== undefined && (baseUrl.search !== '' || baseUrl.hash !== '')) problems.push('AICC_BASE_URL must not have a query or fragment');
+  if (baseUrl !== undefined && (baseUrl.search !== '' || baseUrl.hash !== ''))
+    problems.push('AICC_BASE_URL must not have a query or fragment');
   const appKey = requireText(env, 'AICC_APP_KEY', problems);
   const appSecret = requireText(env, 'AICC_APP_SECRET', problems);
   const fabricTokenPath = readText(env, 'AICC_FABRIC_TOKEN_PATH', problems) ?? DEFAULT_FABRIC_TOKEN_PATH;

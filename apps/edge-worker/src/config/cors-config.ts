@@ -26,7 +26,8 @@ export function readCorsConfig(env: Bindings): Configured<CorsConfig> {
     let origin: string | undefined;
     try {
       const url = new URL(entry);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry.replace(/\/$/, '').toLowerCase()) origin = url.origin;
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry.replace(/\/$/, '').toLowerCase())
+        origin = url.origin;
     } catch {
       origin = undefined;
     }

@@ -50,7 +50,9 @@ export function readInteger(
  * `[::1]`. Plain `http:` is accepted only for these (local development, the emulator).
  */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /**
@@ -69,7 +71,9 @@ export function readHttpsUrl(env: Bindings, name: string, problems: string[]): U
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!secure || url.username !== '' || url.password !== '') {
-    problems.push(`${name} must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)`);
+    problems.push(
+      `${name} must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)`,
+    );
     return undefined;
   }
   return url;

@@ -27,7 +27,8 @@ function preflightRefusal(config: CorsConfig, request: Request, methods: readonl
     return errorResponse(403, 'origin_not_allowed', 'This origin is not in ALLOWED_ORIGINS', { vary });
   }
   const requested = (request.headers.get('access-control-request-method') ?? '').toUpperCase();
-  if (!methods.includes(requested)) return errorResponse(405, 'method_not_allowed', `Use ${methods.join(' or ')}`, { vary, allow: methods.join(', ') });
+  if (!methods.includes(requested))
+    return errorResponse(405, 'method_not_allowed', `Use ${methods.join(' or ')}`, { vary, allow: methods.join(', ') });
   return undefined;
 }
 

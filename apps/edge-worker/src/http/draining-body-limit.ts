@@ -47,7 +47,10 @@ function pulledFrom(reader: ReadableStreamDefaultReader<Uint8Array>): ReadableSt
  * stays within the limit: hono/body-limit buffers a body of unknown length up to it, a declared length within it
  * is left to HTTP framing.
  */
-export function drainingBodyLimit(maxBytes: (c: Context<WorkerHonoEnv>) => number, refuse: (limit: number) => Response): MiddlewareHandler<WorkerHonoEnv> {
+export function drainingBodyLimit(
+  maxBytes: (c: Context<WorkerHonoEnv>) => number,
+  refuse: (limit: number) => Response,
+): MiddlewareHandler<WorkerHonoEnv> {
   return async (c, next) => {
     const request = c.req.raw;
     if (request.body === null) return next();

@@ -37,7 +37,9 @@ export interface BeforeGiftDecision {
  * the non-blocking mode (647/121916).
  */
 export function beforeGiftAck(decision: BeforeGiftDecision): Response {
-  return decision.errorCode === 0 ? callbackAck() : callbackAck({ kind: 'refuse', errorCode: decision.errorCode, errorInfo: decision.errorInfo });
+  return decision.errorCode === 0
+    ? callbackAck()
+    : callbackAck({ kind: 'refuse', errorCode: decision.errorCode, errorInfo: decision.errorInfo });
 }
 
 /**
@@ -47,8 +49,13 @@ export function beforeGiftAck(decision: BeforeGiftDecision): Response {
  */
 function readDecision(parsed: unknown): { decision: { errorCode: number; errorInfo: string } } | { why: string } {
   if (typeof parsed !== 'object' || parsed === null) return { why: NOT_A_DECISION };
-  const { ActionStatus: status, ErrorCode: errorCode, ErrorInfo: errorInfo } = parsed as { ActionStatus?: unknown; ErrorCode?: unknown; ErrorInfo?: unknown };
-  if (typeof status === 'string' && status.toUpperCase() === 'FAIL') return { why: 'the decision service answered ActionStatus FAIL (it could not decide)' };
+  const {
+    ActionStatus: status,
+    ErrorCode: errorCode,
+    ErrorInfo: errorInfo,
+  } = parsed as { ActionStatus?: unknown; ErrorCode?: unknown; ErrorInfo?: unknown };
+  if (typeof status === 'string' && status.toUpperCase() === 'FAIL')
+    return { why: 'the decision service answered ActionStatus FAIL (it could not decide)' };
   if (typeof errorCode !== 'number' || !Number.isSafeInteger(errorCode)) return { why: NOT_A_DECISION };
   return { decision: { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' } };
 }

@@ -55,6 +55,8 @@ export function callbackEventMessage(event: LiveCallbackEvent, id: string, recei
     receivedAt,
     rawBody: event.rawBody,
     ...(shapeIssues === undefined ? {} : { shapeIssues }),
-    ...(event.commandMismatch === undefined ? {} : { commandMismatch: { query: event.commandMismatch.query, body: event.commandMismatch.body } }),
+    ...(event.commandMismatch === undefined
+      ? {}
+      : { commandMismatch: { query: event.commandMismatch.query, body: event.commandMismatch.body } }),
   };
 }

@@ -28,12 +28,22 @@ export interface CallbackRouteDependencies {
 }
 
 function logShapeMismatch(command: string, shapeIssues: string): void {
-  console.warn(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.shape_mismatch', command, shapeIssues: shapeIssues.slice(0, 300) }));
+  console.warn(
+    JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.shape_mismatch', command, shapeIssues: shapeIssues.slice(0, 300) }),
+  );
 }
 
 function logCommandMismatch(command: string, mismatch: { readonly query: string; readonly body: string }): void {
   const cut = (text: string) => text.slice(0, 100);
-  console.warn(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.command_mismatch', command, query: cut(mismatch.query), body: cut(mismatch.body) }));
+  console.warn(
+    JSON.stringify({
+      worker: 'tokenwire-edge',
+      event: 'callback.command_mismatch',
+      command,
+      query: cut(mismatch.query),
+      body: cut(mismatch.body),
+    }),
+  );
 }
 
 /**
@@ -90,8 +100,11 @@ export async function handleCallback(request: Request, config: CallbackConfig, d
     if (shapeIssues !== undefined) return beforeGiftAck(policyDecision(config.beforeGift.policy));
     // Two identical gifts sent in the same second are identical callbacks: refusing the second as a replay would
     // block a real gift. So a repeat is decided again, flagged for the decision service (which must be idempotent).
-    const decision = await decideBeforeGift(eventMessage, config, dependencies.fetch, (message) =>
-      !dependencies.replayGuard.remember(replayKeyOf(message.id), requestTime, nowSeconds),
+    const decision = await decideBeforeGift(
+      eventMessage,
+      config,
+      dependencies.fetch,
+      (message) => !dependencies.replayGuard.remember(replayKeyOf(message.id), requestTime, nowSeconds),
     );
     return beforeGiftAck(decision);
   }

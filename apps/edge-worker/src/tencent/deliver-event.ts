@@ -23,7 +23,6 @@ function logForward(message: CallbackEventMessage, outcome: ForwardOutcome, answ
   });
   if (outcome.status !== 'accepted') console.error(line);
   else if (answered === 'after') console.log(line); // recovered after Tencent was answered FAIL
-
 }
 
 /**
@@ -45,18 +44,22 @@ export async function deliverEvent(
       return { accepted: true, sink: 'queue' };
     } catch (error) {
       const reason = error instanceof Error ? error.message.slice(0, 200) : 'send failed';
-      console.error(JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.queue_failed', id: message.id, command: message.command, reason }));
+      console.error(
+        JSON.stringify({ worker: 'tokenwire-edge', event: 'callback.queue_failed', id: message.id, command: message.command, reason }),
+      );
       failures.push(`the EVENTS queue refused the event (${reason})`);
     }
   }
   if (config.forwardUrl !== undefined) {
     let answered = false;
-    const forwarding = forwardEvent(message, { fetch: dependencies.fetch, url: config.forwardUrl, authorization: config.forwardAuthorization }).then(
-      (outcome) => {
-        logForward(message, outcome, answered ? 'after' : 'before');
-        return outcome;
-      },
-    );
+    const forwarding = forwardEvent(message, {
+      fetch: dependencies.fetch,
+      url: config.forwardUrl,
+      authorization: config.forwardAuthorization,
+    }).then((outcome) => {
+      logForward(message, outcome, answered ? 'after' : 'before');
+      return outcome;
+    });
     dependencies.ctx.waitUntil(forwarding);
     // The answer waits for the forward at most the budget (core's abortable sleep, stopped once the race is over).
     const stop = new AbortController();

@@ -81,7 +81,8 @@ export async function forwardEvent(message: CallbackEventMessage, options: Forwa
     return { status: 'accepted', attempts };
   } catch (error) {
     if (TokenwireError.isInstance(error) && isAcceptance(error)) return { status: 'accepted', attempts };
-    if (HttpStatusError.isInstance(error) && classifyFailure(error) === 'none') return { status: 'refused', attempts, httpStatus: error.status ?? 0 };
+    if (HttpStatusError.isInstance(error) && classifyFailure(error) === 'none')
+      return { status: 'refused', attempts, httpStatus: error.status ?? 0 };
     return { status: 'exhausted', attempts, lastFailure: describeOutboundFailure(error) };
   }
 }

@@ -24,7 +24,11 @@ export interface UserSigAnswer {
 }
 
 const invalidIdentifier = (): Response =>
-  errorResponse(400, 'invalid_identifier', `The JWT subject is not a valid Tencent UserID (1–${MAX_USER_ID_BYTES} bytes of UTF-8, no control characters)`);
+  errorResponse(
+    400,
+    'invalid_identifier',
+    `The JWT subject is not a valid Tencent UserID (1–${MAX_USER_ID_BYTES} bytes of UTF-8, no control characters)`,
+  );
 
 /**
  * `POST /tencent/usersig`, for the end user the JWT authenticated (`authenticateUser` ran before; no request body

@@ -57,6 +57,13 @@ export function giftBody(coins: number): Record<string, unknown> {
   return {
     Operator_Account: 'fan-1',
     RoomId: 'room-gift',
-    GiftWater: { From_Account: 'fan-1', To_Account: ['host-1'], Time: Math.floor(Date.now() / 1000), GiftId: 'rose', Count: 1, Coins: coins },
+    GiftWater: {
+      From_Account: 'fan-1',
+      To_Account: ['host-1'],
+      Time: Math.floor(Date.now() / 1000),
+      GiftId: 'rose',
+      Count: 1,
+      Coins: coins,
+    },
   };
 }

@@ -9,7 +9,9 @@ const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).to
 export function signJwt(claims: Record<string, unknown>, options: { secret?: string; header?: Record<string, unknown> } = {}): string {
   const header = encode({ alg: 'HS256', typ: 'JWT', ...options.header });
   const payload = encode({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims });
-  const signature = createHmac('sha256', options.secret ?? JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
+  const signature = createHmac('sha256', options.secret ?? JWT_SECRET)
+    .update(`${header}.${payload}`)
+    .digest('base64url');
   return `${header}.${payload}.${signature}`;
 }
 

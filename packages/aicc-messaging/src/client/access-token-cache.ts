@@ -78,7 +78,8 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
         return (await untilAborted(refresh(), signal)).accessToken;
       } catch (error) {
         // The caller's wait ended; the refresh goes on for the others.
-        if (signal?.aborted) throw new RequestAbortedError('Waiting for the API Fabric AccessToken was aborted by the caller', { path, cause: signal.reason });
+        if (signal?.aborted)
+          throw new RequestAbortedError('Waiting for the API Fabric AccessToken was aborted by the caller', { path, cause: signal.reason });
         throw error;
       }
     },

@@ -111,13 +111,17 @@ const IDEMPOTENT_APIS: ReadonlySet<string> = new Set([
   'getsatisfactionsurveymode',
 ]);
 
-const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PlainObjectSchema = v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be a JSON object');
 
 const AiccRequestSchema = v.strictObject(
   {
-    api: v.pipe(v.string('must be a string'), v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction')),
+    api: v.pipe(
+      v.string('must be a string'),
+      v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction'),
+    ),
     method: v.optional(v.picklist(['GET', 'POST'], 'must be GET or POST')),
     query: v.optional(
       v.custom<Readonly<Record<string, string>>>(
@@ -184,7 +188,8 @@ export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
       throw new ValidationError('AICC request', [{ path: 'body', message: 'must be serialisable as JSON' }]);
     }
   }
-  const search = parsed.query === undefined || Object.keys(parsed.query).length === 0 ? '' : `?${new URLSearchParams(parsed.query).toString()}`;
+  const search =
+    parsed.query === undefined || Object.keys(parsed.query).length === 0 ? '' : `?${new URLSearchParams(parsed.query).toString()}`;
   return {
     api: parsed.api,
     method,

@@ -1,7 +1,16 @@
 import { HttpStatusError, NetworkError, RequestAbortedError, TimeoutError, ValidationError } from '@tokenwire/core';
 import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_KEY, APP_SECRET, BASE_URL, DIALECTS, dialectTestBed, TEST_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
+import {
+  APP_KEY,
+  APP_SECRET,
+  BASE_URL,
+  DIALECTS,
+  dialectTestBed,
+  TEST_TIMEOUT_MS,
+  textsOfError,
+  type TestBed,
+} from '../../test/harness.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { applyToken } from '../token/apply-token.js';
@@ -36,7 +45,13 @@ describe('createAiccClient options', () => {
     [{ appSecrets: 'x' }, 'appSecrets: is not a known option'],
   ])('rejects %j before sending anything', (override, message) => {
     let sent = 0;
-    const options = { baseUrl: BASE_URL, appKey: APP_KEY, appSecret: APP_SECRET, fetch: async () => (sent++, new Response('{}')), ...override };
+    const options = {
+      baseUrl: BASE_URL,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      fetch: async () => (sent++, new Response('{}')),
+      ...override,
+    };
     let caught: unknown;
     try {
       createAiccClient(options as never);
@@ -95,9 +110,18 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const client = bed.client();
       await client.request({ api: 'applyToken', body: applyBody });
       const { token } = (await client.request({ api: 'applyToken', body: applyBody })).body as { token: string };
-      await client.request({ api: 'queryHistoryChatMessage', body: { channelId: 'web-channel-1', userId: 'user-1', limit: '5', offset: '0', channel: 'WEB' }, messageToken: token.replace(/"/g, '') });
+      await client.request({
+        api: 'queryHistoryChatMessage',
+        body: { channelId: 'web-channel-1', userId: 'user-1', limit: '5', offset: '0', channel: 'WEB' },
+        messageToken: token.replace(/"/g, ''),
+      });
       const posts = bed.recorder.requests.filter((request) => request.method === 'POST');
-      expect(posts.map((request) => request.url.pathname)).toEqual([TOKEN_PATH, APPLY_PATH, APPLY_PATH, '/apiaccess/ccmessaging/queryHistoryChatMessage']);
+      expect(posts.map((request) => request.url.pathname)).toEqual([
+        TOKEN_PATH,
+        APPLY_PATH,
+        APPLY_PATH,
+        '/apiaccess/ccmessaging/queryHistoryChatMessage',
+      ]);
       for (const request of posts) expect(request.headers.get('content-type')).toBe('application/json;charset=UTF-8');
     });
 
@@ -146,7 +170,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
           const body = (await response.json()) as Record<string, unknown>;
           return Response.json({ ...body, ...broken });
         });
-        const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+        const error = await bed
+          .client()
+          .request({ api: 'applyToken', body: applyBody })
+          .catch((caught: unknown) => caught);
         expect(error).toMatchObject({ name: 'MalformedResponseError', path: TOKEN_PATH, retryable: false });
         expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(1);
         expect(textsOfError(error)).not.toContain(APP_SECRET);
@@ -161,7 +188,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         if (new URL(request.url).pathname !== TOKEN_PATH) return response;
         return Response.json({ ...((await response.json()) as Record<string, unknown>), Expires: 'soon-secret-value' });
       });
-      const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      const error = await bed
+        .client()
+        .request({ api: 'applyToken', body: applyBody })
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'MalformedResponseError' });
       const text = textsOfError(error);
       expect(text).toContain('Expires');
@@ -200,12 +230,22 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed.intercept((next) => async (request) => {
         if (new URL(request.url).pathname !== APPLY_PATH) return next(request);
         rejected += 1;
-        return Response.json({ errorCode: '10010000001', exceptionInfo: `auth fail! token ${request.headers.get('authorization')}` }, { status: 403 });
+        return Response.json(
+          { errorCode: '10010000001', exceptionInfo: `auth fail! token ${request.headers.get('authorization')}` },
+          { status: 403 },
+        );
       });
       const client = bed.client();
       const error = await client.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
       expect(FabricAuthError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ reason: 'access_token_rejected', status: 403, errorCode: '10010000001', path: APPLY_PATH, retryable: false, attempt: 2 });
+      expect(error).toMatchObject({
+        reason: 'access_token_rejected',
+        status: 403,
+        errorCode: '10010000001',
+        path: APPLY_PATH,
+        retryable: false,
+        attempt: 2,
+      });
       expect(bed.recorder.to(TOKEN_PATH)).toHaveLength(2);
       expect(rejected).toBe(2);
       // The echoed AccessToken is redacted.
@@ -304,7 +344,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         [{ api: 'send', method: 'PUT' }, 'method: must be GET or POST'],
       ] as const) {
         const error = await client.request(request as never).catch((caught: unknown) => caught);
-        expect(ValidationError.isInstance(error), JSON.stringify(request, (_key, value) => (typeof value === 'bigint' ? 'bigint' : value))).toBe(true);
+        expect(
+          ValidationError.isInstance(error),
+          JSON.stringify(request, (_key, value) => (typeof value === 'bigint' ? 'bigint' : value)),
+        ).toBe(true);
         expect((error as Error).message).toContain(message);
       }
       expect(bed.recorder.requests).toHaveLength(0);
@@ -359,7 +402,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         redirected += 1;
         return new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/collect' } });
       });
-      const error = await bed.client().request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
+      const error = await bed
+        .client()
+        .request({ api: 'applyToken', body: applyBody })
+        .catch((caught: unknown) => caught);
       expect(HttpStatusError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ status: 302, retryable: false, path: APPLY_PATH });
       expect((error as Error).message).not.toContain('elsewhere.example');
@@ -370,13 +416,15 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     it('bounds each attempt by timeoutMs, then retries', async () => {
       bed = testBed({ faults: [{ route: APPLY_PATH, fault: 'stall-body', times: 1 }] });
       const pending = bed.client().request({ api: 'applyToken', body: applyBody });
-      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length === 0)
+        await new Promise((resolve) => setTimeout(resolve, 0));
       bed.time.expireDeadlines();
       expect(await pending).toMatchObject({ status: 200, attempt: 2 });
       const once = bed.client({ retry: false });
       bed.emulator.faults.add({ route: APPLY_PATH, fault: 'stall-body', times: 1 });
       const failing = once.request({ api: 'applyToken', body: applyBody }).catch((caught: unknown) => caught);
-      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length < 3) await new Promise((resolve) => setTimeout(resolve, 0));
+      while (bed.time.pendingDeadlines === 0 || bed.recorder.to(APPLY_PATH).length < 3)
+        await new Promise((resolve) => setTimeout(resolve, 0));
       bed.time.expireDeadlines();
       const error = await failing;
       expect(TimeoutError.isInstance(error)).toBe(true);
@@ -391,7 +439,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const source: MessageTokenSource = {
         current: async () => (asked.push('current'), 'expired-message-token'),
         renew: async (rejected) => (asked.push(`renew ${rejected}`), fresh),
-        adopt: (sentWith, header) => (asked.push(`adopt ${sentWith === fresh ? 'fresh' : sentWith} ${header === null ? 'none' : 'rotated'}`), false),
+        adopt: (sentWith, header) => (
+          asked.push(`adopt ${sentWith === fresh ? 'fresh' : sentWith} ${header === null ? 'none' : 'rotated'}`), false
+        ),
       };
       const body = { userId: 'user-1', channelConfigId: applyBody.channelId, channel: 'WEB' };
       const response = await client.request({ api: 'queryQueueInfo', body, messageToken: source });
@@ -403,7 +453,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ]);
 
       // A source whose renewal does not help: the second 401 is the caller's, after exactly one replay.
-      const stubborn: MessageTokenSource = { current: async () => 'expired-message-token', renew: async () => 'still-expired', adopt: () => false };
+      const stubborn: MessageTokenSource = {
+        current: async () => 'expired-message-token',
+        renew: async () => 'still-expired',
+        adopt: () => false,
+      };
       const error = await client.request({ api: 'queryQueueInfo', body, messageToken: stubborn }).catch((caught: unknown) => caught);
       expect(HttpStatusError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ status: 401, attempt: 2 });
@@ -412,12 +466,16 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it('puts what an error body says into the HttpStatusError, without secrets', async () => {
       bed = testBed();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === '/apiaccess/ccmessaging/send'
-          ? Response.json({ resultCode: '1', resultDesc: `bad token ${request.headers.get('ccmessaging-token')}` }, { status: 400 })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === '/apiaccess/ccmessaging/send'
+            ? Response.json({ resultCode: '1', resultDesc: `bad token ${request.headers.get('ccmessaging-token')}` }, { status: 400 })
+            : next(request),
       );
-      const error = await bed.client().request({ api: 'send', body: {}, messageToken: 'secret-message-token' }).catch((caught: unknown) => caught);
+      const error = await bed
+        .client()
+        .request({ api: 'send', body: {}, messageToken: 'secret-message-token' })
+        .catch((caught: unknown) => caught);
       expect(HttpStatusError.isInstance(error)).toBe(true);
       expect((error as Error).message).toBe('HTTP 400 from /apiaccess/ccmessaging/send: 1 bad token ***');
       expect(error).toMatchObject({ status: 400, retryable: false, path: '/apiaccess/ccmessaging/send' });

@@ -205,5 +205,12 @@ export async function exchange(options: ExchangeOptions): Promise<AiccResponse> 
     },
   });
   const answeredSecrets = secrets;
-  return { path, status: answer.status, headers: answer.headers, body: answer.body, attempt: answered, redact: (text) => redactSecrets(text, answeredSecrets) };
+  return {
+    path,
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+    attempt: answered,
+    redact: (text) => redactSecrets(text, answeredSecrets),
+  };
 }

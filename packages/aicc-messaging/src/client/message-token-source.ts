@@ -35,7 +35,13 @@ export interface MessageTokenSource {
 /** True for a {@link MessageTokenSource} (as opposed to a token string). */
 export function isMessageTokenSource(value: unknown): value is MessageTokenSource {
   const source = value as Partial<MessageTokenSource> | null;
-  return typeof source === 'object' && source !== null && typeof source.current === 'function' && typeof source.renew === 'function' && typeof source.adopt === 'function';
+  return (
+    typeof source === 'object' &&
+    source !== null &&
+    typeof source.current === 'function' &&
+    typeof source.renew === 'function' &&
+    typeof source.adopt === 'function'
+  );
 }
 
 /**

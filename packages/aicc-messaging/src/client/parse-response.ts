@@ -20,7 +20,11 @@ export interface ResponseContext {
  *   that do not fit; values are never quoted.
  * @internal
  */
-export function parseResponse<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, context: ResponseContext): v.InferOutput<TSchema> {
+export function parseResponse<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  body: unknown,
+  context: ResponseContext,
+): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, body, VALUE_FREE_PARSE_CONFIG);
   if (result.success) return result.output;
   const problems = result.issues.slice(0, 5).map(issueText).join('; ');
@@ -62,7 +66,12 @@ export interface OutcomeRule {
  * @throws {@link MalformedResponseError} when the code is missing altogether and `rule.required` is not `false`.
  * @internal
  */
-export function assertBusinessSuccess(outcome: BusinessOutcome, field: OutcomeField, context: ResponseContext, rule: OutcomeRule = {}): void {
+export function assertBusinessSuccess(
+  outcome: BusinessOutcome,
+  field: OutcomeField,
+  context: ResponseContext,
+  rule: OutcomeRule = {},
+): void {
   const fields = outcomeFields(field);
   if (!fields.some((name) => outcome[name] !== undefined)) {
     if (rule.required === false) return;
@@ -77,7 +86,14 @@ function throwIfFailed(outcome: BusinessOutcome, fields: readonly AiccResultFiel
   const failed = fields.find((name) => outcome[name] !== undefined && outcome[name] !== '0');
   if (failed === undefined) return;
   const description = outcome.resultDesc === undefined ? undefined : (context.redact?.(outcome.resultDesc) ?? outcome.resultDesc);
-  throw new AiccApiError({ code: outcome[failed]!, description, field: failed, path: context.path, status: context.status, attempt: context.attempt });
+  throw new AiccApiError({
+    code: outcome[failed]!,
+    description,
+    field: failed,
+    path: context.path,
+    status: context.status,
+    attempt: context.attempt,
+  });
 }
 
 /** Just the outcome of an answer, whatever else it carries or lacks. */

@@ -20,7 +20,10 @@ type SecondsTextSchema = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v
 
 /** Whole seconds as a string of digits or a number. */
 type SecondsSchema = v.UnionSchema<
-  [SecondsTextSchema, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]>],
+  [
+    SecondsTextSchema,
+    v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]>,
+  ],
   string
 >;
 
@@ -35,7 +38,10 @@ export const TokenByAkSkResponseSchema: v.LooseObjectSchema<
   {
     readonly AccessToken: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
     readonly ApplyType: OptionalTextSchema;
-    readonly CreateTime: v.OptionalSchema<v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>]>, undefined>;
+    readonly CreateTime: v.OptionalSchema<
+      v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>]>,
+      undefined
+    >;
     readonly Expires: v.OptionalSchema<
       v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>, v.MinValueAction<number, 1, string>]>,
       undefined
@@ -109,7 +115,11 @@ export async function requestAccessToken(request: AccessTokenRequest): Promise<A
     accessRejection: { isRejection: (status) => status === 401 || status === 403, reason: 'credentials_rejected' },
     authorize: async () => ({ secrets: [appSecret] }),
   });
-  const parsed = parseResponse(TokenByAkSkResponseSchema, response.body, { path: fabricTokenPath, status: response.status, attempt: response.attempt });
+  const parsed = parseResponse(TokenByAkSkResponseSchema, response.body, {
+    path: fabricTokenPath,
+    status: response.status,
+    attempt: response.attempt,
+  });
   const lifetimeSeconds = parsed.Expires ?? request.ttlSeconds;
   return { accessToken: parsed.AccessToken, obtainedAt, expiresAt: obtainedAt + lifetimeSeconds * 1000 };
 }

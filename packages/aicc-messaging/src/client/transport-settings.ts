@@ -1,11 +1,14 @@
+import { createRequestEngine, MAX_TIMER_DELAY_MS, randomUint32, resolveRetryPolicy, type RequestEngine } from '@tokenwire/core/internal';
 import {
-  createRequestEngine,
-  MAX_TIMER_DELAY_MS,
-  randomUint32,
-  resolveRetryPolicy,
-  type RequestEngine,
-} from '@tokenwire/core/internal';
-import { DEFAULT_RETRY_OPTIONS, systemClock, type Clock, type FetchFunction, type KyInstanceLike, type RandomUint32Source, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
+  DEFAULT_RETRY_OPTIONS,
+  systemClock,
+  type Clock,
+  type FetchFunction,
+  type KyInstanceLike,
+  type RandomUint32Source,
+  type RetryOptions,
+  type RetryPolicy,
+} from '@tokenwire/core';
 import * as v from 'valibot';
 import { objectMessage } from '../input/parse-input.js';
 

@@ -4,10 +4,23 @@ import { AiccApiError, FLOW_CONTROL_RESULT_CODE } from './aicc-api-error.js';
 
 describe('AiccApiError', () => {
   it('carries the business outcome and the request context under a stable name', () => {
-    const error = new AiccApiError({ code: '160004', description: 'the session does not exist', path: '/apiaccess/ccmessaging/queryQueueInfo', status: 200, attempt: 1 });
+    const error = new AiccApiError({
+      code: '160004',
+      description: 'the session does not exist',
+      path: '/apiaccess/ccmessaging/queryQueueInfo',
+      status: 200,
+      attempt: 1,
+    });
     expect(error.name).toBe('AiccApiError');
     expect(error.message).toBe('AICC resultCode 160004 from /apiaccess/ccmessaging/queryQueueInfo: the session does not exist');
-    expect(error).toMatchObject({ code: '160004', field: 'resultCode', path: '/apiaccess/ccmessaging/queryQueueInfo', status: 200, attempt: 1, retryable: false });
+    expect(error).toMatchObject({
+      code: '160004',
+      field: 'resultCode',
+      path: '/apiaccess/ccmessaging/queryQueueInfo',
+      status: 200,
+      attempt: 1,
+      retryable: false,
+    });
     expect(AiccApiError.isInstance(error)).toBe(true);
     expect(TokenwireError.isInstance(error)).toBe(true);
     expect(error).toBeInstanceOf(Error);

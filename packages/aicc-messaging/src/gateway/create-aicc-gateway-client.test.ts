@@ -33,7 +33,13 @@ function browserSetUp(
   bedOverrides: TestBedOverrides = {},
 ) {
   bed = createTestBed(bedOverrides);
-  const gateway = createReferenceGateway({ client: bed.client(), appKey: APP_KEY, fetch: (request) => bed.recorder.fetch(request), users: new Map([[USER_JWT, 'user-1']]), mountPath: '/support' });
+  const gateway = createReferenceGateway({
+    client: bed.client(),
+    appKey: APP_KEY,
+    fetch: (request) => bed.recorder.fetch(request),
+    users: new Map([[USER_JWT, 'user-1']]),
+    mountPath: '/support',
+  });
   const browser = recordingFetch(wrapGateway(gateway));
   let authorizationCalls = 0;
   const client = createAiccGatewayClient({
@@ -53,8 +59,11 @@ function browserSetUp(
 }
 
 describe.each(DIALECTS)('against the %s dialect', (dialect) => {
-  const setUp = (options: Partial<AiccGatewayClientOptions> = {}, wrap?: (gateway: TestFetch) => TestFetch, aicc: TestBedOverrides['aicc'] = {}) =>
-    browserSetUp(options, wrap, { dialect, aicc: { ...aicc, dialect } });
+  const setUp = (
+    options: Partial<AiccGatewayClientOptions> = {},
+    wrap?: (gateway: TestFetch) => TestFetch,
+    aicc: TestBedOverrides['aicc'] = {},
+  ) => browserSetUp(options, wrap, { dialect, aicc: { ...aicc, dialect } });
 
   describe('createAiccGatewayClient', () => {
     it('runs a chat through the gateway; the browser never sees the AK/SK or the AccessToken', async () => {
@@ -81,11 +90,16 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         const seen = `${request.body}${[...request.headers.values()].join('')}`;
         for (const secret of [APP_SECRET, ...accessTokens]) expect(seen).not.toContain(secret);
       }
-      for (const response of browser.responses) for (const secret of accessTokens) expect([...response.headers.values()].join('')).not.toContain(secret);
+      for (const response of browser.responses)
+        for (const secret of accessTokens) expect([...response.headers.values()].join('')).not.toContain(secret);
       expect(browser.requests.slice(1).every((request) => request.headers.get('ccmessaging-token') === messageToken)).toBe(true);
       // Behind the gateway, AICC got the Fabric headers and the browser's ccmessaging-token.
       const upstream = bed.recorder.to('/apiaccess/ccmessaging/send');
-      expect(upstream.every((request) => request.headers.get('authorization') === `Bearer ${accessTokens[0]}` && request.headers.get('x-app-key') === APP_KEY)).toBe(true);
+      expect(
+        upstream.every(
+          (request) => request.headers.get('authorization') === `Bearer ${accessTokens[0]}` && request.headers.get('x-app-key') === APP_KEY,
+        ),
+      ).toBe(true);
       expect(upstream.every((request) => request.headers.get('ccmessaging-token') === messageToken)).toBe(true);
     });
 
@@ -121,13 +135,18 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const { messages } = await session.poll();
       expect(messages.map((message) => message.content)).toEqual(['Welcome back']);
       expect(browser.to('/support/aicc/token')).toHaveLength(2);
-      expect(browser.responses.filter((response) => response.path === '/support/aicc/ccmessaging/poll').map((response) => response.status)).toEqual([200, 403, 200]);
+      expect(
+        browser.responses.filter((response) => response.path === '/support/aicc/ccmessaging/poll').map((response) => response.status),
+      ).toEqual([200, 403, 200]);
       expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2 });
     });
 
     it('sends through the caller’s ky instance: its headers and hooks apply to every call to the gateway', async () => {
       const hooked: string[] = [];
-      const instance = ky.create({ headers: { 'x-trace-id': 'trace-2' }, hooks: { beforeRequest: [(request) => void hooked.push(request.method)] } });
+      const instance = ky.create({
+        headers: { 'x-trace-id': 'trace-2' },
+        hooks: { beforeRequest: [(request) => void hooked.push(request.method)] },
+      });
       const { session, browser } = setUp({ ky: instance });
       await session.connect();
       await session.poll();
@@ -204,7 +223,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       });
       const error = await applyToken(failing.client, bed.user()).catch((caught: unknown) => caught);
       expect(TokenwireError.isInstance(error)).toBe(true);
-      expect((error as Error).message).toBe('getAuthorization() failed before calling /apiaccess/ccmessaging/applyToken through the gateway');
+      expect((error as Error).message).toBe(
+        'getAuthorization() failed before calling /apiaccess/ccmessaging/applyToken through the gateway',
+      );
       expect((error as Error).cause).toBeInstanceOf(Error);
       expect(failing.browser.requests).toHaveLength(0);
 
@@ -229,8 +250,12 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     });
 
     it('rejects unknown options and a non-function getAuthorization', () => {
-      expect(() => createAiccGatewayClient({ gatewayUrl: '/support', appSecret: 'x' } as never)).toThrow('appSecret: is not a known option');
-      expect(() => createAiccGatewayClient({ gatewayUrl: '/support', getAuthorization: 'Bearer x' as never })).toThrow('getAuthorization: must be a function');
+      expect(() => createAiccGatewayClient({ gatewayUrl: '/support', appSecret: 'x' } as never)).toThrow(
+        'appSecret: is not a known option',
+      );
+      expect(() => createAiccGatewayClient({ gatewayUrl: '/support', getAuthorization: 'Bearer x' as never })).toThrow(
+        'getAuthorization: must be a function',
+      );
     });
 
     it('accepts a path on the page’s origin', () => {

@@ -5,7 +5,12 @@ import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccRespons
 import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE } from '../client/ccmessaging-apis.js';
 import { HttpBaseUrlSchema, RootRelativePathSchema } from '../client/endpoint-url.js';
 import { exchange } from '../client/exchange.js';
-import { AiccTransportOptionEntries, FunctionSchema, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
+import {
+  AiccTransportOptionEntries,
+  FunctionSchema,
+  resolveTransportSettings,
+  type AiccTransportOptions,
+} from '../client/transport-settings.js';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_ERROR_HEADER, GATEWAY_TOKEN_PATH } from './gateway-contract.js';
 
@@ -67,7 +72,10 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
     try {
       value = await getAuthorization();
     } catch (error) {
-      throw new TokenwireError(`getAuthorization() failed before calling ${path} through the gateway`, { path, cause: sanitizeCause(error, []) });
+      throw new TokenwireError(`getAuthorization() failed before calling ${path} through the gateway`, {
+        path,
+        cause: sanitizeCause(error, []),
+      });
     }
     if (typeof value !== 'string' || value.trim() === '') {
       throw new ValidationError('gateway authorization', [{ path: 'getAuthorization', message: 'must return a non-empty string' }]);

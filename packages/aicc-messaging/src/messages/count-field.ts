@@ -6,7 +6,10 @@ export const CountSchema: v.SchemaWithPipe<
     v.OptionalSchema<
       v.NullableSchema<
         v.UnionSchema<
-          [v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>, v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]>],
+          [
+            v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>,
+            v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]>,
+          ],
           string
         >,
         undefined
@@ -18,7 +21,10 @@ export const CountSchema: v.SchemaWithPipe<
 > = v.pipe(
   v.optional(
     v.nullable(
-      v.union([v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/))], 'must be a whole number or a string of digits'),
+      v.union(
+        [v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/))],
+        'must be a whole number or a string of digits',
+      ),
     ),
   ),
   v.transform((value) => (value === undefined || value === null ? undefined : Number(value))),

@@ -40,7 +40,13 @@ describe('DownlinkMessageSchema', () => {
   });
 
   it('lets unknown fields and undocumented enumeration values pass through', () => {
-    const message = v.parse(DownlinkMessageSchema, { ...documented, mediaType: 'STICKER', sourceType: 'BOT2', handlerType: 3, brandNew: { a: 1 } });
+    const message = v.parse(DownlinkMessageSchema, {
+      ...documented,
+      mediaType: 'STICKER',
+      sourceType: 'BOT2',
+      handlerType: 3,
+      brandNew: { a: 1 },
+    });
     expect(message.mediaType).toBe('STICKER');
     expect(message.sourceType).toBe('BOT2');
     expect((message as Record<string, unknown>).brandNew).toEqual({ a: 1 });

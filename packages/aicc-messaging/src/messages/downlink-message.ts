@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 import type { DownlinkControlType, DownlinkMediaType, DownlinkSourceType } from './enumerations.js';
 import type { UnreadableMessage } from './read-message-leniently.js';
-import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
+import {
+  LenientBooleanSchema,
+  optionalPicklist,
+  TimestampSchema,
+  type OptionalPicklistSchema,
+  type OptionalStringSchema,
+} from './response-fields.js';
 
 /**
  * The type of the `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null`

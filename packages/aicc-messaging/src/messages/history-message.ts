@@ -9,10 +9,15 @@ import type {
   UplinkMediaType,
 } from './enumerations.js';
 import type { UnreadableMessage } from './read-message-leniently.js';
-import { LenientBooleanSchema, optionalPicklist, TimestampSchema, type OptionalPicklistSchema, type OptionalStringSchema } from './response-fields.js';
+import {
+  LenientBooleanSchema,
+  optionalPicklist,
+  TimestampSchema,
+  type OptionalPicklistSchema,
+  type OptionalStringSchema,
+} from './response-fields.js';
 
 const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
-
 
 /**
  * One entry of `queryHistoryChatMessage`'s `messageList`: a message the user sent (`sourceType` `CUSTOMER`) or one

@@ -35,8 +35,15 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
     });
     const card = prepare({ mediaType: 'WEBCARD', title: 'Order', redirectUrl: 'https://shop.example/o/1', mediaFileType: 'img/png' });
     expect(card.mediaType).toBe('WEBCARD');
-    expect(JSON.parse((card as { content: string }).content)).toEqual({ title: 'Order', redirectUrl: 'https://shop.example/o/1', mediaFileType: 'img/png' });
-    expect(prepare({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' })).toEqual({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' });
+    expect(JSON.parse((card as { content: string }).content)).toEqual({
+      title: 'Order',
+      redirectUrl: 'https://shop.example/o/1',
+      mediaFileType: 'img/png',
+    });
+    expect(prepare({ mediaType: 'LOCATE', content: '22.5,114.0,Shenzhen' })).toEqual({
+      mediaType: 'LOCATE',
+      content: '22.5,114.0,Shenzhen',
+    });
   });
 
   it('leaves the 1 KB limit of built LOCATE and WEBCARD content to contentFits (checked by send before sending)', () => {
@@ -59,17 +66,29 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
 
   it.each([
     [{ mediaType: 'IMAGE' }, ': a IMAGE message needs either objectKey (from uploadFile) or file (uploaded first), not both'],
-    [{ mediaType: 'IMAGE', objectKey: 'a', file: { bytes: new Uint8Array(1), fileType: 'png' } }, ': a IMAGE message needs either objectKey'],
-    [{ mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'png' }, extension: 'png' }, ': extension is taken from file.fileType; omit it'],
+    [
+      { mediaType: 'IMAGE', objectKey: 'a', file: { bytes: new Uint8Array(1), fileType: 'png' } },
+      ': a IMAGE message needs either objectKey',
+    ],
+    [
+      { mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'png' }, extension: 'png' },
+      ': extension is taken from file.fileType; omit it',
+    ],
     [{ mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'gif' } }, 'file.fileType: must be one of jpg, jpeg, png'],
     [{ mediaType: 'IMAGE', file: { bytes: [1, 2], fileType: 'png' } }, 'file.bytes: must be a Uint8Array'],
     [{ mediaType: 'IMAGE', objectKey: 'a,b' }, 'objectKey: must not contain a comma'],
     [{ mediaType: 'AUDIO', objectKey: 'a', extension: 'mp3!' }, 'extension: must be 1–10 letters or digits'],
     [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k' }, ': a FILE message with objectKey needs fileSize and fileType'],
     [{ mediaType: 'FILE', fileName: 'a,b.txt', objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must not contain a comma'],
-    [{ mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must be at most 512 bytes as UTF-8'],
+    [
+      { mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' },
+      'fileName: must be at most 512 bytes as UTF-8',
+    ],
     [{ mediaType: 'LOCATE', content: '' }, 'content: must not be empty'],
-    [{ mediaType: 'FILE', fileName: 'a.txt', file: { bytes: new Uint8Array(1), fileType: 'txt' }, fileSize: 1 }, ': fileSize and fileType are taken from file'],
+    [
+      { mediaType: 'FILE', fileName: 'a.txt', file: { bytes: new Uint8Array(1), fileType: 'txt' }, fileSize: 1 },
+      ': fileSize and fileType are taken from file',
+    ],
     [{ mediaType: 'WEBCARD', title: 'x' }, ': a WEBCARD needs redirectUrl or mediaFileId'],
     [{ mediaType: 'WEBCARD', mediaFileId: 'm', mediaFileType: 'gif' }, 'mediaFileType: must be one of img, img/png, img/jpg'],
     [{ mediaType: 'STICKER', content: 'x' }, 'mediaType: must be a string, or an object whose mediaType is TEXT, IMAGE'],
@@ -77,6 +96,9 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
     [42, ': must be a string, or an object whose mediaType is TEXT'],
   ])('rejects %j', (message, expected) => {
     const issues = issuesOf(message);
-    expect(issues.some((issue) => issue.includes(expected)), issues.join(' | ')).toBe(true);
+    expect(
+      issues.some((issue) => issue.includes(expected)),
+      issues.join(' | '),
+    ).toBe(true);
   });
 });

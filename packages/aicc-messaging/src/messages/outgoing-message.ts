@@ -103,8 +103,15 @@ type ExtensionSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.Rege
 
 const fitsContent = (text: string): boolean => utf8ByteLength(text) <= MAX_MESSAGE_CONTENT_BYTES;
 const noComma = (name: string): NoCommaSchema =>
-  v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`));
-const extension: ExtensionSchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg'));
+  v.pipe(
+    v.string('must be a string'),
+    v.nonEmpty('must not be empty'),
+    v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`),
+  );
+const extension: ExtensionSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg'),
+);
 
 /** An upload file type, case-insensitive, output in lower case. */
 export const UploadFileTypeSchema: v.SchemaWithPipe<
@@ -124,10 +131,7 @@ export const FileBytesSchema: v.CustomSchema<Uint8Array, v.ErrorMessage<v.Custom
 const FileToUploadSchema: v.StrictObjectSchema<
   { readonly bytes: typeof FileBytesSchema; readonly fileType: typeof UploadFileTypeSchema },
   ObjectMessage
-> = v.strictObject(
-  { bytes: FileBytesSchema, fileType: UploadFileTypeSchema },
-  objectMessage('an object with bytes and fileType'),
-);
+> = v.strictObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, objectMessage('an object with bytes and fileType'));
 
 const TextMessageSchema: v.StrictObjectSchema<
   {
@@ -181,9 +185,14 @@ const FileMessageSchema: v.StrictObjectSchema<
 > = v.strictObject(
   {
     mediaType: v.picklist(['FILE']),
-    fileName: v.pipe(noComma('FILE content'), v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8')),
+    fileName: v.pipe(
+      noComma('FILE content'),
+      v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8'),
+    ),
     objectKey: v.optional(noComma('FILE content')),
-    fileSize: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative'))),
+    fileSize: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
+    ),
     fileType: v.optional(extension),
     file: v.optional(FileToUploadSchema),
   },
@@ -226,7 +235,12 @@ const LocationMessageSchema: v.StrictObjectSchema<
 );
 
 /** A typed message's schema. */
-type MessageSchema = typeof TextMessageSchema | typeof MediaMessageSchema | typeof FileMessageSchema | typeof WebCardMessageSchema | typeof LocationMessageSchema;
+type MessageSchema =
+  | typeof TextMessageSchema
+  | typeof MediaMessageSchema
+  | typeof FileMessageSchema
+  | typeof WebCardMessageSchema
+  | typeof LocationMessageSchema;
 
 /** The schema of each `mediaType`. */
 const MESSAGE_SCHEMAS: Readonly<Record<string, MessageSchema>> = {
@@ -288,8 +302,10 @@ export const OutgoingMessageSchema: v.SchemaWithPipe<
       return;
     }
     if (message.mediaType === 'FILE') {
-      if (message.file === undefined && (message.fileSize === undefined || message.fileType === undefined)) problem('a FILE message with objectKey needs fileSize and fileType');
-      if (message.file !== undefined && (message.fileSize !== undefined || message.fileType !== undefined)) problem('fileSize and fileType are taken from file; omit them');
+      if (message.file === undefined && (message.fileSize === undefined || message.fileType === undefined))
+        problem('a FILE message with objectKey needs fileSize and fileType');
+      if (message.file !== undefined && (message.fileSize !== undefined || message.fileType !== undefined))
+        problem('fileSize and fileType are taken from file; omit them');
     } else if (message.file !== undefined && message.extension !== undefined) {
       problem('extension is taken from file.fileType; omit it');
     }
@@ -314,7 +330,11 @@ export function prepareMessage(message: v.InferOutput<typeof OutgoingMessageSche
     case 'FILE': {
       const { fileName, file } = message;
       if (file !== undefined) {
-        return { mediaType: 'FILE', upload: file, contentFor: (objectKey) => `${fileName},${file.bytes.length},${objectKey},${file.fileType}` };
+        return {
+          mediaType: 'FILE',
+          upload: file,
+          contentFor: (objectKey) => `${fileName},${file.bytes.length},${objectKey},${file.fileType}`,
+        };
       }
       return { mediaType: 'FILE', content: `${fileName},${message.fileSize},${message.objectKey},${message.fileType}` };
     }

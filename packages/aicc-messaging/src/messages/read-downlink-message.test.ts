@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { PollResponseSchema } from '../session/poll-messages.js';
 import { DownlinkMessageEntrySchema, readDownlinkMessage } from './read-downlink-message.js';
 
-const agentMessage = { channel: 'WEB', content: 'Hello', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'AGENT', isOfflineStatus: false, messageCode: 'm-1' };
+const agentMessage = {
+  channel: 'WEB',
+  content: 'Hello',
+  mediaType: 'TEXT',
+  controlType: 'CHAT',
+  sourceType: 'AGENT',
+  isOfflineStatus: false,
+  messageCode: 'm-1',
+};
 
 describe('readDownlinkMessage', () => {
   it('parses a message that fits, without unreadable', () => {
@@ -31,7 +39,10 @@ describe('readDownlinkMessage', () => {
   });
 
   it('never fails a list: each entry is read on its own', () => {
-    expect(v.parse(v.array(DownlinkMessageEntrySchema), [agentMessage, 7]).map((message) => message.unreadable === undefined)).toEqual([true, false]);
+    expect(v.parse(v.array(DownlinkMessageEntrySchema), [agentMessage, 7]).map((message) => message.unreadable === undefined)).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 
@@ -39,10 +50,18 @@ describe('PollResponseSchema', () => {
   it('delivers the whole batch when one message is odd: a good AGENT message, a READ without sourceType, a broken one', () => {
     const readReceipt = { channel: 'WEB', controlType: 'READ', mediaType: 'TEXT', content: ['u-1', 'u-2'], isOfflineStatus: false };
     const broken = { ...agentMessage, messageCode: 'm-2', content: 12 };
-    const answer = v.parse(PollResponseSchema, { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [agentMessage, readReceipt, broken] });
+    const answer = v.parse(PollResponseSchema, {
+      resultCode: '0',
+      resultDesc: 'query user messages success.',
+      downlinkMessages: [agentMessage, readReceipt, broken],
+    });
     expect(answer.downlinkMessages).toHaveLength(3);
     expect(answer.downlinkMessages[0]).toEqual(agentMessage);
     expect(answer.downlinkMessages[1]).toEqual(readReceipt);
-    expect(answer.downlinkMessages[2]).toMatchObject({ messageCode: 'm-2', content: '', unreadable: { raw: broken, issues: ['content: must be a string or an array of strings'] } });
+    expect(answer.downlinkMessages[2]).toMatchObject({
+      messageCode: 'm-2',
+      content: '',
+      unreadable: { raw: broken, issues: ['content: must be a string or an array of strings'] },
+    });
   });
 });

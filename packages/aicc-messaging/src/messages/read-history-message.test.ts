@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { HistoryResponseSchema } from '../session/chat-history.js';
 import { HistoryMessageEntrySchema, readHistoryMessage } from './read-history-message.js';
 
-const customerMessage = { channel: 'WEB', content: 'Where is my order?', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'CUSTOMER', isOfflineStatus: false, messageCode: 'h-1', timestamp: 1_700_000_000_000 };
+const customerMessage = {
+  channel: 'WEB',
+  content: 'Where is my order?',
+  mediaType: 'TEXT',
+  controlType: 'CHAT',
+  sourceType: 'CUSTOMER',
+  isOfflineStatus: false,
+  messageCode: 'h-1',
+  timestamp: 1_700_000_000_000,
+};
 
 describe('readHistoryMessage', () => {
   it('parses an entry that fits, without unreadable', () => {
@@ -38,7 +47,10 @@ describe('readHistoryMessage', () => {
   });
 
   it('never fails a list: each entry is read on its own', () => {
-    expect(v.parse(v.array(HistoryMessageEntrySchema), [customerMessage, 7]).map((message) => message.unreadable === undefined)).toEqual([true, false]);
+    expect(v.parse(v.array(HistoryMessageEntrySchema), [customerMessage, 7]).map((message) => message.unreadable === undefined)).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 
@@ -46,11 +58,19 @@ describe('HistoryResponseSchema', () => {
   it('delivers the whole page when messages are odd: a good one, one without sourceType, one with a broken field, a non-object', () => {
     const { sourceType: _sourceType, ...withoutSource } = { ...customerMessage, messageCode: 'h-2', controlType: 'CONNECT' };
     const broken = { ...customerMessage, messageCode: 'h-3', content: { token: 'do-not-quote' } };
-    const answer = v.parse(HistoryResponseSchema, { resultCode: '0', resultDesc: 'success', messageList: [customerMessage, withoutSource, broken, 'garbage'] });
+    const answer = v.parse(HistoryResponseSchema, {
+      resultCode: '0',
+      resultDesc: 'success',
+      messageList: [customerMessage, withoutSource, broken, 'garbage'],
+    });
     expect(answer.messageList).toHaveLength(4);
     expect(answer.messageList[0]).toEqual(customerMessage);
     expect(answer.messageList[1]).toEqual(withoutSource);
-    expect(answer.messageList[2]).toEqual({ ...broken, content: '', unreadable: { raw: broken, issues: ['content: must be a string or an array of strings'] } });
+    expect(answer.messageList[2]).toEqual({
+      ...broken,
+      content: '',
+      unreadable: { raw: broken, issues: ['content: must be a string or an array of strings'] },
+    });
     expect(answer.messageList[3]).toMatchObject({ content: '', isOfflineStatus: false, unreadable: { raw: 'garbage' } });
     expect(JSON.stringify(answer.messageList.map((message) => message.unreadable?.issues))).not.toContain('do-not-quote');
   });

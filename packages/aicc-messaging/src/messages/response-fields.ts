@@ -5,7 +5,10 @@ import * as v from 'valibot';
  */
 export const ResultCodeSchema: v.SchemaWithPipe<
   readonly [
-    v.UnionSchema<[v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>], string>,
+    v.UnionSchema<
+      [v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>],
+      string
+    >,
     v.TransformAction<string | number, string>,
   ]
 > = v.pipe(
@@ -67,7 +70,10 @@ export function openPicklist<TValue extends string>(): OpenPicklistSchema<TValue
 }
 
 /** The type of a documented enumeration field of a message AICC returns: absent or `null` when not set. */
-export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<v.NullableSchema<OpenPicklistSchema<TValue>, undefined>, undefined>;
+export type OptionalPicklistSchema<TValue extends string> = v.OptionalSchema<
+  v.NullableSchema<OpenPicklistSchema<TValue>, undefined>,
+  undefined
+>;
 
 /**
  * An optional, nullable {@link openPicklist}.

@@ -23,7 +23,9 @@ export interface HistoryOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const milliseconds = v.optional(v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')));
+const milliseconds = v.optional(
+  v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')),
+);
 
 const HistoryOptionsSchema = v.pipe(
   v.optional(
@@ -31,7 +33,12 @@ const HistoryOptionsSchema = v.pipe(
       {
         ...CallOptionEntries,
         limit: v.optional(
-          v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`)),
+          v.pipe(
+            v.number('must be a number'),
+            v.integer('must be an integer'),
+            v.minValue(1, 'must be at least 1'),
+            v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`),
+          ),
         ),
         offset: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'))),
         startTime: milliseconds,
@@ -41,7 +48,10 @@ const HistoryOptionsSchema = v.pipe(
     ),
     {},
   ),
-  v.check((options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime, 'startTime must not be after endTime'),
+  v.check(
+    (options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime,
+    'startTime must not be after endTime',
+  ),
 );
 
 /**

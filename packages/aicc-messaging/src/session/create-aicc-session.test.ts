@@ -1,6 +1,15 @@
 import { HttpStatusError, NetworkError, RequestAbortedError, TimeoutError, ValidationError } from '@tokenwire/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_SECRET, CHANNEL_ID, createTestBed, DIALECTS, dialectTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
+import {
+  APP_SECRET,
+  CHANNEL_ID,
+  createTestBed,
+  DIALECTS,
+  dialectTestBed,
+  TEST_POLL_TIMEOUT_MS,
+  textsOfError,
+  type TestBed,
+} from '../../test/harness.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
@@ -51,7 +60,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ]);
 
       await session.typing();
-      expect(await session.send('I forgot my password')).toMatchObject({ resultCode: '0', resultDesc: 'Send message to robot successfully' });
+      expect(await session.send('I forgot my password')).toMatchObject({
+        resultCode: '0',
+        resultDesc: 'Send message to robot successfully',
+      });
       const [answer] = await pollUntil(session, (messages) => messages.length >= 1);
       expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', mediaType: 'TEXT', isOfflineStatus: false });
       expect(answer!.interIdx).toBeDefined();
@@ -66,10 +78,17 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(bed.aicc.joinAgent('user-1')).toBe(true);
       const [joined] = await pollUntil(session, (messages) => messages.length >= 1);
       expect(joined).toMatchObject({ sourceType: 'AGENT', controlType: 'CONNECT', content: 'connected to agent' });
-      expect(await session.queueInfo()).toEqual({ queuing: false, transferredTo: 'agent', resultCode: '160021', resultDesc: 'the session has been transferred to an agent.' });
+      expect(await session.queueInfo()).toEqual({
+        queuing: false,
+        transferredTo: 'agent',
+        resultCode: '160021',
+        resultDesc: 'the session has been transferred to an agent.',
+      });
 
       await session.sendAsync('Order 42 has not arrived');
-      const afterChat = await pollUntil(session, (messages) => messages.some((message) => message.sourceType === 'AGENT' && message.controlType === 'CHAT'));
+      const afterChat = await pollUntil(session, (messages) =>
+        messages.some((message) => message.sourceType === 'AGENT' && message.controlType === 'CHAT'),
+      );
       expect(afterChat.find((message) => message.controlType === 'CHAT')?.content).toContain('Order 42 has not arrived');
       await session.markRead(afterChat.map((message) => message.messageCode!).filter(Boolean));
 
@@ -77,7 +96,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(survey.surveyType).toBe('WEB');
       expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
       await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 9, resolved: true });
-      expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ evaluation: '5', comment: 'Quick help', npsScore: '9', fcrValue: '1' }]);
+      expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([
+        { evaluation: '5', comment: 'Quick help', npsScore: '9', fcrValue: '1' },
+      ]);
 
       await session.disconnect();
       const [goodbye] = await pollUntil(session, (messages) => messages.length >= 1);
@@ -174,21 +195,37 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it('poll() and messages() deliver a whole batch when one message is odd (a READ receipt without sourceType, a broken field)', async () => {
       bed = testBed();
-      const agent = { channel: 'WEB', content: 'Hi, I am Alice', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'AGENT', isOfflineStatus: false, messageCode: 'a-1' };
+      const agent = {
+        channel: 'WEB',
+        content: 'Hi, I am Alice',
+        mediaType: 'TEXT',
+        controlType: 'CHAT',
+        sourceType: 'AGENT',
+        isOfflineStatus: false,
+        messageCode: 'a-1',
+      };
       const receipt = { channel: 'WEB', content: '["u-1"]', mediaType: 'TEXT', controlType: 'READ', isOfflineStatus: false };
       const broken = { ...agent, messageCode: 'a-2', timestamp: { when: 'now' } };
       const goodbye = { ...agent, messageCode: 'a-3', controlType: 'DISCONNECT', isOfflineStatus: true };
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path('poll')
-          ? Response.json({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [agent, receipt, broken, goodbye] })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('poll')
+            ? Response.json({
+                resultCode: '0',
+                resultDesc: 'query user messages success.',
+                downlinkMessages: [agent, receipt, broken, goodbye],
+              })
+            : next(request),
       );
       const session = sessionFor(bed);
       const { messages } = await session.poll({ isNeedRead: true });
       expect(messages).toHaveLength(4);
       expect(messages[0]).toEqual(agent);
       expect(messages[1]).toEqual(receipt);
-      expect(messages[2]).toMatchObject({ messageCode: 'a-2', unreadable: { raw: broken, issues: ['timestamp: must be a string or a number'] } });
+      expect(messages[2]).toMatchObject({
+        messageCode: 'a-2',
+        unreadable: { raw: broken, issues: ['timestamp: must be a string or a number'] },
+      });
       const streamed: DownlinkMessage[] = [];
       for await (const message of session.messages()) streamed.push(message);
       expect(streamed.map((message) => message.messageCode ?? message.controlType)).toEqual(['a-1', 'READ', 'a-2', 'a-3']);
@@ -271,10 +308,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.history();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path('queryHistoryChatMessage')
-          ? Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('queryHistoryChatMessage')
+            ? Response.json({ resultCode: '1', resultDesc: 'authentication failed' }, { status: 401 })
+            : next(request),
       );
       const error = await session.history().catch((caught: unknown) => caught);
       expect(HttpStatusError.isInstance(error)).toBe(true);
@@ -304,13 +342,19 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(results.flatMap((result) => result.messages.map((message) => message.content))).toEqual(['Are you still there?']);
       expect(bed.recorder.to('/apigovernance/api/oauth/tokenByAkSk')).toHaveLength(2);
       expect(bed.recorder.to(path('applyToken'))).toHaveLength(2);
-      expect(bed.emulator.state.aicc!.counters).toMatchObject({ issuedAccessTokens: 2, issuedMessageTokens: 2, rejectedAccessTokens: 10, rejectedMessageTokens: 10 });
+      expect(bed.emulator.state.aicc!.counters).toMatchObject({
+        issuedAccessTokens: 2,
+        issuedMessageTokens: 2,
+        rejectedAccessTokens: 10,
+        rejectedMessageTokens: 10,
+      });
       // First with the expired AccessToken (403), then with a new one and the expired ccmessaging-token (403), then both renewed.
-      expect(bed.recorder.responses.filter((response) => response.path === path('poll')).map((response) => response.status).slice(1)).toEqual([
-        ...Array(10).fill(403),
-        ...Array(10).fill(403),
-        ...Array(10).fill(200),
-      ]);
+      expect(
+        bed.recorder.responses
+          .filter((response) => response.path === path('poll'))
+          .map((response) => response.status)
+          .slice(1),
+      ).toEqual([...Array(10).fill(403), ...Array(10).fill(403), ...Array(10).fill(200)]);
       expect(changes).toEqual(['applied', 'applied']);
     });
 
@@ -331,10 +375,15 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const session = sessionFor(bed);
       await session.connect();
       let polls = 0;
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path('poll')
-          ? (polls++, Response.json({ errorCode: '10010000001', exceptionInfo: `auth fail! ${request.headers.get('ccmessaging-token')}` }, { status: 403 }))
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('poll')
+            ? (polls++,
+              Response.json(
+                { errorCode: '10010000001', exceptionInfo: `auth fail! ${request.headers.get('ccmessaging-token')}` },
+                { status: 403 },
+              ))
+            : next(request),
       );
       const errors = await Promise.all(Array.from({ length: 20 }, () => session.poll().catch((caught: unknown) => caught)));
       for (const error of errors) {
@@ -353,10 +402,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname.startsWith('/apiaccess/')
-          ? Response.json({ errorCode: '10010000001', exceptionInfo: 'auth fail!' }, { status: 403 })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname.startsWith('/apiaccess/')
+            ? Response.json({ errorCode: '10010000001', exceptionInfo: 'auth fail!' }, { status: 403 })
+            : next(request),
       );
       const errors = await Promise.all(Array.from({ length: 20 }, () => session.history().catch((caught: unknown) => caught)));
       expect(errors.every((error) => FabricAuthError.isInstance(error) && error.reason === 'access_token_rejected')).toBe(true);
@@ -368,10 +418,14 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path('send')
-          ? Response.json({ resultCode: '13', resultDesc: `failed for ${request.headers.get('ccmessaging-token')} ${request.headers.get('authorization')}` })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('send')
+            ? Response.json({
+                resultCode: '13',
+                resultDesc: `failed for ${request.headers.get('ccmessaging-token')} ${request.headers.get('authorization')}`,
+              })
+            : next(request),
       );
       const error = await session.send('hello').catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(error)).toBe(true);
@@ -397,10 +451,21 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         seen.add(value);
         return Object.entries(value).flatMap(([key, item]) => [key, ...enumerated(item, seen)]);
       };
-      const shown = [JSON.stringify(client), JSON.stringify(session), JSON.stringify(client.accessTokens.grant), JSON.stringify({ ...client.accessTokens.grant }), ...enumerated(client), ...enumerated(session), ...enumerated(client.accessTokens.grant)].join('\n');
+      const shown = [
+        JSON.stringify(client),
+        JSON.stringify(session),
+        JSON.stringify(client.accessTokens.grant),
+        JSON.stringify({ ...client.accessTokens.grant }),
+        ...enumerated(client),
+        ...enumerated(session),
+        ...enumerated(client.accessTokens.grant),
+      ].join('\n');
       expect(shown).toContain(client.endpoint);
       for (const secret of [accessToken!, messageToken!, APP_SECRET]) expect(shown).not.toContain(secret);
-      expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({ obtainedAt: expect.any(Number), expiresAt: expect.any(Number) });
+      expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({
+        obtainedAt: expect.any(Number),
+        expiresAt: expect.any(Number),
+      });
     });
   });
 
@@ -530,7 +595,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(downloaded.bytes).toEqual(bytes);
       const local = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
       expect(local.bytes).toEqual(bytes);
-      expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({ fileId: `local/${uploaded.objectKey}`, multiMedia: 'multiMedia' });
+      expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({
+        fileId: `local/${uploaded.objectKey}`,
+        multiMedia: 'multiMedia',
+      });
 
       await session.send({ mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
       const sent = JSON.parse(bed.recorder.to(path('send')).at(-1)!.body) as { mediaType: string; content: string };
@@ -546,7 +614,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const tooBig = await session.uploadFile({ bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(tooBig)).toBe(true);
       expect((tooBig as Error).message).toContain("bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101");
-      const viaSend = await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } }).catch((caught: unknown) => caught);
+      const viaSend = await session
+        .send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } })
+        .catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(viaSend)).toBe(true);
       expect(bed.recorder.requests).toHaveLength(0);
 
@@ -573,7 +643,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it.each([
       ['returnCode (API reference cec_07_2222)', (objectKey: string) => ({ returnCode: '0', objectKey })],
-      ['resultCode and resultDesc (developer guide cec_05_2036)', (objectKey: string) => ({ resultCode: '0', resultDesc: 'success', objectKey })],
+      [
+        'resultCode and resultDesc (developer guide cec_05_2036)',
+        (objectKey: string) => ({ resultCode: '0', resultDesc: 'success', objectKey }),
+      ],
     ])('accepts an upload answered with %s, and sends the image with its objectKey', async (_label, answer) => {
       bed = testBed();
       bed.intercept((next) => async (request) => {
@@ -594,16 +667,25 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ['both, the failing one deciding', { resultCode: '0', returnCode: '3', resultDesc: 'Requested param validate failed' }],
     ])('reports a failed upload answered with %s', async (field, answer) => {
       bed = testBed();
-      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json(answer) : next(request)));
+      bed.intercept(
+        (next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json(answer) : next(request)),
+      );
       const session = sessionFor(bed);
       const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ code: '3', field: field.startsWith('both') ? 'returnCode' : field, description: 'Requested param validate failed' });
+      expect(error).toMatchObject({
+        code: '3',
+        field: field.startsWith('both') ? 'returnCode' : field,
+        description: 'Requested param validate failed',
+      });
     });
 
     it('reports an upload answer with neither returnCode nor resultCode as malformed', async () => {
       bed = testBed();
-      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json({ objectKey: 'k' }) : next(request)));
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('uploadFileStream') ? Response.json({ objectKey: 'k' }) : next(request),
+      );
       const session = sessionFor(bed);
       const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'MalformedResponseError', path: path('uploadFileStream'), retryable: false });
@@ -614,13 +696,23 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
   describe('the other APIs', () => {
     it('history() delivers the whole page when messages are odd (one without sourceType, one that is not an object)', async () => {
       bed = testBed();
-      const robot = { channel: 'WEB', content: 'How can I help?', mediaType: 'TEXT', controlType: 'CHAT', sourceType: 'ROBOT', isOfflineStatus: false, messageCode: 'h-1', timestamp: 1 };
+      const robot = {
+        channel: 'WEB',
+        content: 'How can I help?',
+        mediaType: 'TEXT',
+        controlType: 'CHAT',
+        sourceType: 'ROBOT',
+        isOfflineStatus: false,
+        messageCode: 'h-1',
+        timestamp: 1,
+      };
       const { sourceType: _sourceType, ...withoutSource } = { ...robot, content: 'password', messageCode: 'h-2' };
       const odd = ['secret-looking-garbage'];
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path('queryHistoryChatMessage')
-          ? Response.json({ resultCode: '0', resultDesc: 'success', messageList: [robot, withoutSource, odd] })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path('queryHistoryChatMessage')
+            ? Response.json({ resultCode: '0', resultDesc: 'success', messageList: [robot, withoutSource, odd] })
+            : next(request),
       );
       const session = sessionFor(bed);
       const { messages } = await session.history();
@@ -657,9 +749,17 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const { questions } = await session.phrases({ keyword: 'password' });
       expect(questions.length).toBeGreaterThan(0);
       expect(questions.every((question) => /password/i.test(question))).toBe(true);
-      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: 'password', locale: 'en', channel: 'WEB' });
+      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({
+        strContent: 'password',
+        locale: 'en',
+        channel: 'WEB',
+      });
       expect((await session.phrases({ keyword: '密码', locale: 'zh_CN' })).questions).toEqual(['如何重置密码？', '如何修改密码？']);
-      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({ strContent: '密码', locale: 'zh', channel: 'WEB' });
+      expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({
+        strContent: '密码',
+        locale: 'zh',
+        channel: 'WEB',
+      });
       await session.phrases({ keyword: 'order', locale: 'en-GB' });
       expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toMatchObject({ locale: 'en' });
     });
@@ -668,8 +768,12 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
-      expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({ resultCode: '0' });
-      expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([{ callId: 'user-1', caller: '+86 138-0000-0000', leaveMessage: 'Please call me back' }]);
+      expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({
+        resultCode: '0',
+      });
+      expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([
+        { callId: 'user-1', caller: '+86 138-0000-0000', leaveMessage: 'Please call me back' },
+      ]);
     });
 
     it('rates with comment "" when none is given and npsScore/fcrValue as strings (cec_07_2226, cec_05_2026)', async () => {
@@ -704,7 +808,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ['returnCode, as every example of cec_05_2027', { returnCode: '0' }],
     ])('accepts a rating answered with %s', async (_label, answer) => {
       bed = testBed();
-      bed.intercept((next) => async (request) => (new URL(request.url).pathname === path('saveSatisfaction') ? Response.json(answer) : next(request)));
+      bed.intercept(
+        (next) => async (request) => (new URL(request.url).pathname === path('saveSatisfaction') ? Response.json(answer) : next(request)),
+      );
       const session = sessionFor(bed);
       expect(await session.saveSatisfaction({ evaluation: 5 })).toEqual(answer);
     });
@@ -716,8 +822,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ['phrases', 'queryPhraseByKeyword', (s: AiccSession) => s.phrases({ keyword: 'pass' })],
     ] as const)('reports a failure answer without the success payload (%s) as AiccApiError, not as malformed', async (_name, api, call) => {
       bed = testBed();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === path(api) ? Response.json({ resultCode: '13', resultDesc: 'call info not obtained' }) : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === path(api)
+            ? Response.json({ resultCode: '13', resultDesc: 'call info not obtained' })
+            : next(request),
       );
       const error = await call(sessionFor(bed)).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(error), String(error)).toBe(true);
@@ -745,7 +854,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
 describe('validation before anything is sent', () => {
   it.each([
-    ['no client', () => createAiccSession({} as never, { userId: 'u', userName: 'U', channelId: 'c', locale: 'en' }), 'client: must be a client'],
+    [
+      'no client',
+      () => createAiccSession({} as never, { userId: 'u', userName: 'U', channelId: 'c', locale: 'en' }),
+      'client: must be a client',
+    ],
   ])('createAiccSession rejects %s', (_label, make, message) => {
     expect(make).toThrow(message);
   });
@@ -781,13 +894,33 @@ describe('validation before anything is sent', () => {
     ['send of 1025 bytes', (s) => s.send('é'.repeat(513)), 'text: must be at most 1024 bytes as UTF-8'],
     ['send of a non-message', (s) => s.send(42 as never), 'must be a string, or an object'],
     ['send with bad options', (s) => s.send('hi', { signal: {} as never }), 'signal: must be an AbortSignal'],
-    ['send of a LOCATE over 1 KB', (s) => s.send({ mediaType: 'LOCATE', content: `22.5,114.0,${'é'.repeat(510)}` }), 'content must be at most 1024 bytes as UTF-8'],
-    ['send of a WEBCARD over 1 KB once built', (s) => s.send({ mediaType: 'WEBCARD', title: 'x'.repeat(1000), redirectUrl: 'https://shop.example/o/1' }), 'content must be at most 1024 bytes as UTF-8'],
-    ['send of a FILE whose fileName is over 512 bytes', (s) => s.send({ mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' }), 'fileName: must be at most 512 bytes as UTF-8'],
+    [
+      'send of a LOCATE over 1 KB',
+      (s) => s.send({ mediaType: 'LOCATE', content: `22.5,114.0,${'é'.repeat(510)}` }),
+      'content must be at most 1024 bytes as UTF-8',
+    ],
+    [
+      'send of a WEBCARD over 1 KB once built',
+      (s) => s.send({ mediaType: 'WEBCARD', title: 'x'.repeat(1000), redirectUrl: 'https://shop.example/o/1' }),
+      'content must be at most 1024 bytes as UTF-8',
+    ],
+    [
+      'send of a FILE whose fileName is over 512 bytes',
+      (s) => s.send({ mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' }),
+      'fileName: must be at most 512 bytes as UTF-8',
+    ],
     ['sendAsync with a bad signal', (s) => s.sendAsync('hi', { signal: 'stop' } as never), 'signal: must be an AbortSignal'],
     ['sendAsync with unknown options', (s) => s.sendAsync('hi', { priority: 1 } as never), 'priority: is not a known option'],
-    ['sendAsync of a file without type', (s) => s.sendAsync({ mediaType: 'FILE', fileName: 'a', objectKey: 'k' } as never), 'needs fileSize and fileType'],
-    ['send of a media message with an unknown upload type', (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }), 'file.fileType: must be one of'],
+    [
+      'sendAsync of a file without type',
+      (s) => s.sendAsync({ mediaType: 'FILE', fileName: 'a', objectKey: 'k' } as never),
+      'needs fileSize and fileType',
+    ],
+    [
+      'send of a media message with an unknown upload type',
+      (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }),
+      'file.fileType: must be one of',
+    ],
     ['connect with unknown options', (s) => s.connect({ priority: 1 } as never), 'priority: is not a known option'],
     ['transferToAgent with a bad signal', (s) => s.transferToAgent({ signal: 1 } as never), 'signal: must be an AbortSignal'],
     ['typing with async not boolean', (s) => s.typing({ async: 'yes' } as never), 'async: must be a boolean'],
@@ -814,21 +947,49 @@ describe('validation before anything is sent', () => {
     ['uploadFile of a gif', (s) => s.uploadFile({ bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
     ['uploadFile of an array', (s) => s.uploadFile({ bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
     ['downloadFile without an id', (s) => s.downloadFile({ fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
-    ['downloadFile with local not boolean', (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', local: 'yes' as never }), 'local: must be a boolean'],
-    ['downloadFile with multiMedia not boolean', (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', multiMedia: 1 as never }), 'multiMedia: must be a boolean'],
+    [
+      'downloadFile with local not boolean',
+      (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', local: 'yes' as never }),
+      'local: must be a boolean',
+    ],
+    [
+      'downloadFile with multiMedia not boolean',
+      (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', multiMedia: 1 as never }),
+      'multiMedia: must be a boolean',
+    ],
     ['downloadFile of an exe', (s) => s.downloadFile({ fileId: 'f', fileType: 'exe' as never }), 'fileType: must be one of'],
     ['phrases without a keyword', (s) => s.phrases({ keyword: ' ' }), 'keyword: must not be empty'],
     ['phrases with a bad locale', (s) => s.phrases({ keyword: 'a', locale: 'English' }), 'locale: must be an ISO 639 code'],
     ['surveyMode with an unknown language', (s) => s.surveyMode({ language: 'de_DE' as never }), 'language: must be one of zh_CN, en_US'],
     ['saveSatisfaction with evaluation 6', (s) => s.saveSatisfaction({ evaluation: '6' as never }), 'evaluation: must be "1"–"5"'],
-    ['saveSatisfaction with a 512-character comment', (s) => s.saveSatisfaction({ evaluation: '3', comment: 'x'.repeat(512) }), 'comment: must be shorter than 512 characters'],
-    ['saveSatisfaction with npsScore 10 (AICC documents 0–9)', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: 10 }), 'npsScore: must be 0–9'],
+    [
+      'saveSatisfaction with a 512-character comment',
+      (s) => s.saveSatisfaction({ evaluation: '3', comment: 'x'.repeat(512) }),
+      'comment: must be shorter than 512 characters',
+    ],
+    [
+      'saveSatisfaction with npsScore 10 (AICC documents 0–9)',
+      (s) => s.saveSatisfaction({ evaluation: '3', npsScore: 10 }),
+      'npsScore: must be 0–9',
+    ],
     ['saveSatisfaction with npsScore -1', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: -1 }), 'npsScore: must be 0–9'],
-    ['robotFeedback dissatisfied without a reason', (s) => s.robotFeedback({ interIdx: '1', satisfied: false }), 'feedbackContent: is required when the user is not satisfied'],
-    ['robotFeedback with a 65-character reason', (s) => s.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }), 'feedbackContent: must be at most 64 characters'],
+    [
+      'robotFeedback dissatisfied without a reason',
+      (s) => s.robotFeedback({ interIdx: '1', satisfied: false }),
+      'feedbackContent: is required when the user is not satisfied',
+    ],
+    [
+      'robotFeedback with a 65-character reason',
+      (s) => s.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }),
+      'feedbackContent: must be at most 64 characters',
+    ],
     ['robotFeedback with an empty interIdx', (s) => s.robotFeedback({ interIdx: '', satisfied: true }), 'interIdx: must not be empty'],
     ['robotFeedback with a negative interIdx', (s) => s.robotFeedback({ interIdx: -1, satisfied: true }), 'interIdx: must be at least 0'],
-    ['robotFeedback with a fractional interIdx', (s) => s.robotFeedback({ interIdx: 1.5, satisfied: true }), 'interIdx: must be a whole number'],
+    [
+      'robotFeedback with a fractional interIdx',
+      (s) => s.robotFeedback({ interIdx: 1.5, satisfied: true }),
+      'interIdx: must be a whole number',
+    ],
     ['robotFeedback without interIdx', (s) => s.robotFeedback({ satisfied: true } as never), 'interIdx: is required'],
   ])('%s', async (_label, call, message) => {
     bed = createTestBed();

@@ -114,7 +114,9 @@ export interface AiccSession {
   robotFeedback(input: RobotFeedbackInput): Promise<RobotFeedbackResult>;
 }
 
-const byteLimit = v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')));
+const byteLimit = v.optional(
+  v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')),
+);
 
 const AiccSessionOptionsSchema = v.strictObject(
   {
@@ -154,10 +156,17 @@ function isClient(value: unknown): value is AiccClient {
  */
 export function createAiccSession(client: AiccClient, options: AiccSessionOptions): AiccSession {
   if (!isClient(client)) {
-    throw new ValidationError('AICC session', [{ path: 'client', message: 'must be a client from createAiccClient or createAiccGatewayClient' }]);
+    throw new ValidationError('AICC session', [
+      { path: 'client', message: 'must be a client from createAiccClient or createAiccGatewayClient' },
+    ]);
   }
   const parsed = parseInput(AiccSessionOptionsSchema, options, 'AICC session options');
-  const user: AiccUser = Object.freeze({ userId: parsed.userId, userName: parsed.userName, channelId: parsed.channelId, locale: parsed.locale });
+  const user: AiccUser = Object.freeze({
+    userId: parsed.userId,
+    userName: parsed.userName,
+    channelId: parsed.channelId,
+    locale: parsed.locale,
+  });
   const settings: SessionSettings = {
     pollTimeoutMs: parsed.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     maxUploadBytes: parsed.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
@@ -193,7 +202,12 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     poll: (pollOptions?: PollOptions) => pollMessages(context, pollOptions),
     messages(streamOptions?: MessageStreamOptions) {
       const startedAt = disconnects;
-      return streamMessages((pollOptions) => pollMessages(context, pollOptions), () => disconnects !== startedAt, client.retryPolicy, streamOptions);
+      return streamMessages(
+        (pollOptions) => pollMessages(context, pollOptions),
+        () => disconnects !== startedAt,
+        client.retryPolicy,
+        streamOptions,
+      );
     },
     queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
     history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),

@@ -46,17 +46,27 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
   const testBed = dialectTestBed(dialect);
 
   describe('downloadFile: the answer size limit', () => {
-    it.each([0, 1, 10, 1000, DEFAULT_MAX_DOWNLOAD_BYTES])('leaves room for a wrapped base64 file of %i bytes and the other fields', (size) => {
-      const answer = JSON.stringify({ resultCode: '0', resultDesc: 'download file successfully', fileStream: wrappedBase64(size), fileUrl: `https://obs.example/${'x'.repeat(2000)}` });
-      expect(encoder.encode(answer).byteLength).toBeLessThanOrEqual(downloadAnswerLimit(size));
-    });
+    it.each([0, 1, 10, 1000, DEFAULT_MAX_DOWNLOAD_BYTES])(
+      'leaves room for a wrapped base64 file of %i bytes and the other fields',
+      (size) => {
+        const answer = JSON.stringify({
+          resultCode: '0',
+          resultDesc: 'download file successfully',
+          fileStream: wrappedBase64(size),
+          fileUrl: `https://obs.example/${'x'.repeat(2000)}`,
+        });
+        expect(encoder.encode(answer).byteLength).toBeLessThanOrEqual(downloadAnswerLimit(size));
+      },
+    );
 
     it('cancels an oversized answer while it arrives, without retrying', async () => {
       bed = testBed();
       const session = sessionFor(bed, 10_000);
       const oversized = endlessAnswer();
       let downloads = 0;
-      bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)));
+      bed.intercept(
+        (next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)),
+      );
       const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ResponseTooLargeError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ retryable: false, maxBytes: downloadAnswerLimit(10_000), path: DOWNLOAD_PATH, status: 200 });

@@ -86,7 +86,11 @@ export interface DownloadedFile {
  *
  * @internal
  */
-export async function downloadFile(context: SessionContext, input: DownloadFileInput, options: CallOptions | undefined): Promise<DownloadedFile> {
+export async function downloadFile(
+  context: SessionContext,
+  input: DownloadFileInput,
+  options: CallOptions | undefined,
+): Promise<DownloadedFile> {
   const parsed = parseInput(DownloadFileInputSchema, input, 'download');
   const { signal } = parseInput(SignalOptionsSchema, options, 'download options');
   const body = {
@@ -105,12 +109,16 @@ export async function downloadFile(context: SessionContext, input: DownloadFileI
   const padding = stream.endsWith('==') ? 2 : stream.endsWith('=') ? 1 : 0;
   const size = Math.floor((stream.length * 3) / 4) - padding;
   if (size > limit) {
-    throw new MalformedResponseError(`${PATH} returned a file of about ${size} bytes, more than the session's maxDownloadBytes (${limit})`, {
-      path: PATH,
-      retryable: false,
-    });
+    throw new MalformedResponseError(
+      `${PATH} returned a file of about ${size} bytes, more than the session's maxDownloadBytes (${limit})`,
+      {
+        path: PATH,
+        retryable: false,
+      },
+    );
   }
   const bytes = base64ToBytes(stream);
-  if (bytes === undefined) throw new MalformedResponseError(`${PATH} returned a fileStream that is not base64`, { path: PATH, retryable: false });
+  if (bytes === undefined)
+    throw new MalformedResponseError(`${PATH} returned a fileStream that is not base64`, { path: PATH, retryable: false });
   return { bytes, fileUrl };
 }

@@ -24,8 +24,14 @@ export interface LeaveMessageInput {
 const LeaveMessageInputSchema = v.strictObject(
   {
     ...CallOptionEntries,
-    caller: v.pipe(v.string('must be a string'), v.regex(CONTACT_NUMBER_PATTERN, 'must be a contact number (digits, optional +, spaces or dashes)')),
-    message: v.pipe(v.string('must be a string'), v.check((text) => text.trim() !== '', 'must not be empty')),
+    caller: v.pipe(
+      v.string('must be a string'),
+      v.regex(CONTACT_NUMBER_PATTERN, 'must be a contact number (digits, optional +, spaces or dashes)'),
+    ),
+    message: v.pipe(
+      v.string('must be a string'),
+      v.check((text) => text.trim() !== '', 'must not be empty'),
+    ),
   },
   objectMessage('an object with caller and message'),
 );
@@ -58,7 +64,11 @@ export async function leaveMessage(context: SessionContext, input: LeaveMessageI
   });
   return callApi(
     context,
-    { api: 'doLeaveMessage', body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL }, signal: parsed.signal },
+    {
+      api: 'doLeaveMessage',
+      body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL },
+      signal: parsed.signal,
+    },
     LeaveMessageResponseSchema,
   );
 }

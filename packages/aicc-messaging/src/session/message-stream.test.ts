@@ -14,7 +14,13 @@ import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { streamMessages, type MessageStreamOptions } from './message-stream.js';
 import type { PollOptions, PollResult } from './poll-messages.js';
 
-const POLICY: RetryPolicy = { ...DEFAULT_RETRY_OPTIONS, baseDelayMs: 100, maxDelayMs: 1_000, rateLimitBaseDelayMs: 500, rateLimitMaxDelayMs: 2_000 };
+const POLICY: RetryPolicy = {
+  ...DEFAULT_RETRY_OPTIONS,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  rateLimitBaseDelayMs: 500,
+  rateLimitMaxDelayMs: 2_000,
+};
 const POLL_PATH = '/apiaccess/ccmessaging/poll';
 
 const message = (content: string, isOfflineStatus = false): DownlinkMessage => ({ content, isOfflineStatus, sourceType: 'AGENT' });

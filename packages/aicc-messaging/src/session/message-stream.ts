@@ -128,7 +128,10 @@ export function streamMessages(
           // core's abortable sleep: it rejects only when the signal aborts.
           await sleep(delayMs, signal);
         } catch {
-          throw new RequestAbortedError('The wait before the next poll was aborted by the caller', { path: POLL_PATH, cause: signal?.reason });
+          throw new RequestAbortedError('The wait before the next poll was aborted by the caller', {
+            path: POLL_PATH,
+            cause: signal?.reason,
+          });
         }
         continue;
       }

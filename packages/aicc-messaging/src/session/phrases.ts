@@ -21,8 +21,13 @@ export interface PhrasesInput {
 const PhrasesInputSchema = v.strictObject(
   {
     ...CallOptionEntries,
-    keyword: v.pipe(v.string('must be a string'), v.check((text) => text.trim() !== '', 'must not be empty')),
-    locale: v.optional(v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN'))),
+    keyword: v.pipe(
+      v.string('must be a string'),
+      v.check((text) => text.trim() !== '', 'must not be empty'),
+    ),
+    locale: v.optional(
+      v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN')),
+    ),
   },
   objectMessage('an object with keyword'),
 );

@@ -35,7 +35,13 @@ const RobotFeedbackInputSchema = v.pipe(
       ),
       satisfied: v.boolean('must be a boolean'),
       feedbackContent: v.optional(
-        v.pipe(v.string('must be a string'), v.check((text) => characterCount(text) <= MAX_FEEDBACK_CONTENT_LENGTH, `must be at most ${MAX_FEEDBACK_CONTENT_LENGTH} characters`)),
+        v.pipe(
+          v.string('must be a string'),
+          v.check(
+            (text) => characterCount(text) <= MAX_FEEDBACK_CONTENT_LENGTH,
+            `must be at most ${MAX_FEEDBACK_CONTENT_LENGTH} characters`,
+          ),
+        ),
       ),
     },
     objectMessage('an object with interIdx and satisfied'),

@@ -33,9 +33,22 @@ const SaveSatisfactionInputSchema = v.strictObject(
       v.transform((level) => String(level) as SatisfactionLevel),
     ),
     comment: v.optional(
-      v.pipe(v.string('must be a string'), v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`)),
+      v.pipe(
+        v.string('must be a string'),
+        v.check(
+          (text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT,
+          `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`,
+        ),
+      ),
     ),
-    npsScore: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, `must be 0–${MAX_NPS_SCORE}`), v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`))),
+    npsScore: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be an integer'),
+        v.minValue(0, `must be 0–${MAX_NPS_SCORE}`),
+        v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`),
+      ),
+    ),
     resolved: v.optional(v.boolean('must be a boolean')),
   },
   objectMessage('an object with evaluation'),

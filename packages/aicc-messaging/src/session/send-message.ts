@@ -3,7 +3,13 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, UPLINK_SOURCE_TYPE, type UplinkControlType, type UplinkMediaType } from '../messages/enumerations.js';
-import { contentFits, MAX_MESSAGE_CONTENT_BYTES, OutgoingMessageSchema, prepareMessage, type OutgoingMessage } from '../messages/outgoing-message.js';
+import {
+  contentFits,
+  MAX_MESSAGE_CONTENT_BYTES,
+  OutgoingMessageSchema,
+  prepareMessage,
+  type OutgoingMessage,
+} from '../messages/outgoing-message.js';
 import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { uploadFile } from './upload-file.js';
@@ -72,7 +78,12 @@ export async function sendControl(
   };
   return callApi(
     context,
-    { api: options.async === true ? 'sendAsync' : 'send', body, signal: options.signal, idempotent: IDEMPOTENT_CONTROL_TYPES.has(controlType) },
+    {
+      api: options.async === true ? 'sendAsync' : 'send',
+      body,
+      signal: options.signal,
+      idempotent: IDEMPOTENT_CONTROL_TYPES.has(controlType),
+    },
     SendResultSchema,
   );
 }
@@ -111,8 +122,17 @@ export async function sendChat(context: SessionContext, message: OutgoingMessage
  *
  * @internal
  */
-export async function sendRead(context: SessionContext, messageCodes: readonly string[] | undefined, options: SendOptions | undefined): Promise<SendResult> {
+export async function sendRead(
+  context: SessionContext,
+  messageCodes: readonly string[] | undefined,
+  options: SendOptions | undefined,
+): Promise<SendResult> {
   const codes = parseInput(MessageCodesSchema, messageCodes, 'markRead message codes');
   const callOptions = parseSendOptions(options, 'markRead options');
-  return sendControl(context, 'READ', { mediaType: 'TEXT', ...(codes === undefined ? {} : { content: JSON.stringify(codes) }) }, callOptions);
+  return sendControl(
+    context,
+    'READ',
+    { mediaType: 'TEXT', ...(codes === undefined ? {} : { content: JSON.stringify(codes) }) },
+    callOptions,
+  );
 }

@@ -1,7 +1,13 @@
 import type * as v from 'valibot';
 import type { AiccClient, AiccRequest, AiccResponse } from '../client/aicc-client.js';
 import type { MessageTokenSource } from '../client/message-token-source.js';
-import { assertBusinessSuccess, assertNoBusinessFailure, parseResponse, type BusinessOutcome, type OutcomeField } from '../client/parse-response.js';
+import {
+  assertBusinessSuccess,
+  assertNoBusinessFailure,
+  parseResponse,
+  type BusinessOutcome,
+  type OutcomeField,
+} from '../client/parse-response.js';
 import type { AiccUser } from '../token/aicc-user.js';
 import type { MessageTokenHolder } from './message-token-holder.js';
 

@@ -40,7 +40,10 @@ export const SatisfactionLevelSchema: v.LooseObjectSchema<
   {
     readonly satisfactionLevelKey: v.SchemaWithPipe<
       readonly [
-        v.UnionSchema<[v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>], string>,
+        v.UnionSchema<
+          [v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>],
+          string
+        >,
         v.TransformAction<string | number, string>,
         v.TransformAction<string, SatisfactionLevel | (string & {})>,
       ]

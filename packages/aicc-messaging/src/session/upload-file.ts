@@ -21,7 +21,10 @@ export interface UploadFileInput {
 
 const UploadFileInputSchema = v.strictObject(
   {
-    bytes: v.pipe(FileBytesSchema, v.check((bytes) => bytes.length > 0, 'must not be empty')),
+    bytes: v.pipe(
+      FileBytesSchema,
+      v.check((bytes) => bytes.length > 0, 'must not be empty'),
+    ),
     fileType: UploadFileTypeSchema,
   },
   objectMessage('an object with bytes and fileType'),
@@ -71,7 +74,9 @@ export async function uploadFile(context: SessionContext, input: UploadFileInput
   const { signal } = parseInput(SignalOptionsSchema, options, 'upload options');
   const limit = context.settings.maxUploadBytes;
   if (bytes.length > limit) {
-    throw new ValidationError('upload', [{ path: 'bytes', message: `must be at most ${limit} bytes (the session's maxUploadBytes); got ${bytes.length}` }]);
+    throw new ValidationError('upload', [
+      { path: 'bytes', message: `must be at most ${limit} bytes (the session's maxUploadBytes); got ${bytes.length}` },
+    ]);
   }
   const answer = await callApi(
     context,

@@ -35,6 +35,9 @@ export interface UserIdLimit {
 export function assertUserIdLimit(userId: string, rule: UserIdLimit): void {
   if (characterCount(userId) <= rule.limit) return;
   throw new ValidationError(rule.subject, [
-    { path: 'userId', message: `${rule.api} takes the session's userId as ${rule.field}, which AICC limits to ${rule.limit} characters (${rule.pages})` },
+    {
+      path: 'userId',
+      message: `${rule.api} takes the session's userId as ${rule.field}, which AICC limits to ${rule.limit} characters (${rule.pages})`,
+    },
   ]);
 }

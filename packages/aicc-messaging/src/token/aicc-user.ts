@@ -40,7 +40,10 @@ export const AiccUserEntries: {
   userId: UserIdSchema,
   userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
   channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-  locale: v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US')),
+  locale: v.pipe(
+    v.string('must be a string'),
+    v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US'),
+  ),
 } as const;
 
 /**

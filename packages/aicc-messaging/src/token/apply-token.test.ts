@@ -26,7 +26,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it.each(['en', 'zh', 'zh_CN', 'en-US', 'pt_BR', 'es-419', 'fil'])('accepts the locale %s', async (locale) => {
       bed = testBed();
-      await expect(applyToken(bed.client(), { userId: 'u', userName: 'U', channelId: CHANNEL_ID, locale })).resolves.toMatchObject({ token: expect.any(String) });
+      await expect(applyToken(bed.client(), { userId: 'u', userName: 'U', channelId: CHANNEL_ID, locale })).resolves.toMatchObject({
+        token: expect.any(String),
+      });
     });
 
     it.each([
@@ -85,7 +87,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it('reports a success without a token as malformed, and accepts a numeric resultCode', async () => {
       bed = testBed();
-      bed.intercept((next) => async (request) => (new URL(request.url).pathname === APPLY_PATH ? Response.json({ resultCode: 0, token: null }) : next(request)));
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === APPLY_PATH ? Response.json({ resultCode: 0, token: null }) : next(request),
+      );
       const error = await applyToken(bed.client(), bed.user()).catch((caught: unknown) => caught);
       expect(MalformedResponseError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ path: APPLY_PATH, retryable: false });
@@ -105,8 +110,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it('checks resultCode when it is there: a token with resultCode "1" is an AiccApiError', async () => {
       bed = testBed();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === APPLY_PATH ? Response.json({ resultCode: '1', resultDesc: 'apply token failed', token: 'eyJub3QtdXNlZCJ9' }) : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === APPLY_PATH
+            ? Response.json({ resultCode: '1', resultDesc: 'apply token failed', token: 'eyJub3QtdXNlZCJ9' })
+            : next(request),
       );
       const error = await applyToken(bed.client(), bed.user()).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(error)).toBe(true);
@@ -115,10 +123,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it('reports a 200 with neither token nor resultCode as malformed, with what the body says (an API Fabric body as in cec_05_1003)', async () => {
       bed = testBed();
-      bed.intercept((next) => async (request) =>
-        new URL(request.url).pathname === APPLY_PATH
-          ? Response.json({ errorCode: '0', exceptionInfo: `auth fail! ${request.headers.get('authorization')}` })
-          : next(request),
+      bed.intercept(
+        (next) => async (request) =>
+          new URL(request.url).pathname === APPLY_PATH
+            ? Response.json({ errorCode: '0', exceptionInfo: `auth fail! ${request.headers.get('authorization')}` })
+            : next(request),
       );
       const error = await applyToken(bed.client(), bed.user()).catch((caught: unknown) => caught);
       expect(MalformedResponseError.isInstance(error)).toBe(true);

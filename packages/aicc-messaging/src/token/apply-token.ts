@@ -85,7 +85,10 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
     const detail = parsed.resultCode === undefined ? describeAnswer(response.body) : undefined;
     const said = detail === undefined || detail === '' ? undefined : clipDetail(response.redact(detail));
     const what = parsed.resultCode === undefined ? 'carries no token' : 'reports success but carries no token';
-    throw new MalformedResponseError(`The answer of ${PATH} ${what}${said === undefined ? '' : ` (${said})`}`, { ...context, retryable: false });
+    throw new MalformedResponseError(`The answer of ${PATH} ${what}${said === undefined ? '' : ` (${said})`}`, {
+      ...context,
+      retryable: false,
+    });
   }
   return { token, obtainedAt, expiresAt: obtainedAt + MESSAGE_TOKEN_LIFETIME_MS };
 }

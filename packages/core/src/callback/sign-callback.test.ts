@@ -5,12 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
 import { signCallback } from './sign-callback.js';
 
-const nodeSign = (token: string, requestTime: number | string) => createHash('sha256').update(`${token}${requestTime}`, 'utf8').digest('hex');
+const nodeSign = (token: string, requestTime: number | string) =>
+  createHash('sha256').update(`${token}${requestTime}`, 'utf8').digest('hex');
 
 describe('signCallback', () => {
   it('matches the official vector (reference §3.2)', () => {
-    expect(signCallback({ token: 'xxxxyyyy', requestTime: 1669872112 })).toBe('17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061');
-    expect(signCallback({ token: 'xxxxyyyy', requestTime: '1669872112' })).toBe('17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061');
+    expect(signCallback({ token: 'xxxxyyyy', requestTime: 1669872112 })).toBe(
+      '17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061',
+    );
+    expect(signCallback({ token: 'xxxxyyyy', requestTime: '1669872112' })).toBe(
+      '17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061',
+    );
   });
 
   it('gives the real digest for the doc-conflict token xxxyyy, not the documented one', () => {

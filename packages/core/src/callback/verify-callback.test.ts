@@ -116,9 +116,9 @@ describe('verifyCallback', () => {
 
   it('rejects old replays and far-future times, saying which way and how far the clocks differ', () => {
     const old = expectReason({ ...valid, now: at(REQUEST_TIME + 3600) }, 'stale_request_time');
-    expect(old.message).toContain('3600 s behind this server\'s clock (tolerance 60 s)');
+    expect(old.message).toContain("3600 s behind this server's clock (tolerance 60 s)");
     const future = expectReason({ ...valid, now: at(REQUEST_TIME - 86400) }, 'stale_request_time');
-    expect(future.message).toContain('86400 s ahead of this server\'s clock');
+    expect(future.message).toContain("86400 s ahead of this server's clock");
     expect(future.message).toContain('clock skew');
   });
 
@@ -136,11 +136,14 @@ describe('verifyCallback', () => {
     expectReason({ tokens: 'xxxxyyyy', sign: OFFICIAL_SIGN, requestTime: String(REQUEST_TIME) }, 'stale_request_time');
   });
 
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '60'])('throws ValidationError for toleranceSeconds %s', (toleranceSeconds) => {
-    const error = caught({ ...valid, toleranceSeconds: toleranceSeconds as never });
-    expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).issues[0]?.path).toBe('toleranceSeconds');
-  });
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '60'])(
+    'throws ValidationError for toleranceSeconds %s',
+    (toleranceSeconds) => {
+      const error = caught({ ...valid, toleranceSeconds: toleranceSeconds as never });
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect((error as ValidationError).issues[0]?.path).toBe('toleranceSeconds');
+    },
+  );
 
   it('throws ValidationError for a clock that is not a function or returns no finite number', () => {
     expect(ValidationError.isInstance(caught({ ...valid, now: 5 as never }))).toBe(true);
@@ -150,7 +153,14 @@ describe('verifyCallback', () => {
 
   it("lets the caller's own clock failure through unchanged", () => {
     const failure = new Error('clock broke');
-    expect(caught({ ...valid, now: () => { throw failure; } })).toBe(failure);
+    expect(
+      caught({
+        ...valid,
+        now: () => {
+          throw failure;
+        },
+      }),
+    ).toBe(failure);
   });
 
   it('throws ValidationError when options are missing', () => {
@@ -185,7 +195,10 @@ describe('verifyCallback', () => {
   it('agrees with node:crypto for random tokens, times and clocks', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((token) => token.trim() !== ''), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((token) => token.trim() !== ''),
+          { minLength: 1, maxLength: 3 },
+        ),
         fc.nat({ max: 3 }),
         fc.integer({ min: 0, max: 4_000_000_000 }),
         fc.integer({ min: -120, max: 120 }),
@@ -216,7 +229,16 @@ describe('verifyCallback', () => {
     );
     fc.assert(
       fc.property(
-        fc.record({ tokens: anything, sign: anything, requestTime: anything, now: fc.oneof(anything, fc.func(fc.oneof(fc.double(), fc.anything())), fc.constant(at(REQUEST_TIME))), toleranceSeconds: anything }, { requiredKeys: [] }),
+        fc.record(
+          {
+            tokens: anything,
+            sign: anything,
+            requestTime: anything,
+            now: fc.oneof(anything, fc.func(fc.oneof(fc.double(), fc.anything())), fc.constant(at(REQUEST_TIME))),
+            toleranceSeconds: anything,
+          },
+          { requiredKeys: [] },
+        ),
         (options) => {
           const error = caught(options as never);
           if (error !== undefined) expect(CallbackSignatureError.isInstance(error) || ValidationError.isInstance(error)).toBe(true);

@@ -9,7 +9,13 @@ const START = Date.parse('2025-03-01T12:00:00.250Z');
 
 function signing(expireSeconds = DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS) {
   let now = START;
-  const source = createSigningUserSigSource({ sdkAppId: SDK_APP_ID, identifier: 'administrator', secretKey: SECRET_KEY, expireSeconds, now: () => now });
+  const source = createSigningUserSigSource({
+    sdkAppId: SDK_APP_ID,
+    identifier: 'administrator',
+    secretKey: SECRET_KEY,
+    expireSeconds,
+    now: () => now,
+  });
   return { source, setNow: (value: number) => (now = value) };
 }
 

@@ -37,7 +37,15 @@ export function validateCallArguments(service: unknown, command: unknown, body: 
   const record = checkOptionsObject(options, 'options', ['signal', 'timeoutMs', 'retry'], false, issues);
   if (record !== undefined) {
     const signal = record['signal'];
-    if (signal !== undefined && !(typeof signal === 'object' && signal !== null && 'aborted' in signal && typeof (signal as AbortSignal).addEventListener === 'function')) {
+    if (
+      signal !== undefined &&
+      !(
+        typeof signal === 'object' &&
+        signal !== null &&
+        'aborted' in signal &&
+        typeof (signal as AbortSignal).addEventListener === 'function'
+      )
+    ) {
       issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
     }
     checkTimeout(record['timeoutMs'], 'options.timeoutMs', issues);

@@ -25,7 +25,12 @@ function issuesOf(input: unknown): { path: string; message: string }[] {
 
 describe('resolveClientOptions', () => {
   it('applies the defaults', () => {
-    const resolved = resolveClientOptions({ sdkAppId: 1400000000, identifier: 'administrator', secretKey: SECRET_KEY, region: 'singapore' });
+    const resolved = resolveClientOptions({
+      sdkAppId: 1400000000,
+      identifier: 'administrator',
+      secretKey: SECRET_KEY,
+      region: 'singapore',
+    });
     expect(resolved).toMatchObject({
       sdkAppId: 1400000000,
       identifier: 'administrator',
@@ -69,7 +74,9 @@ describe('resolveClientOptions', () => {
     expect(resolved.responseSizeLimit.maxBytes).toBe(1024);
     expect(resolved.retryPolicy).toBe(NO_RETRY_POLICY);
     expect(resolved.requestsPerSecond).toBe(50);
-    expect(resolveClientOptions({ sdkAppId: 1, identifier: 'a', userSig: USER_SIG, region: 'china', rateLimit: false }).requestsPerSecond).toBe(false);
+    expect(
+      resolveClientOptions({ sdkAppId: 1, identifier: 'a', userSig: USER_SIG, region: 'china', rateLimit: false }).requestsPerSecond,
+    ).toBe(false);
   });
 
   it('lists every issue at once', () => {
@@ -145,7 +152,9 @@ describe('resolveClientOptions', () => {
 
   it('rejects bad endpoints with a reason', () => {
     const base = { sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY };
-    expect(issuesOf({ ...base, region: 'mars' })[0]?.message).toMatch(/^is not a known region \(.*singapore.*\); pass custom URLs as baseUrl$/);
+    expect(issuesOf({ ...base, region: 'mars' })[0]?.message).toMatch(
+      /^is not a known region \(.*singapore.*\); pass custom URLs as baseUrl$/,
+    );
     expect(issuesOf({ ...base, region: 'https://example.test' })[0]?.path).toBe('region');
     expect(issuesOf({ ...base, baseUrl: 'singapore' })[0]?.message).toMatch(/is a region name; pass it as region/);
     expect(issuesOf({ ...base, baseUrl: 'ftp://example.test' })[0]?.message).toMatch(/unsupported protocol/);
@@ -154,13 +163,16 @@ describe('resolveClientOptions', () => {
   });
 
   it('checks credentials and lifetimes without echoing them', () => {
-    expect(issuesOf({ sdkAppId: 1, identifier: '   ', secretKey: '', region: 'china' }).map((issue) => issue.path)).toEqual(['identifier', 'secretKey']);
+    expect(issuesOf({ sdkAppId: 1, identifier: '   ', secretKey: '', region: 'china' }).map((issue) => issue.path)).toEqual([
+      'identifier',
+      'secretKey',
+    ]);
     expect(issuesOf({ sdkAppId: 1, identifier: 'a', userSig: USER_SIG, region: 'china', userSigExpireSeconds: 3600 })).toEqual([
       { path: 'userSigExpireSeconds', message: 'only applies when the client signs with secretKey' },
     ]);
-    expect(issuesOf({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: 'china', userSigExpireSeconds: 315_360_001 })[0]?.path).toBe(
-      'userSigExpireSeconds',
-    );
+    expect(
+      issuesOf({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: 'china', userSigExpireSeconds: 315_360_001 })[0]?.path,
+    ).toBe('userSigExpireSeconds');
     expect(issuesOf({ sdkAppId: 4_294_967_296, identifier: 'a', secretKey: SECRET_KEY, region: 'china' })[0]?.path).toBe('sdkAppId');
     expect(issuesOf({ sdkAppId: 1.5, identifier: 'a', secretKey: SECRET_KEY, region: 'china', timeoutMs: 2 ** 31 })).toHaveLength(2);
   });
@@ -168,10 +180,10 @@ describe('resolveClientOptions', () => {
   it('rejects a missing or non-object options argument', () => {
     expect(issuesOf(undefined)).toEqual([{ path: '', message: 'expected an options object, got undefined' }]);
     expect(issuesOf([])).toEqual([{ path: '', message: 'expected an options object, got an array' }]);
-    expect(issuesOf({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: 'china', retry: true, rateLimit: 5, hooks: [] }).map((issue) => issue.path)).toEqual([
-      'retry',
-      'rateLimit',
-      'hooks',
-    ]);
+    expect(
+      issuesOf({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: 'china', retry: true, rateLimit: 5, hooks: [] }).map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(['retry', 'rateLimit', 'hooks']);
   });
 });

@@ -7,7 +7,15 @@ import { checkIdentifier, checkSdkAppId, checkSecretKey } from '../usersig/users
 import { MAX_USERSIG_EXPIRE_SECONDS } from '../usersig/usersig-limits.js';
 import { DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 import type { TencentClientHooks } from './hooks.js';
-import { checkFunction, checkOptionsObject, checkRetryOption, checkTimeout, describeType, isNumberIn, isPlainObject } from './option-checks.js';
+import {
+  checkFunction,
+  checkOptionsObject,
+  checkRetryOption,
+  checkTimeout,
+  describeType,
+  isNumberIn,
+  isPlainObject,
+} from './option-checks.js';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions } from './rate-limiter.js';
 import { limitResponseSize, type ResponseSizeLimit } from './response-size-limit.js';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
@@ -159,7 +167,10 @@ const HOOK_KEYS = ['onRequest', 'onResponse', 'onRetry'];
 function checkExactlyOne(first: string, second: string, options: Record<string, unknown>, issues: ValidationIssue[]): boolean {
   const missing = options[first] === undefined;
   if (missing !== (options[second] === undefined)) return true;
-  issues.push({ path: first, message: `exactly one of ${first} and ${second} is ${missing ? 'required; neither was' : 'allowed; both were'} given` });
+  issues.push({
+    path: first,
+    message: `exactly one of ${first} and ${second} is ${missing ? 'required; neither was' : 'allowed; both were'} given`,
+  });
   return false;
 }
 
@@ -171,7 +182,8 @@ function checkExactlyOne(first: string, second: string, options: Record<string, 
  */
 export function resolveClientOptions(input: unknown): ResolvedClientOptions {
   const subject = 'Tencent client options';
-  if (!isPlainObject(input)) throw new ValidationError(subject, [{ path: '', message: `expected an options object, got ${describeType(input)}` }]);
+  if (!isPlainObject(input))
+    throw new ValidationError(subject, [{ path: '', message: `expected an options object, got ${describeType(input)}` }]);
   const options = input;
   const issues: ValidationIssue[] = [];
   checkOptionsObject(options, '', CLIENT_KEYS, false, issues);
@@ -186,7 +198,8 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
 
   checkExactlyOne('secretKey', 'userSig', options, issues);
   if (secretKey !== undefined) checkSecretKey(secretKey, issues);
-  if (userSig !== undefined && (typeof userSig !== 'string' || !userSig)) issues.push({ path: 'userSig', message: 'must be a non-empty string' });
+  if (userSig !== undefined && (typeof userSig !== 'string' || !userSig))
+    issues.push({ path: 'userSig', message: 'must be a non-empty string' });
 
   let baseUrl = '';
   if (checkExactlyOne('region', 'baseUrl', options, issues)) {
@@ -233,7 +246,10 @@ export function resolveClientOptions(input: unknown): ResolvedClientOptions {
 
   if (expire !== undefined) {
     if (!isNumberIn(expire, MIN_USER_SIG_EXPIRE_SECONDS, MAX_USERSIG_EXPIRE_SECONDS, true)) {
-      issues.push({ path: 'userSigExpireSeconds', message: `must be an integer from ${MIN_USER_SIG_EXPIRE_SECONDS} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds` });
+      issues.push({
+        path: 'userSigExpireSeconds',
+        message: `must be an integer from ${MIN_USER_SIG_EXPIRE_SECONDS} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds`,
+      });
     }
     if (secretKey === undefined && userSig !== undefined) {
       issues.push({ path: 'userSigExpireSeconds', message: 'only applies when the client signs with secretKey' });

@@ -250,7 +250,13 @@ describe('createTencentClient: success', () => {
     const t = setup({ replies: [ok({ Response: { Token: 'callback-token-value' }, Extra: [1, 2] })] });
     expect(t.client).toMatchObject({ sdkAppId: SDK_APP_ID, identifier: IDENTIFIER, baseUrl: BASE_URL });
     const result = await t.succeed(t.client.call('live_config', 'get_callback_token'));
-    expect(result).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Response: { Token: 'callback-token-value' }, Extra: [1, 2] });
+    expect(result).toMatchObject({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      Response: { Token: 'callback-token-value' },
+      Extra: [1, 2],
+    });
     expect(result.RequestId).toMatch(/^Id-ok-/);
     expect(t.service.calls).toHaveLength(1);
     expect(t.responses).toEqual([
@@ -278,7 +284,12 @@ describe('createTencentClient: success', () => {
     expect(url.searchParams.get('identifier')).toBe(IDENTIFIER);
     expect(url.searchParams.get('random')).toBe('4294967295');
     expect(url.searchParams.get('contenttype')).toBe('json');
-    const document = verifyUserSig(url.searchParams.get('usersig')!, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: IDENTIFIER, now: () => START });
+    const document = verifyUserSig(url.searchParams.get('usersig')!, {
+      sdkAppId: SDK_APP_ID,
+      secretKey: SECRET_KEY,
+      identifier: IDENTIFIER,
+      now: () => START,
+    });
     expect(document).toMatchObject({ time: START / 1000, expire: 86_400 });
   });
 
@@ -356,7 +367,12 @@ describe('createTencentClient: transport faults', () => {
 
   it('honours Retry-After on 429 and 503, capped', async () => {
     const t = setup({
-      replies: [httpStatus(429, { 'retry-after': '7' }), httpStatus(503, { 'retry-after': new Date(START + 7000 + 12_000).toUTCString() }), httpStatus(503, { 'retry-after': '3600' }), ok()],
+      replies: [
+        httpStatus(429, { 'retry-after': '7' }),
+        httpStatus(503, { 'retry-after': new Date(START + 7000 + 12_000).toUTCString() }),
+        httpStatus(503, { 'retry-after': '3600' }),
+        ok(),
+      ],
     });
     await t.succeed(t.client.call('live_config', 'get_callback'));
     expect(t.retries.map((event) => event.delayMs)).toEqual([7000, 12_000, 30_000]);
@@ -477,7 +493,8 @@ describe('createTencentClient: admin UserSig', () => {
     await t.succeed(t.client.call('live_config', 'get_callback'));
     const [first, second] = t.service.userSigs();
     expect(second).not.toBe(first);
-    for (const sig of [first!, second!]) verifyUserSig(sig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: IDENTIFIER, now: t.time.now });
+    for (const sig of [first!, second!])
+      verifyUserSig(sig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: IDENTIFIER, now: t.time.now });
     expect(t.retries.map((event) => [event.reason, event.delayMs])).toEqual([['user_sig_renewed', 0]]);
     // Only the answer's own latency passed: no backoff.
     expect(t.service.gaps()).toEqual([1500]);
@@ -535,7 +552,13 @@ describe('createTencentClient: cancellation', () => {
     const t = setup({ replies: [ok()] });
     const error = await t.failure(t.client.call('live_config', 'get_callback', undefined, { signal: AbortSignal.abort() }));
     expect(RequestAbortedError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ service: 'live_config', command: 'get_callback', retryable: false, attempt: undefined, random: undefined });
+    expect(error).toMatchObject({
+      service: 'live_config',
+      command: 'get_callback',
+      retryable: false,
+      attempt: undefined,
+      random: undefined,
+    });
     expect(t.service.calls).toEqual([]);
     expect(t.requests).toEqual([]);
   });
@@ -635,7 +658,8 @@ describe('createTencentClient: hooks', () => {
     expect(t.retries).toEqual([
       expect.objectContaining({ url: expectedUrl(5), attempt: 1, random: 5, status: 200, delayMs: 0, reason: 'retryable_error' }),
     ]);
-    for (const event of [...t.requests, ...t.responses, ...t.retries]) expect(JSON.stringify(event)).not.toContain('callback-token-in-body');
+    for (const event of [...t.requests, ...t.responses, ...t.retries])
+      expect(JSON.stringify(event)).not.toContain('callback-token-in-body');
   });
 
   it('survives hooks that throw or reject', async () => {
@@ -673,13 +697,26 @@ describe('createTencentClient: validation', () => {
     };
     let error: unknown;
     try {
-      createTencentClient({ sdkAppId: 0, identifier: '', secretKey: SECRET_KEY, userSig: FIXED_USER_SIG, fetch, timeoutMs: -1 } as unknown as TencentClientOptions);
+      createTencentClient({
+        sdkAppId: 0,
+        identifier: '',
+        secretKey: SECRET_KEY,
+        userSig: FIXED_USER_SIG,
+        fetch,
+        timeoutMs: -1,
+      } as unknown as TencentClientOptions);
     } catch (caught) {
       error = caught;
     }
     observed.push(error);
     expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['sdkAppId', 'identifier', 'secretKey', 'region', 'timeoutMs']);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+      'sdkAppId',
+      'identifier',
+      'secretKey',
+      'region',
+      'timeoutMs',
+    ]);
     expect(sent).toBe(0);
   });
 
@@ -719,7 +756,9 @@ describe('createTencentClient: injected random source', () => {
     const t = setup({ replies: [ok()], random: () => value as number });
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
     expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).issues).toEqual([{ path: 'random', message: 'must return an integer from 0 to 4294967295 on every call' }]);
+    expect((error as ValidationError).issues).toEqual([
+      { path: 'random', message: 'must return an integer from 0 to 4294967295 on every call' },
+    ]);
     expect(error).toMatchObject({ retryable: false });
     expect(t.service.calls).toEqual([]);
     expect(t.requests).toEqual([]);
@@ -762,7 +801,12 @@ describe('createTencentClient: secrets', () => {
     ['the error of an inconsistent envelope', 0],
   ])('redacts the UserSig and secret key Tencent echoes in ErrorInfo out of %s', async (_, code) => {
     const echo: Reply = (_request, call) =>
-      json({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `bad usersig ${call.url.searchParams.get('usersig')} key ${SECRET_KEY}`, RequestId: 'Id-echo' });
+      json({
+        ActionStatus: 'FAIL',
+        ErrorCode: code,
+        ErrorInfo: `bad usersig ${call.url.searchParams.get('usersig')} key ${SECRET_KEY}`,
+        RequestId: 'Id-echo',
+      });
     const t = setup({ replies: [echo], options: { retry: false } });
     const error = await t.failure(t.client.call('live_config', 'get_callback'));
     expect(error.message).toContain('bad usersig *** key ***');

@@ -68,7 +68,8 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
     config.secretKey !== undefined
       ? createSigningUserSigSource({ sdkAppId, identifier, secretKey: config.secretKey, expireSeconds: config.userSigExpireSeconds, now })
       : createFixedUserSigSource(config.userSig as string);
-  const limiter = config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep });
+  const limiter =
+    config.requestsPerSecond === false ? undefined : createRateLimiter({ requestsPerSecond: config.requestsPerSecond, now, sleep });
   // The encoded `sdkappid&identifier&usersig` part of the query, rebuilt only when the UserSig changes; and the
   // same with `usersig=***` for hook events (built on first use).
   let query: { readonly userSig: string; readonly text: string } | undefined;
@@ -79,7 +80,12 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
   let redactedQuery: string | undefined;
   const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
 
-  async function call<T = TencentResponseBody>(service: string, command: string, body?: object, callOptions?: TencentCallOptions): Promise<T> {
+  async function call<T = TencentResponseBody>(
+    service: string,
+    command: string,
+    body?: object,
+    callOptions?: TencentCallOptions,
+  ): Promise<T> {
     const bodyText = validateCallArguments(service, command, body, callOptions);
     const signal = callOptions?.signal;
     if (signal?.aborted) {

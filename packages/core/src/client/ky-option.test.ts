@@ -25,7 +25,13 @@ function service(replies: readonly ((request: Request) => Promise<Response>)[]) 
   const seen: Seen[] = [];
   const fetch: FetchFunction = async (input, init) => {
     const request = new Request(input, init);
-    seen.push({ method: request.method, url: new URL(request.url), body: await request.clone().text(), traceHeader: request.headers.get('x-trace-id'), signal: request.signal });
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      body: await request.clone().text(),
+      traceHeader: request.headers.get('x-trace-id'),
+      signal: request.signal,
+    });
     return replies[Math.min(seen.length - 1, replies.length - 1)]!(request);
   };
   return { fetch, seen };
@@ -73,7 +79,11 @@ describe('createTencentClient with your own ky instance', () => {
       fetch,
       retry: 0,
       throwHttpErrors: false,
-      hooks: { beforeRetry: [({ error, retryCount }) => void retried.push(`${retryCount}: ${isHTTPError(error) ? error.response.status : error.name}`)] },
+      hooks: {
+        beforeRetry: [
+          ({ error, retryCount }) => void retried.push(`${retryCount}: ${isHTTPError(error) ? error.response.status : error.name}`),
+        ],
+      },
     });
     await expect(client({ ky: api }).call('live_config', 'get_callback')).resolves.toMatchObject({ ErrorCode: 0 });
     expect(seen).toHaveLength(3);
@@ -87,7 +97,9 @@ describe('createTencentClient with your own ky instance', () => {
       new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
     const { fetch, seen } = service([never]);
     const api = ky.create({ fetch, timeout: false });
-    const error = await client({ ky: api, timeoutMs: 30 }).call('live_config', 'get_callback', undefined, { retry: false }).catch((caught: unknown) => caught);
+    const error = await client({ ky: api, timeoutMs: 30 })
+      .call('live_config', 'get_callback', undefined, { retry: false })
+      .catch((caught: unknown) => caught);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 30, attempt: 1 });
     expect(seen).toHaveLength(1);
@@ -98,18 +110,30 @@ describe('createTencentClient with your own ky instance', () => {
     const instanceFetch = service([answer(200, OK)]);
     const optionFetch = service([answer(200, { ...OK, RequestId: 'from-option' })]);
     const api = ky.create({ fetch: instanceFetch.fetch });
-    await expect(client({ ky: api, fetch: optionFetch.fetch }).call('live_config', 'get_callback')).resolves.toMatchObject({ RequestId: 'from-option' });
+    await expect(client({ ky: api, fetch: optionFetch.fetch }).call('live_config', 'get_callback')).resolves.toMatchObject({
+      RequestId: 'from-option',
+    });
     expect(instanceFetch.seen).toHaveLength(0);
 
-    const cached = ky.create({ hooks: { beforeRequest: [() => Response.json({ ...TRANSIENT, ErrorCode: 100002, ErrorInfo: 'cached failure' })] } });
-    const error = await client({ ky: cached, fetch: optionFetch.fetch }).call('live_config', 'get_callback').catch((caught: unknown) => caught);
+    const cached = ky.create({
+      hooks: { beforeRequest: [() => Response.json({ ...TRANSIENT, ErrorCode: 100002, ErrorInfo: 'cached failure' })] },
+    });
+    const error = await client({ ky: cached, fetch: optionFetch.fetch })
+      .call('live_config', 'get_callback')
+      .catch((caught: unknown) => caught);
     expect(TencentApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 100002, attempt: 1 });
   });
 
   it('still accepts a ky instance as the fetch option (it then sees the requests the client builds)', async () => {
     const { fetch, seen } = service([answer(200, OK)]);
-    const api = ky.create({ fetch, retry: 0, timeout: false, throwHttpErrors: false, hooks: { beforeRequest: [(request) => void request.headers.set('x-trace-id', 'inner')] } });
+    const api = ky.create({
+      fetch,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      hooks: { beforeRequest: [(request) => void request.headers.set('x-trace-id', 'inner')] },
+    });
     await client({ fetch: (input, init) => api(input, init) }).call('live_config', 'get_callback');
     expect(seen[0]!.traceHeader).toBe('inner');
   });

@@ -70,7 +70,8 @@ export function checkRetryOption(value: unknown, path: string, issues: Validatio
   const retry = checkOptionsObject(value, path, ['limit', ...RETRY_DELAY_KEYS], true, issues);
   if (retry === undefined) return;
   const limit = retry['limit'];
-  if (limit !== undefined && !isNumberIn(limit, 0, 100, true)) issues.push({ path: `${path}.limit`, message: 'must be an integer from 0 to 100' });
+  if (limit !== undefined && !isNumberIn(limit, 0, 100, true))
+    issues.push({ path: `${path}.limit`, message: 'must be an integer from 0 to 100' });
   for (const key of RETRY_DELAY_KEYS) {
     const delay = retry[key];
     if (delay !== undefined && !isNumberIn(delay, 0, MAX_TIMER_DELAY_MS)) {

@@ -39,7 +39,11 @@ interface Bucket {
  * await limiter.acquire('live_config/get_callback');
  * ```
  */
-export function createRateLimiter(options: { readonly requestsPerSecond: number; readonly now: Clock; readonly sleep: Sleep }): RateLimiter {
+export function createRateLimiter(options: {
+  readonly requestsPerSecond: number;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+}): RateLimiter {
   const { requestsPerSecond, now, sleep } = options;
   const capacity = Math.max(1, requestsPerSecond);
   const buckets = new Map<string, Bucket>();

@@ -34,7 +34,10 @@ describe('limitResponseSize', () => {
   it('refuses a body announced too large by Content-Length without pulling it', async () => {
     let pulled = false;
     let cancelled = false;
-    const stream = new ReadableStream<Uint8Array>({ pull: () => void (pulled = true), cancel: () => void (cancelled = true) }, { highWaterMark: 0 });
+    const stream = new ReadableStream<Uint8Array>(
+      { pull: () => void (pulled = true), cancel: () => void (cancelled = true) },
+      { highWaterMark: 0 },
+    );
     const reading = limitResponseSize(10).read(new Response(stream, { headers: { 'content-length': '11' } }));
     expect(await reading.text).toBeUndefined();
     reading.cancel();

@@ -68,6 +68,7 @@ export function limitResponseSize(maxBytes: number): ResponseSizeLimit {
   }
   return {
     maxBytes,
-    read: (response) => (Number(response.headers.get('content-length')) > maxBytes ? refuse(response.body) : readWithin(response.body, maxBytes)),
+    read: (response) =>
+      Number(response.headers.get('content-length')) > maxBytes ? refuse(response.body) : readWithin(response.body, maxBytes),
   };
 }

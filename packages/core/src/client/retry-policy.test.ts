@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TencentApiError } from '../errors/tencent-api-error.js';
-import {
-  HttpStatusError,
-  MalformedResponseError,
-  NetworkError,
-  RequestAbortedError,
-  TimeoutError,
-} from '../errors/transport-errors.js';
+import { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, TimeoutError } from '../errors/transport-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { backoffCeiling, classifyFailure, DEFAULT_RETRY_OPTIONS, NO_RETRY_POLICY, resolveRetryPolicy } from './retry-policy.js';
 
@@ -46,9 +40,14 @@ describe('classifyFailure', () => {
 describe('backoffCeiling', () => {
   it('is min(max, base * 2^n): it doubles per retry until the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), (retryIndex, base, max) => {
-        expect(backoffCeiling(retryIndex, base, max)).toBe(Math.min(max, base * 2 ** retryIndex));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (retryIndex, base, max) => {
+          expect(backoffCeiling(retryIndex, base, max)).toBe(Math.min(max, base * 2 ** retryIndex));
+        },
+      ),
     );
     expect([0, 1, 2, 3, 4, 5].map((n) => backoffCeiling(n, 200, 5000))).toEqual([200, 400, 800, 1600, 3200, 5000]);
   });

@@ -56,9 +56,7 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, ba
   if (options === false) return NO_RETRY_POLICY;
   if (options === undefined) return base;
   // Exactly the policy's fields, in its order; anything else on `options` is ignored.
-  return Object.fromEntries(
-    Object.entries(base).map(([key, value]) => [key, options[key as keyof RetryOptions] ?? value]),
-  ) as RetryPolicy;
+  return Object.fromEntries(Object.entries(base).map(([key, value]) => [key, options[key as keyof RetryOptions] ?? value])) as RetryPolicy;
 }
 
 /** How a failure is retried: with the transient backoff, with the rate-limit backoff, or not at all. */

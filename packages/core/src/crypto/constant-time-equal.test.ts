@@ -52,10 +52,15 @@ describe('constantTimeEqualStrings', () => {
 
   it('agrees with === on arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.boolean(), (a, b, same) => {
-        const other = same ? a : b;
-        expect(constantTimeEqualStrings(a, other)).toBe(a === other);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        fc.boolean(),
+        (a, b, same) => {
+          const other = same ? a : b;
+          expect(constantTimeEqualStrings(a, other)).toBe(a === other);
+        },
+      ),
     );
   });
 });

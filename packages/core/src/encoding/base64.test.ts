@@ -89,10 +89,13 @@ describe('base64ToBytes', () => {
 
   it('never throws and only decodes what Buffer decodes the same way', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='), maxLength: 24 }), (text) => {
-        const decoded = base64ToBytes(text);
-        if (decoded !== undefined) expect(decoded).toEqual(new Uint8Array(Buffer.from(text, 'base64')));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='), maxLength: 24 }),
+        (text) => {
+          const decoded = base64ToBytes(text);
+          if (decoded !== undefined) expect(decoded).toEqual(new Uint8Array(Buffer.from(text, 'base64')));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -39,7 +39,10 @@ describe('adler32', () => {
   });
 
   it('agrees with the reference on arbitrary data', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 12_000 }), (data) => adler32(data) === referenceAdler32(data)), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12_000 }), (data) => adler32(data) === referenceAdler32(data)),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -93,9 +93,7 @@ export const ZLIB_TRAILER_LENGTH = 4;
  */
 export function zlibFrameStoredInPlace(buffer: Uint8Array, payloadLength: number): number {
   if (payloadLength > MAX_STORED_BLOCK_LENGTH || buffer.length < payloadLength + ZLIB_STORED_HEADER_LENGTH + ZLIB_TRAILER_LENGTH) {
-    throw new ValidationError('zlib stored frame', [
-      { path: 'payloadLength', message: 'must be at most 65535 and fit the buffer' },
-    ]);
+    throw new ValidationError('zlib stored frame', [{ path: 'payloadLength', message: 'must be at most 65535 and fit the buffer' }]);
   }
   const complement = ~payloadLength & 0xffff;
   buffer[0] = 0x78;
@@ -118,9 +116,7 @@ export function zlibFrameStoredInPlace(buffer: Uint8Array, payloadLength: number
 export type ZlibProblem = 'header' | 'stream' | 'checksum' | 'too_large';
 
 /** The outcome of {@link zlibDecompress}: the inflated bytes, or why there are none. */
-export type ZlibDecompressResult =
-  | { readonly ok: true; readonly data: Uint8Array }
-  | { readonly ok: false; readonly problem: ZlibProblem };
+export type ZlibDecompressResult = { readonly ok: true; readonly data: Uint8Array } | { readonly ok: false; readonly problem: ZlibProblem };
 
 /** Smallest zlib stream: 2-byte header, a 2-byte empty fixed-Huffman block, 4-byte Adler-32. */
 const MIN_ZLIB_LENGTH = 8;

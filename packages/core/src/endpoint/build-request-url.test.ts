@@ -32,7 +32,9 @@ describe('buildRequestUrl', () => {
   });
 
   it('keeps a base URL path prefix', () => {
-    expect(buildRequestUrl({ ...parts, baseUrl: 'http://127.0.0.1:8787/tencent' })).toMatch(/^http:\/\/127\.0\.0\.1:8787\/tencent\/v4\/live_config\/set_callback_token\?/);
+    expect(buildRequestUrl({ ...parts, baseUrl: 'http://127.0.0.1:8787/tencent' })).toMatch(
+      /^http:\/\/127\.0\.0\.1:8787\/tencent\/v4\/live_config\/set_callback_token\?/,
+    );
   });
 
   it('leaves the UserSig alphabet as is and percent-encodes the identifier', () => {
@@ -45,14 +47,18 @@ describe('buildRequestUrl', () => {
 
   it('round-trips through URL for arbitrary identifiers and uint32 randoms', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 32 }), fc.integer({ min: 0, max: 0xffffffff }), (identifier, random) => {
-        const url = new URL(buildRequestUrl({ ...parts, identifier, random }));
-        expect([...url.searchParams.keys()]).toEqual(['sdkappid', 'identifier', 'usersig', 'random', 'contenttype']);
-        expect(url.searchParams.get('identifier')).toBe(identifier);
-        expect(url.searchParams.get('random')).toBe(String(random));
-        expect(url.searchParams.get('contenttype')).toBe('json');
-        expect(url.pathname).toBe('/v4/live_config/set_callback_token');
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 32 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (identifier, random) => {
+          const url = new URL(buildRequestUrl({ ...parts, identifier, random }));
+          expect([...url.searchParams.keys()]).toEqual(['sdkappid', 'identifier', 'usersig', 'random', 'contenttype']);
+          expect(url.searchParams.get('identifier')).toBe(identifier);
+          expect(url.searchParams.get('random')).toBe(String(random));
+          expect(url.searchParams.get('contenttype')).toBe('json');
+          expect(url.pathname).toBe('/v4/live_config/set_callback_token');
+        },
+      ),
     );
   });
 

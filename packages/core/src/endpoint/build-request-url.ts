@@ -21,7 +21,10 @@ const NAME_PATTERN = /^[A-Za-z0-9_]+$/;
 
 /** Appends an issue for each of `service` and `command` that is not a plain Tencent REST name. */
 export function checkServiceAndCommand(service: unknown, command: unknown, issues: ValidationIssue[]): void {
-  for (const [path, value] of [['service', service], ['command', command]] as const) {
+  for (const [path, value] of [
+    ['service', service],
+    ['command', command],
+  ] as const) {
     if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
       issues.push({ path, message: `must be a REST ${path} name of letters, digits and underscores` });
     }
@@ -73,6 +76,13 @@ export function joinRequestUrl(baseUrl: string, service: string, command: string
  */
 export function buildRequestUrl(parts: RequestUrlParts): string {
   assertServiceAndCommand(parts.service, parts.command);
-  if (!isUint32(parts.random)) throw new ValidationError('request', [{ path: 'random', message: 'must be an integer from 0 to 4294967295' }]);
-  return joinRequestUrl(parts.baseUrl, parts.service, parts.command, signedQuery(parts.sdkAppId, parts.identifier, parts.userSig), parts.random);
+  if (!isUint32(parts.random))
+    throw new ValidationError('request', [{ path: 'random', message: 'must be an integer from 0 to 4294967295' }]);
+  return joinRequestUrl(
+    parts.baseUrl,
+    parts.service,
+    parts.command,
+    signedQuery(parts.sdkAppId, parts.identifier, parts.userSig),
+    parts.random,
+  );
 }

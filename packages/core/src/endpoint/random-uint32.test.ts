@@ -30,6 +30,8 @@ describe('drawRandomUint32', () => {
 
   it.each([Number.NaN, -1, 0.25, 2 ** 32, Number.POSITIVE_INFINITY, '3', undefined])('throws a ValidationError for %s', (value) => {
     expect(() => drawRandomUint32(() => value as number)).toThrow(ValidationError);
-    expect(() => drawRandomUint32(() => value as number)).toThrow('Invalid random source: random: must return an integer from 0 to 4294967295 on every call');
+    expect(() => drawRandomUint32(() => value as number)).toThrow(
+      'Invalid random source: random: must return an integer from 0 to 4294967295 on every call',
+    );
   });
 });

@@ -33,10 +33,21 @@ describe('isRegion', () => {
     for (const region of Object.keys(REGIONS)) expect(isRegion(region)).toBe(true);
   });
 
-  it.each(['China', 'SINGAPORE', '', ' china', 'toString', 'constructor', '__proto__', 'hasOwnProperty', 'console.tim.qq.com', 1, null, undefined, {}])(
-    'rejects %j',
-    (value) => {
-      expect(isRegion(value)).toBe(false);
-    },
-  );
+  it.each([
+    'China',
+    'SINGAPORE',
+    '',
+    ' china',
+    'toString',
+    'constructor',
+    '__proto__',
+    'hasOwnProperty',
+    'console.tim.qq.com',
+    1,
+    null,
+    undefined,
+    {},
+  ])('rejects %j', (value) => {
+    expect(isRegion(value)).toBe(false);
+  });
 });

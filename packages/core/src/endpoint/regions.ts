@@ -72,7 +72,10 @@ const UNDOCUMENTED: readonly Region[] = ['saudi-arabia'];
  * ```
  */
 export const REGIONS: {
-  readonly [R in Region]: RegionInfo & { readonly domain: (typeof REGION_DOMAINS)[R][0]; readonly backupDomain: (typeof REGION_DOMAINS)[R][1] };
+  readonly [R in Region]: RegionInfo & {
+    readonly domain: (typeof REGION_DOMAINS)[R][0];
+    readonly backupDomain: (typeof REGION_DOMAINS)[R][1];
+  };
 } = /* @__PURE__ */ (() => {
   const regions = {} as Record<Region, RegionInfo>;
   for (const region of Object.keys(REGION_DOMAINS) as Region[]) {

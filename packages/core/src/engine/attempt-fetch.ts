@@ -82,7 +82,14 @@ const REQUEST_DEFAULTS: Readonly<Record<string, unknown>> = {
 function send(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions, signal: AbortSignal): Promise<Response> {
   const body = options.knownBody(request);
   if (body === undefined) return options.fetch(request, { ...init, signal });
-  const sent: Record<string, unknown> = { ...init, method: request.method, headers: request.headers, body, redirect: request.redirect, signal };
+  const sent: Record<string, unknown> = {
+    ...init,
+    method: request.method,
+    headers: request.headers,
+    body,
+    redirect: request.redirect,
+    signal,
+  };
   for (const key in REQUEST_DEFAULTS) {
     // Runtimes without an option (workerd has no `credentials`) leave it undefined: it is not passed on.
     const value = (request as unknown as Record<string, unknown>)[key];
@@ -125,7 +132,12 @@ function forKy(response: Response, text: string | undefined, options: WholeAnswe
  *
  * @internal Used by `createRequestEngine`.
  */
-export async function fetchWholeAnswer(request: Request, init: RequestInit | undefined, options: WholeAnswerOptions, signal: AbortSignal): Promise<Response> {
+export async function fetchWholeAnswer(
+  request: Request,
+  init: RequestInit | undefined,
+  options: WholeAnswerOptions,
+  signal: AbortSignal,
+): Promise<Response> {
   const { where } = options;
   const networkError = (error: unknown, whileReading: boolean): NetworkError => {
     const cause = sanitizeCause(error, options.secrets());

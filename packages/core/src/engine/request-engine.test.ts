@@ -14,7 +14,13 @@ import {
   TimeoutError,
 } from '../errors/transport-errors.js';
 import type { FetchFunction } from './attempt-fetch.js';
-import { createRequestEngine, type AttemptOutcome, type EngineCall, type RequestEngineOptions, type RetryNotice } from './request-engine.js';
+import {
+  createRequestEngine,
+  type AttemptOutcome,
+  type EngineCall,
+  type RequestEngineOptions,
+  type RetryNotice,
+} from './request-engine.js';
 
 const SECRET = 'eJwtzEELgjAYxvEvi7lS-secret-user-sig';
 const URL_WITH_SECRET = `https://api.test/v4/live_config/get_callback?usersig=${SECRET}&random=77`;
@@ -36,14 +42,27 @@ function server(...replies: Reply[]) {
   const sent: Sent[] = [];
   const fetch: FetchFunction = async (input, init) => {
     const request = new Request(input, init);
-    sent.push({ url: request.url, method: request.method, headers: request.headers, body: await request.clone().text(), redirect: request.redirect, signal: request.signal });
+    sent.push({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: await request.clone().text(),
+      redirect: request.redirect,
+      signal: request.signal,
+    });
     return replies[Math.min(sent.length - 1, replies.length - 1)]!(request);
   };
   return { fetch, sent };
 }
 
-const json = (value: unknown, status = 200, headers: Record<string, string> = {}): Reply => () => Response.json(value, { status, headers });
-const page = (status: number, headers: Record<string, string> = {}): Reply => () => new Response('<html>gateway</html>', { status, headers });
+const json =
+  (value: unknown, status = 200, headers: Record<string, string> = {}): Reply =>
+  () =>
+    Response.json(value, { status, headers });
+const page =
+  (status: number, headers: Record<string, string> = {}): Reply =>
+  () =>
+    new Response('<html>gateway</html>', { status, headers });
 const pendingUntilAborted: Reply = (request) =>
   new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
 const stalledBody =
@@ -63,7 +82,12 @@ const stalledBody =
 function observer() {
   const ended: AttemptOutcome[] = [];
   const retried: RetryNotice[] = [];
-  return { ended, retried, onAttemptEnd: (outcome: AttemptOutcome) => ended.push(outcome), onRetry: (notice: RetryNotice) => retried.push(notice) };
+  return {
+    ended,
+    retried,
+    onAttemptEnd: (outcome: AttemptOutcome) => ended.push(outcome),
+    onRetry: (notice: RetryNotice) => retried.push(notice),
+  };
 }
 
 function call(overrides: Partial<EngineCall> = {}): EngineCall {
@@ -95,7 +119,8 @@ function expectNoSecret(value: unknown): void {
   for (const text of [JSON.stringify(error), error.message, String(error.cause), error.stack ?? '']) expect(text).not.toContain(SECRET);
 }
 
-const policy = (options: RetryOptions) => resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, rateLimitBaseDelayMs: 0, rateLimitMaxDelayMs: 0, ...options });
+const policy = (options: RetryOptions) =>
+  resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, rateLimitBaseDelayMs: 0, rateLimitMaxDelayMs: 0, ...options });
 
 describe('createRequestEngine: one attempt', () => {
   it('POSTs the JSON body with redirects off and resolves to the decoded answer', async () => {
@@ -125,9 +150,18 @@ describe('createRequestEngine: one attempt', () => {
   });
 
   it('maps a fetch rejection to a retryable NetworkError with context, redacting a cause that quotes the URL', async () => {
-    const error = await failure({ fetch: async (input, init) => Promise.reject(new TypeError(`error sending request for url (${new Request(input, init).url})`)) });
+    const error = await failure({
+      fetch: async (input, init) => Promise.reject(new TypeError(`error sending request for url (${new Request(input, init).url})`)),
+    });
     expect(NetworkError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ retryable: true, service: 'live_config', command: 'get_callback', random: 77, attempt: 1, status: undefined });
+    expect(error).toMatchObject({
+      retryable: true,
+      service: 'live_config',
+      command: 'get_callback',
+      random: 77,
+      attempt: 1,
+      status: undefined,
+    });
     expect(error.message).toContain('usersig=***');
     expect(String(error.cause)).toContain('usersig=***');
   });
@@ -157,7 +191,11 @@ describe('createRequestEngine: one attempt', () => {
 
   it('maps non-2xx answers to HttpStatusError, cancelling the body unread unless readErrorBody asks for it', async () => {
     let pulled = false;
-    const unread: Reply = () => new Response(new ReadableStream({ pull: () => void (pulled = true) }, { highWaterMark: 0 }), { status: 404, statusText: 'Not Found' });
+    const unread: Reply = () =>
+      new Response(new ReadableStream({ pull: () => void (pulled = true) }, { highWaterMark: 0 }), {
+        status: 404,
+        statusText: 'Not Found',
+      });
     const watch = observer();
     const error = await failure({ fetch: server(unread).fetch }, { onAttemptEnd: watch.onAttemptEnd });
     expect(HttpStatusError.isInstance(error)).toBe(true);
@@ -180,7 +218,9 @@ describe('createRequestEngine: one attempt', () => {
   it('passes an error thrown by a hook of the caller unchanged', async () => {
     const mine = new RangeError('my hook says no');
     const api = ky.create({ hooks: { beforeRequest: [() => Promise.reject(mine)] } });
-    await expect(createRequestEngine({ ky: api, fetch: server(json({})).fetch }).send(call({ retry: policy({ limit: 3 }) }))).rejects.toBe(mine);
+    await expect(createRequestEngine({ ky: api, fetch: server(json({})).fetch }).send(call({ retry: policy({ limit: 3 }) }))).rejects.toBe(
+      mine,
+    );
   });
 });
 
@@ -206,7 +246,9 @@ describe('createRequestEngine: redirects are refused', () => {
     const error = await failure({ fetch: fake.fetch }, { readErrorBody: true, retry: policy({ limit: 3 }) });
     expect(HttpStatusError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status, retryable: false, service: 'live_config', command: 'get_callback', random: 77 });
-    expect(error.message).toBe(`HTTP ${status} from live_config/get_callback: redirect refused (credentials are never sent to another address)`);
+    expect(error.message).toBe(
+      `HTTP ${status} from live_config/get_callback: redirect refused (credentials are never sent to another address)`,
+    );
     expect(JSON.stringify(error)).not.toContain('elsewhere.test');
     expect(classifyFailure(error)).toBe('none');
     expect(fake.sent).toEqual([URL_WITH_SECRET]);
@@ -220,7 +262,9 @@ describe('createRequestEngine: redirects are refused', () => {
       return response;
     };
     const error = await failure({ fetch });
-    expect(error.message).toBe('HTTP redirect from live_config/get_callback: redirect refused (credentials are never sent to another address)');
+    expect(error.message).toBe(
+      'HTTP redirect from live_config/get_callback: redirect refused (credentials are never sent to another address)',
+    );
     expect(error).toMatchObject({ name: 'HttpStatusError', status: 0, retryable: false });
   });
 });
@@ -278,9 +322,14 @@ describe('createRequestEngine: responseSizeLimit', () => {
           },
         }),
       );
-    const answer = await createRequestEngine({ fetch: server(split).fetch }).send(call({ responseSizeLimit: limitResponseSize(bytes.byteLength) }));
+    const answer = await createRequestEngine({ fetch: server(split).fetch }).send(
+      call({ responseSizeLimit: limitResponseSize(bytes.byteLength) }),
+    );
     expect(answer.body).toEqual({ text: '汉字' });
-    const over = await failure({ fetch: server(() => new Response(bytes)).fetch }, { responseSizeLimit: limitResponseSize(bytes.byteLength - 1) });
+    const over = await failure(
+      { fetch: server(() => new Response(bytes)).fetch },
+      { responseSizeLimit: limitResponseSize(bytes.byteLength - 1) },
+    );
     expect(ResponseTooLargeError.isInstance(over)).toBe(true);
   });
 
@@ -328,15 +377,26 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     const { fetch, sent } = server(pendingUntilAborted, stalledBody(), json({ ok: true }));
     const watch = observer();
     const answer = await run(
-      createRequestEngine({ fetch }).send(call({ timeoutMs: 2500, retry: policy({ limit: 3 }), onAttemptEnd: watch.onAttemptEnd, onRetry: watch.onRetry })),
+      createRequestEngine({ fetch }).send(
+        call({ timeoutMs: 2500, retry: policy({ limit: 3 }), onAttemptEnd: watch.onAttemptEnd, onRetry: watch.onRetry }),
+      ),
     );
     expect(answer.body).toEqual({ ok: true });
     expect(elapsed()).toBe(5000);
     expect(sent.map((request) => request.signal.aborted)).toEqual([true, true, false]);
     const [headers, body] = watch.retried.map((notice) => notice.error);
     expect(TimeoutError.isInstance(headers) && TimeoutError.isInstance(body)).toBe(true);
-    expect(headers).toMatchObject({ timeoutMs: 2500, status: undefined, attempt: 1, message: 'Call to live_config/get_callback timed out after 2500 ms (no response)' });
-    expect(body).toMatchObject({ status: 200, attempt: 2, message: 'Call to live_config/get_callback timed out after 2500 ms (the response body did not finish)' });
+    expect(headers).toMatchObject({
+      timeoutMs: 2500,
+      status: undefined,
+      attempt: 1,
+      message: 'Call to live_config/get_callback timed out after 2500 ms (no response)',
+    });
+    expect(body).toMatchObject({
+      status: 200,
+      attempt: 2,
+      message: 'Call to live_config/get_callback timed out after 2500 ms (the response body did not finish)',
+    });
     expect(watch.ended.map((outcome) => [outcome.attempt, outcome.error?.name])).toEqual([
       [1, 'TimeoutError'],
       [2, 'TimeoutError'],
@@ -346,34 +406,55 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
 
   it('times out even when the fetch and its body ignore the signal', async () => {
     const deaf: Reply = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(encoder.encode('{')) }));
-    const error = await run(createRequestEngine({ fetch: server(deaf).fetch }).send(call({ timeoutMs: 100 }))).catch((caught: unknown) => caught);
+    const error = await run(createRequestEngine({ fetch: server(deaf).fetch }).send(call({ timeoutMs: 100 }))).catch(
+      (caught: unknown) => caught,
+    );
     expect(TimeoutError.isInstance(error)).toBe(true);
-    const hung = await run(createRequestEngine({ fetch: () => new Promise(() => undefined) }).send(call({ timeoutMs: 100 }))).catch((caught: unknown) => caught);
+    const hung = await run(createRequestEngine({ fetch: () => new Promise(() => undefined) }).send(call({ timeoutMs: 100 }))).catch(
+      (caught: unknown) => caught,
+    );
     expect(hung).toMatchObject({ name: 'TimeoutError', status: undefined });
   });
 
   it('reports a non-2xx answer whose wanted error body stalls as its HTTP status', async () => {
-    const error = await run(createRequestEngine({ fetch: server(stalledBody(503)).fetch }).send(call({ readErrorBody: true, timeoutMs: 100 }))).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await run(
+      createRequestEngine({ fetch: server(stalledBody(503)).fetch }).send(call({ readErrorBody: true, timeoutMs: 100 })),
+    ).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'HttpStatusError', status: 503, retryable: true });
   });
 
   it('retries transient failures with full-jitter backoff (ceiling from the policy, jitter from the random source) up to the limit', async () => {
     const draws = [0x8000_0000, 0xffff_ffff, 0];
-    const { fetch, sent } = server(page(502), () => Promise.reject(new TypeError('fetch failed')), () => new Response('not json'), page(503));
+    const { fetch, sent } = server(
+      page(502),
+      () => Promise.reject(new TypeError('fetch failed')),
+      () => new Response('not json'),
+      page(503),
+    );
     const watch = observer();
     const at: number[] = [];
     const error = await run(
       createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
-        .send(call({ retry: resolveRetryPolicy({ limit: 3, baseDelayMs: 200, maxDelayMs: 5000 }), random: () => draws.shift()!, onAttemptEnd: watch.onAttemptEnd, onRetry: watch.onRetry }))
+        .send(
+          call({
+            retry: resolveRetryPolicy({ limit: 3, baseDelayMs: 200, maxDelayMs: 5000 }),
+            random: () => draws.shift()!,
+            onAttemptEnd: watch.onAttemptEnd,
+            onRetry: watch.onRetry,
+          }),
+        )
         .catch((caught: unknown) => caught),
     );
     // 200·0.5, 400·(2^32−1)/2^32, 800·0
     expect(at).toEqual([0, 100, 499, 499]);
     expect(sent).toHaveLength(4);
     expect(error).toMatchObject({ name: 'HttpStatusError', status: 503, attempt: 4 });
-    expect(watch.ended.map((outcome) => outcome.error?.name)).toEqual(['HttpStatusError', 'NetworkError', 'MalformedResponseError', 'HttpStatusError']);
+    expect(watch.ended.map((outcome) => outcome.error?.name)).toEqual([
+      'HttpStatusError',
+      'NetworkError',
+      'MalformedResponseError',
+      'HttpStatusError',
+    ]);
     // The last failure is the one reported and the one thrown.
     expect(watch.ended[3]!.error).toBe(error);
     expect(watch.retried.map((notice) => [notice.attempt, notice.error.name, notice.immediate])).toEqual([
@@ -404,13 +485,17 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       [page(502), NO_RETRY_POLICY],
     ] as const) {
       const { fetch, sent } = server(reply, json({ ok: true }));
-      const error = await run(createRequestEngine({ fetch }).send(call({ retry })).catch((caught: unknown) => caught));
+      const error = await run(
+        createRequestEngine({ fetch })
+          .send(call({ retry }))
+          .catch((caught: unknown) => caught),
+      );
       expect(HttpStatusError.isInstance(error)).toBe(true);
       expect(sent).toHaveLength(1);
     }
   });
 
-  it("repeats answers the service rejects with ky.retry(): transient ones with backoff, immediate ones at once and off the limit", async () => {
+  it('repeats answers the service rejects with ky.retry(): transient ones with backoff, immediate ones at once and off the limit', async () => {
     const { fetch, sent } = server(json({ code: 'expired' }), json({ code: 'busy' }), json({ code: 'expired' }), json({ code: 'ok' }));
     const watch = observer();
     const at: number[] = [];
@@ -442,9 +527,18 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       return pendingUntilAborted(request);
     });
     const watch = observer();
-    const during = await run(createRequestEngine({ fetch }).send(call({ signal: controller.signal, retry: policy({ limit: 3 }), onAttemptEnd: watch.onAttemptEnd })).catch((caught: unknown) => caught));
+    const during = await run(
+      createRequestEngine({ fetch })
+        .send(call({ signal: controller.signal, retry: policy({ limit: 3 }), onAttemptEnd: watch.onAttemptEnd }))
+        .catch((caught: unknown) => caught),
+    );
     expect(RequestAbortedError.isInstance(during)).toBe(true);
-    expect(during).toMatchObject({ attempt: 1, random: 77, retryable: false, message: 'Call to live_config/get_callback was aborted by the caller' });
+    expect(during).toMatchObject({
+      attempt: 1,
+      random: 77,
+      retryable: false,
+      message: 'Call to live_config/get_callback was aborted by the caller',
+    });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.signal.aborted).toBe(true);
     expect(watch.ended[0]!.error).toBe(during);
@@ -462,7 +556,10 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     expect(backoff.sent).toHaveLength(1);
 
     const before = server(json({}));
-    await expect(createRequestEngine({ fetch: before.fetch }).send(call({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ name: 'RequestAbortedError', attempt: undefined });
+    await expect(createRequestEngine({ fetch: before.fetch }).send(call({ signal: AbortSignal.abort() }))).rejects.toMatchObject({
+      name: 'RequestAbortedError',
+      attempt: undefined,
+    });
     expect(before.sent).toHaveLength(0);
   });
 
@@ -497,7 +594,11 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     const inspectFailure: EngineCall['inspectFailure'] = (answer, error, attempt) => {
       judged.push([attempt, answer.status, answer.body, error.name]);
       const { reason } = answer.body as { reason: string };
-      const replaced = new HttpStatusError(`${error.message}: ${reason}`, { ...error.context, status: answer.status, retryable: error.retryable });
+      const replaced = new HttpStatusError(`${error.message}: ${reason}`, {
+        ...error.context,
+        status: answer.status,
+        retryable: error.retryable,
+      });
       if (answer.status === 403 && !repaired) {
         repaired = true;
         return { error: replaced, retry: 'immediate' };
@@ -507,7 +608,15 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     const watch = observer();
     const error = await run(
       createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
-        .send(call({ readErrorBody: true, retry: policy({ limit: 3, rateLimitMaxDelayMs: 30_000 }), immediateRetries: 1, inspectFailure, onRetry: watch.onRetry }))
+        .send(
+          call({
+            readErrorBody: true,
+            retry: policy({ limit: 3, rateLimitMaxDelayMs: 30_000 }),
+            immediateRetries: 1,
+            inspectFailure,
+            onRetry: watch.onRetry,
+          }),
+        )
         .catch((caught: unknown) => caught),
     );
     // 403 → at once (immediate, not counted), 429 → Retry-After 2 s, 403 again → not retryable: the call ends.
@@ -518,7 +627,12 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       [2, 429, { reason: 'busy' }],
       [3, 403, { reason: 'denied' }],
     ]);
-    expect(error).toMatchObject({ name: 'HttpStatusError', status: 403, attempt: 3, message: 'HTTP 403 from live_config/get_callback: denied' });
+    expect(error).toMatchObject({
+      name: 'HttpStatusError',
+      status: 403,
+      attempt: 3,
+      message: 'HTTP 403 from live_config/get_callback: denied',
+    });
     expect(watch.retried.map((notice) => [notice.attempt, notice.immediate, notice.error.message])).toEqual([
       [1, true, 'HTTP 403 from live_config/get_callback: token expired'],
       [2, false, 'HTTP 429 from live_config/get_callback: busy'],
@@ -528,7 +642,11 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
   it('repeats only what mayRetry allows (a call that must not run twice), and ends the call with what beforeAttempt throws', async () => {
     const onlyUnprocessed = (error: TokenwireError): boolean => HttpStatusError.isInstance(error) && error.status === 503;
     const ambiguous = server(page(502), json({ ok: true }));
-    const refused = await run(createRequestEngine({ fetch: ambiguous.fetch }).send(call({ retry: policy({ limit: 3 }), mayRetry: onlyUnprocessed })).catch((caught: unknown) => caught));
+    const refused = await run(
+      createRequestEngine({ fetch: ambiguous.fetch })
+        .send(call({ retry: policy({ limit: 3 }), mayRetry: onlyUnprocessed }))
+        .catch((caught: unknown) => caught),
+    );
     expect(refused).toMatchObject({ name: 'HttpStatusError', status: 502 });
     expect(ambiguous.sent).toHaveLength(1);
     const unprocessed = server(page(503), json({ ok: true }));
@@ -546,7 +664,9 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     };
     const watch = observer();
     const thrown = await run(
-      createRequestEngine({ fetch: tokenless.fetch }).send(call({ retry: policy({ limit: 3 }), beforeAttempt, onAttemptEnd: watch.onAttemptEnd })).catch((caught: unknown) => caught),
+      createRequestEngine({ fetch: tokenless.fetch })
+        .send(call({ retry: policy({ limit: 3 }), beforeAttempt, onAttemptEnd: watch.onAttemptEnd }))
+        .catch((caught: unknown) => caught),
     );
     expect(thrown).toBe(unavailable);
     expect([prepared, tokenless.sent.length]).toEqual([2, 1]);
@@ -555,10 +675,17 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     // Aborted while preparing: RequestAbortedError, whatever the preparation rejected with.
     const controller = new AbortController();
     const waiting = createRequestEngine({ fetch: server(json({})).fetch }).send(
-      call({ signal: controller.signal, beforeAttempt: () => new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('stopped waiting')))) }),
+      call({
+        signal: controller.signal,
+        beforeAttempt: () =>
+          new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('stopped waiting')))),
+      }),
     );
     controller.abort();
-    await expect(run(waiting)).rejects.toMatchObject({ name: 'RequestAbortedError', message: 'Call to live_config/get_callback was aborted by the caller' });
+    await expect(run(waiting)).rejects.toMatchObject({
+      name: 'RequestAbortedError',
+      message: 'Call to live_config/get_callback was aborted by the caller',
+    });
   });
 });
 
@@ -596,7 +723,11 @@ describe("createRequestEngine: the caller's ky instance", () => {
       calls.push({ input, init, body: input instanceof Request ? await input.clone().text() : init?.body });
       return Response.json({ ok: true });
     };
-    const api = ky.create({ fetch, credentials: 'include', hooks: { beforeRequest: [(request) => void request.headers.set('x-trace', 't')] } });
+    const api = ky.create({
+      fetch,
+      credentials: 'include',
+      hooks: { beforeRequest: [(request) => void request.headers.set('x-trace', 't')] },
+    });
     await createRequestEngine({ ky: api }).send(call());
     expect(calls[0]!.input).toBe(URL_WITH_SECRET);
     expect(calls[0]!.init).toMatchObject({ method: 'POST', body: '{"Token":"in-the-body"}', redirect: 'manual', credentials: 'include' });
@@ -612,7 +743,10 @@ describe("createRequestEngine: the caller's ky instance", () => {
   it('hands the answer to the hooks of the caller that read bodies, and takes the answer they replace it with', async () => {
     const { fetch } = server(json({ from: 'network' }));
     const bodies: string[] = [];
-    const reading = ky.create({ fetch, hooks: { afterResponse: [async (_request, _options, response) => void bodies.push(await response.text())] } });
+    const reading = ky.create({
+      fetch,
+      hooks: { afterResponse: [async (_request, _options, response) => void bodies.push(await response.text())] },
+    });
     expect((await createRequestEngine({ ky: reading }).send(call())).body).toEqual({ from: 'network' });
     expect(bodies).toEqual(['{"from":"network"}']);
 

@@ -215,7 +215,10 @@ export function createRequestEngine(options: RequestEngineOptions = {}): Request
   // ky shows an instance's defaults only to `extend`; the engine hands ky a fetch of its own per call.
   const instance = ((options.ky as KyInstance | undefined) ?? ky).extend((defaults) => {
     fetch ??= defaults.fetch as FetchFunction | undefined;
-    shareBodies = BODY_READERS.some((hook) => (defaults.hooks?.[hook]?.length ?? 0) > 0) || defaults.onDownloadProgress !== undefined || defaults.onUploadProgress !== undefined;
+    shareBodies =
+      BODY_READERS.some((hook) => (defaults.hooks?.[hook]?.length ?? 0) > 0) ||
+      defaults.onDownloadProgress !== undefined ||
+      defaults.onUploadProgress !== undefined;
     return {};
   });
   const send: FetchFunction = fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -252,7 +255,10 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
   // The call's context may name the attempt itself (one attempt of a caller's own loop).
   const context = (): TokenwireErrorOptions => ({ attempt: attempt || undefined, status: state.status, ...call.context() });
   const aborted = (): RequestAbortedError =>
-    (abortError ??= new RequestAbortedError(`Call to ${where} was aborted by the caller`, { ...context(), cause: sanitizeCause(signal?.reason, secrets()) }));
+    (abortError ??= new RequestAbortedError(`Call to ${where} was aborted by the caller`, {
+      ...context(),
+      cause: sanitizeCause(signal?.reason, secrets()),
+    }));
   const httpStatusError = (): HttpStatusError => {
     const status = state.status as number;
     return new HttpStatusError(`HTTP ${state.statusText ? `${status} ${state.statusText}` : status} from ${where}`, {
@@ -332,7 +338,9 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
 
   const options: Options = {
     method: post ? 'post' : 'get',
-    headers: post ? { accept: 'application/json', 'content-type': 'application/json', ...call.headers } : { accept: 'application/json', ...call.headers },
+    headers: post
+      ? { accept: 'application/json', 'content-type': 'application/json', ...call.headers }
+      : { accept: 'application/json', ...call.headers },
     ...(shareBodies ? { body } : {}),
     ...(signal === undefined ? {} : { signal }),
     // Following a redirect would re-send the URL's UserSig and the headers' tokens to another address.
@@ -369,7 +377,16 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
             // Not an attempt's failure (nothing was sent): the call ends with it, unrepeated.
             throw (final = signal?.aborted ? aborted() : error);
           }
-          built = url === undefined || url === request.url ? request : new Request(url, { method: request.method, headers: request.headers, body: shareBodies ? body : null, signal: request.signal, redirect: 'manual' });
+          built =
+            url === undefined || url === request.url
+              ? request
+              : new Request(url, {
+                  method: request.method,
+                  headers: request.headers,
+                  body: shareBodies ? body : null,
+                  signal: request.signal,
+                  redirect: 'manual',
+                });
           // The attempt itself: ky takes its answer as the response, without cloning the request or a timeout of its own.
           return attemptOnce(built);
         },
@@ -390,7 +407,12 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
             try {
               decoded = { status, headers: response.headers, body: JSON.parse(read) as unknown };
             } catch (error) {
-              judged = { error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, { ...context(), cause: sanitizeCause(error, secrets()) }) };
+              judged = {
+                error: new MalformedResponseError(`HTTP ${status} from ${where}: the body is not JSON`, {
+                  ...context(),
+                  cause: sanitizeCause(error, secrets()),
+                }),
+              };
             }
             if (decoded !== undefined) judged = call.inspect?.(decoded, attempt);
           } else {
@@ -410,7 +432,8 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
           }
           // A non-2xx answer: ky throws its HTTPError next; shouldRetry asks about httpFailure, and ky honours Retry-After.
           if (!ok) return undefined;
-          if (judged.retry !== 'immediate' && takeRetry(judged.error)) return instance.retry({ code: 'RETRYABLE_ANSWER', cause: judged.error });
+          if (judged.retry !== 'immediate' && takeRetry(judged.error))
+            return instance.retry({ code: 'RETRYABLE_ANSWER', cause: judged.error });
           throw (final = judged.error);
         },
       ],
@@ -433,6 +456,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
     throw failed;
   }
   // Without an accepted answer, a caller's ky hook ended the call (ky.stop, a Response from beforeRetry).
-  if (answer === undefined) throw failure ?? new TokenwireError(`Call to ${where} ended without an answer (a ky hook stopped it)`, context());
+  if (answer === undefined)
+    throw failure ?? new TokenwireError(`Call to ${where} ended without an answer (a ky hook stopped it)`, context());
   return answer;
 }

@@ -77,7 +77,15 @@ describe('envelope schema types', () => {
   });
 
   it("envelopeWithResponse adds the Response schema's types to the envelope fields", () => {
-    const schema = envelopeWithResponse(v.object({ Token: v.string(), Length: v.pipe(v.string(), v.transform((text) => text.length)) }));
+    const schema = envelopeWithResponse(
+      v.object({
+        Token: v.string(),
+        Length: v.pipe(
+          v.string(),
+          v.transform((text) => text.length),
+        ),
+      }),
+    );
     expectTypeOf<v.InferOutput<typeof schema>>().toEqualTypeOf<
       {
         ActionStatus: 'OK' | 'FAIL';

@@ -1,12 +1,5 @@
 /** What kind of failure a Tencent `ErrorCode` is; tells a caller where to look. */
-export type ErrorCategory =
-  | 'auth'
-  | 'rate_limit'
-  | 'invalid_request'
-  | 'server'
-  | 'config'
-  | 'fatal'
-  | 'unknown';
+export type ErrorCategory = 'auth' | 'rate_limit' | 'invalid_request' | 'server' | 'config' | 'fatal' | 'unknown';
 
 /**
  * How the client reacts to a code: `transient` is retried with exponential backoff, `rate_limit` with a longer

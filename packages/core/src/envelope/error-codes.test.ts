@@ -6,9 +6,32 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 /** Every code of the reference: §1.4, §5 and §2.8. */
 const REFERENCE_CODES = [
   ...range(60002, 60021),
-  70001, 70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 70050, 70051, 70107, 70114, 70169, 70202, 70206, 70398,
-  70402, 70403, 70500, 71000,
-  100001, 100002, 100300, 100301, 100302,
+  70001,
+  70002,
+  70003,
+  70005,
+  70009,
+  70013,
+  70014,
+  70016,
+  70020,
+  70050,
+  70051,
+  70107,
+  70114,
+  70169,
+  70202,
+  70206,
+  70398,
+  70402,
+  70403,
+  70500,
+  71000,
+  100001,
+  100002,
+  100300,
+  100301,
+  100302,
 ];
 
 const TRANSIENT = [100001, 60008, 60013, 60014, 70169, 70202, 70500];
@@ -46,7 +69,8 @@ describe('Tencent error catalogue', () => {
   });
 
   it('never retries invalid-request codes', () => {
-    for (const entry of TENCENT_ERROR_CODES.filter((item) => item.category === 'invalid_request')) expect(entry.retry, String(entry.code)).toBe('none');
+    for (const entry of TENCENT_ERROR_CODES.filter((item) => item.category === 'invalid_request'))
+      expect(entry.retry, String(entry.code)).toBe('none');
     for (const code of NEVER_RETRIED) {
       expect(describeErrorCode(code).category).toBe('invalid_request');
       expect(describeErrorCode(code).retry).toBe('none');
@@ -60,7 +84,8 @@ describe('Tencent error catalogue', () => {
   });
 
   it('treats UserSig problems as auth errors that are not blindly retried', () => {
-    for (const code of [70001, 70002, 70003, 70005, 70009, 70013, 70014]) expect(describeErrorCode(code)).toMatchObject({ category: 'auth', retry: 'none' });
+    for (const code of [70001, 70002, 70003, 70005, 70009, 70013, 70014])
+      expect(describeErrorCode(code)).toMatchObject({ category: 'auth', retry: 'none' });
   });
 
   it.each([0, -1, 1, 20002, 60001, 60022, 99999, 100003, 1.5, Number.NaN])('answers unknown and not retried for code %d', (code) => {

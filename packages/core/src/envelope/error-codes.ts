@@ -59,7 +59,8 @@ const meanings: Readonly<Record<number, string>> = {
 
 /** Every documented Tencent error code tokenwire knows, for listing and documentation. */
 // Wrapped in a pure IIFE so bundlers can drop the catalogue from bundles that never read it.
-export const TENCENT_ERROR_CODES: readonly ErrorCodeInfo[] = /* @__PURE__ */ (() => Object.keys(meanings).map((key) => describeErrorCode(Number(key))))();
+export const TENCENT_ERROR_CODES: readonly ErrorCodeInfo[] = /* @__PURE__ */ (() =>
+  Object.keys(meanings).map((key) => describeErrorCode(Number(key))))();
 
 /**
  * Looks up a Tencent `ErrorCode`: its documented meaning, category and retry class. Unknown codes come back

@@ -53,7 +53,9 @@ describe('parseEnvelope', () => {
     const error = capture(() => parseEnvelope(null, { retryable: false, cause: 'x' } as never)) as MalformedResponseError;
     expect(error.retryable).toBe(true);
     expect(error.cause).toBeUndefined();
-    const apiError = capture(() => assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 100002, ErrorInfo: '' }, { retryable: true } as never));
+    const apiError = capture(() =>
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 100002, ErrorInfo: '' }, { retryable: true } as never),
+    );
     expect((apiError as TencentApiError).retryable).toBe(false);
   });
 });
@@ -88,12 +90,16 @@ describe('assertEnvelopeSuccess', () => {
   });
 
   it('falls back to the context RequestId when the envelope has none', () => {
-    const error = capture(() => assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: '' }, { requestId: 'ctx' })) as TencentApiError;
+    const error = capture(() =>
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: '' }, { requestId: 'ctx' }),
+    ) as TencentApiError;
     expect(error.requestId).toBe('ctx');
   });
 
   it('throws MalformedResponseError for FAIL with ErrorCode 0', () => {
-    const error = capture(() => assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: 'odd', RequestId: 'Id-8' }, context));
+    const error = capture(() =>
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: 'odd', RequestId: 'Id-8' }, context),
+    );
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error).not.toBeInstanceOf(TencentApiError);
     expect((error as MalformedResponseError).requestId).toBe('Id-8');
@@ -107,7 +113,10 @@ describe('assertEnvelopeSuccess: secrets echoed in ErrorInfo', () => {
 
   it('redacts them in the info and the message of a TencentApiError', () => {
     const error = capture(() =>
-      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 70003, ErrorInfo: `bad usersig ${userSig} (key ${secretKey})` }, context, [userSig, secretKey]),
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 70003, ErrorInfo: `bad usersig ${userSig} (key ${secretKey})` }, context, [
+        userSig,
+        secretKey,
+      ]),
     ) as TencentApiError;
     expect(error.info).toBe('bad usersig *** (key ***)');
     expect(error.message).toContain('bad usersig *** (key ***)');
@@ -115,7 +124,9 @@ describe('assertEnvelopeSuccess: secrets echoed in ErrorInfo', () => {
   });
 
   it('redacts them in the message of an inconsistent envelope', () => {
-    const error = capture(() => assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: `odd ${userSig}` }, context, [userSig, undefined]));
+    const error = capture(() =>
+      assertEnvelopeSuccess({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: `odd ${userSig}` }, context, [userSig, undefined]),
+    );
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect((error as Error).message).toContain('(odd ***)');
     expect((error as Error).message).not.toContain(userSig);
@@ -160,10 +171,7 @@ describe('parseEnvelope and TencentEnvelopeSchema', () => {
     fc.array(fc.integer(), { maxLength: 2 }),
   );
   const candidate = fc.oneof(
-    fc.record(
-      { ActionStatus: field, ErrorCode: field, ErrorInfo: field, RequestId: field, Response: fc.anything() },
-      { requiredKeys: [] },
-    ),
+    fc.record({ ActionStatus: field, ErrorCode: field, ErrorInfo: field, RequestId: field, Response: fc.anything() }, { requiredKeys: [] }),
     fc.anything(),
   );
 

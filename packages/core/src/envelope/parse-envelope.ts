@@ -35,7 +35,10 @@ function envelopeProblem(value: unknown): string | undefined {
   const record = value as Record<string, unknown>;
   const status = record['ActionStatus'];
   if (status !== 'OK' && status !== 'FAIL') return 'ActionStatus: expected ("OK" | "FAIL")';
-  if (!Number.isInteger(record['ErrorCode'])) return typeof record['ErrorCode'] === 'number' && !Number.isNaN(record['ErrorCode']) ? 'ErrorCode: expected integer' : 'ErrorCode: expected number';
+  if (!Number.isInteger(record['ErrorCode']))
+    return typeof record['ErrorCode'] === 'number' && !Number.isNaN(record['ErrorCode'])
+      ? 'ErrorCode: expected integer'
+      : 'ErrorCode: expected number';
   if (record['ErrorInfo'] !== undefined && typeof record['ErrorInfo'] !== 'string') return 'ErrorInfo: expected (string | undefined)';
   if (record['RequestId'] !== undefined && typeof record['RequestId'] !== 'string') return 'RequestId: expected (string | undefined)';
   return undefined;
@@ -95,7 +98,10 @@ export function assertEnvelopeSuccess(
   const fields = contextFields(context, envelope.RequestId ?? context.requestId);
   const info = redactSecrets(envelope.ErrorInfo, secrets);
   if (envelope.ErrorCode !== 0) throw new TencentApiError({ ...fields, code: envelope.ErrorCode, info });
-  throw new MalformedResponseError(`Tencent response is inconsistent: ActionStatus is FAIL but ErrorCode is 0${info ? ` (${info})` : ''}`, fields);
+  throw new MalformedResponseError(
+    `Tencent response is inconsistent: ActionStatus is FAIL but ErrorCode is 0${info ? ` (${info})` : ''}`,
+    fields,
+  );
 }
 
 /**

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TokenwireError } from './tokenwire-error.js';
-import { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, ResponseTooLargeError, TimeoutError } from './transport-errors.js';
+import {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from './transport-errors.js';
 
 const context = { service: 'live_config', command: 'set_callback', random: 7, attempt: 2, requestId: 'Id-1', status: 200 };
 

@@ -1,12 +1,7 @@
 import { TokenwireError } from './tokenwire-error.js';
 
 /** Why a UserSig was rejected. Mirrors the checks of the official verifiers and the server's 70xxx codes. */
-export type UserSigErrorReason =
-  | 'malformed'
-  | 'sdkappid_mismatch'
-  | 'identifier_mismatch'
-  | 'expired'
-  | 'signature_mismatch';
+export type UserSigErrorReason = 'malformed' | 'sdkappid_mismatch' | 'identifier_mismatch' | 'expired' | 'signature_mismatch';
 
 const NAME = 'UserSigError';
 

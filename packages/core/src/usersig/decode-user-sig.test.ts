@@ -76,8 +76,10 @@ describe('decodeUserSig', () => {
   });
 
   it('accepts the JSON dialects of the other official libraries and any compression level', () => {
-    const python = '{"TLS.ver": "2.0", "TLS.identifier": "xiaojun", "TLS.sdkappid": 1400000000, "TLS.time": 1700000000, "TLS.expire": 15552000, "TLS.sig": "LvA7d\\/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}';
-    const go = '{"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,"TLS.expire":15552000,"TLS.time":1700000000,"TLS.sig":"LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}\n';
+    const python =
+      '{"TLS.ver": "2.0", "TLS.identifier": "xiaojun", "TLS.sdkappid": 1400000000, "TLS.time": 1700000000, "TLS.expire": 15552000, "TLS.sig": "LvA7d\\/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}';
+    const go =
+      '{"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,"TLS.expire":15552000,"TLS.time":1700000000,"TLS.sig":"LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}\n';
     for (const json of [python, go]) {
       for (const level of [0, 1, 9]) expect(decodeUserSig(pack(json, level)).signature).toBe(baseFields['TLS.sig']);
     }
@@ -98,7 +100,11 @@ describe('decodeUserSig', () => {
   it('rejects text that is not Tencent base64 or not zlib', () => {
     expect(malformedError(`${VECTOR_A.slice(0, 20)} ${VECTOR_A.slice(21)}`).message).toContain('not Tencent base64');
     expect(malformedError(encodeURIComponent(VECTOR_A.replace(/\*/g, '+'))).message).toContain('not Tencent base64');
-    const gzipped = gzipSync(Buffer.from(JSON.stringify(baseFields))).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+    const gzipped = gzipSync(Buffer.from(JSON.stringify(baseFields)))
+      .toString('base64')
+      .replace(/\+/g, '*')
+      .replace(/\//g, '-')
+      .replace(/=/g, '_');
     expect(malformedError(gzipped).message).toContain('bad header');
     expect(malformedError('eJwAAAAA').message).toMatch(/zlib/);
   });
@@ -106,7 +112,9 @@ describe('decodeUserSig', () => {
   it('rejects corrupt streams, bad checksums and decompression bombs', () => {
     const bytes = Buffer.from(pack(JSON.stringify(baseFields), 0).replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64');
     bytes[30] = bytes[30]! ^ 0x01;
-    expect(malformedError(bytes.toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_')).message).toContain('Adler-32');
+    expect(malformedError(bytes.toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_')).message).toContain(
+      'Adler-32',
+    );
     const bomb = pack(new Uint8Array(4_000_000), 9);
     expect(bomb.length).toBeLessThanOrEqual(8192);
     expect(malformedError(bomb).message).toContain('inflates to more than 8192 bytes');
@@ -142,7 +150,8 @@ describe('decodeUserSig', () => {
       expect(error.message).not.toContain(baseFields['TLS.sig']);
     }
     const all = malformedError(pack('{}'));
-    for (const field of ['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.time', 'TLS.expire', 'TLS.sig']) expect(all.message).toContain(field);
+    for (const field of ['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.time', 'TLS.expire', 'TLS.sig'])
+      expect(all.message).toContain(field);
   });
 
   it('accepts an empty identifier and an empty userbuf, as the official libraries can emit them', () => {
@@ -180,7 +189,12 @@ describe('decodeUserSig on hostile input', () => {
   });
 
   it('rejects every truncation of valid UserSigs, other than dropping padding', () => {
-    const userSigs = [VECTOR_A, VECTOR_B, TIMSDK_275, genUserSig({ sdkAppId: 1, secretKey: 'k', identifier: 'truncate me', userBuf: Uint8Array.of(1, 2, 3) })];
+    const userSigs = [
+      VECTOR_A,
+      VECTOR_B,
+      TIMSDK_275,
+      genUserSig({ sdkAppId: 1, secretKey: 'k', identifier: 'truncate me', userBuf: Uint8Array.of(1, 2, 3) }),
+    ];
     for (const userSig of userSigs) {
       const unpadded = userSig.replace(/_+$/, '');
       for (let length = 0; length < unpadded.length; length++) expectMalformed(userSig.slice(0, length));

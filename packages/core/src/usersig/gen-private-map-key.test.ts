@@ -75,12 +75,30 @@ describe('genPrivateMapKey', () => {
     const { userBuf } = decodeUserSig(key);
     const expiresAt = 1_700_000_300;
     expect([...userBuf!]).toEqual([
-      0, 0, 5, ...new TextEncoder().encode('alice'),
-      0x53, 0x72, 0x4e, 0x00, // 1400000000
-      0x01, 0x02, 0x03, 0x04,
-      expiresAt >>> 24, (expiresAt >>> 16) & 0xff, (expiresAt >>> 8) & 0xff, expiresAt & 0xff,
-      0, 0, 0, 42,
-      0, 0, 0, 0,
+      0,
+      0,
+      5,
+      ...new TextEncoder().encode('alice'),
+      0x53,
+      0x72,
+      0x4e,
+      0x00, // 1400000000
+      0x01,
+      0x02,
+      0x03,
+      0x04,
+      expiresAt >>> 24,
+      (expiresAt >>> 16) & 0xff,
+      (expiresAt >>> 8) & 0xff,
+      expiresAt & 0xff,
+      0,
+      0,
+      0,
+      42,
+      0,
+      0,
+      0,
+      0,
     ]);
   });
 
@@ -98,7 +116,13 @@ describe('genPrivateMapKey', () => {
     const key = genPrivateMapKey({ ...base, roomId: 7 });
     const document = verifyUserSig(key, { sdkAppId: 1400000000, secretKey: SECRET_KEY, identifier: 'alice', now: NOW });
     const parsed = parseUserBuf(document.userBuf!);
-    expect(parsed).toMatchObject({ version: 0, sdkAppId: 1400000000, roomNumber: 7, privilegeMap: 255, expiresAt: 1_700_000_000 + 15_552_000 });
+    expect(parsed).toMatchObject({
+      version: 0,
+      sdkAppId: 1400000000,
+      roomNumber: 7,
+      privilegeMap: 255,
+      expiresAt: 1_700_000_000 + 15_552_000,
+    });
     expect(document.expire).toBe(15_552_000);
     expect(parsed.expiresAt).toBe(document.expiresAt);
   });

@@ -58,7 +58,9 @@ describe('genUserSig', () => {
     for (const identifier of ['a"b\\c', 'tab\there', '用户😀', '\u2028', '</script>']) {
       const userSig = genUserSig({ ...valid, identifier });
       expect(JSON.parse(inflateJson(userSig))['TLS.identifier']).toBe(identifier);
-      expect(verifyUserSig(userSig, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY, identifier, now: VECTOR_NOW }).identifier).toBe(identifier);
+      expect(verifyUserSig(userSig, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY, identifier, now: VECTOR_NOW }).identifier).toBe(
+        identifier,
+      );
     }
   });
 

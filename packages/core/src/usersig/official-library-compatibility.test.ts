@@ -106,7 +106,14 @@ describe('compatibility with the official tls-sig-api-v2 (npm)', () => {
     const ms = 1_700_000_000_000;
     vi.setSystemTime(ms);
     const official = new Api(1400000000, 'k').genPrivateMapKeyWithStringRoomID('用户', 300, '房', 255);
-    const ours = genPrivateMapKey({ sdkAppId: 1400000000, secretKey: 'k', userId: '用户', roomId: '房', expireSeconds: 300, now: () => ms });
+    const ours = genPrivateMapKey({
+      sdkAppId: 1400000000,
+      secretKey: 'k',
+      userId: '用户',
+      roomId: '房',
+      expireSeconds: 300,
+      now: () => ms,
+    });
     const theirUserBuf = decodeUserSig(official).userBuf!;
     const ourUserBuf = decodeUserSig(ours).userBuf!;
     expect([...theirUserBuf.subarray(0, 5)]).toEqual([1, 0, 2, 0x28, 0x37]); // U+7528 U+6237, low bytes only

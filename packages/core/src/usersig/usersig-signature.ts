@@ -12,13 +12,7 @@ import { bytesToBase64 } from '../encoding/base64.js';
  * // 'TLS.identifier:xiaojun\nTLS.sdkappid:1400000000\nTLS.time:1700000000\nTLS.expire:15552000\n'
  * ```
  */
-export function userSigSigningContent(
-  identifier: string,
-  sdkAppId: number,
-  time: number,
-  expire: number,
-  userBufBase64?: string,
-): string {
+export function userSigSigningContent(identifier: string, sdkAppId: number, time: number, expire: number, userBufBase64?: string): string {
   const content = `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
   return userBufBase64 === undefined ? content : `${content}TLS.userbuf:${userBufBase64}\n`;
 }

@@ -18,7 +18,11 @@ const options = { sdkAppId: 1400000000, secretKey: SAMPLE_KEY, identifier: 'xiao
 const unpack = (userSig: string): Record<string, unknown> =>
   JSON.parse(inflateSync(Buffer.from(userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString());
 const pack = (document: Record<string, unknown>) =>
-  deflateSync(Buffer.from(JSON.stringify(document))).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+  deflateSync(Buffer.from(JSON.stringify(document)))
+    .toString('base64')
+    .replace(/\+/g, '*')
+    .replace(/\//g, '-')
+    .replace(/=/g, '_');
 
 function rejection(run: () => unknown): UserSigError {
   try {
@@ -152,7 +156,9 @@ describe('verifyUserSig properties', () => {
           const userSig = genUserSig({ sdkAppId, secretKey, identifier, expireSeconds, now, userBuf });
           const document = verifyUserSig(userSig, { sdkAppId, secretKey, identifier, now });
           expect(document).toMatchObject({ sdkAppId, identifier, time: Math.floor(milliseconds / 1000), expire: expireSeconds });
-          expect(document.userBuf === undefined ? undefined : [...document.userBuf]).toEqual(userBuf === undefined ? undefined : [...userBuf]);
+          expect(document.userBuf === undefined ? undefined : [...document.userBuf]).toEqual(
+            userBuf === undefined ? undefined : [...userBuf],
+          );
           if (otherKey !== secretKey) {
             expect(reasonOf(() => verifyUserSig(userSig, { sdkAppId, secretKey: otherKey, identifier, now }))).toBe('signature_mismatch');
           }

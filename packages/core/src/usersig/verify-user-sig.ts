@@ -52,7 +52,8 @@ export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): U
   const issues: ValidationIssue[] = [];
   checkSdkAppId(sdkAppId, issues);
   checkSecretKey(secretKey, issues);
-  if (identifier !== undefined && typeof identifier !== 'string') issues.push({ path: 'identifier', message: 'must be a string when given' });
+  if (identifier !== undefined && typeof identifier !== 'string')
+    issues.push({ path: 'identifier', message: 'must be a string when given' });
   const nowSeconds = readClockSeconds(now, issues);
   if (issues.length > 0) throw new ValidationError('UserSig verification options', issues);
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseInput } from './parse-input.js';
 
-const Settings = v.strictObject({ token: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')), nested: v.optional(v.object({ count: v.number('must be a number') })) });
+const Settings = v.strictObject({
+  token: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+  nested: v.optional(v.object({ count: v.number('must be a number') })),
+});
 
 describe('parseInput', () => {
   it('returns the parsed output of a valid input', () => {
@@ -13,7 +16,11 @@ describe('parseInput', () => {
   it('reports every issue by dotted path, without repeating the values', () => {
     let caught: unknown;
     try {
-      parseInput(v.object({ token: v.string('must be a string'), nested: v.object({ count: v.number('must be a number') }) }), { token: 42, nested: { count: 'secret-value' } }, 'settings');
+      parseInput(
+        v.object({ token: v.string('must be a string'), nested: v.object({ count: v.number('must be a number') }) }),
+        { token: 42, nested: { count: 'secret-value' } },
+        'settings',
+      );
     } catch (error) {
       caught = error;
     }

@@ -15,8 +15,13 @@ describe('the dialect option', () => {
     expect(DEFAULT_AICC_DIALECT).toBe('api-reference');
     expect(AICC_DIALECTS).toEqual(['api-reference', 'developer-guide']);
     expect(resolveAiccServiceOptions(BASE_OPTIONS)).toMatchObject({ dialect: 'api-reference', pollTokenRejectionStatus: 401 });
-    expect(resolveAiccServiceOptions({ ...BASE_OPTIONS, dialect: 'developer-guide' })).toMatchObject({ dialect: 'developer-guide', pollTokenRejectionStatus: 403 });
-    expect(resolveAiccServiceOptions({ ...BASE_OPTIONS, dialect: 'developer-guide', pollTokenRejectionStatus: 401 })).toMatchObject({ pollTokenRejectionStatus: 401 });
+    expect(resolveAiccServiceOptions({ ...BASE_OPTIONS, dialect: 'developer-guide' })).toMatchObject({
+      dialect: 'developer-guide',
+      pollTokenRejectionStatus: 403,
+    });
+    expect(resolveAiccServiceOptions({ ...BASE_OPTIONS, dialect: 'developer-guide', pollTokenRejectionStatus: 401 })).toMatchObject({
+      pollTokenRejectionStatus: 401,
+    });
     expect(pollTokenRejectionStatusOf('api-reference')).toBe(401);
     expect(isAiccDialect('developer-guide')).toBe(true);
     expect(isAiccDialect('api')).toBe(false);
@@ -40,7 +45,9 @@ describe('the dialect option', () => {
 describe('applyToken in each dialect', () => {
   it('answers { token, resultCode: "0" } in the API reference (cec_07_2214)', async () => {
     const harness = createHarness();
-    const response = await harness.call('applyToken', { body: { userId: 'user-1', userName: 'Ada', channelId: TEST_CHANNEL, locale: 'zh' } });
+    const response = await harness.call('applyToken', {
+      body: { userId: 'user-1', userName: 'Ada', channelId: TEST_CHANNEL, locale: 'zh' },
+    });
     const body = (await response.json()) as Record<string, string>;
     expect(body).toEqual({ token: expect.any(String), resultCode: '0' });
     expect(harness.aicc.state.messageTokens.has(body.token!)).toBe(true);
@@ -48,7 +55,9 @@ describe('applyToken in each dialect', () => {
 
   it('answers only { token: "\\"…\\"" } in the developer guide (cec_05_2012), and the unquoted token works', async () => {
     const harness = createHarness({ dialect: 'developer-guide' });
-    const response = await harness.call('applyToken', { body: { userId: 'user-1', userName: 'Ada', channelId: TEST_CHANNEL, locale: 'zh_CN' } });
+    const response = await harness.call('applyToken', {
+      body: { userId: 'user-1', userName: 'Ada', channelId: TEST_CHANNEL, locale: 'zh_CN' },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, string>;
     expect(Object.keys(body)).toEqual(['token']);
@@ -60,7 +69,9 @@ describe('applyToken in each dialect', () => {
 
   it.each(AICC_DIALECTS)('reports a bad request with resultCode "1" in the %s dialect', async (dialect) => {
     const harness = createHarness({ dialect });
-    const response = await harness.call('applyToken', { body: { userId: 'user-1', userName: 'Ada', channelId: 'no-such-channel', locale: 'en' } });
+    const response = await harness.call('applyToken', {
+      body: { userId: 'user-1', userName: 'Ada', channelId: 'no-such-channel', locale: 'en' },
+    });
     expect(await response.json()).toEqual({ resultCode: '1', resultDesc: 'channelId: no such channel configuration.' });
   });
 });
@@ -69,7 +80,10 @@ describe('uploadFileStream in each dialect', () => {
   it('answers returnCode in the API reference (cec_07_2222)', async () => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
-    expect(await (await harness.call('uploadFileStream', { token, body: upload })).json()).toEqual({ returnCode: '0', objectKey: expect.any(String) });
+    expect(await (await harness.call('uploadFileStream', { token, body: upload })).json()).toEqual({
+      returnCode: '0',
+      objectKey: expect.any(String),
+    });
     expect(await (await harness.call('uploadFileStream', { token, body: { ...upload, fileType: 'exe' } })).json()).toEqual({
       returnCode: '3',
       resultDesc: expect.stringContaining('fileType'),
@@ -127,7 +141,10 @@ describe('an expired ccmessaging-token on the long poll', () => {
     const response = await harness.call('poll', { token, query: pollQuery('user-1') });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ errorCode: FABRIC_ERROR_CODES.authenticationFailed, exceptionInfo: FABRIC_AUTH_FAIL_MESSAGE });
-    const history = await harness.call('queryHistoryChatMessage', { token, body: { channelId: TEST_CHANNEL, userId: 'user-1', limit: '5', offset: '0', channel: 'WEB' } });
+    const history = await harness.call('queryHistoryChatMessage', {
+      token,
+      body: { channelId: TEST_CHANNEL, userId: 'user-1', limit: '5', offset: '0', channel: 'WEB' },
+    });
     expect(history.status).toBe(401);
     expect(harness.aicc.state.counters.rejectedMessageTokens).toBe(2);
   });
@@ -142,18 +159,21 @@ describe('an expired ccmessaging-token on the long poll', () => {
   it.each([
     ['api-reference', 401],
     ['developer-guide', 403],
-  ] as const)('after expireAllTokens, in the %s dialect: 403 for the AccessToken, then %i with a new one, then 200 with a new ccmessaging-token', async (dialect, status) => {
-    const harness = createHarness({ dialect });
-    const token = await harness.connectedUser('user-1');
-    const accessToken = await harness.accessToken();
-    harness.aicc.expireAllTokens();
-    const stale = await harness.call('poll', { token, accessToken, query: pollQuery('user-1') });
-    expect(stale.status).toBe(403);
-    expect(harness.aicc.state.counters.rejectedAccessTokens).toBe(1);
-    const withNewAccessToken = await harness.call('poll', { token, query: pollQuery('user-1') });
-    expect(withNewAccessToken.status).toBe(status);
-    const renewed = await harness.applyToken('user-1');
-    const answer = await harness.call('poll', { token: renewed, query: pollQuery('user-1') });
-    expect(answer.status).toBe(200);
-  });
+  ] as const)(
+    'after expireAllTokens, in the %s dialect: 403 for the AccessToken, then %i with a new one, then 200 with a new ccmessaging-token',
+    async (dialect, status) => {
+      const harness = createHarness({ dialect });
+      const token = await harness.connectedUser('user-1');
+      const accessToken = await harness.accessToken();
+      harness.aicc.expireAllTokens();
+      const stale = await harness.call('poll', { token, accessToken, query: pollQuery('user-1') });
+      expect(stale.status).toBe(403);
+      expect(harness.aicc.state.counters.rejectedAccessTokens).toBe(1);
+      const withNewAccessToken = await harness.call('poll', { token, query: pollQuery('user-1') });
+      expect(withNewAccessToken.status).toBe(status);
+      const renewed = await harness.applyToken('user-1');
+      const answer = await harness.call('poll', { token: renewed, query: pollQuery('user-1') });
+      expect(answer.status).toBe(200);
+    },
+  );
 });

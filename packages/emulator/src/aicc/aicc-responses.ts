@@ -33,6 +33,11 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 /** An API Fabric error response: `{ errorCode, exceptionInfo }`. */
-export function fabricErrorResponse(status: number, errorCode: string, exceptionInfo: string, headers: Record<string, string> = {}): Response {
+export function fabricErrorResponse(
+  status: number,
+  errorCode: string,
+  exceptionInfo: string,
+  headers: Record<string, string> = {},
+): Response {
   return jsonResponse(status, { errorCode, exceptionInfo }, headers);
 }

@@ -100,7 +100,8 @@ const MEBIBYTE = 1024 * 1024;
 export function resolveAiccServiceOptions(options: AiccServiceOptions): ResolvedAiccServiceOptions {
   if (!isPlainObject(options)) throw new ValidationError('AICC emulator options', [{ path: '', message: 'must be an object' }]);
   const issues: ValidationIssue[] = [];
-  if (typeof options.appKey !== 'string' || options.appKey.length === 0) issues.push({ path: 'appKey', message: 'must be a non-empty string' });
+  if (typeof options.appKey !== 'string' || options.appKey.length === 0)
+    issues.push({ path: 'appKey', message: 'must be a non-empty string' });
   if (typeof options.appSecret !== 'string' || options.appSecret.length === 0) {
     issues.push({ path: 'appSecret', message: 'must be a non-empty string' });
   }
@@ -117,8 +118,10 @@ export function resolveAiccServiceOptions(options: AiccServiceOptions): Resolved
   }
   const dialect = options.dialect ?? DEFAULT_AICC_DIALECT;
   if (!isAiccDialect(dialect)) issues.push({ path: 'dialect', message: `must be one of ${AICC_DIALECTS.join(', ')}` });
-  const pollTokenRejectionStatus = options.pollTokenRejectionStatus ?? pollTokenRejectionStatusOf(isAiccDialect(dialect) ? dialect : DEFAULT_AICC_DIALECT);
-  if (pollTokenRejectionStatus !== 401 && pollTokenRejectionStatus !== 403) issues.push({ path: 'pollTokenRejectionStatus', message: 'must be 401 or 403' });
+  const pollTokenRejectionStatus =
+    options.pollTokenRejectionStatus ?? pollTokenRejectionStatusOf(isAiccDialect(dialect) ? dialect : DEFAULT_AICC_DIALECT);
+  if (pollTokenRejectionStatus !== 401 && pollTokenRejectionStatus !== 403)
+    issues.push({ path: 'pollTokenRejectionStatus', message: 'must be 401 or 403' });
   const resolved: ResolvedAiccServiceOptions = {
     appKey: options.appKey,
     appSecret: options.appSecret,

@@ -24,7 +24,12 @@ describe('a full chat session', () => {
       queueFlag: 'N',
       timestamp: clock.now(),
     });
-    expect(greeting[1]).toMatchObject({ controlType: 'CHAT', sourceType: 'ROBOT', content: expect.stringContaining('Hello Ada'), interIdx: '1' });
+    expect(greeting[1]).toMatchObject({
+      controlType: 'CHAT',
+      sourceType: 'ROBOT',
+      content: expect.stringContaining('Hello Ada'),
+      interIdx: '1',
+    });
     const callId = greeting[0]!.callId;
     expect(greeting[1]!.callId).toBe(callId);
     expect(new Set(greeting.map((message) => message.messageCode)).size).toBe(2);
@@ -39,20 +44,41 @@ describe('a full chat session', () => {
     expect(queuing).toMatchObject({ sourceType: 'SYSTEM', senderNickname: 'system', content: 'Queuing...', queueFlag: 'Y' });
 
     clock.advance(15_000);
-    const queue = await harness.call('queryQueueInfo', { token, body: { userId: 'user-1', channelConfigId: TEST_CHANNEL, channel: 'WEB' } });
+    const queue = await harness.call('queryQueueInfo', {
+      token,
+      body: { userId: 'user-1', channelConfigId: TEST_CHANNEL, channel: 'WEB' },
+    });
     expect(await queue.json()).toMatchObject({ resultCode: '0', position: 1, totalWaitTime: 15, currentDeviceWaitTime: 15 });
 
     // The long poll wakes when the agent joins (after 150 ms of real time).
     const joined = (await harness.poll(token, 'user-1')).downlinkMessages;
-    expect(joined).toEqual([expect.objectContaining({ controlType: 'CONNECT', sourceType: 'AGENT', content: 'connected to agent', senderNickname: 'Agent Alice' })]);
-    const afterJoin = await harness.call('queryQueueInfo', { token, body: { userId: 'user-1', channelConfigId: TEST_CHANNEL, channel: 'WEB' } });
+    expect(joined).toEqual([
+      expect.objectContaining({
+        controlType: 'CONNECT',
+        sourceType: 'AGENT',
+        content: 'connected to agent',
+        senderNickname: 'Agent Alice',
+      }),
+    ]);
+    const afterJoin = await harness.call('queryQueueInfo', {
+      token,
+      body: { userId: 'user-1', channelConfigId: TEST_CHANNEL, channel: 'WEB' },
+    });
     expect(await afterJoin.json()).toMatchObject({ resultCode: '160021' });
 
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'My parcel is late' })).toEqual({ resultCode: '0', resultDesc: 'Send message to agent successfully' });
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'My parcel is late' })).toEqual({
+      resultCode: '0',
+      resultDesc: 'Send message to agent successfully',
+    });
     const agentAnswer = (await harness.poll(token, 'user-1')).downlinkMessages;
-    expect(agentAnswer).toEqual([expect.objectContaining({ sourceType: 'AGENT', controlType: 'CHAT', content: expect.stringContaining('My parcel is late') })]);
+    expect(agentAnswer).toEqual([
+      expect.objectContaining({ sourceType: 'AGENT', controlType: 'CHAT', content: expect.stringContaining('My parcel is late') }),
+    ]);
 
-    const saved = await harness.call('saveSatisfaction', { token, body: { channel: 'WEB', userId: 'user-1', evaluation: '5', comment: 'Great', channelConfigId: TEST_CHANNEL } });
+    const saved = await harness.call('saveSatisfaction', {
+      token,
+      body: { channel: 'WEB', userId: 'user-1', evaluation: '5', comment: 'Great', channelConfigId: TEST_CHANNEL },
+    });
     expect(await saved.json()).toEqual({ resultCode: '0', resultDesc: 'Save satisfaction success!' });
 
     expect(await harness.send(token, 'user-1', 'DISCONNECT')).toEqual({ resultCode: '0', resultDesc: 'disconnect successfully.' });
@@ -61,17 +87,35 @@ describe('a full chat session', () => {
     expect(aicc.state.sessions.get('user-1')).toMatchObject({ status: 'closed', callId, closedAt: clock.now() });
     expect(aicc.state.satisfactions).toEqual([expect.objectContaining({ callId, evaluation: '5', comment: 'Great' })]);
 
-    const history = await harness.call('queryHistoryChatMessage', { token, body: { channelId: TEST_CHANNEL, userId: 'user-1', limit: '50', offset: '0', channel: 'WEB' } });
+    const history = await harness.call('queryHistoryChatMessage', {
+      token,
+      body: { channelId: TEST_CHANNEL, userId: 'user-1', limit: '50', offset: '0', channel: 'WEB' },
+    });
     const { messageList } = (await history.json()) as { messageList: { sourceType: string; content: string }[] };
-    expect(messageList.map((message) => message.sourceType)).toEqual(['ROBOT', 'ROBOT', 'CUSTOMER', 'ROBOT', 'SYSTEM', 'AGENT', 'CUSTOMER', 'AGENT', 'SYSTEM']);
+    expect(messageList.map((message) => message.sourceType)).toEqual([
+      'ROBOT',
+      'ROBOT',
+      'CUSTOMER',
+      'ROBOT',
+      'SYSTEM',
+      'AGENT',
+      'CUSTOMER',
+      'AGENT',
+      'SYSTEM',
+    ]);
   });
 
   it('stays queued without an agent until joinAgent is called', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
     await harness.send(token, 'user-1', 'TRANS2AGENT');
-    expect(await harness.send(token, 'user-1', 'TRANS2AGENT')).toMatchObject({ resultCode: '0', resultDesc: expect.stringContaining('already') });
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'anyone?' })).toMatchObject({ resultDesc: expect.stringContaining('queuing') });
+    expect(await harness.send(token, 'user-1', 'TRANS2AGENT')).toMatchObject({
+      resultCode: '0',
+      resultDesc: expect.stringContaining('already'),
+    });
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'anyone?' })).toMatchObject({
+      resultDesc: expect.stringContaining('queuing'),
+    });
     expect((await harness.poll(token, 'user-1')).downlinkMessages.map((message) => message.content)).toEqual(['Queuing...']);
     expect(harness.aicc.state.agentQueue).toEqual(['user-1']);
     expect(harness.aicc.joinAgent('user-1')).toBe(true);
@@ -136,7 +180,10 @@ describe('routing', () => {
     '/apigovernance/api/oauth/other',
   ])('answers 404 for %s', async (path) => {
     const { request, accessToken } = createHarness();
-    const response = await request(path, { method: 'POST', headers: { authorization: `Bearer ${await accessToken()}`, 'x-app-key': TEST_APP_KEY } });
+    const response = await request(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await accessToken()}`, 'x-app-key': TEST_APP_KEY },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ errorCode: '10010000404', exceptionInfo: expect.stringContaining(path) });
   });
@@ -191,6 +238,8 @@ describe('createAiccService options', () => {
       downloadMaxBytes: 2 * 1024 * 1024,
     });
     expect(createAiccService({ appKey: 'k', appSecret: 's', channels: ['c'], agent: {} }, { now }).options.agentEnabled).toBe(true);
-    expect(createAiccService({ appKey: 'k', appSecret: 's', channels: ['c'], agent: { enabled: false } }, { now }).options.agentEnabled).toBe(false);
+    expect(
+      createAiccService({ appKey: 'k', appSecret: 's', channels: ['c'], agent: { enabled: false } }, { now }).options.agentEnabled,
+    ).toBe(false);
   });
 });

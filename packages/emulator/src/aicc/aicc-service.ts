@@ -109,16 +109,41 @@ type Route = {
 
 const ROUTES: Readonly<Record<string, Route>> = {
   applyToken: { method: 'POST', needsMessageToken: false, body: 'required', run: applyToken },
-  send: { method: 'POST', needsMessageToken: true, body: 'required', run: (context, token, body) => sendMessage(context, token, body, 'sync') },
-  sendAsync: { method: 'POST', needsMessageToken: true, body: 'required', run: (context, token, body) => sendMessage(context, token, body, 'async') },
-  poll: { method: 'GET', needsMessageToken: true, body: 'none', run: (context, token, _body, request, url) => pollMessages(context, token, url, request.signal) },
+  send: {
+    method: 'POST',
+    needsMessageToken: true,
+    body: 'required',
+    run: (context, token, body) => sendMessage(context, token, body, 'sync'),
+  },
+  sendAsync: {
+    method: 'POST',
+    needsMessageToken: true,
+    body: 'required',
+    run: (context, token, body) => sendMessage(context, token, body, 'async'),
+  },
+  poll: {
+    method: 'GET',
+    needsMessageToken: true,
+    body: 'none',
+    run: (context, token, _body, request, url) => pollMessages(context, token, url, request.signal),
+  },
   queryQueueInfo: { method: 'POST', needsMessageToken: true, body: 'required', run: queryQueueInfo },
   queryHistoryChatMessage: { method: 'POST', needsMessageToken: true, body: 'required', run: queryHistory },
   doLeaveMessage: { method: 'POST', needsMessageToken: true, body: 'required', run: leaveMessage },
   uploadFileStream: { method: 'POST', needsMessageToken: true, body: 'required', run: uploadFileStream },
-  downloadFileStream: { method: 'POST', needsMessageToken: true, body: 'required', run: (context, _token, body) => downloadFileStream(context, body) },
+  downloadFileStream: {
+    method: 'POST',
+    needsMessageToken: true,
+    body: 'required',
+    run: (context, _token, body) => downloadFileStream(context, body),
+  },
   queryPhraseByKeyword: { method: 'POST', needsMessageToken: true, body: 'required', run: (_context, _token, body) => queryPhrases(body) },
-  getsatisfactionsurveymode: { method: 'POST', needsMessageToken: true, body: 'optional', run: (_context, token, body) => getSurveyMode(token, body) },
+  getsatisfactionsurveymode: {
+    method: 'POST',
+    needsMessageToken: true,
+    body: 'optional',
+    run: (_context, token, body) => getSurveyMode(token, body),
+  },
   saveSatisfaction: { method: 'POST', needsMessageToken: true, body: 'required', run: saveSatisfaction },
   'v1/robot/feedbacksatisfaction': { method: 'POST', needsMessageToken: true, body: 'required', run: robotFeedback },
 };
@@ -228,7 +253,9 @@ export function createAiccService(options: AiccServiceOptions, dependencies: Ser
     pushMessage(userId, message) {
       const session = state.sessions.get(userId);
       if (session === undefined) {
-        throw new ValidationError('pushMessage arguments', [{ path: 'userId', message: 'the user has never connected (send CONNECT first)' }]);
+        throw new ValidationError('pushMessage arguments', [
+          { path: 'userId', message: 'the user has never connected (send CONNECT first)' },
+        ]);
       }
       return deliverToUser(context, session, {
         content: message.content,

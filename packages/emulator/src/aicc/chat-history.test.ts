@@ -3,7 +3,10 @@ import type { ChatHistoryMessage } from './chat-message.js';
 import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from './test-harness.js';
 
 async function history(harness: ReturnType<typeof createHarness>, token: string, body: Record<string, unknown>) {
-  const response = await harness.call('queryHistoryChatMessage', { token, body: { channelId: TEST_CHANNEL, userId: 'user-1', channel: 'WEB', ...body } });
+  const response = await harness.call('queryHistoryChatMessage', {
+    token,
+    body: { channelId: TEST_CHANNEL, userId: 'user-1', channel: 'WEB', ...body },
+  });
   return (await response.json()) as { resultCode: string; resultDesc: string; messageList?: ChatHistoryMessage[] };
 }
 
@@ -18,10 +21,20 @@ describe('queryHistoryChatMessage', () => {
     // greeting (2) + 3 × (question + answer) = 8 messages
     const first = await history(harness, token, { limit: '3', offset: '0' });
     expect(first.resultCode).toBe('0');
-    expect(first.messageList?.map((message) => message.content.slice(0, 18))).toEqual(['connected to robot', expect.stringContaining('Hello'), 'one']);
+    expect(first.messageList?.map((message) => message.content.slice(0, 18))).toEqual([
+      'connected to robot',
+      expect.stringContaining('Hello'),
+      'one',
+    ]);
     const second = await history(harness, token, { limit: '3', offset: '3' });
     expect(second.messageList?.map((message) => message.sourceType)).toEqual(['ROBOT', 'CUSTOMER', 'ROBOT']);
-    expect(second.messageList?.[1]).toMatchObject({ content: 'two', from: 'user-1', to: TEST_CHANNEL, controlType: 'CHAT', mediaType: 'TEXT' });
+    expect(second.messageList?.[1]).toMatchObject({
+      content: 'two',
+      from: 'user-1',
+      to: TEST_CHANNEL,
+      controlType: 'CHAT',
+      mediaType: 'TEXT',
+    });
     expect((await history(harness, token, { limit: '3', offset: '6' })).messageList).toHaveLength(2);
     expect((await history(harness, token, { limit: '3', offset: '9' })).messageList).toEqual([]);
   });
@@ -32,7 +45,12 @@ describe('queryHistoryChatMessage', () => {
     const start = harness.clock.now();
     harness.clock.advance(1000);
     await harness.send(token, 'user-1', 'CHAT', { content: 'later' });
-    const window = await history(harness, token, { limit: '10', offset: '0', startTime: String(start + 1000), endTime: String(start + 1000) });
+    const window = await history(harness, token, {
+      limit: '10',
+      offset: '0',
+      startTime: String(start + 1000),
+      endTime: String(start + 1000),
+    });
     expect(window.messageList?.map((message) => message.sourceType)).toEqual(['CUSTOMER', 'ROBOT']);
     const before = await history(harness, token, { limit: '10', offset: '0', endTime: String(start) });
     expect(before.messageList).toHaveLength(2);

@@ -8,7 +8,8 @@ import { hasCharacterCountBetween } from './text-measures.js';
 /** The largest page `queryHistoryChatMessage` returns. */
 export const HISTORY_MAX_PAGE_SIZE = 100;
 
-const millisecondsText = (name: string) => v.pipe(v.string(`${name} must be a string`), v.regex(/^\d{1,16}$/, `${name} must be milliseconds since the epoch, as a string`));
+const millisecondsText = (name: string) =>
+  v.pipe(v.string(`${name} must be a string`), v.regex(/^\d{1,16}$/, `${name} must be milliseconds since the epoch, as a string`));
 
 /**
  * The `queryHistoryChatMessage` request body. `limit` and `offset` are strings of digits, as AICC documents

@@ -11,7 +11,12 @@ export const SYSTEM_NICKNAME = 'system';
 
 /** The fields of a downlink message that differ from message to message; the rest come from the session. */
 export type DownlinkMessageFields = Pick<DownlinkMessage, 'content' | 'sourceType'> &
-  Partial<Pick<DownlinkMessage, 'mediaType' | 'controlType' | 'senderNickname' | 'interIdx' | 'isOfflineStatus' | 'queueFlag' | 'simQuestions' | 'robotGender'>>;
+  Partial<
+    Pick<
+      DownlinkMessage,
+      'mediaType' | 'controlType' | 'senderNickname' | 'interIdx' | 'isOfflineStatus' | 'queueFlag' | 'simQuestions' | 'robotGender'
+    >
+  >;
 
 /** Builds a downlink message of a session (from its channel, to its user) and delivers it to the user's queue. */
 export function deliverToUser(context: AiccContext, session: ChatSessionRecord, fields: DownlinkMessageFields): DownlinkMessage {
@@ -108,7 +113,9 @@ export function receiveChat(context: AiccContext, session: ChatSessionRecord, up
     context.scheduler.schedule(context.options.agentReplyDelayMs, () => {
       if (!stillIn('agent')) return;
       const content =
-        uplink.mediaType === 'TEXT' ? `Thanks, I have received your message: "${uplink.content}". Let me check that for you.` : 'Thanks, I have received your file.';
+        uplink.mediaType === 'TEXT'
+          ? `Thanks, I have received your message: "${uplink.content}". Let me check that for you.`
+          : 'Thanks, I have received your file.';
       deliverToUser(context, session, { content, sourceType: 'AGENT' });
     });
   }

@@ -4,7 +4,10 @@ import { createHarness } from './test-harness.js';
 
 async function uploaded(harness: ReturnType<typeof createHarness>, token: string, size: number): Promise<string> {
   const bytes = new Uint8Array(size).map((_, index) => index % 251);
-  const response = await harness.call('uploadFileStream', { token, body: { fileType: 'mp4', fileStream: bytesToBase64(bytes), channel: 'WEB' } });
+  const response = await harness.call('uploadFileStream', {
+    token,
+    body: { fileType: 'mp4', fileStream: bytesToBase64(bytes), channel: 'WEB' },
+  });
   return ((await response.json()) as { objectKey: string }).objectKey;
 }
 
@@ -14,7 +17,9 @@ describe('downloadFileStream', () => {
     const token = await harness.applyToken('user-1');
     const objectKey = await uploaded(harness, token, 64);
     for (const fileId of [objectKey, `local/${objectKey}`]) {
-      const body = (await (await harness.call('downloadFileStream', { token, body: { fileId, fileType: 'mp4', channel: 'WEB', multiMedia: 'multiMedia' } })).json()) as Record<string, string>;
+      const body = (await (
+        await harness.call('downloadFileStream', { token, body: { fileId, fileType: 'mp4', channel: 'WEB', multiMedia: 'multiMedia' } })
+      ).json()) as Record<string, string>;
       expect(body).toMatchObject({ resultCode: '0', resultDesc: 'download file stream success.' });
       expect(base64ToBytes(body.fileStream!)?.length).toBe(64);
     }
@@ -25,9 +30,13 @@ describe('downloadFileStream', () => {
     const token = await harness.applyToken('user-1');
     const atLimit = await uploaded(harness, token, 2 * 1024 * 1024);
     const overLimit = await uploaded(harness, token, 2 * 1024 * 1024 + 1);
-    const ok = (await (await harness.call('downloadFileStream', { token, body: { fileId: atLimit, fileType: 'mp4', channel: 'WEB' } })).json()) as Record<string, string>;
+    const ok = (await (
+      await harness.call('downloadFileStream', { token, body: { fileId: atLimit, fileType: 'mp4', channel: 'WEB' } })
+    ).json()) as Record<string, string>;
     expect(ok.resultCode).toBe('0');
-    const refused = await (await harness.call('downloadFileStream', { token, body: { fileId: overLimit, fileType: 'mp4', channel: 'WEB' } })).json();
+    const refused = await (
+      await harness.call('downloadFileStream', { token, body: { fileId: overLimit, fileType: 'mp4', channel: 'WEB' } })
+    ).json();
     expect(refused).toEqual({ resultCode: '13', resultDesc: expect.stringContaining('2097152 bytes') });
   });
 
@@ -44,7 +53,9 @@ describe('downloadFileStream', () => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
     const objectKey = await uploaded(harness, token, 8);
-    const body = (await (await harness.call('downloadFileStream', { token, body: { fileId: objectKey, fileType: 'mp4', channel: 'WEB', ...change } })).json()) as Record<string, string>;
+    const body = (await (
+      await harness.call('downloadFileStream', { token, body: { fileId: objectKey, fileType: 'mp4', channel: 'WEB', ...change } })
+    ).json()) as Record<string, string>;
     expect(body.resultCode).toBe(resultCode);
     expect(body.fileStream).toBeUndefined();
     if (resultCode === '401') expect(body.resultDesc).toBe('objectKey is null!');

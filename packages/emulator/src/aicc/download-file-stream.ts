@@ -3,7 +3,23 @@ import type { AiccContext } from './aicc-context.js';
 import type { HandlerResult } from './aicc-responses.js';
 
 /** File types `downloadFileStream` accepts (compared case-insensitively). */
-export const DOWNLOAD_FILE_TYPES: readonly string[] = ['jpg', 'jpeg', 'png', 'bmp', 'bpm', 'mp3', 'aac', 'mp4', 'txt', 'csv', 'richtext', 'doc', 'docx', 'pdf', 'zip'];
+export const DOWNLOAD_FILE_TYPES: readonly string[] = [
+  'jpg',
+  'jpeg',
+  'png',
+  'bmp',
+  'bpm',
+  'mp3',
+  'aac',
+  'mp4',
+  'txt',
+  'csv',
+  'richtext',
+  'doc',
+  'docx',
+  'pdf',
+  'zip',
+];
 
 /** `downloadFileStream` result codes as AICC documents them. */
 export const DOWNLOAD_RESULT_CODES = {
@@ -38,7 +54,16 @@ export function downloadFileStream(context: AiccContext, body: Record<string, un
   const upload = context.state.uploads.get(objectKey);
   if (upload === undefined) return failure(DOWNLOAD_RESULT_CODES.downloadFailed, 'download failed: the file does not exist.');
   if (upload.bytes.length > context.options.downloadMaxBytes) {
-    return failure(DOWNLOAD_RESULT_CODES.downloadFailed, `download failed: the file is larger than ${context.options.downloadMaxBytes} bytes.`);
+    return failure(
+      DOWNLOAD_RESULT_CODES.downloadFailed,
+      `download failed: the file is larger than ${context.options.downloadMaxBytes} bytes.`,
+    );
   }
-  return { body: { resultCode: DOWNLOAD_RESULT_CODES.success, resultDesc: 'download file stream success.', fileStream: bytesToBase64(upload.bytes) } };
+  return {
+    body: {
+      resultCode: DOWNLOAD_RESULT_CODES.success,
+      resultDesc: 'download file stream success.',
+      fileStream: bytesToBase64(upload.bytes),
+    },
+  };
 }

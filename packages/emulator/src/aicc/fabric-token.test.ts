@@ -6,13 +6,20 @@ import { CLOCK_START, createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL
 const TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
 
 function tokenRequest(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }
 
 describe('tokenByAkSk', () => {
   it('issues an AccessToken with the documented fields, numbers as strings', async () => {
     const { request, aicc } = createHarness();
-    const response = await request(TOKEN_PATH, tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '600' }));
+    const response = await request(
+      TOKEN_PATH,
+      tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '600' }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toEqual({
@@ -32,15 +39,24 @@ describe('tokenByAkSk', () => {
     const { request } = createHarness();
     const plain = await request(TOKEN_PATH, tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }));
     expect(((await plain.json()) as { Expires: string }).Expires).toBe('600');
-    const long = await request(TOKEN_PATH, tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '7200' }));
+    const long = await request(
+      TOKEN_PATH,
+      tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '7200' }),
+    );
     expect(((await long.json()) as { Expires: string }).Expires).toBe('3600');
-    const exact = await request(TOKEN_PATH, tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '1200' }));
+    const exact = await request(
+      TOKEN_PATH,
+      tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': '1200' }),
+    );
     expect(((await exact.json()) as { Expires: string }).Expires).toBe('1200');
   });
 
   it.each(['0', '-5', 'abc', '12.5', ''])('rejects X-Token-Expire %j with 400 in the Fabric error shape', async (value) => {
     const { request, aicc } = createHarness();
-    const response = await request(TOKEN_PATH, tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': value }));
+    const response = await request(
+      TOKEN_PATH,
+      tokenRequest({ app_key: TEST_APP_KEY, app_secret: TEST_APP_SECRET }, { 'X-Token-Expire': value }),
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ errorCode: expect.any(String), exceptionInfo: expect.stringContaining('X-Token-Expire') });
     expect(aicc.state.counters.issuedAccessTokens).toBe(0);

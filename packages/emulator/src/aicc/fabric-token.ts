@@ -84,10 +84,7 @@ export function authenticateAccessToken(context: AiccContext, request: Request):
   const record = match === null ? undefined : context.state.accessTokens.get(match[1]!);
   const appKey = request.headers.get('x-app-key');
   const valid =
-    record !== undefined &&
-    context.now() < record.expiresAt &&
-    appKey !== null &&
-    constantTimeEqualStrings(appKey, record.appKey);
+    record !== undefined && context.now() < record.expiresAt && appKey !== null && constantTimeEqualStrings(appKey, record.appKey);
   if (valid) return undefined;
   context.state.counters.rejectedAccessTokens += 1;
   return fabricErrorResponse(403, FABRIC_ERROR_CODES.authenticationFailed, FABRIC_AUTH_FAIL_MESSAGE);

@@ -10,7 +10,13 @@ describe('doLeaveMessage', () => {
     const response = await harness.call('doLeaveMessage', { token, body: validBody });
     expect(await response.json()).toEqual({ resultCode: '0', resultDesc: 'Save leaveMessage success!' });
     expect(harness.aicc.state.leaveMessages).toEqual([
-      { userId: 'user-1', callId: 'user-1', caller: '+86 138-0013-8000', leaveMessage: 'Please call me back.', savedAt: harness.clock.now() },
+      {
+        userId: 'user-1',
+        callId: 'user-1',
+        caller: '+86 138-0013-8000',
+        leaveMessage: 'Please call me back.',
+        savedAt: harness.clock.now(),
+      },
     ]);
   });
 
@@ -22,7 +28,10 @@ describe('doLeaveMessage', () => {
   ])('answers 2 when %s is missing or empty', async (field, change) => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
-    const body = (await (await harness.call('doLeaveMessage', { token, body: { ...validBody, ...change } })).json()) as Record<string, string>;
+    const body = (await (await harness.call('doLeaveMessage', { token, body: { ...validBody, ...change } })).json()) as Record<
+      string,
+      string
+    >;
     expect(body).toMatchObject({ resultCode: '2', resultDesc: expect.stringContaining(field) });
     expect(harness.aicc.state.leaveMessages).toEqual([]);
   });

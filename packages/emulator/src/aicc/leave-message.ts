@@ -15,9 +15,18 @@ const CALLER_PATTERN = /^\+?[0-9][0-9 -]{1,30}[0-9]$/;
 
 /** The `doLeaveMessage` request body, once its fields are known to be present. */
 export const LeaveMessageRequestSchema = v.object({
-  callId: v.pipe(v.string(), v.check((text) => characterCount(text) <= 24, 'callId must be 1–24 characters')),
+  callId: v.pipe(
+    v.string(),
+    v.check((text) => characterCount(text) <= 24, 'callId must be 1–24 characters'),
+  ),
   caller: v.pipe(v.string(), v.regex(CALLER_PATTERN, 'caller must be a contact number')),
-  leaveMessage: v.pipe(v.string(), v.check((text) => characterCount(text) <= LEAVE_MESSAGE_MAX_LENGTH, `leaveMessage must be at most ${LEAVE_MESSAGE_MAX_LENGTH} characters`)),
+  leaveMessage: v.pipe(
+    v.string(),
+    v.check(
+      (text) => characterCount(text) <= LEAVE_MESSAGE_MAX_LENGTH,
+      `leaveMessage must be at most ${LEAVE_MESSAGE_MAX_LENGTH} characters`,
+    ),
+  ),
   channel: v.literal('WEB', 'channel must be WEB'),
 });
 
@@ -28,9 +37,16 @@ export const LeaveMessageRequestSchema = v.object({
  * (`Save leaveMessage success!`), and the message is kept in `state.leaveMessages`.
  */
 export function leaveMessage(context: AiccContext, token: MessageTokenRecord, body: Record<string, unknown>): HandlerResult {
-  const missing = ['callId', 'caller', 'leaveMessage', 'channel'].filter((field) => body[field] === undefined || body[field] === null || body[field] === '');
+  const missing = ['callId', 'caller', 'leaveMessage', 'channel'].filter(
+    (field) => body[field] === undefined || body[field] === null || body[field] === '',
+  );
   if (missing.length > 0) {
-    return { body: { resultCode: LEAVE_MESSAGE_RESULT_CODES.parametersEmpty, resultDesc: `the leaveMessageParams is empty: ${missing.join(', ')}.` } };
+    return {
+      body: {
+        resultCode: LEAVE_MESSAGE_RESULT_CODES.parametersEmpty,
+        resultDesc: `the leaveMessageParams is empty: ${missing.join(', ')}.`,
+      },
+    };
   }
   const parsed = v.safeParse(LeaveMessageRequestSchema, body);
   if (!parsed.success || parsed.output.callId !== token.userId) {

@@ -33,10 +33,7 @@ export interface MessageHub {
 }
 
 /** Creates a message hub over the state's `pendingMessages` and `messages` maps. */
-export function createMessageHub(
-  pendingMessages: Map<string, DownlinkMessage[]>,
-  history: Map<string, ChatHistoryMessage[]>,
-): MessageHub {
+export function createMessageHub(pendingMessages: Map<string, DownlinkMessage[]>, history: Map<string, ChatHistoryMessage[]>): MessageHub {
   const waiters = new Map<string, Set<() => void>>();
   const releasers = new Set<() => void>();
 

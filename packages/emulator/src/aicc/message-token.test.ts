@@ -16,7 +16,13 @@ describe('applyToken', () => {
     expect(JSON.parse(decoded)).toEqual({ createTime: CLOCK_START, nonce: expect.stringMatching(/^[0-9a-f]{35}$/) });
     expect(decoded).not.toContain('user-1');
     const record = aicc.state.messageTokens.get(body.token);
-    expect(record).toMatchObject({ userId: 'user-1', userName: 'User One', channelId: TEST_CHANNEL, locale: 'en', expiresAt: CLOCK_START + 3600_000 });
+    expect(record).toMatchObject({
+      userId: 'user-1',
+      userName: 'User One',
+      channelId: TEST_CHANNEL,
+      locale: 'en',
+      expiresAt: CLOCK_START + 3600_000,
+    });
     expect(aicc.state.counters.issuedMessageTokens).toBe(1);
   });
 
@@ -76,7 +82,9 @@ describe('applyToken', () => {
     const second = await applyToken('user-1');
     expect(second).not.toBe(first);
     for (const token of [first, second]) {
-      expect((await call('queryPhraseByKeyword', { token, body: { strContent: 'password', locale: 'en', channel: 'WEB' } })).status).toBe(200);
+      expect((await call('queryPhraseByKeyword', { token, body: { strContent: 'password', locale: 'en', channel: 'WEB' } })).status).toBe(
+        200,
+      );
     }
   });
 });
@@ -140,7 +148,12 @@ describe('ccmessaging-token rotation', () => {
     const rotated = response.headers.get('ccmessaging-token');
     expect(rotated).toBeTruthy();
     expect(rotated).not.toBe(token);
-    expect(aicc.state.messageTokens.get(rotated!)).toMatchObject({ userId: 'user-1', channelId: TEST_CHANNEL, rotatedFrom: token, expiresAt: clock.now() + 3600_000 });
+    expect(aicc.state.messageTokens.get(rotated!)).toMatchObject({
+      userId: 'user-1',
+      channelId: TEST_CHANNEL,
+      rotatedFrom: token,
+      expiresAt: clock.now() + 3600_000,
+    });
     expect(aicc.state.counters.rotatedMessageTokens).toBe(1);
 
     // The old token keeps working and keeps pointing at the same successor.

@@ -4,7 +4,11 @@ import { createHarness } from './test-harness.js';
 async function phrases(body: Record<string, unknown>) {
   const harness = createHarness();
   const token = await harness.applyToken('user-1');
-  return (await (await harness.call('queryPhraseByKeyword', { token, body })).json()) as { resultCode: string; resultDesc: string; question?: string[] };
+  return (await (await harness.call('queryPhraseByKeyword', { token, body })).json()) as {
+    resultCode: string;
+    resultDesc: string;
+    question?: string[];
+  };
 }
 
 describe('queryPhraseByKeyword', () => {
@@ -29,7 +33,11 @@ describe('queryPhraseByKeyword', () => {
     ['a missing locale', { strContent: 'order', channel: 'WEB' }, 'locale is error'],
     ['a malformed locale', { strContent: 'order', locale: 'english', channel: 'WEB' }, 'locale is error'],
     ['an unsupported language', { strContent: 'order', locale: 'fr', channel: 'WEB' }, 'locale is error'],
-    ['a locale with a country code (cec_05_2045 wants zh, not zh_CN)', { strContent: '密码', locale: 'zh_CN', channel: 'WEB' }, 'locale is error'],
+    [
+      'a locale with a country code (cec_05_2045 wants zh, not zh_CN)',
+      { strContent: '密码', locale: 'zh_CN', channel: 'WEB' },
+      'locale is error',
+    ],
     ['a locale with a region after a dash', { strContent: 'order', locale: 'en-US', channel: 'WEB' }, 'locale is error'],
     ['channel APP', { strContent: 'order', locale: 'en', channel: 'APP' }, 'channel must be WEB.'],
   ])('answers resultCode "1" for %s', async (_label, body, resultDesc) => {

@@ -23,5 +23,7 @@ export function queryPhrases(body: Record<string, unknown>): HandlerResult {
   if (channel !== 'WEB') return failure('channel must be WEB.');
   const language = typeof locale === 'string' && PHRASE_LOCALE_PATTERN.test(locale) ? faqLanguageOf(locale) : undefined;
   if (language === undefined) return failure('locale is error');
-  return { body: { resultCode: '0', resultDesc: 'query phrase success.', question: findPhrases(language, strContent, PHRASE_MAX_MATCHES) } };
+  return {
+    body: { resultCode: '0', resultDesc: 'query phrase success.', question: findPhrases(language, strContent, PHRASE_MAX_MATCHES) },
+  };
 }

@@ -73,7 +73,13 @@ describe('poll', () => {
     const pushed = harness.aicc.pushMessage('user-1', { content: 'Hello from the agent' });
     const body = await pending;
     expect(body.downlinkMessages).toEqual([pushed]);
-    expect(pushed).toMatchObject({ sourceType: 'AGENT', controlType: 'CHAT', mediaType: 'TEXT', senderNickname: 'Agent Alice', to: 'user-1' });
+    expect(pushed).toMatchObject({
+      sourceType: 'AGENT',
+      controlType: 'CHAT',
+      mediaType: 'TEXT',
+      senderNickname: 'Agent Alice',
+      to: 'user-1',
+    });
   });
 
   it('rejects with the abort reason when the request signal aborts, and stops waiting', async () => {

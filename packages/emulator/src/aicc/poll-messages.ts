@@ -14,7 +14,12 @@ export const POLL_SUCCESS_DESCRIPTION = 'query user messages success.';
  * channel of the token that polls). Bad parameters (missing `receiverId` or not the token's user, `channel` not
  * `WEB`, `isNeedRead` not `true`/`false`) → `{ resultCode: '1' }`, without `resultDesc` as AICC documents.
  */
-export async function pollMessages(context: AiccContext, token: MessageTokenRecord, url: URL, signal?: AbortSignal): Promise<HandlerResult> {
+export async function pollMessages(
+  context: AiccContext,
+  token: MessageTokenRecord,
+  url: URL,
+  signal?: AbortSignal,
+): Promise<HandlerResult> {
   const receiverId = url.searchParams.get('receiverId');
   const channel = url.searchParams.get('channel');
   const isNeedRead = url.searchParams.get('isNeedRead');

@@ -43,7 +43,13 @@ describe('queryQueueInfo', () => {
       longestWaitTime: 42,
       estimateWaitTime: 60,
     });
-    expect(await queueInfo(harness, second, { userId: 'user-2' })).toMatchObject({ resultCode: '0', position: 2, totalWaitTime: 12, longestWaitTime: 42, estimateWaitTime: 120 });
+    expect(await queueInfo(harness, second, { userId: 'user-2' })).toMatchObject({
+      resultCode: '0',
+      position: 2,
+      totalWaitTime: 12,
+      longestWaitTime: 42,
+      estimateWaitTime: 120,
+    });
 
     harness.aicc.joinAgent('user-1');
     expect(await queueInfo(harness, first, { userId: 'user-1' })).toMatchObject({ resultCode: '160021' });
@@ -58,7 +64,10 @@ describe('queryQueueInfo', () => {
     const token = await harness.connectedUser('user-1');
     await harness.send(token, 'user-1', 'TRANS2AGENT');
     expect(await queueInfo(harness, token, { userId: 'user-2' })).toMatchObject({ resultCode: '3' });
-    expect(await queueInfo(harness, token, { userId: 'user-1', channel: 'APP' })).toMatchObject({ resultCode: '1', resultDesc: expect.stringContaining('channel') });
+    expect(await queueInfo(harness, token, { userId: 'user-1', channel: 'APP' })).toMatchObject({
+      resultCode: '1',
+      resultDesc: expect.stringContaining('channel'),
+    });
     expect(await queueInfo(harness, token, { userId: 'user-1', channelConfigId: OTHER_CHANNEL })).toMatchObject({ resultCode: '1' });
     expect(await queueInfo(harness, token, { userId: 'u'.repeat(33) })).toMatchObject({ resultCode: '1' });
     expect(await queueInfo(harness, token, {})).toMatchObject({ resultCode: '1', resultDesc: expect.stringContaining('userId') });

@@ -43,7 +43,8 @@ export function queryQueueInfo(context: AiccContext, token: MessageTokenRecord, 
   const failure = (resultCode: string, resultDesc: string): HandlerResult => ({ body: { resultCode, resultDesc } });
   const parsed = v.safeParse(QueueInfoRequestSchema, body);
   if (!parsed.success) return failure(QUEUE_INFO_RESULT_CODES.invalidParameter, describeIssues(parsed.issues));
-  if (parsed.output.userId !== token.userId) return failure(QUEUE_INFO_RESULT_CODES.tokenError, 'the userId does not match the ccmessaging-token.');
+  if (parsed.output.userId !== token.userId)
+    return failure(QUEUE_INFO_RESULT_CODES.tokenError, 'the userId does not match the ccmessaging-token.');
   if (parsed.output.channelConfigId !== token.channelId) {
     return failure(QUEUE_INFO_RESULT_CODES.invalidParameter, 'channelConfigId must be the channelId of the ccmessaging-token.');
   }

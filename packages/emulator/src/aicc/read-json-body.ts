@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 
 /** The outcome of reading a JSON request body. */
-export type JsonBodyResult = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly reason: string };
+export type JsonBodyResult =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads a request body that must be a JSON object. An empty body counts as `{}` only when `allowEmpty` is set

@@ -12,7 +12,10 @@ describe('v1/robot/feedbacksatisfaction', () => {
     const token = await harness.connectedUser('user-1');
     await harness.send(token, 'user-1', 'CHAT', { content: 'refund' });
     const [answer] = (await harness.poll(token, 'user-1')).downlinkMessages;
-    expect(await feedback(harness, token, { feedback: 1, interIdx: answer!.interIdx })).toEqual({ resultCode: '0', resultDesc: 'feedback satisfaction success.' });
+    expect(await feedback(harness, token, { feedback: 1, interIdx: answer!.interIdx })).toEqual({
+      resultCode: '0',
+      resultDesc: 'feedback satisfaction success.',
+    });
     expect(await feedback(harness, token, { feedback: 0, feedbackContent: 'Too slow', interIdx: 1 })).toMatchObject({ resultCode: '0' });
     const callId = harness.aicc.state.sessions.get('user-1')?.callId;
     expect(harness.aicc.state.robotFeedbacks).toEqual([

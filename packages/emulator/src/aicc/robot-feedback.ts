@@ -28,13 +28,17 @@ export const FEEDBACK_CONTENT_MAX_LENGTH = 64;
 export function robotFeedback(context: AiccContext, token: MessageTokenRecord, body: Record<string, unknown>): HandlerResult {
   const failure = (resultCode: string, resultDesc: string): HandlerResult => ({ body: { resultCode, resultDesc } });
   const { feedback, feedbackContent, from, interIdx } = body;
-  if (from !== token.userId) return failure(ROBOT_FEEDBACK_RESULT_CODES.authenticationFailed, 'from must be the userId of the ccmessaging-token.');
+  if (from !== token.userId)
+    return failure(ROBOT_FEEDBACK_RESULT_CODES.authenticationFailed, 'from must be the userId of the ccmessaging-token.');
   if (feedback !== 0 && feedback !== 1) return failure(ROBOT_FEEDBACK_RESULT_CODES.chatModuleError, 'feedback must be the integer 1 or 0.');
   if (feedbackContent !== undefined && feedbackContent !== null && typeof feedbackContent !== 'string') {
     return failure(ROBOT_FEEDBACK_RESULT_CODES.chatModuleError, 'feedbackContent must be a string.');
   }
   if (typeof feedbackContent === 'string' && characterCount(feedbackContent) > FEEDBACK_CONTENT_MAX_LENGTH) {
-    return failure(ROBOT_FEEDBACK_RESULT_CODES.chatModuleError, `feedbackContent must be at most ${FEEDBACK_CONTENT_MAX_LENGTH} characters.`);
+    return failure(
+      ROBOT_FEEDBACK_RESULT_CODES.chatModuleError,
+      `feedbackContent must be at most ${FEEDBACK_CONTENT_MAX_LENGTH} characters.`,
+    );
   }
   const index = typeof interIdx === 'number' && Number.isInteger(interIdx) ? String(interIdx) : interIdx;
   if (typeof index !== 'string' || index === '') return failure(ROBOT_FEEDBACK_RESULT_CODES.chatModuleError, 'interIdx is required.');
@@ -43,7 +47,12 @@ export function robotFeedback(context: AiccContext, token: MessageTokenRecord, b
     return failure(ROBOT_FEEDBACK_RESULT_CODES.contentRequired, 'feedbackContent is required when the user is dissatisfied.');
   }
   const session = openSessionOf(context, token.userId);
-  if (session === undefined || session.status !== 'robot' || session.channelId !== token.channelId || !session.robotInteractionIndexes.includes(index)) {
+  if (
+    session === undefined ||
+    session.status !== 'robot' ||
+    session.channelId !== token.channelId ||
+    !session.robotInteractionIndexes.includes(index)
+  ) {
     return failure(ROBOT_FEEDBACK_RESULT_CODES.notRobotSession, 'not a robot session, or no such robot answer.');
   }
   context.state.robotFeedbacks.push({

@@ -18,7 +18,16 @@ describe('saveSatisfaction', () => {
     expect(await response.json()).toEqual({ resultCode: '0', resultDesc: 'Save satisfaction success!' });
     const callId = harness.aicc.state.sessions.get('user-1')?.callId;
     expect(harness.aicc.state.satisfactions).toEqual([
-      { userId: 'user-1', channelConfigId: TEST_CHANNEL, callId, evaluation: '4', comment: 'Helpful', npsScore: '9', fcrValue: '1', savedAt: harness.clock.now() },
+      {
+        userId: 'user-1',
+        channelConfigId: TEST_CHANNEL,
+        callId,
+        evaluation: '4',
+        comment: 'Helpful',
+        npsScore: '9',
+        fcrValue: '1',
+        savedAt: harness.clock.now(),
+      },
     ]);
   });
 
@@ -32,7 +41,10 @@ describe('saveSatisfaction', () => {
   it('answers "13" The callIdString obtained failed! without an agent session', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await (await harness.call('saveSatisfaction', { token, body: validBody })).json()).toEqual({ resultCode: '13', resultDesc: 'The callIdString obtained failed!' });
+    expect(await (await harness.call('saveSatisfaction', { token, body: validBody })).json()).toEqual({
+      resultCode: '13',
+      resultDesc: 'The callIdString obtained failed!',
+    });
     await harness.send(token, 'user-1', 'TRANS2AGENT');
     expect(await (await harness.call('saveSatisfaction', { token, body: validBody })).json()).toMatchObject({ resultCode: '13' });
     expect(harness.aicc.state.satisfactions).toEqual([]);
@@ -55,7 +67,10 @@ describe('saveSatisfaction', () => {
   ])('answers "13" Save satisfaction failed for %s', async (_label, change) => {
     const harness = createHarness();
     const token = await agentSession(harness);
-    const body = (await (await harness.call('saveSatisfaction', { token, body: { ...validBody, ...change } })).json()) as Record<string, string>;
+    const body = (await (await harness.call('saveSatisfaction', { token, body: { ...validBody, ...change } })).json()) as Record<
+      string,
+      string
+    >;
     expect(body.resultCode).toBe('13');
     expect(body.resultDesc).toMatch(/^Save satisfaction failed/);
     expect(harness.aicc.state.satisfactions).toEqual([]);
@@ -64,7 +79,9 @@ describe('saveSatisfaction', () => {
   it('accepts an empty comment, the one to send when the user wrote none', async () => {
     const harness = createHarness();
     const token = await agentSession(harness);
-    expect(await (await harness.call('saveSatisfaction', { token, body: { ...validBody, comment: '' } })).json()).toMatchObject({ resultCode: '0' });
+    expect(await (await harness.call('saveSatisfaction', { token, body: { ...validBody, comment: '' } })).json()).toMatchObject({
+      resultCode: '0',
+    });
     expect(harness.aicc.state.satisfactions).toMatchObject([{ comment: '' }]);
   });
 
@@ -79,6 +96,8 @@ describe('saveSatisfaction', () => {
   it('accepts a comment of 511 characters', async () => {
     const harness = createHarness();
     const token = await agentSession(harness);
-    expect(await (await harness.call('saveSatisfaction', { token, body: { ...validBody, comment: 'x'.repeat(511) } })).json()).toMatchObject({ resultCode: '0' });
+    expect(
+      await (await harness.call('saveSatisfaction', { token, body: { ...validBody, comment: 'x'.repeat(511) } })).json(),
+    ).toMatchObject({ resultCode: '0' });
   });
 });

@@ -25,7 +25,10 @@ export const SaveSatisfactionRequestSchema = v.pipe(
     userId: v.pipe(v.string('userId must be a string'), v.nonEmpty('userId is required')),
     evaluation: v.picklist(['1', '2', '3', '4', '5'], 'evaluation must be "1"–"5"'),
     comment: v.optional(
-      v.pipe(v.string('comment must be a string'), v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, 'comment must be shorter than 512 characters')),
+      v.pipe(
+        v.string('comment must be a string'),
+        v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, 'comment must be shorter than 512 characters'),
+      ),
     ),
     channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
     npsScore: v.optional(stringCode('npsScore', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], '"0"–"9"')),

@@ -36,7 +36,9 @@ describe('send — sendMsgReq validation', () => {
   it('accepts TEXT of exactly 1024 bytes, and accepts a numeric timestamp', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'a'.repeat(1024), timestamp: 1_700_000_000_000 })).toMatchObject({ resultCode: '0' });
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'a'.repeat(1024), timestamp: 1_700_000_000_000 })).toMatchObject({
+      resultCode: '0',
+    });
     expect(await harness.send(token, 'user-1', 'CHAT', { content: 'a'.repeat(1025) })).toMatchObject({ resultCode: '1' });
   });
 
@@ -67,7 +69,9 @@ describe('send — media content', () => {
       expect(await harness.send(token, 'user-1', 'CHAT', { mediaType, content: objectKey })).toMatchObject({ resultCode: '0' });
       expect(await harness.send(token, 'user-1', 'CHAT', { mediaType, content: `${objectKey},jpg` })).toMatchObject({ resultCode: '0' });
       expect(await harness.send(token, 'user-1', 'CHAT', { mediaType, content: 'never-uploaded,jpg' })).toMatchObject({ resultCode: '1' });
-      expect(await harness.send(token, 'user-1', 'CHAT', { mediaType, content: `${objectKey},jpg,extra` })).toMatchObject({ resultCode: '1' });
+      expect(await harness.send(token, 'user-1', 'CHAT', { mediaType, content: `${objectKey},jpg,extra` })).toMatchObject({
+        resultCode: '1',
+      });
     }
   });
 
@@ -75,8 +79,15 @@ describe('send — media content', () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
     const objectKey = await uploadText(harness, token, 'txt');
-    expect(await harness.send(token, 'user-1', 'CHAT', { mediaType: 'FILE', content: `test_txt.txt,10,${objectKey},txt` })).toMatchObject({ resultCode: '0' });
-    for (const content of [`test_txt.txt,ten,${objectKey},txt`, `test_txt.txt,10,${objectKey}`, 'test_txt.txt,10,unknown,txt', `,10,${objectKey},txt`]) {
+    expect(await harness.send(token, 'user-1', 'CHAT', { mediaType: 'FILE', content: `test_txt.txt,10,${objectKey},txt` })).toMatchObject({
+      resultCode: '0',
+    });
+    for (const content of [
+      `test_txt.txt,ten,${objectKey},txt`,
+      `test_txt.txt,10,${objectKey}`,
+      'test_txt.txt,10,unknown,txt',
+      `,10,${objectKey},txt`,
+    ]) {
       expect(await harness.send(token, 'user-1', 'CHAT', { mediaType: 'FILE', content })).toMatchObject({ resultCode: '1' });
     }
   });
@@ -86,7 +97,12 @@ describe('send — media content', () => {
     const token = await harness.connectedUser('user-1');
     const good = JSON.stringify({ title: 'Offer', description: 'New', redirectUrl: 'https://example.com/offer' });
     expect(await harness.send(token, 'user-1', 'CHAT', { mediaType: 'WEBCARD', content: good })).toMatchObject({ resultCode: '0' });
-    for (const content of ['not json', JSON.stringify({ title: 'Offer' }), JSON.stringify([1]), JSON.stringify({ mediaFileId: 'm1', mediaFileType: 'gif' })]) {
+    for (const content of [
+      'not json',
+      JSON.stringify({ title: 'Offer' }),
+      JSON.stringify([1]),
+      JSON.stringify({ mediaFileId: 'm1', mediaFileType: 'gif' }),
+    ]) {
       expect(await harness.send(token, 'user-1', 'CHAT', { mediaType: 'WEBCARD', content })).toMatchObject({ resultCode: '1' });
     }
   });
@@ -108,7 +124,10 @@ describe.each(['send', 'sendAsync'] as const)('%s — controlType behaviour', (a
     expect(harness.aicc.state.sessions.size).toBe(0);
     expect(await harness.send(token, 'user-1', 'CONNECT', {}, api)).toEqual(success('connect to robot successfully.'));
     expect(await harness.send(token, 'user-1', 'DISCONNECT', {}, api)).toEqual(success('disconnect successfully.'));
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'hi' }, api)).toMatchObject({ resultCode: '5', resultDesc: expect.stringContaining('ended') });
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'hi' }, api)).toMatchObject({
+      resultCode: '5',
+      resultDesc: expect.stringContaining('ended'),
+    });
   });
 
   it('answers CONNECT on an open session with success and no new greeting', async () => {
@@ -143,20 +162,31 @@ describe.each(['send', 'sendAsync'] as const)('%s — controlType behaviour', (a
     const token = await harness.connectedUser('user-1');
     expect(await harness.send(token, 'user-1', 'TRANS2AGENT', {}, api)).toEqual(success('transfer to agent successfully.'));
     expect(harness.aicc.state.agentQueue).toEqual(['user-1']);
-    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([expect.objectContaining({ sourceType: 'SYSTEM', content: 'Queuing...' })]);
+    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([
+      expect.objectContaining({ sourceType: 'SYSTEM', content: 'Queuing...' }),
+    ]);
     expect(await harness.send(token, 'user-1', 'DISCONNECT', {}, api)).toEqual(success('disconnect successfully.'));
     expect(harness.aicc.state.sessions.get('user-1')?.status).toBe('closed');
-    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([expect.objectContaining({ controlType: 'DISCONNECT', isOfflineStatus: true })]);
+    expect((await harness.poll(token, 'user-1')).downlinkMessages).toEqual([
+      expect.objectContaining({ controlType: 'DISCONNECT', isOfflineStatus: true }),
+    ]);
   });
 
   it('lets the robot answer from the FAQ group, and "not understood" otherwise', async () => {
     const harness = createHarness();
     const token = await harness.connectedUser('user-1');
-    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'I forgot my password' }, api)).toEqual(success('Send message to robot successfully'));
+    expect(await harness.send(token, 'user-1', 'CHAT', { content: 'I forgot my password' }, api)).toEqual(
+      success('Send message to robot successfully'),
+    );
     expect(await harness.send(token, 'user-1', 'CHAT', { content: 'Qwerty zxcv' }, api)).toMatchObject({ resultCode: '0' });
     expect(await harness.send(token, 'user-1', 'CHAT', { content: 'x'.repeat(1025) }, api)).toMatchObject({ resultCode: '1' });
     const [answer, fallback, ...rest] = (await harness.poll(token, 'user-1')).downlinkMessages;
-    expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', content: expect.stringContaining('Reset password'), interIdx: '2' });
+    expect(answer).toMatchObject({
+      sourceType: 'ROBOT',
+      controlType: 'CHAT',
+      content: expect.stringContaining('Reset password'),
+      interIdx: '2',
+    });
     expect(answer?.simQuestions).toContain('How do I change my password?');
     expect(fallback).toMatchObject({ sourceType: 'ROBOT', content: expect.stringContaining('"Qwerty zxcv"'), interIdx: '3' });
     expect(rest).toEqual([]);

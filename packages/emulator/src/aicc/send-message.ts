@@ -60,7 +60,8 @@ export function checkMessageContent(context: AiccContext, request: SendMessageRe
     if (rest.length > 0 || (extension !== undefined && !/^[A-Za-z0-9]{1,10}$/.test(extension))) {
       return `content of ${mediaType} must be "objectKey" or "objectKey,extension".`;
     }
-    if (!context.state.uploads.has(objectKey)) return `content of ${mediaType}: unknown objectKey; upload the file with uploadFileStream first.`;
+    if (!context.state.uploads.has(objectKey))
+      return `content of ${mediaType}: unknown objectKey; upload the file with uploadFileStream first.`;
     return undefined;
   }
   if (mediaType === 'FILE') {
@@ -105,8 +106,10 @@ export function sendMessage(context: AiccContext, token: MessageTokenRecord, bod
   const parsed = v.safeParse(SendMessageRequestSchema, body);
   if (!parsed.success) return failure(SEND_RESULT_CODES.invalidParameter, describeIssues(parsed.issues));
   const request = parsed.output;
-  if (request.from !== token.userId) return failure(SEND_RESULT_CODES.invalidParameter, 'from must be the userId of the ccmessaging-token.');
-  if (request.to !== token.channelId) return failure(SEND_RESULT_CODES.invalidParameter, 'to must be the channelId of the ccmessaging-token.');
+  if (request.from !== token.userId)
+    return failure(SEND_RESULT_CODES.invalidParameter, 'from must be the userId of the ccmessaging-token.');
+  if (request.to !== token.channelId)
+    return failure(SEND_RESULT_CODES.invalidParameter, 'to must be the channelId of the ccmessaging-token.');
   const contentProblem = checkMessageContent(context, request);
   if (contentProblem !== undefined) return failure(SEND_RESULT_CODES.invalidParameter, contentProblem);
 
@@ -126,7 +129,10 @@ export function sendMessage(context: AiccContext, token: MessageTokenRecord, bod
     return success('the session is already connected.');
   }
   if (session === undefined || session.channelId !== token.channelId) {
-    const why = existing === undefined ? 'the session does not exist; send CONNECT first.' : 'the session has ended; send CONNECT to start a new one.';
+    const why =
+      existing === undefined
+        ? 'the session does not exist; send CONNECT first.'
+        : 'the session has ended; send CONNECT to start a new one.';
     return failure(SEND_RESULT_CODES.noSession, why);
   }
   switch (request.controlType) {
@@ -152,7 +158,9 @@ export function sendMessage(context: AiccContext, token: MessageTokenRecord, bod
       return success('Send message successfully; the session is queuing for an agent.');
     }
     case 'TRANS2AGENT':
-      return success(transferToAgent(context, session) ? 'transfer to agent successfully.' : 'the session is already queuing or connected to an agent.');
+      return success(
+        transferToAgent(context, session) ? 'transfer to agent successfully.' : 'the session is already queuing or connected to an agent.',
+      );
     case 'INPUT':
       return success('send input status successfully.');
     case 'READ':

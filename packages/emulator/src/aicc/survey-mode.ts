@@ -18,7 +18,12 @@ const LEVEL_DESCRIPTIONS: Readonly<Record<'en' | 'zh', readonly string[]>> = {
  */
 export function getSurveyMode(token: MessageTokenRecord, body: Record<string, unknown>): HandlerResult {
   const { language } = body;
-  if (language !== undefined && language !== null && language !== '' && (typeof language !== 'string' || !SURVEY_LANGUAGES.includes(language))) {
+  if (
+    language !== undefined &&
+    language !== null &&
+    language !== '' &&
+    (typeof language !== 'string' || !SURVEY_LANGUAGES.includes(language))
+  ) {
     return { body: { resultCode: '13', resultDesc: `language must be one of ${SURVEY_LANGUAGES.join(', ')}.` } };
   }
   const chosen = typeof language === 'string' && language !== '' ? language : token.locale;
@@ -29,7 +34,10 @@ export function getSurveyMode(token: MessageTokenRecord, body: Record<string, un
       resultDesc: 'get satisfaction survey mode success.',
       satisfactionSurvey: {
         surveyType: 'WEB',
-        satisfactionLevel: descriptions.map((satisfactionLevelDesc, index) => ({ satisfactionLevelKey: String(index + 1), satisfactionLevelDesc })),
+        satisfactionLevel: descriptions.map((satisfactionLevelDesc, index) => ({
+          satisfactionLevelKey: String(index + 1),
+          satisfactionLevelDesc,
+        })),
         satisfactionQuestion: ['FCR', 'NPS', 'CSAT'],
       },
     },

@@ -63,9 +63,19 @@ export interface AiccHarness {
   /** Applies a `ccmessaging-token` for a user on {@link TEST_CHANNEL}. */
   applyToken(userId: string, overrides?: Record<string, unknown>): Promise<string>;
   /** Sends a `sendMsgReq` for the user, with TEXT/CUSTOMER/WEB defaults. */
-  send(token: string, userId: string, controlType: string, fields?: Record<string, unknown>, api?: 'send' | 'sendAsync'): Promise<Record<string, unknown>>;
+  send(
+    token: string,
+    userId: string,
+    controlType: string,
+    fields?: Record<string, unknown>,
+    api?: 'send' | 'sendAsync',
+  ): Promise<Record<string, unknown>>;
   /** Polls for the user and returns the parsed body. */
-  poll(token: string, userId: string, options?: { isNeedRead?: string; signal?: AbortSignal }): Promise<{ resultCode: string; resultDesc?: string; downlinkMessages: DownlinkMessage[] }>;
+  poll(
+    token: string,
+    userId: string,
+    options?: { isNeedRead?: string; signal?: AbortSignal },
+  ): Promise<{ resultCode: string; resultDesc?: string; downlinkMessages: DownlinkMessage[] }>;
   /** Applies a token and connects; the robot's greeting is polled away. Returns the token. */
   connectedUser(userId: string): Promise<string>;
 }
@@ -116,17 +126,34 @@ export function createHarness(overrides: Partial<AiccServiceOptions> = {}): Aicc
   }
 
   async function applyToken(userId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await call('applyToken', { body: { userId, userName: `Name of ${userId}`, channelId: TEST_CHANNEL, locale: 'en', ...overrides } });
+    const response = await call('applyToken', {
+      body: { userId, userName: `Name of ${userId}`, channelId: TEST_CHANNEL, locale: 'en', ...overrides },
+    });
     const body = (await response.json()) as { token?: string; resultCode?: string };
     if (body.token === undefined) throw new TypeError(`applyToken failed: ${JSON.stringify(body)}`);
     // The developer-guide dialect answers the token inside literal quotes (cec_05_2012).
     return body.token.replace(/^"(.*)"$/, '$1');
   }
 
-  async function send(token: string, userId: string, controlType: string, fields: Record<string, unknown> = {}, api: 'send' | 'sendAsync' = 'send') {
+  async function send(
+    token: string,
+    userId: string,
+    controlType: string,
+    fields: Record<string, unknown> = {},
+    api: 'send' | 'sendAsync' = 'send',
+  ) {
     const response = await call(api, {
       token,
-      body: { channel: 'WEB', controlType, from: userId, to: TEST_CHANNEL, mediaType: 'TEXT', sourceType: 'CUSTOMER', timestamp: String(clock.now()), ...fields },
+      body: {
+        channel: 'WEB',
+        controlType,
+        from: userId,
+        to: TEST_CHANNEL,
+        mediaType: 'TEXT',
+        sourceType: 'CUSTOMER',
+        timestamp: String(clock.now()),
+        ...fields,
+      },
     });
     return (await response.json()) as Record<string, unknown>;
   }

@@ -8,7 +8,10 @@ describe('uploadFileStream', () => {
   it('stores the file and answers returnCode "0" with an objectKey that downloads back', async () => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
-    const response = await harness.call('uploadFileStream', { token, body: { fileType: 'PNG', fileStream: bytesToBase64(png), channel: 'WEB' } });
+    const response = await harness.call('uploadFileStream', {
+      token,
+      body: { fileType: 'PNG', fileStream: bytesToBase64(png), channel: 'WEB' },
+    });
     const body = (await response.json()) as { returnCode: string; objectKey: string; resultCode?: string };
     expect(body).toEqual({ returnCode: '0', objectKey: expect.stringMatching(/^ccmessaging\/upload\/[0-9a-f]{32}\.png$/) });
     expect(harness.aicc.state.uploads.get(body.objectKey)).toMatchObject({ fileType: 'png', userId: 'user-1', bytes: png });
@@ -26,7 +29,12 @@ describe('uploadFileStream', () => {
   ])('answers returnCode "2" when %s is missing', async (field, change) => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
-    const body = await (await harness.call('uploadFileStream', { token, body: { fileType: 'png', fileStream: bytesToBase64(png), channel: 'WEB', ...change } })).json();
+    const body = await (
+      await harness.call('uploadFileStream', {
+        token,
+        body: { fileType: 'png', fileStream: bytesToBase64(png), channel: 'WEB', ...change },
+      })
+    ).json();
     expect(body).toEqual({ returnCode: '2', resultDesc: expect.stringContaining(field) });
     expect(harness.aicc.state.uploads.size).toBe(0);
   });
@@ -41,7 +49,12 @@ describe('uploadFileStream', () => {
   ])('answers returnCode "3" for %s', async (_label, change) => {
     const harness = createHarness();
     const token = await harness.applyToken('user-1');
-    const body = (await (await harness.call('uploadFileStream', { token, body: { fileType: 'png', fileStream: bytesToBase64(png), channel: 'WEB', ...change } })).json()) as Record<string, string>;
+    const body = (await (
+      await harness.call('uploadFileStream', {
+        token,
+        body: { fileType: 'png', fileStream: bytesToBase64(png), channel: 'WEB', ...change },
+      })
+    ).json()) as Record<string, string>;
     expect(body.returnCode).toBe('3');
     expect(body.objectKey).toBeUndefined();
     expect(harness.aicc.state.uploads.size).toBe(0);
@@ -50,9 +63,15 @@ describe('uploadFileStream', () => {
   it('answers returnCode "13" above uploadMaxBytes', async () => {
     const harness = createHarness({ uploadMaxBytes: 16 });
     const token = await harness.applyToken('user-1');
-    const ok = await harness.call('uploadFileStream', { token, body: { fileType: 'txt', fileStream: bytesToBase64(new Uint8Array(16)), channel: 'WEB' } });
+    const ok = await harness.call('uploadFileStream', {
+      token,
+      body: { fileType: 'txt', fileStream: bytesToBase64(new Uint8Array(16)), channel: 'WEB' },
+    });
     expect(await ok.json()).toMatchObject({ returnCode: '0' });
-    const tooBig = await harness.call('uploadFileStream', { token, body: { fileType: 'txt', fileStream: bytesToBase64(new Uint8Array(17)), channel: 'WEB' } });
+    const tooBig = await harness.call('uploadFileStream', {
+      token,
+      body: { fileType: 'txt', fileStream: bytesToBase64(new Uint8Array(17)), channel: 'WEB' },
+    });
     expect(await tooBig.json()).toEqual({ returnCode: '13', resultDesc: expect.stringContaining('16 bytes') });
     expect(harness.aicc.state.uploads.size).toBe(1);
   });

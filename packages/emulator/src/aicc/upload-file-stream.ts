@@ -27,7 +27,9 @@ export function uploadFileStream(context: AiccContext, token: MessageTokenRecord
   const codeField = context.options.dialect === 'developer-guide' ? 'resultCode' : 'returnCode';
   const failure = (code: string, resultDesc: string): HandlerResult => ({ body: { [codeField]: code, resultDesc } });
   const { fileType, fileStream, channel } = body;
-  const missing = (['fileType', 'fileStream', 'channel'] as const).filter((field) => body[field] === undefined || body[field] === null || body[field] === '');
+  const missing = (['fileType', 'fileStream', 'channel'] as const).filter(
+    (field) => body[field] === undefined || body[field] === null || body[field] === '',
+  );
   if (missing.length > 0) return failure(UPLOAD_RETURN_CODES.missingParameter, `missing parameter: ${missing.join(', ')}.`);
   if (channel !== 'WEB') return failure(UPLOAD_RETURN_CODES.invalidParameter, 'channel must be WEB.');
   if (typeof fileType !== 'string' || !UPLOAD_FILE_TYPES.includes(fileType.toLowerCase())) {
@@ -42,6 +44,7 @@ export function uploadFileStream(context: AiccContext, token: MessageTokenRecord
   const normalizedType = fileType.toLowerCase();
   const objectKey = `ccmessaging/upload/${randomHex(context.random, 16)}.${normalizedType}`;
   context.state.uploads.set(objectKey, { objectKey, fileType: normalizedType, bytes, userId: token.userId, uploadedAt: context.now() });
-  if (codeField === 'resultCode') return { body: { resultCode: UPLOAD_RETURN_CODES.success, resultDesc: UPLOAD_SUCCESS_DESCRIPTION, objectKey } };
+  if (codeField === 'resultCode')
+    return { body: { resultCode: UPLOAD_RETURN_CODES.success, resultDesc: UPLOAD_SUCCESS_DESCRIPTION, objectKey } };
   return { body: { returnCode: UPLOAD_RETURN_CODES.success, objectKey } };
 }

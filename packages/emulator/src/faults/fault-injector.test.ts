@@ -65,7 +65,10 @@ describe('createFaultInjector', () => {
     const injector = createFaultInjector([{ name: 'a', route: '*', fault: 'transient' }]);
     expect(() => injector.add({ name: 'a', route: '*', fault: 'transient' })).toThrow(/already exists/);
     try {
-      createFaultInjector([{ route: '*', fault: 'transient' }, { route: 'bad', fault: 'transient' }]);
+      createFaultInjector([
+        { route: '*', fault: 'transient' },
+        { route: 'bad', fault: 'transient' },
+      ]);
       expect.unreachable();
     } catch (error) {
       expect(ValidationError.isInstance(error)).toBe(true);

@@ -63,7 +63,9 @@ export function createFaultResponder(options: FaultResponderOptions = {}): Fault
   /** A plausible success body of the route, to truncate or stall. */
   const plausibleBody = (route: RouteInfo): string =>
     route.kind === 'aicc'
-      ? JSON.stringify(isFabric(route) ? { AccessToken: '', ApplyType: 'Bearer', Expires: '600' } : { [resultField(route)]: '0', resultDesc: 'success' })
+      ? JSON.stringify(
+          isFabric(route) ? { AccessToken: '', ApplyType: 'Bearer', Expires: '600' } : { [resultField(route)]: '0', resultDesc: 'success' },
+        )
       : JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', RequestId: nextRequestId() });
 
   return {
@@ -79,7 +81,8 @@ export function createFaultResponder(options: FaultResponderOptions = {}): Fault
         }
         case 'transient':
           if (route.kind !== 'aicc') return tencentEnvelope(fault.code ?? 100001);
-          if (isFabric(route)) return json({ errorCode: '10010000500', exceptionInfo: 'internal server error, please try again later' }, 500);
+          if (isFabric(route))
+            return json({ errorCode: '10010000500', exceptionInfo: 'internal server error, please try again later' }, 500);
           return json({ [resultField(route)]: '13', resultDesc: 'Exception appeared!' });
         case 'rate-limit':
           if (route.kind !== 'aicc') return tencentEnvelope(fault.code ?? 60018);

@@ -71,7 +71,14 @@ describe('compileFaultRule', () => {
 
   it('reports its name, kind and normalized fault', () => {
     const compiled = compileFaultRule({ name: 'gateway', route: '*', fault: 'stall-body' }, 'default');
-    expect(compiled.report()).toEqual({ name: 'gateway', kind: 'stall-body', fault: { kind: 'stall-body' }, matched: 0, fired: 0, exhausted: false });
+    expect(compiled.report()).toEqual({
+      name: 'gateway',
+      kind: 'stall-body',
+      fault: { kind: 'stall-body' },
+      matched: 0,
+      fired: 0,
+      exhausted: false,
+    });
     expect(compileFaultRule({ route: '*', fault: 'stall-body' }, 'fault-9').name).toBe('fault-9');
   });
 

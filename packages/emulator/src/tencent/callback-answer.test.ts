@@ -6,10 +6,19 @@ describe('readCallbackAnswer', () => {
     [{ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }, { kind: 'accepted' }],
     [{ ErrorCode: 0 }, { kind: 'accepted' }],
     [{ ActionStatus: 'ok', ErrorCode: 0 }, { kind: 'accepted' }],
-    [{ ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: 'blocked' }, { kind: 'refused', errorCode: 1, errorInfo: 'blocked' }],
+    [
+      { ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: 'blocked' },
+      { kind: 'refused', errorCode: 1, errorInfo: 'blocked' },
+    ],
     [{ ErrorCode: 4001 }, { kind: 'refused', errorCode: 4001, errorInfo: '' }],
-    [{ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'db down' }, { kind: 'failed', errorCode: 1, errorInfo: 'db down' }],
-    [{ ActionStatus: 'FAIL', ErrorCode: 0 }, { kind: 'failed', errorCode: 0, errorInfo: '' }],
+    [
+      { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'db down' },
+      { kind: 'failed', errorCode: 1, errorInfo: 'db down' },
+    ],
+    [
+      { ActionStatus: 'FAIL', ErrorCode: 0 },
+      { kind: 'failed', errorCode: 0, errorInfo: '' },
+    ],
     [{ ActionStatus: 'Fail' }, { kind: 'failed', errorCode: undefined, errorInfo: '' }],
   ])('reads %j', (answer, expected) => {
     expect(readCallbackAnswer(answer)).toEqual(expected);

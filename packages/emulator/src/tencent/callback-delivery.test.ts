@@ -26,7 +26,12 @@ function receiver(answer: (request: Request) => Response | Promise<Response> = (
   const received: Received[] = [];
   const mock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    received.push({ url: request.url, method: request.method, contentType: request.headers.get('content-type'), text: await request.clone().text() });
+    received.push({
+      url: request.url,
+      method: request.method,
+      contentType: request.headers.get('content-type'),
+      text: await request.clone().text(),
+    });
     return answer(request);
   });
   return { fetch: mock as unknown as typeof fetch, received, calls: mock };
@@ -47,7 +52,9 @@ async function setup(
   const usersig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: ADMIN, now: clock.now });
   const call = async (command: string, body: unknown) => {
     const url = `https://console.tim.qq.com/v4/live_config/${command}?sdkappid=${SDK_APP_ID}&identifier=${ADMIN}&usersig=${usersig}&random=1&contenttype=json`;
-    const envelope = (await (await service.handle(new Request(url, { method: 'POST', body: JSON.stringify(body) })))!.json()) as TencentEnvelopeBody;
+    const envelope = (await (await service.handle(
+      new Request(url, { method: 'POST', body: JSON.stringify(body) }),
+    ))!.json()) as TencentEnvelopeBody;
     expect(envelope.ErrorCode).toBe(0);
   };
   if (config !== undefined) {
@@ -94,10 +101,13 @@ describe('emitCallback: when nothing is sent', () => {
     const { service } = await setup({}, { callbackFetch: fetch });
     const usersig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: ADMIN, now: () => START });
     await service.handle(
-      new Request(`https://h/v4/live_config/delete_callback?sdkappid=${SDK_APP_ID}&identifier=${ADMIN}&usersig=${usersig}&random=1&contenttype=json`, {
-        method: 'POST',
-        body: '{}',
-      }),
+      new Request(
+        `https://h/v4/live_config/delete_callback?sdkappid=${SDK_APP_ID}&identifier=${ADMIN}&usersig=${usersig}&random=1&contenttype=json`,
+        {
+          method: 'POST',
+          body: '{}',
+        },
+      ),
     );
     expect(await service.emitCallback(CREATE_ROOM, {})).toMatchObject({ delivered: false, reason: 'callback_not_configured' });
   });
@@ -163,7 +173,10 @@ describe('emitCallback: delivery', () => {
     attempt(await service.emitCallback(member, { RoomId: 'r' }, { queryCommand: 'Live.CallbackMemberStateChanged' }));
     expect(new URL(received[0]!.url).searchParams.get('CallbackCommand')).toBe('Live.CallbackMemberStateChanged');
     expect(JSON.parse(received[0]!.text)).toEqual({ CallbackCommand: member, RoomId: 'r' });
-    expect(await service.emitCallback('Live.CallbackMemberStateChanged', { RoomId: 'r' })).toMatchObject({ attempted: false, reason: 'command_not_enabled' });
+    expect(await service.emitCallback('Live.CallbackMemberStateChanged', { RoomId: 'r' })).toMatchObject({
+      attempted: false,
+      reason: 'command_not_enabled',
+    });
   });
 
   it('refuses an empty or non-string queryCommand before sending anything', async () => {
@@ -198,9 +211,9 @@ describe('emitCallback: delivery', () => {
     expect(sign).toBe(signCallback({ token, requestTime: START_SECONDS }));
     expect(received[0]!.url).toBe(`${RECEIVER}?${BASE_QUERY}&Sign=${sign}&RequestTime=${START_SECONDS}`);
     expect(() => verifyCallback({ tokens: token, sign, requestTime: url.searchParams.get('RequestTime'), now: clock.now })).not.toThrow();
-    expect(() => verifyCallback({ tokens: 'another-token', sign, requestTime: url.searchParams.get('RequestTime'), now: clock.now })).toThrow(
-      CallbackSignatureError,
-    );
+    expect(() =>
+      verifyCallback({ tokens: 'another-token', sign, requestTime: url.searchParams.get('RequestTime'), now: clock.now }),
+    ).toThrow(CallbackSignatureError);
 
     // the reported URL hides the signature
     expect(result.url).toBe(`${RECEIVER}?${BASE_QUERY}&Sign=***&RequestTime=${START_SECONDS}`);
@@ -227,7 +240,12 @@ describe('emitCallback: delivery', () => {
     expect(url.searchParams.get('Sign')).toBe(signCallback({ token, requestTime: stale }));
     let thrown: unknown;
     try {
-      verifyCallback({ tokens: token, sign: url.searchParams.get('Sign'), requestTime: url.searchParams.get('RequestTime'), now: clock.now });
+      verifyCallback({
+        tokens: token,
+        sign: url.searchParams.get('Sign'),
+        requestTime: url.searchParams.get('RequestTime'),
+        now: clock.now,
+      });
     } catch (error) {
       thrown = error;
     }
@@ -274,7 +292,10 @@ describe('emitCallback: what the receiver answers', () => {
   it('a refusal without ActionStatus is still a refusal', async () => {
     const { fetch } = receiver(() => Response.json({ ErrorCode: 4001 }));
     const { service } = await setup({ commands: ['Live.CallbackBeforeSendGift'] }, { callbackFetch: fetch });
-    expect(attempt(await service.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r' }))).toMatchObject({ delivered: true, refused: true });
+    expect(attempt(await service.emitCallback('Live.CallbackBeforeSendGift', { RoomId: 'r' }))).toMatchObject({
+      delivered: true,
+      refused: true,
+    });
   });
 
   it.each([
@@ -315,7 +336,11 @@ describe('emitCallback: what the receiver answers', () => {
   it('keeps the parsed JSON of a failed answer', async () => {
     const { fetch } = receiver(() => Response.json({ message: 'boom' }, { status: 500 }));
     const { service } = await setup({}, { callbackFetch: fetch });
-    expect(attempt(await service.emitCallback(CREATE_ROOM, {}))).toMatchObject({ delivered: false, status: 500, body: { message: 'boom' } });
+    expect(attempt(await service.emitCallback(CREATE_ROOM, {}))).toMatchObject({
+      delivered: false,
+      status: 500,
+      body: { message: 'boom' },
+    });
   });
 
   it.each([

@@ -186,7 +186,9 @@ export async function deliverCallback(
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
 
   const started = context.now();
-  const finish = (fields: Omit<CallbackDeliveryAttempt, 'attempted' | 'url' | 'durationMs' | 'refused'> & { refused?: boolean }): CallbackDeliveryAttempt => ({
+  const finish = (
+    fields: Omit<CallbackDeliveryAttempt, 'attempted' | 'url' | 'durationMs' | 'refused'> & { refused?: boolean },
+  ): CallbackDeliveryAttempt => ({
     attempted: true,
     url: shownUrl,
     refused: false,
@@ -216,7 +218,8 @@ export async function deliverCallback(
   try {
     answer = await untilAborted(exchange, controller.signal);
   } catch (error) {
-    if (error === timedOut) return finish({ delivered: false, accepted: false, error: `the receiver did not answer within ${timeoutMs} ms` });
+    if (error === timedOut)
+      return finish({ delivered: false, accepted: false, error: `the receiver did not answer within ${timeoutMs} ms` });
     return finish({ delivered: false, accepted: false, error: `the callback request failed: ${describeFailure(error)}` });
   } finally {
     clearTimeout(timer);
@@ -231,7 +234,13 @@ export async function deliverCallback(
   }
   const bodyField = isJson ? { body: parsed } : {};
   if (answer.status !== 200) {
-    return finish({ delivered: false, accepted: false, status: answer.status, ...bodyField, error: `the receiver answered HTTP ${answer.status}, not 200` });
+    return finish({
+      delivered: false,
+      accepted: false,
+      status: answer.status,
+      ...bodyField,
+      error: `the receiver answered HTTP ${answer.status}, not 200`,
+    });
   }
   if (!isJson) {
     return finish({ delivered: false, accepted: false, status: 200, error: 'the receiver answered a body that is not JSON' });
@@ -259,6 +268,12 @@ export async function deliverCallback(
         error: `the receiver answered ActionStatus FAIL (it could not process the callback; Tencent counts it as failed, not as a refusal)${info(answered.errorInfo)}`,
       });
     case 'unreadable':
-      return finish({ delivered: true, accepted: false, status: 200, body: parsed, error: `the receiver answered JSON that is not a callback answer (${answered.why}, no ErrorCode to go by)` });
+      return finish({
+        delivered: true,
+        accepted: false,
+        status: 200,
+        body: parsed,
+        error: `the receiver answered JSON that is not a callback answer (${answered.why}, no ErrorCode to go by)`,
+      });
   }
 }

@@ -107,7 +107,8 @@ const GIFT = (values: CallbackSampleValues) =>
   `{"CallbackCommand":"Live.CallbackBeforeSendGift","Operator_Account":${j(values.operator ?? 'brennanli')},"RoomId":${j(values.roomId ?? 'room_id')},` +
   `"GiftWater":{"From_Account":"from","To_Account":["to1"],"Time":1703589922,"GiftId":"gift1","Count":1,"Coins":${values.coins ?? 1000}}}`;
 
-const SEAT_LIST = '"SeatList":[{"Index":1,"Member_Account":144115233775727695,"IsTakenDisabled":false,"IsVideoDisabled":false,"IsAudioDisabled":false}]';
+const SEAT_LIST =
+  '"SeatList":[{"Index":1,"Member_Account":144115233775727695,"IsTakenDisabled":false,"IsVideoDisabled":false,"IsAudioDisabled":false}]';
 
 const ROOM_MESSAGE = '"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}],"CloudCustomData":"your cloud custom data"';
 
@@ -171,7 +172,8 @@ export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = 
     queryCommand: 'Live.CallbackAfterDestroyRoom',
     pages: [`${TENCENTCLOUD}/1071/78184`, `${CLOUD_TENCENT}/647/110524`, `${TENCENTCLOUD}/647/64423`],
     updated: '2026-03-11',
-    description: 'The current sample: RoomInfo without RoomId (the room is the top-level RoomId), a Statistic object, an Owner_Account beyond 2^53.',
+    description:
+      'The current sample: RoomInfo without RoomId (the room is the top-level RoomId), a Statistic object, an Owner_Account beyond 2^53.',
     fields: ROOM_FIELDS,
     roomIdPath: ['RoomId'],
     eventTimePath: ['EventTime'],
@@ -504,7 +506,8 @@ export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = 
     queryCommand: 'Live.CallbackAfterCloudRecordingChanged',
     pages: [`${CLOUD_TENCENT}/269/129603`],
     updated: '2026-03-27',
-    description: 'The recording state changed (the recording group of the 2026-03 command list): the room and times in EventInfo, no EventTime.',
+    description:
+      'The recording state changed (the recording group of the 2026-03 command list): the room and times in EventInfo, no EventTime.',
     fields: ['roomId', 'eventTime'],
     roomIdPath: ['EventInfo', 'RoomId'],
     eventTimePath: ['EventInfo', 'EventMsTs'],
@@ -516,7 +519,8 @@ export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = 
     queryCommand: 'Follow.CallbackAfterCloudRecordingChanged',
     pages: [`${TENCENTCLOUD}/647/78428`, 'https://intl.cloud.tencent.com/document/product/647/78428'],
     updated: '2026-03-26',
-    description: 'The EN copy of the recording callback, which spells the command Follow.CallbackAfterCloudRecordingChanged (table and body).',
+    description:
+      'The EN copy of the recording callback, which spells the command Follow.CallbackAfterCloudRecordingChanged (table and body).',
     fields: ['roomId', 'eventTime'],
     roomIdPath: ['EventInfo', 'RoomId'],
     eventTimePath: ['EventInfo', 'EventMsTs'],

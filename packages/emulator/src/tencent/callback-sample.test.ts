@@ -14,7 +14,10 @@ function validationError(run: () => unknown): ValidationError {
 }
 
 const valueAt = (body: unknown, path: readonly string[]) =>
-  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
+  path.reduce<unknown>(
+    (value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined),
+    body,
+  );
 
 describe('CALLBACK_SAMPLE_DIALECTS', () => {
   it('have unique ids, each with pages on Tencent sites', () => {
@@ -87,18 +90,33 @@ describe('callbackSample', () => {
       command: 'Live.CallbackAfterMemberStateChanged',
       queryCommand: 'Live.CallbackMemberStateChanged',
     });
-    expect(callbackSample('Live.CallbackAfterDelMetadata', { dialect: '647-68223-table' }).queryCommand).toBe('Live.CallbackAfterSetMetadata');
+    expect(callbackSample('Live.CallbackAfterDelMetadata', { dialect: '647-68223-table' }).queryCommand).toBe(
+      'Live.CallbackAfterSetMetadata',
+    );
   });
 
   it('sends a member kicked out as Offline, and the room message time as a string', () => {
-    expect(JSON.parse(callbackSample('Live.CallbackAfterMemberStateChanged', { eventCause: 'Kicked' }).body)).toMatchObject({ EventType: 'Offline', EventCause: 'Kicked' });
+    expect(JSON.parse(callbackSample('Live.CallbackAfterMemberStateChanged', { eventCause: 'Kicked' }).body)).toMatchObject({
+      EventType: 'Offline',
+      EventCause: 'Kicked',
+    });
     expect(JSON.parse(callbackSample('Group.CallbackBeforeSendMsg', { eventTime: 5 }).body)).toMatchObject({ EventTime: '5' });
   });
 
   it.each([
-    ['a command without a published body', () => callbackSample('Live.CallbackBeforeCallBackNotBlock'), 'command', /no published sample body/],
+    [
+      'a command without a published body',
+      () => callbackSample('Live.CallbackBeforeCallBackNotBlock'),
+      'command',
+      /no published sample body/,
+    ],
     ['an unknown command', () => callbackSample('Live.CallbackAfterSomethingNew'), 'command', /no published sample body/],
-    ["another command's dialect", () => callbackSample('Live.CallbackAfterCreateRoom', { dialect: '647-64423' }), 'dialect', /647-64422, 647-110679, 647-110523/],
+    [
+      "another command's dialect",
+      () => callbackSample('Live.CallbackAfterCreateRoom', { dialect: '647-64423' }),
+      'dialect',
+      /647-64422, 647-110679, 647-110523/,
+    ],
     ['an unknown option', () => callbackSample('Live.CallbackAfterCreateRoom', { room: 'r' } as never), 'room', /not a known option/],
     ['an empty room id', () => callbackSample('Live.CallbackAfterCreateRoom', { roomId: '' }), 'roomId', /non-empty string/],
     ['a fractional time', () => callbackSample('Live.CallbackAfterDestroyRoom', { eventTime: 1.5 }), 'eventTime', /integer/],

@@ -51,7 +51,10 @@ export const CALLBACK_SAMPLE_DIALECTS: readonly CallbackSampleDialect[] = CALLBA
 const FIELD_CHECKS: Readonly<Record<CallbackSampleField, (value: unknown) => string | undefined>> = {
   roomId: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
   operator: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
-  eventTime: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : 'must be a non-negative integer of Unix milliseconds'),
+  eventTime: (value) =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+      ? undefined
+      : 'must be a non-negative integer of Unix milliseconds',
   eventCause: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
   coins: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : 'must be a non-negative integer'),
 };
@@ -72,12 +75,16 @@ function choose(command: unknown, options: CallbackSampleOptions): CallbackSampl
       { path: 'command', message: `has no published sample body (commands with samples: ${commands})` },
     ]);
   }
-  if (typeof options !== 'object' || options === null) throw new ValidationError('callback sample', [{ path: 'options', message: 'must be an object' }]);
+  if (typeof options !== 'object' || options === null)
+    throw new ValidationError('callback sample', [{ path: 'options', message: 'must be an object' }]);
   const { dialect, ...values } = options as CallbackSampleOptions & Record<string, unknown>;
   const definition = dialect === undefined ? definitions[0]! : definitions.find((candidate) => candidate.id === dialect);
   if (definition === undefined) {
     throw new ValidationError('callback sample', [
-      { path: 'dialect', message: `is not a dialect of ${String(command)} (its dialects: ${definitions.map((candidate) => candidate.id).join(', ')})` },
+      {
+        path: 'dialect',
+        message: `is not a dialect of ${String(command)} (its dialects: ${definitions.map((candidate) => candidate.id).join(', ')})`,
+      },
     ]);
   }
   for (const [key, value] of Object.entries(values)) {
@@ -85,7 +92,10 @@ function choose(command: unknown, options: CallbackSampleOptions): CallbackSampl
     if (!Object.prototype.hasOwnProperty.call(FIELD_CHECKS, key)) {
       issues.push({ path: key, message: 'is not a known option (expected dialect, roomId, operator, eventTime, eventCause or coins)' });
     } else if (!definition.fields.includes(key as CallbackSampleField)) {
-      issues.push({ path: key, message: `is not part of the ${definition.id} body (it carries ${definition.fields.join(', ') || 'none of them'})` });
+      issues.push({
+        path: key,
+        message: `is not part of the ${definition.id} body (it carries ${definition.fields.join(', ') || 'none of them'})`,
+      });
     } else {
       const problem = FIELD_CHECKS[key as CallbackSampleField](value);
       if (problem !== undefined) issues.push({ path: key, message: problem });

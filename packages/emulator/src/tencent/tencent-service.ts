@@ -1,12 +1,7 @@
 import { ValidationError, type ValidationIssue } from '@tokenwire/core';
 import { parseTencentPath } from '../route.js';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
-import {
-  deliverCallback,
-  type CallbackBody,
-  type CallbackDeliveryResult,
-  type EmitCallbackOptions,
-} from './callback-delivery.js';
+import { deliverCallback, type CallbackBody, type CallbackDeliveryResult, type EmitCallbackOptions } from './callback-delivery.js';
 import { checkRequestQuery } from './check-request-query.js';
 import { envelopeResponse, failure, type CommandOutcome } from './envelope-response.js';
 import { LIVE_CONFIG_COMMANDS, type LiveConfigCommandHandler } from './live-config-commands.js';
@@ -82,11 +77,19 @@ function validateOptions(options: TencentServiceOptions): void {
   if (!Array.isArray(admins) || admins.length === 0 || !admins.every((admin) => typeof admin === 'string' && admin !== '')) {
     issues.push({ path: 'admins', message: 'must be a non-empty array of non-empty strings' });
   }
-  if (rateLimitPerSecond !== undefined && rateLimitPerSecond !== false && !(Number.isSafeInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)) {
+  if (
+    rateLimitPerSecond !== undefined &&
+    rateLimitPerSecond !== false &&
+    !(Number.isSafeInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)
+  ) {
     issues.push({ path: 'rateLimitPerSecond', message: 'must be a positive integer or false' });
   }
-  if (callbackFetch !== undefined && typeof callbackFetch !== 'function') issues.push({ path: 'callbackFetch', message: 'must be a function' });
-  if (callbackTimeoutMs !== undefined && !(typeof callbackTimeoutMs === 'number' && callbackTimeoutMs > 0 && Number.isFinite(callbackTimeoutMs))) {
+  if (callbackFetch !== undefined && typeof callbackFetch !== 'function')
+    issues.push({ path: 'callbackFetch', message: 'must be a function' });
+  if (
+    callbackTimeoutMs !== undefined &&
+    !(typeof callbackTimeoutMs === 'number' && callbackTimeoutMs > 0 && Number.isFinite(callbackTimeoutMs))
+  ) {
     issues.push({ path: 'callbackTimeoutMs', message: 'must be a positive number of milliseconds' });
   }
   if (issues.length > 0) throw new ValidationError('Tencent service options', issues);
@@ -146,10 +149,14 @@ export function createTencentService(options: TencentServiceOptions, dependencie
     const queryFailure = checkRequestQuery(url.searchParams, { sdkAppId: options.sdkAppId, secretKey: options.secretKey, admins, now });
     if (queryFailure !== undefined) return queryFailure;
     if (limiter !== undefined && !limiter.tryAdmit(key)) {
-      return failure(60007, `REST API call frequency over the limit of ${options.rateLimitPerSecond || DEFAULT_RATE_LIMIT_PER_SECOND} requests per second for ${key}`);
+      return failure(
+        60007,
+        `REST API call frequency over the limit of ${options.rateLimitPerSecond || DEFAULT_RATE_LIMIT_PER_SECOND} requests per second for ${key}`,
+      );
     }
     const body = await readJsonObject(request);
-    if (body === undefined) return failure(60003, 'request JSON parse error: the body must be a JSON object (send {} when a command takes no fields)');
+    if (body === undefined)
+      return failure(60003, 'request JSON parse error: the body must be a JSON object (send {} when a command takes no fields)');
     const outcome = handler(state, body);
     if (state.callbackToken !== undefined) callbackTokens.add(state.callbackToken.token);
     return outcome;
@@ -193,7 +200,10 @@ export function createTencentService(options: TencentServiceOptions, dependencie
       const commandCounters: Record<string, CommandCounters> = {};
       for (const [key, counter] of counters) commandCounters[key] = { ...counter };
       return {
-        callback: state.callback === undefined ? undefined : { url: state.callback.url, callbackCommandList: [...state.callback.callbackCommandList] },
+        callback:
+          state.callback === undefined
+            ? undefined
+            : { url: state.callback.url, callbackCommandList: [...state.callback.callbackCommandList] },
         callbackToken: state.callbackToken === undefined ? undefined : { ...state.callbackToken },
         commandCounters,
       };

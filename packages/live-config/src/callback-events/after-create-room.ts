@@ -14,7 +14,8 @@ import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js
  * if (event.known && event.command === 'Live.CallbackAfterCreateRoom') rooms.add(event.body.RoomInfo.RoomId, event.eventTime);
  * ```
  */
-export const AfterCreateRoomBodySchema: RoomInfoBodySchema<'Live.CallbackAfterCreateRoom'> = /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterCreateRoom');
+export const AfterCreateRoomBodySchema: RoomInfoBodySchema<'Live.CallbackAfterCreateRoom'> =
+  /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterCreateRoom');
 
 /** Body of `Live.CallbackAfterCreateRoom`. */
 export type AfterCreateRoomBody = v.InferOutput<typeof AfterCreateRoomBodySchema>;

@@ -30,7 +30,10 @@ export const AfterMemberStateChangedBodySchema: v.LooseObjectSchema<
     readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterMemberStateChanged'>;
     readonly RoomId: typeof IdentifierSchema;
     readonly EventType: v.OptionalSchema<OpenPicklistSchema<'Online' | 'Offline'>, undefined>;
-    readonly EventCause: v.OptionalSchema<OpenPicklistSchema<'Enter' | 'Leave' | 'HeartbeatInterrupt' | 'HeartbeatRecover' | 'Kicked'>, undefined>;
+    readonly EventCause: v.OptionalSchema<
+      OpenPicklistSchema<'Enter' | 'Leave' | 'HeartbeatInterrupt' | 'HeartbeatRecover' | 'Kicked'>,
+      undefined
+    >;
     readonly MemberList: v.OptionalSchema<
       v.ArraySchema<v.LooseObjectSchema<{ readonly Member_Account: typeof IdentifierSchema }, undefined>, undefined>,
       undefined

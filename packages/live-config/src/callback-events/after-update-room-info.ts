@@ -12,7 +12,8 @@ import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js
  * if (event.known && event.command === 'Live.CallbackAfterUpdateRoomInfo') rooms.update(event.body.RoomInfo.RoomId, event.body.RoomInfo);
  * ```
  */
-export const AfterUpdateRoomInfoBodySchema: RoomInfoBodySchema<'Live.CallbackAfterUpdateRoomInfo'> = /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterUpdateRoomInfo');
+export const AfterUpdateRoomInfoBodySchema: RoomInfoBodySchema<'Live.CallbackAfterUpdateRoomInfo'> =
+  /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterUpdateRoomInfo');
 
 /** Body of `Live.CallbackAfterUpdateRoomInfo`. */
 export type AfterUpdateRoomInfoBody = v.InferOutput<typeof AfterUpdateRoomInfoBodySchema>;

@@ -176,6 +176,8 @@ describe('callback body types', () => {
     expectTypeOf<LiveCallbackBody<'Live.CallbackAfterChangeOwner'>>().toEqualTypeOf<AfterChangeOwnerBody>();
     expectTypeOf<LiveCallbackBody<'Live.CallbackBeforeSendGift'>>().toEqualTypeOf<BeforeSendGiftBody>();
     expectTypeOf<LiveCallbackBody<'Live.CallbackAfterCloudRecordingChanged'>>().toEqualTypeOf<AfterCloudRecordingChangedBody>();
-    expectTypeOf<LiveCallbackBody<'Mic.CallbackAfterSeatInfoChanged'>>().toEqualTypeOf<LooseCallbackBody<'Mic.CallbackAfterSeatInfoChanged'>>();
+    expectTypeOf<LiveCallbackBody<'Mic.CallbackAfterSeatInfoChanged'>>().toEqualTypeOf<
+      LooseCallbackBody<'Mic.CallbackAfterSeatInfoChanged'>
+    >();
   });
 });

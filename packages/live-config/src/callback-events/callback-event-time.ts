@@ -23,8 +23,13 @@ export function callbackEventTime(body: JsonObject): number | undefined {
   const own = Object.prototype.hasOwnProperty.call(body, 'EventTime') ? millisecondsOf(body['EventTime']) : undefined;
   if (own !== undefined) return own;
   const roomInfo = child(body, 'RoomInfo');
-  const inRoomInfo = roomInfo !== undefined && Object.prototype.hasOwnProperty.call(roomInfo, 'EventTime') ? millisecondsOf(roomInfo['EventTime']) : undefined;
+  const inRoomInfo =
+    roomInfo !== undefined && Object.prototype.hasOwnProperty.call(roomInfo, 'EventTime')
+      ? millisecondsOf(roomInfo['EventTime'])
+      : undefined;
   if (inRoomInfo !== undefined) return inRoomInfo;
   const eventInfo = child(body, 'EventInfo');
-  return eventInfo !== undefined && Object.prototype.hasOwnProperty.call(eventInfo, 'EventMsTs') ? millisecondsOf(eventInfo['EventMsTs']) : undefined;
+  return eventInfo !== undefined && Object.prototype.hasOwnProperty.call(eventInfo, 'EventMsTs')
+    ? millisecondsOf(eventInfo['EventMsTs'])
+    : undefined;
 }

@@ -67,8 +67,10 @@ function roomAttributeEntries(): CallbackRoomAttributeEntries {
  * (`RoomInfo`): `RoomId` identifies the room and is required; every attribute is optional
  * ({@link CallbackRoomAttributeEntries}). Fields Tencent adds later pass through.
  */
-export const CallbackRoomInfoSchema: v.LooseObjectSchema<{ readonly RoomId: typeof IdentifierSchema } & CallbackRoomAttributeEntries, undefined> =
-  /* @__PURE__ */ (() => v.looseObject({ RoomId: IdentifierSchema, ...roomAttributeEntries() }))();
+export const CallbackRoomInfoSchema: v.LooseObjectSchema<
+  { readonly RoomId: typeof IdentifierSchema } & CallbackRoomAttributeEntries,
+  undefined
+> = /* @__PURE__ */ (() => v.looseObject({ RoomId: IdentifierSchema, ...roomAttributeEntries() }))();
 
 /** A room's `RoomInfo` in a callback. */
 export type CallbackRoomInfo = v.InferOutput<typeof CallbackRoomInfoSchema>;

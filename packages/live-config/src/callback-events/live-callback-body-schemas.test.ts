@@ -51,15 +51,20 @@ function without(body: Record<string, unknown>, path: readonly string[]): Record
 
 const issuesOf = (schema: v.GenericSchema, input: unknown) => {
   const result = v.safeParse(schema, input);
-  return result.success ? [] : result.issues.map((issue) => `${v.getDotPath(issue) ?? '(value)'}: ${issue.input === undefined ? 'missing' : issue.expected}`);
+  return result.success
+    ? []
+    : result.issues.map((issue) => `${v.getDotPath(issue) ?? '(value)'}: ${issue.input === undefined ? 'missing' : issue.expected}`);
 };
 
 describe('every callback body schema', () => {
-  it.each(KNOWN_CALLBACK_COMMANDS)('%s accepts the body with only what identifies the event, with or without CallbackCommand', (command) => {
-    const schema = LIVE_CALLBACK_BODY_SCHEMAS[command];
-    expect(issuesOf(schema, MINIMAL[command])).toEqual([]);
-    expect(issuesOf(schema, { CallbackCommand: command, ...MINIMAL[command] })).toEqual([]);
-  });
+  it.each(KNOWN_CALLBACK_COMMANDS)(
+    '%s accepts the body with only what identifies the event, with or without CallbackCommand',
+    (command) => {
+      const schema = LIVE_CALLBACK_BODY_SCHEMAS[command];
+      expect(issuesOf(schema, MINIMAL[command])).toEqual([]);
+      expect(issuesOf(schema, { CallbackCommand: command, ...MINIMAL[command] })).toEqual([]);
+    },
+  );
 
   it.each(Object.entries(ROOM_ID_PATHS))('%s requires the room id at %j', (command, path) => {
     const schema = LIVE_CALLBACK_BODY_SCHEMAS[command as KnownCallbackCommand];
@@ -68,13 +73,23 @@ describe('every callback body schema', () => {
   });
 
   it.each(KNOWN_CALLBACK_COMMANDS)('%s lets unknown fields through untouched', (command) => {
-    const output = v.parse(LIVE_CALLBACK_BODY_SCHEMAS[command], { ...MINIMAL[command], NewField: { nested: [1] } }) as Record<string, unknown>;
+    const output = v.parse(LIVE_CALLBACK_BODY_SCHEMAS[command], { ...MINIMAL[command], NewField: { nested: [1] } }) as Record<
+      string,
+      unknown
+    >;
     expect(output['NewField']).toEqual({ nested: [1] });
   });
 
   it('takes a CallbackCommand of another spelling (verifyLiveCallback reports the disagreement)', () => {
-    expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterMemberStateChanged'], { CallbackCommand: 'Live.CallbackMemberStateChanged', RoomId: 'r' })).toEqual([]);
-    expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterMemberStateChanged'], { CallbackCommand: 7, RoomId: 'r' })).toEqual(['CallbackCommand: string']);
+    expect(
+      issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterMemberStateChanged'], {
+        CallbackCommand: 'Live.CallbackMemberStateChanged',
+        RoomId: 'r',
+      }),
+    ).toEqual([]);
+    expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterMemberStateChanged'], { CallbackCommand: 7, RoomId: 'r' })).toEqual([
+      'CallbackCommand: string',
+    ]);
   });
 });
 
@@ -126,13 +141,19 @@ describe('lenient fields', () => {
       IsUnlimitedRoomEnabled: true,
       EventTime: 1703589922780,
     };
-    expect(v.parse(DestroyedRoomInfoSchema, attributes)).toMatchObject({ Owner_Account: '1441152166', MaxSeatCount: 4, Category: [1, 2, 3] });
+    expect(v.parse(DestroyedRoomInfoSchema, attributes)).toMatchObject({
+      Owner_Account: '1441152166',
+      MaxSeatCount: 4,
+      Category: [1, 2, 3],
+    });
     expect(issuesOf(CallbackRoomInfoSchema, attributes)).toEqual(['RoomId: missing']);
     expect(v.parse(CallbackRoomInfoSchema, { ...attributes, RoomId: 'r' }).EventTime).toBe(1703589922780);
   });
 
   it('still reports a documented field of the wrong type (the event then arrives untyped, with shapeIssues)', () => {
-    expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterDestroyRoom'], { RoomId: 'r', RoomInfo: 'gone' })).toEqual(['RoomInfo: Object']);
+    expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterDestroyRoom'], { RoomId: 'r', RoomInfo: 'gone' })).toEqual([
+      'RoomInfo: Object',
+    ]);
     expect(issuesOf(LIVE_CALLBACK_BODY_SCHEMAS['Live.CallbackAfterMemberStateChanged'], { RoomId: 'r', MemberList: [{}] })).toEqual([
       'MemberList.0.Member_Account: missing',
     ]);

@@ -46,7 +46,10 @@ export interface Sample extends CorpusEntry {
 
 function pageLabel(page: SamplePage): string {
   const host = new URL(page.url).host.replace(/^www\./, '');
-  const id = typeof page['docId'] === 'string' ? [page['product'], page['docId']].filter(Boolean).join('/') : [page['docSet'], page['pageId']].filter(Boolean).join('/');
+  const id =
+    typeof page['docId'] === 'string'
+      ? [page['product'], page['docId']].filter(Boolean).join('/')
+      : [page['docSet'], page['pageId']].filter(Boolean).join('/');
   const language = typeof page['language'] === 'string' ? ` ${page['language']}` : '';
   const updated = typeof page.updated === 'string' ? `, ${page.updated.slice(0, 10)}` : '';
   return `${host} ${id || new URL(page.url).pathname}${language}${updated}`;
@@ -64,12 +67,17 @@ export function corpusFile(vendor: 'tencent' | 'aicc', file: string): string {
 
 /** The samples of `vendor` that have a file, loaded and parsed; `kind` filters. */
 export function samples(vendor: 'tencent' | 'aicc', kind?: string): readonly Sample[] {
-  return corpusEntries(vendor)
-    // Listed but not run: no whole sample, or one that no small edit makes JSON (its notes say why).
-    .filter((entry): entry is CorpusEntry & { file: string } => entry.file !== null && (entry.file.endsWith('.json') || Boolean(entry.normalisedFile)))
-    .filter((entry) => kind === undefined || entry.kind === kind)
-    .map((entry) => {
-      const text = corpusFile(vendor, entry.normalisedFile ?? entry.file);
-      return { ...entry, text, json: JSON.parse(text) as unknown, label: `${entry.file} — ${pageLabel(entry.page)}` };
-    });
+  return (
+    corpusEntries(vendor)
+      // Listed but not run: no whole sample, or one that no small edit makes JSON (its notes say why).
+      .filter(
+        (entry): entry is CorpusEntry & { file: string } =>
+          entry.file !== null && (entry.file.endsWith('.json') || Boolean(entry.normalisedFile)),
+      )
+      .filter((entry) => kind === undefined || entry.kind === kind)
+      .map((entry) => {
+        const text = corpusFile(vendor, entry.normalisedFile ?? entry.file);
+        return { ...entry, text, json: JSON.parse(text) as unknown, label: `${entry.file} — ${pageLabel(entry.page)}` };
+      })
+  );
 }
