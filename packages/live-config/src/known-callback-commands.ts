@@ -95,7 +95,7 @@ export const CALLBACK_COMMAND_ALIASES: {
  * ```
  */
 export function canonicalCallbackCommand(command: string): string {
-  return Object.prototype.hasOwnProperty.call(CALLBACK_COMMAND_ALIASES, command)
+  return Object.hasOwn(CALLBACK_COMMAND_ALIASES, command)
     ? CALLBACK_COMMAND_ALIASES[command as keyof typeof CALLBACK_COMMAND_ALIASES]
     : command;
 }

@@ -1,12 +1,12 @@
 import type * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CallbackAckBody } from './callback-ack.js';
-import { CallbackConfigurationSchema } from './callback-configuration-schema.js';
-import { CallbackTokenSchema } from './callback-token-schema.js';
-import { type CallbackTokenConfiguration, CallbackTokenResponseSchema } from './get-callback-token.js';
-import { type CallbackConfigurationResponse, CallbackConfigurationResponseSchema } from './get-callback.js';
+import type { CallbackConfigurationSchema } from './callback-configuration-schema.js';
+import type { CallbackTokenSchema } from './callback-token-schema.js';
+import type { CallbackTokenConfiguration, CallbackTokenResponseSchema } from './get-callback-token.js';
+import type { CallbackConfigurationResponse, CallbackConfigurationResponseSchema } from './get-callback.js';
 import type { CallbackCommand } from './known-callback-commands.js';
-import { type CallbackTokenSettings, CallbackTokenSettingsSchema } from './set-callback-token.js';
+import type { CallbackTokenSettings, CallbackTokenSettingsSchema } from './set-callback-token.js';
 
 // These schemas carry explicit types (JSR rejects inferred ones in a public API); these pin what they infer, so
 // an edit of an annotation cannot change them unnoticed.

@@ -179,7 +179,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
   if (typeof body !== 'object' || body === null || Array.isArray(body)) refuseBody('The callback body is not a JSON object');
 
   // A body CallbackCommand that is not a non-empty string does not name a command; the body schema reports it.
-  const bodyField = Object.prototype.hasOwnProperty.call(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
+  const bodyField = Object.hasOwn(body, 'CallbackCommand') ? body['CallbackCommand'] : undefined;
   const bodyCommand = typeof bodyField === 'string' && bodyField !== '' ? bodyField : undefined;
   const { command, mismatch } = resolveCommand(query.command === '' ? undefined : query.command, bodyCommand);
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import {
-  SATISFACTION_LEVELS,
+  type SATISFACTION_LEVELS,
   SURVEY_LANGUAGES,
   type SatisfactionLevel,
   type SatisfactionQuestion,

@@ -92,5 +92,5 @@ export function regionNames(): string {
 
 /** True when `value` names a region of {@link REGIONS}. */
 export function isRegion(value: unknown): value is Region {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REGION_DOMAINS, value);
+  return typeof value === 'string' && Object.hasOwn(REGION_DOMAINS, value);
 }

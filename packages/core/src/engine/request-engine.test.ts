@@ -4,7 +4,7 @@ import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest'
 import { limitResponseSize } from '../client/response-size-limit.js';
 import { classifyFailure, NO_RETRY_POLICY, resolveRetryPolicy, type RetryOptions } from '../client/retry-policy.js';
 import { TencentApiError } from '../errors/tencent-api-error.js';
-import { TokenwireError } from '../errors/tokenwire-error.js';
+import type { TokenwireError } from '../errors/tokenwire-error.js';
 import {
   HttpStatusError,
   MalformedResponseError,

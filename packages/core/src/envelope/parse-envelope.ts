@@ -123,7 +123,7 @@ export function parseEnvelopeResponse<TSchema extends v.GenericSchema>(
   context: ErrorContext = {},
 ): v.InferOutput<TSchema> {
   const fields = contextFields(context, envelope.RequestId ?? context.requestId);
-  if (!Object.prototype.hasOwnProperty.call(envelope, 'Response')) {
+  if (!Object.hasOwn(envelope, 'Response')) {
     throw new MalformedResponseError('Tencent response has no Response object', fields);
   }
   const result = v.safeParse(responseSchema, (envelope as Record<string, unknown>)['Response']);

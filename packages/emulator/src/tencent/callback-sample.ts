@@ -89,7 +89,7 @@ function choose(command: unknown, options: CallbackSampleOptions): CallbackSampl
   }
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(FIELD_CHECKS, key)) {
+    if (!Object.hasOwn(FIELD_CHECKS, key)) {
       issues.push({ path: key, message: 'is not a known option (expected dialect, roomId, operator, eventTime, eventCause or coins)' });
     } else if (!definition.fields.includes(key as CallbackSampleField)) {
       issues.push({

@@ -1,4 +1,4 @@
-import { type RandomUint32Source } from '@tokenwire/core';
+import type { RandomUint32Source } from '@tokenwire/core';
 import { randomUint32 } from '@tokenwire/core/internal';
 import { randomHex } from '../random-bytes.js';
 

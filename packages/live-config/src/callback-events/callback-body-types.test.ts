@@ -7,10 +7,10 @@ import type { AfterCreateRoomBody } from './after-create-room.js';
 import type { AfterDestroyRoomBody } from './after-destroy-room.js';
 import type { AfterMemberStateChangedBody } from './after-member-state-changed.js';
 import type { AfterUpdateRoomInfoBody } from './after-update-room-info.js';
-import { type BeforeSendGiftBody, type GiftWater, GiftWaterSchema } from './before-send-gift.js';
-import { IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
-import { type CallbackRoomInfo, CallbackRoomInfoSchema, type DestroyedRoomInfo } from './callback-room-info.js';
-import { LIVE_CALLBACK_BODY_SCHEMAS, type LiveCallbackBody } from './live-callback-body-schemas.js';
+import type { BeforeSendGiftBody, GiftWater, GiftWaterSchema } from './before-send-gift.js';
+import type { IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+import type { CallbackRoomInfo, CallbackRoomInfoSchema, DestroyedRoomInfo } from './callback-room-info.js';
+import type { LIVE_CALLBACK_BODY_SCHEMAS, LiveCallbackBody } from './live-callback-body-schemas.js';
 import type { LooseCallbackBody } from './loose-callback-body.js';
 
 // The body schemas carry explicit types (JSR rejects inferred ones in a public API); these pin the body types

@@ -8,7 +8,7 @@ function millisecondsOf(value: JsonValue | undefined): number | undefined {
 }
 
 function child(body: JsonObject, key: string): JsonObject | undefined {
-  const value = Object.prototype.hasOwnProperty.call(body, key) ? body[key] : undefined;
+  const value = Object.hasOwn(body, key) ? body[key] : undefined;
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 }
 
@@ -20,16 +20,11 @@ function child(body: JsonObject, key: string): JsonObject | undefined {
  * @internal
  */
 export function callbackEventTime(body: JsonObject): number | undefined {
-  const own = Object.prototype.hasOwnProperty.call(body, 'EventTime') ? millisecondsOf(body['EventTime']) : undefined;
+  const own = Object.hasOwn(body, 'EventTime') ? millisecondsOf(body['EventTime']) : undefined;
   if (own !== undefined) return own;
   const roomInfo = child(body, 'RoomInfo');
-  const inRoomInfo =
-    roomInfo !== undefined && Object.prototype.hasOwnProperty.call(roomInfo, 'EventTime')
-      ? millisecondsOf(roomInfo['EventTime'])
-      : undefined;
+  const inRoomInfo = roomInfo !== undefined && Object.hasOwn(roomInfo, 'EventTime') ? millisecondsOf(roomInfo['EventTime']) : undefined;
   if (inRoomInfo !== undefined) return inRoomInfo;
   const eventInfo = child(body, 'EventInfo');
-  return eventInfo !== undefined && Object.prototype.hasOwnProperty.call(eventInfo, 'EventMsTs')
-    ? millisecondsOf(eventInfo['EventMsTs'])
-    : undefined;
+  return eventInfo !== undefined && Object.hasOwn(eventInfo, 'EventMsTs') ? millisecondsOf(eventInfo['EventMsTs']) : undefined;
 }
