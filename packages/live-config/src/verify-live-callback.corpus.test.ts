@@ -2,31 +2,20 @@
 // Every callback sample of the conformance corpus (tests/conformance/corpus/tencent, vendor pages with their
 // dates), sent as published — normalised only where the page is not JSON (comments, a missing comma; see the
 // corpus index) — must verify as a typed event: a real callback is never `known: false` for an optional field.
-import { readFileSync } from 'node:fs';
 import { signCallback } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
+import { samples as readSamples } from '../../../tests/conformance/test/support/corpus.js';
 import { canonicalCallbackCommand, isKnownCallbackCommand } from './known-callback-commands.js';
 import { verifyLiveCallback } from './verify-live-callback.js';
 
-const CORPUS = new URL('../../../tests/conformance/corpus/tencent/', import.meta.url);
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'corpus-token';
 const REQUEST_TIME = 1_800_000_000;
 
-interface CorpusEntry {
-  readonly file: string | null;
-  readonly normalisedFile?: string;
-  readonly kind: string;
-  readonly command: string | null;
-  readonly page: { readonly url: string; readonly updated: string | null };
-}
-
-const samples = (JSON.parse(readFileSync(new URL('index.json', CORPUS), 'utf8')) as CorpusEntry[])
-  .filter(
-    (entry): entry is CorpusEntry & { file: string; command: string } =>
-      entry.kind === 'callback' && entry.file !== null && entry.command !== null,
-  )
-  .map((entry) => ({ ...entry, body: readFileSync(new URL(entry.normalisedFile ?? entry.file, CORPUS), 'utf8') }));
+// The conformance suite's own reader of the corpus (every callback sample with a JSON text, and its doc page).
+const samples = readSamples('tencent', 'callback')
+  .filter((entry): entry is typeof entry & { command: string } => typeof entry.command === 'string')
+  .map((entry) => ({ ...entry, body: entry.text }));
 
 function post(command: string, body: string): Request {
   const sign = signCallback({ token: TOKEN, requestTime: REQUEST_TIME });

@@ -2,24 +2,12 @@
 // The emulator's callback samples against the conformance corpus (tests/conformance/corpus/tencent): every
 // vendor sample collected there must be one of the documented dialects `callbackSample` renders, byte for byte up
 // to whitespace and key order. A sample that matches none is a shape the emulator does not speak yet.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { samples } from '../../../../tests/conformance/test/support/corpus.js';
 import { CALLBACK_SAMPLE_DIALECTS, callbackSample } from './callback-sample.js';
 
-const CORPUS = new URL('../../../../tests/conformance/corpus/tencent/', import.meta.url);
-
-interface CorpusEntry {
-  readonly file: string | null;
-  readonly normalisedFile?: string;
-  readonly kind: string;
-  readonly command: string | null;
-  readonly page: { readonly url: string; readonly updated: string | null };
-}
-
-const entries = (JSON.parse(readFileSync(new URL('index.json', CORPUS), 'utf8')) as CorpusEntry[]).filter(
-  (entry): entry is CorpusEntry & { file: string; command: string } =>
-    entry.kind === 'callback' && entry.file !== null && entry.command !== null,
-);
+// The conformance suite's own reader of the corpus (every callback sample with a JSON text, and its doc page).
+const entries = samples('tencent', 'callback').filter((entry) => typeof entry.command === 'string');
 
 /** JSON text with object keys sorted, so key order and whitespace do not count. */
 function canonical(value: unknown): string {
@@ -49,7 +37,7 @@ describe('the conformance corpus', () => {
   it.each(entries.map((entry) => [entry.normalisedFile ?? entry.file, entry] as const))(
     '%s is a dialect callbackSample renders',
     (file, entry) => {
-      const sample = canonical(JSON.parse(readFileSync(new URL(file, CORPUS), 'utf8')));
+      const sample = canonical(entry.json);
       const matches = rendered.filter((candidate) => candidate.body === sample).map((candidate) => candidate.dialect);
       expect(
         matches.map((dialect) => dialect.id),
