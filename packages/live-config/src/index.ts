@@ -19,7 +19,7 @@ export {
 // callback token
 export { CallbackTokenSchema, MAX_CALLBACK_TOKEN_LENGTH } from './callback-token-schema.js';
 export type { CallbackTokenSettings } from './set-callback-token.js';
-export { CallbackTokenSettingsSchema, setCallbackToken } from './set-callback-token.js';
+export { setCallbackToken } from './set-callback-token.js';
 export type { CallbackTokenConfiguration } from './get-callback-token.js';
 export { CALLBACK_TOKEN_NOT_CONFIGURED, CallbackTokenResponseSchema, getCallbackToken } from './get-callback-token.js';
 export { deleteCallbackToken } from './delete-callback-token.js';

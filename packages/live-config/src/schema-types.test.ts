@@ -6,7 +6,6 @@ import type { CallbackTokenSchema } from './callback-token-schema.js';
 import type { CallbackTokenConfiguration, CallbackTokenResponseSchema } from './get-callback-token.js';
 import type { CallbackConfigurationResponse, CallbackConfigurationResponseSchema } from './get-callback.js';
 import type { CallbackCommand } from './known-callback-commands.js';
-import type { CallbackTokenSettings, CallbackTokenSettingsSchema } from './set-callback-token.js';
 
 // These schemas carry explicit types (JSR rejects inferred ones in a public API); these pin what they infer, so
 // an edit of an annotation cannot change them unnoticed.
@@ -15,10 +14,6 @@ describe('schema types', () => {
   it('callback token and token settings', () => {
     expectTypeOf<v.InferInput<typeof CallbackTokenSchema>>().toEqualTypeOf<string>();
     expectTypeOf<v.InferOutput<typeof CallbackTokenSchema>>().toEqualTypeOf<string>();
-    type Settings = { token?: string | undefined; enabled?: boolean | undefined };
-    expectTypeOf<v.InferInput<typeof CallbackTokenSettingsSchema>>().toEqualTypeOf<Settings>();
-    expectTypeOf<v.InferOutput<typeof CallbackTokenSettingsSchema>>().toEqualTypeOf<Settings>();
-    expectTypeOf<CallbackTokenSettings>().toEqualTypeOf<Readonly<Settings>>();
   });
 
   it('the Response of get_callback_token and get_callback, renamed', () => {

@@ -155,6 +155,28 @@ describe('setCallbackToken', () => {
     expect(emulator.log.size).toBe(0);
   });
 
+  it('reports every field issue at once, each by path and with a message that says what is expected', async () => {
+    const { client, emulator } = createHarness();
+    const error = await rejection(setCallbackToken(client, { token: 'has space', enabled: 'yes', tokne: 'x' } as never));
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      issues: [
+        { path: 'token', message: 'must be 1 to 128 visible ASCII characters (no spaces, line breaks or non-ASCII letters)' },
+        { path: 'enabled', message: 'must be a boolean' },
+        { path: 'tokne', message: 'is not a known field (expected token and/or enabled)' },
+      ],
+      message:
+        'Invalid callback token settings: token: must be 1 to 128 visible ASCII characters (no spaces, line breaks or non-ASCII letters); enabled: must be a boolean; tokne: is not a known field (expected token and/or enabled)',
+    });
+    expect((await rejection(setCallbackToken(client, {}))) as ValidationError).toMatchObject({
+      issues: [{ path: '', message: 'give token, enabled or both (both on first setup)' }],
+    });
+    expect((await rejection(setCallbackToken(client, null as never))) as ValidationError).toMatchObject({
+      issues: [{ path: '', message: 'must be an object with token and/or enabled' }],
+    });
+    expect(emulator.log.size).toBe(0);
+  });
+
   it('accepts a 128-character token and keeps it out of the request log', async () => {
     const { client, tencent, emulator } = createHarness();
     const token = 'T'.repeat(128);

@@ -3,11 +3,8 @@ import * as v from 'valibot';
 import { CallbackTokenSchema } from './callback-token-schema.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED } from './get-callback-token.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
-import { objectMessage } from './parse-input.js';
+import { objectMessage, parseInput } from './parse-input.js';
 import { redactToken } from './redact-token.js';
-import { validateCallbackTokenSettings } from './validate-callback-token-settings.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /**
  * Input of {@link setCallbackToken}. On the app's first setup both fields are required; afterwards give only the
@@ -24,18 +21,7 @@ export interface CallbackTokenSettings {
  * Schema of {@link CallbackTokenSettings}: unknown fields are rejected (a misspelt `tokne` would otherwise be
  * dropped silently) and at least one of `token` and `enabled` is required.
  */
-export const CallbackTokenSettingsSchema: v.SchemaWithPipe<
-  readonly [
-    v.StrictObjectSchema<
-      {
-        readonly token: v.OptionalSchema<typeof CallbackTokenSchema, undefined>;
-        readonly enabled: v.OptionalSchema<v.BooleanSchema<string>, undefined>;
-      },
-      (issue: v.StrictObjectIssue) => string
-    >,
-    v.CheckAction<{ token?: string | undefined; enabled?: boolean | undefined }, string>,
-  ]
-> = /* @__PURE__ */ (() =>
+const CallbackTokenSettingsSchema: v.GenericSchema<unknown, CallbackTokenSettings> = /* @__PURE__ */ (() =>
   v.pipe(
     v.strictObject(
       {
@@ -73,7 +59,7 @@ export async function setCallbackToken(
   settings: CallbackTokenSettings,
   options?: LiveConfigCallOptions,
 ): Promise<void> {
-  const input = validateCallbackTokenSettings(settings);
+  const input = parseInput(CallbackTokenSettingsSchema, settings, 'callback token settings');
   const missing = input.token === undefined ? 'token' : input.enabled === undefined ? 'enabled' : undefined;
   if (missing !== undefined) {
     try {
