@@ -76,20 +76,25 @@ export { NOT_QUEUING_RESULT_CODES, QueueInfoResponseSchema } from './session/que
 export type { HistoryOptions, HistoryPage } from './session/chat-history.js';
 export { HistoryResponseSchema, MAX_HISTORY_PAGE_SIZE } from './session/chat-history.js';
 export type { LeaveMessageInput, LeaveMessageResult } from './session/leave-message.js';
-export { CONTACT_NUMBER_PATTERN, LeaveMessageResponseSchema, MAX_LEAVE_MESSAGE_USER_ID_LENGTH } from './session/leave-message.js';
+export {
+  CONTACT_NUMBER_PATTERN,
+  LeaveMessageResponseSchema,
+  leaveMessage,
+  MAX_LEAVE_MESSAGE_USER_ID_LENGTH,
+} from './session/leave-message.js';
 export type { UploadedFile, UploadFileInput } from './session/upload-file.js';
 export { DEFAULT_MAX_UPLOAD_BYTES, UploadFileResponseSchema } from './session/upload-file.js';
 export type { DownloadedFile, DownloadFileInput } from './session/download-file.js';
-export { DEFAULT_MAX_DOWNLOAD_BYTES, DownloadFileResponseSchema } from './session/download-file.js';
+export { DEFAULT_MAX_DOWNLOAD_BYTES, DownloadFileResponseSchema, downloadFile } from './session/download-file.js';
 export type { Phrases, PhrasesInput } from './session/phrases.js';
-export { PhrasesResponseSchema } from './session/phrases.js';
+export { PhrasesResponseSchema, queryPhrases } from './session/phrases.js';
 export type { SatisfactionSurvey, SurveyModeOptions } from './session/survey-mode.js';
-export { SatisfactionLevelSchema, SatisfactionSurveySchema, SurveyModeResponseSchema } from './session/survey-mode.js';
+export { querySurveyMode, SatisfactionLevelSchema, SatisfactionSurveySchema, SurveyModeResponseSchema } from './session/survey-mode.js';
 export type { SaveSatisfactionInput, SaveSatisfactionResult } from './session/save-satisfaction.js';
 export { MAX_NPS_SCORE, SATISFACTION_COMMENT_LIMIT, SaveSatisfactionResponseSchema } from './session/save-satisfaction.js';
 export { MAX_SHORT_USER_ID_LENGTH } from './session/user-id-limit.js';
 export type { RobotFeedbackInput, RobotFeedbackResult } from './session/robot-feedback.js';
-export { MAX_FEEDBACK_CONTENT_LENGTH, RobotFeedbackResponseSchema } from './session/robot-feedback.js';
+export { MAX_FEEDBACK_CONTENT_LENGTH, RobotFeedbackResponseSchema, sendRobotFeedback } from './session/robot-feedback.js';
 
 // messages
 export type {

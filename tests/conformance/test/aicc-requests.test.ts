@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyToken, createAiccClient, createAiccSession, type AiccClient, type AiccSession } from '@tokenwire/aicc-messaging';
+import {
+  applyToken,
+  createAiccClient,
+  createAiccSession,
+  downloadFile,
+  leaveMessage,
+  queryPhrases,
+  querySurveyMode,
+  sendRobotFeedback,
+  type AiccClient,
+  type AiccSession,
+} from '@tokenwire/aicc-messaging';
 import { createEmulator } from '@tokenwire/emulator';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, samples } from './support/corpus.js';
@@ -71,15 +82,15 @@ const CALLS: Record<string, readonly ((session: AiccSession, client: AiccClient)
   queryQueueInfo: [(session) => session.queueInfo()],
   queryHistoryChatMessage: [(session) => session.history()],
   uploadFileStream: [(session) => session.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
-  downloadFileStream: [(session) => session.downloadFile({ fileId: 'file-1', fileType: 'png' })],
-  queryPhraseByKeyword: [(session) => session.phrases({ keyword: 'version' })],
-  getsatisfactionsurveymode: [(session) => session.surveyMode()],
+  downloadFileStream: [(session) => downloadFile(session, { fileId: 'file-1', fileType: 'png' })],
+  queryPhraseByKeyword: [(session) => queryPhrases(session, { keyword: 'version' })],
+  getsatisfactionsurveymode: [(session) => querySurveyMode(session)],
   saveSatisfaction: [
     (session) => session.saveSatisfaction({ evaluation: 5 }),
     (session) => session.saveSatisfaction({ evaluation: 4, npsScore: 9, resolved: true }),
   ],
-  feedbacksatisfaction: [(session) => session.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'wrong answer' })],
-  doLeaveMessage: [(session) => session.leaveMessage({ caller: '13800000000', message: 'Please call me back' })],
+  feedbacksatisfaction: [(session) => sendRobotFeedback(session, { interIdx: 1, satisfied: false, feedbackContent: 'wrong answer' })],
+  doLeaveMessage: [(session) => leaveMessage(session, { caller: '13800000000', message: 'Please call me back' })],
 };
 
 describe('Huawei AICC: what tokenwire sends has every documented mandatory field, typed as documented', () => {

@@ -1,4 +1,12 @@
-import { FabricAuthError, applyToken, createAiccClient, createAiccSession, type AiccSession } from '@tokenwire/aicc-messaging';
+import {
+  FabricAuthError,
+  applyToken,
+  createAiccClient,
+  createAiccSession,
+  leaveMessage,
+  queryPhrases,
+  type AiccSession,
+} from '@tokenwire/aicc-messaging';
 import { describe, expect, it } from 'vitest';
 import { samples, type Sample } from './support/corpus.js';
 
@@ -58,10 +66,10 @@ const CALLS: Record<string, (session: AiccSession, answer: Sample) => Promise<un
     expect(result.messages).toHaveLength((answer.json as { downlinkMessages: unknown[] }).downlinkMessages.length);
     return result;
   },
-  queryPhraseByKeyword: (session) => session.phrases({ keyword: 'version' }),
+  queryPhraseByKeyword: (session) => queryPhrases(session, { keyword: 'version' }),
   queryQueueInfo: (session) => session.queueInfo(),
   saveSatisfaction: (session) => session.saveSatisfaction({ evaluation: 5, comment: 'Satisfied' }),
-  doLeaveMessage: (session) => session.leaveMessage({ caller: '13800000000', message: 'Please call me back' }),
+  doLeaveMessage: (session) => leaveMessage(session, { caller: '13800000000', message: 'Please call me back' }),
   uploadFileStream: async (session, answer) => {
     const uploaded = await session.uploadFile({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileType: 'png' });
     expect(uploaded.objectKey).toBe((answer.json as { objectKey: string }).objectKey);

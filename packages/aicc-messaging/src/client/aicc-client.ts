@@ -101,53 +101,55 @@ export interface AiccClient {
 }
 
 /** APIs that change nothing when repeated (reads, and `applyToken`, which only issues another token). */
-const IDEMPOTENT_APIS: ReadonlySet<string> = new Set([
-  'applyToken',
-  'poll',
-  'queryQueueInfo',
-  'queryHistoryChatMessage',
-  'downloadFileStream',
-  'queryPhraseByKeyword',
-  'getsatisfactionsurveymode',
-]);
+const IDEMPOTENT_APIS: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set([
+    'applyToken',
+    'poll',
+    'queryQueueInfo',
+    'queryHistoryChatMessage',
+    'downloadFileStream',
+    'queryPhraseByKeyword',
+    'getsatisfactionsurveymode',
+  ]))();
 
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const PlainObjectSchema = v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be a JSON object');
+const PlainObjectSchema = /* @__PURE__ */ (() => v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be a JSON object'))();
 
-const AiccRequestSchema = v.strictObject(
-  {
-    api: v.pipe(
-      v.string('must be a string'),
-      v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction'),
-    ),
-    method: v.optional(v.picklist(['GET', 'POST'], 'must be GET or POST')),
-    query: v.optional(
-      v.custom<Readonly<Record<string, string>>>(
-        (value) => isPlainObject(value) && Object.values(value).every((item) => typeof item === 'string'),
-        'must be an object of strings',
+const AiccRequestSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      api: v.pipe(
+        v.string('must be a string'),
+        v.regex(API_NAME_PATTERN, 'must be an API name such as send or v1/robot/feedbacksatisfaction'),
       ),
-    ),
-    body: v.optional(PlainObjectSchema),
-    messageToken: v.optional(
-      v.union(
-        [v.pipe(v.string(), v.nonEmpty('must not be empty')), v.custom<MessageTokenSource>(isMessageTokenSource)],
-        'must be a string or a MessageTokenSource',
+      method: v.optional(v.picklist(['GET', 'POST'], 'must be GET or POST')),
+      query: v.optional(
+        v.custom<Readonly<Record<string, string>>>(
+          (value) => isPlainObject(value) && Object.values(value).every((item) => typeof item === 'string'),
+          'must be an object of strings',
+        ),
       ),
-    ),
-    idempotent: v.optional(v.boolean('must be a boolean')),
-    refreshAccessTokenOn403: v.optional(v.boolean('must be a boolean')),
-    ...CallOptionEntries,
-    timeoutMs: v.optional(TimeoutSchema),
-    retry: v.optional(RetrySchema),
-    onResponseHeaders: v.optional(FunctionSchema),
-    maxResponseBytes: v.optional(
-      v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
-    ),
-  },
-  objectMessage('an object with at least api'),
-);
+      body: v.optional(PlainObjectSchema),
+      messageToken: v.optional(
+        v.union(
+          [v.pipe(v.string(), v.nonEmpty('must not be empty')), v.custom<MessageTokenSource>(isMessageTokenSource)],
+          'must be a string or a MessageTokenSource',
+        ),
+      ),
+      idempotent: v.optional(v.boolean('must be a boolean')),
+      refreshAccessTokenOn403: v.optional(v.boolean('must be a boolean')),
+      ...CallOptionEntries,
+      timeoutMs: v.optional(TimeoutSchema),
+      retry: v.optional(RetrySchema),
+      onResponseHeaders: v.optional(FunctionSchema),
+      maxResponseBytes: v.optional(
+        v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
+      ),
+    },
+    objectMessage('an object with at least api'),
+  ))();
 
 /** An {@link AiccRequest} after validation, with defaults applied and the body serialised. */
 export interface PreparedAiccRequest {

@@ -97,11 +97,12 @@ function throwIfFailed(outcome: BusinessOutcome, fields: readonly AiccResultFiel
 }
 
 /** Just the outcome of an answer, whatever else it carries or lacks. */
-const OutcomeSchema = /* @__PURE__ */ v.looseObject({
-  resultCode: v.optional(ResultCodeSchema),
-  returnCode: v.optional(ResultCodeSchema),
-  resultDesc: ResultDescriptionSchema,
-});
+const OutcomeSchema = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: v.optional(ResultCodeSchema),
+    returnCode: v.optional(ResultCodeSchema),
+    resultDesc: ResultDescriptionSchema,
+  }))();
 
 /**
  * Throws {@link AiccApiError} when an answer reports a failure in `field`, before its success schema is applied: a

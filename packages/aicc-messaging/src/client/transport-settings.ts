@@ -58,21 +58,24 @@ export interface AiccTransportSettings {
 }
 
 /** A function-valued option. */
-export const FunctionSchema = v.custom<(...parameters: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
+export const FunctionSchema = /* @__PURE__ */ (() =>
+  v.custom<(...parameters: never[]) => unknown>((value) => typeof value === 'function', 'must be a function'))();
 
 /** A ky instance: a function with `extend`, as `ky.create(…)` and `ky.extend(…)` make. */
-const KySchema = v.custom<KyInstanceLike>(
-  (value) => typeof value === 'function' && typeof (value as Partial<KyInstanceLike>).extend === 'function',
-  'must be a ky instance (ky.create(…) or ky.extend(…))',
-);
+const KySchema = /* @__PURE__ */ (() =>
+  v.custom<KyInstanceLike>(
+    (value) => typeof value === 'function' && typeof (value as Partial<KyInstanceLike>).extend === 'function',
+    'must be a ky instance (ky.create(…) or ky.extend(…))',
+  ))();
 
 /** A per-attempt deadline in ms: an integer from 1 to 2^31 − 1. */
-export const TimeoutSchema = v.pipe(
-  v.number('must be a number of milliseconds'),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(1, 'must be at least 1 ms'),
-  v.maxValue(MAX_TIMER_DELAY_MS, `must be at most ${MAX_TIMER_DELAY_MS} ms`),
-);
+export const TimeoutSchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.number('must be a number of milliseconds'),
+    v.integer('must be a whole number of milliseconds'),
+    v.minValue(1, 'must be at least 1 ms'),
+    v.maxValue(MAX_TIMER_DELAY_MS, `must be at most ${MAX_TIMER_DELAY_MS} ms`),
+  ))();
 
 const count = (maximum: number) =>
   v.optional(
@@ -87,36 +90,38 @@ const count = (maximum: number) =>
 const RETRY_OPTION_NAMES = ['limit', 'baseDelayMs', 'maxDelayMs', 'rateLimitBaseDelayMs', 'rateLimitMaxDelayMs'];
 
 /** Core's `RetryOptions`, or `false`. Unknown option names are reported by name (never by value). */
-export const RetrySchema = v.pipe(
-  v.union(
-    [
-      v.custom<false>((value) => value === false),
-      v.looseObject({
-        limit: count(100),
-        baseDelayMs: count(MAX_TIMER_DELAY_MS),
-        maxDelayMs: count(MAX_TIMER_DELAY_MS),
-        rateLimitBaseDelayMs: count(MAX_TIMER_DELAY_MS),
-        rateLimitMaxDelayMs: count(MAX_TIMER_DELAY_MS),
-      }),
-    ],
-    'must be false or an object of retry options',
-  ),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed || dataset.value === false) return;
-    const unknown = Object.keys(dataset.value).filter((key) => !RETRY_OPTION_NAMES.includes(key));
-    if (unknown.length > 0) addIssue({ message: `has unknown options: ${unknown.join(', ')} (known: ${RETRY_OPTION_NAMES.join(', ')})` });
-  }),
-);
+export const RetrySchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.union(
+      [
+        v.custom<false>((value) => value === false),
+        v.looseObject({
+          limit: count(100),
+          baseDelayMs: count(MAX_TIMER_DELAY_MS),
+          maxDelayMs: count(MAX_TIMER_DELAY_MS),
+          rateLimitBaseDelayMs: count(MAX_TIMER_DELAY_MS),
+          rateLimitMaxDelayMs: count(MAX_TIMER_DELAY_MS),
+        }),
+      ],
+      'must be false or an object of retry options',
+    ),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed || dataset.value === false) return;
+      const unknown = Object.keys(dataset.value).filter((key) => !RETRY_OPTION_NAMES.includes(key));
+      if (unknown.length > 0) addIssue({ message: `has unknown options: ${unknown.join(', ')} (known: ${RETRY_OPTION_NAMES.join(', ')})` });
+    }),
+  ))();
 
 /** The valibot entries of {@link AiccTransportOptions}, for the clients' option schemas. */
-export const AiccTransportOptionEntries = {
-  ky: v.optional(KySchema),
-  fetch: v.optional(FunctionSchema),
-  timeoutMs: v.optional(TimeoutSchema),
-  retry: v.optional(RetrySchema),
-  now: v.optional(FunctionSchema),
-  random: v.optional(FunctionSchema),
-} as const;
+export const AiccTransportOptionEntries = /* @__PURE__ */ (() =>
+  ({
+    ky: v.optional(KySchema),
+    fetch: v.optional(FunctionSchema),
+    timeoutMs: v.optional(TimeoutSchema),
+    retry: v.optional(RetrySchema),
+    now: v.optional(FunctionSchema),
+    random: v.optional(FunctionSchema),
+  }) as const)();
 
 /**
  * Applies the defaults of {@link AiccTransportOptions} (already validated) and creates the client's request engine.

@@ -29,14 +29,18 @@ export interface AiccGatewayClientOptions extends AiccTransportOptions {
   readonly getAuthorization?: (() => string | Promise<string>) | undefined;
 }
 
-const AiccGatewayClientOptionsSchema = v.strictObject(
-  {
-    gatewayUrl: v.union([HttpBaseUrlSchema, RootRelativePathSchema], 'must be an absolute http(s) URL or a path starting with a single /'),
-    getAuthorization: v.optional(FunctionSchema),
-    ...AiccTransportOptionEntries,
-  },
-  objectMessage('an object with gatewayUrl'),
-);
+const AiccGatewayClientOptionsSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      gatewayUrl: v.union(
+        [HttpBaseUrlSchema, RootRelativePathSchema],
+        'must be an absolute http(s) URL or a path starting with a single /',
+      ),
+      getAuthorization: v.optional(FunctionSchema),
+      ...AiccTransportOptionEntries,
+    },
+    objectMessage('an object with gatewayUrl'),
+  ))();
 
 /**
  * Creates a browser-safe AICC client: the same {@link applyToken} and {@link createAiccSession} API, but every call

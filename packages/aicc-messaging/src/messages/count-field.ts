@@ -18,14 +18,15 @@ export const CountSchema: v.SchemaWithPipe<
     >,
     v.TransformAction<string | number | null | undefined, number | undefined>,
   ]
-> = v.pipe(
-  v.optional(
-    v.nullable(
-      v.union(
-        [v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/))],
-        'must be a whole number or a string of digits',
+> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.optional(
+      v.nullable(
+        v.union(
+          [v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/))],
+          'must be a whole number or a string of digits',
+        ),
       ),
     ),
-  ),
-  v.transform((value) => (value === undefined || value === null ? undefined : Number(value))),
-);
+    v.transform((value) => (value === undefined || value === null ? undefined : Number(value))),
+  ))();

@@ -31,8 +31,9 @@ export type OptionalScalarSchema = v.OptionalSchema<
   undefined
 >;
 
-const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
-const optionalScalar: OptionalScalarSchema = v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number')));
+const optionalString: OptionalStringSchema = /* @__PURE__ */ (() => v.optional(v.nullable(v.string('must be a string'))))();
+const optionalScalar: OptionalScalarSchema = /* @__PURE__ */ (() =>
+  v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number'))))();
 
 /** The entries of {@link DownlinkMessageSchema}: the fields of a {@link DownlinkMessage}, documented one by one. */
 export type DownlinkMessageEntries = {
@@ -95,30 +96,31 @@ export type DownlinkMessageEntries = {
  * if (message.sourceType === 'ROBOT' && message.interIdx !== undefined) offerFeedback(message.interIdx);
  * ```
  */
-export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, undefined> = v.looseObject({
-  channel: optionalString,
-  content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
-  from: optionalString,
-  to: optionalString,
-  mediaType: optionalPicklist<DownlinkMediaType>(),
-  controlType: optionalPicklist<DownlinkControlType>(),
-  sourceType: optionalPicklist<DownlinkSourceType>(),
-  senderNickname: optionalString,
-  senderAvatar: optionalString,
-  timestamp: v.optional(v.nullable(TimestampSchema)),
-  simQuestions: v.optional(v.nullable(v.array(v.string('must be a string')))),
-  isOfflineStatus: LenientBooleanSchema,
-  messageCode: optionalString,
-  interIdx: optionalScalar,
-  contentType: optionalString,
-  mediaFileType: optionalString,
-  callId: optionalString,
-  robotGender: optionalString,
-  queueFlag: optionalString,
-  receiveTime: v.optional(v.nullable(TimestampSchema)),
-  associationContentId: optionalString,
-  handlerType: optionalScalar,
-});
+export const DownlinkMessageSchema: v.LooseObjectSchema<DownlinkMessageEntries, undefined> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    channel: optionalString,
+    content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
+    from: optionalString,
+    to: optionalString,
+    mediaType: optionalPicklist<DownlinkMediaType>(),
+    controlType: optionalPicklist<DownlinkControlType>(),
+    sourceType: optionalPicklist<DownlinkSourceType>(),
+    senderNickname: optionalString,
+    senderAvatar: optionalString,
+    timestamp: v.optional(v.nullable(TimestampSchema)),
+    simQuestions: v.optional(v.nullable(v.array(v.string('must be a string')))),
+    isOfflineStatus: LenientBooleanSchema,
+    messageCode: optionalString,
+    interIdx: optionalScalar,
+    contentType: optionalString,
+    mediaFileType: optionalString,
+    callId: optionalString,
+    robotGender: optionalString,
+    queueFlag: optionalString,
+    receiveTime: v.optional(v.nullable(TimestampSchema)),
+    associationContentId: optionalString,
+    handlerType: optionalScalar,
+  }))();
 
 /**
  * A message AICC delivered to the end user, as {@link DownlinkMessageSchema} outputs it. When the message did not

@@ -17,7 +17,7 @@ import {
   type OptionalStringSchema,
 } from './response-fields.js';
 
-const optionalString: OptionalStringSchema = v.optional(v.nullable(v.string('must be a string')));
+const optionalString: OptionalStringSchema = /* @__PURE__ */ (() => v.optional(v.nullable(v.string('must be a string'))))();
 
 /**
  * One entry of `queryHistoryChatMessage`'s `messageList`: a message the user sent (`sourceType` `CUSTOMER`) or one
@@ -45,20 +45,21 @@ export const HistoryMessageSchema: v.LooseObjectSchema<
     readonly isOfflineStatus: typeof LenientBooleanSchema;
   },
   undefined
-> = v.looseObject({
-  channel: optionalString,
-  content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
-  from: optionalString,
-  to: optionalString,
-  mediaType: optionalPicklist<UplinkMediaType | DownlinkMediaType>(),
-  controlType: optionalPicklist<UplinkControlType | DownlinkControlType>(),
-  sourceType: optionalPicklist<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>(),
-  senderNickname: optionalString,
-  timestamp: v.optional(v.nullable(TimestampSchema)),
-  messageCode: optionalString,
-  callId: optionalString,
-  isOfflineStatus: LenientBooleanSchema,
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    channel: optionalString,
+    content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
+    from: optionalString,
+    to: optionalString,
+    mediaType: optionalPicklist<UplinkMediaType | DownlinkMediaType>(),
+    controlType: optionalPicklist<UplinkControlType | DownlinkControlType>(),
+    sourceType: optionalPicklist<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>(),
+    senderNickname: optionalString,
+    timestamp: v.optional(v.nullable(TimestampSchema)),
+    messageCode: optionalString,
+    callId: optionalString,
+    isOfflineStatus: LenientBooleanSchema,
+  }))();
 
 /**
  * A chat history entry, as {@link HistoryMessageSchema} outputs it. When the entry did not fit the schema (a field of

@@ -108,30 +108,28 @@ const noComma = (name: string): NoCommaSchema =>
     v.nonEmpty('must not be empty'),
     v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`),
   );
-const extension: ExtensionSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg'),
-);
+const extension: ExtensionSchema = /* @__PURE__ */ (() =>
+  v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg')))();
 
 /** An upload file type, case-insensitive, output in lower case. */
 export const UploadFileTypeSchema: v.SchemaWithPipe<
   readonly [v.StringSchema<string>, v.TransformAction<string, string>, v.PicklistSchema<typeof UPLOAD_FILE_TYPES, string>]
-> = v.pipe(
-  v.string('must be a string'),
-  v.transform((text) => text.toLowerCase()),
-  v.picklist(UPLOAD_FILE_TYPES, `must be one of ${UPLOAD_FILE_TYPES.join(', ')}`),
-);
+> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.string('must be a string'),
+    v.transform((text) => text.toLowerCase()),
+    v.picklist(UPLOAD_FILE_TYPES, `must be one of ${UPLOAD_FILE_TYPES.join(', ')}`),
+  ))();
 
 /** The bytes of a file. */
-export const FileBytesSchema: v.CustomSchema<Uint8Array, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<Uint8Array>(
-  (value) => value instanceof Uint8Array,
-  'must be a Uint8Array',
-);
+export const FileBytesSchema: v.CustomSchema<Uint8Array, v.ErrorMessage<v.CustomIssue> | undefined> = /* @__PURE__ */ (() =>
+  v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array'))();
 
 const FileToUploadSchema: v.StrictObjectSchema<
   { readonly bytes: typeof FileBytesSchema; readonly fileType: typeof UploadFileTypeSchema },
   ObjectMessage
-> = v.strictObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, objectMessage('an object with bytes and fileType'));
+> = /* @__PURE__ */ (() =>
+  v.strictObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, objectMessage('an object with bytes and fileType')))();
 
 const TextMessageSchema: v.StrictObjectSchema<
   {
@@ -139,17 +137,18 @@ const TextMessageSchema: v.StrictObjectSchema<
     readonly text: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
   },
   ObjectMessage
-> = v.strictObject(
-  {
-    mediaType: v.picklist(['TEXT']),
-    text: v.pipe(
-      v.string('must be a string'),
-      v.nonEmpty('must not be empty'),
-      v.check(fitsContent, `must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8`),
-    ),
-  },
-  objectMessage('a text message'),
-);
+> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      mediaType: v.picklist(['TEXT']),
+      text: v.pipe(
+        v.string('must be a string'),
+        v.nonEmpty('must not be empty'),
+        v.check(fitsContent, `must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8`),
+      ),
+    },
+    objectMessage('a text message'),
+  ))();
 
 const MediaMessageSchema: v.StrictObjectSchema<
   {
@@ -159,15 +158,16 @@ const MediaMessageSchema: v.StrictObjectSchema<
     readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
   },
   ObjectMessage
-> = v.strictObject(
-  {
-    mediaType: v.picklist(OBJECT_KEY_MEDIA_TYPES),
-    objectKey: v.optional(noComma('the content')),
-    extension: v.optional(extension),
-    file: v.optional(FileToUploadSchema),
-  },
-  objectMessage('a media message'),
-);
+> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      mediaType: v.picklist(OBJECT_KEY_MEDIA_TYPES),
+      objectKey: v.optional(noComma('the content')),
+      extension: v.optional(extension),
+      file: v.optional(FileToUploadSchema),
+    },
+    objectMessage('a media message'),
+  ))();
 
 const FileMessageSchema: v.StrictObjectSchema<
   {
@@ -182,24 +182,26 @@ const FileMessageSchema: v.StrictObjectSchema<
     readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
   },
   ObjectMessage
-> = v.strictObject(
-  {
-    mediaType: v.picklist(['FILE']),
-    fileName: v.pipe(
-      noComma('FILE content'),
-      v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8'),
-    ),
-    objectKey: v.optional(noComma('FILE content')),
-    fileSize: v.optional(
-      v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
-    ),
-    fileType: v.optional(extension),
-    file: v.optional(FileToUploadSchema),
-  },
-  objectMessage('a file message'),
-);
+> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      mediaType: v.picklist(['FILE']),
+      fileName: v.pipe(
+        noComma('FILE content'),
+        v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8'),
+      ),
+      objectKey: v.optional(noComma('FILE content')),
+      fileSize: v.optional(
+        v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
+      ),
+      fileType: v.optional(extension),
+      file: v.optional(FileToUploadSchema),
+    },
+    objectMessage('a file message'),
+  ))();
 
-const optionalText: v.OptionalSchema<v.StringSchema<string>, undefined> = v.optional(v.string('must be a string'));
+const optionalText: v.OptionalSchema<v.StringSchema<string>, undefined> = /* @__PURE__ */ (() =>
+  v.optional(v.string('must be a string')))();
 
 const WebCardMessageSchema: v.StrictObjectSchema<
   {
@@ -211,17 +213,18 @@ const WebCardMessageSchema: v.StrictObjectSchema<
     readonly redirectUrl: typeof optionalText;
   },
   ObjectMessage
-> = v.strictObject(
-  {
-    mediaType: v.picklist(['WEBCARD']),
-    title: optionalText,
-    description: optionalText,
-    mediaFileId: optionalText,
-    mediaFileType: v.optional(v.picklist(WEBCARD_MEDIA_FILE_TYPES, `must be one of ${WEBCARD_MEDIA_FILE_TYPES.join(', ')}`)),
-    redirectUrl: optionalText,
-  },
-  objectMessage('a web card message'),
-);
+> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      mediaType: v.picklist(['WEBCARD']),
+      title: optionalText,
+      description: optionalText,
+      mediaFileId: optionalText,
+      mediaFileType: v.optional(v.picklist(WEBCARD_MEDIA_FILE_TYPES, `must be one of ${WEBCARD_MEDIA_FILE_TYPES.join(', ')}`)),
+      redirectUrl: optionalText,
+    },
+    objectMessage('a web card message'),
+  ))();
 
 const LocationMessageSchema: v.StrictObjectSchema<
   {
@@ -229,10 +232,11 @@ const LocationMessageSchema: v.StrictObjectSchema<
     readonly content: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
   },
   ObjectMessage
-> = v.strictObject(
-  { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
-  objectMessage('a location message'),
-);
+> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
+    objectMessage('a location message'),
+  ))();
 
 /** A typed message's schema. */
 type MessageSchema =
@@ -243,22 +247,23 @@ type MessageSchema =
   | typeof LocationMessageSchema;
 
 /** The schema of each `mediaType`. */
-const MESSAGE_SCHEMAS: Readonly<Record<string, MessageSchema>> = {
+const MESSAGE_SCHEMAS: Readonly<Record<string, MessageSchema>> = /* @__PURE__ */ (() => ({
   TEXT: TextMessageSchema,
   ...Object.fromEntries(OBJECT_KEY_MEDIA_TYPES.map((mediaType) => [mediaType, MediaMessageSchema])),
   FILE: FileMessageSchema,
   WEBCARD: WebCardMessageSchema,
   LOCATE: LocationMessageSchema,
-};
+}))();
 
 const NOT_A_MESSAGE =
   'must be a string, or an object whose mediaType is TEXT, IMAGE, AUDIO, VIDEO, FILE_IMAGE, FILE_VIDEO, FILE, WEBCARD or LOCATE';
 
 /** What is no message at all (reported as a whole). */
-const NotAMessageSchema: v.CustomSchema<never, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<never>(() => false, NOT_A_MESSAGE);
+const NotAMessageSchema: v.CustomSchema<never, v.ErrorMessage<v.CustomIssue> | undefined> = /* @__PURE__ */ (() =>
+  v.custom<never>(() => false, NOT_A_MESSAGE))();
 
 /** An object whose `mediaType` names no message (reported at `mediaType`). */
-const UnknownMediaTypeSchema = v.looseObject({ mediaType: NotAMessageSchema }, NOT_A_MESSAGE);
+const UnknownMediaTypeSchema = /* @__PURE__ */ (() => v.looseObject({ mediaType: NotAMessageSchema }, NOT_A_MESSAGE))();
 
 /** The typed messages {@link OutgoingMessageSchema} tells apart by `mediaType`. */
 type OutgoingMessageVariantSchema = v.LazySchema<MessageSchema | typeof NotAMessageSchema>;
@@ -283,34 +288,35 @@ export const OutgoingMessageSchema: v.SchemaWithPipe<
     OutgoingMessageVariantSchema,
     v.RawCheckAction<v.InferOutput<OutgoingMessageVariantSchema>>,
   ]
-> = v.pipe(
-  v.unknown(),
-  // A bare string is a TEXT message; its problems are then reported under `text`.
-  v.transform((input) => (typeof input === 'string' ? { mediaType: 'TEXT', text: input } : input)),
-  v.lazy(messageSchemaOf),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const message = dataset.value;
-    const problem = (text: string): void => addIssue({ message: text });
-    if (message.mediaType === 'WEBCARD') {
-      if (!message.redirectUrl && !message.mediaFileId) problem('a WEBCARD needs redirectUrl or mediaFileId');
-      return;
-    }
-    if (message.mediaType === 'TEXT' || message.mediaType === 'LOCATE') return;
-    if ((message.objectKey === undefined) === (message.file === undefined)) {
-      problem(`a ${message.mediaType} message needs either objectKey (from uploadFile) or file (uploaded first), not both`);
-      return;
-    }
-    if (message.mediaType === 'FILE') {
-      if (message.file === undefined && (message.fileSize === undefined || message.fileType === undefined))
-        problem('a FILE message with objectKey needs fileSize and fileType');
-      if (message.file !== undefined && (message.fileSize !== undefined || message.fileType !== undefined))
-        problem('fileSize and fileType are taken from file; omit them');
-    } else if (message.file !== undefined && message.extension !== undefined) {
-      problem('extension is taken from file.fileType; omit it');
-    }
-  }),
-);
+> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.unknown(),
+    // A bare string is a TEXT message; its problems are then reported under `text`.
+    v.transform((input) => (typeof input === 'string' ? { mediaType: 'TEXT', text: input } : input)),
+    v.lazy(messageSchemaOf),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const message = dataset.value;
+      const problem = (text: string): void => addIssue({ message: text });
+      if (message.mediaType === 'WEBCARD') {
+        if (!message.redirectUrl && !message.mediaFileId) problem('a WEBCARD needs redirectUrl or mediaFileId');
+        return;
+      }
+      if (message.mediaType === 'TEXT' || message.mediaType === 'LOCATE') return;
+      if ((message.objectKey === undefined) === (message.file === undefined)) {
+        problem(`a ${message.mediaType} message needs either objectKey (from uploadFile) or file (uploaded first), not both`);
+        return;
+      }
+      if (message.mediaType === 'FILE') {
+        if (message.file === undefined && (message.fileSize === undefined || message.fileType === undefined))
+          problem('a FILE message with objectKey needs fileSize and fileType');
+        if (message.file !== undefined && (message.fileSize !== undefined || message.fileType !== undefined))
+          problem('fileSize and fileType are taken from file; omit them');
+      } else if (message.file !== undefined && message.extension !== undefined) {
+        problem('extension is taken from file.fileType; omit it');
+      }
+    }),
+  ))();
 
 /**
  * Turns a validated message into its `mediaType` and `content` (or what to upload first).

@@ -23,4 +23,4 @@ export function readDownlinkMessage(raw: unknown): DownlinkMessage {
  * {@link readDownlinkMessage}, so one odd message never fails the list it came in.
  */
 export const DownlinkMessageEntrySchema: v.SchemaWithPipe<readonly [v.UnknownSchema, v.TransformAction<unknown, DownlinkMessage>]> =
-  lenientMessageEntry(DownlinkMessageSchema);
+  /* @__PURE__ */ (() => lenientMessageEntry(DownlinkMessageSchema))();

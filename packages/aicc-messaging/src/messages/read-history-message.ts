@@ -23,4 +23,4 @@ export function readHistoryMessage(raw: unknown): HistoryMessage {
  * {@link readHistoryMessage}, so one odd message never fails the history page it came in.
  */
 export const HistoryMessageEntrySchema: v.SchemaWithPipe<readonly [v.UnknownSchema, v.TransformAction<unknown, HistoryMessage>]> =
-  lenientMessageEntry(HistoryMessageSchema);
+  /* @__PURE__ */ (() => lenientMessageEntry(HistoryMessageSchema))();

@@ -11,21 +11,23 @@ export const ResultCodeSchema: v.SchemaWithPipe<
     >,
     v.TransformAction<string | number, string>,
   ]
-> = v.pipe(
-  v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
-  v.transform((code) => String(code)),
-);
+> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
+    v.transform((code) => String(code)),
+  ))();
 
 /** A `resultDesc`: free text; `null` (seen in the wild) reads as absent. */
 export const ResultDescriptionSchema: v.OptionalSchema<
   v.SchemaWithPipe<readonly [v.NullableSchema<v.StringSchema<string>, undefined>, v.TransformAction<string | null, string | undefined>]>,
   undefined
-> = v.optional(
-  v.pipe(
-    v.nullable(v.string('must be a string')),
-    v.transform((text) => text ?? undefined),
-  ),
-);
+> = /* @__PURE__ */ (() =>
+  v.optional(
+    v.pipe(
+      v.nullable(v.string('must be a string')),
+      v.transform((text) => text ?? undefined),
+    ),
+  ))();
 
 /**
  * The schema of a ccmessaging answer that carries nothing but `resultCode` and `resultDesc` (`send`,
@@ -34,7 +36,7 @@ export const ResultDescriptionSchema: v.OptionalSchema<
 export const ResultOnlyResponseSchema: v.LooseObjectSchema<
   { readonly resultCode: typeof ResultCodeSchema; readonly resultDesc: typeof ResultDescriptionSchema },
   undefined
-> = v.looseObject({ resultCode: ResultCodeSchema, resultDesc: ResultDescriptionSchema });
+> = /* @__PURE__ */ (() => v.looseObject({ resultCode: ResultCodeSchema, resultDesc: ResultDescriptionSchema }))();
 
 /** The type of a string field of an AICC answer: absent or `null` when not set. */
 export type OptionalStringSchema = v.OptionalSchema<v.NullableSchema<v.StringSchema<string>, undefined>, undefined>;
@@ -43,10 +45,8 @@ export type OptionalStringSchema = v.OptionalSchema<v.NullableSchema<v.StringSch
  * A `timestamp`/`receiveTime`: AICC's tables say string (ms since the epoch), its examples send a number. Both are
  * accepted and kept as they came.
  */
-export const TimestampSchema: v.UnionSchema<[v.StringSchema<undefined>, v.NumberSchema<undefined>], string> = v.union(
-  [v.string(), v.number()],
-  'must be a string or a number',
-);
+export const TimestampSchema: v.UnionSchema<[v.StringSchema<undefined>, v.NumberSchema<undefined>], string> = /* @__PURE__ */ (() =>
+  v.union([v.string(), v.number()], 'must be a string or a number'))();
 
 /**
  * The type of a string field with documented values `TValue` that must not reject undocumented ones: any string is
@@ -93,13 +93,14 @@ export const LenientBooleanSchema: v.OptionalSchema<
     ]
   >,
   false
-> = v.optional(
-  v.pipe(
-    v.nullable(v.union([v.boolean(), v.picklist(['true', 'false'])], 'must be a boolean')),
-    v.transform((value) => value === true || value === 'true'),
-  ),
-  false,
-);
+> = /* @__PURE__ */ (() =>
+  v.optional(
+    v.pipe(
+      v.nullable(v.union([v.boolean(), v.picklist(['true', 'false'])], 'must be a boolean')),
+      v.transform((value) => value === true || value === 'true'),
+    ),
+    false,
+  ))();
 
 /**
  * The type of a list AICC may omit or send as `null`: an array of `TItem`, output as an array (empty in those

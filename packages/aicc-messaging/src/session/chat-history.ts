@@ -23,36 +23,38 @@ export interface HistoryOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const milliseconds = v.optional(
-  v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')),
-);
-
-const HistoryOptionsSchema = v.pipe(
+const milliseconds = /* @__PURE__ */ (() =>
   v.optional(
-    v.strictObject(
-      {
-        ...CallOptionEntries,
-        limit: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.integer('must be an integer'),
-            v.minValue(1, 'must be at least 1'),
-            v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`),
+    v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')),
+  ))();
+
+const HistoryOptionsSchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.optional(
+      v.strictObject(
+        {
+          ...CallOptionEntries,
+          limit: v.optional(
+            v.pipe(
+              v.number('must be a number'),
+              v.integer('must be an integer'),
+              v.minValue(1, 'must be at least 1'),
+              v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`),
+            ),
           ),
-        ),
-        offset: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'))),
-        startTime: milliseconds,
-        endTime: milliseconds,
-      },
-      objectMessage('an object of history options'),
+          offset: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'))),
+          startTime: milliseconds,
+          endTime: milliseconds,
+        },
+        objectMessage('an object of history options'),
+      ),
+      {},
     ),
-    {},
-  ),
-  v.check(
-    (options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime,
-    'startTime must not be after endTime',
-  ),
-);
+    v.check(
+      (options) => options.startTime === undefined || options.endTime === undefined || options.startTime <= options.endTime,
+      'startTime must not be after endTime',
+    ),
+  ))();
 
 /**
  * The `queryHistoryChatMessage` answer. `messageList` absent or `null` reads as empty; each message is read on its own
@@ -66,11 +68,12 @@ export const HistoryResponseSchema: v.LooseObjectSchema<
     readonly messageList: OptionalListSchema<typeof HistoryMessageEntrySchema>;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  messageList: optionalList(HistoryMessageEntrySchema, 'must be an array of messages'),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    messageList: optionalList(HistoryMessageEntrySchema, 'must be an array of messages'),
+  }))();
 
 /** One page of chat history. */
 export interface HistoryPage {

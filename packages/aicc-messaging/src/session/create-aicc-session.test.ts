@@ -14,6 +14,11 @@ import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { createAiccSession, type AiccSession, type AiccSessionOptions } from './create-aicc-session.js';
+import { downloadFile } from './download-file.js';
+import { leaveMessage } from './leave-message.js';
+import { queryPhrases } from './phrases.js';
+import { sendRobotFeedback } from './robot-feedback.js';
+import { querySurveyMode } from './survey-mode.js';
 
 const PREFIX = '/apiaccess/ccmessaging/';
 const path = (api: string) => `${PREFIX}${api}`;
@@ -67,7 +72,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const [answer] = await pollUntil(session, (messages) => messages.length >= 1);
       expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT', mediaType: 'TEXT', isOfflineStatus: false });
       expect(answer!.interIdx).toBeDefined();
-      await session.robotFeedback({ interIdx: answer!.interIdx!, satisfied: false, feedbackContent: 'Too generic' });
+      await sendRobotFeedback(session, { interIdx: answer!.interIdx!, satisfied: false, feedbackContent: 'Too generic' });
       expect(bed.emulator.state.aicc!.robotFeedbacks).toMatchObject([{ userId: 'user-1', feedback: 0, feedbackContent: 'Too generic' }]);
 
       await session.transferToAgent();
@@ -92,7 +97,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(afterChat.find((message) => message.controlType === 'CHAT')?.content).toContain('Order 42 has not arrived');
       await session.markRead(afterChat.map((message) => message.messageCode!).filter(Boolean));
 
-      const survey = await session.surveyMode({ language: 'en_US' });
+      const survey = await querySurveyMode(session, { language: 'en_US' });
       expect(survey.surveyType).toBe('WEB');
       expect(survey.satisfactionLevel.map((level) => level.satisfactionLevelKey)).toEqual(['1', '2', '3', '4', '5']);
       await session.saveSatisfaction({ evaluation: 5, comment: 'Quick help', npsScore: 9, resolved: true });
@@ -591,9 +596,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const [upload] = bed.recorder.to(path('uploadFileStream'));
       expect(JSON.parse(upload!.body)).toEqual({ fileType: 'txt', fileStream: 'aGVsbG8sIGFnZW50', channel: 'WEB' });
 
-      const downloaded = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt' });
+      const downloaded = await downloadFile(session, { fileId: uploaded.objectKey, fileType: 'txt' });
       expect(downloaded.bytes).toEqual(bytes);
-      const local = await session.downloadFile({ fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
+      const local = await downloadFile(session, { fileId: uploaded.objectKey, fileType: 'txt', local: true, multiMedia: true });
       expect(local.bytes).toEqual(bytes);
       expect(JSON.parse(bed.recorder.to(path('downloadFileStream'))[1]!.body)).toMatchObject({
         fileId: `local/${uploaded.objectKey}`,
@@ -621,12 +626,12 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(bed.recorder.requests).toHaveLength(0);
 
       const { objectKey } = await session.uploadFile({ bytes: new Uint8Array(20).fill(7), fileType: 'png' });
-      const clientLimit = await session.downloadFile({ fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
+      const clientLimit = await downloadFile(session, { fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
       expect(clientLimit).toMatchObject({ name: 'MalformedResponseError', retryable: false });
       expect((clientLimit as Error).message).toContain("more than the session's maxDownloadBytes (10)");
 
       const { objectKey: large } = await session.uploadFile({ bytes: new Uint8Array(65), fileType: 'png' });
-      const serverLimit = await session.downloadFile({ fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
+      const serverLimit = await downloadFile(session, { fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(serverLimit)).toBe(true);
       expect(serverLimit).toMatchObject({ code: '13' });
     });
@@ -746,7 +751,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     it('suggests phrases in the session’s locale or a given one, sent without country code (cec_05_2045, cec_07_2223)', async () => {
       bed = testBed();
       const session = sessionFor(bed, { locale: 'en_US' });
-      const { questions } = await session.phrases({ keyword: 'password' });
+      const { questions } = await queryPhrases(session, { keyword: 'password' });
       expect(questions.length).toBeGreaterThan(0);
       expect(questions.every((question) => /password/i.test(question))).toBe(true);
       expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({
@@ -754,13 +759,13 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         locale: 'en',
         channel: 'WEB',
       });
-      expect((await session.phrases({ keyword: '密码', locale: 'zh_CN' })).questions).toEqual(['如何重置密码？', '如何修改密码？']);
+      expect((await queryPhrases(session, { keyword: '密码', locale: 'zh_CN' })).questions).toEqual(['如何重置密码？', '如何修改密码？']);
       expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toEqual({
         strContent: '密码',
         locale: 'zh',
         channel: 'WEB',
       });
-      await session.phrases({ keyword: 'order', locale: 'en-GB' });
+      await queryPhrases(session, { keyword: 'order', locale: 'en-GB' });
       expect(JSON.parse(bed.recorder.to(path('queryPhraseByKeyword')).at(-1)!.body)).toMatchObject({ locale: 'en' });
     });
 
@@ -768,7 +773,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
-      expect(await session.leaveMessage({ caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({
+      expect(await leaveMessage(session, { caller: '+86 138-0000-0000', message: 'Please call me back' })).toMatchObject({
         resultCode: '0',
       });
       expect(bed.emulator.state.aicc!.leaveMessages).toMatchObject([
@@ -816,10 +821,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     });
 
     it.each([
-      ['surveyMode', 'getsatisfactionsurveymode', (s: AiccSession) => s.surveyMode()],
+      ['surveyMode', 'getsatisfactionsurveymode', (s: AiccSession) => querySurveyMode(s)],
       ['uploadFile', 'uploadFileStream', (s: AiccSession) => s.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
       ['poll', 'poll', (s: AiccSession) => s.poll()],
-      ['phrases', 'queryPhraseByKeyword', (s: AiccSession) => s.phrases({ keyword: 'pass' })],
+      ['phrases', 'queryPhraseByKeyword', (s: AiccSession) => queryPhrases(s, { keyword: 'pass' })],
     ] as const)('reports a failure answer without the success payload (%s) as AiccApiError, not as malformed', async (_name, api, call) => {
       bed = testBed();
       bed.intercept(
@@ -846,7 +851,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
-      const error = await session.robotFeedback({ interIdx: '999', satisfied: true }).catch((caught: unknown) => caught);
+      const error = await sendRobotFeedback(session, { interIdx: '999', satisfied: true }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'AiccApiError', code: '30000000019' });
     });
   });
@@ -941,26 +946,30 @@ describe('validation before anything is sent', () => {
     ['history with a negative endTime', (s) => s.history({ endTime: -1 }), 'endTime: must not be negative'],
     ['history with a fractional endTime', (s) => s.history({ endTime: 2.5 }), 'endTime: must be whole milliseconds'],
     ['history with a reversed window', (s) => s.history({ startTime: 2, endTime: 1 }), 'startTime must not be after endTime'],
-    ['leaveMessage with a bad number', (s) => s.leaveMessage({ caller: 'call me', message: 'x' }), 'caller: must be a contact number'],
-    ['leaveMessage with a blank message', (s) => s.leaveMessage({ caller: '12345', message: '  ' }), 'message: must not be empty'],
+    ['leaveMessage with a bad number', (s) => leaveMessage(s, { caller: 'call me', message: 'x' }), 'caller: must be a contact number'],
+    ['leaveMessage with a blank message', (s) => leaveMessage(s, { caller: '12345', message: '  ' }), 'message: must not be empty'],
     ['uploadFile of nothing', (s) => s.uploadFile({ bytes: new Uint8Array(0), fileType: 'png' }), 'bytes: must not be empty'],
     ['uploadFile of a gif', (s) => s.uploadFile({ bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
     ['uploadFile of an array', (s) => s.uploadFile({ bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
-    ['downloadFile without an id', (s) => s.downloadFile({ fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
+    ['downloadFile without an id', (s) => downloadFile(s, { fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
     [
       'downloadFile with local not boolean',
-      (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', local: 'yes' as never }),
+      (s) => downloadFile(s, { fileId: 'f', fileType: 'pdf', local: 'yes' as never }),
       'local: must be a boolean',
     ],
     [
       'downloadFile with multiMedia not boolean',
-      (s) => s.downloadFile({ fileId: 'f', fileType: 'pdf', multiMedia: 1 as never }),
+      (s) => downloadFile(s, { fileId: 'f', fileType: 'pdf', multiMedia: 1 as never }),
       'multiMedia: must be a boolean',
     ],
-    ['downloadFile of an exe', (s) => s.downloadFile({ fileId: 'f', fileType: 'exe' as never }), 'fileType: must be one of'],
-    ['phrases without a keyword', (s) => s.phrases({ keyword: ' ' }), 'keyword: must not be empty'],
-    ['phrases with a bad locale', (s) => s.phrases({ keyword: 'a', locale: 'English' }), 'locale: must be an ISO 639 code'],
-    ['surveyMode with an unknown language', (s) => s.surveyMode({ language: 'de_DE' as never }), 'language: must be one of zh_CN, en_US'],
+    ['downloadFile of an exe', (s) => downloadFile(s, { fileId: 'f', fileType: 'exe' as never }), 'fileType: must be one of'],
+    ['phrases without a keyword', (s) => queryPhrases(s, { keyword: ' ' }), 'keyword: must not be empty'],
+    ['phrases with a bad locale', (s) => queryPhrases(s, { keyword: 'a', locale: 'English' }), 'locale: must be an ISO 639 code'],
+    [
+      'surveyMode with an unknown language',
+      (s) => querySurveyMode(s, { language: 'de_DE' as never }),
+      'language: must be one of zh_CN, en_US',
+    ],
     ['saveSatisfaction with evaluation 6', (s) => s.saveSatisfaction({ evaluation: '6' as never }), 'evaluation: must be "1"–"5"'],
     [
       'saveSatisfaction with a 512-character comment',
@@ -975,22 +984,26 @@ describe('validation before anything is sent', () => {
     ['saveSatisfaction with npsScore -1', (s) => s.saveSatisfaction({ evaluation: '3', npsScore: -1 }), 'npsScore: must be 0–9'],
     [
       'robotFeedback dissatisfied without a reason',
-      (s) => s.robotFeedback({ interIdx: '1', satisfied: false }),
+      (s) => sendRobotFeedback(s, { interIdx: '1', satisfied: false }),
       'feedbackContent: is required when the user is not satisfied',
     ],
     [
       'robotFeedback with a 65-character reason',
-      (s) => s.robotFeedback({ interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }),
+      (s) => sendRobotFeedback(s, { interIdx: 1, satisfied: false, feedbackContent: 'x'.repeat(65) }),
       'feedbackContent: must be at most 64 characters',
     ],
-    ['robotFeedback with an empty interIdx', (s) => s.robotFeedback({ interIdx: '', satisfied: true }), 'interIdx: must not be empty'],
-    ['robotFeedback with a negative interIdx', (s) => s.robotFeedback({ interIdx: -1, satisfied: true }), 'interIdx: must be at least 0'],
+    ['robotFeedback with an empty interIdx', (s) => sendRobotFeedback(s, { interIdx: '', satisfied: true }), 'interIdx: must not be empty'],
+    [
+      'robotFeedback with a negative interIdx',
+      (s) => sendRobotFeedback(s, { interIdx: -1, satisfied: true }),
+      'interIdx: must be at least 0',
+    ],
     [
       'robotFeedback with a fractional interIdx',
-      (s) => s.robotFeedback({ interIdx: 1.5, satisfied: true }),
+      (s) => sendRobotFeedback(s, { interIdx: 1.5, satisfied: true }),
       'interIdx: must be a whole number',
     ],
-    ['robotFeedback without interIdx', (s) => s.robotFeedback({ satisfied: true } as never), 'interIdx: is required'],
+    ['robotFeedback without interIdx', (s) => sendRobotFeedback(s, { satisfied: true } as never), 'interIdx: is required'],
   ])('%s', async (_label, call, message) => {
     bed = createTestBed();
     const session = sessionFor(bed);
@@ -1005,7 +1018,7 @@ describe('validation before anything is sent', () => {
     bed = createTestBed();
     const userId = 'u'.repeat(25);
     const session = sessionFor(bed, { userId });
-    const error = await session.leaveMessage({ caller: '12345', message: 'call me' }).catch((caught: unknown) => caught);
+    const error = await leaveMessage(session, { caller: '12345', message: 'call me' }).catch((caught: unknown) => caught);
     expect(ValidationError.isInstance(error), String(error)).toBe(true);
     expect((error as Error).message.replaceAll("'", '’')).toContain(
       'userId: doLeaveMessage takes the session’s userId as callId, which AICC limits to 24 characters (API reference cec_07_2218, cec_07_0107)',
@@ -1028,11 +1041,28 @@ describe('validation before anything is sent', () => {
     expect(bed.emulator.state.aicc!.satisfactions).toMatchObject([{ userId }]);
   });
 
+  it.each<[string, (session: AiccSession) => Promise<unknown>]>([
+    ['downloadFile', (s) => downloadFile(s, { fileId: 'f', fileType: 'pdf' })],
+    ['leaveMessage', (s) => leaveMessage(s, { caller: '12345', message: 'call me' })],
+    ['queryPhrases', (s) => queryPhrases(s, { keyword: 'password' })],
+    ['querySurveyMode', (s) => querySurveyMode(s)],
+    ['sendRobotFeedback', (s) => sendRobotFeedback(s, { interIdx: 1, satisfied: true })],
+  ])('%s refuses what is not a session from createAiccSession (a copy of one, an object) and sends nothing', async (_name, call) => {
+    bed = createTestBed();
+    const session = sessionFor(bed);
+    for (const impostor of [{ ...session }, {}, undefined]) {
+      const error = await call(impostor as AiccSession).catch((caught: unknown) => caught);
+      expect(ValidationError.isInstance(error), String(error)).toBe(true);
+      expect((error as Error).message).toContain('session: must be a session from createAiccSession');
+    }
+    expect(bed.recorder.requests).toHaveLength(0);
+  });
+
   it('accepts a userId of exactly 24 characters for leaveMessage', async () => {
     bed = createTestBed();
     const session = sessionFor(bed, { userId: 'u'.repeat(24) });
     await session.connect();
-    await session.leaveMessage({ caller: '12345', message: 'call me' });
+    await leaveMessage(session, { caller: '12345', message: 'call me' });
     expect(bed.recorder.to(path('doLeaveMessage'))).toHaveLength(1);
   });
 });

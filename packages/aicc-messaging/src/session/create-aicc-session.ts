@@ -9,18 +9,15 @@ import type { OutgoingMessage } from '../messages/outgoing-message.js';
 import { AiccUserEntries, type AiccUser } from '../token/aicc-user.js';
 import { applyToken } from '../token/apply-token.js';
 import { queryHistory, type HistoryOptions, type HistoryPage } from './chat-history.js';
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadFile, type DownloadedFile, type DownloadFileInput } from './download-file.js';
-import { leaveMessage, type LeaveMessageInput, type LeaveMessageResult } from './leave-message.js';
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from './download-file.js';
 import { streamMessages, type MessageStreamOptions } from './message-stream.js';
 import { createMessageTokenHolder, type MessageTokenChange } from './message-token-holder.js';
-import { queryPhrases, type Phrases, type PhrasesInput } from './phrases.js';
 import { DEFAULT_POLL_TIMEOUT_MS, pollMessages, type PollOptions, type PollResult } from './poll-messages.js';
 import { queryQueueInfo, type QueueInfo } from './queue-info.js';
-import { robotFeedback, type RobotFeedbackInput, type RobotFeedbackResult } from './robot-feedback.js';
 import { saveSatisfaction, type SaveSatisfactionInput, type SaveSatisfactionResult } from './save-satisfaction.js';
 import { parseSendOptions, sendChat, sendControl, sendRead, type SendOptions, type SendResult } from './send-message.js';
 import { createSessionCall, type SessionContext, type SessionSettings } from './session-caller.js';
-import { querySurveyMode, type SatisfactionSurvey, type SurveyModeOptions } from './survey-mode.js';
+import { registerSession } from './session-registry.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, uploadFile, type UploadedFile, type UploadFileInput } from './upload-file.js';
 
 /** What {@link createAiccSession} takes: the end user, plus optional session settings. */
@@ -48,6 +45,10 @@ export interface AiccSessionOptions extends AiccUser {
  *
  * Every method validates its input before anything is sent ({@link @tokenwire/core!ValidationError | ValidationError});
  * business failures are {@link AiccApiError}s.
+ *
+ * The calls a chat makes are methods; the rarer ones are functions that take the session — {@link downloadFile},
+ * {@link leaveMessage}, {@link queryPhrases}, {@link querySurveyMode} and {@link sendRobotFeedback} — so that a
+ * browser bundle carries only what it uses.
  */
 export interface AiccSession {
   readonly user: AiccUser;
@@ -98,38 +99,30 @@ export interface AiccSession {
   queueInfo(options?: CallOptions): Promise<QueueInfo>;
   /** A page of the user's chat history on this channel. */
   history(options?: HistoryOptions): Promise<HistoryPage>;
-  /** Leaves a message and a call-back number (when no agent could be reached). */
-  leaveMessage(input: LeaveMessageInput): Promise<LeaveMessageResult>;
   /** Uploads a file and returns its `objectKey` for `send`. */
   uploadFile(input: UploadFileInput, options?: CallOptions): Promise<UploadedFile>;
-  /** Downloads a file a downlink message refers to. */
-  downloadFile(input: DownloadFileInput, options?: CallOptions): Promise<DownloadedFile>;
-  /** FAQ questions matching what the user is typing. */
-  phrases(input: PhrasesInput): Promise<Phrases>;
-  /** The tenant's satisfaction survey (or `surveyType: 'NO'`). */
-  surveyMode(options?: SurveyModeOptions): Promise<SatisfactionSurvey>;
-  /** Rates the agent session. */
+  /** Rates the agent session (the survey to show comes from {@link querySurveyMode}). */
   saveSatisfaction(input: SaveSatisfactionInput): Promise<SaveSatisfactionResult>;
-  /** Rates one robot answer. */
-  robotFeedback(input: RobotFeedbackInput): Promise<RobotFeedbackResult>;
 }
 
-const byteLimit = v.optional(
-  v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')),
-);
+const byteLimit = /* @__PURE__ */ (() =>
+  v.optional(
+    v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')),
+  ))();
 
-const AiccSessionOptionsSchema = v.strictObject(
-  {
-    ...AiccUserEntries,
-    pollTimeoutMs: v.optional(TimeoutSchema),
-    maxUploadBytes: byteLimit,
-    maxDownloadBytes: byteLimit,
-    userAgent: v.optional(v.string('must be a string')),
-    senderAvatar: v.optional(v.string('must be a string')),
-    onTokenChange: v.optional(FunctionSchema),
-  },
-  objectMessage('an object with userId, userName, channelId and locale'),
-);
+const AiccSessionOptionsSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      ...AiccUserEntries,
+      pollTimeoutMs: v.optional(TimeoutSchema),
+      maxUploadBytes: byteLimit,
+      maxDownloadBytes: byteLimit,
+      userAgent: v.optional(v.string('must be a string')),
+      senderAvatar: v.optional(v.string('must be a string')),
+      onTokenChange: v.optional(FunctionSchema),
+    },
+    objectMessage('an object with userId, userName, channelId and locale'),
+  ))();
 
 function isClient(value: unknown): value is AiccClient {
   return (
@@ -182,7 +175,7 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
   const control = (controlType: 'CONNECT' | 'TRANS2AGENT' | 'INPUT', subject: string) => async (sendOptions?: SendOptions) =>
     sendControl(context, controlType, { mediaType: 'TEXT' }, parseSendOptions(sendOptions, subject));
 
-  return Object.freeze({
+  const session: AiccSession = Object.freeze({
     user,
     get tokenExpiresAt() {
       return tokens.expiresAt;
@@ -211,12 +204,8 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     },
     queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
     history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),
-    leaveMessage: (input: LeaveMessageInput) => leaveMessage(context, input),
     uploadFile: (input: UploadFileInput, callOptions?: CallOptions) => uploadFile(context, input, callOptions),
-    downloadFile: (input: DownloadFileInput, callOptions?: CallOptions) => downloadFile(context, input, callOptions),
-    phrases: (input: PhrasesInput) => queryPhrases(context, input),
-    surveyMode: (surveyOptions?: SurveyModeOptions) => querySurveyMode(context, surveyOptions),
     saveSatisfaction: (input: SaveSatisfactionInput) => saveSatisfaction(context, input),
-    robotFeedback: (input: RobotFeedbackInput) => robotFeedback(context, input),
   });
+  return registerSession(session, context);
 }

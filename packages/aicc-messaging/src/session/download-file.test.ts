@@ -2,7 +2,7 @@ import { ResponseTooLargeError } from '@tokenwire/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, dialectTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
 import { createAiccSession, type AiccSession } from './create-aicc-session.js';
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadAnswerLimit } from './download-file.js';
+import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadAnswerLimit, downloadFile } from './download-file.js';
 
 const DOWNLOAD_PATH = '/apiaccess/ccmessaging/downloadFileStream';
 const encoder = new TextEncoder();
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed.intercept(
         (next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)),
       );
-      const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
+      const error = await downloadFile(session, { fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ResponseTooLargeError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ retryable: false, maxBytes: downloadAnswerLimit(10_000), path: DOWNLOAD_PATH, status: 200 });
       expect(textsOfError(error)).not.toContain('QUFB');
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const session = sessionFor(bed, 10_000);
       const announced = endlessAnswer({ 'content-length': String(downloadAnswerLimit(10_000) + 1) });
       bed.intercept((next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? announced.response : next(request)));
-      const error = await session.downloadFile({ fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
+      const error = await downloadFile(session, { fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ResponseTooLargeError.isInstance(error)).toBe(true);
       expect(announced.state.pulled).toBe(0);
       expect(announced.state.cancelled).toBe(true);
@@ -93,7 +93,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const session = sessionFor(bed, 10);
       const bytes = new Uint8Array(10).fill(7);
       const { objectKey } = await session.uploadFile({ bytes, fileType: 'png' });
-      expect((await session.downloadFile({ fileId: objectKey, fileType: 'png' })).bytes).toEqual(bytes);
+      expect((await downloadFile(session, { fileId: objectKey, fileType: 'png' })).bytes).toEqual(bytes);
     });
   });
 });

@@ -5,7 +5,9 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
 import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
-import { callApi, type SessionContext } from './session-caller.js';
+import type { AiccSession } from './create-aicc-session.js';
+import { callApi } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 
 /** Default largest file a session accepts from `downloadFileStream`: 2 MiB, AICC's own default limit. */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024;
@@ -39,19 +41,20 @@ export interface DownloadFileInput {
   readonly multiMedia?: boolean | undefined;
 }
 
-const DownloadFileInputSchema = v.strictObject(
-  {
-    fileId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-    fileType: v.pipe(
-      v.string('must be a string'),
-      v.transform((text) => text.toLowerCase()),
-      v.picklist(DOWNLOAD_FILE_TYPES, `must be one of ${DOWNLOAD_FILE_TYPES.join(', ')}`),
-    ),
-    local: v.optional(v.boolean('must be a boolean')),
-    multiMedia: v.optional(v.boolean('must be a boolean')),
-  },
-  objectMessage('an object with fileId and fileType'),
-);
+const DownloadFileInputSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      fileId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+      fileType: v.pipe(
+        v.string('must be a string'),
+        v.transform((text) => text.toLowerCase()),
+        v.picklist(DOWNLOAD_FILE_TYPES, `must be one of ${DOWNLOAD_FILE_TYPES.join(', ')}`),
+      ),
+      local: v.optional(v.boolean('must be a boolean')),
+      multiMedia: v.optional(v.boolean('must be a boolean')),
+    },
+    objectMessage('an object with fileId and fileType'),
+  ))();
 
 /** The `downloadFileStream` answer. Unknown fields pass through. */
 export const DownloadFileResponseSchema: v.LooseObjectSchema<
@@ -64,12 +67,13 @@ export const DownloadFileResponseSchema: v.LooseObjectSchema<
     readonly fileUrl: OptionalStringSchema;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  fileStream: v.optional(v.nullable(v.string('must be a string'))),
-  fileUrl: v.optional(v.nullable(v.string('must be a string'))),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    fileStream: v.optional(v.nullable(v.string('must be a string'))),
+    fileUrl: v.optional(v.nullable(v.string('must be a string'))),
+  }))();
 
 /** A downloaded file. */
 export interface DownloadedFile {
@@ -84,13 +88,17 @@ export interface DownloadedFile {
  * large for the session's `maxDownloadBytes` (see {@link downloadAnswerLimit}) is cancelled while it arrives
  * (`ResponseTooLargeError`); a `fileStream` larger than `maxDownloadBytes` is refused before it is decoded.
  *
- * @internal
+ * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for malformed input or a value that is not a
+ *   session (nothing is sent); {@link AiccApiError} when AICC refuses; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * const { bytes, fileUrl } = await downloadFile(session, { fileId: message.objectKey, fileType: 'png' });
+ * ```
  */
-export async function downloadFile(
-  context: SessionContext,
-  input: DownloadFileInput,
-  options: CallOptions | undefined,
-): Promise<DownloadedFile> {
+export async function downloadFile(session: AiccSession, input: DownloadFileInput, options?: CallOptions): Promise<DownloadedFile> {
+  const context = sessionContext(session, 'download');
   const parsed = parseInput(DownloadFileInputSchema, input, 'download');
   const { signal } = parseInput(SignalOptionsSchema, options, 'download options');
   const body = {

@@ -3,7 +3,9 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
-import { callApi, type SessionContext } from './session-caller.js';
+import type { AiccSession } from './create-aicc-session.js';
+import { callApi } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 import { assertUserIdLimit, MAX_SHORT_USER_ID_LENGTH } from './user-id-limit.js';
 
 /** Longest `callId` (the user id) `doLeaveMessage` accepts: 24 characters (API reference cec_07_2218, cec_07_0107). */
@@ -21,20 +23,21 @@ export interface LeaveMessageInput {
   readonly signal?: AbortSignal | undefined;
 }
 
-const LeaveMessageInputSchema = v.strictObject(
-  {
-    ...CallOptionEntries,
-    caller: v.pipe(
-      v.string('must be a string'),
-      v.regex(CONTACT_NUMBER_PATTERN, 'must be a contact number (digits, optional +, spaces or dashes)'),
-    ),
-    message: v.pipe(
-      v.string('must be a string'),
-      v.check((text) => text.trim() !== '', 'must not be empty'),
-    ),
-  },
-  objectMessage('an object with caller and message'),
-);
+const LeaveMessageInputSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      ...CallOptionEntries,
+      caller: v.pipe(
+        v.string('must be a string'),
+        v.regex(CONTACT_NUMBER_PATTERN, 'must be a contact number (digits, optional +, spaces or dashes)'),
+      ),
+      message: v.pipe(
+        v.string('must be a string'),
+        v.check((text) => text.trim() !== '', 'must not be empty'),
+      ),
+    },
+    objectMessage('an object with caller and message'),
+  ))();
 
 /**
  * The `doLeaveMessage` answer: `resultCode` `0` success, `2` parameters empty, `3` parameter error, `13` failure.
@@ -50,9 +53,17 @@ export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema
  * to call back. AICC takes the user id as `callId` and allows only 24 characters there (cec_07_2218, cec_07_0107;
  * no page says otherwise), so a longer userId is refused before sending.
  *
- * @internal
+ * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for malformed input or a value that is not a
+ *   session (nothing is sent); {@link AiccApiError} when AICC refuses; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * await leaveMessage(session, { caller: '13800000000', message: 'Please call me back' });
+ * ```
  */
-export async function leaveMessage(context: SessionContext, input: LeaveMessageInput): Promise<LeaveMessageResult> {
+export async function leaveMessage(session: AiccSession, input: LeaveMessageInput): Promise<LeaveMessageResult> {
+  const context = sessionContext(session, 'leaveMessage input');
   const parsed = parseInput(LeaveMessageInputSchema, input, 'leaveMessage input');
   const { userId } = context.user;
   assertUserIdLimit(userId, {

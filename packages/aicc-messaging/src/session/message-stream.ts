@@ -13,7 +13,7 @@ import type { PollOptions, PollResult } from './poll-messages.js';
  * Failed polls in a row after which {@link AiccSession.messages} gives up by default: none — the stream keeps
  * polling, backing off, until the session ends or its signal aborts.
  */
-export const DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES: number = Number.POSITIVE_INFINITY;
+export const DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES: number = Infinity;
 
 /** Options of {@link AiccSession.messages}. */
 export interface MessageStreamOptions {
@@ -39,24 +39,25 @@ const POLL_PATH = '/apiaccess/ccmessaging/poll';
 
 const FAILURE_LIMIT_MESSAGE = 'must be a whole number of at least 1, or Infinity';
 
-const MessageStreamOptionsSchema = v.optional(
-  v.strictObject(
-    {
-      ...CallOptionEntries,
-      isNeedRead: v.optional(v.boolean('must be a boolean')),
-      retry: v.optional(RetrySchema),
-      maxConsecutiveFailures: v.optional(
-        v.pipe(
-          v.number(FAILURE_LIMIT_MESSAGE),
-          v.check((count) => count === Number.POSITIVE_INFINITY || (Number.isInteger(count) && count >= 1), FAILURE_LIMIT_MESSAGE),
+const MessageStreamOptionsSchema = /* @__PURE__ */ (() =>
+  v.optional(
+    v.strictObject(
+      {
+        ...CallOptionEntries,
+        isNeedRead: v.optional(v.boolean('must be a boolean')),
+        retry: v.optional(RetrySchema),
+        maxConsecutiveFailures: v.optional(
+          v.pipe(
+            v.number(FAILURE_LIMIT_MESSAGE),
+            v.check((count) => count === Number.POSITIVE_INFINITY || (Number.isInteger(count) && count >= 1), FAILURE_LIMIT_MESSAGE),
+          ),
         ),
-      ),
-      onError: v.optional(FunctionSchema),
-    },
-    objectMessage('an object of stream options'),
-  ),
-  {},
-);
+        onError: v.optional(FunctionSchema),
+      },
+      objectMessage('an object of stream options'),
+    ),
+    {},
+  ))();
 
 /**
  * Whether a failed poll ends the stream: aborts, invalid input, authentication that failed even after the client's

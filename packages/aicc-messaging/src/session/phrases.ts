@@ -4,7 +4,9 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import { LOCALE_PATTERN } from '../token/aicc-user.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
-import { callApi, type SessionContext } from './session-caller.js';
+import type { AiccSession } from './create-aicc-session.js';
+import { callApi } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 
 /** What {@link AiccSession.phrases} takes. */
 export interface PhrasesInput {
@@ -18,19 +20,20 @@ export interface PhrasesInput {
   readonly signal?: AbortSignal | undefined;
 }
 
-const PhrasesInputSchema = v.strictObject(
-  {
-    ...CallOptionEntries,
-    keyword: v.pipe(
-      v.string('must be a string'),
-      v.check((text) => text.trim() !== '', 'must not be empty'),
-    ),
-    locale: v.optional(
-      v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN')),
-    ),
-  },
-  objectMessage('an object with keyword'),
-);
+const PhrasesInputSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      ...CallOptionEntries,
+      keyword: v.pipe(
+        v.string('must be a string'),
+        v.check((text) => text.trim() !== '', 'must not be empty'),
+      ),
+      locale: v.optional(
+        v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN')),
+      ),
+    },
+    objectMessage('an object with keyword'),
+  ))();
 
 /** The `queryPhraseByKeyword` answer. `question` absent or `null` reads as empty. Unknown fields pass through. */
 export const PhrasesResponseSchema: v.LooseObjectSchema<
@@ -41,11 +44,12 @@ export const PhrasesResponseSchema: v.LooseObjectSchema<
     readonly question: OptionalListSchema<v.StringSchema<string>>;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  question: optionalList(v.string('must be a string'), 'must be an array of strings'),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    question: optionalList(v.string('must be a string'), 'must be an array of strings'),
+  }))();
 
 /** Suggested questions for a keyword. */
 export interface Phrases {
@@ -62,9 +66,17 @@ function languageOf(locale: string): string {
  * the channel and an active FAQ group). The locale is sent without country code, as the pages require and every
  * example sends it (`"locale": "zh"`: devg-webclint-cec cec_05_2045/2047, 2024-03-05; api-cec cec_07_2223).
  *
- * @internal
+ * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for malformed input or a value that is not a
+ *   session (nothing is sent); {@link AiccApiError} when AICC refuses; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * const { questions } = await queryPhrases(session, { keyword: input.value });
+ * ```
  */
-export async function queryPhrases(context: SessionContext, input: PhrasesInput): Promise<Phrases> {
+export async function queryPhrases(session: AiccSession, input: PhrasesInput): Promise<Phrases> {
+  const context = sessionContext(session, 'phrases input');
   const parsed = parseInput(PhrasesInputSchema, input, 'phrases input');
   const body = { strContent: parsed.keyword, locale: languageOf(parsed.locale ?? context.user.locale), channel: CHANNEL };
   const answer = await callApi(context, { api: 'queryPhraseByKeyword', body, signal: parsed.signal }, PhrasesResponseSchema);

@@ -28,11 +28,12 @@ export const PollResponseSchema: v.LooseObjectSchema<
     readonly downlinkMessages: OptionalListSchema<typeof DownlinkMessageEntrySchema>;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  downlinkMessages: optionalList(DownlinkMessageEntrySchema, 'must be an array of messages'),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    downlinkMessages: optionalList(DownlinkMessageEntrySchema, 'must be an array of messages'),
+  }))();
 
 /** A parsed `poll` answer. */
 export type PollResponse = v.InferOutput<typeof PollResponseSchema>;
@@ -57,14 +58,16 @@ export interface PollResult {
 }
 
 /** The entries of {@link PollOptions}. */
-export const PollOptionEntries = {
-  ...CallOptionEntries,
-  isNeedRead: v.optional(v.boolean('must be a boolean')),
-  timeoutMs: v.optional(TimeoutSchema),
-  retry: v.optional(RetrySchema),
-} as const;
+export const PollOptionEntries = /* @__PURE__ */ (() =>
+  ({
+    ...CallOptionEntries,
+    isNeedRead: v.optional(v.boolean('must be a boolean')),
+    timeoutMs: v.optional(TimeoutSchema),
+    retry: v.optional(RetrySchema),
+  }) as const)();
 
-const PollOptionsSchema = v.optional(v.strictObject(PollOptionEntries, objectMessage('an object of poll options')), {});
+const PollOptionsSchema = /* @__PURE__ */ (() =>
+  v.optional(v.strictObject(PollOptionEntries, objectMessage('an object of poll options')), {}))();
 
 /**
  * `GET /apiaccess/ccmessaging/poll?receiverId={userId}&channel=WEB[&isNeedRead=true]` — AICC's long poll: answers at

@@ -35,16 +35,17 @@ export const QueueInfoResponseSchema: v.LooseObjectSchema<
     readonly estimateWaitTime: typeof CountSchema;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  position: CountSchema,
-  totalWaitTime: CountSchema,
-  currentDeviceWaitTime: CountSchema,
-  configMaxcWaitTime: CountSchema,
-  longestWaitTime: CountSchema,
-  estimateWaitTime: CountSchema,
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    position: CountSchema,
+    totalWaitTime: CountSchema,
+    currentDeviceWaitTime: CountSchema,
+    configMaxcWaitTime: CountSchema,
+    longestWaitTime: CountSchema,
+    estimateWaitTime: CountSchema,
+  }))();
 
 /** A parsed `queryQueueInfo` answer. */
 export type QueueInfoResponse = v.InferOutput<typeof QueueInfoResponseSchema>;

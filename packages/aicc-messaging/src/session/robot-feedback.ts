@@ -3,7 +3,9 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
-import { callApi, type SessionContext } from './session-caller.js';
+import type { AiccSession } from './create-aicc-session.js';
+import { callApi } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 
 /** Longest `feedbackContent`, in characters. */
 export const MAX_FEEDBACK_CONTENT_LENGTH = 64;
@@ -19,43 +21,44 @@ export interface RobotFeedbackInput {
   readonly signal?: AbortSignal | undefined;
 }
 
-const RobotFeedbackInputSchema = v.pipe(
-  v.strictObject(
-    {
-      ...CallOptionEntries,
-      interIdx: v.pipe(
-        v.union(
-          [
-            v.pipe(v.string(), v.nonEmpty('must not be empty')),
-            v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be at least 0')),
-          ],
-          'must be the interIdx of a robot message',
+const RobotFeedbackInputSchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.strictObject(
+      {
+        ...CallOptionEntries,
+        interIdx: v.pipe(
+          v.union(
+            [
+              v.pipe(v.string(), v.nonEmpty('must not be empty')),
+              v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be at least 0')),
+            ],
+            'must be the interIdx of a robot message',
+          ),
+          v.transform(String),
         ),
-        v.transform(String),
-      ),
-      satisfied: v.boolean('must be a boolean'),
-      feedbackContent: v.optional(
-        v.pipe(
-          v.string('must be a string'),
-          v.check(
-            (text) => characterCount(text) <= MAX_FEEDBACK_CONTENT_LENGTH,
-            `must be at most ${MAX_FEEDBACK_CONTENT_LENGTH} characters`,
+        satisfied: v.boolean('must be a boolean'),
+        feedbackContent: v.optional(
+          v.pipe(
+            v.string('must be a string'),
+            v.check(
+              (text) => characterCount(text) <= MAX_FEEDBACK_CONTENT_LENGTH,
+              `must be at most ${MAX_FEEDBACK_CONTENT_LENGTH} characters`,
+            ),
           ),
         ),
-      ),
-    },
-    objectMessage('an object with interIdx and satisfied'),
-  ),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed || dataset.value.satisfied || (dataset.value.feedbackContent ?? '').trim() !== '') return;
-    const { value } = dataset;
-    // Reported under feedbackContent, the field that is missing.
-    addIssue({
-      message: 'is required when the user is not satisfied',
-      path: [{ type: 'object', origin: 'value', input: value, key: 'feedbackContent', value: value.feedbackContent }],
-    });
-  }),
-);
+      },
+      objectMessage('an object with interIdx and satisfied'),
+    ),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed || dataset.value.satisfied || (dataset.value.feedbackContent ?? '').trim() !== '') return;
+      const { value } = dataset;
+      // Reported under feedbackContent, the field that is missing.
+      addIssue({
+        message: 'is required when the user is not satisfied',
+        path: [{ type: 'object', origin: 'value', input: value, key: 'feedbackContent', value: value.feedbackContent }],
+      });
+    }),
+  ))();
 
 /**
  * The `v1/robot/feedbacksatisfaction` answer: `resultCode` `0`; `30000000008` content missing; `10010000002` flow
@@ -69,9 +72,17 @@ export type RobotFeedbackResult = v.InferOutput<typeof RobotFeedbackResponseSche
 /**
  * `POST /apiaccess/ccmessaging/v1/robot/feedbacksatisfaction` — rates one robot answer.
  *
- * @internal
+ * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for malformed input or a value that is not a
+ *   session (nothing is sent); {@link AiccApiError} when AICC refuses; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * await sendRobotFeedback(session, { interIdx: answer.interIdx, satisfied: false, feedbackContent: 'wrong answer' });
+ * ```
  */
-export async function robotFeedback(context: SessionContext, input: RobotFeedbackInput): Promise<RobotFeedbackResult> {
+export async function sendRobotFeedback(session: AiccSession, input: RobotFeedbackInput): Promise<RobotFeedbackResult> {
+  const context = sessionContext(session, 'robotFeedback input');
   const parsed = parseInput(RobotFeedbackInputSchema, input, 'robotFeedback input');
   const body = {
     feedback: parsed.satisfied ? 1 : 0,

@@ -25,34 +25,35 @@ export interface SaveSatisfactionInput {
   readonly signal?: AbortSignal | undefined;
 }
 
-const SaveSatisfactionInputSchema = v.strictObject(
-  {
-    ...CallOptionEntries,
-    evaluation: v.pipe(
-      v.union([v.picklist(SATISFACTION_LEVELS), v.picklist([1, 2, 3, 4, 5])], 'must be "1"–"5"'),
-      v.transform((level) => String(level) as SatisfactionLevel),
-    ),
-    comment: v.optional(
-      v.pipe(
-        v.string('must be a string'),
-        v.check(
-          (text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT,
-          `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`,
+const SaveSatisfactionInputSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      ...CallOptionEntries,
+      evaluation: v.pipe(
+        v.union([v.picklist(SATISFACTION_LEVELS), v.picklist([1, 2, 3, 4, 5])], 'must be "1"–"5"'),
+        v.transform((level) => String(level) as SatisfactionLevel),
+      ),
+      comment: v.optional(
+        v.pipe(
+          v.string('must be a string'),
+          v.check(
+            (text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT,
+            `must be shorter than ${SATISFACTION_COMMENT_LIMIT} characters`,
+          ),
         ),
       ),
-    ),
-    npsScore: v.optional(
-      v.pipe(
-        v.number('must be a number'),
-        v.integer('must be an integer'),
-        v.minValue(0, `must be 0–${MAX_NPS_SCORE}`),
-        v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`),
+      npsScore: v.optional(
+        v.pipe(
+          v.number('must be a number'),
+          v.integer('must be an integer'),
+          v.minValue(0, `must be 0–${MAX_NPS_SCORE}`),
+          v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`),
+        ),
       ),
-    ),
-    resolved: v.optional(v.boolean('must be a boolean')),
-  },
-  objectMessage('an object with evaluation'),
-);
+      resolved: v.optional(v.boolean('must be a boolean')),
+    },
+    objectMessage('an object with evaluation'),
+  ))();
 
 /**
  * The `saveSatisfaction` answer: `resultCode` in every table (cec_07_2226, cec_05_2025), `returnCode` in every
@@ -66,11 +67,12 @@ export const SaveSatisfactionResponseSchema: v.LooseObjectSchema<
     readonly resultDesc: typeof ResultDescriptionSchema;
   },
   undefined
-> = v.looseObject({
-  resultCode: v.optional(ResultCodeSchema),
-  returnCode: v.optional(ResultCodeSchema),
-  resultDesc: ResultDescriptionSchema,
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: v.optional(ResultCodeSchema),
+    returnCode: v.optional(ResultCodeSchema),
+    resultDesc: ResultDescriptionSchema,
+  }))();
 
 /** A successful `saveSatisfaction` answer. */
 export type SaveSatisfactionResult = v.InferOutput<typeof SaveSatisfactionResponseSchema>;

@@ -32,19 +32,22 @@ export interface SendOptions {
 }
 
 /** Control messages: the session's own actions, with empty content. Repeating them is harmless except DISCONNECT. */
-const IDEMPOTENT_CONTROL_TYPES: ReadonlySet<UplinkControlType> = new Set(['CONNECT', 'INPUT', 'READ', 'TRANS2AGENT']);
+const IDEMPOTENT_CONTROL_TYPES: ReadonlySet<UplinkControlType> = /* @__PURE__ */ (() =>
+  new Set(['CONNECT', 'INPUT', 'READ', 'TRANS2AGENT']))();
 
-const SendOptionsSchema = v.optional(
-  v.strictObject({ ...CallOptionEntries, async: v.optional(v.boolean('must be a boolean')) }, objectMessage('an object of options')),
-  {},
-);
+const SendOptionsSchema = /* @__PURE__ */ (() =>
+  v.optional(
+    v.strictObject({ ...CallOptionEntries, async: v.optional(v.boolean('must be a boolean')) }, objectMessage('an object of options')),
+    {},
+  ))();
 
-const MessageCodesSchema = v.optional(
-  v.pipe(
-    v.array(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), 'must be an array of message codes'),
-    v.check((codes) => contentFits(JSON.stringify(codes)), `must fit in ${MAX_MESSAGE_CONTENT_BYTES} bytes as a JSON array`),
-  ),
-);
+const MessageCodesSchema = /* @__PURE__ */ (() =>
+  v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), 'must be an array of message codes'),
+      v.check((codes) => contentFits(JSON.stringify(codes)), `must fit in ${MAX_MESSAGE_CONTENT_BYTES} bytes as a JSON array`),
+    ),
+  ))();
 
 /**
  * Sends one `sendMsgReq` of the session's user: `controlType` with its content (`""` for control messages). The

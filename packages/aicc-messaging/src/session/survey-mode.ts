@@ -18,7 +18,9 @@ import {
   type OptionalListSchema,
   type OptionalStringSchema,
 } from '../messages/response-fields.js';
-import { callApi, type SessionContext } from './session-caller.js';
+import type { AiccSession } from './create-aicc-session.js';
+import { callApi } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 
 /** Options of {@link AiccSession.surveyMode}. */
 export interface SurveyModeOptions {
@@ -27,13 +29,14 @@ export interface SurveyModeOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const SurveyModeOptionsSchema = v.optional(
-  v.strictObject(
-    { ...CallOptionEntries, language: v.optional(v.picklist(SURVEY_LANGUAGES, `must be one of ${SURVEY_LANGUAGES.join(', ')}`)) },
-    objectMessage('an object of survey options'),
-  ),
-  {},
-);
+const SurveyModeOptionsSchema = /* @__PURE__ */ (() =>
+  v.optional(
+    v.strictObject(
+      { ...CallOptionEntries, language: v.optional(v.picklist(SURVEY_LANGUAGES, `must be one of ${SURVEY_LANGUAGES.join(', ')}`)) },
+      objectMessage('an object of survey options'),
+    ),
+    {},
+  ))();
 
 /** One satisfaction level of the tenant's survey. */
 export const SatisfactionLevelSchema: v.LooseObjectSchema<
@@ -51,14 +54,15 @@ export const SatisfactionLevelSchema: v.LooseObjectSchema<
     readonly satisfactionLevelDesc: OptionalStringSchema;
   },
   undefined
-> = v.looseObject({
-  satisfactionLevelKey: v.pipe(
-    v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
-    v.transform(String),
-    v.transform((key) => key as (typeof SATISFACTION_LEVELS)[number] | (string & {})),
-  ),
-  satisfactionLevelDesc: v.optional(v.nullable(v.string('must be a string'))),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    satisfactionLevelKey: v.pipe(
+      v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
+      v.transform(String),
+      v.transform((key) => key as (typeof SATISFACTION_LEVELS)[number] | (string & {})),
+    ),
+    satisfactionLevelDesc: v.optional(v.nullable(v.string('must be a string'))),
+  }))();
 
 /** The `satisfactionSurvey` object: how (and whether) the tenant surveys satisfaction. */
 export const SatisfactionSurveySchema: v.LooseObjectSchema<
@@ -70,11 +74,12 @@ export const SatisfactionSurveySchema: v.LooseObjectSchema<
     readonly satisfactionQuestion: OptionalListSchema<OpenPicklistSchema<SatisfactionQuestion>>;
   },
   undefined
-> = v.looseObject({
-  surveyType: openPicklist<SurveyType>(),
-  satisfactionLevel: optionalList(SatisfactionLevelSchema, 'must be an array of levels'),
-  satisfactionQuestion: optionalList(openPicklist<SatisfactionQuestion>(), 'must be an array of strings'),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    surveyType: openPicklist<SurveyType>(),
+    satisfactionLevel: optionalList(SatisfactionLevelSchema, 'must be an array of levels'),
+    satisfactionQuestion: optionalList(openPicklist<SatisfactionQuestion>(), 'must be an array of strings'),
+  }))();
 
 /** The tenant's satisfaction survey. */
 export type SatisfactionSurvey = v.InferOutput<typeof SatisfactionSurveySchema>;
@@ -88,19 +93,29 @@ export const SurveyModeResponseSchema: v.LooseObjectSchema<
     readonly satisfactionSurvey: typeof SatisfactionSurveySchema;
   },
   undefined
-> = v.looseObject({
-  resultCode: ResultCodeSchema,
-  resultDesc: ResultDescriptionSchema,
-  satisfactionSurvey: SatisfactionSurveySchema,
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: ResultCodeSchema,
+    resultDesc: ResultDescriptionSchema,
+    satisfactionSurvey: SatisfactionSurveySchema,
+  }))();
 
 /**
  * `POST /apiaccess/ccmessaging/getsatisfactionsurveymode` (lower-case path): which survey to show at the end of a
  * chat — none (`surveyType: NO`), or levels and questions for {@link AiccSession.saveSatisfaction}.
  *
- * @internal
+ * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for malformed input or a value that is not a
+ *   session (nothing is sent); {@link AiccApiError} when AICC refuses; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * const survey = await querySurveyMode(session, { language: 'en' });
+ * if (survey.surveyType === 'WEB') showSurvey(survey.satisfactionLevel);
+ * ```
  */
-export async function querySurveyMode(context: SessionContext, options: SurveyModeOptions | undefined): Promise<SatisfactionSurvey> {
+export async function querySurveyMode(session: AiccSession, options?: SurveyModeOptions): Promise<SatisfactionSurvey> {
+  const context = sessionContext(session, 'surveyMode options');
   const parsed = parseInput(SurveyModeOptionsSchema, options, 'surveyMode options');
   const body = parsed.language === undefined ? {} : { language: parsed.language };
   const answer = await callApi(context, { api: 'getsatisfactionsurveymode', body, signal: parsed.signal }, SurveyModeResponseSchema);

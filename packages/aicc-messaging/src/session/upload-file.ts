@@ -19,16 +19,17 @@ export interface UploadFileInput {
   readonly fileType: UploadFileType | Uppercase<UploadFileType>;
 }
 
-const UploadFileInputSchema = v.strictObject(
-  {
-    bytes: v.pipe(
-      FileBytesSchema,
-      v.check((bytes) => bytes.length > 0, 'must not be empty'),
-    ),
-    fileType: UploadFileTypeSchema,
-  },
-  objectMessage('an object with bytes and fileType'),
-);
+const UploadFileInputSchema = /* @__PURE__ */ (() =>
+  v.strictObject(
+    {
+      bytes: v.pipe(
+        FileBytesSchema,
+        v.check((bytes) => bytes.length > 0, 'must not be empty'),
+      ),
+      fileType: UploadFileTypeSchema,
+    },
+    objectMessage('an object with bytes and fileType'),
+  ))();
 
 /**
  * The `uploadFileStream` answer. Huawei's pages disagree on its code: `returnCode` in the API reference and every
@@ -45,12 +46,13 @@ export const UploadFileResponseSchema: v.LooseObjectSchema<
     readonly objectKey: v.OptionalSchema<v.StringSchema<string>, undefined>;
   },
   undefined
-> = v.looseObject({
-  returnCode: v.optional(ResultCodeSchema),
-  resultCode: v.optional(ResultCodeSchema),
-  resultDesc: ResultDescriptionSchema,
-  objectKey: v.optional(v.string('must be a string')),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    returnCode: v.optional(ResultCodeSchema),
+    resultCode: v.optional(ResultCodeSchema),
+    resultDesc: ResultDescriptionSchema,
+    objectKey: v.optional(v.string('must be a string')),
+  }))();
 
 /** What a successful upload returns. */
 export interface UploadedFile {

@@ -15,13 +15,14 @@ export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-](?:[A-Z]{2}|[a-z]{2}|\d{3}))?$/
 export const MAX_USER_ID_LENGTH = 32;
 
 /** The `userId` field: 1–32 characters (code points). */
-export const UserIdSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = v.pipe(
-  v.string('must be a string'),
-  v.check(
-    (text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH,
-    `must be 1–${MAX_USER_ID_LENGTH} characters (applyToken: API reference cec_07_2200, cec_07_2214)`,
-  ),
-);
+export const UserIdSchema: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.string('must be a string'),
+    v.check(
+      (text) => characterCount(text) >= 1 && characterCount(text) <= MAX_USER_ID_LENGTH,
+      `must be 1–${MAX_USER_ID_LENGTH} characters (applyToken: API reference cec_07_2200, cec_07_2214)`,
+    ),
+  ))();
 
 /** A required, non-empty string. */
 type NonEmptyStringSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
@@ -36,15 +37,16 @@ export const AiccUserEntries: {
   readonly channelId: NonEmptyStringSchema;
   /** ISO 639 language with an optional region: `en`, `zh_CN`, `en-US`. */
   readonly locale: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>;
-} = {
-  userId: UserIdSchema,
-  userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-  channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-  locale: v.pipe(
-    v.string('must be a string'),
-    v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US'),
-  ),
-} as const;
+} = /* @__PURE__ */ (() =>
+  ({
+    userId: UserIdSchema,
+    userName: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+    channelId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+    locale: v.pipe(
+      v.string('must be a string'),
+      v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en, zh_CN or en-US'),
+    ),
+  }) as const)();
 
 /**
  * The `applyToken` request body (`applyTokenReqBody`): who the `ccmessaging-token` is for.
@@ -54,10 +56,8 @@ export const AiccUserEntries: {
  * const user: AiccUser = { userId: 'user-42', userName: 'Ada', channelId: 'web-channel-1', locale: 'en' };
  * ```
  */
-export const AiccUserSchema: v.StrictObjectSchema<typeof AiccUserEntries, ObjectMessage> = v.strictObject(
-  AiccUserEntries,
-  objectMessage('an object with userId, userName, channelId and locale'),
-);
+export const AiccUserSchema: v.StrictObjectSchema<typeof AiccUserEntries, ObjectMessage> = /* @__PURE__ */ (() =>
+  v.strictObject(AiccUserEntries, objectMessage('an object with userId, userName, channelId and locale')))();
 
 /** An end user as {@link AiccUserSchema} accepts it. */
 export type AiccUser = v.InferOutput<typeof AiccUserSchema>;

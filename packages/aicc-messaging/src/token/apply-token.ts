@@ -24,11 +24,12 @@ export const ApplyTokenResponseSchema: v.LooseObjectSchema<
     readonly token: OptionalStringSchema;
   },
   undefined
-> = v.looseObject({
-  resultCode: v.optional(ResultCodeSchema),
-  resultDesc: ResultDescriptionSchema,
-  token: v.optional(v.nullable(v.string('must be a string'))),
-});
+> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    resultCode: v.optional(ResultCodeSchema),
+    resultDesc: ResultDescriptionSchema,
+    token: v.optional(v.nullable(v.string('must be a string'))),
+  }))();
 
 /** A parsed `applyToken` answer. */
 export type ApplyTokenResponse = v.InferOutput<typeof ApplyTokenResponseSchema>;

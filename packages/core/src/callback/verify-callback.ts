@@ -23,7 +23,7 @@ export interface VerifyCallbackOptions {
 }
 
 const DIGEST_LENGTH = 32;
-const encoder = /* @__PURE__ */ new TextEncoder();
+const encoder = /* @__PURE__ */ (() => new TextEncoder())();
 
 /** Decodes 64 hex digits of either case; anything else gives an empty array, which never matches a digest. */
 function hexDigestToBytes(hex: string): Uint8Array {

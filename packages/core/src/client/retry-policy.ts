@@ -40,13 +40,14 @@ export interface RetryOptions {
 export type RetryPolicy = { readonly [K in keyof RetryOptions]-?: number };
 
 /** The default retry policy: 3 retries, 200 ms…5 s for transient failures, 1 s…30 s for rate limits. */
-export const DEFAULT_RETRY_OPTIONS: RetryPolicy = /* @__PURE__ */ Object.freeze({
-  limit: 3,
-  baseDelayMs: 200,
-  maxDelayMs: 5_000,
-  rateLimitBaseDelayMs: 1_000,
-  rateLimitMaxDelayMs: 30_000,
-});
+export const DEFAULT_RETRY_OPTIONS: RetryPolicy = /* @__PURE__ */ (() =>
+  Object.freeze({
+    limit: 3,
+    baseDelayMs: 200,
+    maxDelayMs: 5_000,
+    rateLimitBaseDelayMs: 1_000,
+    rateLimitMaxDelayMs: 30_000,
+  }))();
 
 /** A policy that never retries; what `retry: false` means. */
 export const NO_RETRY_POLICY: RetryPolicy = /* @__PURE__ */ (() => Object.freeze({ ...DEFAULT_RETRY_OPTIONS, limit: 0 }))();

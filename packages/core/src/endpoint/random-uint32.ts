@@ -5,7 +5,7 @@ export type RandomUint32Source = () => number;
 
 /** Values drawn from `crypto.getRandomValues` at a time; each is handed out once. */
 const POOL_SIZE = 64;
-const pool = new Uint32Array(POOL_SIZE);
+const pool = /* @__PURE__ */ (() => new Uint32Array(POOL_SIZE))();
 let next = POOL_SIZE;
 
 /**

@@ -55,7 +55,7 @@ export interface WholeAnswerOptions {
 }
 
 /** Statuses whose responses have no body (`new Response(body, …)` refuses one). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY_STATUSES: ReadonlySet<number> = /* @__PURE__ */ (() => new Set([101, 103, 204, 205, 304]))();
 
 function cancelBody(response: Response): void {
   try {

@@ -18,12 +18,12 @@ export type TencentEnvelopeEntries = {
 };
 
 /** The four envelope fields every Tencent REST response carries, shared by both envelope schemas. */
-const envelopeEntries: TencentEnvelopeEntries = {
-  ActionStatus: /* @__PURE__ */ v.picklist(['OK', 'FAIL']),
-  ErrorCode: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
-  ErrorInfo: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string(), ''),
-  RequestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
-};
+const envelopeEntries: TencentEnvelopeEntries = /* @__PURE__ */ (() => ({
+  ActionStatus: v.picklist(['OK', 'FAIL']),
+  ErrorCode: v.pipe(v.number(), v.integer()),
+  ErrorInfo: v.optional(v.string(), ''),
+  RequestId: v.optional(v.string()),
+}))();
 
 /**
  * The response envelope of every Tencent REST call: `ActionStatus` (`OK`/`FAIL`), `ErrorCode` (`0` on
@@ -36,7 +36,8 @@ const envelopeEntries: TencentEnvelopeEntries = {
  * if (envelope.ErrorCode !== 0) console.warn(envelope.ErrorInfo, envelope.RequestId);
  * ```
  */
-export const TencentEnvelopeSchema: v.LooseObjectSchema<TencentEnvelopeEntries, undefined> = /* @__PURE__ */ v.looseObject(envelopeEntries);
+export const TencentEnvelopeSchema: v.LooseObjectSchema<TencentEnvelopeEntries, undefined> = /* @__PURE__ */ (() =>
+  v.looseObject(envelopeEntries))();
 
 /** A parsed Tencent response envelope, with any payload fields kept alongside. */
 export type TencentEnvelope = v.InferOutput<typeof TencentEnvelopeSchema>;

@@ -18,7 +18,8 @@ function valueFreeMessage(issue: v.BaseIssue<unknown>): string {
  * const result = v.safeParse(schema, input, VALUE_FREE_PARSE_CONFIG);
  * ```
  */
-export const VALUE_FREE_PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = Object.freeze({ message: valueFreeMessage });
+export const VALUE_FREE_PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = /* @__PURE__ */ (() =>
+  Object.freeze({ message: valueFreeMessage }))();
 
 /** The dotted path of an issue (`a.b.0`), or `''` when it concerns the whole value. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {
