@@ -3,13 +3,18 @@
 // so its bundle is what a browser user would import from the built packages, bundled and minified here; the edge
 // worker is measured as built (apps/edge-worker/dist/worker.js, tsup: one minified ESM bundle, every dependency
 // inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
-// are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds what it is
-// gated at: its budget, or — for a budget that is missed and waiting for a decision — a ceiling at the size
-// measured, so that it cannot grow unnoticed meanwhile (printed OVER, with the reason).
+// are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds it.
+//
+// It also checks that the packages' built code can be tree-shaken at all: each package's `dist`, imported for its
+// side effects only (every module-level statement kept unless a bundler may drop it), must leave nothing of its own
+// behind once minified. esbuild and webpack do not carry valibot's `@__NO_SIDE_EFFECTS__` across modules
+// (evanw/esbuild#4369), so a module-level schema stays in every bundle unless it is written as
+// `/* @__PURE__ */ (() => …)()` (CONTRIBUTING.md, "Module-level values").
 //
 // `--why=<name part>` prints what each module costs in the bundles whose name contains it (esbuild's metafile:
 // minified bytes per input file, largest first).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { assertBuilt } from './assert-built.mjs';
@@ -68,23 +73,57 @@ async function browserBundle(source) {
   return { code: result.outputFiles[0].contents, modules };
 }
 
-const chat = await browserBundle(`export { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';`);
+/** The built entries whose every module-level statement must be droppable. */
+const TREE_SHAKEN = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/aicc-messaging'];
 
 /**
- * Each entry: what is measured, its code (minified) and modules, the budget and aim in bytes (min+gzip), and — for a
- * missed budget — the ceiling it is gated at meanwhile and why.
+ * Bundles `import '<entry>'` with the package's own built files treated as having side effects (so that the bundler
+ * keeps exactly what it cannot prove droppable, statement by statement) and minifies; returns the package's own
+ * modules that left code behind. Dependencies (valibot, ky, …) are bundled as published and not counted.
  */
+async function leftoverWhenUnused(entry) {
+  const targets = {
+    '@tokenwire/core': dist('core'),
+    '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
+    '@tokenwire/aicc-messaging': dist('aicc-messaging'),
+  };
+  const result = await build({
+    metafile: true,
+    stdin: { contents: `import '${entry}';`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'package-code-has-side-effects',
+        setup(bundler) {
+          bundler.onResolve({ filter: /^@tokenwire\// }, ({ path }) => ({ path: targets[path], sideEffects: true }));
+          bundler.onResolve({ filter: /^\./ }, ({ path, importer, resolveDir }) =>
+            importer.startsWith(`${root}packages/`) ? { path: resolve(resolveDir, path), sideEffects: true } : undefined,
+          );
+        },
+      },
+    ],
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output.inputs)
+    .filter(([file, { bytesInOutput }]) => bytesInOutput > 0 && file.includes('packages/'))
+    .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^(\.\.\/)+/, '/').replace(root, ''), bytes: bytesInOutput }));
+}
+
+const chat = await browserBundle(`export { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';`);
+
+/** Each entry: what is measured, its code (minified) and modules, and the budget and aim in bytes (min+gzip). */
 const entries = [
   {
     name: 'browser: createAiccGatewayClient + createAiccSession (@tokenwire/aicc-messaging)',
     ...chat,
     budget: 20 * KB,
     aim: 16 * KB,
-    ceiling: 22 * KB,
-    missed:
-      'ky alone is 4.3 KB of it and valibot 2.2 KB; the rest is the chat client itself (the Tencent client, UserSig, ' +
-      'fflate, noble and the AccessToken machinery are not in it: --why=browser lists every module). Meeting 20 KB ' +
-      'takes dropping features or a lighter engine than ky; until that is decided the bundle is gated at the ceiling',
   },
   {
     name: 'edge worker bundle (apps/edge-worker/dist/worker.js)',
@@ -97,21 +136,17 @@ const entries = [
 const kib = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 let failed = false;
 const rows = [];
-const notes = [];
 for (const entry of entries) {
   const gzip = gzipSync(entry.code, { level: 9 }).length;
   const ok = gzip <= entry.budget;
-  const gate = ok ? entry.budget : (entry.ceiling ?? entry.budget);
-  if (gzip > gate) failed = true;
-  if (!ok && entry.missed !== undefined)
-    notes.push(`${entry.name}: budget missed by ${kib(gzip - entry.budget)}: ${entry.missed} (${kib(gate)}).`);
+  if (!ok) failed = true;
   rows.push({
     bundle: entry.name,
     min: kib(entry.code.length),
     'min+gzip': kib(gzip),
     budget: kib(entry.budget),
     aim: kib(entry.aim),
-    status: ok ? (gzip <= entry.aim ? 'ok (aim met)' : 'ok') : gzip <= gate ? `OVER (gated at ${kib(gate)})` : 'OVER',
+    status: ok ? (gzip <= entry.aim ? 'ok (aim met)' : 'ok') : 'OVER',
   });
   if (why !== undefined && entry.modules !== undefined && entry.name.includes(why)) {
     console.log(`${entry.name}: minified bytes per module`);
@@ -120,8 +155,17 @@ for (const entry of entries) {
   }
 }
 console.table(rows);
-for (const note of notes) console.log(note);
+
+const leftovers = [];
+for (const entry of TREE_SHAKEN) {
+  const left = await leftoverWhenUnused(entry);
+  const ok = left.length === 0;
+  if (!ok) failed = true;
+  leftovers.push({ entry, 'own code left when nothing is imported': ok ? 'none (ok)' : `${left.reduce((sum, m) => sum + m.bytes, 0)} B (FAILS)` });
+  for (const { file, bytes } of left) console.log(`  ${entry}: ${bytes} B of module-level code from ${file} cannot be dropped`);
+}
+console.table(leftovers);
 if (failed) {
-  console.error('Size budget exceeded.');
+  console.error('Size budget exceeded, or a package left code a bundler cannot drop.');
   process.exit(1);
 }
