@@ -1,12 +1,19 @@
 import { ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CallbackAckBodySchema, callbackAck } from './callback-ack.js';
+import { type CallbackAckBody, callbackAck } from './callback-ack.js';
+
+/** Exactly the answer Tencent documents: these three fields, these types, nothing else. */
+const AckBodySchema: v.GenericSchema<unknown, CallbackAckBody> = v.strictObject({
+  ActionStatus: v.picklist(['OK', 'FAIL']),
+  ErrorCode: v.pipe(v.number(), v.integer()),
+  ErrorInfo: v.string(),
+});
 
 async function read(response: Response) {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-  return v.parse(CallbackAckBodySchema, await response.json());
+  return v.parse(AckBodySchema, await response.json());
 }
 
 function validationError(options: unknown): ValidationError {

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import type { IntegerSchema } from './callback-events/callback-field-schemas.js';
+import type { EntriesOf } from './entries-of.js';
 import { parseInput } from './parse-input.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /**
  * What a callback answer says:
@@ -34,23 +32,15 @@ export interface CallbackRefuseOptions {
 /** Options of {@link callbackAck}: say which answer you mean with `kind` ({@link CallbackAckKind}). */
 export type CallbackAckOptions = CallbackAcceptOptions | CallbackRefuseOptions;
 
-/** The JSON body of a callback answer: `{ ActionStatus, ErrorCode, ErrorInfo }`. */
-export const CallbackAckBodySchema: v.ObjectSchema<
-  {
-    readonly ActionStatus: v.PicklistSchema<['OK', 'FAIL'], undefined>;
-    readonly ErrorCode: IntegerSchema;
-    readonly ErrorInfo: v.StringSchema<undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.object({
-    ActionStatus: v.picklist(['OK', 'FAIL']),
-    ErrorCode: v.pipe(v.number(), v.integer()),
-    ErrorInfo: v.string(),
-  }))();
-
-/** The JSON body of a callback answer. */
-export type CallbackAckBody = v.InferOutput<typeof CallbackAckBodySchema>;
+/** The JSON body of a callback answer, as {@link callbackAck} writes it. */
+export interface CallbackAckBody {
+  /** `OK`: processed (accepted or refused by `ErrorCode`); `FAIL`: could not be processed. */
+  readonly ActionStatus: 'OK' | 'FAIL';
+  /** 0 accepts; any other integer refuses (with `OK`) or says why processing failed (with `FAIL`). */
+  readonly ErrorCode: number;
+  /** Shown or logged by Tencent; `''` when there is nothing to say. */
+  readonly ErrorInfo: string;
+}
 
 const KINDS = "'accept', 'refuse' or 'retry'";
 
@@ -74,10 +64,13 @@ function optionsMessage(kind: CallbackAckKind): (issue: v.StrictObjectIssue) => 
   };
 }
 
-const AcceptSchema = /* @__PURE__ */ (() =>
-  v.strictObject({ kind: v.optional(v.picklist(['accept'], `must be ${KINDS}`)) }, optionsMessage('accept')))();
+const AcceptSchema: v.GenericSchema<unknown, CallbackAcceptOptions> = /* @__PURE__ */ (() =>
+  v.strictObject(
+    { kind: v.optional(v.picklist(['accept'], `must be ${KINDS}`)) } satisfies EntriesOf<CallbackAcceptOptions>,
+    optionsMessage('accept'),
+  ))();
 
-function refusalSchema(kind: 'refuse' | 'retry') {
+function refusalSchema(kind: 'refuse' | 'retry'): v.GenericSchema<unknown, CallbackRefuseOptions> {
   return v.strictObject(
     {
       kind: v.literal(kind),
@@ -89,7 +82,7 @@ function refusalSchema(kind: 'refuse' | 'retry') {
         ),
       ),
       errorInfo: v.optional(v.string('must be a string')),
-    },
+    } satisfies EntriesOf<CallbackRefuseOptions>,
     optionsMessage(kind),
   );
 }

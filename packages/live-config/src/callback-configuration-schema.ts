@@ -1,8 +1,7 @@
 import * as v from 'valibot';
+import type { EntriesOf } from './entries-of.js';
 import type { CallbackCommand } from './known-callback-commands.js';
 import { objectMessage } from './parse-input.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /** Whether `value` is an absolute `http:` or `https:` URL with a host. */
 function isHttpUrl(value: string): boolean {
@@ -30,25 +29,8 @@ export interface CallbackConfiguration {
 
 /**
  * Schema of {@link CallbackConfiguration}. Unknown fields are rejected; messages name the rule, not the value.
- *
- * @example
- * ```ts
- * v.is(CallbackConfigurationSchema, { url: 'https://example.com/cb', commands: ['Live.CallbackAfterCreateRoom'] }); // true
- * ```
  */
-export const CallbackConfigurationSchema: v.StrictObjectSchema<
-  {
-    readonly url: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]>;
-    readonly commands: v.SchemaWithPipe<
-      readonly [
-        v.ArraySchema<v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>, string>,
-        v.MinLengthAction<string[], 1, string>,
-        v.CheckAction<string[], string>,
-      ]
-    >;
-  },
-  (issue: v.StrictObjectIssue) => string
-> = /* @__PURE__ */ (() =>
+export const CallbackConfigurationSchema: v.GenericSchema<unknown, CallbackConfiguration> = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       url: v.pipe(v.string('must be a string'), v.check(isHttpUrl, 'must be an absolute URL starting with http:// or https://')),
@@ -63,7 +45,7 @@ export const CallbackConfigurationSchema: v.StrictObjectSchema<
         v.minLength(1, 'must list at least one callback command'),
         v.check((commands) => new Set(commands).size === commands.length, 'must not list a command twice'),
       ),
-    },
+    } satisfies EntriesOf<CallbackConfiguration>,
     objectMessage('url and commands'),
   ))();
 

@@ -3,8 +3,6 @@ import * as v from 'valibot';
 import { MAX_CALLBACK_TOKEN_LENGTH } from './callback-token-schema.js';
 import { parseInput } from './parse-input.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
-
 /** The 64 URL-safe characters of base64url (RFC 4648 §5) a generated token is made of. */
 export const CALLBACK_TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

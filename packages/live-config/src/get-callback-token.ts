@@ -2,25 +2,20 @@ import { parseEnvelopeResponse, TencentApiError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+/** The app's callback authentication configuration, as {@link getCallbackToken} returns it. Holds the token. */
+export interface CallbackTokenConfiguration {
+  /** The configured token (`Token`). */
+  readonly token: string;
+  /** Whether Tencent signs callbacks (`IsTokenEnable`). */
+  readonly enabled: boolean;
+}
 
-/**
- * The `Response` of `live_config/get_callback_token` (`{ Token, IsTokenEnable }`), turned into
- * `{ token, enabled }`.
- */
-export const CallbackTokenResponseSchema: v.SchemaWithPipe<
-  readonly [
-    v.ObjectSchema<{ readonly Token: v.StringSchema<undefined>; readonly IsTokenEnable: v.BooleanSchema<undefined> }, undefined>,
-    v.TransformAction<{ Token: string; IsTokenEnable: boolean }, { token: string; enabled: boolean }>,
-  ]
-> = /* @__PURE__ */ (() =>
+/** The `Response` of `live_config/get_callback_token` (`{ Token, IsTokenEnable }`), turned into `{ token, enabled }`. */
+const CallbackTokenResponseSchema: v.GenericSchema<unknown, CallbackTokenConfiguration> = /* @__PURE__ */ (() =>
   v.pipe(
     v.object({ Token: v.string(), IsTokenEnable: v.boolean() }),
     v.transform((response) => ({ token: response.Token, enabled: response.IsTokenEnable })),
   ))();
-
-/** The app's callback authentication configuration, as {@link getCallbackToken} returns it. */
-export type CallbackTokenConfiguration = v.InferOutput<typeof CallbackTokenResponseSchema>;
 
 /** Tencent's code for "no callback token configuration exists". */
 export const CALLBACK_TOKEN_NOT_CONFIGURED = 100302;

@@ -3,28 +3,20 @@ import * as v from 'valibot';
 import type { CallbackCommand } from './known-callback-commands.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+/** The app's callback configuration, as {@link getCallback} returns it. */
+export interface CallbackConfigurationResponse {
+  /** Where Tencent posts callbacks (`Url`). */
+  readonly url: string;
+  /** The enabled callback command words (`CallbackCommandList`), as Tencent lists them. */
+  readonly commands: CallbackCommand[];
+}
 
-/**
- * The `Response` of `live_config/get_callback` (`{ Url, CallbackCommandList }`), turned into
- * `{ url, commands }`.
- */
-export const CallbackConfigurationResponseSchema: v.SchemaWithPipe<
-  readonly [
-    v.ObjectSchema<
-      { readonly Url: v.StringSchema<undefined>; readonly CallbackCommandList: v.ArraySchema<v.StringSchema<undefined>, undefined> },
-      undefined
-    >,
-    v.TransformAction<{ Url: string; CallbackCommandList: string[] }, { url: string; commands: CallbackCommand[] }>,
-  ]
-> = /* @__PURE__ */ (() =>
+/** The `Response` of `live_config/get_callback` (`{ Url, CallbackCommandList }`), turned into `{ url, commands }`. */
+const CallbackConfigurationResponseSchema: v.GenericSchema<unknown, CallbackConfigurationResponse> = /* @__PURE__ */ (() =>
   v.pipe(
     v.object({ Url: v.string(), CallbackCommandList: v.array(v.string()) }),
-    v.transform((response) => ({ url: response.Url, commands: response.CallbackCommandList as CallbackCommand[] })),
+    v.transform((response) => ({ url: response.Url, commands: response.CallbackCommandList })),
   ))();
-
-/** The app's callback configuration, as {@link getCallback} returns it. */
-export type CallbackConfigurationResponse = v.InferOutput<typeof CallbackConfigurationResponseSchema>;
 
 /**
  * Reads the app's callback configuration (`live_config/get_callback`).

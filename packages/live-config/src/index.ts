@@ -21,7 +21,7 @@ export { CallbackTokenSchema, MAX_CALLBACK_TOKEN_LENGTH } from './callback-token
 export type { CallbackTokenSettings } from './set-callback-token.js';
 export { setCallbackToken } from './set-callback-token.js';
 export type { CallbackTokenConfiguration } from './get-callback-token.js';
-export { CALLBACK_TOKEN_NOT_CONFIGURED, CallbackTokenResponseSchema, getCallbackToken } from './get-callback-token.js';
+export { CALLBACK_TOKEN_NOT_CONFIGURED, getCallbackToken } from './get-callback-token.js';
 export { deleteCallbackToken } from './delete-callback-token.js';
 export type { GenerateCallbackTokenOptions, RandomBytesSource } from './generate-callback-token.js';
 export { CALLBACK_TOKEN_ALPHABET, generateCallbackToken } from './generate-callback-token.js';
@@ -30,11 +30,10 @@ export { DEFAULT_ROTATION_OVERLAP_SECONDS, rotateCallbackToken } from './rotate-
 
 // callback configuration
 export type { CallbackConfiguration } from './callback-configuration-schema.js';
-export { CallbackConfigurationSchema } from './callback-configuration-schema.js';
 export { CALLBACK_ALREADY_CONFIGURED, CALLBACK_NOT_CONFIGURED, setCallback } from './set-callback.js';
 export { updateCallback } from './update-callback.js';
 export type { CallbackConfigurationResponse } from './get-callback.js';
-export { CallbackConfigurationResponseSchema, getCallback } from './get-callback.js';
+export { getCallback } from './get-callback.js';
 export { deleteCallback } from './delete-callback.js';
 export type { UpsertCallbackOutcome } from './upsert-callback.js';
 export { upsertCallback } from './upsert-callback.js';
@@ -44,11 +43,11 @@ export type { CallbackInput, RawCallback } from './callback-source.js';
 export type { VerifyLiveCallbackOptions } from './verify-live-callback.js';
 export { verifyLiveCallback } from './verify-live-callback.js';
 export type { CallbackAcceptOptions, CallbackAckBody, CallbackAckKind, CallbackAckOptions, CallbackRefuseOptions } from './callback-ack.js';
-export { CallbackAckBodySchema, callbackAck } from './callback-ack.js';
+export { callbackAck } from './callback-ack.js';
 export type { JsonObject, JsonValue, ParseJsonExactResult } from './parse-json-exact.js';
 export { MAX_JSON_DEPTH, parseJsonExact } from './parse-json-exact.js';
 
-// callback events
+// callback events: plain types; the body schemas are exported as one map, for bodies received another way
 export type {
   CallbackCommandMismatch,
   KnownLiveCallbackEvent,
@@ -56,31 +55,19 @@ export type {
   LiveCallbackMetadata,
   UnknownLiveCallbackEvent,
 } from './callback-events/live-callback-event.js';
-export type { LiveCallbackBody } from './callback-events/live-callback-body-schemas.js';
+export type { LiveCallbackBodies, LiveCallbackBody } from './callback-events/live-callback-body-schemas.js';
 export { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
-export type { LooseCallbackBody, LooseCallbackBodySchema } from './callback-events/loose-callback-body.js';
-export { looseCallbackBodySchema } from './callback-events/loose-callback-body.js';
-export type {
-  CallbackCommandFieldSchema,
-  IntegerSchema,
-  LenientIntegerSchema,
-  OpenPicklistSchema,
-} from './callback-events/callback-field-schemas.js';
-export { IdentifierSchema } from './callback-events/callback-field-schemas.js';
-export type { CallbackRoomAttributeEntries, CallbackRoomInfo, DestroyedRoomInfo } from './callback-events/callback-room-info.js';
-export { CallbackRoomInfoSchema, DestroyedRoomInfoSchema } from './callback-events/callback-room-info.js';
+export type { LooseCallbackBody } from './callback-events/loose-callback-body.js';
+export type { CallbackRoomAttributes, CallbackRoomInfo, DestroyedRoomInfo } from './callback-events/callback-room-info.js';
+export type { RoomInfoBody } from './callback-events/room-info-body.js';
 export type { AfterCreateRoomBody } from './callback-events/after-create-room.js';
-export { AfterCreateRoomBodySchema } from './callback-events/after-create-room.js';
 export type { AfterUpdateRoomInfoBody } from './callback-events/after-update-room-info.js';
-export { AfterUpdateRoomInfoBodySchema } from './callback-events/after-update-room-info.js';
-export type { RoomInfoBodySchema } from './callback-events/room-info-body.js';
-export type { AfterDestroyRoomBody } from './callback-events/after-destroy-room.js';
-export { AfterDestroyRoomBodySchema, DestroyedRoomStatisticSchema } from './callback-events/after-destroy-room.js';
-export type { AfterMemberStateChangedBody } from './callback-events/after-member-state-changed.js';
-export { AfterMemberStateChangedBodySchema } from './callback-events/after-member-state-changed.js';
+export type { AfterDestroyRoomBody, DestroyedRoomStatistic } from './callback-events/after-destroy-room.js';
+export type { AfterMemberStateChangedBody, CallbackMember } from './callback-events/after-member-state-changed.js';
 export type { AfterChangeOwnerBody } from './callback-events/after-change-owner.js';
-export { AfterChangeOwnerBodySchema } from './callback-events/after-change-owner.js';
 export type { BeforeSendGiftBody, GiftWater } from './callback-events/before-send-gift.js';
-export { BeforeSendGiftBodySchema, GiftWaterSchema } from './callback-events/before-send-gift.js';
-export type { AfterCloudRecordingChangedBody } from './callback-events/after-cloud-recording-changed.js';
-export { AfterCloudRecordingChangedBodySchema, CloudRecordingEventInfoSchema } from './callback-events/after-cloud-recording-changed.js';
+export type {
+  AfterCloudRecordingChangedBody,
+  CloudRecordingEventInfo,
+  CloudRecordingPayload,
+} from './callback-events/after-cloud-recording-changed.js';

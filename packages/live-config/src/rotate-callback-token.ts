@@ -1,13 +1,12 @@
 import { systemClock, TencentApiError, ValidationError, type Clock } from '@tokenwire/core';
 import * as v from 'valibot';
+import type { EntriesOf } from './entries-of.js';
 import { CallbackTokenSchema } from './callback-token-schema.js';
 import { generateCallbackToken } from './generate-callback-token.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED, getCallbackToken } from './get-callback-token.js';
 import type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
 import { objectMessage, parseInput } from './parse-input.js';
 import { sendCallbackToken } from './set-callback-token.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /** Default time receivers keep accepting the previous token after a rotation: 5 minutes. */
 export const DEFAULT_ROTATION_OVERLAP_SECONDS = 300;
@@ -47,13 +46,15 @@ export interface CallbackTokenRotation {
   readonly keepPreviousUntil: number;
 }
 
-const RotateOptionsSchema = /* @__PURE__ */ (() =>
+const RotateOptionsSchema: v.GenericSchema<unknown, RotateCallbackTokenOptions> = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       token: v.optional(CallbackTokenSchema),
-      now: v.optional(v.function('must be a clock function returning milliseconds since the epoch')),
+      now: v.optional(
+        v.custom<Clock>((value) => typeof value === 'function', 'must be a clock function returning milliseconds since the epoch'),
+      ),
       overlapSeconds: v.optional(v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(0, 'must not be negative'))),
-    },
+    } satisfies EntriesOf<RotateCallbackTokenOptions>,
     objectMessage('token, now or overlapSeconds'),
   ))();
 
@@ -98,7 +99,7 @@ export async function rotateCallbackToken(
   options?: LiveConfigCallOptions,
 ): Promise<CallbackTokenRotation> {
   const input = parseInput(RotateOptionsSchema, rotateOptions, 'callback token rotation options');
-  const now = (input.now as Clock | undefined) ?? systemClock;
+  const now = input.now ?? systemClock;
   const overlapSeconds = input.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS;
   const current = input.token ?? generateCallbackToken();
   const startedAt = now();

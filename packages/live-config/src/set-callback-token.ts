@@ -1,5 +1,6 @@
 import { TencentApiError, ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
+import type { EntriesOf } from './entries-of.js';
 import { CallbackTokenSchema } from './callback-token-schema.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED } from './get-callback-token.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
@@ -27,7 +28,7 @@ const CallbackTokenSettingsSchema: v.GenericSchema<unknown, CallbackTokenSetting
       {
         token: v.optional(CallbackTokenSchema),
         enabled: v.optional(v.boolean('must be a boolean')),
-      },
+      } satisfies EntriesOf<CallbackTokenSettings>,
       objectMessage('token and/or enabled'),
     ),
     v.check(

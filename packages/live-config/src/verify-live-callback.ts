@@ -1,15 +1,19 @@
 import { CallbackSignatureError, parseRequestTime, verifyCallback, type Clock } from '@tokenwire/core';
 import * as v from 'valibot';
+import type { EntriesOf } from './entries-of.js';
 import { callbackEventTime } from './callback-events/callback-event-time.js';
 import { LIVE_CALLBACK_BODY_SCHEMAS } from './callback-events/live-callback-body-schemas.js';
-import type { CallbackCommandMismatch, LiveCallbackEvent, LiveCallbackMetadata } from './callback-events/live-callback-event.js';
+import type {
+  CallbackCommandMismatch,
+  KnownLiveCallbackEvent,
+  LiveCallbackEvent,
+  LiveCallbackMetadata,
+} from './callback-events/live-callback-event.js';
 import { callbackSource, type CallbackInput } from './callback-source.js';
 import { canonicalCallbackCommand, isKnownCallbackCommand } from './known-callback-commands.js';
 import { objectMessage, parseInput } from './parse-input.js';
-import { parseJsonExact, type JsonObject } from './parse-json-exact.js';
+import { parseJsonExact } from './parse-json-exact.js';
 import { readCallbackQuery } from './read-callback-query.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
 
 /** Options of {@link verifyLiveCallback}. */
 export interface VerifyLiveCallbackOptions {
@@ -29,7 +33,7 @@ export interface VerifyLiveCallbackOptions {
   readonly toleranceSeconds?: number | undefined;
 }
 
-const OptionsSchema = /* @__PURE__ */ (() =>
+const OptionsSchema: v.GenericSchema<unknown, VerifyLiveCallbackOptions> = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       sdkAppId: v.pipe(
@@ -40,9 +44,9 @@ const OptionsSchema = /* @__PURE__ */ (() =>
       tokens: v.nullable(
         v.union([v.string(), v.array(v.nullish(v.string()))], 'must be a token, an array of tokens, or null (signing off)'),
       ),
-      now: v.optional(v.function('must be a clock function')),
+      now: v.optional(v.custom<Clock>((value) => typeof value === 'function', 'must be a clock function')),
       toleranceSeconds: v.optional(v.number('must be a number of seconds')),
-    },
+    } satisfies EntriesOf<VerifyLiveCallbackOptions>,
     objectMessage('sdkAppId, tokens, now or toleranceSeconds'),
   ))();
 
@@ -165,7 +169,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
       tokens: checked.tokens,
       sign: query.sign,
       requestTime: query.requestTime,
-      ...(checked.now === undefined ? {} : { now: checked.now as Clock }),
+      ...(checked.now === undefined ? {} : { now: checked.now }),
       ...(checked.toleranceSeconds === undefined ? {} : { toleranceSeconds: checked.toleranceSeconds }),
     });
     signed = true;
@@ -192,12 +196,13 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     signed,
     sign,
     rawBody,
-    eventTime: callbackEventTime(body as JsonObject),
+    eventTime: callbackEventTime(body),
     commandMismatch: mismatch,
   };
 
-  if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body: body as JsonObject, shapeIssues: undefined };
+  if (!isKnownCallbackCommand(command)) return { ...metadata, known: false, command, body, shapeIssues: undefined };
   const result = v.safeParse(LIVE_CALLBACK_BODY_SCHEMAS[command], body);
-  if (!result.success) return { ...metadata, known: false, command, body: body as JsonObject, shapeIssues: describeIssues(result.issues) };
-  return { ...metadata, known: true, command, body: result.output } as LiveCallbackEvent;
+  if (!result.success) return { ...metadata, known: false, command, body, shapeIssues: describeIssues(result.issues) };
+  // The body is the output of `command`'s own schema; TypeScript cannot pair the two across the union of commands.
+  return { ...metadata, known: true, command, body: result.output } as KnownLiveCallbackEvent;
 }

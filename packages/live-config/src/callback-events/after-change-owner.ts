@@ -1,16 +1,10 @@
 import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-} from './callback-field-schemas.js';
-
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
+import type { EntriesOf } from '../entries-of.js';
+import { callbackCommandField, IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
 
 /**
- * Body of `Live.CallbackAfterChangeOwner`: a room's owner changed (647/72553). Only `RoomId` is required.
+ * Body of `Live.CallbackAfterChangeOwner`: a room's owner changed (647/72553). Only `RoomId` is required. Unknown
+ * fields pass through.
  *
  * @example
  * ```ts
@@ -19,18 +13,20 @@ import {
  * }
  * ```
  */
-export const AfterChangeOwnerBodySchema: v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterChangeOwner'>;
-    readonly RoomId: typeof IdentifierSchema;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly CurrentOwner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly OriginalOwner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface AfterChangeOwnerBody {
+  readonly CallbackCommand?: 'Live.CallbackAfterChangeOwner' | (string & {}) | undefined;
+  readonly RoomId: string;
+  readonly Operator_Account?: string | undefined;
+  readonly CurrentOwner_Account?: string | undefined;
+  readonly OriginalOwner_Account?: string | undefined;
+  /** Unix milliseconds. */
+  readonly EventTime?: number | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
+
+/** Schema of {@link AfterChangeOwnerBody}. */
+export const AfterChangeOwnerBodySchema: v.GenericSchema<unknown, AfterChangeOwnerBody> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: callbackCommandField('Live.CallbackAfterChangeOwner'),
     RoomId: IdentifierSchema,
@@ -38,7 +34,4 @@ export const AfterChangeOwnerBodySchema: v.LooseObjectSchema<
     CurrentOwner_Account: v.optional(IdentifierSchema),
     OriginalOwner_Account: v.optional(IdentifierSchema),
     EventTime: v.optional(MillisecondTimeSchema),
-  }))();
-
-/** Body of `Live.CallbackAfterChangeOwner`. */
-export type AfterChangeOwnerBody = v.InferOutput<typeof AfterChangeOwnerBodySchema>;
+  } satisfies EntriesOf<AfterChangeOwnerBody>))();

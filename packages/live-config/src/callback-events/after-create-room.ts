@@ -1,7 +1,5 @@
 import type * as v from 'valibot';
-import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js';
-
-// Module-level schemas are built in `@__PURE__` calls so bundlers drop the unused ones (README: bundle size).
+import { type RoomInfoBody, roomInfoBodySchema } from './room-info-body.js';
 
 /**
  * Body of `Live.CallbackAfterCreateRoom`: a room was created. Only `RoomInfo.RoomId` is required. The event time
@@ -14,8 +12,8 @@ import { type RoomInfoBodySchema, roomInfoBodySchema } from './room-info-body.js
  * if (event.known && event.command === 'Live.CallbackAfterCreateRoom') rooms.add(event.body.RoomInfo.RoomId, event.eventTime);
  * ```
  */
-export const AfterCreateRoomBodySchema: RoomInfoBodySchema<'Live.CallbackAfterCreateRoom'> =
-  /* @__PURE__ */ roomInfoBodySchema('Live.CallbackAfterCreateRoom');
+export type AfterCreateRoomBody = RoomInfoBody<'Live.CallbackAfterCreateRoom'>;
 
-/** Body of `Live.CallbackAfterCreateRoom`. */
-export type AfterCreateRoomBody = v.InferOutput<typeof AfterCreateRoomBodySchema>;
+/** Schema of {@link AfterCreateRoomBody}. */
+export const AfterCreateRoomBodySchema: v.GenericSchema<unknown, AfterCreateRoomBody> = /* @__PURE__ */ (() =>
+  roomInfoBodySchema('Live.CallbackAfterCreateRoom'))();

@@ -1,60 +1,53 @@
 import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  CountSchema,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-  type OpenPicklistSchema,
-  openPicklist,
-} from './callback-field-schemas.js';
-import { DestroyedRoomInfoSchema } from './callback-room-info.js';
+import type { EntriesOf } from '../entries-of.js';
+import { callbackCommandField, CountSchema, IdentifierSchema, MillisecondTimeSchema, openPicklist } from './callback-field-schemas.js';
+import { type DestroyedRoomInfo, DestroyedRoomInfoSchema } from './callback-room-info.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
-
-/** The room's totals reported when it is destroyed (`Statistic`, 1071/78184 and 647/110524). */
-export const DestroyedRoomStatisticSchema: v.LooseObjectSchema<
-  {
-    readonly TotalViewers: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly TotalGiftsSent: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly TotalGiftCoins: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly TotalUniqueGiftSenders: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly TotalLikesReceived: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    TotalViewers: v.optional(CountSchema),
-    TotalGiftsSent: v.optional(CountSchema),
-    TotalGiftCoins: v.optional(CountSchema),
-    TotalUniqueGiftSenders: v.optional(CountSchema),
-    TotalLikesReceived: v.optional(CountSchema),
-  }))();
+/** The room's totals reported when it is destroyed (`Statistic`, 1071/78184 and 647/110524). Unknown fields pass through. */
+export interface DestroyedRoomStatistic {
+  readonly TotalViewers?: number | undefined;
+  readonly TotalGiftsSent?: number | undefined;
+  readonly TotalGiftCoins?: number | undefined;
+  readonly TotalUniqueGiftSenders?: number | undefined;
+  readonly TotalLikesReceived?: number | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
 
 /**
  * Body of `Live.CallbackAfterDestroyRoom`: a room was destroyed, by a user or by the system. Only the top-level
  * `RoomId` is required. `RoomInfo` and `Statistic` come with newer service versions (1071/78184, 647/110524),
- * and that `RoomInfo` has no `RoomId` of its own.
+ * and that `RoomInfo` has no `RoomId` of its own. Unknown fields pass through.
  *
  * @example
  * ```ts
  * if (event.known && event.command === 'Live.CallbackAfterDestroyRoom') archive(event.body.RoomId, event.body.Statistic);
  * ```
  */
-export const AfterDestroyRoomBodySchema: v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackAfterDestroyRoom'>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly RoomId: typeof IdentifierSchema;
-    readonly EventType: v.OptionalSchema<OpenPicklistSchema<'DestroyByUser' | 'DestroyBySystem'>, undefined>;
-    /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly RoomInfo: v.OptionalSchema<typeof DestroyedRoomInfoSchema, undefined>;
-    readonly Statistic: v.OptionalSchema<typeof DestroyedRoomStatisticSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface AfterDestroyRoomBody {
+  readonly CallbackCommand?: 'Live.CallbackAfterDestroyRoom' | (string & {}) | undefined;
+  readonly Operator_Account?: string | undefined;
+  readonly RoomId: string;
+  readonly EventType?: 'DestroyByUser' | 'DestroyBySystem' | (string & {}) | undefined;
+  /** Unix milliseconds. */
+  readonly EventTime?: number | undefined;
+  readonly RoomInfo?: DestroyedRoomInfo | undefined;
+  readonly Statistic?: DestroyedRoomStatistic | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
+
+const DestroyedRoomStatisticSchema: v.GenericSchema<unknown, DestroyedRoomStatistic> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    TotalViewers: v.optional(CountSchema),
+    TotalGiftsSent: v.optional(CountSchema),
+    TotalGiftCoins: v.optional(CountSchema),
+    TotalUniqueGiftSenders: v.optional(CountSchema),
+    TotalLikesReceived: v.optional(CountSchema),
+  } satisfies EntriesOf<DestroyedRoomStatistic>))();
+
+/** Schema of {@link AfterDestroyRoomBody}. */
+export const AfterDestroyRoomBodySchema: v.GenericSchema<unknown, AfterDestroyRoomBody> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: callbackCommandField('Live.CallbackAfterDestroyRoom'),
     Operator_Account: v.optional(IdentifierSchema),
@@ -63,7 +56,4 @@ export const AfterDestroyRoomBodySchema: v.LooseObjectSchema<
     EventTime: v.optional(MillisecondTimeSchema),
     RoomInfo: v.optional(DestroyedRoomInfoSchema),
     Statistic: v.optional(DestroyedRoomStatisticSchema),
-  }))();
-
-/** Body of `Live.CallbackAfterDestroyRoom`. */
-export type AfterDestroyRoomBody = v.InferOutput<typeof AfterDestroyRoomBodySchema>;
+  } satisfies EntriesOf<AfterDestroyRoomBody>))();

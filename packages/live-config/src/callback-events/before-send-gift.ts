@@ -1,39 +1,22 @@
 import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  CountSchema,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  SecondTimeSchema,
-} from './callback-field-schemas.js';
+import type { EntriesOf } from '../entries-of.js';
+import { callbackCommandField, CountSchema, IdentifierSchema, SecondTimeSchema } from './callback-field-schemas.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
-
-/** One gift being sent (`GiftWater`). Every field is optional: decide what a gift without one means to you. */
-export const GiftWaterSchema: v.LooseObjectSchema<
-  {
-    readonly From_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly To_Account: v.OptionalSchema<v.ArraySchema<typeof IdentifierSchema, undefined>, undefined>;
-    /** Unix seconds. */
-    readonly Time: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly GiftId: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly Count: v.OptionalSchema<LenientIntegerSchema, undefined>;
-    readonly Coins: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    From_Account: v.optional(IdentifierSchema),
-    To_Account: v.optional(v.array(IdentifierSchema)),
-    Time: v.optional(SecondTimeSchema),
-    GiftId: v.optional(IdentifierSchema),
-    Count: v.optional(CountSchema),
-    Coins: v.optional(CountSchema),
-  }))();
-
-/** One gift being sent. */
-export type GiftWater = v.InferOutput<typeof GiftWaterSchema>;
+/**
+ * One gift being sent (`GiftWater`). Every field is optional: decide what a gift without one means to you. Unknown
+ * fields pass through.
+ */
+export interface GiftWater {
+  readonly From_Account?: string | undefined;
+  readonly To_Account?: string[] | undefined;
+  /** Unix seconds. */
+  readonly Time?: number | undefined;
+  readonly GiftId?: string | undefined;
+  readonly Count?: number | undefined;
+  readonly Coins?: number | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
 
 /**
  * Body of `Live.CallbackBeforeSendGift`: a gift is about to be sent (647/72210). Only `RoomId` is required. Your
@@ -51,21 +34,30 @@ export type GiftWater = v.InferOutput<typeof GiftWaterSchema>;
  * }
  * ```
  */
-export const BeforeSendGiftBodySchema: v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<'Live.CallbackBeforeSendGift'>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly RoomId: typeof IdentifierSchema;
-    readonly GiftWater: v.OptionalSchema<typeof GiftWaterSchema, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface BeforeSendGiftBody {
+  readonly CallbackCommand?: 'Live.CallbackBeforeSendGift' | (string & {}) | undefined;
+  readonly Operator_Account?: string | undefined;
+  readonly RoomId: string;
+  readonly GiftWater?: GiftWater | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
+
+const GiftWaterSchema: v.GenericSchema<unknown, GiftWater> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    From_Account: v.optional(IdentifierSchema),
+    To_Account: v.optional(v.array(IdentifierSchema)),
+    Time: v.optional(SecondTimeSchema),
+    GiftId: v.optional(IdentifierSchema),
+    Count: v.optional(CountSchema),
+    Coins: v.optional(CountSchema),
+  } satisfies EntriesOf<GiftWater>))();
+
+/** Schema of {@link BeforeSendGiftBody}. */
+export const BeforeSendGiftBodySchema: v.GenericSchema<unknown, BeforeSendGiftBody> = /* @__PURE__ */ (() =>
   v.looseObject({
     CallbackCommand: callbackCommandField('Live.CallbackBeforeSendGift'),
     Operator_Account: v.optional(IdentifierSchema),
     RoomId: IdentifierSchema,
     GiftWater: v.optional(GiftWaterSchema),
-  }))();
-
-/** Body of `Live.CallbackBeforeSendGift`. */
-export type BeforeSendGiftBody = v.InferOutput<typeof BeforeSendGiftBodySchema>;
+  } satisfies EntriesOf<BeforeSendGiftBody>))();

@@ -1,45 +1,61 @@
 import * as v from 'valibot';
+import type { EntriesOf } from '../entries-of.js';
 import {
   CallbackIntegerSchema,
   CountSchema,
   IdentifierSchema,
-  type LenientIntegerSchema,
   MillisecondTimeSchema,
-  type OpenPicklistSchema,
   openPicklist,
   SecondTimeSchema,
 } from './callback-field-schemas.js';
 
-// Module-level schemas are built inside `@__PURE__` IIFEs so bundlers drop the unused ones (README: bundle size).
-
 /**
  * The room attributes a `RoomInfo` may carry, every one optional: which are sent depends on the service version
- * and on how the room was created. Unknown fields pass through.
+ * and on how the room was created. Integers arrive as numbers or strings of digits and come out as numbers;
+ * unknown fields pass through.
  */
-export type CallbackRoomAttributeEntries = {
-  readonly RoomName: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
-  readonly RoomType: v.OptionalSchema<OpenPicklistSchema<'Live'>, undefined>;
-  readonly Owner_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-  readonly MaxMemberCount: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  readonly IsMessageDisabled: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
-  readonly CustomInfo: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
-  readonly IsSeatEnabled: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
-  readonly TakeSeatMode: v.OptionalSchema<OpenPicklistSchema<'None' | 'FreeToTake' | 'ApplyToTake'>, undefined>;
-  readonly MaxSeatCount: v.OptionalSchema<LenientIntegerSchema, undefined>;
+export interface CallbackRoomAttributes {
+  readonly RoomName?: string | undefined;
+  readonly RoomType?: 'Live' | (string & {}) | undefined;
+  readonly Owner_Account?: string | undefined;
+  readonly MaxMemberCount?: number | undefined;
+  readonly IsMessageDisabled?: boolean | undefined;
+  readonly CustomInfo?: string | undefined;
+  readonly IsSeatEnabled?: boolean | undefined;
+  readonly TakeSeatMode?: 'None' | 'FreeToTake' | 'ApplyToTake' | (string & {}) | undefined;
+  readonly MaxSeatCount?: number | undefined;
   /** Unix seconds. */
-  readonly CreateTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  readonly IsPublicVisible: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
-  readonly CoverURL: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
-  readonly Category: v.OptionalSchema<v.ArraySchema<LenientIntegerSchema, undefined>, undefined>;
-  readonly ActivityStatus: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  readonly ViewCount: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  readonly BackgroundURL: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
-  readonly IsUnlimitedRoomEnabled: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+  readonly CreateTime?: number | undefined;
+  readonly IsPublicVisible?: boolean | undefined;
+  readonly CoverURL?: string | undefined;
+  readonly Category?: number[] | undefined;
+  readonly ActivityStatus?: number | undefined;
+  readonly ViewCount?: number | undefined;
+  readonly BackgroundURL?: string | undefined;
+  readonly IsUnlimitedRoomEnabled?: boolean | undefined;
   /** Unix milliseconds: where 647/110679 puts the event time of `Live.CallbackAfterCreateRoom`. */
-  readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-};
+  readonly EventTime?: number | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
 
-function roomAttributeEntries(): CallbackRoomAttributeEntries {
+/**
+ * A LiveKit room's attributes as `Live.CallbackAfterCreateRoom` and `Live.CallbackAfterUpdateRoomInfo` report them
+ * (`RoomInfo`): `RoomId` identifies the room and is required; every attribute is optional.
+ */
+export interface CallbackRoomInfo extends CallbackRoomAttributes {
+  readonly RoomId: string;
+}
+
+/**
+ * The `RoomInfo` of `Live.CallbackAfterDestroyRoom`: the current samples (1071/78184, 647/110524) send it without
+ * `RoomId` — the room is the body's top-level `RoomId` — so here every field is optional.
+ */
+export interface DestroyedRoomInfo extends CallbackRoomAttributes {
+  readonly RoomId?: string | undefined;
+}
+
+function roomAttributeEntries() {
   return {
     RoomName: v.optional(v.string()),
     RoomType: v.optional(openPicklist(['Live'])),
@@ -59,30 +75,13 @@ function roomAttributeEntries(): CallbackRoomAttributeEntries {
     BackgroundURL: v.optional(v.string()),
     IsUnlimitedRoomEnabled: v.optional(v.boolean()),
     EventTime: v.optional(MillisecondTimeSchema),
-  };
+  } satisfies EntriesOf<CallbackRoomAttributes>;
 }
 
-/**
- * A LiveKit room's attributes as `Live.CallbackAfterCreateRoom` and `Live.CallbackAfterUpdateRoomInfo` report them
- * (`RoomInfo`): `RoomId` identifies the room and is required; every attribute is optional
- * ({@link CallbackRoomAttributeEntries}). Fields Tencent adds later pass through.
- */
-export const CallbackRoomInfoSchema: v.LooseObjectSchema<
-  { readonly RoomId: typeof IdentifierSchema } & CallbackRoomAttributeEntries,
-  undefined
-> = /* @__PURE__ */ (() => v.looseObject({ RoomId: IdentifierSchema, ...roomAttributeEntries() }))();
+/** Schema of {@link CallbackRoomInfo}. */
+export const CallbackRoomInfoSchema: v.GenericSchema<unknown, CallbackRoomInfo> = /* @__PURE__ */ (() =>
+  v.looseObject({ RoomId: IdentifierSchema, ...roomAttributeEntries() } satisfies EntriesOf<CallbackRoomInfo>))();
 
-/** A room's `RoomInfo` in a callback. */
-export type CallbackRoomInfo = v.InferOutput<typeof CallbackRoomInfoSchema>;
-
-/**
- * The `RoomInfo` of `Live.CallbackAfterDestroyRoom`: the current samples (1071/78184, 647/110524) send it without
- * `RoomId` — the room is the body's top-level `RoomId` — so here every field is optional.
- */
-export const DestroyedRoomInfoSchema: v.LooseObjectSchema<
-  { readonly RoomId: v.OptionalSchema<typeof IdentifierSchema, undefined> } & CallbackRoomAttributeEntries,
-  undefined
-> = /* @__PURE__ */ (() => v.looseObject({ RoomId: v.optional(IdentifierSchema), ...roomAttributeEntries() }))();
-
-/** The `RoomInfo` of a destroyed room. */
-export type DestroyedRoomInfo = v.InferOutput<typeof DestroyedRoomInfoSchema>;
+/** Schema of {@link DestroyedRoomInfo}. */
+export const DestroyedRoomInfoSchema: v.GenericSchema<unknown, DestroyedRoomInfo> = /* @__PURE__ */ (() =>
+  v.looseObject({ RoomId: v.optional(IdentifierSchema), ...roomAttributeEntries() } satisfies EntriesOf<DestroyedRoomInfo>))();

@@ -1,45 +1,35 @@
 import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-} from './callback-field-schemas.js';
+import type { EntriesOf } from '../entries-of.js';
+import { callbackCommandField, IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
 
 /**
- * The type of the schema {@link looseCallbackBodySchema} builds for callback `TCommand`: a loose object whose
- * shared fields are typed when present.
+ * The body of a callback `TCommand` that tokenwire types loosely: the fields most LiveKit callbacks share are typed
+ * when present (`RoomId`, `Operator_Account`, `EventTime` — a number or a string of digits, as a number);
+ * everything else passes through as `unknown`. Nothing is required, so no documented body of these commands is
+ * refused.
  */
-export type LooseCallbackBodySchema<TCommand extends string> = v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<TCommand>;
-    readonly RoomId: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
->;
+export interface LooseCallbackBody<TCommand extends string> {
+  readonly CallbackCommand?: TCommand | (string & {}) | undefined;
+  readonly RoomId?: string | undefined;
+  readonly Operator_Account?: string | undefined;
+  /** Unix milliseconds. */
+  readonly EventTime?: number | undefined;
+  /** The command's other fields, as they came. */
+  readonly [field: string]: unknown;
+}
 
 /**
- * Builds the schema of a callback that tokenwire types loosely: the fields most LiveKit callbacks share are typed
- * when present (`RoomId`, `Operator_Account`, `EventTime` — a number or a string of digits), everything else
- * passes through as `unknown`. Nothing is required, so no documented body of these commands is refused.
+ * Builds the schema of {@link LooseCallbackBody} for `command`.
  *
- * @example
- * ```ts
- * const schema = looseCallbackBodySchema('Live.CallbackAfterStartBattle');
- * ```
+ * @internal
  */
-export function looseCallbackBodySchema<const TCommand extends string>(command: TCommand): LooseCallbackBodySchema<TCommand> {
+export function looseCallbackBodySchema<const TCommand extends string>(
+  command: TCommand,
+): v.GenericSchema<unknown, LooseCallbackBody<TCommand>> {
   return v.looseObject({
     CallbackCommand: callbackCommandField(command),
     RoomId: v.optional(IdentifierSchema),
     Operator_Account: v.optional(IdentifierSchema),
     EventTime: v.optional(MillisecondTimeSchema),
-  });
+  } satisfies EntriesOf<LooseCallbackBody<TCommand>>);
 }
-
-/** The body type of a loosely typed callback `TCommand`. */
-export type LooseCallbackBody<TCommand extends string> = v.InferOutput<LooseCallbackBodySchema<TCommand>>;

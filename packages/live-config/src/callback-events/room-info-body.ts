@@ -1,39 +1,32 @@
 import * as v from 'valibot';
-import {
-  type CallbackCommandFieldSchema,
-  callbackCommandField,
-  IdentifierSchema,
-  type LenientIntegerSchema,
-  MillisecondTimeSchema,
-} from './callback-field-schemas.js';
-import { CallbackRoomInfoSchema } from './callback-room-info.js';
+import type { EntriesOf } from '../entries-of.js';
+import { callbackCommandField, IdentifierSchema, MillisecondTimeSchema } from './callback-field-schemas.js';
+import { type CallbackRoomInfo, CallbackRoomInfoSchema } from './callback-room-info.js';
 
 /**
- * The schema of a callback body that reports one room's `RoomInfo` (`Live.CallbackAfterCreateRoom`,
- * `Live.CallbackAfterUpdateRoomInfo`): only `RoomInfo.RoomId` is required; `Operator_Account` and the top-level
- * `EventTime` (Unix milliseconds) are optional.
+ * The body of a callback that reports one room's `RoomInfo` (`Live.CallbackAfterCreateRoom`,
+ * `Live.CallbackAfterUpdateRoomInfo`): only `RoomInfo.RoomId` is required. Unknown fields pass through.
  */
-export type RoomInfoBodySchema<TCommand extends string> = v.LooseObjectSchema<
-  {
-    readonly CallbackCommand: CallbackCommandFieldSchema<TCommand>;
-    readonly Operator_Account: v.OptionalSchema<typeof IdentifierSchema, undefined>;
-    readonly RoomInfo: typeof CallbackRoomInfoSchema;
-    /** Unix milliseconds. */
-    readonly EventTime: v.OptionalSchema<LenientIntegerSchema, undefined>;
-  },
-  undefined
->;
+export interface RoomInfoBody<TCommand extends string> {
+  readonly CallbackCommand?: TCommand | (string & {}) | undefined;
+  readonly Operator_Account?: string | undefined;
+  readonly RoomInfo: CallbackRoomInfo;
+  /** Unix milliseconds. */
+  readonly EventTime?: number | undefined;
+  /** Fields Tencent adds later, as they came. */
+  readonly [field: string]: unknown;
+}
 
 /**
- * Builds the {@link RoomInfoBodySchema} of `command`.
+ * Builds the schema of {@link RoomInfoBody} for `command`.
  *
  * @internal
  */
-export function roomInfoBodySchema<TCommand extends string>(command: TCommand): RoomInfoBodySchema<TCommand> {
+export function roomInfoBodySchema<const TCommand extends string>(command: TCommand): v.GenericSchema<unknown, RoomInfoBody<TCommand>> {
   return v.looseObject({
     CallbackCommand: callbackCommandField(command),
     Operator_Account: v.optional(IdentifierSchema),
     RoomInfo: CallbackRoomInfoSchema,
     EventTime: v.optional(MillisecondTimeSchema),
-  });
+  } satisfies EntriesOf<RoomInfoBody<TCommand>>);
 }
