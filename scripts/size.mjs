@@ -5,9 +5,9 @@
 // inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
 // are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds it.
 //
-// It also checks that the packages' built code can be tree-shaken at all: each package's `dist`, imported for its
-// side effects only (every module-level statement kept unless a bundler may drop it), must leave nothing of its own
-// behind once minified. esbuild and webpack do not carry valibot's `@__NO_SIDE_EFFECTS__` across modules
+// It also checks that the packages' built code (core, live-config, aicc-messaging) can be tree-shaken at all: each
+// package's `dist`, imported for its side effects only (every module-level statement kept unless a bundler may drop
+// it), must leave nothing of its own behind once minified. esbuild and webpack do not carry valibot's `@__NO_SIDE_EFFECTS__` across modules
 // (evanw/esbuild#4369), so a module-level schema stays in every bundle unless it is written as
 // `/* @__PURE__ */ (() => …)()` (CONTRIBUTING.md, "Module-level values").
 //
@@ -25,7 +25,7 @@ const dist = (name) => `${packageDir(name)}/dist/index.js`;
 const worker = `${root}apps/edge-worker`;
 
 try {
-  for (const name of ['core', 'aicc-messaging']) {
+  for (const name of ['core', 'live-config', 'aicc-messaging']) {
     assertBuilt({
       name: `@tokenwire/${name}`,
       outputs: [dist(name)],
@@ -74,7 +74,7 @@ async function browserBundle(source) {
 }
 
 /** The built entries whose every module-level statement must be droppable. */
-const TREE_SHAKEN = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/aicc-messaging'];
+const TREE_SHAKEN = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/live-config', '@tokenwire/aicc-messaging'];
 
 /**
  * Bundles `import '<entry>'` with the package's own built files treated as having side effects (so that the bundler
@@ -85,6 +85,7 @@ async function leftoverWhenUnused(entry) {
   const targets = {
     '@tokenwire/core': dist('core'),
     '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
+    '@tokenwire/live-config': dist('live-config'),
     '@tokenwire/aicc-messaging': dist('aicc-messaging'),
   };
   const result = await build({
@@ -161,7 +162,10 @@ for (const entry of TREE_SHAKEN) {
   const left = await leftoverWhenUnused(entry);
   const ok = left.length === 0;
   if (!ok) failed = true;
-  leftovers.push({ entry, 'own code left when nothing is imported': ok ? 'none (ok)' : `${left.reduce((sum, m) => sum + m.bytes, 0)} B (FAILS)` });
+  leftovers.push({
+    entry,
+    'own code left when nothing is imported': ok ? 'none (ok)' : `${left.reduce((sum, m) => sum + m.bytes, 0)} B (FAILS)`,
+  });
   for (const { file, bytes } of left) console.log(`  ${entry}: ${bytes} B of module-level code from ${file} cannot be dropped`);
 }
 console.table(leftovers);
