@@ -2,23 +2,57 @@ import { CallbackSignatureError } from '@tokenwire/core';
 
 /**
  * A callback as a URL and its raw body, for frameworks that do not hand you a web `Request` (Express with
- * `express.raw()`, Fastify, Koa…). `body` must be exactly what arrived: a string or bytes (a Node `Buffer` is a
- * `Uint8Array`), never a parsed object.
+ * `express.raw()`, Fastify, Koa…). `body` must be exactly what arrived: bytes (a Node `Buffer` is a `Uint8Array`;
+ * preferred, since they are what Tencent sent) or a string, never a parsed object.
  */
 export interface RawCallback {
   /** The request URL with its query; absolute or relative (`req.originalUrl`). */
   readonly url: string | URL;
-  /** The raw body, as received. */
+  /** The raw body, as received: its bytes, or its text (whose UTF-8 encoding then stands for the bytes). */
   readonly body: string | Uint8Array;
 }
 
 /** What `verifyLiveCallback` accepts: a web `Request` (Workers, Deno, Bun, Hono, Next) or a {@link RawCallback}. */
 export type CallbackInput = Request | RawCallback;
 
+/** A callback body as received: its exact bytes, and the text they encode. */
+export interface CallbackBody {
+  readonly bytes: Uint8Array;
+  readonly text: string;
+}
+
 /** The URL of a callback and a way to read its raw body, once. */
 export interface CallbackSource {
   readonly url: string;
-  readBody(): Promise<string>;
+  readBody(): Promise<CallbackBody>;
+}
+
+const NOT_UTF8 = 'The callback body is not valid UTF-8, so it is not JSON text (RFC 8259 §8.1) and has no exact text; Tencent sends UTF-8';
+
+/** A lone surrogate: a string holding one has no UTF-8 encoding (`TextEncoder` would replace it). */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The text of a body's bytes, exactly: UTF-8 without replacement, a leading byte order mark kept as `U+FEFF`.
+ *
+ * @throws `CallbackSignatureError` `malformed_body` for bytes that are not UTF-8.
+ */
+function exactText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error) {
+    throw new CallbackSignatureError('malformed_body', NOT_UTF8, { cause: error });
+  }
+}
+
+/**
+ * The bytes of a body given as text: its UTF-8 encoding.
+ *
+ * @throws `CallbackSignatureError` `malformed_body` for text with a lone surrogate, which no bytes encode.
+ */
+function exactBytes(text: string): Uint8Array {
+  if (LONE_SURROGATE.test(text)) throw new CallbackSignatureError('malformed_body', NOT_UTF8);
+  return new TextEncoder().encode(text);
 }
 
 const RE_SERIALIZED_BODY =
@@ -28,7 +62,7 @@ const RE_SERIALIZED_BODY =
 
 function isRequestLike(input: object): input is Request {
   const candidate = input as Partial<Request>;
-  return typeof candidate.text === 'function' && typeof candidate.bodyUsed === 'boolean' && typeof candidate.url === 'string';
+  return typeof candidate.arrayBuffer === 'function' && typeof candidate.bodyUsed === 'boolean' && typeof candidate.url === 'string';
 }
 
 /**
@@ -37,7 +71,7 @@ function isRequestLike(input: object): input is Request {
  * reading its body.
  *
  * @throws `CallbackSignatureError` `malformed_request` with a message saying what to pass instead; `readBody`
- *   throws `malformed_body` when the body cannot be read (it is called after the signature check).
+ *   throws `malformed_body` when the body cannot be read or is not UTF-8 (it is called after the signature check).
  * @internal
  */
 export function callbackSource(input: unknown): CallbackSource {
@@ -56,11 +90,13 @@ export function callbackSource(input: unknown): CallbackSource {
     return {
       url: request.url,
       async readBody() {
+        let bytes: Uint8Array;
         try {
-          return await request.text();
+          bytes = new Uint8Array(await request.arrayBuffer());
         } catch (error) {
           throw new CallbackSignatureError('malformed_body', 'The callback Request body could not be read', { cause: error });
         }
+        return { bytes, text: exactText(bytes) };
       },
     };
   }
@@ -68,15 +104,17 @@ export function callbackSource(input: unknown): CallbackSource {
   if (typeof url !== 'string' && !(url instanceof URL)) {
     throw new CallbackSignatureError('malformed_request', 'The callback url must be a string or a URL, with its query');
   }
-  let text: string;
-  if (typeof body === 'string') text = body;
-  else if (body instanceof Uint8Array) text = new TextDecoder().decode(body);
-  else if (body instanceof ArrayBuffer) text = new TextDecoder().decode(new Uint8Array(body));
-  else if (body === undefined || body === null) {
+  // Bytes are copied now: the caller's buffer (a pooled Node Buffer, say) may change after this call.
+  let readBody: () => CallbackBody;
+  if (typeof body === 'string') readBody = () => ({ bytes: exactBytes(body), text: body });
+  else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    const bytes = body instanceof Uint8Array ? new Uint8Array(body) : new Uint8Array(body.slice(0));
+    readBody = () => ({ bytes, text: exactText(bytes) });
+  } else if (body === undefined || body === null) {
     throw new CallbackSignatureError(
       'malformed_request',
       'The callback has no body: pass the raw body as { url, body } (with Express, mount express.raw({ type: "*/*" }) on the route)',
     );
   } else throw new CallbackSignatureError('malformed_request', RE_SERIALIZED_BODY);
-  return { url: String(url), readBody: () => Promise.resolve(text) };
+  return { url: String(url), readBody: async () => readBody() };
 }

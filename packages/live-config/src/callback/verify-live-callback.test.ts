@@ -326,6 +326,63 @@ describe('verifyLiveCallback', () => {
       await expectReason(verifyLiveCallback(request, options), 'malformed_body', /could not be read/);
     });
 
+    describe('the exact body bytes', () => {
+      const encoder = new TextEncoder();
+      /** `{"RoomId":"r<byte>"}` as bytes, `<byte>` written raw into the string. */
+      const bodyWith = (...bytes: number[]) => new Uint8Array([...encoder.encode('{"RoomId":"r'), ...bytes, ...encoder.encode('"}')]);
+      const postBytes = (bytes: Uint8Array) =>
+        new Request(signedUrl('Live.CallbackAfterDestroyRoom'), { method: 'POST', body: bytes as BodyInit });
+
+      it('hands over rawBytes equal to the bytes received, and rawBody as their exact text, whatever the input form', async () => {
+        const bytes = encoder.encode(DESTROY_BODY.replace('"admin"', '"ädmin 🎁"'));
+        const url = signedUrl('Live.CallbackAfterDestroyRoom');
+        for (const input of [postBytes(bytes), { url, body: bytes }, { url, body: new TextDecoder().decode(bytes) }]) {
+          const event = await verifyLiveCallback(input, options);
+          expect(event.rawBytes).toEqual(bytes);
+          expect(event.rawBody).toBe(new TextDecoder().decode(bytes));
+          expect(event.known).toBe(true);
+        }
+      });
+
+      it('keeps a copy: changing the given buffer afterwards changes neither rawBytes nor the event', async () => {
+        const bytes = encoder.encode(DESTROY_BODY);
+        const event = await verifyLiveCallback({ url: signedUrl('Live.CallbackAfterDestroyRoom'), body: bytes }, options);
+        bytes.fill(0x20);
+        expect(event.rawBytes).toEqual(encoder.encode(DESTROY_BODY));
+      });
+
+      it('refuses a body that is not valid UTF-8 (malformed_body), so byte-distinct bodies never share a rawBody', async () => {
+        // 0xff and 0xfe are never UTF-8; decoded with replacement both bodies would read `{"RoomId":"r\uFFFD"}`.
+        for (const bytes of [bodyWith(0xff), bodyWith(0xfe), bodyWith(0xc3), bodyWith(0xed, 0xa0, 0x80)]) {
+          await expectReason(verifyLiveCallback(postBytes(bytes), options), 'malformed_body', /not valid UTF-8/);
+          const url = signedUrl('Live.CallbackAfterDestroyRoom');
+          await expectReason(verifyLiveCallback({ url, body: bytes }, options), 'malformed_body', /not valid UTF-8/);
+        }
+        // A string with a lone surrogate has no UTF-8 encoding either.
+        const url = signedUrl('Live.CallbackAfterDestroyRoom');
+        await expectReason(verifyLiveCallback({ url, body: '{"RoomId":"r\uD800"}' }, options), 'malformed_body', /not valid UTF-8/);
+      });
+
+      it('refuses invalid UTF-8 only after the signature check: a forged one is refused for its signature, unread', async () => {
+        const request = new Request(signedUrl('Live.CallbackAfterDestroyRoom', { token: 'forged' }), {
+          method: 'POST',
+          body: bodyWith(0xff) as BodyInit,
+        });
+        await expectReason(verifyLiveCallback(request, options), 'signature_mismatch');
+        expect(request.bodyUsed).toBe(false);
+      });
+
+      it('parses a body behind a byte order mark, keeping the mark in rawBody and rawBytes, for every input form', async () => {
+        const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(DESTROY_BODY)]);
+        const url = signedUrl('Live.CallbackAfterDestroyRoom');
+        for (const input of [postBytes(bytes), { url, body: bytes }, { url, body: `\uFEFF${DESTROY_BODY}` }]) {
+          const event = await verifyLiveCallback(input, options);
+          expect(event).toMatchObject({ known: true, rawBody: `\uFEFF${DESTROY_BODY}` });
+          expect(event.rawBytes).toEqual(bytes);
+        }
+      });
+    });
+
     it('says malformed_body only after the signature verified (or with tokens: null), malformed_request before it', async () => {
       const notJson = '{"RoomId":';
       // The body is as bad in every case; what was proven about the sender decides the reason.

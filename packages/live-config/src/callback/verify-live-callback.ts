@@ -103,8 +103,8 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * In order: the input must be an unread `Request` or `{ url, body }` with a raw body; Tencent's query parameters
  * are read case-insensitively (a repeated one is refused); `SdkAppid` must equal yours; `Sign` and `RequestTime`
  * must be present and valid for one of `tokens` within `toleranceSeconds` (via core's `verifyCallback`, in
- * constant time). Only then is the body read — once — and parsed with {@link parseJsonExact}, so integers
- * beyond 2^53 survive exactly (as decimal strings). Known commands get their body checked against the schema
+ * constant time). Only then is the body read — once, byte for byte (`rawBytes`; `rawBody` is their exact UTF-8
+ * text) — and parsed with {@link parseJsonExact}, so integers beyond 2^53 survive exactly (as decimal strings). Known commands get their body checked against the schema
  * in `LIVE_CALLBACK_BODY_SCHEMAS`, which require only what identifies the event (the room id) and accept every
  * documented variant of the rest. Commands tokenwire does not know, and known commands whose body does not match
  * its schema, come back as a generic event (`known: false`; `shapeIssues` describes a mismatch), not as an error:
@@ -121,7 +121,7 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  *   token list, whether or not the callback is signed), `malformed_request` (before the signature check: body
  *   already read, a parsed body, no `SdkAppid`, a repeated parameter — the request is not authenticated, answer it
  *   like a forgery), `malformed_body` (after it: the signature verified — or `tokens` is `null` — but the body
- *   could not be read, is not a JSON object, or no `CallbackCommand` is in it nor in the URL; an authentic sender
+ *   could not be read, is not valid UTF-8, is not a JSON object, or no `CallbackCommand` is in it nor in the URL; an authentic sender
  *   may be told why). No message contains a token or the expected signature.
  * @throws `ValidationError` for bad options, an unknown option among them (a misspelt `toleranceSecond`).
  * @example
@@ -177,8 +177,10 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     sign = query.sign.toLowerCase();
   }
 
-  const rawBody = await source.readBody();
-  const parsed = parseJsonExact(rawBody);
+  const { bytes: rawBytes, text: rawBody } = await source.readBody();
+  // A leading byte order mark is no part of the JSON text: parsers may ignore it (RFC 8259 §8.1); rawBody keeps it.
+  const jsonText = rawBody.startsWith('\uFEFF') ? rawBody.slice(1) : rawBody;
+  const parsed = parseJsonExact(jsonText);
   if (!parsed.ok) refuseBody(`The callback body is not valid JSON (${parsed.message} at character ${parsed.position})`);
   const body = parsed.value;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) refuseBody('The callback body is not a JSON object');
@@ -197,6 +199,7 @@ export async function verifyLiveCallback(request: CallbackInput, options: Verify
     signed,
     sign,
     rawBody,
+    rawBytes,
     eventTime: callbackEventTime(body),
     commandMismatch: mismatch,
   };

@@ -23,8 +23,17 @@ export interface LiveCallbackMetadata {
    * holds it can sign any body until `RequestTime` goes stale. Never log or forward it.
    */
   readonly sign: string | undefined;
-  /** The body exactly as received, for logging or forwarding. */
+  /**
+   * The body exactly as received, as text: the UTF-8 decoding of {@link LiveCallbackMetadata.rawBytes | rawBytes},
+   * character for byte — nothing replaced, a leading byte order mark kept. A body that is not valid UTF-8 is refused
+   * (`malformed_body`), so two callbacks whose bytes differ never have the same `rawBody`. For logging or forwarding.
+   */
   readonly rawBody: string;
+  /**
+   * The body's exact bytes, as received (a copy; for a `{ url, body }` given as a string, its UTF-8 encoding). Hash
+   * these for an event id or a replay key: two callbacks that differ in any byte differ here.
+   */
+  readonly rawBytes: Uint8Array;
   /**
    * When the event happened, in Unix milliseconds, wherever this body carries it: `EventTime` at the top level or
    * inside `RoomInfo` (647/110679 puts it there for `Live.CallbackAfterCreateRoom`), `EventInfo.EventMsTs` for
