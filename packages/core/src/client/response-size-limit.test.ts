@@ -25,7 +25,9 @@ describe('limitResponseSize', () => {
     let cancelled = false;
     const stream = new ReadableStream<Uint8Array>({
       pull: (controller) => controller.enqueue(encoder.encode('xxxx')),
-      cancel: () => void (cancelled = true),
+      cancel: () => {
+        cancelled = true;
+      },
     });
     expect(await limitResponseSize(10).read(new Response(stream)).text).toBeUndefined();
     expect(cancelled).toBe(true);
@@ -35,7 +37,14 @@ describe('limitResponseSize', () => {
     let pulled = false;
     let cancelled = false;
     const stream = new ReadableStream<Uint8Array>(
-      { pull: () => void (pulled = true), cancel: () => void (cancelled = true) },
+      {
+        pull: () => {
+          pulled = true;
+        },
+        cancel: () => {
+          cancelled = true;
+        },
+      },
       { highWaterMark: 0 },
     );
     const reading = limitResponseSize(10).read(new Response(stream, { headers: { 'content-length': '11' } }));
@@ -49,7 +58,11 @@ describe('limitResponseSize', () => {
     const broken = new ReadableStream<Uint8Array>({ start: (controller) => controller.error(new TypeError('terminated')) });
     await expect(limitResponseSize(10).read(new Response(broken)).text).rejects.toThrow('terminated');
     let cancelled = false;
-    const stalled = new ReadableStream<Uint8Array>({ cancel: () => void (cancelled = true) });
+    const stalled = new ReadableStream<Uint8Array>({
+      cancel: () => {
+        cancelled = true;
+      },
+    });
     const reading = limitResponseSize(10).read(new Response(stalled));
     reading.cancel();
     expect(await reading.text).toBe('');

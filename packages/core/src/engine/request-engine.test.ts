@@ -192,10 +192,20 @@ describe('createRequestEngine: one attempt', () => {
   it('maps non-2xx answers to HttpStatusError, cancelling the body unread unless readErrorBody asks for it', async () => {
     let pulled = false;
     const unread: Reply = () =>
-      new Response(new ReadableStream({ pull: () => void (pulled = true) }, { highWaterMark: 0 }), {
-        status: 404,
-        statusText: 'Not Found',
-      });
+      new Response(
+        new ReadableStream(
+          {
+            pull: () => {
+              pulled = true;
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        {
+          status: 404,
+          statusText: 'Not Found',
+        },
+      );
     const watch = observer();
     const error = await failure({ fetch: server(unread).fetch }, { onAttemptEnd: watch.onAttemptEnd });
     expect(HttpStatusError.isInstance(error)).toBe(true);
@@ -233,7 +243,14 @@ describe('createRequestEngine: redirects are refused', () => {
     const fetch: FetchFunction = async (input, init) => {
       const request = new Request(input, init);
       sent.push(request.url);
-      const body = new ReadableStream<Uint8Array>({ pull: () => void (pulled = true) }, { highWaterMark: 0 });
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull: () => {
+            pulled = true;
+          },
+        },
+        { highWaterMark: 0 },
+      );
       if (request.redirect === 'manual') return new Response(body, { status, headers: { location } });
       sent.push(location);
       return Response.json({ ok: true });
@@ -434,7 +451,12 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     const watch = observer();
     const at: number[] = [];
     const error = await run(
-      createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
+      createRequestEngine({
+        fetch: (input, init) => {
+          at.push(elapsed());
+          return fetch(input, init);
+        },
+      })
         .send(
           call({
             retry: resolveRetryPolicy({ limit: 3, baseDelayMs: 200, maxDelayMs: 5000 }),
@@ -474,7 +496,14 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       json({ ok: true }),
     );
     const retry = resolveRetryPolicy({ limit: 4, rateLimitBaseDelayMs: 1000, rateLimitMaxDelayMs: 30_000 });
-    await run(createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) }).send(call({ retry })));
+    await run(
+      createRequestEngine({
+        fetch: (input, init) => {
+          at.push(elapsed());
+          return fetch(input, init);
+        },
+      }).send(call({ retry })),
+    );
     // The bare 429 is the 4th retry: ceiling min(30 s, 1 s·2^3) = 8 s, jitter 0.5.
     expect(at).toEqual([0, 7000, 19_000, 49_000, 53_000]);
   });
@@ -506,7 +535,12 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       return code === 'expired' ? { error, retry: 'immediate' } : { error };
     };
     const error = await run(
-      createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
+      createRequestEngine({
+        fetch: (input, init) => {
+          at.push(elapsed());
+          return fetch(input, init);
+        },
+      })
         .send(call({ retry: resolveRetryPolicy({ limit: 1, baseDelayMs: 200 }), immediateRetries: 1, inspect, onRetry: watch.onRetry }))
         .catch((caught: unknown) => caught),
     );
@@ -607,7 +641,12 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
     };
     const watch = observer();
     const error = await run(
-      createRequestEngine({ fetch: (input, init) => (at.push(elapsed()), fetch(input, init)) })
+      createRequestEngine({
+        fetch: (input, init) => {
+          at.push(elapsed());
+          return fetch(input, init);
+        },
+      })
         .send(
           call({
             readErrorBody: true,
@@ -704,7 +743,12 @@ describe("createRequestEngine: the caller's ky instance", () => {
       hooks: {
         beforeRequest: [(request) => void request.headers.set('x-trace', 'trace-42')],
         afterResponse: [(_request, _options, response) => void seen.push(`after ${response.status}`)],
-        beforeError: [(error) => (seen.push(`error ${error.response.status}`), error)],
+        beforeError: [
+          (error) => {
+            seen.push(`error ${error.response.status}`);
+            return error;
+          },
+        ],
         beforeRetry: [({ error }) => void seen.push(`retry after ${isHTTPError(error) ? error.response.status : 'other'}`)],
       },
     });

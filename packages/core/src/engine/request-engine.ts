@@ -282,7 +282,10 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
     if (TokenwireError.isInstance(error)) return error;
     // A forced retry of the engine's carries the failure; a caller's own ky.retry() is theirs.
     if (isForceRetryError(error) && TokenwireError.isInstance(error.cause)) return error.cause;
-    if (isHTTPError(error)) return (httpFailure ??= httpStatusError());
+    if (isHTTPError(error)) {
+      httpFailure ??= httpStatusError();
+      return httpFailure;
+    }
     // Thrown by one of the caller's ky hooks: theirs, unchanged.
     return error;
   };
@@ -375,7 +378,8 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
             if (call.beforeAttempt !== undefined) url = await untilAborted(Promise.resolve(call.beforeAttempt(request, attempt)), signal);
           } catch (error) {
             // Not an attempt's failure (nothing was sent): the call ends with it, unrepeated.
-            throw (final = signal?.aborted ? aborted() : error);
+            final = signal?.aborted ? aborted() : error;
+            throw final;
           }
           built =
             url === undefined || url === request.url
@@ -434,7 +438,8 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
           if (!ok) return undefined;
           if (judged.retry !== 'immediate' && takeRetry(judged.error))
             return instance.retry({ code: 'RETRYABLE_ANSWER', cause: judged.error });
-          throw (final = judged.error);
+          final = judged.error;
+          throw final;
         },
       ],
       beforeRetry: [
