@@ -10,7 +10,7 @@ import {
 } from '@tokenwire/core';
 import { randomUint32, sleep, untilAborted } from '@tokenwire/core/internal';
 import { createCorsPolicy, type CorsOptions } from './cors.js';
-import { createFaultInjector, type AppliedFault, type FaultController } from './faults/fault-injector.js';
+import { createFaultInjector, type AppliedFault, type FaultController, type FaultDecision } from './faults/fault-injector.js';
 import { createFaultResponder, isDroppedConnection } from './faults/fault-response.js';
 import type { FaultRule } from './faults/fault-rule.js';
 import { createRequestLog, DEFAULT_REQUEST_LOG_LIMIT, type RequestLog, type RequestLogEntry, type RequestOutcome } from './request-log.js';
@@ -255,7 +255,7 @@ export function createEmulator<const Options extends EmulatorOptions>(options: O
       const copy = (): Request =>
         new Request(request.url, { method: request.method, headers: request.headers, body: hasBody ? body.slice() : null, signal });
 
-      let decision;
+      let decision: FaultDecision;
       try {
         decision = faults.decide(route, copy);
       } catch (error) {

@@ -47,7 +47,12 @@ describe('serveEmulator (Deno and Bun)', () => {
   it('serves with Bun.serve, forwarding requests to the handler', async () => {
     const calls = stubBun();
     const seen: Request[] = [];
-    const served = await serveEmulator({ fetch: async (request) => (seen.push(request), new Response('hi')) });
+    const served = await serveEmulator({
+      fetch: async (request) => {
+        seen.push(request);
+        return new Response('hi');
+      },
+    });
     expect(calls.options).toMatchObject({ port: 0, hostname: '127.0.0.1' });
     expect(served).toMatchObject({ url: 'http://127.0.0.1:41234', port: 41234, hostname: '127.0.0.1' });
     const response = await calls.options!.fetch(new Request('http://127.0.0.1:41234/x', { method: 'POST', body: 'payload' }));
@@ -96,7 +101,12 @@ describe('serveEmulator (Deno and Bun)', () => {
   it('follows the client disconnecting (the runtime aborts request.signal)', async () => {
     const calls = stubDeno();
     let signal: AbortSignal | undefined;
-    await serveEmulator({ fetch: async (request) => ((signal = request.signal), new Response('ok')) });
+    await serveEmulator({
+      fetch: async (request) => {
+        signal = request.signal;
+        return new Response('ok');
+      },
+    });
     const client = new AbortController();
     await calls.handler!(new Request('http://h/x', { signal: client.signal }));
     client.abort();
@@ -106,7 +116,12 @@ describe('serveEmulator (Deno and Bun)', () => {
   it("on Deno, follows the handler info's completed promise instead of request.signal", async () => {
     const calls = stubDeno();
     const signals: AbortSignal[] = [];
-    await serveEmulator({ fetch: async (request) => (signals.push(request.signal), new Response('ok')) });
+    await serveEmulator({
+      fetch: async (request) => {
+        signals.push(request.signal);
+        return new Response('ok');
+      },
+    });
     const untouched = new AbortController();
     let failConnection: (reason: unknown) => void = () => undefined;
     const completed = new Promise<void>((_resolve, reject) => {

@@ -53,8 +53,7 @@ function startServer(command: string, args: readonly string[], cwd: string, opti
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      let newline;
-      while ((newline = buffered.indexOf('\n')) !== -1) {
+      for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
         lines.push(line);

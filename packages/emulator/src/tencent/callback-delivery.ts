@@ -174,7 +174,7 @@ export async function deliverCallback(
   ];
   const secrets: string[] = [];
   const tokenConfig = context.callbackToken;
-  if (tokenConfig !== undefined && tokenConfig.isTokenEnable) {
+  if (tokenConfig?.isTokenEnable) {
     const requestTime = options.requestTime ?? Math.floor(context.now() / 1000);
     const sign = signCallback({ token: tokenConfig.token, requestTime });
     parameters.push(['Sign', sign], ['RequestTime', String(requestTime)]);

@@ -36,7 +36,7 @@ describe('the conformance corpus', () => {
 
   it.each(entries.map((entry) => [entry.normalisedFile ?? entry.file, entry] as const))(
     '%s is a dialect callbackSample renders',
-    (file, entry) => {
+    (_file, entry) => {
       const sample = canonical(entry.json);
       const matches = rendered.filter((candidate) => candidate.body === sample).map((candidate) => candidate.dialect);
       expect(
