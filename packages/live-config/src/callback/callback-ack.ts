@@ -1,6 +1,6 @@
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { EntriesOf } from '../validation/entries-of.js';
-import { parseInput } from '@tokenwire/core/internal';
 
 /**
  * What a callback answer says:

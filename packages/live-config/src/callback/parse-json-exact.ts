@@ -132,14 +132,14 @@ class Parser {
       }
       if (code === 0x5c) {
         result += text.slice(chunkStart, index);
-        const escape = text[index + 1];
-        if (escape === 'u') {
+        const escaped = text[index + 1];
+        if (escaped === 'u') {
           const hex = text.slice(index + 2, index + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape', index);
           result += String.fromCharCode(Number.parseInt(hex, 16));
           index += 6;
         } else {
-          const replacement = escape === undefined ? undefined : ESCAPES[escape];
+          const replacement = escaped === undefined ? undefined : ESCAPES[escaped];
           if (replacement === undefined) this.fail('invalid escape', index);
           result += replacement;
           index += 2;

@@ -1,4 +1,5 @@
 import { CallbackSignatureError, parseRequestTime, verifyCallback, type Clock } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { EntriesOf } from '../validation/entries-of.js';
 import { callbackEventTime } from './events/callback-event-time.js';
@@ -11,7 +12,6 @@ import type {
 } from './events/live-callback-event.js';
 import { callbackSource, type CallbackInput } from './callback-source.js';
 import { canonicalCallbackCommand, isKnownCallbackCommand } from './known-callback-commands.js';
-import { parseInput } from '@tokenwire/core/internal';
 import { objectMessage } from '../validation/object-message.js';
 import { parseJsonExact } from './parse-json-exact.js';
 import { readCallbackQuery } from './read-callback-query.js';

@@ -28,7 +28,10 @@ describe('generateCallbackToken', () => {
 
   it.each([0, 129, 1.5, -1, Number.NaN, '32', null])('refuses length %s before touching the random source', (length) => {
     let called = false;
-    const source = (array: Uint8Array) => ((called = true), array);
+    const source = (array: Uint8Array) => {
+      called = true;
+      return array;
+    };
     expect(() => generateCallbackToken(length as number, { getRandomValues: source })).toThrow(ValidationError);
     expect(called).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { MAX_CALLBACK_TOKEN_LENGTH } from '../callback/callback-token-schema.js';
-import { parseInput } from '@tokenwire/core/internal';
 
 /** The 64 URL-safe characters of base64url (RFC 4648 §5) a generated token is made of. */
 export const CALLBACK_TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,4 +1,4 @@
-import { parseEnvelopeResponse, TencentApiError } from '@tokenwire/core';
+import { parseEnvelopeResponse, TencentApiError, type TencentEnvelope } from '@tokenwire/core';
 import * as v from 'valibot';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
 
@@ -33,7 +33,7 @@ export const CALLBACK_TOKEN_NOT_CONFIGURED = 100302;
  * ```
  */
 export async function getCallbackToken(client: LiveConfigClient, options?: LiveConfigCallOptions): Promise<CallbackTokenConfiguration> {
-  let envelope;
+  let envelope: TencentEnvelope;
   try {
     envelope = await client.call(LIVE_CONFIG_SERVICE, 'get_callback_token', {}, options);
   } catch (error) {

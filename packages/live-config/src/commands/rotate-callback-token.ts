@@ -1,11 +1,11 @@
 import { systemClock, TencentApiError, ValidationError, type Clock } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { EntriesOf } from '../validation/entries-of.js';
 import { CallbackTokenSchema } from '../callback/callback-token-schema.js';
 import { generateCallbackToken } from './generate-callback-token.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED, getCallbackToken } from './get-callback-token.js';
 import type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
-import { parseInput } from '@tokenwire/core/internal';
 import { objectMessage } from '../validation/object-message.js';
 import { sendCallbackToken } from './set-callback-token.js';
 

@@ -1,10 +1,10 @@
 import { TencentApiError, ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { EntriesOf } from '../validation/entries-of.js';
 import { CallbackTokenSchema } from '../callback/callback-token-schema.js';
 import { CALLBACK_TOKEN_NOT_CONFIGURED } from './get-callback-token.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
-import { parseInput } from '@tokenwire/core/internal';
 import { objectMessage } from '../validation/object-message.js';
 import { redactToken } from '../callback/redact-token.js';
 

@@ -1,13 +1,13 @@
 import { TencentApiError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import {
   callbackConfigurationBody,
   CallbackConfigurationSchema,
   sameCallbackConfiguration,
   type CallbackConfiguration,
 } from './callback-configuration.js';
-import { getCallback } from './get-callback.js';
+import { type CallbackConfigurationResponse, getCallback } from './get-callback.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
-import { parseInput } from '@tokenwire/core/internal';
 
 /** Tencent's code for "a callback configuration already exists". */
 export const CALLBACK_ALREADY_CONFIGURED = 100300;
@@ -44,7 +44,7 @@ export async function setCallback(
     await client.call(LIVE_CONFIG_SERVICE, 'set_callback', callbackConfigurationBody(input), options);
   } catch (error) {
     if (!(TencentApiError.isInstance(error) && error.code === CALLBACK_ALREADY_CONFIGURED && (error.attempt ?? 1) > 1)) throw error;
-    let current;
+    let current: CallbackConfigurationResponse;
     try {
       current = await getCallback(client, options);
     } catch (readError) {

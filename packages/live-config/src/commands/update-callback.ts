@@ -1,6 +1,6 @@
+import { parseInput } from '@tokenwire/core/internal';
 import { callbackConfigurationBody, CallbackConfigurationSchema, type CallbackConfiguration } from './callback-configuration.js';
 import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient } from './live-config-client.js';
-import { parseInput } from '@tokenwire/core/internal';
 
 /**
  * Replaces the app's existing callback configuration (`live_config/update_callback`): both the URL and the full

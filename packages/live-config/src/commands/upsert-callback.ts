@@ -1,7 +1,7 @@
 import { TencentApiError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import { CallbackConfigurationSchema, type CallbackConfiguration } from './callback-configuration.js';
 import type { LiveConfigCallOptions, LiveConfigClient } from './live-config-client.js';
-import { parseInput } from '@tokenwire/core/internal';
 import { CALLBACK_ALREADY_CONFIGURED, setCallback } from './set-callback.js';
 import { updateCallback } from './update-callback.js';
 
