@@ -1,4 +1,4 @@
-import { deflateSync, gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserSigError } from '../errors/usersig-error.js';
@@ -15,13 +15,13 @@ const TIMSDK_275 =
   'eJw1zFELgjAUhuH-sttCzlG3luCdiIRokEFdRs44REO21YTovze0Lr-ng-fNuvoQvZRhGYsjYOt5U6*0o4Fmfv7V9vfLOFLPMkwBYtwkyJfH0UMF5YILlDHKRdU0kgkuIJUAvwbdQrJINEwWnLn6sirQtsPO4LFcnXzd*ha3XVXVe9GIRp9z9vkC6xYu*A__';
 const SAMPLE_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 
+/** Tencent base64 of bytes. */
+const tencentBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+
 /** Packs arbitrary JSON text (or bytes) the way the official libraries do, with node:zlib. */
 const pack = (json: string | Uint8Array, level = 6) =>
-  deflateSync(typeof json === 'string' ? Buffer.from(json, 'utf8') : json, { level })
-    .toString('base64')
-    .replace(/\+/g, '*')
-    .replace(/\//g, '-')
-    .replace(/=/g, '_');
+  tencentBase64(deflateSync(typeof json === 'string' ? Buffer.from(json, 'utf8') : json, { level }));
 
 const baseFields = {
   'TLS.ver': '2.0',
@@ -117,7 +117,37 @@ describe('decodeUserSig', () => {
     );
     const bomb = pack(new Uint8Array(4_000_000), 9);
     expect(bomb.length).toBeLessThanOrEqual(8192);
-    expect(malformedError(bomb).message).toContain('inflates to more than 8192 bytes');
+    expect(malformedError(bomb).message).toContain('inflates to more than 6158 bytes');
+  });
+
+  it('stops inflating a zlib bomb at the largest possible document: a corrupt tail after that point is never read', () => {
+    const bomb = Uint8Array.from(deflateSync(new Uint8Array(4_000_000), { level: 9 }));
+    bomb.fill(0xff, 40, bomb.length - 4); // reserved block types: reading on would find the stream corrupt
+    expect(malformedError(tencentBase64(bomb)).message).toContain('inflates to more than 6158 bytes');
+  });
+
+  it('refuses Huffman codes zlib refuses: one over-subscribed block cost fflate 4 million table writes', () => {
+    // A final dynamic block whose 256 literals all claim 1-bit codes (see inflate-zlib-within-limit.test.ts);
+    // 219 of them fit in 8184 characters and cost about 3 s of CPU to decode before.
+    const tableBomb = 'eJwF4AMAAAAAACBl27Zt27Zt27Zt27Zt27Zt4wAAAAAAAQ__';
+    expect(() => inflateSync(Buffer.from(tableBomb.replace(/-/g, '/').replace(/_/g, '='), 'base64'))).toThrow(/invalid/);
+    expect(malformedError(tableBomb).message).toContain('truncated or corrupt');
+  });
+
+  it('decodes the largest UserSig genUserSig writes, and refuses a document one byte over the limit', () => {
+    // 512 control characters (6 bytes each in JSON) and a 1024-byte userBuf: the worst case the limit is derived from.
+    const largest = genUserSig({
+      sdkAppId: 4_294_967_295,
+      secretKey: SAMPLE_KEY,
+      identifier: '\u0001'.repeat(512),
+      userBuf: new Uint8Array(1024).fill(0xff),
+    });
+    expect(decodeUserSig(largest).identifier).toBe('\u0001'.repeat(512));
+    const document = JSON.stringify({ ...baseFields, padding: '' });
+    const atLimit = `${document.slice(0, -2)}${'x'.repeat(6158 - document.length)}"}`;
+    expect(Buffer.byteLength(atLimit)).toBe(6158);
+    expect(decodeUserSig(pack(atLimit)).identifier).toBe('xiaojun');
+    expect(malformedError(pack(atLimit.replace('"padding":"', '"padding":"x'))).message).toContain('inflates to more than 6158 bytes');
   });
 
   it('rejects documents that are not UTF-8 JSON objects', () => {

@@ -1,7 +1,7 @@
 import { base64ToBytes } from '../encoding/base64.js';
 import { decodeTencentBase64 } from '../encoding/tencent-base64.js';
-import { type ZlibProblem, zlibDecompress } from '../encoding/zlib.js';
 import { UserSigError } from '../errors/usersig-error.js';
+import { type InflateProblem, inflateZlibWithinLimit } from './inflate-zlib-within-limit.js';
 import type { UserSigDocument } from './user-sig-document.js';
 import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
 
@@ -9,7 +9,7 @@ const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
 const utf8Decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 // A pure IIFE: the template literal would otherwise keep this table in bundles that never decode a UserSig.
-const ZLIB_MESSAGES: Record<ZlibProblem, string> = /* @__PURE__ */ (() => ({
+const ZLIB_MESSAGES: Record<InflateProblem, string> = /* @__PURE__ */ (() => ({
   header: 'it is not a zlib stream (bad header)',
   stream: 'its zlib stream is truncated or corrupt',
   checksum: 'its zlib Adler-32 checksum does not match',
@@ -29,8 +29,9 @@ function isCount(value: unknown): value is number {
  * bytes → zlib inflate (any compression level; the Adler-32 is checked) → UTF-8 → JSON, then checks every
  * field. Accepts the output of every official library. Use {@link verifyUserSig} to trust the result.
  *
- * Hostile input is bounded: at most {@link MAX_USERSIG_LENGTH} characters and 8192 inflated bytes (the JSON
- * document) are processed.
+ * Hostile input is bounded: at most {@link MAX_USERSIG_LENGTH} characters are read, and inflating stops at the
+ * first byte past 6158 (the largest document a signer writes for fields within tokenwire's limits), so a zlib
+ * bomb costs about what a genuine UserSig of the same length costs. Huffman codes are checked as zlib checks them.
  *
  * @throws {@link UserSigError} with reason `malformed` for anything that is not a well-formed UserSig,
  *   including non-string input. The message never contains the UserSig.
@@ -45,7 +46,7 @@ export function decodeUserSig(userSig: string): UserSigDocument {
   if (userSig.length > MAX_USERSIG_LENGTH) throw malformed(`it is longer than ${MAX_USERSIG_LENGTH} characters`);
   const compressed = decodeTencentBase64(userSig);
   if (compressed === undefined) throw malformed('it is not Tencent base64 (alphabet A-Z a-z 0-9 * - with _ padding)');
-  const inflated = zlibDecompress(compressed, MAX_USERSIG_DOCUMENT_BYTES);
+  const inflated = inflateZlibWithinLimit(compressed, MAX_USERSIG_DOCUMENT_BYTES);
   if (!inflated.ok) throw malformed(ZLIB_MESSAGES[inflated.problem]);
 
   let parsed: unknown;

@@ -26,8 +26,30 @@ export const MAX_USER_BUF_BYTES = 1024;
  */
 export const MAX_USERSIG_LENGTH = 8192;
 
+/** Bytes a JSON encoder may spend on one byte of a string, at worst: a control character as `\u001f`. */
+const MAX_JSON_ESCAPE_BYTES = 6;
 /**
- * Largest inflated JSON document {@link decodeUserSig} accepts, in bytes; larger streams are rejected unread.
- * Not exported from the package: the doc comment of {@link decodeUserSig} states the value (8192), keep it in sync.
+ * What a UserSig document holds besides its three strings, generously: `"2.0"`, the seven keys, three safe
+ * integers of at most 16 digits, the punctuation, and a pretty-printer's newlines and indentation.
  */
-export const MAX_USERSIG_DOCUMENT_BYTES = 8192;
+const DOCUMENT_FRAME_BYTES = 256;
+
+/**
+ * Largest inflated JSON document {@link decodeUserSig} accepts, in bytes: inflating stops at the first byte
+ * past it, so a zlib bomb costs no more than a genuine UserSig of the same length. It is the longest document
+ * any signer writes for fields within the limits above, each string at its worst JSON escaping (the official
+ * libraries differ: PHP writes `/` as `\/` and non-ASCII as `\uXXXX`, every encoder escapes control characters):
+ *
+ * - `TLS.identifier`: {@link MAX_IDENTIFIER_BYTES} of UTF-8, at most 6 bytes each (`\u001f`; `\uXXXX` spends at
+ *   most 6 per 2-byte character and 12 per 4-byte one) = 3072, plus quotes;
+ * - `TLS.userbuf`: the base64 of {@link MAX_USER_BUF_BYTES} (1368 characters), at most 2 bytes each (`\/`), plus quotes;
+ * - `TLS.sig`: 44 base64 characters, at most 2 bytes each, plus quotes;
+ * - the rest: 256 bytes.
+ *
+ * 6158 bytes. It is also above what a stored (uncompressed) zlib stream within {@link MAX_USERSIG_LENGTH} can
+ * carry (6144 bytes less 11 of framing), so the size limit never refuses a UserSig the length limit lets through
+ * uncompressed. Not exported from the package: the doc comment of {@link decodeUserSig} states the value, keep it
+ * in sync.
+ */
+export const MAX_USERSIG_DOCUMENT_BYTES =
+  MAX_IDENTIFIER_BYTES * MAX_JSON_ESCAPE_BYTES + 2 + Math.ceil(MAX_USER_BUF_BYTES / 3) * 4 * 2 + 2 + 44 * 2 + 2 + DOCUMENT_FRAME_BYTES;
