@@ -9,12 +9,10 @@
 // fails when a changed public package is missing from the release plan. Extra arguments go to `changeset status`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(join(root, 'package.json'));
 
 function git(...args) {
   const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });

@@ -1,5 +1,4 @@
 // Small helpers shared by the benchmark modules.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runtimeBinary as locateRuntime } from '../runtime-binary.mjs';

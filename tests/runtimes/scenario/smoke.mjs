@@ -5,10 +5,7 @@
 // runSmoke() returns plain JSON that must be identical everywhere: every value in it is deterministic (fixed
 // clocks, fixed vectors, the emulator's scripted robot); tokens and ids are reduced to their shape.
 import {
-  CallbackSignatureError,
-  TencentApiError,
   TokenwireError,
-  UserSigError,
   createTencentClient,
   decodeUserSig,
   genUserSig,

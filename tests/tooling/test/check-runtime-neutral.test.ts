@@ -42,6 +42,7 @@ const forbidden: Record<string, { text: string; hits: Array<[number, RegExp]> }>
     hits: [[2, /dynamically imports the Node built-in module 'zlib'/]],
   },
   'dynamic-import-template.ts': {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source text holding a template literal
     text: 'export const load = (name: string) => import(`node:${name}`);\n',
     hits: [[1, /dynamically imports a node:\* module/]],
   },
@@ -145,6 +146,7 @@ const allowed: Record<string, string> = {
     ' * @example Buffer.from(x)',
     ' */',
     'export const message = \'process.env is not read; Buffer is not used; require("fs")\';',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source text holding a template literal
     'export const template = `from "node:fs" and ${message} process.argv`;',
     "export const names = ['process', 'Buffer', 'global', '__dirname', 'setImmediate'];",
     "export const shaped = { 'process': 1, [`Buffer`]: 2 };",
@@ -229,7 +231,7 @@ describe('check-runtime-neutral', () => {
   it.each(Object.entries(forbidden))('flags %s', (name, { hits }) => {
     const found = violations.filter((violation) => violation.file === `packages/demo/src/bad/${name}`);
     expect(found.map((violation) => violation.line)).toEqual(hits.map(([line]) => line));
-    hits.forEach(([, reason], index) => expect(found[index]!.reason).toMatch(reason));
+    for (const [index, [, reason]] of hits.entries()) expect(found[index]!.reason).toMatch(reason);
   });
 
   it('passes properties, strings, comments, local declarations, web APIs, tests, *.node.ts and non-package code', () => {

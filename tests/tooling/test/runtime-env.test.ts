@@ -64,10 +64,10 @@ describe('isNetworkFailure and retryOnNetworkFailure', () => {
 
   it('says plainly that the network failed, not the package, when both attempts fail on it', async () => {
     let calls = 0;
-    const result = await retryOnNetworkFailure(
-      () => (calls++, { ok: false, output: DENO_UNTRUSTED }),
-      'deno publish --dry-run of @tokenwire/core',
-    );
+    const result = await retryOnNetworkFailure(() => {
+      calls++;
+      return { ok: false, output: DENO_UNTRUSTED };
+    }, 'deno publish --dry-run of @tokenwire/core');
     expect(calls).toBe(2);
     expect(result.networkFailure).toBe(true);
     expect(result.explanation).toMatch(/^deno publish --dry-run of @tokenwire\/core failed twice on the network, not on the package/);
@@ -76,7 +76,10 @@ describe('isNetworkFailure and retryOnNetworkFailure', () => {
 
   it('does not retry a failure of the package itself', async () => {
     let calls = 0;
-    const result = await retryOnNetworkFailure(() => (calls++, { ok: false, output: 'error: TS2322' }), 'deno check');
+    const result = await retryOnNetworkFailure(() => {
+      calls++;
+      return { ok: false, output: 'error: TS2322' };
+    }, 'deno check');
     expect(calls).toBe(1);
     expect(result).toMatchObject({ ok: false, networkFailure: false, explanation: undefined });
   });
