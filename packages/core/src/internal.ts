@@ -35,6 +35,17 @@ export { sanitizeCause } from './client/sanitize-cause.js';
 
 // -- validation, text and bytes --
 export { parseInput } from './validation/parse-input.js';
+export {
+  AbortSignalSchema,
+  describeType,
+  expected,
+  functionSchema,
+  KySchema,
+  numberIn,
+  optionsObject,
+  RetryOptionSchema,
+  TimeoutSchema,
+} from './validation/option-schemas.js';
 export { VALUE_FREE_PARSE_CONFIG, issuePath, issueText } from './validation/value-free-issues.js';
 export { characterCount, utf8ByteLength } from './encoding/text-measures.js';
 export { base64ToBytes, bytesToBase64 } from './encoding/base64.js';

@@ -1,6 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../encoding/hex.js';
-import { ValidationError } from '../errors/validation-error.js';
+import * as v from 'valibot';
+import { expected, optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { parseRequestTime } from './parse-request-time.js';
 
 /** Input of {@link signCallback}. */
@@ -25,13 +27,24 @@ export interface SignCallbackOptions {
  * ```
  */
 export function signCallback(options: SignCallbackOptions): string {
-  const { token, requestTime } = (options ?? {}) as Partial<SignCallbackOptions>;
-  const issues = [];
-  if (typeof token !== 'string' || token.length === 0) issues.push({ path: 'token', message: 'must be a non-empty string' });
-  const seconds = parseRequestTime(requestTime);
-  if (seconds === undefined) {
-    issues.push({ path: 'requestTime', message: 'must be a non-negative integer of Unix seconds, as a number or plain decimal text' });
-  }
-  if (issues.length > 0) throw new ValidationError('callback signing input', issues);
-  return bytesToHex(sha256(new TextEncoder().encode(`${token}${seconds}`)));
+  const { token, requestTime } = parseInput(SignCallbackOptionsSchema, options, 'callback signing input');
+  return bytesToHex(sha256(new TextEncoder().encode(`${token}${requestTime}`)));
 }
+
+/** The input of {@link signCallback}; `requestTime` comes out as whole seconds. */
+const SignCallbackOptionsSchema = /* @__PURE__ */ (() =>
+  optionsObject(
+    {
+      token: v.pipe(v.string(expected('must be a non-empty string')), v.nonEmpty('must be a non-empty string')),
+      requestTime: v.pipe(
+        v.unknown(),
+        v.rawTransform(({ dataset, addIssue, NEVER }) => {
+          const seconds = parseRequestTime(dataset.value);
+          if (seconds !== undefined) return seconds;
+          addIssue({ message: 'must be a non-negative integer of Unix seconds, as a number or plain decimal text' });
+          return NEVER;
+        }),
+      ),
+    },
+    'an object',
+  ))();

@@ -2,7 +2,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { systemClock, type Clock } from '../clock.js';
 import { constantTimeEqual } from '../crypto/constant-time-equal.js';
 import { CallbackSignatureError } from '../errors/callback-signature-error.js';
+import * as v from 'valibot';
 import { ValidationError } from '../errors/validation-error.js';
+import { functionSchema, numberIn, optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { parseRequestTime } from './parse-request-time.js';
 
 /** Input of {@link verifyCallback}: the callback's `Sign` and `RequestTime` query parameters and your token(s). */
@@ -44,6 +47,22 @@ function hexDigit(code: number): number {
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
+/**
+ * The options' own checks. `tokens`, `sign` and `requestTime` come from the request (or a misconfigured
+ * deployment) and fail as {@link CallbackSignatureError}s below, not as invalid options.
+ */
+const VerifyCallbackOptionsSchema = /* @__PURE__ */ (() =>
+  optionsObject(
+    {
+      tokens: v.unknown(),
+      sign: v.unknown(),
+      requestTime: v.unknown(),
+      now: v.optional(functionSchema<Clock>()),
+      toleranceSeconds: v.optional(numberIn(0, Number.MAX_VALUE, 'must be a finite non-negative number of seconds')),
+    },
+    'an object',
+  ))();
+
 function fail(reason: CallbackSignatureError['reason'], message: string): never {
   throw new CallbackSignatureError(reason, message);
 }
@@ -65,18 +84,13 @@ function fail(reason: CallbackSignatureError['reason'], message: string): never 
  * ```
  */
 export function verifyCallback(options: VerifyCallbackOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new ValidationError('callback verification options', [{ path: '', message: 'must be an object' }]);
-  }
-  const { tokens, sign, requestTime, now = systemClock, toleranceSeconds = 60 } = options;
-  if (typeof toleranceSeconds !== 'number' || !(toleranceSeconds >= 0) || toleranceSeconds === Infinity) {
-    throw new ValidationError('callback verification options', [
-      { path: 'toleranceSeconds', message: 'must be a finite non-negative number of seconds' },
-    ]);
-  }
-  if (typeof now !== 'function') {
-    throw new ValidationError('callback verification options', [{ path: 'now', message: 'must be a clock function' }]);
-  }
+  const {
+    tokens,
+    sign,
+    requestTime,
+    now = systemClock,
+    toleranceSeconds = 60,
+  } = parseInput(VerifyCallbackOptionsSchema, options, 'callback verification options');
 
   const candidates: string[] = [];
   for (const token of typeof tokens === 'string' ? [tokens] : Array.isArray(tokens) ? (tokens as unknown[]) : []) {

@@ -1,6 +1,7 @@
-import { checkServiceAndCommand } from '../endpoint/build-request-url.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { checkOptionsObject, checkRetryOption, checkTimeout, isPlainObject } from './option-checks.js';
+import * as v from 'valibot';
+import { restNameSchema } from '../endpoint/build-request-url.js';
+import { AbortSignalSchema, optionsObject, RetryOptionSchema, TimeoutSchema } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import type { RetryOptions } from './retry-policy.js';
 
 /** Options of one `client.call`. */
@@ -20,37 +21,39 @@ export interface TencentCallOptions {
  * @throws {@link ValidationError} listing every issue; nothing has been sent.
  */
 export function validateCallArguments(service: unknown, command: unknown, body: unknown, options: unknown): string {
-  const issues: ValidationIssue[] = [];
-  checkServiceAndCommand(service, command, issues);
-  let json = '{}';
-  if (body !== undefined) {
-    let text: unknown;
-    try {
-      // A toJSON method may turn an object into something else; only a JSON object is a Tencent body.
-      text = isPlainObject(body) ? JSON.stringify(body) : undefined;
-    } catch {
-      text = null; // a cycle, a BigInt, a throwing toJSON
-    }
-    if (typeof text === 'string' && text.startsWith('{')) json = text;
-    else issues.push({ path: 'body', message: text === null ? 'cannot be serialised as JSON' : 'must be a JSON object' });
-  }
-  const record = checkOptionsObject(options, 'options', ['signal', 'timeoutMs', 'retry'], false, issues);
-  if (record !== undefined) {
-    const signal = record['signal'];
-    if (
-      signal !== undefined &&
-      !(
-        typeof signal === 'object' &&
-        signal !== null &&
-        'aborted' in signal &&
-        typeof (signal as AbortSignal).addEventListener === 'function'
-      )
-    ) {
-      issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
-    }
-    checkTimeout(record['timeoutMs'], 'options.timeoutMs', issues);
-    checkRetryOption(record['retry'], 'options.retry', issues);
-  }
-  if (issues.length > 0) throw new ValidationError('Tencent call', issues);
-  return json;
+  return parseInput(CallArgumentsSchema, { service, command, body, options }, 'Tencent call').body;
 }
+
+/** A Tencent body: a JSON object, as JSON text (`{}` when omitted). */
+const BodySchema: v.GenericSchema<unknown, string> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const body = dataset.value;
+      if (body === undefined) return '{}';
+      let text: string | undefined | null;
+      try {
+        // A toJSON method may turn an object into something else; only a JSON object is a Tencent body.
+        text = typeof body === 'object' && body !== null && !Array.isArray(body) ? JSON.stringify(body) : undefined;
+      } catch {
+        text = null; // a cycle, a BigInt, a throwing toJSON
+      }
+      if (typeof text === 'string' && text.startsWith('{')) return text;
+      addIssue({ message: text === null ? 'cannot be serialised as JSON' : 'must be a JSON object' });
+      return NEVER;
+    }),
+  ))();
+
+/** The arguments of `client.call`, checked together so that every problem is reported at once. */
+const CallArgumentsSchema = /* @__PURE__ */ (() =>
+  v.object({
+    service: restNameSchema('service'),
+    command: restNameSchema('command'),
+    body: BodySchema,
+    options: v.optional(
+      optionsObject(
+        { signal: v.optional(AbortSignalSchema), timeoutMs: v.optional(TimeoutSchema), retry: v.optional(RetryOptionSchema) },
+        'an object',
+      ),
+    ),
+  }))();

@@ -100,27 +100,28 @@ describe('resolveClientOptions', () => {
       userSigExpireSeconds: 10,
       secretkey: 'typo',
     });
+    // Each field in the order of the options' type, then the first unknown option (valibot reports one), then the
+    // rules between fields.
     expect(issues.map((issue) => issue.path)).toEqual([
-      // sleep is no longer an option: ky's timers and core's sleep wait (tests fake the timers).
-      'sleep',
-      'secretkey',
       'sdkAppId',
       'identifier',
-      'secretKey',
-      'region',
       'ky',
       'fetch',
       'timeoutMs',
       'maxResponseBytes',
-      'retry.retries',
       'retry.limit',
       'retry.baseDelayMs',
+      'retry.retries',
       'rateLimit.requestsPerSecond',
-      'hooks.onError',
       'hooks.onRequest',
+      'hooks.onError',
       'now',
       'random',
       'userSigExpireSeconds',
+      // sleep is no longer an option: ky's timers and core's sleep wait (tests fake the timers).
+      'sleep',
+      'secretKey',
+      'region',
     ]);
     expect(issues.find((issue) => issue.path === 'secretKey')?.message).toMatch(/exactly one of secretKey and userSig/);
     expect(issues.find((issue) => issue.path === 'region')?.message).toMatch(/exactly one of region and baseUrl/);
@@ -178,8 +179,8 @@ describe('resolveClientOptions', () => {
   });
 
   it('rejects a missing or non-object options argument', () => {
-    expect(issuesOf(undefined)).toEqual([{ path: '', message: 'expected an options object, got undefined' }]);
-    expect(issuesOf([])).toEqual([{ path: '', message: 'expected an options object, got an array' }]);
+    expect(issuesOf(undefined)).toEqual([{ path: '', message: 'must be an options object, got undefined' }]);
+    expect(issuesOf([])).toEqual([{ path: '', message: 'must be an options object, got an array' }]);
     expect(
       issuesOf({ sdkAppId: 1, identifier: 'a', secretKey: SECRET_KEY, region: 'china', retry: true, rateLimit: 5, hooks: [] }).map(
         (issue) => issue.path,

@@ -1,21 +1,23 @@
 import { systemClock, type Clock } from '../clock.js';
 import { randomUint32, type RandomUint32Source } from '../endpoint/random-uint32.js';
 import { isRegion, regionNames, type Region } from '../endpoint/regions.js';
+import { BaseUrlSchema } from '../endpoint/base-url-schema.js';
 import { resolveBaseUrl } from '../endpoint/resolve-base-url.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { checkIdentifier, checkSdkAppId, checkSecretKey } from '../usersig/usersig-input.js';
-import { MAX_USERSIG_EXPIRE_SECONDS } from '../usersig/usersig-limits.js';
+import * as v from 'valibot';
+import { expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from '../usersig/user-sig-field-schemas.js';
+import {
+  describeType,
+  expected,
+  functionSchema,
+  KySchema,
+  numberIn,
+  optionsObject,
+  RetryOptionSchema,
+  TimeoutSchema,
+} from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 import type { TencentClientHooks } from './hooks.js';
-import {
-  checkFunction,
-  checkOptionsObject,
-  checkRetryOption,
-  checkTimeout,
-  describeType,
-  isNumberIn,
-  isPlainObject,
-} from './option-checks.js';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions } from './rate-limiter.js';
 import { limitResponseSize, type ResponseSizeLimit } from './response-size-limit.js';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
@@ -140,139 +142,159 @@ export interface ResolvedClientOptions {
   readonly userSigExpireSeconds: number;
 }
 
-const CLIENT_KEYS = [
-  'sdkAppId',
-  'identifier',
-  'secretKey',
-  'userSig',
-  'region',
-  'baseUrl',
-  'ky',
-  'fetch',
-  'timeoutMs',
-  'maxResponseBytes',
-  'retry',
-  'rateLimit',
-  'hooks',
-  'now',
-  'random',
-  'userSigExpireSeconds',
-];
-const HOOK_KEYS = ['onRequest', 'onResponse', 'onRetry'];
+/** A hook of `hooks`: any function. */
+const HooksSchema: v.GenericSchema<TencentClientHooks> = /* @__PURE__ */ (() =>
+  optionsObject(
+    {
+      onRequest: v.optional(functionSchema<NonNullable<TencentClientHooks['onRequest']>>()),
+      onResponse: v.optional(functionSchema<NonNullable<TencentClientHooks['onResponse']>>()),
+      onRetry: v.optional(functionSchema<NonNullable<TencentClientHooks['onRetry']>>()),
+    },
+    'an object',
+  ))();
+
+/** `rateLimit`: `false` (no limit) or `{ requestsPerSecond? }`. */
+const RateLimitSchema: v.GenericSchema<RateLimitOptions | false> = /* @__PURE__ */ (() => {
+  const limits = optionsObject(
+    { requestsPerSecond: v.optional(numberIn(Number.MIN_VALUE, Number.MAX_VALUE, 'must be a positive number')) },
+    'false or an object',
+  );
+  return v.lazy((input) => (input === false ? v.literal(false) : limits));
+})();
 
 /**
- * Reports unless exactly one of the options `first` and `second` is given; the issue goes to `first`.
- * @returns whether exactly one is given.
+ * `region`: a known data centre. Anything else is not echoed: it may be a URL with credentials passed by mistake.
  */
-function checkExactlyOne(first: string, second: string, options: Record<string, unknown>, issues: ValidationIssue[]): boolean {
-  const missing = options[first] === undefined;
-  if (missing !== (options[second] === undefined)) return true;
-  issues.push({
-    path: first,
-    message: `exactly one of ${first} and ${second} is ${missing ? 'required; neither was' : 'allowed; both were'} given`,
-  });
-  return false;
+const RegionSchema: v.GenericSchema<Region> = /* @__PURE__ */ (() =>
+  v.custom<Region>(
+    (value) => typeof value === 'string' && isRegion(value),
+    (issue) =>
+      typeof issue.input === 'string'
+        ? `is not a known region (${regionNames()}); pass custom URLs as baseUrl`
+        : `must be a string, got ${describeType(issue.input)}`,
+  ))();
+
+/** `baseUrl`: a custom `http(s)` base URL; a region name is refused here (it goes to `region`). */
+const CustomBaseUrlSchema: v.GenericSchema<string> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.string(expected('must be a string')),
+    // Only a known region name is echoed.
+    v.check(
+      (text) => !isRegion(text),
+      (issue) => `"${issue.input}" is a region name; pass it as region`,
+    ),
+    BaseUrlSchema,
+  ))();
+
+/** The message of a pair of options of which exactly one must be given. */
+function exactlyOneMessage(first: string, second: string, neither: boolean): string {
+  return `exactly one of ${first} and ${second} is ${neither ? 'required; neither was' : 'allowed; both were'} given`;
+}
+
+/** The options as parsed, before the defaults. */
+type ParsedOptions = {
+  readonly sdkAppId: number;
+  readonly identifier: string;
+  readonly secretKey?: string | undefined;
+  readonly userSig?: string | undefined;
+  readonly region?: Region | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly ky?: KyInstanceLike | undefined;
+  readonly fetch?: FetchFunction | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly maxResponseBytes?: number | undefined;
+  readonly retry?: RetryOptions | false | undefined;
+  readonly rateLimit?: RateLimitOptions | false | undefined;
+  readonly hooks?: TencentClientHooks | undefined;
+  readonly now?: Clock | undefined;
+  readonly random?: RandomUint32Source | undefined;
+  readonly userSigExpireSeconds?: number | undefined;
+};
+
+/** The options of {@link createTencentClient}: every field checked, then the rules between fields. */
+const TencentClientOptionsSchema: v.GenericSchema<unknown, ParsedOptions> = /* @__PURE__ */ (() =>
+  v.pipe(
+    optionsObject(
+      {
+        sdkAppId: SdkAppIdSchema,
+        identifier: v.pipe(
+          IdentifierSchema,
+          v.check((identifier) => identifier === '' || identifier.trim() !== '', 'must not be blank'),
+        ),
+        secretKey: v.optional(SecretKeySchema),
+        userSig: v.optional(v.pipe(v.string(expected('must be a non-empty string')), v.nonEmpty('must be a non-empty string'))),
+        region: v.optional(RegionSchema),
+        baseUrl: v.optional(CustomBaseUrlSchema),
+        ky: v.optional(KySchema),
+        fetch: v.optional(functionSchema<FetchFunction>()),
+        timeoutMs: v.optional(TimeoutSchema),
+        maxResponseBytes: v.optional(numberIn(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of bytes, at least 1', true)),
+        retry: v.optional(RetryOptionSchema),
+        rateLimit: v.optional(RateLimitSchema),
+        hooks: v.optional(HooksSchema),
+        now: v.optional(functionSchema<Clock>()),
+        random: v.optional(functionSchema<RandomUint32Source>()),
+        userSigExpireSeconds: v.optional(expireSecondsSchema(MIN_USER_SIG_EXPIRE_SECONDS)),
+      },
+      'an options object',
+    ),
+    v.forward(
+      v.partialCheck(
+        [['secretKey'], ['userSig']],
+        (options) => (options.secretKey === undefined) !== (options.userSig === undefined),
+        (issue) => exactlyOneMessage('secretKey', 'userSig', issue.input.secretKey === undefined),
+      ),
+      ['secretKey'],
+    ),
+    v.forward(
+      v.partialCheck(
+        [['region'], ['baseUrl']],
+        (options) => (options.region === undefined) !== (options.baseUrl === undefined),
+        (issue) => exactlyOneMessage('region', 'baseUrl', issue.input.region === undefined),
+      ),
+      ['region'],
+    ),
+    v.forward(
+      v.partialCheck(
+        [['secretKey'], ['userSigExpireSeconds']],
+        (options) => options.userSigExpireSeconds === undefined || options.secretKey !== undefined,
+        'only applies when the client signs with secretKey',
+      ),
+      ['userSigExpireSeconds'],
+    ),
+  ))();
+
+/** The base URL of the one endpoint option given (the schema requires exactly one). */
+function endpointOf(options: ParsedOptions): string {
+  if (options.region !== undefined) return resolveBaseUrl(options.region);
+  if (options.baseUrl !== undefined) return options.baseUrl;
+  throw new TypeError('the options have neither region nor baseUrl, which the schema requires');
 }
 
 /**
- * Validates the options of {@link createTencentClient} and applies the defaults. Every problem is collected
- * before throwing, and no message repeats the value of `secretKey` or `userSig`.
+ * Validates the options of {@link createTencentClient} and applies the defaults. No message repeats the value of
+ * `secretKey` or `userSig`.
  *
- * @throws {@link ValidationError} listing every issue.
+ * @throws {@link ValidationError} listing the issues found.
  */
 export function resolveClientOptions(input: unknown): ResolvedClientOptions {
-  const subject = 'Tencent client options';
-  if (!isPlainObject(input))
-    throw new ValidationError(subject, [{ path: '', message: `expected an options object, got ${describeType(input)}` }]);
-  const options = input;
-  const issues: ValidationIssue[] = [];
-  checkOptionsObject(options, '', CLIENT_KEYS, false, issues);
-  const { sdkAppId, identifier, secretKey, userSig, region, timeoutMs, rateLimit, hooks, userSigExpireSeconds: expire } = options;
-
-  checkSdkAppId(sdkAppId, issues);
-  const identifierIssues = issues.length;
-  checkIdentifier(identifier, 'identifier', issues);
-  if (issues.length === identifierIssues && !(identifier as string).trim()) {
-    issues.push({ path: 'identifier', message: 'must not be blank' });
-  }
-
-  checkExactlyOne('secretKey', 'userSig', options, issues);
-  if (secretKey !== undefined) checkSecretKey(secretKey, issues);
-  if (userSig !== undefined && (typeof userSig !== 'string' || !userSig))
-    issues.push({ path: 'userSig', message: 'must be a non-empty string' });
-
-  let baseUrl = '';
-  if (checkExactlyOne('region', 'baseUrl', options, issues)) {
-    const path = region !== undefined ? 'region' : 'baseUrl';
-    const value = region ?? options['baseUrl'];
-    if (typeof value !== 'string') {
-      issues.push({ path, message: `must be a string, got ${describeType(value)}` });
-    } else if (isRegion(value) !== (path === 'region')) {
-      issues.push({
-        path,
-        // Only a known region name is echoed: anything else may be a URL with credentials passed by mistake.
-        message: isRegion(value)
-          ? `"${value}" is a region name; pass it as region`
-          : `is not a known region (${regionNames()}); pass custom URLs as baseUrl`,
-      });
-    } else {
-      try {
-        baseUrl = resolveBaseUrl(value);
-      } catch (error) {
-        // resolveBaseUrl throws a ValidationError with one issue, whose message names the problem.
-        issues.push({ path, message: (error as ValidationError).issues[0]!.message });
-      }
-    }
-  }
-
-  const ky = options['ky'];
-  if (ky !== undefined && (typeof ky !== 'function' || typeof (ky as Partial<KyInstanceLike>).extend !== 'function')) {
-    issues.push({ path: 'ky', message: `must be a ky instance (ky.create(…) or ky.extend(…)), got ${describeType(ky)}` });
-  }
-  checkFunction(options['fetch'], 'fetch', issues);
-  checkTimeout(timeoutMs, 'timeoutMs', issues);
-  const maxResponseBytes = options['maxResponseBytes'];
-  if (maxResponseBytes !== undefined && !isNumberIn(maxResponseBytes, 1, Number.MAX_SAFE_INTEGER, true)) {
-    issues.push({ path: 'maxResponseBytes', message: 'must be a whole number of bytes, at least 1' });
-  }
-  checkRetryOption(options['retry'], 'retry', issues);
-  const rate = checkOptionsObject(rateLimit, 'rateLimit', ['requestsPerSecond'], true, issues)?.['requestsPerSecond'];
-  if (rate !== undefined && !isNumberIn(rate, Number.MIN_VALUE, Number.MAX_VALUE)) {
-    issues.push({ path: 'rateLimit.requestsPerSecond', message: 'must be a positive number' });
-  }
-  const hookRecord = checkOptionsObject(hooks, 'hooks', HOOK_KEYS, false, issues);
-  for (const key of hookRecord ? HOOK_KEYS : []) checkFunction(hookRecord![key], `hooks.${key}`, issues);
-  for (const key of ['now', 'random']) checkFunction(options[key], key, issues);
-
-  if (expire !== undefined) {
-    if (!isNumberIn(expire, MIN_USER_SIG_EXPIRE_SECONDS, MAX_USERSIG_EXPIRE_SECONDS, true)) {
-      issues.push({
-        path: 'userSigExpireSeconds',
-        message: `must be an integer from ${MIN_USER_SIG_EXPIRE_SECONDS} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds`,
-      });
-    }
-    if (secretKey === undefined && userSig !== undefined) {
-      issues.push({ path: 'userSigExpireSeconds', message: 'only applies when the client signs with secretKey' });
-    }
-  }
-
-  if (issues.length > 0) throw new ValidationError(subject, issues);
-
+  const options = parseInput(TencentClientOptionsSchema, input, 'Tencent client options');
+  const { rateLimit } = options;
   return {
-    sdkAppId: sdkAppId as number,
-    identifier: identifier as string,
-    baseUrl,
-    secretKey: secretKey as string | undefined,
-    userSig: userSig as string | undefined,
-    ky: ky as KyInstanceLike | undefined,
-    fetch: options['fetch'] as FetchFunction | undefined,
-    timeoutMs: (timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
-    responseSizeLimit: limitResponseSize((maxResponseBytes as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES),
-    retryPolicy: resolveRetryPolicy(options['retry'] as RetryOptions | false | undefined),
-    requestsPerSecond: rateLimit === false ? false : ((rate as number | undefined) ?? DEFAULT_REQUESTS_PER_SECOND),
-    hooks: (hooks as TencentClientHooks | undefined) ?? {},
-    now: (options['now'] as Clock | undefined) ?? systemClock,
-    random: (options['random'] as RandomUint32Source | undefined) ?? randomUint32,
-    userSigExpireSeconds: (expire as number | undefined) ?? DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS,
+    sdkAppId: options.sdkAppId,
+    identifier: options.identifier,
+    baseUrl: endpointOf(options),
+    secretKey: options.secretKey,
+    userSig: options.userSig,
+    ky: options.ky,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    responseSizeLimit: limitResponseSize(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+    retryPolicy: resolveRetryPolicy(options.retry),
+    requestsPerSecond: rateLimit === false ? false : (rateLimit?.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
+    hooks: options.hooks ?? {},
+    now: options.now ?? systemClock,
+    random: options.random ?? randomUint32,
+    userSigExpireSeconds: options.userSigExpireSeconds ?? DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS,
   };
 }

@@ -713,9 +713,9 @@ describe('createTencentClient: validation', () => {
     expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
       'sdkAppId',
       'identifier',
+      'timeoutMs',
       'secretKey',
       'region',
-      'timeoutMs',
     ]);
     expect(sent).toBe(0);
   });

@@ -1,4 +1,6 @@
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import * as v from 'valibot';
+import { ValidationError } from '../errors/validation-error.js';
+import { parseInput } from '../validation/parse-input.js';
 import { isUint32 } from './random-uint32.js';
 
 /** Everything that goes into one Tencent REST request URL. */
@@ -17,26 +19,23 @@ export interface RequestUrlParts {
   readonly random: number;
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9_]+$/;
-
-/** Appends an issue for each of `service` and `command` that is not a plain Tencent REST name. */
-export function checkServiceAndCommand(service: unknown, command: unknown, issues: ValidationIssue[]): void {
-  for (const [path, value] of [
-    ['service', service],
-    ['command', command],
-  ] as const) {
-    if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
-      issues.push({ path, message: `must be a REST ${path} name of letters, digits and underscores` });
-    }
-  }
+/**
+ * A Tencent REST service or command name: letters, digits and underscores (nothing that could change the path).
+ *
+ * @internal
+ */
+export function restNameSchema(what: 'service' | 'command'): v.GenericSchema<string> {
+  const message = `must be a REST ${what} name of letters, digits and underscores`;
+  return v.pipe(v.string(message), v.regex(/^[A-Za-z0-9_]+$/, message));
 }
 
-/** Throws a {@link ValidationError} unless `service` and `command` are plain Tencent REST names. */
-export function assertServiceAndCommand(service: string, command: string): void {
-  const issues: ValidationIssue[] = [];
-  checkServiceAndCommand(service, command, issues);
-  if (issues.length > 0) throw new ValidationError('request', issues);
-}
+/** The parts of a request URL that {@link buildRequestUrl} checks. */
+const CheckedUrlPartsSchema = /* @__PURE__ */ (() =>
+  v.object({
+    service: restNameSchema('service'),
+    command: restNameSchema('command'),
+    random: v.custom<number>(isUint32, 'must be an integer from 0 to 4294967295'),
+  }))();
 
 /** `encodeURIComponent`, but a lone surrogate (which it cannot encode) is a {@link ValidationError}, not a URIError. */
 function encodeQueryValue(value: string, path: string): string {
@@ -75,9 +74,7 @@ export function joinRequestUrl(baseUrl: string, service: string, command: string
  *   surrogate).
  */
 export function buildRequestUrl(parts: RequestUrlParts): string {
-  assertServiceAndCommand(parts.service, parts.command);
-  if (!isUint32(parts.random))
-    throw new ValidationError('request', [{ path: 'random', message: 'must be an integer from 0 to 4294967295' }]);
+  parseInput(CheckedUrlPartsSchema, parts, 'request');
   return joinRequestUrl(
     parts.baseUrl,
     parts.service,

@@ -1,5 +1,7 @@
-import { ValidationError } from '../errors/validation-error.js';
-import { isRegion, REGION_DOMAINS, regionNames, type Region } from './regions.js';
+import * as v from 'valibot';
+import { parseInput } from '../validation/parse-input.js';
+import { BaseUrlSchema } from './base-url-schema.js';
+import { isRegion, REGION_DOMAINS, type Region } from './regions.js';
 
 /** Options of {@link resolveBaseUrl}. */
 export interface ResolveBaseUrlOptions {
@@ -22,18 +24,8 @@ export interface ResolveBaseUrlOptions {
  */
 export function resolveBaseUrl(regionOrUrl: Region | string, options: ResolveBaseUrlOptions = {}): string {
   if (isRegion(regionOrUrl)) return `https://${REGION_DOMAINS[regionOrUrl][options.backup ? 1 : 0]}`;
-  const fail = (message: string): never => {
-    throw new ValidationError('base URL', [{ path: 'regionOrUrl', message }]);
-  };
-  let url: URL | undefined;
-  try {
-    if (typeof regionOrUrl === 'string') url = new URL(regionOrUrl);
-  } catch {
-    // Not an absolute URL. The value is not echoed: a URL may carry credentials.
-  }
-  if (url === undefined) return fail(`expected a region (${regionNames()}) or an absolute http(s) URL`);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`unsupported protocol "${url.protocol}"`);
-  if (url.search || url.hash) return fail('must not carry a query or fragment');
-  if (url.username || url.password) return fail('must not carry credentials');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return parseInput(ResolveBaseUrlInputSchema, { regionOrUrl }, 'base URL').regionOrUrl;
 }
+
+/** The argument of {@link resolveBaseUrl} that is not a region, under its name for the error's path. */
+const ResolveBaseUrlInputSchema = /* @__PURE__ */ (() => v.object({ regionOrUrl: BaseUrlSchema }))();
