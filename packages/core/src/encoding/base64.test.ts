@@ -69,7 +69,7 @@ describe('base64ToBytes', () => {
     ['the UserSig alphabet star', 'eJy*'],
     ['non-ASCII', 'Zm9vé'],
     ['a NUL', 'Zm9\u0000'],
-    ['a character above 127 that masks to a valid one', String.fromCharCode(0x41 + 256) + 'AAA'],
+    ['a character above 127 that masks to a valid one', `${String.fromCharCode(0x41 + 256)}AAA`],
   ])('returns undefined for %s', (_label, text) => {
     expect(base64ToBytes(text)).toBeUndefined();
   });

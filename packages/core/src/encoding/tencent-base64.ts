@@ -32,7 +32,8 @@ export function encodeTencentBase64(bytes: Uint8Array): string {
   if (index < length) {
     // One or two bytes left: two or three digits, padded to four.
     const chunk = (bytes[index]! << 16) | (index + 1 < length ? bytes[index + 1]! << 8 : 0);
-    out += pairs[chunk >> 12]! + (index + 1 < length ? TENCENT_ALPHABET[(chunk >> 6) & 63]! : '_') + '_';
+    const third = index + 1 < length ? TENCENT_ALPHABET[(chunk >> 6) & 63]! : '_';
+    out += `${pairs[chunk >> 12]!}${third}_`;
   }
   return out;
 }
