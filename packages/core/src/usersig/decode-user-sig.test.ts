@@ -162,6 +162,8 @@ describe('decodeUserSig', () => {
       [{ 'TLS.ver': 2 }, 'TLS.ver'],
       [{ 'TLS.identifier': 42 }, 'TLS.identifier'],
       [{ 'TLS.identifier': undefined }, 'TLS.identifier'],
+      [{ 'TLS.identifier': 'victim\uD800' }, 'TLS.identifier'],
+      [{ 'TLS.identifier': '\uDC00victim' }, 'TLS.identifier'],
       [{ 'TLS.sdkappid': '1400000000' }, 'TLS.sdkappid'],
       [{ 'TLS.sdkappid': -1 }, 'TLS.sdkappid'],
       [{ 'TLS.time': 1.5 }, 'TLS.time'],

@@ -3,6 +3,7 @@ import { decodeTencentBase64 } from '../encoding/tencent-base64.js';
 import { UserSigError } from '../errors/usersig-error.js';
 import { type InflateProblem, inflateZlibWithinLimit } from './inflate-zlib-within-limit.js';
 import type { UserSigDocument } from './user-sig-document.js';
+import { isWellFormedUnicode } from './usersig-input.js';
 import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
 
 const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
@@ -69,6 +70,8 @@ export function decodeUserSig(userSig: string): UserSigDocument {
   const signature = fields['TLS.sig'];
   if (version !== '2.0') problems.push('TLS.ver must be "2.0"');
   if (typeof identifier !== 'string') problems.push('TLS.identifier must be a string');
+  // JSON's \uD800 escapes can spell a lone surrogate, which signs as U+FFFD: one signature, two identifiers.
+  else if (!isWellFormedUnicode(identifier)) problems.push('TLS.identifier must be well-formed Unicode (it has a lone surrogate)');
   if (!isCount(sdkAppId)) problems.push('TLS.sdkappid must be a non-negative integer');
   if (!isCount(time)) problems.push('TLS.time must be a non-negative integer');
   if (!isCount(expire)) problems.push('TLS.expire must be a non-negative integer');

@@ -118,6 +118,7 @@ describe('verifyUserSig', () => {
       [{ sdkAppId: '1400000000' }, ['sdkAppId']],
       [{ secretKey: '' }, ['secretKey']],
       [{ identifier: 42 }, ['identifier']],
+      [{ identifier: 'victim\uD800' }, ['identifier']],
       [{ now: () => Number.NaN }, ['now']],
       [{ sdkAppId: undefined, secretKey: undefined }, ['sdkAppId', 'secretKey']],
     ];
@@ -133,6 +134,17 @@ describe('verifyUserSig', () => {
       }
     }
     expect(() => verifyUserSig(VECTOR_A, undefined as never)).toThrow(ValidationError);
+  });
+
+  it('refuses a UserSig relabelled to an identifier with a lone surrogate (it signs as U+FFFD in UTF-8)', () => {
+    const genuine = genUserSig({ sdkAppId: 1400000000, secretKey: SAMPLE_KEY, identifier: 'victim\uFFFD', now: SOON });
+    // The same signature under "victim\uD800": the signed text's UTF-8 bytes are the same.
+    const relabelled = pack({ ...unpack(genuine), 'TLS.identifier': 'victim\uD800' });
+    const error = rejection(() => verifyUserSig(relabelled, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY, now: SOON }));
+    expect(error.reason).toBe('malformed');
+    expect(error.message).toContain('TLS.identifier must be well-formed Unicode');
+    expect(verifyUserSig(genuine, { ...options, identifier: 'victim\uFFFD' }).identifier).toBe('victim\uFFFD');
+    expect(() => verifyUserSig(genuine, { ...options, identifier: 'victim\uD800' })).toThrow(ValidationError);
   });
 });
 

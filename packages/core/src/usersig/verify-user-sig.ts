@@ -4,7 +4,7 @@ import { UserSigError } from '../errors/usersig-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { decodeUserSig } from './decode-user-sig.js';
 import type { UserSigDocument } from './user-sig-document.js';
-import { checkSdkAppId, checkSecretKey, readClockSeconds } from './usersig-input.js';
+import { checkSdkAppId, checkSecretKey, isWellFormedUnicode, readClockSeconds } from './usersig-input.js';
 import { userSigSignature } from './usersig-signature.js';
 
 /** Options of {@link verifyUserSig}: what the UserSig must match. */
@@ -54,6 +54,9 @@ export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): U
   checkSecretKey(secretKey, issues);
   if (identifier !== undefined && typeof identifier !== 'string')
     issues.push({ path: 'identifier', message: 'must be a string when given' });
+  else if (identifier !== undefined && !isWellFormedUnicode(identifier)) {
+    issues.push({ path: 'identifier', message: 'must be well-formed Unicode (it has a lone surrogate)' });
+  }
   const nowSeconds = readClockSeconds(now, issues);
   if (issues.length > 0) throw new ValidationError('UserSig verification options', issues);
 
