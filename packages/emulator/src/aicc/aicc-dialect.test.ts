@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, isAiccDialect, pollTokenRejectionStatusOf } from './aicc-dialect.js';
 import { FABRIC_AUTH_FAIL_MESSAGE, FABRIC_ERROR_CODES } from './aicc-responses.js';
 import { resolveAiccServiceOptions } from './aicc-service-options.js';
-import { createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL } from './test-harness.js';
+import { createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 const BASE_OPTIONS = { appKey: TEST_APP_KEY, appSecret: TEST_APP_SECRET, channels: [TEST_CHANNEL] };
 const pollQuery = (userId: string) => ({ receiverId: userId, channel: 'WEB' });

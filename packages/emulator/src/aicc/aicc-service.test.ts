@@ -1,7 +1,7 @@
 import { ValidationError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
 import { createAiccService } from './aicc-service.js';
-import { createHarness, TEST_APP_KEY, TEST_BASE_URL, TEST_CHANNEL } from './test-harness.js';
+import { createHarness, TEST_APP_KEY, TEST_BASE_URL, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 describe('a full chat session', () => {
   it('goes from applyToken through robot, queue and agent to DISCONNECT', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatHistoryMessage } from './chat-message.js';
-import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from './test-harness.js';
+import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 async function history(harness: ReturnType<typeof createHarness>, token: string, body: Record<string, unknown>) {
   const response = await harness.call('queryHistoryChatMessage', {

@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 async function uploaded(harness: ReturnType<typeof createHarness>, token: string, size: number): Promise<string> {
   const bytes = new Uint8Array(size).map((_, index) => index % 251);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FABRIC_AUTH_FAIL_MESSAGE } from './aicc-responses.js';
 import { parseTokenExpireHeader } from './fabric-token.js';
-import { CLOCK_START, createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL } from './test-harness.js';
+import { CLOCK_START, createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 const TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
 

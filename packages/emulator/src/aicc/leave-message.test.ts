@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 const validBody = { callId: 'user-1', caller: '+86 138-0013-8000', leaveMessage: 'Please call me back.', channel: 'WEB' };
 

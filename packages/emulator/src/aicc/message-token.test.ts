@@ -1,6 +1,6 @@
 import { base64ToBytes } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_START, createHarness, TEST_CHANNEL } from './test-harness.js';
+import { CLOCK_START, createHarness, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 const validBody = { userId: 'user-1', userName: 'User One', channelId: TEST_CHANNEL, locale: 'en' };
 

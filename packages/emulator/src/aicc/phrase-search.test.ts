@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 async function phrases(body: Record<string, unknown>) {
   const harness = createHarness();

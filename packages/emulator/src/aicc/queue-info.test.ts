@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from './test-harness.js';
+import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 async function queueInfo(harness: ReturnType<typeof createHarness>, token: string, body: Record<string, unknown>) {
   const response = await harness.call('queryQueueInfo', { token, body: { channelConfigId: TEST_CHANNEL, channel: 'WEB', ...body } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 async function feedback(harness: ReturnType<typeof createHarness>, token: string, body: Record<string, unknown>) {
   const response = await harness.call('v1/robot/feedbacksatisfaction', { token, body: { from: 'user-1', ...body } });

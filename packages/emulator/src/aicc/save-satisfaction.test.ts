@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from './test-harness.js';
+import { createHarness, OTHER_CHANNEL, TEST_CHANNEL } from '../../test/aicc-harness.js';
 
 const validBody = { channel: 'WEB', userId: 'user-1', evaluation: '4', comment: 'Helpful', channelConfigId: TEST_CHANNEL };
 

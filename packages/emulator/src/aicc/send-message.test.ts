@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { createHarness, OTHER_CHANNEL } from './test-harness.js';
+import { createHarness, OTHER_CHANNEL } from '../../test/aicc-harness.js';
 
 async function uploadText(harness: ReturnType<typeof createHarness>, token: string, fileType = 'jpg'): Promise<string> {
   const response = await harness.call('uploadFileStream', {

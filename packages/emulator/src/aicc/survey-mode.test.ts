@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 describe('getsatisfactionsurveymode', () => {
   it('returns surveyType WEB with five levels and the three questions', async () => {

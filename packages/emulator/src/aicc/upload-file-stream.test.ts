@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness.js';
+import { createHarness } from '../../test/aicc-harness.js';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 

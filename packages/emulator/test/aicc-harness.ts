@@ -2,9 +2,10 @@
  * Shared set-up for the AICC service tests (not part of the package's API): a manual clock, a service with short
  * hold times, and small helpers that make real `Request`s.
  */
-import { createAiccService, type AiccService } from './aicc-service.js';
-import type { AiccServiceOptions } from './aicc-service-options.js';
-import type { DownlinkMessage } from './chat-message.js';
+import { createAiccService, type AiccService } from '../src/aicc/aicc-service.js';
+import type { AiccServiceOptions } from '../src/aicc/aicc-service-options.js';
+import type { DownlinkMessage } from '../src/aicc/chat-message.js';
+import { createManualClock, type ManualClock } from '../../../tests/support/manual-clock.js';
 
 /** The app key the test services accept. */
 export const TEST_APP_KEY = '6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6c10';
@@ -18,23 +19,6 @@ export const OTHER_CHANNEL = 'web-channel-2';
 export const TEST_BASE_URL = 'https://aicc.test';
 /** Where the manual clock starts (2023-11-14T22:13:20Z). */
 export const CLOCK_START = 1_700_000_000_000;
-
-/** A clock tests move by hand. */
-export interface ManualClock {
-  now(): number;
-  advance(milliseconds: number): void;
-}
-
-/** Creates a {@link ManualClock} starting at {@link CLOCK_START}. */
-export function createManualClock(start = CLOCK_START): ManualClock {
-  let current = start;
-  return {
-    now: () => current,
-    advance(milliseconds) {
-      current += milliseconds;
-    },
-  };
-}
 
 /** Options of one ccmessaging call made by a test. */
 export interface CallOptions {
@@ -82,7 +66,7 @@ export interface AiccHarness {
 
 /** Creates a service with a manual clock and a 50 ms poll hold (unless overridden). */
 export function createHarness(overrides: Partial<AiccServiceOptions> = {}): AiccHarness {
-  const clock = createManualClock();
+  const clock = createManualClock(CLOCK_START);
   const aicc = createAiccService(
     { appKey: TEST_APP_KEY, appSecret: TEST_APP_SECRET, channels: [TEST_CHANNEL, OTHER_CHANNEL], pollHoldMs: 50, ...overrides },
     { now: clock.now },
