@@ -193,13 +193,24 @@ function setup({ replies, userSig, random, options = {} }: SetupOptions) {
     fetch: service.fetch,
     random: random ?? (() => counter++),
     hooks: {
-      onRequest: (event) => void (requests.push(event), observed.push(event)),
-      onResponse: (event) => void (responses.push(event), observed.push(event)),
-      onRetry: (event) => void (retries.push(event), observed.push(event)),
+      onRequest: (event) => {
+        requests.push(event);
+        observed.push(event);
+      },
+      onResponse: (event) => {
+        responses.push(event);
+        observed.push(event);
+      },
+      onRetry: (event) => {
+        retries.push(event);
+        observed.push(event);
+      },
     },
     ...options,
   } as TencentClientOptions);
-  const track = (): void => service.userSigs().forEach((sig) => knownSecrets.add(sig));
+  const track = (): void => {
+    for (const sig of service.userSigs()) knownSecrets.add(sig);
+  };
   return {
     client,
     time,
@@ -682,7 +693,7 @@ describe('createTencentClient: hooks', () => {
       },
     });
     const result = await time.run(client.call('live_config', 'get_callback'));
-    service.userSigs().forEach((sig) => knownSecrets.add(sig));
+    for (const sig of service.userSigs()) knownSecrets.add(sig);
     expect(result.ErrorCode).toBe(0);
     expect(service.calls).toHaveLength(2);
   });

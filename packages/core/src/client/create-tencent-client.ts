@@ -108,7 +108,8 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       if (attempt > 1) userSig = userSigs.current();
       if (observed) {
         // service and command were checked by validateCallArguments.
-        const url = joinRequestUrl(baseUrl, service, command, (redactedQuery ??= signedQuery(sdkAppId, identifier, REDACTED)), random);
+        redactedQuery ??= signedQuery(sdkAppId, identifier, REDACTED);
+        const url = joinRequestUrl(baseUrl, service, command, redactedQuery, random);
         event = { service, command, url, attempt, random };
         invokeHook(hooks.onRequest, event);
         startedAt = now();
