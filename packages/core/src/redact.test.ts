@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, SECRET_HEADER_NAMES, redactHeaders, redactSecrets, redactUrl } from './redact.js';
+import { REDACTED, redactHeaders, redactSecrets, redactUrl, SECRET_HEADER_NAMES, secretFieldValues } from './redact.js';
 
 describe('redactUrl', () => {
   it('hides usersig and keeps everything else in place', () => {
@@ -132,6 +132,19 @@ describe('redactSecrets', () => {
     expect(redactSecrets('x abcdefgh y', ['abcdef', 'defgh'])).toBe('x *** y');
   });
 
+  it('hides URL-encoded copies, with upper- or lower-case escapes, and hex copies of the UTF-8 bytes in either case', () => {
+    const token = 'tok/en+sé=42';
+    const hex = Buffer.from(token).toString('hex');
+    expect(encodeURIComponent(token)).toBe('tok%2Fen%2Bs%C3%A9%3D42');
+    const text = `a ${encodeURIComponent(token)} b tok%2fen%2bs%c3%a9%3d42 c ${hex} d ${hex.toUpperCase()} e ${token} f`;
+    expect(redactSecrets(text, [token])).toBe('a *** b *** c *** d *** e *** f');
+  });
+
+  it('ignores the encoded copies of secrets shorter than 4 characters and survives lone surrogates', () => {
+    expect(redactSecrets('a%2Fb 612f62', ['a/b'])).toBe('a%2Fb 612f62');
+    expect(redactSecrets('x\uD800yz and 78eda0807a', ['x\uD800yz'])).toBe('*** and 78eda0807a');
+  });
+
   it('never leaves a character of a secret occurrence in clear', () => {
     fc.assert(
       fc.property(
@@ -147,5 +160,38 @@ describe('redactSecrets', () => {
         },
       ),
     );
+  });
+
+  it('never leaves an encoded copy of a secret in clear', () => {
+    const encodings = [
+      (secret: string) => encodeURIComponent(secret),
+      (secret: string) => Buffer.from(secret).toString('hex'),
+      (secret: string) => Buffer.from(secret).toString('hex').toUpperCase(),
+    ];
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 4, maxLength: 12 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.nat({ max: encodings.length - 1 })), { maxLength: 6 }),
+        (secret, parts) => {
+          const text = parts.map((part) => (typeof part === 'number' ? encodings[part]!(secret) : part)).join('');
+          const redacted = redactSecrets(text, [secret]);
+          for (const encode of encodings) {
+            const copy = encode(secret);
+            if (!copy.includes('*')) expect(redacted.includes(copy)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('secretFieldValues', () => {
+  it('returns the string values of fields named like secrets, in any case', () => {
+    expect(secretFieldValues({ Token: 't0ken-1', IsTokenEnable: true, usersig: 'u', APP_SECRET: 's', RoomId: 'room', sign: 7 })).toEqual([
+      't0ken-1',
+      'u',
+      's',
+    ]);
+    expect(secretFieldValues({})).toEqual([]);
   });
 });

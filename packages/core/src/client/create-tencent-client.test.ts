@@ -826,4 +826,27 @@ describe('createTencentClient: secrets', () => {
     // The afterEach check asserts that neither the UserSig sent nor the secret key appears anywhere.
     expect(knownSecrets.size).toBe(3);
   });
+
+  it('redacts the callback token sent in the body, and URL-encoded and hex copies of every secret, out of ErrorInfo', async () => {
+    const token = 'tok/en+secret=42';
+    const hex = (text: string) => Buffer.from(text).toString('hex');
+    const echo: Reply = (_request, call) => {
+      const userSig = call.url.searchParams.get('usersig')!;
+      const sent = JSON.parse(call.body) as { Token: string };
+      return json({
+        ActionStatus: 'FAIL',
+        ErrorCode: 70403,
+        ErrorInfo: `token ${encodeURIComponent(sent.Token)} / ${hex(sent.Token)} / ${sent.Token}; sig ${encodeURIComponent(userSig)}; key ${hex(SECRET_KEY).toUpperCase()}`,
+        RequestId: 'Id-echo',
+      });
+    };
+    const t = setup({ replies: [echo], options: { retry: false } });
+    for (const secret of [token, encodeURIComponent(token), hex(token), hex(SECRET_KEY).toUpperCase()]) knownSecrets.add(secret);
+    const error = await t.failure(t.client.call('live_config', 'set_callback_token', { Token: token, IsTokenEnable: true }));
+    expect(TencentApiError.isInstance(error)).toBe(true);
+    expect((error as TencentApiError).info).toBe('token *** / *** / ***; sig ***; key ***');
+    expect(t.responses[0]!.error).toBe(error);
+    for (const userSig of t.service.userSigs()) knownSecrets.add(encodeURIComponent(userSig));
+    // The afterEach check asserts that none of these copies appears in the error or a hook event.
+  });
 });

@@ -6,7 +6,7 @@ import { assertEnvelopeSuccess, parseEnvelope } from '../envelope/parse-envelope
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import type { TokenwireError } from '../errors/tokenwire-error.js';
 import { RequestAbortedError } from '../errors/transport-errors.js';
-import { REDACTED } from '../redact.js';
+import { REDACTED, secretFieldValues } from '../redact.js';
 import { createFixedUserSigSource, createSigningUserSigSource, type AdminUserSigSource } from './admin-user-sig.js';
 import { validateCallArguments, type TencentCallOptions } from './call-options.js';
 import { resolveClientOptions, type TencentClientOptions } from './client-options.js';
@@ -51,7 +51,9 @@ export interface TencentClient {
  * Every attempt gets a fresh `random`, a per-attempt deadline covering headers and body (`timeoutMs`, default
  * 10 s), a client-side rate limit per `service/command` (default 200/s) and the retry policy of
  * `RetryOptions` (default: 3 retries with full-jitter backoff for transient failures and rate limits).
- * Secrets never appear in errors or hook events; URLs there read `usersig=***`.
+ * Secrets never appear in errors or hook events: the UserSig, the secret key and the string values of
+ * top-level body fields named like secrets (`Token`, `UserSig`, …) are replaced by `***` wherever Tencent
+ * echoes them, as sent, URL-encoded or in hex; URLs there read `usersig=***`.
  *
  * @throws {@link ValidationError} when the options are invalid.
  * @example
@@ -101,6 +103,13 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
     let failedAt = 0;
     let envelope: TencentEnvelope | undefined;
     let renewed = false;
+    // What Tencent might echo back: the UserSig of the attempt, the secret key, and secret-named body fields
+    // (the callback token of set_callback_token), read once, from the first answer on.
+    let sentSecretValues: readonly string[] | undefined;
+    const secretsOfCall = (): readonly (string | undefined)[] => {
+      sentSecretValues ??= body === undefined ? [] : secretFieldValues(body);
+      return [userSig, config.secretKey, ...sentSecretValues];
+    };
 
     const beforeAttempt = async (_request: Request, attempt: number): Promise<string | undefined> => {
       if (attempt > 1) random = drawRandomUint32(config.random);
@@ -122,7 +131,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       const context = { service, command, random, attempt, status: answer.status };
       try {
         const parsed = parseEnvelope(answer.body, context);
-        assertEnvelopeSuccess(parsed, context, [userSig, config.secretKey]);
+        assertEnvelopeSuccess(parsed, context, secretsOfCall());
         envelope = parsed;
         return undefined;
       } catch (caught) {
@@ -155,7 +164,7 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
       random: config.random,
       where: key,
       context: () => ({ service, command, random }),
-      secrets: () => [userSig, config.secretKey],
+      secrets: secretsOfCall,
       beforeAttempt,
       inspect,
       ...(observed
