@@ -29,7 +29,7 @@ try {
     assertBuilt({
       name: `@tokenwire/${name}`,
       outputs: [dist(name)],
-      inputs: [`${packageDir(name)}/src`, `${packageDir(name)}/tsup.config.ts`],
+      inputs: [`${packageDir(name)}/src`, `${packageDir(name)}/tsup.config.ts`, `${root}tsup.shared.ts`],
     });
   }
   assertBuilt({

@@ -1,11 +1,7 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.js';
 
-const shared = {
-  format: ['esm', 'cjs'],
-  target: 'es2022',
-  dts: true,
-  sourcemap: true,
-  treeshake: true,
+const emulator = {
   external: ['@tokenwire/core'],
   // Keep `node:http`: Deno and Bun need the prefix, and Node has accepted it since 14.
   removeNodeProtocol: false,
@@ -14,16 +10,15 @@ const shared = {
 // Two builds: the runtime-neutral entries, and the Node-only server (reached through the `node` export
 // condition of `./serve`). Each cleans only its own files, since tsup runs them side by side.
 export default defineConfig([
-  {
-    ...shared,
+  packageBuild({
+    ...emulator,
     entry: { index: 'src/index.ts', serve: 'src/serve.ts' },
-    platform: 'neutral',
     clean: ['index.*', 'serve.js*', 'serve.cjs*', 'serve.d.ts', 'serve.d.cts', 'chunk-*'],
-  },
-  {
-    ...shared,
+  }),
+  packageBuild({
+    ...emulator,
     entry: { 'serve.node': 'src/serve.node.ts' },
     platform: 'node',
     clean: ['serve.node.*'],
-  },
+  }),
 ]);

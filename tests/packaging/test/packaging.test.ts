@@ -74,7 +74,7 @@ beforeAll(async () => {
     assertBuilt({
       name: `@tokenwire/${name}`,
       outputs: ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'].map((file) => join(packageDir, 'dist', file)),
-      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts')],
+      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts'), join(repository, 'tsup.shared.ts')],
     });
   }
   scratch = mkdtempSync(join(tmpdir(), 'tokenwire-packaging-'));

@@ -26,7 +26,8 @@ export function assertPackagesBuilt(): void {
     assertBuilt({
       name: `${scope}/${name}`,
       outputs: [join(packageDir, ...rest)],
-      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts')],
+      // The package's build configuration is its own tsup.config.ts and the repository's tsup.shared.ts.
+      inputs: [join(packageDir, 'src'), join(packageDir, 'tsup.config.ts'), join(packageDir, '..', '..', 'tsup.shared.ts')],
     });
   }
 }
