@@ -4,12 +4,13 @@
 // back-to-back rounds), so the noise of a shared machine hits both sides alike. The sections live in scripts/bench/:
 //
 //   signing.mjs          genUserSig / verifyUserSig / verifyCallback vs tls-sig-api-v2 and node:crypto
+//   hostile-usersig.mjs  verifyUserSig on hostile UserSigs (zlib bomb, Huffman bomb, longest stream) vs a genuine one
 //   client-overhead.mjs  createTencentClient vs raw fetch, emulator served over HTTP by a child process, 32 in flight,
 //                        behind 30 ms of injected latency (budget) and on bare loopback, with the client's CPU per call
 //   cli-cold-start.mjs   `tokenwire --version` on node, bun, deno vs the runtime running an empty module
 //   worker-cpu.mjs       workerd CPU per verified callback (apps/edge-worker/bench/verify-callback-cpu.mjs)
 //
-// Usage: node scripts/bench.mjs [--check] [--only=signing,client,cli,worker]
+// Usage: node scripts/bench.mjs [--check] [--only=signing,hostile-usersig,client,cli,worker]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (21 loopback rounds),
 //   BENCH_CLIENT_REQUESTS (1500 per loopback round and side), BENCH_LATENCY_ROUNDS (9 rounds behind 30 ms),
@@ -18,6 +19,7 @@
 import { cpus } from 'node:os';
 import { benchCliColdStart } from './bench/cli-cold-start.mjs';
 import { benchClientOverhead } from './bench/client-overhead.mjs';
+import { benchHostileUserSig } from './bench/hostile-usersig.mjs';
 import { benchSigning } from './bench/signing.mjs';
 import { benchWorkerCpu } from './bench/worker-cpu.mjs';
 
@@ -33,6 +35,11 @@ const rounds = env('BENCH_ROUNDS', 5);
 
 const sections = [
   { key: 'signing', title: 'signing', run: () => benchSigning({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }) },
+  {
+    key: 'hostile-usersig',
+    title: 'hostile UserSigs',
+    run: () => benchHostileUserSig({ rounds, roundMs: env('BENCH_ROUND_MS', 400) }),
+  },
   {
     key: 'client',
     title: 'client overhead',
