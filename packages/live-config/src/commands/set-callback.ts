@@ -23,7 +23,7 @@ export const CALLBACK_NOT_CONFIGURED = 100301;
  * what was asked (same URL, same set of commands); otherwise it throws that 100300. A 100300 on the first
  * attempt is always thrown: someone else's configuration is there — use `updateCallback` or `upsertCallback`.
  *
- * @throws `ValidationError` before anything is sent (see {@link CallbackConfigurationSchema}).
+ * @throws `ValidationError` before anything is sent (see {@link CallbackConfiguration}).
  * @throws `TencentApiError` 100300 ({@link CALLBACK_ALREADY_CONFIGURED}) as above; other Tencent and transport
  *   errors (including those of the read-back) as they come.
  * @example

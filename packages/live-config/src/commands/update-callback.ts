@@ -6,7 +6,7 @@ import { LIVE_CONFIG_SERVICE, type LiveConfigCallOptions, type LiveConfigClient 
  * Replaces the app's existing callback configuration (`live_config/update_callback`): both the URL and the full
  * command list. Idempotent (it sets a value), so the client's retry policy repeats it safely.
  *
- * @throws `ValidationError` before anything is sent (see {@link CallbackConfigurationSchema}).
+ * @throws `ValidationError` before anything is sent (see {@link CallbackConfiguration}).
  * @throws `TencentApiError` with `code` 100301 when no configuration exists yet (use `setCallback` or
  *   `upsertCallback`); other Tencent and transport errors as they come.
  * @example

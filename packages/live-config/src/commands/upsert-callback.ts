@@ -13,7 +13,7 @@ export type UpsertCallbackOutcome = 'created' | 'updated';
  * and `update_callback` when Tencent answers 100300 (already exists). Safe to retry; the outcome says which
  * path was taken (a retried create that turned out to have succeeded earlier counts as `created`).
  *
- * @throws `ValidationError` before anything is sent (see {@link CallbackConfigurationSchema}).
+ * @throws `ValidationError` before anything is sent (see {@link CallbackConfiguration}).
  * @throws Tencent and transport errors as they come (a 100301 from the update means the configuration was
  *   deleted concurrently).
  * @example
