@@ -11,7 +11,7 @@ import {
 } from '../errors/transport-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { verifyUserSig } from '../usersig/verify-user-sig.js';
-import type { TencentClientOptions } from './client-options.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type TencentClientOptions } from './client-options.js';
 import { createTencentClient, type TencentClient } from './create-tencent-client.js';
 import type { TencentRequestEvent, TencentResponseEvent, TencentRetryEvent } from './hooks.js';
 import type { FetchFunction } from '../engine/attempt-fetch.js';
@@ -411,6 +411,38 @@ describe('createTencentClient: transport faults', () => {
     expect(t.service.calls).toHaveLength(1);
     const fits = setup({ replies: [huge] });
     await fits.succeed(fits.client.call('live_config', 'get_callback'));
+  });
+
+  it('refuses a huge 2xx answer at the default limit (8 MiB) while it streams in, without buffering it', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    let cancelled = false;
+    // A 1 GiB answer with no Content-Length, made on demand: only what the client pulls ever exists.
+    const huge: Reply = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (pulled >= 1024 * 1024 * 1024) controller.close();
+            else {
+              pulled += chunk.byteLength;
+              controller.enqueue(chunk);
+            }
+          },
+          cancel() {
+            cancelled = true;
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const t = setup({ replies: [huge, ok()] });
+    const error = await t.failure(t.client.call('live_config', 'get_callback'));
+    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ maxBytes: DEFAULT_MAX_RESPONSE_BYTES, retryable: false, status: 200 });
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(8 * 1024 * 1024);
+    expect(cancelled).toBe(true);
+    // Read up to the limit, then a few chunks in flight at most: never the gigabyte.
+    expect(pulled).toBeLessThanOrEqual(DEFAULT_MAX_RESPONSE_BYTES + 4 * chunk.byteLength);
+    expect(t.service.calls).toHaveLength(1);
   });
 
   it('backs off a 429 without Retry-After like a rate-limit code', async () => {
