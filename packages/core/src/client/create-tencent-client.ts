@@ -49,7 +49,8 @@ export interface TencentClient {
  * it, renews it before expiry and once after 70001; with `userSig` it uses that one as is.
  *
  * Every attempt gets a fresh `random`, a per-attempt deadline covering headers and body (`timeoutMs`, default
- * 10 s), a client-side rate limit per `service/command` (default 200/s) and the retry policy of
+ * 10 s), a client-side rate limit per `service/command` (default: at most 200 in any sliding second, waiting
+ * callers served in order), an answer size limit (`maxResponseBytes`, default 8 MiB) and the retry policy of
  * `RetryOptions` (default: 3 retries with full-jitter backoff for transient failures and rate limits).
  * Secrets never appear in errors or hook events: the UserSig, the secret key and the string values of
  * top-level body fields named like secrets (`Token`, `UserSig`, …) are replaced by `***` wherever Tencent
