@@ -16,12 +16,7 @@ export { DEFAULT_AICC_TIMEOUT_MS } from './client/transport-settings.js';
 export type { AccessTokenCache, AccessTokenGrant } from './client/access-token-cache.js';
 export { ACCESS_TOKEN_REFRESH_MARGIN_MS } from './client/access-token-cache.js';
 export type { TokenByAkSkResponse } from './client/token-by-ak-sk.js';
-export {
-  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
-  MAX_ACCESS_TOKEN_TTL_SECONDS,
-  MIN_ACCESS_TOKEN_TTL_SECONDS,
-  TokenByAkSkResponseSchema,
-} from './client/token-by-ak-sk.js';
+export { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, MAX_ACCESS_TOKEN_TTL_SECONDS, MIN_ACCESS_TOKEN_TTL_SECONDS } from './client/token-by-ak-sk.js';
 export type { CcmessagingApi } from './client/ccmessaging-apis.js';
 export {
   APP_KEY_HEADER,
@@ -56,7 +51,7 @@ export { FabricAuthError } from './errors/fabric-auth-error.js';
 export type { AiccUser } from './token/aicc-user.js';
 export { AiccUserSchema, LOCALE_PATTERN, MAX_USER_ID_LENGTH } from './token/aicc-user.js';
 export type { ApplyTokenOptions, ApplyTokenResponse, MessageToken } from './token/apply-token.js';
-export { applyToken, ApplyTokenResponseSchema, MESSAGE_TOKEN_LIFETIME_MS } from './token/apply-token.js';
+export { applyToken, MESSAGE_TOKEN_LIFETIME_MS } from './token/apply-token.js';
 export { unwrapToken } from './token/unwrap-token.js';
 
 // sessions
@@ -66,53 +61,37 @@ export type { MessageTokenChange } from './session/message-token-holder.js';
 export { MESSAGE_TOKEN_REFRESH_MARGIN_MS } from './session/message-token-holder.js';
 export type { CallOptions } from './input/signal-options.js';
 export type { SendOptions, SendResult } from './session/send-message.js';
-export { SendResultSchema } from './session/send-message.js';
 export type { PollOptions, PollResponse, PollResult } from './session/poll-messages.js';
-export { DEFAULT_POLL_TIMEOUT_MS, PollResponseSchema } from './session/poll-messages.js';
+export { DEFAULT_POLL_TIMEOUT_MS } from './session/poll-messages.js';
 export type { MessageStreamOptions } from './session/message-stream.js';
 export { DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES } from './session/message-stream.js';
 export type { QueueInfo, QueueInfoResponse } from './session/queue-info.js';
-export { NOT_QUEUING_RESULT_CODES, QueueInfoResponseSchema } from './session/queue-info.js';
+export { NOT_QUEUING_RESULT_CODES } from './session/queue-info.js';
 export type { HistoryOptions, HistoryPage } from './session/chat-history.js';
-export { HistoryResponseSchema, MAX_HISTORY_PAGE_SIZE } from './session/chat-history.js';
+export { MAX_HISTORY_PAGE_SIZE } from './session/chat-history.js';
 export type { LeaveMessageInput, LeaveMessageResult } from './session/leave-message.js';
-export {
-  CONTACT_NUMBER_PATTERN,
-  LeaveMessageResponseSchema,
-  leaveMessage,
-  MAX_LEAVE_MESSAGE_USER_ID_LENGTH,
-} from './session/leave-message.js';
+export { CONTACT_NUMBER_PATTERN, leaveMessage, MAX_LEAVE_MESSAGE_USER_ID_LENGTH } from './session/leave-message.js';
 export type { UploadedFile, UploadFileInput } from './session/upload-file.js';
-export { DEFAULT_MAX_UPLOAD_BYTES, UploadFileResponseSchema } from './session/upload-file.js';
+export { DEFAULT_MAX_UPLOAD_BYTES } from './session/upload-file.js';
 export type { DownloadedFile, DownloadFileInput } from './session/download-file.js';
-export { DEFAULT_MAX_DOWNLOAD_BYTES, DownloadFileResponseSchema, downloadFile } from './session/download-file.js';
+export { DEFAULT_MAX_DOWNLOAD_BYTES, downloadFile } from './session/download-file.js';
 export type { Phrases, PhrasesInput } from './session/phrases.js';
-export { PhrasesResponseSchema, queryPhrases } from './session/phrases.js';
-export type { SatisfactionSurvey, SurveyModeOptions } from './session/survey-mode.js';
-export { querySurveyMode, SatisfactionLevelSchema, SatisfactionSurveySchema, SurveyModeResponseSchema } from './session/survey-mode.js';
+export { queryPhrases } from './session/phrases.js';
+export type { SatisfactionSurvey, SatisfactionSurveyLevel, SurveyModeOptions } from './session/survey-mode.js';
+export { querySurveyMode } from './session/survey-mode.js';
 export type { SaveSatisfactionInput, SaveSatisfactionResult } from './session/save-satisfaction.js';
-export { MAX_NPS_SCORE, SATISFACTION_COMMENT_LIMIT, SaveSatisfactionResponseSchema } from './session/save-satisfaction.js';
+export { MAX_NPS_SCORE, SATISFACTION_COMMENT_LIMIT } from './session/save-satisfaction.js';
 export { MAX_SHORT_USER_ID_LENGTH } from './session/user-id-limit.js';
 export type { RobotFeedbackInput, RobotFeedbackResult } from './session/robot-feedback.js';
-export { MAX_FEEDBACK_CONTENT_LENGTH, RobotFeedbackResponseSchema, sendRobotFeedback } from './session/robot-feedback.js';
+export { MAX_FEEDBACK_CONTENT_LENGTH, sendRobotFeedback } from './session/robot-feedback.js';
 
 // messages
-export type {
-  DownlinkMessage,
-  DownlinkMessageEntries,
-  MessageContentSchema,
-  OptionalScalarSchema,
-  OptionalTimestampSchema,
-} from './messages/downlink-message.js';
+export type { DownlinkMessage } from './messages/downlink-message.js';
 export type { UnreadableMessage } from './messages/read-message-leniently.js';
-export { DownlinkMessageEntrySchema, readDownlinkMessage } from './messages/read-downlink-message.js';
-export type { OpenPicklistSchema, OptionalListSchema, OptionalPicklistSchema, OptionalStringSchema } from './messages/response-fields.js';
-export { ResultOnlyResponseSchema } from './messages/response-fields.js';
-export type { ObjectMessage } from './input/parse-input.js';
-export { DownlinkMessageSchema } from './messages/downlink-message.js';
+export { readDownlinkMessage } from './messages/read-downlink-message.js';
+export type { ResultOnlyResponse } from './messages/response-fields.js';
 export type { HistoryMessage } from './messages/history-message.js';
-export { HistoryMessageSchema } from './messages/history-message.js';
-export { HistoryMessageEntrySchema, readHistoryMessage } from './messages/read-history-message.js';
+export { readHistoryMessage } from './messages/read-history-message.js';
 export type {
   FileMessage,
   FileToUpload,
@@ -122,12 +101,7 @@ export type {
   TextMessage,
   WebCardMessage,
 } from './messages/outgoing-message.js';
-export {
-  MAX_MESSAGE_CONTENT_BYTES,
-  OBJECT_KEY_MEDIA_TYPES,
-  OutgoingMessageSchema,
-  WEBCARD_MEDIA_FILE_TYPES,
-} from './messages/outgoing-message.js';
+export { MAX_MESSAGE_CONTENT_BYTES, OBJECT_KEY_MEDIA_TYPES, WEBCARD_MEDIA_FILE_TYPES } from './messages/outgoing-message.js';
 export type {
   DownlinkControlType,
   DownlinkMediaType,

@@ -2,6 +2,7 @@ import type { RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
 import type { AccessTokenGrant } from './access-token-cache.js';
 import { JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
+import type { EntriesOf } from '../messages/entries-of.js';
 import { exchange } from './exchange.js';
 import { parseResponse } from './parse-response.js';
 import type { AiccTransportSettings } from './transport-settings.js';
@@ -15,49 +16,34 @@ export const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
 /** The AccessToken lifetime asked for by default, as Huawei's own demo does: 600 s. */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 600;
 
-/** Whole seconds as a string of digits. */
-type SecondsTextSchema = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]>;
-
-/** Whole seconds as a string of digits or a number. */
-type SecondsSchema = v.UnionSchema<
-  [
-    SecondsTextSchema,
-    v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>, v.MinValueAction<number, 0, undefined>]>,
-  ],
-  string
->;
-
-/** An optional string. */
-type OptionalTextSchema = v.OptionalSchema<v.StringSchema<string>, undefined>;
-
 /**
  * The 200 answer of `tokenByAkSk`. `Expires` (lifetime in seconds) and `CreateTime` (epoch seconds) are documented
  * as strings; numbers are accepted too, and both come out as numbers. Unknown fields pass through.
  */
-export const TokenByAkSkResponseSchema: v.LooseObjectSchema<
-  {
-    readonly AccessToken: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
-    readonly ApplyType: OptionalTextSchema;
-    readonly CreateTime: v.OptionalSchema<
-      v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>]>,
-      undefined
-    >;
-    readonly Expires: v.OptionalSchema<
-      v.SchemaWithPipe<readonly [SecondsSchema, v.TransformAction<string | number, number>, v.MinValueAction<number, 1, string>]>,
-      undefined
-    >;
-    readonly Scope: OptionalTextSchema;
-    readonly AppKey: OptionalTextSchema;
-    readonly UserID: OptionalTextSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() => {
+export interface TokenByAkSkResponse {
+  /** The AccessToken (not empty). A secret: it authorizes every ccmessaging call. */
+  AccessToken: string;
+  ApplyType?: string | undefined;
+  /** When API Fabric issued the token, in whole epoch seconds. */
+  CreateTime?: number | undefined;
+  /** The token's lifetime in whole seconds, at least 1. */
+  Expires?: number | undefined;
+  Scope?: string | undefined;
+  AppKey?: string | undefined;
+  UserID?: string | undefined;
+  /** Fields API Fabric adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link TokenByAkSkResponse}. */
+const TokenByAkSkResponseSchema: v.GenericSchema<unknown, TokenByAkSkResponse> = /* @__PURE__ */ (() => {
   // Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
-  const secondsText: SecondsTextSchema = v.pipe(v.string(), v.regex(/^\s*\d{1,10}\s*$/));
+  const secondsText = v.pipe(v.string(), v.regex(/^\s*\d{1,10}\s*$/));
   const wholeSeconds = v.pipe(v.number(), v.integer(), v.minValue(0));
+  const optionalText = v.optional(v.string('must be a string'));
   return v.looseObject({
     AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-    ApplyType: v.optional(v.string('must be a string')),
+    ApplyType: optionalText,
     CreateTime: v.optional(
       v.pipe(v.union([secondsText, wholeSeconds], 'must be whole epoch seconds, as a string or a number'), v.transform(Number)),
     ),
@@ -68,14 +54,11 @@ export const TokenByAkSkResponseSchema: v.LooseObjectSchema<
         v.minValue(1, 'must be at least 1 second'),
       ),
     ),
-    Scope: v.optional(v.string('must be a string')),
-    AppKey: v.optional(v.string('must be a string')),
-    UserID: v.optional(v.string('must be a string')),
-  });
+    Scope: optionalText,
+    AppKey: optionalText,
+    UserID: optionalText,
+  } satisfies EntriesOf<TokenByAkSkResponse>);
 })();
-
-/** A parsed `tokenByAkSk` answer. */
-export type TokenByAkSkResponse = v.InferOutput<typeof TokenByAkSkResponseSchema>;
 
 /** What {@link requestAccessToken} needs. */
 export interface AccessTokenRequest {

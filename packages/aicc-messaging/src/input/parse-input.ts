@@ -3,18 +3,12 @@ import type * as v from 'valibot';
 export { parseInput } from '@tokenwire/core/internal';
 
 /**
- * The `message` function of the package's strict object schemas (such as {@link AiccUserSchema}): it words an
- * object schema's own issues: an unknown key, a missing required key, or an input that is not an object at all.
- */
-export type ObjectMessage = (issue: v.StrictObjectIssue | v.ObjectIssue) => string;
-
-/**
  * The message of a strict object schema's own issues: an unknown key, a missing required key, or an input that
  * is not an object at all.
  *
  * @internal
  */
-export function objectMessage(what: string): ObjectMessage {
+export function objectMessage(what: string): (issue: v.StrictObjectIssue | v.ObjectIssue) => string {
   return (issue) => {
     if (issue.expected === 'never') return 'is not a known option';
     if (issue.path !== undefined && issue.path.length > 0) return 'is required';

@@ -1,24 +1,7 @@
 import * as v from 'valibot';
 
 /** A whole number AICC may send as a number or a string of digits; output as a number, absent/`null` as `undefined`. */
-export const CountSchema: v.SchemaWithPipe<
-  readonly [
-    v.OptionalSchema<
-      v.NullableSchema<
-        v.UnionSchema<
-          [
-            v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>,
-            v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.RegexAction<string, undefined>]>,
-          ],
-          string
-        >,
-        undefined
-      >,
-      undefined
-    >,
-    v.TransformAction<string | number | null | undefined, number | undefined>,
-  ]
-> = /* @__PURE__ */ (() =>
+export const CountSchema: v.GenericSchema<unknown, number | undefined> = /* @__PURE__ */ (() =>
   v.pipe(
     v.optional(
       v.nullable(

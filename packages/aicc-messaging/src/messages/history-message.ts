@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { MessageContentSchema, OptionalTimestampSchema } from './downlink-message.js';
+import type { EntriesOf } from './entries-of.js';
 import type {
   DownlinkControlType,
   DownlinkMediaType,
@@ -11,62 +11,64 @@ import type {
 import type { UnreadableMessage } from './read-message-leniently.js';
 import {
   LenientBooleanSchema,
+  MessageContentSchema,
+  OptionalStringSchema,
+  OptionalTimestampSchema,
   optionalPicklist,
-  TimestampSchema,
-  type OptionalPicklistSchema,
-  type OptionalStringSchema,
 } from './response-fields.js';
-
-const optionalString: OptionalStringSchema = /* @__PURE__ */ (() => v.optional(v.nullable(v.string('must be a string'))))();
 
 /**
  * One entry of `queryHistoryChatMessage`'s `messageList`: a message the user sent (`sourceType` `CUSTOMER`) or one
  * delivered to them. Documented enumerations are typed; undocumented values, unknown fields and absent or `null`
  * `mediaType`/`controlType`/`sourceType` pass through. `history()` reads each entry on its own with
- * {@link readHistoryMessage}, so even an entry this schema rejects is delivered (with `unreadable` set) and one odd
- * entry never fails the page.
+ * {@link readHistoryMessage}: when an entry does not fit (a field of an unexpected type, or not an object at all),
+ * it is still delivered, the fields that do not fit left out (absent) and `unreadable` set to the entry as sent and
+ * the reasons; one odd entry never fails the page.
  */
-export const HistoryMessageSchema: v.LooseObjectSchema<
-  {
-    readonly channel: OptionalStringSchema;
-    readonly content: MessageContentSchema;
-    readonly from: OptionalStringSchema;
-    readonly to: OptionalStringSchema;
-    /** Absent or `null` when AICC leaves it out. */
-    readonly mediaType: OptionalPicklistSchema<UplinkMediaType | DownlinkMediaType>;
-    /** Absent or `null` when AICC leaves it out. */
-    readonly controlType: OptionalPicklistSchema<UplinkControlType | DownlinkControlType>;
-    /** `CUSTOMER` for what the user sent; absent or `null` when AICC leaves it out. */
-    readonly sourceType: OptionalPicklistSchema<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>;
-    readonly senderNickname: OptionalStringSchema;
-    readonly timestamp: OptionalTimestampSchema;
-    readonly messageCode: OptionalStringSchema;
-    readonly callId: OptionalStringSchema;
-    readonly isOfflineStatus: typeof LenientBooleanSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface HistoryMessage {
+  /** `WEB`. */
+  channel?: string | null | undefined;
+  /** The text, a resource id or the ids of the messages read, as in a {@link DownlinkMessage}; `''` when absent. */
+  content: string | string[] | null;
+  /** Who sent it: the user's id, or the channel Configuration ID. */
+  from?: string | null | undefined;
+  /** Who it was for. */
+  to?: string | null | undefined;
+  /** Absent or `null` when AICC leaves it out. */
+  mediaType?: UplinkMediaType | DownlinkMediaType | (string & {}) | null | undefined;
+  /** Absent or `null` when AICC leaves it out. */
+  controlType?: UplinkControlType | DownlinkControlType | (string & {}) | null | undefined;
+  /** `CUSTOMER` for what the user sent; absent or `null` when AICC leaves it out. */
+  sourceType?: typeof UPLINK_SOURCE_TYPE | DownlinkSourceType | (string & {}) | null | undefined;
+  /** The sender's display name. */
+  senderNickname?: string | null | undefined;
+  /** When the message was sent (ms since the epoch), as a string or a number. */
+  timestamp?: string | number | null | undefined;
+  /** Unique id of the message. */
+  messageCode?: string | null | undefined;
+  /** The session (call) id. */
+  callId?: string | null | undefined;
+  /** `true` on the message that ended its session (absent → `false`). */
+  isOfflineStatus: boolean;
+  /** Set only when the entry did not fit the documented shape; see {@link UnreadableMessage}. */
+  readonly unreadable?: UnreadableMessage | undefined;
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link HistoryMessage} (`unreadable` is set by {@link readHistoryMessage}, never by it). */
+export const HistoryMessageSchema: v.GenericSchema<unknown, HistoryMessage> = /* @__PURE__ */ (() =>
   v.looseObject({
-    channel: optionalString,
-    content: v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''),
-    from: optionalString,
-    to: optionalString,
+    channel: OptionalStringSchema,
+    content: MessageContentSchema,
+    from: OptionalStringSchema,
+    to: OptionalStringSchema,
     mediaType: optionalPicklist<UplinkMediaType | DownlinkMediaType>(),
     controlType: optionalPicklist<UplinkControlType | DownlinkControlType>(),
     sourceType: optionalPicklist<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>(),
-    senderNickname: optionalString,
-    timestamp: v.optional(v.nullable(TimestampSchema)),
-    messageCode: optionalString,
-    callId: optionalString,
+    senderNickname: OptionalStringSchema,
+    timestamp: OptionalTimestampSchema,
+    messageCode: OptionalStringSchema,
+    callId: OptionalStringSchema,
     isOfflineStatus: LenientBooleanSchema,
-  }))();
-
-/**
- * A chat history entry, as {@link HistoryMessageSchema} outputs it. When the entry did not fit the schema (a field of
- * an unexpected type, or not an object at all), it is still delivered: the fields that do not fit are left out
- * (absent) and `unreadable` holds the entry as sent and the reasons.
- */
-export type HistoryMessage = v.InferOutput<typeof HistoryMessageSchema> & {
-  /** Set only when the entry did not fit {@link HistoryMessageSchema}; see {@link UnreadableMessage}. */
-  readonly unreadable?: UnreadableMessage | undefined;
-};
+  } satisfies EntriesOf<HistoryMessage, 'unreadable'>))();

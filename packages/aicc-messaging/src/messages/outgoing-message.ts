@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { objectMessage, type ObjectMessage } from '../input/parse-input.js';
+import { objectMessage } from '../input/parse-input.js';
 import { utf8ByteLength } from '../input/text-measures.js';
 import { UPLOAD_FILE_TYPES, type UplinkMediaType, type UploadFileType } from './enumerations.js';
 
@@ -95,26 +95,18 @@ export type PreparedMessage =
       readonly contentFor: (objectKey: string) => string;
     };
 
-/** A non-empty string without commas. */
-type NoCommaSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
-
-/** A file extension: 1–10 letters or digits. */
-type ExtensionSchema = v.SchemaWithPipe<readonly [v.StringSchema<string>, v.RegexAction<string, string>]>;
-
 const fitsContent = (text: string): boolean => utf8ByteLength(text) <= MAX_MESSAGE_CONTENT_BYTES;
-const noComma = (name: string): NoCommaSchema =>
+const noComma = (name: string) =>
   v.pipe(
     v.string('must be a string'),
     v.nonEmpty('must not be empty'),
     v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`),
   );
-const extension: ExtensionSchema = /* @__PURE__ */ (() =>
+const extension = /* @__PURE__ */ (() =>
   v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9]{1,10}$/, 'must be 1–10 letters or digits, e.g. jpg')))();
 
 /** An upload file type, case-insensitive, output in lower case. */
-export const UploadFileTypeSchema: v.SchemaWithPipe<
-  readonly [v.StringSchema<string>, v.TransformAction<string, string>, v.PicklistSchema<typeof UPLOAD_FILE_TYPES, string>]
-> = /* @__PURE__ */ (() =>
+export const UploadFileTypeSchema = /* @__PURE__ */ (() =>
   v.pipe(
     v.string('must be a string'),
     v.transform((text) => text.toLowerCase()),
@@ -122,22 +114,13 @@ export const UploadFileTypeSchema: v.SchemaWithPipe<
   ))();
 
 /** The bytes of a file. */
-export const FileBytesSchema: v.CustomSchema<Uint8Array, v.ErrorMessage<v.CustomIssue> | undefined> = /* @__PURE__ */ (() =>
+export const FileBytesSchema = /* @__PURE__ */ (() =>
   v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array'))();
 
-const FileToUploadSchema: v.StrictObjectSchema<
-  { readonly bytes: typeof FileBytesSchema; readonly fileType: typeof UploadFileTypeSchema },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const FileToUploadSchema = /* @__PURE__ */ (() =>
   v.strictObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, objectMessage('an object with bytes and fileType')))();
 
-const TextMessageSchema: v.StrictObjectSchema<
-  {
-    readonly mediaType: v.PicklistSchema<['TEXT'], undefined>;
-    readonly text: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>, v.CheckAction<string, string>]>;
-  },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const TextMessageSchema = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       mediaType: v.picklist(['TEXT']),
@@ -150,15 +133,7 @@ const TextMessageSchema: v.StrictObjectSchema<
     objectMessage('a text message'),
   ))();
 
-const MediaMessageSchema: v.StrictObjectSchema<
-  {
-    readonly mediaType: v.PicklistSchema<typeof OBJECT_KEY_MEDIA_TYPES, undefined>;
-    readonly objectKey: v.OptionalSchema<NoCommaSchema, undefined>;
-    readonly extension: v.OptionalSchema<ExtensionSchema, undefined>;
-    readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
-  },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const MediaMessageSchema = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       mediaType: v.picklist(OBJECT_KEY_MEDIA_TYPES),
@@ -169,20 +144,7 @@ const MediaMessageSchema: v.StrictObjectSchema<
     objectMessage('a media message'),
   ))();
 
-const FileMessageSchema: v.StrictObjectSchema<
-  {
-    readonly mediaType: v.PicklistSchema<['FILE'], undefined>;
-    readonly fileName: v.SchemaWithPipe<readonly [NoCommaSchema, v.CheckAction<string, string>]>;
-    readonly objectKey: v.OptionalSchema<NoCommaSchema, undefined>;
-    readonly fileSize: v.OptionalSchema<
-      v.SchemaWithPipe<readonly [v.NumberSchema<string>, v.IntegerAction<number, string>, v.MinValueAction<number, 0, string>]>,
-      undefined
-    >;
-    readonly fileType: v.OptionalSchema<ExtensionSchema, undefined>;
-    readonly file: v.OptionalSchema<typeof FileToUploadSchema, undefined>;
-  },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const FileMessageSchema = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       mediaType: v.picklist(['FILE']),
@@ -200,20 +162,9 @@ const FileMessageSchema: v.StrictObjectSchema<
     objectMessage('a file message'),
   ))();
 
-const optionalText: v.OptionalSchema<v.StringSchema<string>, undefined> = /* @__PURE__ */ (() =>
-  v.optional(v.string('must be a string')))();
+const optionalText = /* @__PURE__ */ (() => v.optional(v.string('must be a string')))();
 
-const WebCardMessageSchema: v.StrictObjectSchema<
-  {
-    readonly mediaType: v.PicklistSchema<['WEBCARD'], undefined>;
-    readonly title: typeof optionalText;
-    readonly description: typeof optionalText;
-    readonly mediaFileId: typeof optionalText;
-    readonly mediaFileType: v.OptionalSchema<v.PicklistSchema<typeof WEBCARD_MEDIA_FILE_TYPES, string>, undefined>;
-    readonly redirectUrl: typeof optionalText;
-  },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const WebCardMessageSchema = /* @__PURE__ */ (() =>
   v.strictObject(
     {
       mediaType: v.picklist(['WEBCARD']),
@@ -226,13 +177,7 @@ const WebCardMessageSchema: v.StrictObjectSchema<
     objectMessage('a web card message'),
   ))();
 
-const LocationMessageSchema: v.StrictObjectSchema<
-  {
-    readonly mediaType: v.PicklistSchema<['LOCATE'], undefined>;
-    readonly content: v.SchemaWithPipe<readonly [v.StringSchema<string>, v.NonEmptyAction<string, string>]>;
-  },
-  ObjectMessage
-> = /* @__PURE__ */ (() =>
+const LocationMessageSchema = /* @__PURE__ */ (() =>
   v.strictObject(
     { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
     objectMessage('a location message'),
@@ -259,14 +204,10 @@ const NOT_A_MESSAGE =
   'must be a string, or an object whose mediaType is TEXT, IMAGE, AUDIO, VIDEO, FILE_IMAGE, FILE_VIDEO, FILE, WEBCARD or LOCATE';
 
 /** What is no message at all (reported as a whole). */
-const NotAMessageSchema: v.CustomSchema<never, v.ErrorMessage<v.CustomIssue> | undefined> = /* @__PURE__ */ (() =>
-  v.custom<never>(() => false, NOT_A_MESSAGE))();
+const NotAMessageSchema = /* @__PURE__ */ (() => v.custom<never>(() => false, NOT_A_MESSAGE))();
 
 /** An object whose `mediaType` names no message (reported at `mediaType`). */
 const UnknownMediaTypeSchema = /* @__PURE__ */ (() => v.looseObject({ mediaType: NotAMessageSchema }, NOT_A_MESSAGE))();
-
-/** The typed messages {@link OutgoingMessageSchema} tells apart by `mediaType`. */
-type OutgoingMessageVariantSchema = v.LazySchema<MessageSchema | typeof NotAMessageSchema>;
 
 /** The schema `input`'s `mediaType` names: valibot's `variant` for one key, without its bytes. */
 function messageSchemaOf(input: unknown): MessageSchema | typeof NotAMessageSchema {
@@ -278,17 +219,11 @@ function messageSchemaOf(input: unknown): MessageSchema | typeof NotAMessageSche
 }
 
 /**
- * A message to send: a string (TEXT) or `{ mediaType, … }`. Content must fit in 1 KB as UTF-8; object keys and file
- * names must not contain commas (AICC's content formats are comma-separated).
+ * The schema of an {@link OutgoingMessage}: a string (TEXT) or `{ mediaType, … }`. Content must fit in 1 KB as
+ * UTF-8; object keys and file names must not contain commas (AICC's content formats are comma-separated). It outputs
+ * the message as an object, for {@link prepareMessage}.
  */
-export const OutgoingMessageSchema: v.SchemaWithPipe<
-  readonly [
-    v.UnknownSchema,
-    v.TransformAction<unknown, unknown>,
-    OutgoingMessageVariantSchema,
-    v.RawCheckAction<v.InferOutput<OutgoingMessageVariantSchema>>,
-  ]
-> = /* @__PURE__ */ (() =>
+export const OutgoingMessageSchema = /* @__PURE__ */ (() =>
   v.pipe(
     v.unknown(),
     // A bare string is a TEXT message; its problems are then reported under `text`.

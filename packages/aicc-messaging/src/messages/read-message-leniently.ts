@@ -9,16 +9,10 @@ export interface UnreadableMessage {
   readonly issues: readonly string[];
 }
 
-/**
- * The schema of a message AICC returns, as {@link readMessageLeniently} takes it: an object schema whose fields are
- * all optional, so that `{}` and any message with the fields that do not fit left out fit it.
- */
-type LenientMessageSchema = v.GenericSchema<unknown, object>;
-
-/** What {@link readMessageLeniently} outputs for `TSchema`: the parsed message, `unreadable` set when it did not fit. */
-type LenientMessage<TSchema extends LenientMessageSchema> = v.InferOutput<TSchema> & {
+/** A message AICC returns, as {@link readMessageLeniently} outputs it: `unreadable` set when it did not fit. */
+interface LenientMessage {
   readonly unreadable?: UnreadableMessage | undefined;
-};
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,7 +22,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Reads one message AICC returned with `schema`, never failing: a message that fits comes out parsed; one that does
  * not comes out with the top-level fields that do not fit left out and `unreadable` set to the message as sent and
  * the reasons (values never quoted). Something that is not an object at all comes out as `schema`'s empty message
- * (every field at its default) with `unreadable`. Every field of `schema` must be optional.
+ * (every field at its default) with `unreadable`. `schema` must be an object schema whose fields are all optional,
+ * so that `{}` and any message with the fields that do not fit left out fit it.
  *
  * @example
  * ```ts
@@ -38,7 +33,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @internal
  */
-export function readMessageLeniently<TSchema extends LenientMessageSchema>(schema: TSchema, raw: unknown): LenientMessage<TSchema> {
+export function readMessageLeniently<TMessage extends LenientMessage>(schema: v.GenericSchema<unknown, TMessage>, raw: unknown): TMessage {
   // An array would pass an object schema (as a message with fields "0", "1", …): it is not a message either.
   if (!isRecord(raw)) return unreadable(schema, {}, raw, [NOT_AN_OBJECT]);
   const result = v.safeParse(schema, raw, VALUE_FREE_PARSE_CONFIG);
@@ -52,15 +47,15 @@ export function readMessageLeniently<TSchema extends LenientMessageSchema>(schem
 const NOT_AN_OBJECT = 'must be an object';
 
 /** `rest` (what fits of `raw`) parsed with `schema`, with `unreadable` set to `raw` and `issues`. */
-function unreadable<TSchema extends LenientMessageSchema>(
-  schema: TSchema,
+function unreadable<TMessage extends LenientMessage>(
+  schema: v.GenericSchema<unknown, TMessage>,
   rest: Record<string, unknown>,
   raw: unknown,
   issues: readonly string[],
-): LenientMessage<TSchema> {
+): TMessage {
   const repaired = v.safeParse(schema, rest, VALUE_FREE_PARSE_CONFIG);
   // Every field of the schema is optional, so what is left always fits; the fallback only guards the invariant.
-  const base = (repaired.success ? repaired : v.safeParse(schema, {}, VALUE_FREE_PARSE_CONFIG)).output as v.InferOutput<TSchema>;
+  const base = (repaired.success ? repaired : v.safeParse(schema, {}, VALUE_FREE_PARSE_CONFIG)).output as TMessage;
   return { ...base, unreadable: Object.freeze({ raw, issues: Object.freeze([...issues]) }) };
 }
 
@@ -70,9 +65,9 @@ function unreadable<TSchema extends LenientMessageSchema>(
  *
  * @internal
  */
-export function lenientMessageEntry<TSchema extends LenientMessageSchema>(
-  schema: TSchema,
-): v.SchemaWithPipe<readonly [v.UnknownSchema, v.TransformAction<unknown, LenientMessage<TSchema>>]> {
+export function lenientMessageEntry<TMessage extends LenientMessage>(
+  schema: v.GenericSchema<unknown, TMessage>,
+): v.GenericSchema<unknown, TMessage> {
   return v.pipe(
     v.unknown(),
     v.transform((raw) => readMessageLeniently(schema, raw)),

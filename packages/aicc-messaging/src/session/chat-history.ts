@@ -4,7 +4,8 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import type { HistoryMessage } from '../messages/history-message.js';
 import { HistoryMessageEntrySchema } from '../messages/read-history-message.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
+import type { EntriesOf } from '../messages/entries-of.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Largest history page this package asks for. */
@@ -61,25 +62,26 @@ const HistoryOptionsSchema = /* @__PURE__ */ (() =>
  * ({@link readHistoryMessage}), so one that does not fit is delivered with `unreadable` set instead of failing the
  * whole page. Unknown fields pass through.
  */
-export const HistoryResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly messageList: OptionalListSchema<typeof HistoryMessageEntrySchema>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+interface HistoryResponse {
+  resultCode: string;
+  resultDesc?: string | undefined;
+  messageList: HistoryMessage[];
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link HistoryResponse}. */
+export const HistoryResponseSchema: v.GenericSchema<unknown, HistoryResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
     messageList: optionalList(HistoryMessageEntrySchema, 'must be an array of messages'),
-  }))();
+  } satisfies EntriesOf<HistoryResponse>))();
 
 /** One page of chat history. */
 export interface HistoryPage {
   /**
    * In the order AICC returned them (AICC documents no order; sort by `timestamp` when the order matters). None is
-   * dropped: one that does not fit {@link HistoryMessageSchema} comes with `unreadable` set.
+   * dropped: one that does not fit the documented shape comes with `unreadable` set.
    */
   readonly messages: readonly HistoryMessage[];
 }

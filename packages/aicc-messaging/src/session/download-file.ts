@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
-import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
+import type { EntriesOf } from '../messages/entries-of.js';
+import { OptionalStringSchema, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
@@ -57,23 +58,23 @@ const DownloadFileInputSchema = /* @__PURE__ */ (() =>
   ))();
 
 /** The `downloadFileStream` answer. Unknown fields pass through. */
-export const DownloadFileResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    /** The file as base64. */
-    readonly fileStream: OptionalStringSchema;
-    /** Newer tenants: a temporary link to view the file, kept 24 h. */
-    readonly fileUrl: OptionalStringSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+interface DownloadFileResponse {
+  resultCode: string;
+  resultDesc?: string | undefined;
+  /** The file as base64. */
+  fileStream?: string | null | undefined;
+  /** Newer tenants: a temporary link to view the file, kept 24 h. */
+  fileUrl?: string | null | undefined;
+  [field: string]: unknown;
+}
+
+const DownloadFileResponseSchema: v.GenericSchema<unknown, DownloadFileResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
-    fileStream: v.optional(v.nullable(v.string('must be a string'))),
-    fileUrl: v.optional(v.nullable(v.string('must be a string'))),
-  }))();
+    fileStream: OptionalStringSchema,
+    fileUrl: OptionalStringSchema,
+  } satisfies EntriesOf<DownloadFileResponse>))();
 
 /** A downloaded file. */
 export interface DownloadedFile {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
 import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
@@ -40,13 +40,10 @@ const LeaveMessageInputSchema = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * The `doLeaveMessage` answer: `resultCode` `0` success, `2` parameters empty, `3` parameter error, `13` failure.
- * Unknown fields pass through.
+ * A successful `doLeaveMessage` answer: `resultCode` `"0"` (the failures — `2` parameters empty, `3` parameter
+ * error, `13` failure — are thrown as {@link AiccApiError}). Unknown fields pass through.
  */
-export const LeaveMessageResponseSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
-
-/** A successful `doLeaveMessage` answer. */
-export type LeaveMessageResult = v.InferOutput<typeof LeaveMessageResponseSchema>;
+export type LeaveMessageResult = ResultOnlyResponse;
 
 /**
  * `POST /apiaccess/ccmessaging/doLeaveMessage` — when connecting to an agent failed, leaves a message and a number
@@ -80,6 +77,6 @@ export async function leaveMessage(session: AiccSession, input: LeaveMessageInpu
       body: { callId: userId, caller: parsed.caller, leaveMessage: parsed.message, channel: CHANNEL },
       signal: parsed.signal,
     },
-    LeaveMessageResponseSchema,
+    ResultOnlyResponseSchema,
   );
 }

@@ -3,7 +3,8 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { LOCALE_PATTERN } from '../token/aicc-user.js';
 import { CHANNEL } from '../messages/enumerations.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
+import type { EntriesOf } from '../messages/entries-of.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
@@ -36,20 +37,20 @@ const PhrasesInputSchema = /* @__PURE__ */ (() =>
   ))();
 
 /** The `queryPhraseByKeyword` answer. `question` absent or `null` reads as empty. Unknown fields pass through. */
-export const PhrasesResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    /** Up to five best-matching FAQ questions. */
-    readonly question: OptionalListSchema<v.StringSchema<string>>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+interface PhrasesResponse {
+  resultCode: string;
+  resultDesc?: string | undefined;
+  /** Up to five best-matching FAQ questions. */
+  question: string[];
+  [field: string]: unknown;
+}
+
+const PhrasesResponseSchema: v.GenericSchema<unknown, PhrasesResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
     question: optionalList(v.string('must be a string'), 'must be an array of strings'),
-  }))();
+  } satisfies EntriesOf<PhrasesResponse>))();
 
 /** Suggested questions for a keyword. */
 export interface Phrases {

@@ -6,7 +6,8 @@ import { CallOptionEntries } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { DownlinkMessageEntrySchema } from '../messages/read-downlink-message.js';
-import { optionalList, ResultCodeSchema, ResultDescriptionSchema, type OptionalListSchema } from '../messages/response-fields.js';
+import type { EntriesOf } from '../messages/entries-of.js';
+import { optionalList, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
 /**
@@ -20,23 +21,24 @@ export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
  * ({@link readDownlinkMessage}), so one that does not fit is delivered with `unreadable` set instead of failing the
  * whole batch. Unknown fields pass through.
  */
-export const PollResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    /** `query user messages success.` on success. */
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly downlinkMessages: OptionalListSchema<typeof DownlinkMessageEntrySchema>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface PollResponse {
+  /** `"0"` on success. */
+  resultCode: string;
+  /** `query user messages success.` on success. */
+  resultDesc?: string | undefined;
+  /** The messages AICC delivered; empty when it sent none. */
+  downlinkMessages: DownlinkMessage[];
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link PollResponse}. */
+export const PollResponseSchema: v.GenericSchema<unknown, PollResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
     downlinkMessages: optionalList(DownlinkMessageEntrySchema, 'must be an array of messages'),
-  }))();
-
-/** A parsed `poll` answer. */
-export type PollResponse = v.InferOutput<typeof PollResponseSchema>;
+  } satisfies EntriesOf<PollResponse>))();
 
 /** Options of {@link AiccSession.poll}. */
 export interface PollOptions {

@@ -3,6 +3,7 @@ import { assertBusinessSuccess, parseResponse } from '../client/parse-response.j
 import { parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CountSchema } from '../messages/count-field.js';
+import type { EntriesOf } from '../messages/entries-of.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import type { SessionContext } from './session-caller.js';
@@ -20,22 +21,28 @@ export const NOT_QUEUING_RESULT_CODES = {
   '160022': 'ivr',
 } as const;
 
-/** The `queryQueueInfo` answer; the wait figures are integers in seconds. Unknown fields pass through. */
-export const QueueInfoResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    /** Place in the queue, 1 = next. */
-    readonly position: typeof CountSchema;
-    readonly totalWaitTime: typeof CountSchema;
-    readonly currentDeviceWaitTime: typeof CountSchema;
-    /** The tenant's configured longest wait. */
-    readonly configMaxcWaitTime: typeof CountSchema;
-    readonly longestWaitTime: typeof CountSchema;
-    readonly estimateWaitTime: typeof CountSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+/**
+ * The `queryQueueInfo` answer; the wait figures are integers in seconds (AICC may send them as strings of digits),
+ * `undefined` when AICC leaves them out or sends `null`. Unknown fields pass through.
+ */
+export interface QueueInfoResponse {
+  /** `"0"` while queuing; see {@link NOT_QUEUING_RESULT_CODES} for the answers that are not failures. */
+  resultCode: string;
+  resultDesc?: string | undefined;
+  /** Place in the queue, 1 = next. */
+  position?: number | undefined;
+  totalWaitTime?: number | undefined;
+  currentDeviceWaitTime?: number | undefined;
+  /** The tenant's configured longest wait. */
+  configMaxcWaitTime?: number | undefined;
+  longestWaitTime?: number | undefined;
+  estimateWaitTime?: number | undefined;
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link QueueInfoResponse}. */
+const QueueInfoResponseSchema: v.GenericSchema<unknown, QueueInfoResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
@@ -45,10 +52,7 @@ export const QueueInfoResponseSchema: v.LooseObjectSchema<
     configMaxcWaitTime: CountSchema,
     longestWaitTime: CountSchema,
     estimateWaitTime: CountSchema,
-  }))();
-
-/** A parsed `queryQueueInfo` answer. */
-export type QueueInfoResponse = v.InferOutput<typeof QueueInfoResponseSchema>;
+  } satisfies EntriesOf<QueueInfoResponse>))();
 
 /** Where a session stands in the agent queue. */
 export type QueueInfo =

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
-import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
 import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
@@ -61,13 +61,11 @@ const RobotFeedbackInputSchema = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * The `v1/robot/feedbacksatisfaction` answer: `resultCode` `0`; `30000000008` content missing; `10010000002` flow
- * control; `30000000019` not a robot session; … Unknown fields pass through.
+ * A successful `v1/robot/feedbacksatisfaction` answer: `resultCode` `"0"` (the failures — `30000000008` content
+ * missing, `10010000002` flow control, `30000000019` not a robot session, … — are thrown as {@link AiccApiError}).
+ * Unknown fields pass through.
  */
-export const RobotFeedbackResponseSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
-
-/** A successful robot feedback answer. */
-export type RobotFeedbackResult = v.InferOutput<typeof RobotFeedbackResponseSchema>;
+export type RobotFeedbackResult = ResultOnlyResponse;
 
 /**
  * `POST /apiaccess/ccmessaging/v1/robot/feedbacksatisfaction` — rates one robot answer.
@@ -90,5 +88,5 @@ export async function sendRobotFeedback(session: AiccSession, input: RobotFeedba
     from: context.user.userId,
     interIdx: parsed.interIdx,
   };
-  return callApi(context, { api: 'v1/robot/feedbacksatisfaction', body, signal: parsed.signal }, RobotFeedbackResponseSchema);
+  return callApi(context, { api: 'v1/robot/feedbacksatisfaction', body, signal: parsed.signal }, ResultOnlyResponseSchema);
 }

@@ -3,6 +3,7 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, SATISFACTION_LEVELS, type SatisfactionLevel } from '../messages/enumerations.js';
+import type { EntriesOf } from '../messages/entries-of.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
@@ -56,26 +57,27 @@ const SaveSatisfactionInputSchema = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * The `saveSatisfaction` answer: `resultCode` in every table (cec_07_2226, cec_05_2025), `returnCode` in every
- * example (`{ "returnCode": "0" }`, devg-webclint-cec cec_05_2027, 2024-03-05) — either is accepted. Unknown
- * fields pass through.
+ * A successful `saveSatisfaction` answer. Its code is `resultCode` in every table (cec_07_2226, cec_05_2025) and
+ * `returnCode` in every example (`{ "returnCode": "0" }`, devg-webclint-cec cec_05_2027, 2024-03-05): either is
+ * accepted, and every one present is `"0"`. Unknown fields pass through.
  */
-export const SaveSatisfactionResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
-    readonly returnCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface SaveSatisfactionResult {
+  /** `"0"`, when AICC answers as its tables say. */
+  resultCode?: string | undefined;
+  /** `"0"`, when AICC answers as its examples show. */
+  returnCode?: string | undefined;
+  resultDesc?: string | undefined;
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of a {@link SaveSatisfactionResult}. */
+const SaveSatisfactionResponseSchema: v.GenericSchema<unknown, SaveSatisfactionResult> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: v.optional(ResultCodeSchema),
     returnCode: v.optional(ResultCodeSchema),
     resultDesc: ResultDescriptionSchema,
-  }))();
-
-/** A successful `saveSatisfaction` answer. */
-export type SaveSatisfactionResult = v.InferOutput<typeof SaveSatisfactionResponseSchema>;
+  } satisfies EntriesOf<SaveSatisfactionResult>))();
 
 /**
  * `POST /apiaccess/ccmessaging/saveSatisfaction` — rates the agent session (flat body, as every AICC example

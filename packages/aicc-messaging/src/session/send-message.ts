@@ -10,18 +10,15 @@ import {
   prepareMessage,
   type OutgoingMessage,
 } from '../messages/outgoing-message.js';
-import { ResultOnlyResponseSchema } from '../messages/response-fields.js';
+import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 import { uploadFile } from './upload-file.js';
 
 /**
- * The answer of `send` / `sendAsync` (`resultDesc` e.g. `connect to robot successfully.`,
- * `Send message to robot successfully`). Unknown fields pass through.
+ * A successful `send` / `sendAsync` answer: `resultCode` `"0"`, `resultDesc` e.g. `connect to robot successfully.`,
+ * `Send message to robot successfully`. Unknown fields pass through.
  */
-export const SendResultSchema: typeof ResultOnlyResponseSchema = ResultOnlyResponseSchema;
-
-/** A successful `send` / `sendAsync` answer. */
-export type SendResult = v.InferOutput<typeof SendResultSchema>;
+export type SendResult = ResultOnlyResponse;
 
 /** Options of the session's sending methods. */
 export interface SendOptions {
@@ -87,7 +84,7 @@ export async function sendControl(
       signal: options.signal,
       idempotent: IDEMPOTENT_CONTROL_TYPES.has(controlType),
     },
-    SendResultSchema,
+    ResultOnlyResponseSchema,
   );
 }
 

@@ -2,21 +2,19 @@ import * as v from 'valibot';
 import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import {
-  type SATISFACTION_LEVELS,
   SURVEY_LANGUAGES,
   type SatisfactionLevel,
   type SatisfactionQuestion,
   type SurveyLanguage,
   type SurveyType,
 } from '../messages/enumerations.js';
+import type { EntriesOf } from '../messages/entries-of.js';
 import {
+  OptionalStringSchema,
   openPicklist,
   optionalList,
   ResultCodeSchema,
   ResultDescriptionSchema,
-  type OpenPicklistSchema,
-  type OptionalListSchema,
-  type OptionalStringSchema,
 } from '../messages/response-fields.js';
 import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
@@ -38,67 +36,56 @@ const SurveyModeOptionsSchema = /* @__PURE__ */ (() =>
     {},
   ))();
 
-/** One satisfaction level of the tenant's survey. */
-export const SatisfactionLevelSchema: v.LooseObjectSchema<
-  {
-    readonly satisfactionLevelKey: v.SchemaWithPipe<
-      readonly [
-        v.UnionSchema<
-          [v.StringSchema<undefined>, v.SchemaWithPipe<readonly [v.NumberSchema<undefined>, v.IntegerAction<number, undefined>]>],
-          string
-        >,
-        v.TransformAction<string | number, string>,
-        v.TransformAction<string, SatisfactionLevel | (string & {})>,
-      ]
-    >;
-    readonly satisfactionLevelDesc: OptionalStringSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
+/** One satisfaction level of the tenant's survey. Unknown fields pass through. */
+export interface SatisfactionSurveyLevel {
+  /** `"1"` very dissatisfied … `"5"` very satisfied (AICC may send it as a number; it comes out as a string). */
+  satisfactionLevelKey: SatisfactionLevel | (string & {});
+  /** The level's description, in the language asked for. */
+  satisfactionLevelDesc?: string | null | undefined;
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The `satisfactionSurvey` object: how (and whether) the tenant surveys satisfaction. Unknown fields pass through. */
+export interface SatisfactionSurvey {
+  /** `WEB` — show the survey; `NO` — none configured: just DISCONNECT. */
+  surveyType: SurveyType | (string & {});
+  /** The levels to offer; empty when AICC sends none. */
+  satisfactionLevel: SatisfactionSurveyLevel[];
+  /** `FCR`, `NPS`, `CSAT`: which questions the survey asks; empty when AICC sends none. */
+  satisfactionQuestion: (SatisfactionQuestion | (string & {}))[];
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The `getsatisfactionsurveymode` answer. Unknown fields pass through. */
+interface SurveyModeResponse {
+  /** `0` success, `13` failure. */
+  resultCode: string;
+  resultDesc?: string | undefined;
+  satisfactionSurvey: SatisfactionSurvey;
+  [field: string]: unknown;
+}
+
+const SurveyModeResponseSchema: v.GenericSchema<unknown, SurveyModeResponse> = /* @__PURE__ */ (() => {
+  const level = v.looseObject({
     satisfactionLevelKey: v.pipe(
       v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
       v.transform(String),
-      v.transform((key) => key as (typeof SATISFACTION_LEVELS)[number] | (string & {})),
     ),
-    satisfactionLevelDesc: v.optional(v.nullable(v.string('must be a string'))),
-  }))();
-
-/** The `satisfactionSurvey` object: how (and whether) the tenant surveys satisfaction. */
-export const SatisfactionSurveySchema: v.LooseObjectSchema<
-  {
-    /** `WEB` — show the survey; `NO` — none configured: just DISCONNECT. */
-    readonly surveyType: OpenPicklistSchema<SurveyType>;
-    readonly satisfactionLevel: OptionalListSchema<typeof SatisfactionLevelSchema>;
-    /** `FCR`, `NPS`, `CSAT`. */
-    readonly satisfactionQuestion: OptionalListSchema<OpenPicklistSchema<SatisfactionQuestion>>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
+    satisfactionLevelDesc: OptionalStringSchema,
+  } satisfies EntriesOf<SatisfactionSurveyLevel>);
+  const survey = v.looseObject({
     surveyType: openPicklist<SurveyType>(),
-    satisfactionLevel: optionalList(SatisfactionLevelSchema, 'must be an array of levels'),
+    satisfactionLevel: optionalList(level, 'must be an array of levels'),
     satisfactionQuestion: optionalList(openPicklist<SatisfactionQuestion>(), 'must be an array of strings'),
-  }))();
-
-/** The tenant's satisfaction survey. */
-export type SatisfactionSurvey = v.InferOutput<typeof SatisfactionSurveySchema>;
-
-/** The `getsatisfactionsurveymode` answer. Unknown fields pass through. */
-export const SurveyModeResponseSchema: v.LooseObjectSchema<
-  {
-    /** `0` success, `13` failure. */
-    readonly resultCode: typeof ResultCodeSchema;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly satisfactionSurvey: typeof SatisfactionSurveySchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
-  v.looseObject({
+  } satisfies EntriesOf<SatisfactionSurvey>);
+  return v.looseObject({
     resultCode: ResultCodeSchema,
     resultDesc: ResultDescriptionSchema,
-    satisfactionSurvey: SatisfactionSurveySchema,
-  }))();
+    satisfactionSurvey: survey,
+  } satisfies EntriesOf<SurveyModeResponse>);
+})();
 
 /**
  * `POST /apiaccess/ccmessaging/getsatisfactionsurveymode` (lower-case path): which survey to show at the end of a

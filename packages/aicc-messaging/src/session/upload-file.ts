@@ -5,6 +5,7 @@ import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, type UploadFileType } from '../messages/enumerations.js';
 import { FileBytesSchema, UploadFileTypeSchema } from '../messages/outgoing-message.js';
+import type { EntriesOf } from '../messages/entries-of.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
 
@@ -37,22 +38,22 @@ const UploadFileInputSchema = /* @__PURE__ */ (() =>
  * table (devg-webclint-cec cec_05_2036, 2024-03-05) — either is accepted, and every one present must be `"0"`.
  * Unknown fields pass through.
  */
-export const UploadFileResponseSchema: v.LooseObjectSchema<
-  {
-    readonly returnCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
-    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    /** The key to put in a message's content. */
-    readonly objectKey: v.OptionalSchema<v.StringSchema<string>, undefined>;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+interface UploadFileResponse {
+  returnCode?: string | undefined;
+  resultCode?: string | undefined;
+  resultDesc?: string | undefined;
+  /** The key to put in a message's content. */
+  objectKey?: string | undefined;
+  [field: string]: unknown;
+}
+
+const UploadFileResponseSchema: v.GenericSchema<unknown, UploadFileResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     returnCode: v.optional(ResultCodeSchema),
     resultCode: v.optional(ResultCodeSchema),
     resultDesc: ResultDescriptionSchema,
     objectKey: v.optional(v.string('must be a string')),
-  }))();
+  } satisfies EntriesOf<UploadFileResponse>))();
 
 /** What a successful upload returns. */
 export interface UploadedFile {

@@ -4,7 +4,8 @@ import type { AiccClient } from '../client/aicc-client.js';
 import { assertBusinessSuccess, parseResponse } from '../client/parse-response.js';
 import { parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema } from '../input/signal-options.js';
-import { ResultCodeSchema, ResultDescriptionSchema, type OptionalStringSchema } from '../messages/response-fields.js';
+import type { EntriesOf } from '../messages/entries-of.js';
+import { OptionalStringSchema, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
 import { AiccUserSchema, type AiccUser } from './aicc-user.js';
 import { unwrapToken } from './unwrap-token.js';
 import { clipDetail, describeAnswer } from '../client/answer-detail.js';
@@ -17,22 +18,26 @@ export const MESSAGE_TOKEN_LIFETIME_MS = 3_600_000;
  * a bare `{ "token": "\"eyJ…\"" }` (devg-webclint-cec cec_05_2012, 2024-03-05) and Huawei's Vue demo checks only
  * HTTP 200 and `token` (devg-webdemo-cec cec_05_1115); when present it is checked. Unknown fields pass through.
  */
-export const ApplyTokenResponseSchema: v.LooseObjectSchema<
-  {
-    readonly resultCode: v.OptionalSchema<typeof ResultCodeSchema, undefined>;
-    readonly resultDesc: typeof ResultDescriptionSchema;
-    readonly token: OptionalStringSchema;
-  },
-  undefined
-> = /* @__PURE__ */ (() =>
+export interface ApplyTokenResponse {
+  /** `"0"` on success; absent in the developer guide's example. */
+  resultCode?: string | undefined;
+  resultDesc?: string | undefined;
+  /**
+   * The `ccmessaging-token`, as AICC sends it (possibly wrapped in quotes: {@link unwrapToken}). A secret: send it
+   * only as the `ccmessaging-token` header.
+   */
+  token?: string | null | undefined;
+  /** Fields AICC adds later, as they came. */
+  [field: string]: unknown;
+}
+
+/** The schema of an {@link ApplyTokenResponse}. */
+const ApplyTokenResponseSchema: v.GenericSchema<unknown, ApplyTokenResponse> = /* @__PURE__ */ (() =>
   v.looseObject({
     resultCode: v.optional(ResultCodeSchema),
     resultDesc: ResultDescriptionSchema,
-    token: v.optional(v.nullable(v.string('must be a string'))),
-  }))();
-
-/** A parsed `applyToken` answer. */
-export type ApplyTokenResponse = v.InferOutput<typeof ApplyTokenResponseSchema>;
+    token: OptionalStringSchema,
+  } satisfies EntriesOf<ApplyTokenResponse>))();
 
 /** A `ccmessaging-token` with its lifetime on the client's clock. */
 export interface MessageToken {
