@@ -62,6 +62,7 @@ export const UPLOAD_FILE_TYPES = ['jpg', 'jpeg', 'png', 'bmp', 'bpm', 'mp3', 'aa
 export type UploadFileType = (typeof UPLOAD_FILE_TYPES)[number];
 
 /** File types `downloadFileStream` accepts (case-insensitive). */
-export const DOWNLOAD_FILE_TYPES = /* @__PURE__ */ (() => [...UPLOAD_FILE_TYPES, 'richtext', 'doc', 'docx', 'pdf', 'zip'] as const)();
+export const DOWNLOAD_FILE_TYPES: readonly [...typeof UPLOAD_FILE_TYPES, 'richtext', 'doc', 'docx', 'pdf', 'zip'] = /* @__PURE__ */ (() =>
+  [...UPLOAD_FILE_TYPES, 'richtext', 'doc', 'docx', 'pdf', 'zip'] as const)();
 /** A file type `downloadFileStream` accepts. */
 export type DownloadFileType = (typeof DOWNLOAD_FILE_TYPES)[number];
