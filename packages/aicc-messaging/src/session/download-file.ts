@@ -30,7 +30,7 @@ export function downloadAnswerLimit(maxDownloadBytes: number): number {
 
 const PATH = '/apiaccess/ccmessaging/downloadFileStream';
 
-/** What {@link AiccSession.downloadFile} takes. */
+/** What {@link downloadFile} takes. */
 export interface DownloadFileInput {
   /** The resource id from a downlink message's `content`. */
   readonly fileId: string;
@@ -86,8 +86,9 @@ export interface DownloadedFile {
 
 /**
  * `POST /apiaccess/ccmessaging/downloadFileStream`: fetches a file a downlink message refers to. An answer too
- * large for the session's `maxDownloadBytes` (see {@link downloadAnswerLimit}) is cancelled while it arrives
- * (`ResponseTooLargeError`); a `fileStream` larger than `maxDownloadBytes` is refused before it is decoded.
+ * large for the session's `maxDownloadBytes` (over 1.5 × `maxDownloadBytes` + 64 KiB: room for the file as base64
+ * with line breaks, and for the other fields) is cancelled while it arrives (`ResponseTooLargeError`); a
+ * `fileStream` larger than `maxDownloadBytes` is refused before it is decoded.
  *
  * A function rather than a session method, so that a browser bundle that does not use it does not carry it.
  *

@@ -14,7 +14,7 @@ export const MAX_LEAVE_MESSAGE_USER_ID_LENGTH: number = MAX_SHORT_USER_ID_LENGTH
 /** A contact number: digits with an optional leading `+`, spaces and dashes allowed, 3–32 characters. */
 export const CONTACT_NUMBER_PATTERN = /^\+?[0-9][0-9 -]{1,30}[0-9]$/;
 
-/** What {@link AiccSession.leaveMessage} takes. */
+/** What {@link leaveMessage} takes. */
 export interface LeaveMessageInput {
   /** How to reach the user back (`caller`): a phone number. */
   readonly caller: string;

@@ -9,7 +9,7 @@ import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
 
-/** What {@link AiccSession.phrases} takes. */
+/** What {@link queryPhrases} takes. */
 export interface PhrasesInput {
   /** What the user has typed so far (`strContent`). */
   readonly keyword: string;

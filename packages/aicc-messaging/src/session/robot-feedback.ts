@@ -10,7 +10,7 @@ import { sessionContext } from './session-registry.js';
 /** Longest `feedbackContent`, in characters. */
 export const MAX_FEEDBACK_CONTENT_LENGTH = 64;
 
-/** What {@link AiccSession.robotFeedback} takes. */
+/** What {@link sendRobotFeedback} takes. */
 export interface RobotFeedbackInput {
   /** The `interIdx` of the robot answer being rated (from its downlink message). */
   readonly interIdx: string | number;

@@ -20,7 +20,7 @@ import type { AiccSession } from './create-aicc-session.js';
 import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
 
-/** Options of {@link AiccSession.surveyMode}. */
+/** Options of {@link querySurveyMode}. */
 export interface SurveyModeOptions {
   /** Language of the level descriptions; the tenant's default when omitted. */
   readonly language?: SurveyLanguage | undefined;
