@@ -50,7 +50,7 @@ export const GATEWAY_REQUEST_HEADERS = ['authorization', 'content-type', 'ccmess
 export const GATEWAY_EXPOSED_HEADERS = ['ccmessaging-token', 'retry-after', GATEWAY_ERROR_HEADER] as const;
 
 /** Largest request body the gateway needs to accept: an upload of 10 MiB as base64 in JSON, with room to spare. */
-export const GATEWAY_MAX_UPLOAD_BODY_BYTES = 14 * 1024 * 1024;
+export const GATEWAY_MAX_UPLOAD_BODY_BYTES: number = 14_680_064; // 14 MiB
 
 /** Largest request body the gateway needs to accept for every API but `uploadFileStream`. */
-export const GATEWAY_MAX_BODY_BYTES = 16 * 1024;
+export const GATEWAY_MAX_BODY_BYTES: number = 16_384; // 16 KiB

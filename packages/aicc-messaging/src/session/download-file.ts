@@ -11,10 +11,10 @@ import { callApi } from './session-caller.js';
 import { sessionContext } from './session-registry.js';
 
 /** Default largest file a session accepts from `downloadFileStream`: 2 MiB, AICC's own default limit. */
-export const DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_DOWNLOAD_BYTES: number = 2_097_152; // 2 MiB
 
 /** Room in a `downloadFileStream` answer for everything but the file: `resultCode`, `resultDesc`, `fileUrl`. */
-const DOWNLOAD_ANSWER_OVERHEAD_BYTES = 64 * 1024;
+const DOWNLOAD_ANSWER_OVERHEAD_BYTES = 65_536; // 64 KiB
 
 /**
  * The largest `downloadFileStream` answer worth reading for a file of at most `maxDownloadBytes`: the file as

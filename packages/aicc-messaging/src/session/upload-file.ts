@@ -10,7 +10,7 @@ import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-
 import { callApi, type SessionContext } from './session-caller.js';
 
 /** Default largest file a session uploads: 10 MiB (AICC documents no limit; raise it per session if yours allows). */
-export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES: number = 10_485_760; // 10 MiB
 
 /** What {@link AiccSession.uploadFile} takes. */
 export interface UploadFileInput {
