@@ -49,7 +49,10 @@ describe('createAiccClient options', () => {
       baseUrl: BASE_URL,
       appKey: APP_KEY,
       appSecret: APP_SECRET,
-      fetch: async () => (sent++, new Response('{}')),
+      fetch: async () => {
+        sent++;
+        return new Response('{}');
+      },
       ...override,
     };
     let caught: unknown;
@@ -437,11 +440,18 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const { token: fresh } = await applyToken(client, bed.user());
       const asked: string[] = [];
       const source: MessageTokenSource = {
-        current: async () => (asked.push('current'), 'expired-message-token'),
-        renew: async (rejected) => (asked.push(`renew ${rejected}`), fresh),
-        adopt: (sentWith, header) => (
-          asked.push(`adopt ${sentWith === fresh ? 'fresh' : sentWith} ${header === null ? 'none' : 'rotated'}`), false
-        ),
+        current: async () => {
+          asked.push('current');
+          return 'expired-message-token';
+        },
+        renew: async (rejected) => {
+          asked.push(`renew ${rejected}`);
+          return fresh;
+        },
+        adopt: (sentWith, header) => {
+          asked.push(`adopt ${sentWith === fresh ? 'fresh' : sentWith} ${header === null ? 'none' : 'rotated'}`);
+          return false;
+        },
       };
       const body = { userId: 'user-1', channelConfigId: applyBody.channelId, channel: 'WEB' };
       const response = await client.request({ api: 'queryQueueInfo', body, messageToken: source });

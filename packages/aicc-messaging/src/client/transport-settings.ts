@@ -10,7 +10,6 @@ import {
   type RetryPolicy,
 } from '@tokenwire/core';
 import * as v from 'valibot';
-import { objectMessage } from '../input/parse-input.js';
 
 /** Default per-attempt deadline of an AICC call, covering headers and body: 10 s. */
 export const DEFAULT_AICC_TIMEOUT_MS = 10_000;

@@ -380,16 +380,14 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const session = sessionFor(bed);
       await session.connect();
       let polls = 0;
-      bed.intercept(
-        (next) => async (request) =>
-          new URL(request.url).pathname === path('poll')
-            ? (polls++,
-              Response.json(
-                { errorCode: '10010000001', exceptionInfo: `auth fail! ${request.headers.get('ccmessaging-token')}` },
-                { status: 403 },
-              ))
-            : next(request),
-      );
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname !== path('poll')) return next(request);
+        polls++;
+        return Response.json(
+          { errorCode: '10010000001', exceptionInfo: `auth fail! ${request.headers.get('ccmessaging-token')}` },
+          { status: 403 },
+        );
+      });
       const errors = await Promise.all(Array.from({ length: 20 }, () => session.poll().catch((caught: unknown) => caught)));
       for (const error of errors) {
         expect(FabricAuthError.isInstance(error)).toBe(true);

@@ -35,7 +35,9 @@ function endlessAnswer(headers: Record<string, string> = {}) {
         controller.enqueue(encoder.encode('"}'));
         controller.close();
       },
-      cancel: () => void (state.cancelled = true),
+      cancel: () => {
+        state.cancelled = true;
+      },
     },
     { highWaterMark: 0 },
   );
@@ -64,9 +66,11 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const session = sessionFor(bed, 10_000);
       const oversized = endlessAnswer();
       let downloads = 0;
-      bed.intercept(
-        (next) => async (request) => (new URL(request.url).pathname === DOWNLOAD_PATH ? (downloads++, oversized.response) : next(request)),
-      );
+      bed.intercept((next) => async (request) => {
+        if (new URL(request.url).pathname !== DOWNLOAD_PATH) return next(request);
+        downloads++;
+        return oversized.response;
+      });
       const error = await downloadFile(session, { fileId: 'big.png', fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ResponseTooLargeError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ retryable: false, maxBytes: downloadAnswerLimit(10_000), path: DOWNLOAD_PATH, status: 200 });
