@@ -2,10 +2,12 @@
 export const REDACTED = '***';
 
 /** Names of query parameters and body fields whose values are secrets or secret-derived (case-insensitive). */
-const SECRET_FIELD_NAMES = new Set(['usersig', 'sign', 'token', 'app_secret', 'secretkey', 'secret_key', 'access_token']);
+const SECRET_FIELD_NAMES = /* @__PURE__ */ (() =>
+  new Set(['usersig', 'sign', 'token', 'app_secret', 'secretkey', 'secret_key', 'access_token']))();
 
 /** HTTP headers whose values are secrets (lower-case). */
-export const SECRET_HEADER_NAMES: ReadonlySet<string> = new Set(['authorization', 'ccmessaging-token', 'cookie', 'set-cookie']);
+export const SECRET_HEADER_NAMES: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set(['authorization', 'ccmessaging-token', 'cookie', 'set-cookie']))();
 
 /**
  * Returns the URL with the values of secret query parameters (`usersig`, `Sign`, …) replaced by `***`.
@@ -51,7 +53,7 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
   return result;
 }
 
-const utf8 = /* @__PURE__ */ new TextEncoder();
+const utf8 = /* @__PURE__ */ (() => new TextEncoder())();
 
 /** The hex digits of the UTF-8 bytes of `text`, lower case. */
 function utf8Hex(text: string): string {

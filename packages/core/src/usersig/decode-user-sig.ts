@@ -7,7 +7,7 @@ import { isWellFormedUnicode } from './usersig-input.js';
 import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
 
 const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
-const utf8Decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Decoder = /* @__PURE__ */ (() => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }))();
 
 // A pure IIFE: the template literal would otherwise keep this table in bundles that never decode a UserSig.
 const ZLIB_MESSAGES: Record<InflateProblem, string> = /* @__PURE__ */ (() => ({

@@ -2,10 +2,10 @@ import { encodeTencentBase64 } from '../encoding/tencent-base64.js';
 import { ZLIB_STORED_HEADER_LENGTH, ZLIB_TRAILER_LENGTH, zlibFrameStoredInPlace } from '../encoding/zlib.js';
 import { userSigSignature } from './usersig-signature.js';
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+const encoder = /* @__PURE__ */ (() => new TextEncoder())();
 /** Reused zlib frame (signing is synchronous): the JSON is encoded straight into it, then framed in place. */
-let frame = /* @__PURE__ */ new Uint8Array(1024);
-let framePayload = /* @__PURE__ */ frame.subarray(ZLIB_STORED_HEADER_LENGTH);
+let frame = /* @__PURE__ */ (() => new Uint8Array(1024))();
+let framePayload = /* @__PURE__ */ (() => frame.subarray(ZLIB_STORED_HEADER_LENGTH))();
 
 /**
  * Signs and packs already-validated UserSig fields (reference §4.1–4.3): computes `TLS.sig`, writes the JSON

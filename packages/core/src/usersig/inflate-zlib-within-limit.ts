@@ -30,135 +30,48 @@ const MIN_ZLIB_LENGTH = 8;
 const END_OF_BLOCK = 256;
 
 /** RFC 1951 §3.2.5: base length and extra bits of length symbols 257…285. */
-const LENGTH_BASE = /* @__PURE__ */ Uint16Array.of(
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  10,
-  11,
-  13,
-  15,
-  17,
-  19,
-  23,
-  27,
-  31,
-  35,
-  43,
-  51,
-  59,
-  67,
-  83,
-  99,
-  115,
-  131,
-  163,
-  195,
-  227,
-  258,
-);
-const LENGTH_EXTRA_BITS = /* @__PURE__ */ Uint8Array.of(
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
-);
+const LENGTH_BASE = /* @__PURE__ */ (() =>
+  Uint16Array.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258))();
+const LENGTH_EXTRA_BITS = /* @__PURE__ */ (() =>
+  Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0))();
 /** RFC 1951 §3.2.5: base distance and extra bits of distance symbols 0…29. */
-const DISTANCE_BASE = /* @__PURE__ */ Uint16Array.of(
-  1,
-  2,
-  3,
-  4,
-  5,
-  7,
-  9,
-  13,
-  17,
-  25,
-  33,
-  49,
-  65,
-  97,
-  129,
-  193,
-  257,
-  385,
-  513,
-  769,
-  1025,
-  1537,
-  2049,
-  3073,
-  4097,
-  6145,
-  8193,
-  12289,
-  16385,
-  24577,
-);
-const DISTANCE_EXTRA_BITS = /* @__PURE__ */ Uint8Array.of(
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  2,
-  2,
-  3,
-  3,
-  4,
-  4,
-  5,
-  5,
-  6,
-  6,
-  7,
-  7,
-  8,
-  8,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  12,
-  12,
-  13,
-  13,
-);
+const DISTANCE_BASE = /* @__PURE__ */ (() =>
+  Uint16Array.of(
+    1,
+    2,
+    3,
+    4,
+    5,
+    7,
+    9,
+    13,
+    17,
+    25,
+    33,
+    49,
+    65,
+    97,
+    129,
+    193,
+    257,
+    385,
+    513,
+    769,
+    1025,
+    1537,
+    2049,
+    3073,
+    4097,
+    6145,
+    8193,
+    12289,
+    16385,
+    24577,
+  ))();
+const DISTANCE_EXTRA_BITS = /* @__PURE__ */ (() =>
+  Uint8Array.of(0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13))();
 /** RFC 1951 §3.2.7: the order in which a dynamic block lists the code lengths of the code-length alphabet. */
-const CODE_LENGTH_ORDER = /* @__PURE__ */ Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+const CODE_LENGTH_ORDER = /* @__PURE__ */ (() => Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15))();
 
 /** A canonical Huffman code: how many codes each length has, the symbols ordered by code, the shortest length. */
 interface HuffmanCode {
@@ -189,8 +102,8 @@ const REVERSED_BYTES = /* @__PURE__ */ (() => {
 class Refusal {
   constructor(readonly problem: 'stream' | 'too_large') {}
 }
-const CORRUPT = /* @__PURE__ */ new Refusal('stream');
-const TOO_LARGE = /* @__PURE__ */ new Refusal('too_large');
+const CORRUPT = /* @__PURE__ */ (() => new Refusal('stream'))();
+const TOO_LARGE = /* @__PURE__ */ (() => new Refusal('too_large'))();
 
 /** The reader and writer of one inflation. */
 interface InflateState {
@@ -261,7 +174,7 @@ function decodeSymbol(state: InflateState, code: HuffmanCode): number {
 }
 
 /** Scratch of {@link buildCode}: where the next symbol of each code length goes. */
-const nextSymbolIndex = /* @__PURE__ */ new Uint16Array(MAX_CODE_LENGTH + 1);
+const nextSymbolIndex = /* @__PURE__ */ (() => new Uint16Array(MAX_CODE_LENGTH + 1))();
 
 /**
  * Builds the canonical code of `lengths[0 … symbolCount)` into `code` and returns how many codes of the
@@ -317,10 +230,10 @@ function getFixedCodes(): { readonly literals: HuffmanCode; readonly distances: 
 }
 
 // Scratch for dynamic blocks: inflation is synchronous, so one set serves every call.
-const codeLengthCode = /* @__PURE__ */ newCode(19);
-const dynamicLiterals = /* @__PURE__ */ newCode(MAX_LITERAL_LENGTH_CODES);
-const dynamicDistances = /* @__PURE__ */ newCode(MAX_DISTANCE_CODES);
-const dynamicLengths = /* @__PURE__ */ new Uint8Array(MAX_LITERAL_LENGTH_CODES + MAX_DISTANCE_CODES);
+const codeLengthCode = /* @__PURE__ */ (() => newCode(19))();
+const dynamicLiterals = /* @__PURE__ */ (() => newCode(MAX_LITERAL_LENGTH_CODES))();
+const dynamicDistances = /* @__PURE__ */ (() => newCode(MAX_DISTANCE_CODES))();
+const dynamicLengths = /* @__PURE__ */ (() => new Uint8Array(MAX_LITERAL_LENGTH_CODES + MAX_DISTANCE_CODES))();
 
 /** RFC 1951 §3.2.7: reads a dynamic block's code definitions into the scratch codes. */
 function readDynamicCodes(state: InflateState): void {

@@ -12,7 +12,7 @@ export interface PrivateMapKeyUserBufFields {
   readonly privilegeMap: number;
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+const encoder = /* @__PURE__ */ (() => new TextEncoder())();
 
 /**
  * Lays out a PrivateMapKey userbuf (reference §4.6), big-endian: `cVer` u8 (0 for a numeric room, 1 for a

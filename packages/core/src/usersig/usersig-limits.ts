@@ -51,5 +51,5 @@ const DOCUMENT_FRAME_BYTES = 256;
  * uncompressed. Not exported from the package: the doc comment of {@link decodeUserSig} states the value, keep it
  * in sync.
  */
-export const MAX_USERSIG_DOCUMENT_BYTES =
-  MAX_IDENTIFIER_BYTES * MAX_JSON_ESCAPE_BYTES + 2 + Math.ceil(MAX_USER_BUF_BYTES / 3) * 4 * 2 + 2 + 44 * 2 + 2 + DOCUMENT_FRAME_BYTES;
+export const MAX_USERSIG_DOCUMENT_BYTES = /* @__PURE__ */ (() =>
+  MAX_IDENTIFIER_BYTES * MAX_JSON_ESCAPE_BYTES + 2 + Math.ceil(MAX_USER_BUF_BYTES / 3) * 4 * 2 + 2 + 44 * 2 + 2 + DOCUMENT_FRAME_BYTES)();

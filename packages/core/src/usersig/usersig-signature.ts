@@ -17,21 +17,21 @@ export function userSigSigningContent(identifier: string, sdkAppId: number, time
   return userBufBase64 === undefined ? content : `${content}TLS.userbuf:${userBufBase64}\n`;
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+const encoder = /* @__PURE__ */ (() => new TextEncoder())();
 /** How many secret keys keep a keyed HMAC state; a process normally uses one or two. */
 const KEYED_STATE_LIMIT = 16;
 /** A noble HMAC-SHA256 state that has absorbed one key's inner and outer pads. */
 type KeyedHmac = _HMAC<ReturnType<typeof sha256.create>>;
 /** Keyed HMAC-SHA256 states by secret key (`hmac.create(sha256, key)`): each signature only hashes its message. */
-const keyedStates = /* @__PURE__ */ new Map<string, KeyedHmac>();
+const keyedStates = /* @__PURE__ */ (() => new Map<string, KeyedHmac>())();
 /**
  * The state each signature runs on: a keyed state is copied into it with noble's `_cloneInto`, which reuses the
  * target's objects instead of allocating (signing is synchronous, so there is never more than one in flight).
  */
 let scratch: KeyedHmac | undefined;
 /** Reused for every signature's message. */
-let messageBuffer = /* @__PURE__ */ new Uint8Array(256);
-const macBuffer = /* @__PURE__ */ new Uint8Array(32);
+let messageBuffer = /* @__PURE__ */ (() => new Uint8Array(256))();
+const macBuffer = /* @__PURE__ */ (() => new Uint8Array(32))();
 
 function keyedState(secretKey: string): KeyedHmac {
   let state = keyedStates.get(secretKey);
