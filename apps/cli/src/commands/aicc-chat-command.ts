@@ -85,7 +85,7 @@ export const aiccChatCommand: CommandDefinition = {
     };
 
     spinner.start(`connecting ${user.userId} to ${user.channelId}…`);
-    let connected;
+    let connected: Awaited<ReturnType<typeof session.connect>>;
     try {
       connected = await session.connect({ signal: context.signal });
     } finally {

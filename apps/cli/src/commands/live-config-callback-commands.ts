@@ -66,10 +66,11 @@ const set: CommandDefinition = {
     const configuration = readConfiguration(invocation);
     const client = await createTencentClientFromSettings(invocation);
     const options = { signal: invocation.context.signal };
-    const outcome =
-      invocation.values['upsert'] === true
-        ? await upsertCallback(client, configuration, options)
-        : (await setCallback(client, configuration, options), 'created');
+    const create = async (): Promise<'created'> => {
+      await setCallback(client, configuration, options);
+      return 'created';
+    };
+    const outcome = invocation.values['upsert'] === true ? await upsertCallback(client, configuration, options) : await create();
     invocation.output.result({ ok: true, outcome, url: redactUrl(configuration.url), commands: configuration.commands }, (style) =>
       configurationLines(`callback configuration ${outcome}`, configuration.url, configuration.commands, style),
     );

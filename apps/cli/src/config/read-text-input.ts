@@ -51,7 +51,7 @@ function readHiddenLine(stdin: RawModeInput, prompt: () => void, newline: () => 
   return new Promise((resolve, reject) => {
     const decoder = new TextDecoder();
     let typed = '';
-    let escape = false;
+    let inEscapeSequence = false;
     const finish = (outcome: () => void): void => {
       stdin.removeListener('data', onData);
       stdin.setRawMode(false);
@@ -61,19 +61,24 @@ function readHiddenLine(stdin: RawModeInput, prompt: () => void, newline: () => 
     };
     const onData = (chunk: string | Uint8Array): void => {
       for (const character of typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })) {
-        if (escape) {
+        if (inEscapeSequence) {
           // An escape sequence (ESC [ … final byte): skip up to its final letter or ~.
-          if (/[A-Za-z~]/.test(character)) escape = false;
+          if (/[A-Za-z~]/.test(character)) inEscapeSequence = false;
           continue;
         }
-        if (character === '\r' || character === '\n') return finish(() => resolve(typed));
-        if (character === '\u0003') return finish(() => reject(new RequestAbortedError('interrupted (Ctrl-C)')));
-        if (character === '\u0004') {
-          if (typed === '') return finish(() => resolve(typed));
-        } else if (character === '\u007f' || character === '\b') {
+        if (character === '\r' || character === '\n' || (character === '\u0004' && typed === '')) {
+          finish(() => resolve(typed));
+          return;
+        }
+        if (character === '\u0003') {
+          finish(() => reject(new RequestAbortedError('interrupted (Ctrl-C)')));
+          return;
+        }
+        // Ctrl-D after some input is ignored, like the other control keys.
+        if (character === '\u007f' || character === '\b') {
           typed = Array.from(typed).slice(0, -1).join('');
         } else if (character === '\u001b') {
-          escape = true;
+          inEscapeSequence = true;
         } else if (character >= ' ') {
           typed += character;
         }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordRun } from './secret-audit.js';
@@ -8,7 +7,6 @@ import { runtimeBinary } from '../../../../scripts/runtime-binary.mjs';
 import { certificateTrust } from '../../../../scripts/runtime-env.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(join(cliDir, 'package.json'));
 
 /** The built bundle every test runs. */
 export const CLI_PATH = join(cliDir, 'dist', 'cli.js');
