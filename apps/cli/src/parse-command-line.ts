@@ -33,6 +33,26 @@ export function parseCommandLine(args: readonly string[], options: OptionDefinit
   }
 }
 
+/**
+ * How many arguments, from `args[index]` on, one of `options` spans there: 1 for a boolean flag (`--json`,
+ * `-h`) or a string flag with its value attached (`--profile=work`), 2 for a string flag followed by its value
+ * (`--profile work`; 1 when nothing follows, which parsing then reports), 0 when `args[index]` is not one of them.
+ */
+export function optionSpan(args: readonly string[], index: number, options: OptionDefinitions): number {
+  const arg = args[index];
+  if (arg === undefined || !arg.startsWith('-') || arg === '-' || arg === '--') return 0;
+  const equals = arg.indexOf('=');
+  const name = arg.startsWith('--') ? arg.slice(2, equals === -1 ? undefined : equals) : undefined;
+  const option =
+    name === undefined
+      ? Object.values(options).find((candidate) => candidate.short !== undefined && arg === `-${candidate.short}`)
+      : Object.hasOwn(options, name)
+        ? options[name]
+        : undefined;
+  if (option === undefined) return 0;
+  return option.type === 'string' && equals === -1 && index + 1 < args.length ? 2 : 1;
+}
+
 /** Reads an integer flag; anything else (or out of range) is a usage error. */
 export function integerFlag(value: string | undefined, flag: string, minimum: number, maximum: number): number | undefined {
   if (value === undefined) return undefined;

@@ -9,7 +9,7 @@ import { Output } from './output/output.js';
 import { renderCommandHelp, renderGroupHelp } from './output/render-help.js';
 import { reportError } from './output/report-error.js';
 import { createStyle } from './output/style.js';
-import { parseCommandLine } from './parse-command-line.js';
+import { optionSpan, parseCommandLine } from './parse-command-line.js';
 import { UsageError } from './usage-error.js';
 import { runtimeDescription, VERSION } from './version.js';
 
@@ -19,13 +19,25 @@ const PLAIN = createStyle(false);
 /** What a mistyped command word looks like (longer or other words are not echoed: they may be secrets). */
 const COMMAND_WORD = /^[a-z][a-z0-9-]{0,23}$/;
 
-/** Finds the command an argument list names: leading words walk the tree until a command (or a flag) is reached. */
+/**
+ * Finds the command an argument list names: leading words walk the tree until a command (or another flag) is
+ * reached. Global flags (`--json`, `--profile NAME`, …) may come before, between or after the command words, as
+ * git, gh and wrangler accept them: those met on the way are handed to the command's parser with the rest.
+ */
 function resolveCommand(root: CommandGroup, argv: readonly string[]): { node: CommandNode; path: string[]; rest: readonly string[] } {
   let node: CommandNode = root;
   const path: string[] = [];
+  const globals: string[] = [];
   let index = 0;
-  while (node.kind === 'group' && index < argv.length && !argv[index]!.startsWith('-')) {
+  while (node.kind === 'group' && index < argv.length) {
+    const span = optionSpan(argv, index, GLOBAL_OPTIONS);
+    if (span > 0) {
+      globals.push(...argv.slice(index, index + span));
+      index += span;
+      continue;
+    }
     const word = argv[index]!;
+    if (word.startsWith('-')) break;
     const child: CommandNode | undefined = node.children.find((candidate) => candidate.name === word);
     if (child === undefined) {
       const choices = node.children.map((candidate) => candidate.name).join(', ');
@@ -37,7 +49,8 @@ function resolveCommand(root: CommandGroup, argv: readonly string[]): { node: Co
     path.push(word);
     index++;
   }
-  return { node, path, rest: argv.slice(index) };
+  // The global flags go first: after a `--` in the rest they would read as positionals.
+  return { node, path, rest: [...globals, ...argv.slice(index)] };
 }
 
 /** A stray argument, described without its value: it may be a secret typed in the wrong place. */

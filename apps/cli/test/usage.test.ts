@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeUserSig } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,47 @@ describe('help and version', () => {
     expect(result.stdout).toBe(`tokenwire ${packageJson.version} (node ${process.versions.node})\n`);
     const json = await runCli(['usersig', 'sign', '--version', '--json']);
     expect(json.json()).toEqual({ ok: true, version: packageJson.version, runtime: `node ${process.versions.node}` });
+  });
+});
+
+describe('global options anywhere, as git, gh and wrangler accept them', () => {
+  // A profile named like a command: its value must not be read as one.
+  const home = temporaryDirectory('global-options');
+  mkdirSync(join(home, 'tokenwire'), { recursive: true });
+  writeFileSync(join(home, 'tokenwire', 'config.json'), JSON.stringify({ profiles: { usersig: { sdkAppId: 1400000009 } } }));
+  const env = {
+    XDG_CONFIG_HOME: home,
+    TOKENWIRE_SDK_APP_ID: '1400000000',
+    TOKENWIRE_SECRET_KEY: registerSecret('global-options-secret-key'),
+  };
+
+  it.each([
+    [['--json', 'usersig', 'sign', '--user-id', 'global-first'], 1400000000],
+    [['usersig', '--json', 'sign', '--user-id', 'global-first'], 1400000000],
+    [['usersig', 'sign', '--user-id', 'global-first', '--json'], 1400000000],
+    [['--profile', 'usersig', '--json', 'usersig', 'sign', '--user-id', 'global-first'], 1400000009],
+    [['--profile=usersig', 'usersig', '--json', 'sign', '--user-id', 'global-first'], 1400000009],
+  ] as const)('%j', async (args, sdkAppId) => {
+    const withoutEnvAppId = sdkAppId === 1400000009 ? { TOKENWIRE_SDK_APP_ID: undefined } : {};
+    const result = await runCli(args, { env: { ...env, ...withoutEnvAppId } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const body = result.json<{ ok: boolean; userSig: string }>();
+    expect(decodeUserSig(body.userSig)).toMatchObject({ identifier: 'global-first', sdkAppId });
+  });
+
+  it('--help and --version before the command', async () => {
+    const help = await runCli(['--help', 'usersig', 'sign']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: tokenwire usersig sign ');
+    const version = await runCli(['--json', '--version', 'usersig']);
+    expect(version.json()).toEqual({ ok: true, version: packageJson.version, runtime: `node ${process.versions.node}` });
+  });
+
+  it('a command flag before the command is still a usage error, and says which flag', async () => {
+    const result = await runCli(['--user-id', 'alice', 'usersig', 'sign'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown option '--user-id'/);
   });
 });
 
@@ -159,6 +200,22 @@ describe('configuration: flags > environment > profile', () => {
       identifier: 'flag-user',
     });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'warns when the file holding inline secrets is readable by others, until it is chmod 600',
+    async () => {
+      const path = join(configDirectory, 'config.json');
+      chmodSync(path, 0o644);
+      const readable = await runCli(['usersig', 'sign', '--json'], { env });
+      expect(readable.code).toBe(0);
+      expect(readable.stderr).toContain(
+        `warning: ${path} holds secrets inline (profile "other": secretKey) and is readable by other users (mode 644): run chmod 600 on it`,
+      );
+      chmodSync(path, 0o600);
+      const ownerOnly = await runCli(['usersig', 'sign', '--json'], { env });
+      expect(ownerOnly.stderr).toBe('');
+    },
+  );
 
   it('--profile and TOKENWIRE_PROFILE pick another profile', async () => {
     expect(await signed(['--profile', 'other'])).toMatchObject({ sdkAppId: 1400000002, identifier: 'administrator' });
