@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
@@ -228,6 +228,30 @@ describe('live-config token --save-token', () => {
     expect({ set: requests('set_callback_token'), get: requests('get_callback_token') }).toEqual(before);
     expect(tencentState().callbackToken).toBeUndefined();
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'a symbolic link to a file is refused before anything is sent (exit 2), and the file is left alone',
+    async () => {
+      const victim = join(directory, 'victim.txt');
+      writeFileSync(victim, 'precious\n');
+      chmodSync(victim, 0o644);
+      const link = join(directory, 'planted-link.txt');
+      symlinkSync(victim, link);
+      const before = { set: requests('set_callback_token'), get: requests('get_callback_token') };
+      for (const args of [
+        ['live-config', 'token', 'set', '--generate', '--enable', '--save-token', link],
+        ['live-config', 'token', 'rotate', '--save-token', link],
+      ]) {
+        const refused = await runCli(args, { env: harness.env });
+        expect(refused.code, args.join(' ')).toBe(2);
+        expect(refused.stderr).toMatch(/refusing to write .*planted-link\.txt: it is a symbolic link to a file/);
+      }
+      expect({ set: requests('set_callback_token'), get: requests('get_callback_token') }).toEqual(before);
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+      expect(statSync(victim).mode & 0o777).toBe(0o644);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    },
+  );
 
   it('when the call fails, the file it created is removed again', async () => {
     harness.emulator.faults.add({ route: 'live_config/set_callback_token', fault: 'transient' });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../usage-error.js';
@@ -44,6 +44,9 @@ const PROFILE_KEYS: ReadonlySet<string> = new Set([
   'aiccAppSecretFile',
 ]);
 
+/** The settings that hold a secret inline (their `…File` twins hold a path). */
+const INLINE_SECRET_KEYS = ['secretKey', 'callbackToken', 'aiccAppSecret'] as const;
+
 /**
  * Where the configuration file lives: `$XDG_CONFIG_HOME/tokenwire/config.json`, else
  * `~/.config/tokenwire/config.json`.
@@ -80,9 +83,29 @@ function checkProfile(name: string, value: unknown, path: string): ProfileSettin
 }
 
 /**
+ * The warning for a configuration file that holds inline secrets and that its group or others may read (POSIX
+ * mode bits; Windows has none), naming the profiles and settings but never their values; else `undefined`.
+ */
+function exposureWarning(path: string, mode: number, profiles: Record<string, unknown>): string | undefined {
+  if (process.platform === 'win32' || (mode & 0o077) === 0) return undefined;
+  const found: string[] = [];
+  for (const [name, profile] of Object.entries(profiles)) {
+    if (!isPlainObject(profile)) continue;
+    const keys = INLINE_SECRET_KEYS.filter((key) => typeof profile[key] === 'string');
+    if (keys.length > 0) found.push(`profile "${name}": ${keys.join(', ')}`);
+  }
+  if (found.length === 0) return undefined;
+  const octal = (mode & 0o777).toString(8).padStart(3, '0');
+  return `${path} holds secrets inline (${found.join('; ')}) and is readable by ${
+    (mode & 0o007) === 0 ? 'its group' : 'other users'
+  } (mode ${octal}): run chmod 600 on it, or keep the secrets in files (secretKeyFile, …)`;
+}
+
+/**
  * Loads the profile to use: `requested` (from `--profile` or `TOKENWIRE_PROFILE`), else the file's
  * `defaultProfile`, else `default`. A missing file or missing default profile yields `undefined`; a requested
- * profile that does not exist, or a malformed file, is a usage error.
+ * profile that does not exist, or a malformed file, is a usage error. A file that holds secrets inline and
+ * that its group or others may read is reported through `warn` (it is still used).
  *
  * The file looks like:
  * ```json
@@ -93,11 +116,19 @@ function checkProfile(name: string, value: unknown, path: string): ProfileSettin
 export async function loadProfile(
   env: Readonly<Record<string, string | undefined>>,
   requested: string | undefined,
+  warn: (text: string) => void,
 ): Promise<LoadedProfile | undefined> {
   const path = configFilePath(env);
   let text: string;
+  let mode: number;
   try {
-    text = await readFile(path, 'utf8');
+    const file = await open(path, 'r');
+    try {
+      mode = (await file.stat()).mode;
+      text = await file.readFile('utf8');
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -120,6 +151,8 @@ export async function loadProfile(
   }
   const profiles = parsed['profiles'] ?? {};
   if (!isPlainObject(profiles)) throw new UsageError(`${path}: "profiles" must be an object of named profiles`);
+  const exposure = exposureWarning(path, mode, profiles);
+  if (exposure !== undefined) warn(exposure);
   const defaultProfile = parsed['defaultProfile'];
   if (defaultProfile !== undefined && typeof defaultProfile !== 'string')
     throw new UsageError(`${path}: "defaultProfile" must be a string`);

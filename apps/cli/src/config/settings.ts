@@ -98,7 +98,7 @@ export class Settings {
   /** The profile in use, loaded once (undefined when there is no configuration file or default profile). */
   profile(): Promise<LoadedProfile | undefined> {
     const requested = stringValue(this.#values['profile']) ?? (this.#env['TOKENWIRE_PROFILE'] || undefined);
-    this.#profile ??= loadProfile(this.#env, requested);
+    this.#profile ??= loadProfile(this.#env, requested, (text) => this.#output.warn(text));
     return this.#profile;
   }
 
