@@ -118,9 +118,9 @@ describe('emitCallback: when nothing is sent', () => {
     const cases: [Promise<unknown>, string][] = [
       [service.emitCallback('', {}), 'command'],
       [service.emitCallback(CREATE_ROOM, [] as unknown as Record<string, unknown>), 'body'],
-      [service.emitCallback(CREATE_ROOM, {}, { requestTime: -1 }), 'requestTime'],
-      [service.emitCallback(CREATE_ROOM, {}, { requestTime: 1.5 }), 'requestTime'],
-      [service.emitCallback(CREATE_ROOM, {}, { timeoutMs: 0 }), 'timeoutMs'],
+      [service.emitCallback(CREATE_ROOM, {}, { requestTime: -1 }), 'options.requestTime'],
+      [service.emitCallback(CREATE_ROOM, {}, { requestTime: 1.5 }), 'options.requestTime'],
+      [service.emitCallback(CREATE_ROOM, {}, { timeoutMs: 0 }), 'options.timeoutMs'],
       [service.emitCallback(CREATE_ROOM, { Owner_Account: 144115216631667826n }), 'body'],
     ];
     for (const [promise, path] of cases) {
@@ -184,7 +184,7 @@ describe('emitCallback: delivery', () => {
     const { service } = await setup({}, { callbackFetch: fetch });
     for (const queryCommand of ['', 7]) {
       const error = await service.emitCallback(CREATE_ROOM, {}, { queryCommand } as never).catch((caught: unknown) => caught);
-      expect(ValidationError.isInstance(error) && error.issues[0]?.path).toBe('queryCommand');
+      expect(ValidationError.isInstance(error) && error.issues[0]?.path).toBe('options.queryCommand');
     }
     expect(calls).not.toHaveBeenCalled();
   });

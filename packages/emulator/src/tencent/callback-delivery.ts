@@ -1,5 +1,15 @@
-import { ValidationError, parseRequestTime, redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
-import { untilAborted } from '@tokenwire/core/internal';
+import { redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
+import {
+  describeType,
+  expected,
+  functionSchema,
+  numberIn,
+  optionsObject,
+  parseInput,
+  TimeoutSchema,
+  untilAborted,
+} from '@tokenwire/core/internal';
+import * as v from 'valibot';
 import { readCallbackAnswer } from './callback-answer.js';
 import type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
 
@@ -89,40 +99,63 @@ const DEFAULT_CLIENT_IP = '127.0.0.1';
 /** The service's default for `OptPlatform`: callbacks caused by REST calls. */
 const DEFAULT_OPT_PLATFORM = 'RESTAPI';
 
-function validate(command: string, body: CallbackBody, options: EmitCallbackOptions): void {
-  const issues: { path: string; message: string }[] = [];
-  if (typeof command !== 'string' || command === '') issues.push({ path: 'command', message: 'must be a non-empty string' });
-  if (typeof body !== 'string' && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-    issues.push({ path: 'body', message: 'must be an object or a JSON string' });
-  }
-  if (options.requestTime !== undefined && parseRequestTime(options.requestTime) === undefined) {
-    issues.push({ path: 'requestTime', message: 'must be a non-negative safe integer of Unix seconds' });
-  }
-  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0 && Number.isFinite(options.timeoutMs))) {
-    issues.push({ path: 'timeoutMs', message: 'must be a positive number of milliseconds' });
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: 'fetch', message: 'must be a function' });
-  for (const key of ['clientIp', 'optPlatform'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'string') issues.push({ path: key, message: 'must be a string' });
-  }
-  if (options.queryCommand !== undefined && (typeof options.queryCommand !== 'string' || options.queryCommand === '')) {
-    issues.push({ path: 'queryCommand', message: 'must be a non-empty string' });
-  }
-  if (issues.length > 0) throw new ValidationError('callback emission', issues);
-}
+/**
+ * A callback body as its schema leaves it: raw JSON text, sent as it is, or the JSON text of an object's fields
+ * without `CallbackCommand`, which {@link payloadOf} puts first.
+ */
+type SerializedBody = { readonly raw: string } | { readonly fields: string };
 
-function serializeBody(command: string, body: CallbackBody): string {
-  if (typeof body === 'string') return body;
-  const { CallbackCommand: _replaced, ...rest } = body;
-  try {
-    return JSON.stringify({ CallbackCommand: command, ...rest });
-  } catch (error) {
-    throw new ValidationError(
-      'callback emission',
-      [{ path: 'body', message: 'cannot be serialized to JSON (pass raw JSON text for integers beyond 2^53)' }],
-      { cause: error },
-    );
-  }
+/** A {@link CallbackBody}, serialised: checked before anything is sent. */
+const CallbackBodySchema: v.GenericSchema<unknown, SerializedBody> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }): SerializedBody => {
+      const body = dataset.value;
+      if (typeof body === 'string') return { raw: body };
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        addIssue({ message: `must be an object or a JSON string, got ${describeType(body)}` });
+        return NEVER;
+      }
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'CallbackCommand')));
+      } catch {
+        text = undefined; // a BigInt, a cycle, a throwing toJSON
+      }
+      if (text?.startsWith('{')) return { fields: text };
+      addIssue({ message: 'cannot be serialized to a JSON object (pass raw JSON text for integers beyond 2^53)' });
+      return NEVER;
+    }),
+  ))();
+
+/** The arguments of `emitCallback`, checked together so that every problem is reported at once. */
+const EmitCallbackArgumentsSchema = /* @__PURE__ */ (() => {
+  const nonEmpty = v.pipe(v.string(expected('must be a non-empty string')), v.nonEmpty('must be a non-empty string'));
+  return v.object({
+    command: nonEmpty,
+    body: CallbackBodySchema,
+    options: v.optional(
+      optionsObject(
+        {
+          fetch: v.optional(functionSchema<typeof fetch>()),
+          requestTime: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer of Unix seconds', true)),
+          clientIp: v.optional(v.string(expected('must be a string'))),
+          optPlatform: v.optional(v.string(expected('must be a string'))),
+          timeoutMs: v.optional(TimeoutSchema),
+          queryCommand: v.optional(nonEmpty),
+        },
+        'an object of emitCallback options',
+      ),
+      {},
+    ),
+  });
+})();
+
+/** The JSON text of the callback: raw text as it is; an object's fields after `CallbackCommand`. */
+function payloadOf(command: string, body: SerializedBody): string {
+  if ('raw' in body) return body.raw;
+  const head = `{"CallbackCommand":${JSON.stringify(command)}`;
+  return body.fields === '{}' ? `${head}}` : `${head},${body.fields.slice(1)}`;
 }
 
 /** Appends the query parameters Tencent adds, in Tencent's order, to the configured URL (minus any fragment). */
@@ -155,16 +188,17 @@ export async function deliverCallback(
   context: CallbackDeliveryContext,
   command: string,
   body: CallbackBody,
-  options: EmitCallbackOptions = {},
+  emitOptions?: EmitCallbackOptions,
 ): Promise<CallbackDeliveryResult> {
-  validate(command, body, options);
+  const checked = parseInput(EmitCallbackArgumentsSchema, { command, body, options: emitOptions }, 'callback emission');
+  const { options } = checked;
   const config = context.callback;
   if (config === undefined) return { attempted: false, delivered: false, accepted: false, reason: 'callback_not_configured' };
   if (!config.callbackCommandList.includes(command)) {
     return { attempted: false, delivered: false, accepted: false, reason: 'command_not_enabled' };
   }
 
-  const payload = serializeBody(command, body);
+  const payload = payloadOf(command, checked.body);
   const parameters: [string, string][] = [
     ['SdkAppid', String(context.sdkAppId)],
     ['CallbackCommand', options.queryCommand ?? command],

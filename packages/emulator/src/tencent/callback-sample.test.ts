@@ -67,7 +67,7 @@ describe.each(CALLBACK_SAMPLE_DIALECTS)('callbackSample $command ($id)', (dialec
     for (const field of ['roomId', 'operator', 'eventTime', 'eventCause', 'coins'] as const) {
       if (dialect.fields.includes(field)) continue;
       const error = validationError(() => callbackSample(dialect.command, { dialect: dialect.id, [field]: chosen[field] }));
-      expect(error.issues).toEqual([{ path: field, message: expect.stringContaining(`is not part of the ${dialect.id} body`) }]);
+      expect(error.issues).toEqual([{ path: `options.${field}`, message: expect.stringContaining(`is not part of the ${dialect.id} body`) }]);
     }
   });
 });
@@ -114,13 +114,13 @@ describe('callbackSample', () => {
     [
       "another command's dialect",
       () => callbackSample('Live.CallbackAfterCreateRoom', { dialect: '647-64423' }),
-      'dialect',
+      'options.dialect',
       /647-64422, 647-110679, 647-110523/,
     ],
-    ['an unknown option', () => callbackSample('Live.CallbackAfterCreateRoom', { room: 'r' } as never), 'room', /not a known option/],
-    ['an empty room id', () => callbackSample('Live.CallbackAfterCreateRoom', { roomId: '' }), 'roomId', /non-empty string/],
-    ['a fractional time', () => callbackSample('Live.CallbackAfterDestroyRoom', { eventTime: 1.5 }), 'eventTime', /integer/],
-    ['negative coins', () => callbackSample('Live.CallbackBeforeSendGift', { coins: -1 }), 'coins', /non-negative/],
+    ['an unknown option', () => callbackSample('Live.CallbackAfterCreateRoom', { room: 'r' } as never), 'options.room', /not a known option/],
+    ['an empty room id', () => callbackSample('Live.CallbackAfterCreateRoom', { roomId: '' }), 'options.roomId', /non-empty string/],
+    ['a fractional time', () => callbackSample('Live.CallbackAfterDestroyRoom', { eventTime: 1.5 }), 'options.eventTime', /integer/],
+    ['negative coins', () => callbackSample('Live.CallbackBeforeSendGift', { coins: -1 }), 'options.coins', /non-negative/],
     ['options that are not an object', () => callbackSample('Live.CallbackBeforeSendGift', 'x' as never), 'options', /object/],
   ])('refuses %s with a ValidationError', (_name, run, path, message) => {
     const error = validationError(run);

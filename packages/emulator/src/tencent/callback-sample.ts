@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { expected, numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 import {
   CALLBACK_SAMPLE_DEFINITIONS,
   type CallbackSampleDefinition,
@@ -48,17 +49,6 @@ export const CALLBACK_SAMPLE_DIALECTS: readonly CallbackSampleDialect[] = CALLBA
   ({ render: _render, ...dialect }) => dialect,
 );
 
-const FIELD_CHECKS: Readonly<Record<CallbackSampleField, (value: unknown) => string | undefined>> = {
-  roomId: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
-  operator: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
-  eventTime: (value) =>
-    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-      ? undefined
-      : 'must be a non-negative integer of Unix milliseconds',
-  eventCause: (value) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
-  coins: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : 'must be a non-negative integer'),
-};
-
 function valueAt(body: unknown, path: readonly string[] | undefined): unknown {
   if (path === undefined) return undefined;
   let value = body;
@@ -66,44 +56,70 @@ function valueAt(body: unknown, path: readonly string[] | undefined): unknown {
   return value;
 }
 
-function choose(command: unknown, options: CallbackSampleOptions): CallbackSampleDefinition {
-  const issues: ValidationIssue[] = [];
-  const definitions = CALLBACK_SAMPLE_DEFINITIONS.filter((definition) => definition.command === command);
-  if (definitions.length === 0) {
-    const commands = [...new Set(CALLBACK_SAMPLE_DEFINITIONS.map((definition) => definition.command))].join(', ');
-    throw new ValidationError('callback sample', [
-      { path: 'command', message: `has no published sample body (commands with samples: ${commands})` },
-    ]);
-  }
-  if (typeof options !== 'object' || options === null)
-    throw new ValidationError('callback sample', [{ path: 'options', message: 'must be an object' }]);
-  const { dialect, ...values } = options as CallbackSampleOptions & Record<string, unknown>;
-  const definition = dialect === undefined ? definitions[0]! : definitions.find((candidate) => candidate.id === dialect);
-  if (definition === undefined) {
-    throw new ValidationError('callback sample', [
-      {
-        path: 'dialect',
-        message: `is not a dialect of ${String(command)} (its dialects: ${definitions.map((candidate) => candidate.id).join(', ')})`,
-      },
-    ]);
-  }
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    if (!Object.hasOwn(FIELD_CHECKS, key)) {
-      issues.push({ path: key, message: 'is not a known option (expected dialect, roomId, operator, eventTime, eventCause or coins)' });
-    } else if (!definition.fields.includes(key as CallbackSampleField)) {
-      issues.push({
-        path: key,
-        message: `is not part of the ${definition.id} body (it carries ${definition.fields.join(', ') || 'none of them'})`,
-      });
-    } else {
-      const problem = FIELD_CHECKS[key as CallbackSampleField](value);
-      if (problem !== undefined) issues.push({ path: key, message: problem });
-    }
-  }
-  if (issues.length > 0) throw new ValidationError('callback sample', issues);
-  return definition;
+/** The values {@link callbackSample} lets you choose. */
+const SAMPLE_FIELDS: readonly CallbackSampleField[] = ['roomId', 'operator', 'eventTime', 'eventCause', 'coins'];
+
+/** The documented shapes of `command`, newest first (none for a command without a published body). */
+const definitionsOf = (command: unknown): CallbackSampleDefinition[] =>
+  CALLBACK_SAMPLE_DEFINITIONS.filter((definition) => definition.command === command);
+
+/** The shape the arguments choose: the dialect named, or the command's newest; `undefined` for a dialect of another command. */
+function chosenDefinition(command: unknown, dialect: CallbackSampleDialectId | undefined): CallbackSampleDefinition | undefined {
+  const definitions = definitionsOf(command);
+  return dialect === undefined ? definitions[0] : definitions.find((definition) => definition.id === dialect);
 }
+
+/**
+ * The arguments of {@link callbackSample}, checked together: a command with a published body, a dialect of that
+ * command, and only the values its body carries. Comes out as the chosen definition and the options.
+ */
+const CallbackSampleArgumentsSchema = /* @__PURE__ */ (() => {
+  const nonEmpty = v.optional(v.pipe(v.string(expected('must be a non-empty string')), v.nonEmpty('must be a non-empty string')));
+  const commands = [...new Set(CALLBACK_SAMPLE_DEFINITIONS.map((definition) => definition.command))].join(', ');
+  const dialects = CALLBACK_SAMPLE_DEFINITIONS.map((definition) => definition.id);
+  const fields = {
+    roomId: nonEmpty,
+    operator: nonEmpty,
+    eventTime: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer of Unix milliseconds', true)),
+    eventCause: nonEmpty,
+    coins: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer', true)),
+  } satisfies Record<CallbackSampleField, v.GenericSchema>;
+  const args = v.object({
+    command: v.custom<string>(
+      (command) => definitionsOf(command).length > 0,
+      `has no published sample body (commands with samples: ${commands})`,
+    ),
+    options: v.optional(
+      optionsObject({ dialect: v.optional(v.picklist(dialects, 'must be a callback sample dialect id')), ...fields }, 'an object'),
+      {},
+    ),
+  });
+  type Arguments = v.InferOutput<typeof args>;
+  /** The path of an option, `options.<key>`, for an issue found after the object was parsed. */
+  const optionPath = (input: Arguments, key: keyof Arguments['options']): [v.ObjectPathItem, v.ObjectPathItem] => [
+    { type: 'object', origin: 'value', input, key: 'options', value: input.options },
+    { type: 'object', origin: 'value', input: input.options, key, value: input.options[key] },
+  ];
+  return v.pipe(
+    args,
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const input = dataset.value;
+      const { command, options } = input;
+      const definition = chosenDefinition(command, options.dialect);
+      if (definition === undefined) {
+        const ids = definitionsOf(command).map((candidate) => candidate.id);
+        addIssue({ message: `is not a dialect of ${command} (its dialects: ${ids.join(', ')})`, path: optionPath(input, 'dialect') });
+        return NEVER;
+      }
+      for (const field of SAMPLE_FIELDS) {
+        if (options[field] === undefined || definition.fields.includes(field)) continue;
+        const carried = definition.fields.join(', ') || 'none of them';
+        addIssue({ message: `is not part of the ${definition.id} body (it carries ${carried})`, path: optionPath(input, field) });
+      }
+      return { definition, options };
+    }),
+  );
+})();
 
 /**
  * A callback body exactly as one of Tencent's pages shows it (comments removed, the pages' typos such as a
@@ -124,8 +140,8 @@ function choose(command: unknown, options: CallbackSampleOptions): CallbackSampl
  * }
  * ```
  */
-export function callbackSample(command: string, options: CallbackSampleOptions = {}): CallbackSample {
-  const definition = choose(command, options);
+export function callbackSample(command: string, sampleOptions?: CallbackSampleOptions): CallbackSample {
+  const { definition, options } = parseInput(CallbackSampleArgumentsSchema, { command, options: sampleOptions }, 'callback sample');
   const body = definition.render({
     roomId: options.roomId,
     operator: options.operator,
