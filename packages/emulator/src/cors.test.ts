@@ -1,6 +1,10 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { createCorsPolicy, type CorsOptions } from './cors.js';
+import { CorsOptionSchema, createCorsPolicy as createPolicy, type CorsOptions } from './cors.js';
+
+/** The policy of a `cors` option, as the emulator builds it: parsed, then built. */
+const createCorsPolicy = (options: boolean | CorsOptions | undefined) => createPolicy(parseInput(CorsOptionSchema, options, 'cors'));
 
 const preflight = (origin = 'http://page.test', requestHeaders = 'content-type, ccmessaging-token') =>
   new Request('http://emulator.test/apiaccess/ccmessaging/send', {
@@ -78,18 +82,26 @@ describe('createCorsPolicy', () => {
     );
   });
 
-  it('rejects bad options with a ValidationError naming each', () => {
+  it('rejects bad options with a ValidationError naming each (a list by its bad entry)', () => {
     try {
       createCorsPolicy({ origin: 42, exposeHeaders: 'x', allowHeaders: [1], maxAgeSeconds: -1 } as unknown as CorsOptions);
       expect.unreachable();
     } catch (error) {
       expect(ValidationError.isInstance(error)).toBe(true);
       expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
-        'cors.origin',
-        'cors.exposeHeaders',
-        'cors.allowHeaders',
-        'cors.maxAgeSeconds',
+        'origin',
+        'exposeHeaders',
+        'allowHeaders.0',
+        'maxAgeSeconds',
       ]);
     }
+  });
+
+  it('refuses an unknown setting and anything but a boolean or an object', () => {
+    expect(() => createCorsPolicy({ orign: '*' } as CorsOptions)).toThrow(/orign: is not a known option/);
+    expect(() => createCorsPolicy('yes' as unknown as CorsOptions)).toThrow(
+      /must be true, false or an object of CORS settings, got string/,
+    );
+    expect(() => createCorsPolicy([] as unknown as CorsOptions)).toThrow(/got an array/);
   });
 });

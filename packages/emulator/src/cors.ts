@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { functionSchema, numberIn, optionsObject } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 
 /** CORS settings, so a page in a browser can call the emulator across origins. */
 export interface CorsOptions {
@@ -30,30 +31,41 @@ export interface CorsPolicy {
 
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 
-/** Validates CORS options (`true`/`undefined`: defaults, `false`: off) and builds the policy, or `undefined`. */
-export function createCorsPolicy(options: boolean | CorsOptions | undefined): CorsPolicy | undefined {
-  if (options === false) return undefined;
-  if (!(options === true || options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options)))) {
-    throw new ValidationError('emulator options', [{ path: 'cors', message: 'must be true, false or an object of CORS settings' }]);
-  }
-  const settings: CorsOptions = options === true || options === undefined ? {} : options;
-  const issues: ValidationIssue[] = [];
-  const origin = settings.origin ?? '*';
-  const isStringList = (value: unknown): value is readonly string[] =>
-    Array.isArray(value) && value.every((item) => typeof item === 'string');
-  if (!(typeof origin === 'string' || typeof origin === 'function' || isStringList(origin))) {
-    issues.push({ path: 'cors.origin', message: 'must be "*", an origin, a list of origins or a predicate' });
-  }
-  if (settings.exposeHeaders !== undefined && !isStringList(settings.exposeHeaders)) {
-    issues.push({ path: 'cors.exposeHeaders', message: 'must be a list of header names' });
-  }
-  if (settings.allowHeaders !== undefined && !isStringList(settings.allowHeaders)) {
-    issues.push({ path: 'cors.allowHeaders', message: 'must be a list of header names' });
-  }
-  const maxAge = settings.maxAgeSeconds ?? 600;
-  if (!Number.isInteger(maxAge) || maxAge < 0) issues.push({ path: 'cors.maxAgeSeconds', message: 'must be a non-negative integer' });
-  if (issues.length > 0) throw new ValidationError('emulator options', issues);
+/**
+ * The emulator's `cors` option: `true` (or left out) for the defaults, `false` for none, or {@link CorsOptions}.
+ * `false` comes out as `false`, anything else as the settings object.
+ */
+export const CorsOptionSchema: v.GenericSchema<unknown, CorsOptions | false> = /* @__PURE__ */ (() => {
+  const headerNames = v.optional(v.array(v.string('must be a header name'), 'must be a list of header names'));
+  const settings = optionsObject(
+    {
+      origin: v.optional(
+        v.union(
+          [v.string(), v.array(v.string()), functionSchema<(origin: string) => boolean>()],
+          'must be "*", an origin, a list of origins or a predicate',
+        ),
+      ),
+      exposeHeaders: headerNames,
+      allowHeaders: headerNames,
+      maxAgeSeconds: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer of seconds', true)),
+    },
+    'true, false or an object of CORS settings',
+  );
+  const onOrOff = v.pipe(
+    v.boolean(),
+    v.transform((on): CorsOptions | false => on && {}),
+  );
+  return v.optional(
+    v.lazy((input) => (typeof input === 'boolean' ? onOrOff : settings)),
+    true,
+  );
+})();
 
+/** Builds the CORS policy of settings {@link CorsOptionSchema} accepted, or `undefined` for `false`. */
+export function createCorsPolicy(settings: CorsOptions | false): CorsPolicy | undefined {
+  if (settings === false) return undefined;
+  const origin = settings.origin ?? '*';
+  const maxAge = settings.maxAgeSeconds ?? 600;
   const exposeHeaders = (settings.exposeHeaders ?? ['ccmessaging-token']).join(', ');
   /** The `Access-Control-Allow-Origin` value for a request's origin, or undefined when not allowed. */
   const allowOrigin = (requestOrigin: string | null): string | undefined => {

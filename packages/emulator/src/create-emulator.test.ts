@@ -135,10 +135,10 @@ describe('createEmulator: composition and routing', () => {
 
   it('rejects bad options with a ValidationError naming the option, services included', () => {
     expect(issuesOf(null)).toEqual(['']);
-    expect(issuesOf({ now: 5, faults: {}, requestLogLimit: -1, services: [{}] })).toEqual(['now', 'faults', 'requestLogLimit', 'services']);
+    expect(issuesOf({ now: 5, faults: {}, requestLogLimit: -1, services: [{}] })).toEqual(['faults', 'now', 'requestLogLimit', 'services.0']);
     expect(issuesOf({ tencent: { ...TENCENT, sdkAppId: 0 } })).toEqual(['tencent.sdkAppId']);
     expect(issuesOf({ aicc: { ...AICC, channels: [] } })).toEqual(['aicc.channels']);
-    expect(issuesOf({ faults: [{ route: 'bad', fault: 'transient' }] })).toEqual(['faults[0].route']);
+    expect(issuesOf({ faults: [{ route: 'bad', fault: 'transient' }] })).toEqual(['faults.0.route']);
     expect(issuesOf({ cors: { origin: 3 } })).toEqual(['cors.origin']);
   });
 
@@ -151,7 +151,7 @@ describe('createEmulator: composition and routing', () => {
     expect(issuesOf({ cors: 'yes' })).toEqual(['cors']);
     expect(
       issuesOf({ aicc: null, tencent: { ...TENCENT, sdkAppId: 0 }, cors: 'yes', faults: [{ route: 'bad', fault: 'transient' }] }),
-    ).toEqual(['aicc', 'tencent.sdkAppId', 'cors', 'faults[0].route']);
+    ).toEqual(['tencent.sdkAppId', 'aicc', 'faults.0.route', 'cors']);
     expect(issuesOf({ faults: {}, cors: 1 })).toEqual(['faults', 'cors']);
   });
 

@@ -1,24 +1,19 @@
-import {
-  ValidationError,
-  redactHeaders,
-  redactSecrets,
-  redactUrl,
-  systemClock,
-  type Clock,
-  type RandomUint32Source,
-  type ValidationIssue,
-} from '@tokenwire/core';
-import { randomUint32, sleep, untilAborted } from '@tokenwire/core/internal';
-import { createCorsPolicy, type CorsOptions } from './cors.js';
+import { redactHeaders, redactSecrets, redactUrl, systemClock, type Clock, type RandomUint32Source } from '@tokenwire/core';
+import { functionSchema, numberIn, optionsObject, parseInput, randomUint32, sleep, untilAborted } from '@tokenwire/core/internal';
+import * as v from 'valibot';
+import { CorsOptionSchema, createCorsPolicy, type CorsOptions } from './cors.js';
 import { createFaultInjector, type AppliedFault, type FaultController, type FaultDecision } from './faults/fault-injector.js';
 import { createFaultResponder, isDroppedConnection } from './faults/fault-response.js';
-import type { FaultRule } from './faults/fault-rule.js';
+import { FaultRuleSchema, type FaultRule } from './faults/fault-rule.js';
 import { createRequestLog, DEFAULT_REQUEST_LOG_LIMIT, type RequestLog, type RequestLogEntry, type RequestOutcome } from './request-log.js';
 import { describeRoute } from './route.js';
 import type { EmulatedService } from './service.js';
 import { summarizeBody } from './summarize-body.js';
-import { createAiccService, type AiccService, type AiccServiceOptions, type AiccState } from './aicc/index.js';
-import { createTencentService, type TencentService, type TencentServiceOptions, type TencentServiceState } from './tencent/index.js';
+import type { AiccService, AiccServiceOptions, AiccState } from './aicc/index.js';
+import { createAiccServiceFrom } from './aicc/aicc-service.js';
+import { AiccServiceOptionsSchema } from './aicc/aicc-service-options.js';
+import type { TencentService, TencentServiceOptions, TencentServiceState } from './tencent/index.js';
+import { createTencentServiceFrom, TencentServiceOptionsSchema } from './tencent/tencent-service.js';
 
 /**
  * Options of {@link createEmulator}. Give `tencent`, `aicc` or both; the emulator answers the requests of the
@@ -96,54 +91,37 @@ function toRequest(input: RequestInfo | URL, init: RequestInit | undefined): Req
   return new Request(target, init);
 }
 
-/** Checks the emulator's own options, returning the issues (the services, CORS and faults check theirs). */
-function validateOptions(options: EmulatorOptions): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (typeof options !== 'object' || options === null)
-    throw new ValidationError('emulator options', [{ path: '', message: 'must be an object' }]);
-  for (const name of ['tencent', 'aicc'] as const) {
-    const value: unknown = options[name];
-    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      issues.push({ path: name, message: 'must be an object (leave it out to go without the service)' });
-    }
-  }
-  if (options.now !== undefined && typeof options.now !== 'function')
-    issues.push({ path: 'now', message: 'must be a function returning milliseconds' });
-  if (options.random !== undefined && typeof options.random !== 'function') {
-    issues.push({ path: 'random', message: 'must be a function returning an integer from 0 to 4294967295' });
-  }
-  if (options.faults !== undefined && !Array.isArray(options.faults))
-    issues.push({ path: 'faults', message: 'must be a list of fault rules' });
-  if (options.requestLogLimit !== undefined && !(Number.isSafeInteger(options.requestLogLimit) && options.requestLogLimit >= 0)) {
-    issues.push({ path: 'requestLogLimit', message: 'must be a non-negative integer' });
-  }
-  if (
-    options.services !== undefined &&
-    !(
-      Array.isArray(options.services) &&
-      options.services.every((service: unknown) => typeof (service as EmulatedService)?.handle === 'function')
-    )
-  ) {
-    issues.push({ path: 'services', message: 'must be a list of objects with a handle(request) method' });
-  }
-  return issues;
-}
-
-/**
- * Runs one part's constructor, adding its validation issues to `issues` (paths prefixed with `prefix`, when given)
- * instead of throwing, so one `ValidationError` can list the issues of every option.
- */
-function collectIssues<T>(issues: ValidationIssue[], create: () => T, prefix?: string): T | undefined {
-  try {
-    return create();
-  } catch (error) {
-    if (!ValidationError.isInstance(error)) throw error;
-    for (const issue of error.issues) {
-      issues.push({ path: prefix === undefined ? issue.path : issue.path ? `${prefix}.${issue.path}` : prefix, message: issue.message });
-    }
-    return undefined;
-  }
-}
+/** The emulator's options, the services', CORS and the fault rules included: one parse reports every issue. */
+const EmulatorOptionsSchema = /* @__PURE__ */ (() =>
+  v.optional(
+    optionsObject(
+      {
+        tencent: v.optional(TencentServiceOptionsSchema),
+        aicc: v.optional(AiccServiceOptionsSchema),
+        faults: v.optional(v.array(FaultRuleSchema, 'must be a list of fault rules'), []),
+        now: v.optional(functionSchema<Clock>()),
+        random: v.optional(functionSchema<RandomUint32Source>()),
+        cors: CorsOptionSchema,
+        requestLogLimit: v.optional(
+          numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer', true),
+          DEFAULT_REQUEST_LOG_LIMIT,
+        ),
+        services: v.optional(
+          v.array(
+            v.custom<EmulatedService>(
+              (service) =>
+                typeof service === 'object' && service !== null && typeof (service as Partial<EmulatedService>).handle === 'function',
+              'must be an object with a handle(request) method',
+            ),
+            'must be a list of objects with a handle(request) method',
+          ),
+          [],
+        ),
+      },
+      'an object of emulator options',
+    ),
+    {},
+  ))();
 
 /**
  * Creates an emulator of the Tencent Cloud Chat / TUILiveKit REST API (`live_config`) and the Huawei AICC
@@ -164,28 +142,22 @@ function collectIssues<T>(issues: ValidationIssue[], create: () => T, prefix?: s
  *   baseUrl: 'https://emulator.test', fetch: emulator.fetch });
  * ```
  */
-export function createEmulator<const Options extends EmulatorOptions>(options: Options = {} as Options): Emulator<Options> {
-  const issues = validateOptions(options);
-  const now = options.now ?? systemClock;
-  const random = options.random ?? randomUint32;
+export function createEmulator<const Options extends EmulatorOptions>(options?: Options): Emulator<Options> {
+  const checked = parseInput(EmulatorOptionsSchema, options, 'emulator options');
+  const now = checked.now ?? systemClock;
+  const random = checked.random ?? randomUint32;
   const dependencies = { now, random };
-  /** Builds a part unless its option already has an issue; its own issues join the list. */
-  const build = <T>(name: string, create: () => T, prefix?: string): T | undefined =>
-    issues.some((issue) => issue.path === name) ? undefined : collectIssues(issues, create, prefix);
-  const tencent =
-    options.tencent === undefined ? undefined : build('tencent', () => createTencentService(options.tencent!, dependencies), 'tencent');
-  const aicc = options.aicc === undefined ? undefined : build('aicc', () => createAiccService(options.aicc!, dependencies), 'aicc');
-  const cors = build('cors', () => createCorsPolicy(options.cors));
-  const checkedFaults = build('faults', () => createFaultInjector(options.faults));
-  if (issues.length > 0 || checkedFaults === undefined) throw new ValidationError('emulator options', issues);
-  const faults = checkedFaults;
+  const tencent = checked.tencent === undefined ? undefined : createTencentServiceFrom(checked.tencent, dependencies);
+  const aicc = checked.aicc === undefined ? undefined : createAiccServiceFrom(checked.aicc, dependencies);
+  const cors = createCorsPolicy(checked.cors);
+  const faults = createFaultInjector(checked.faults);
   const services: EmulatedService[] = [
     ...(tencent === undefined ? [] : [tencent]),
     ...(aicc === undefined ? [] : [aicc]),
-    ...(options.services ?? []),
+    ...checked.services,
   ];
   const responder = createFaultResponder({ random, ...(aicc === undefined ? {} : { fabricTokenPath: aicc.options.fabricTokenPath }) });
-  const log = createRequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
+  const log = createRequestLog(checked.requestLogLimit);
   const aiccPaths: ReadonlySet<string> = new Set(aicc === undefined ? [] : [aicc.options.fabricTokenPath]);
 
   /** Every secret the services know, to scrub from request bodies and error messages in the log. */

@@ -1,5 +1,7 @@
+import { functionSchema, optionsObject, parseInput } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 import type { AppliedFault } from './faults/fault-injector.js';
-import { compileRoutePattern, type RouteMatcher } from './faults/route-pattern.js';
+import { type RouteMatcher, RouteSchema } from './faults/route-pattern.js';
 import type { RouteInfo } from './route.js';
 
 /**
@@ -71,21 +73,45 @@ export interface RequestLogRecorder extends RequestLog {
 /** Default number of entries kept. */
 export const DEFAULT_REQUEST_LOG_LIMIT = 10_000;
 
-function compileFilter(filter: RequestLogFilter | undefined): (entry: RequestLogEntry) => boolean {
-  if (filter === undefined) return () => true;
-  const route = filter.route;
-  const routeMatches: RouteMatcher | ((info: RouteInfo) => boolean) | undefined =
-    route === undefined ? undefined : typeof route === 'function' ? route : compileRoutePattern(route as string | readonly string[]);
-  const method = filter.method?.toUpperCase();
+/** A {@link RequestLogFilter} as its schema leaves it: the route compiled, the method in upper case. */
+interface CheckedRequestLogFilter {
+  readonly route?: RouteMatcher | ((route: RouteInfo) => boolean) | undefined;
+  readonly method?: string | undefined;
+  readonly status?: number | undefined;
+  readonly outcome?: RequestOutcome | undefined;
+  readonly fault?: boolean | string | undefined;
+}
+
+const OUTCOMES: readonly RequestOutcome[] = ['response', 'stalled', 'dropped', 'aborted', 'error'];
+
+const RequestLogFilterSchema: v.GenericSchema<unknown, CheckedRequestLogFilter> = /* @__PURE__ */ (() =>
+  optionsObject(
+    {
+      route: v.optional(v.lazy((input) => (typeof input === 'function' ? functionSchema<(route: RouteInfo) => boolean>() : RouteSchema))),
+      method: v.optional(
+        v.pipe(
+          v.string('must be a string'),
+          v.transform((method) => method.toUpperCase()),
+        ),
+      ),
+      status: v.optional(v.number('must be a number')),
+      outcome: v.optional(v.picklist(OUTCOMES, `must be one of ${OUTCOMES.join(', ')}`)),
+      fault: v.optional(v.union([v.boolean(), v.string()], 'must be a boolean or a fault rule name')),
+    },
+    'an object',
+  ))();
+
+function compileFilter(input: RequestLogFilter | undefined): (entry: RequestLogEntry) => boolean {
+  if (input === undefined) return () => true;
+  const filter = parseInput(RequestLogFilterSchema, input, 'request log filter');
+  const { route, method, status, outcome, fault } = filter;
   return (entry) =>
-    (routeMatches === undefined || routeMatches(entry.route)) &&
+    (route === undefined || route(entry.route)) &&
     (method === undefined || entry.method === method) &&
-    (filter.status === undefined || entry.status === filter.status) &&
-    (filter.outcome === undefined || entry.outcome === filter.outcome) &&
-    (filter.fault === undefined ||
-      (typeof filter.fault === 'boolean'
-        ? entry.faults.length > 0 === filter.fault
-        : entry.faults.some((applied) => applied.name === filter.fault)));
+    (status === undefined || entry.status === status) &&
+    (outcome === undefined || entry.outcome === outcome) &&
+    (fault === undefined ||
+      (typeof fault === 'boolean' ? entry.faults.length > 0 === fault : entry.faults.some((applied) => applied.name === fault)));
 }
 
 /** Creates an empty request log holding at most `limit` entries (the oldest go first). */

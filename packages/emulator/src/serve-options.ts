@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 
 /** Anything with a fetch handler: an emulator, or any `(request) => Promise<Response>` server. */
 export interface FetchHandler {
@@ -35,16 +36,28 @@ export interface ResolvedServeOptions {
   readonly hostname: string;
 }
 
-/** Applies the defaults of {@link ServeEmulatorOptions}; throws a `ValidationError` for bad values. */
-export function resolveServeOptions(handler: FetchHandler, options: ServeEmulatorOptions = {}): ResolvedServeOptions {
-  const issues: ValidationIssue[] = [];
-  if (typeof handler?.fetch !== 'function') issues.push({ path: 'emulator', message: 'must have a fetch(request) method' });
-  const port = options.port ?? 0;
-  const hostname = options.hostname ?? '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535) issues.push({ path: 'port', message: 'must be an integer from 0 to 65535' });
-  if (typeof hostname !== 'string' || hostname.length === 0) issues.push({ path: 'hostname', message: 'must be a non-empty string' });
-  if (issues.length > 0) throw new ValidationError('serve options', issues);
-  return { port, hostname };
+/** The arguments of `serveEmulator`, checked together: a handler with a `fetch` method, and the options. */
+const ServeArgumentsSchema = /* @__PURE__ */ (() =>
+  v.object({
+    emulator: v.custom<FetchHandler>(
+      (value) => typeof value === 'object' && value !== null && typeof (value as Partial<FetchHandler>).fetch === 'function',
+      'must have a fetch(request) method',
+    ),
+    options: v.optional(
+      optionsObject(
+        {
+          port: v.optional(numberIn(0, 65535, 'must be an integer from 0 to 65535', true), 0),
+          hostname: v.optional(v.pipe(v.string('must be a non-empty string'), v.nonEmpty('must be a non-empty string')), '127.0.0.1'),
+        },
+        'an object of serve options',
+      ),
+      {},
+    ),
+  }))();
+
+/** Checks the arguments of `serveEmulator` and applies the defaults; throws a `ValidationError` for bad values. */
+export function resolveServeOptions(handler: FetchHandler, options?: ServeEmulatorOptions): ResolvedServeOptions {
+  return parseInput(ServeArgumentsSchema, { emulator: handler, options }, 'serve options').options;
 }
 
 /** The base URL of a server listening on `hostname:port` (wildcard addresses become loopback). */

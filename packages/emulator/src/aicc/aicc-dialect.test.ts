@@ -1,7 +1,7 @@
 import { ValidationError } from '@tokenwire/core';
 import { bytesToBase64 } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
-import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, isAiccDialect, pollTokenRejectionStatusOf } from './aicc-dialect.js';
+import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, pollTokenRejectionStatusOf } from './aicc-dialect.js';
 import { FABRIC_AUTH_FAIL_MESSAGE, FABRIC_ERROR_CODES } from './aicc-responses.js';
 import { resolveAiccServiceOptions } from './aicc-service-options.js';
 import { createHarness, TEST_APP_KEY, TEST_APP_SECRET, TEST_CHANNEL } from '../../test/aicc-harness.js';
@@ -23,8 +23,6 @@ describe('the dialect option', () => {
       pollTokenRejectionStatus: 401,
     });
     expect(pollTokenRejectionStatusOf('api-reference')).toBe(401);
-    expect(isAiccDialect('developer-guide')).toBe(true);
-    expect(isAiccDialect('api')).toBe(false);
   });
 
   it('refuses an unknown dialect or rejection status, naming the field', () => {

@@ -21,11 +21,6 @@ export const AICC_DIALECTS: readonly AiccDialect[] = Object.freeze(['api-referen
 /** The dialect of an emulated AICC without a `dialect` option. */
 export const DEFAULT_AICC_DIALECT: AiccDialect = 'api-reference';
 
-/** Whether `value` names an {@link AiccDialect}. */
-export function isAiccDialect(value: unknown): value is AiccDialect {
-  return typeof value === 'string' && (AICC_DIALECTS as readonly string[]).includes(value);
-}
-
 /**
  * The HTTP status a long poll gets in `dialect` when its `ccmessaging-token` is missing, unknown or expired: 401
  * in the API reference (cec_07_0088), 403 in the developer guide (cec_05_1010, where a 403 while long-polling

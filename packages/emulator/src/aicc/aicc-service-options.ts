@@ -1,5 +1,6 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
-import { AICC_DIALECTS, DEFAULT_AICC_DIALECT, isAiccDialect, pollTokenRejectionStatusOf, type AiccDialect } from './aicc-dialect.js';
+import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
+import * as v from 'valibot';
+import { AICC_DIALECTS, type AiccDialect, DEFAULT_AICC_DIALECT, pollTokenRejectionStatusOf } from './aicc-dialect.js';
 
 /** The optional human agent of the emulated AICC, who takes over a session after `TRANS2AGENT`. */
 export interface AiccAgentOptions {
@@ -91,84 +92,75 @@ export const DEFAULT_FABRIC_TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
 const MEBIBYTE = 1024 * 1024;
 
 /**
- * Applies the defaults of {@link AiccServiceOptions} and checks the configuration.
+ * {@link AiccServiceOptions}, with every default applied ({@link ResolvedAiccServiceOptions}). Messages never
+ * repeat a value (`appSecret` is one).
+ */
+export const AiccServiceOptionsSchema: v.GenericSchema<unknown, ResolvedAiccServiceOptions> = /* @__PURE__ */ (() => {
+  const nonEmpty = v.pipe(v.string('must be a non-empty string'), v.nonEmpty('must be a non-empty string'));
+  const atLeast = (minimum: number) => numberIn(minimum, Number.MAX_SAFE_INTEGER, `must be an integer ≥ ${minimum}`, true);
+  const pathMessage = 'must be a path starting with "/"';
+  return v.pipe(
+    optionsObject(
+      {
+        appKey: nonEmpty,
+        appSecret: nonEmpty,
+        channels: v.pipe(
+          v.array(nonEmpty, 'must list the channel Configuration IDs'),
+          v.nonEmpty('must list at least one channel Configuration ID'),
+        ),
+        pollHoldMs: v.optional(atLeast(0), 5000),
+        messageTokenTtlSeconds: v.optional(atLeast(1), 3600),
+        rotateWithinSeconds: v.optional(atLeast(0), 300),
+        robotReplyDelayMs: v.optional(atLeast(0), 0),
+        agent: v.optional(
+          optionsObject(
+            {
+              enabled: v.optional(v.boolean('must be a boolean')),
+              joinDelayMs: v.optional(atLeast(0)),
+              replyDelayMs: v.optional(atLeast(0)),
+              nickname: v.optional(nonEmpty),
+            },
+            'an object ({} for an agent with the defaults)',
+          ),
+        ),
+        fabricTokenPath: v.optional(v.pipe(v.string(pathMessage), v.startsWith('/', pathMessage)), DEFAULT_FABRIC_TOKEN_PATH),
+        uploadMaxBytes: v.optional(atLeast(1), 10 * MEBIBYTE),
+        downloadMaxBytes: v.optional(atLeast(1), 2 * MEBIBYTE),
+        dialect: v.optional(v.picklist(AICC_DIALECTS, `must be one of ${AICC_DIALECTS.join(', ')}`), DEFAULT_AICC_DIALECT),
+        pollTokenRejectionStatus: v.optional(v.picklist([401, 403] as const, 'must be 401 or 403')),
+      },
+      'an object of AICC emulator options',
+    ),
+    v.transform(
+      ({ agent, ...options }): ResolvedAiccServiceOptions => ({
+        appKey: options.appKey,
+        appSecret: options.appSecret,
+        channels: options.channels,
+        pollHoldMs: options.pollHoldMs,
+        messageTokenTtlSeconds: options.messageTokenTtlSeconds,
+        rotateWithinSeconds: options.rotateWithinSeconds,
+        robotReplyDelayMs: options.robotReplyDelayMs,
+        agentEnabled: agent !== undefined && agent.enabled !== false,
+        agentJoinDelayMs: agent?.joinDelayMs ?? 1000,
+        agentReplyDelayMs: agent?.replyDelayMs ?? options.robotReplyDelayMs,
+        agentNickname: agent?.nickname ?? 'Agent Alice',
+        fabricTokenPath: options.fabricTokenPath,
+        uploadMaxBytes: options.uploadMaxBytes,
+        downloadMaxBytes: options.downloadMaxBytes,
+        dialect: options.dialect,
+        pollTokenRejectionStatus: options.pollTokenRejectionStatus ?? pollTokenRejectionStatusOf(options.dialect),
+      }),
+    ),
+  );
+})();
+
+/**
+ * Checks the configuration and applies the defaults of {@link AiccServiceOptions}.
  *
- * @throws {@link @tokenwire/core!ValidationError | ValidationError} listing every bad field: not an object, an empty
- *   credential, no channel, a negative duration, a bad `agent`, `fabricTokenPath`, `dialect` or
- *   `pollTokenRejectionStatus`.
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} listing every bad field: not an object, an
+ *   unknown option, an empty credential, no channel, a negative duration, a bad `agent`, `fabricTokenPath`,
+ *   `dialect` or `pollTokenRejectionStatus`.
  */
 export function resolveAiccServiceOptions(options: AiccServiceOptions): ResolvedAiccServiceOptions {
-  if (!isPlainObject(options)) throw new ValidationError('AICC emulator options', [{ path: '', message: 'must be an object' }]);
-  const issues: ValidationIssue[] = [];
-  if (typeof options.appKey !== 'string' || options.appKey.length === 0)
-    issues.push({ path: 'appKey', message: 'must be a non-empty string' });
-  if (typeof options.appSecret !== 'string' || options.appSecret.length === 0) {
-    issues.push({ path: 'appSecret', message: 'must be a non-empty string' });
-  }
-  if (!Array.isArray(options.channels) || options.channels.length === 0) {
-    issues.push({ path: 'channels', message: 'must list at least one channel Configuration ID' });
-  } else if (options.channels.some((channel) => typeof channel !== 'string' || channel.length === 0)) {
-    issues.push({ path: 'channels', message: 'must contain non-empty strings' });
-  }
-  const robotReplyDelayMs = readDuration(options.robotReplyDelayMs, 0, 'robotReplyDelayMs', issues);
-  const agent = readAgent(options.agent, issues);
-  const fabricTokenPath = options.fabricTokenPath ?? DEFAULT_FABRIC_TOKEN_PATH;
-  if (typeof fabricTokenPath !== 'string' || !fabricTokenPath.startsWith('/')) {
-    issues.push({ path: 'fabricTokenPath', message: 'must be a path starting with "/"' });
-  }
-  const dialect = options.dialect ?? DEFAULT_AICC_DIALECT;
-  if (!isAiccDialect(dialect)) issues.push({ path: 'dialect', message: `must be one of ${AICC_DIALECTS.join(', ')}` });
-  const pollTokenRejectionStatus =
-    options.pollTokenRejectionStatus ?? pollTokenRejectionStatusOf(isAiccDialect(dialect) ? dialect : DEFAULT_AICC_DIALECT);
-  if (pollTokenRejectionStatus !== 401 && pollTokenRejectionStatus !== 403)
-    issues.push({ path: 'pollTokenRejectionStatus', message: 'must be 401 or 403' });
-  const resolved: ResolvedAiccServiceOptions = {
-    appKey: options.appKey,
-    appSecret: options.appSecret,
-    channels: [...(options.channels ?? [])],
-    pollHoldMs: readDuration(options.pollHoldMs, 5000, 'pollHoldMs', issues),
-    messageTokenTtlSeconds: readDuration(options.messageTokenTtlSeconds, 3600, 'messageTokenTtlSeconds', issues, 1),
-    rotateWithinSeconds: readDuration(options.rotateWithinSeconds, 300, 'rotateWithinSeconds', issues),
-    robotReplyDelayMs,
-    agentEnabled: agent !== undefined && agent.enabled !== false,
-    agentJoinDelayMs: readDuration(agent?.joinDelayMs, 1000, 'agent.joinDelayMs', issues),
-    agentReplyDelayMs: readDuration(agent?.replyDelayMs, robotReplyDelayMs, 'agent.replyDelayMs', issues),
-    agentNickname: agent?.nickname ?? 'Agent Alice',
-    fabricTokenPath,
-    uploadMaxBytes: readDuration(options.uploadMaxBytes, 10 * MEBIBYTE, 'uploadMaxBytes', issues, 1),
-    downloadMaxBytes: readDuration(options.downloadMaxBytes, 2 * MEBIBYTE, 'downloadMaxBytes', issues, 1),
-    dialect,
-    pollTokenRejectionStatus,
-  };
-  if (issues.length > 0) throw new ValidationError('AICC emulator options', issues);
-  return resolved;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Checks the `agent` option (an object with a boolean `enabled` and a non-empty `nickname`), recording issues. */
-function readAgent(agent: unknown, issues: ValidationIssue[]): AiccAgentOptions | undefined {
-  if (agent === undefined) return undefined;
-  if (!isPlainObject(agent)) {
-    issues.push({ path: 'agent', message: 'must be an object ({} for an agent with the defaults)' });
-    return undefined;
-  }
-  const { enabled, nickname } = agent as AiccAgentOptions;
-  if (enabled !== undefined && typeof enabled !== 'boolean') issues.push({ path: 'agent.enabled', message: 'must be a boolean' });
-  if (nickname !== undefined && (typeof nickname !== 'string' || nickname.length === 0)) {
-    issues.push({ path: 'agent.nickname', message: 'must be a non-empty string' });
-  }
-  return agent;
-}
-
-/** Reads a non-negative integer option (a duration or a size), recording an issue when it is not one. */
-function readDuration(value: number | undefined, fallback: number, path: string, issues: ValidationIssue[], minimum = 0): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < minimum) {
-    issues.push({ path, message: `must be an integer ≥ ${minimum}` });
-    return fallback;
-  }
-  return value;
+  return parseInput(AiccServiceOptionsSchema, options, 'AICC emulator options');
 }

@@ -174,7 +174,11 @@ const ROUTES: Readonly<Record<string, Route>> = {
  * ```
  */
 export function createAiccService(options: AiccServiceOptions, dependencies: ServiceDependencies): AiccService {
-  const resolved = resolveAiccServiceOptions(options);
+  return createAiccServiceFrom(resolveAiccServiceOptions(options), dependencies);
+}
+
+/** {@link createAiccService} for options its schema accepted already (the emulator's options schema checks them). */
+export function createAiccServiceFrom(resolved: ResolvedAiccServiceOptions, dependencies: ServiceDependencies): AiccService {
   const context = createAiccContext(resolved, dependencies.now, dependencies.random ?? randomUint32);
   const { state } = context;
 

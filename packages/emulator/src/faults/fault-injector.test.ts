@@ -1,7 +1,13 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { describeRoute } from '../route.js';
-import { createFaultInjector } from './fault-injector.js';
+import { createFaultInjector as createInjector } from './fault-injector.js';
+import { type FaultRule, FaultRuleSchema } from './fault-rule.js';
+
+/** An injector with `rules`, checked first, as the emulator's options schema does. */
+const createFaultInjector = (rules: readonly FaultRule[] = []) =>
+  createInjector(rules.map((rule) => parseInput(FaultRuleSchema, rule, 'fault rule')));
 
 const route = describeRoute(new URL('https://x/v4/live_config/set_callback'));
 const aicc = describeRoute(new URL('https://x/apiaccess/ccmessaging/send'));
@@ -61,18 +67,25 @@ describe('createFaultInjector', () => {
     expect(injector.decide(route, request).terminal).toBeUndefined();
   });
 
-  it('refuses duplicate names and names the bad initial rule', () => {
+  it('refuses duplicate names, naming the initial rule that repeats one', () => {
     const injector = createFaultInjector([{ name: 'a', route: '*', fault: 'transient' }]);
     expect(() => injector.add({ name: 'a', route: '*', fault: 'transient' })).toThrow(/already exists/);
     try {
       createFaultInjector([
-        { route: '*', fault: 'transient' },
-        { route: 'bad', fault: 'transient' },
+        { name: 'b', route: '*', fault: 'transient' },
+        { name: 'b', route: '*', fault: 'transient' },
       ]);
       expect.unreachable();
     } catch (error) {
       expect(ValidationError.isInstance(error)).toBe(true);
-      expect((error as ValidationError).issues[0]?.path).toBe('faults[1].route');
+      expect((error as ValidationError).issues).toEqual([{ path: 'faults.1.name', message: 'a rule named "b" already exists' }]);
     }
+  });
+
+  it('checks a rule added at run time', () => {
+    const injector = createFaultInjector();
+    expect(() => injector.add({ route: 'bad', fault: 'transient' })).toThrow(ValidationError);
+    expect(() => injector.add({ route: '*', fault: 'transient', tmies: 2 } as FaultRule)).toThrow(/tmies: is not a known option/);
+    expect(injector.list()).toEqual([]);
   });
 });

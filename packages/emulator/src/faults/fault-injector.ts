@@ -1,7 +1,15 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import type { RouteInfo } from '../route.js';
-import type { Fault, LatencyFault } from './fault.js';
-import { compileFaultRule, type CompiledFaultRule, type FaultReport, type FaultRule } from './fault-rule.js';
+import type { Fault } from './fault.js';
+import {
+  type CheckedFaultRule,
+  type CompiledFaultRule,
+  compileFaultRule,
+  type FaultReport,
+  type FaultRule,
+  FaultRuleSchema,
+} from './fault-rule.js';
 
 /** A rule once added: live counters, and a way to take it out again. */
 export interface FaultHandle {
@@ -60,8 +68,11 @@ export interface FaultInjector extends FaultController {
   decide(route: RouteInfo, request: () => Request): FaultDecision;
 }
 
-/** Creates a fault injector holding `rules` (validated; a `ValidationError` names the bad one). */
-export function createFaultInjector(rules: readonly FaultRule[] = []): FaultInjector {
+/**
+ * Creates a fault injector holding `rules`, which their schema accepted already (the emulator's options schema
+ * checks them). Throws a `ValidationError` when two of them have the same name.
+ */
+export function createFaultInjector(rules: readonly CheckedFaultRule[] = []): FaultInjector {
   let active: CompiledFaultRule[] = [];
   let counter = 0;
 
@@ -84,16 +95,19 @@ export function createFaultInjector(rules: readonly FaultRule[] = []): FaultInje
     },
   });
 
+  /** Adds a checked rule; `path` is where its name is, for the error when the name is taken. */
+  const addChecked = (rule: CheckedFaultRule, subject: string, path: string): FaultHandle => {
+    counter++;
+    const compiled = compileFaultRule(rule, `fault-${counter}`);
+    if (active.some((existing) => existing.name === compiled.name)) {
+      throw new ValidationError(subject, [{ path, message: `a rule named "${compiled.name}" already exists` }]);
+    }
+    active = [...active, compiled];
+    return handleFor(compiled);
+  };
+
   const injector: FaultInjector = {
-    add(rule) {
-      counter++;
-      const compiled = compileFaultRule(rule, `fault-${counter}`);
-      if (active.some((existing) => existing.name === compiled.name)) {
-        throw new ValidationError('fault rule', [{ path: 'name', message: `a rule named "${compiled.name}" already exists` }]);
-      }
-      active = [...active, compiled];
-      return handleFor(compiled);
-    },
+    add: (rule) => addChecked(parseInput(FaultRuleSchema, rule, 'fault rule'), 'fault rule', 'name'),
     remove(name) {
       const before = active.length;
       active = active.filter((rule) => rule.name !== name);
@@ -113,7 +127,7 @@ export function createFaultInjector(rules: readonly FaultRule[] = []): FaultInje
       for (const rule of active) {
         if (!rule.consider(route, request)) continue;
         if (rule.fault.kind === 'latency') {
-          delayMs += (rule.fault as LatencyFault).delayMs;
+          delayMs += rule.fault.delayMs;
         } else if (terminal === undefined) {
           terminal = { name: rule.name, fault: rule.fault };
         } else {
@@ -127,15 +141,7 @@ export function createFaultInjector(rules: readonly FaultRule[] = []): FaultInje
   };
 
   rules.forEach((rule, index) => {
-    try {
-      injector.add(rule);
-    } catch (error) {
-      if (!ValidationError.isInstance(error)) throw error;
-      throw new ValidationError(
-        'emulator options',
-        error.issues.map((issue) => ({ path: `faults[${index}]${issue.path ? `.${issue.path}` : ''}`, message: issue.message })),
-      );
-    }
+    addChecked(rule, 'emulator options', `faults.${index}.name`);
   });
   return injector;
 }

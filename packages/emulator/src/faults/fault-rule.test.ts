@@ -1,7 +1,12 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import { describe, expect, it } from 'vitest';
 import { describeRoute } from '../route.js';
-import { compileFaultRule, type FaultRule } from './fault-rule.js';
+import { compileFaultRule as compileChecked, type FaultRule, FaultRuleSchema } from './fault-rule.js';
+
+/** Checks a rule with its schema, then compiles it, as the injector does. */
+const compileFaultRule = (rule: FaultRule, defaultName: string) =>
+  compileChecked(parseInput(FaultRuleSchema, rule, 'fault rule'), defaultName);
 
 const tencent = describeRoute(new URL('https://x/v4/live_config/set_callback'));
 const other = describeRoute(new URL('https://x/v4/live_config/get_callback'));
@@ -94,7 +99,7 @@ describe('compileFaultRule', () => {
     };
     expect(attempt(null)).toEqual(['']);
     expect(attempt({ route: 'nope', fault: { kind: 'explode' } })).toEqual(['route', 'fault']);
-    expect(attempt({ route: '*', fault: 'transient', sequence: [0] })).toEqual(['sequence']);
+    expect(attempt({ route: '*', fault: 'transient', sequence: [0] })).toEqual(['sequence.0']);
     expect(attempt({ route: '*', fault: 'transient', sequence: [] })).toEqual(['sequence']);
     expect(attempt({ route: '*', fault: 'transient', sequence: [1], times: 2 })).toEqual(['sequence']);
     expect(attempt({ route: '*', fault: 'transient', times: 0 })).toEqual(['times']);
@@ -104,5 +109,7 @@ describe('compileFaultRule', () => {
     expect(attempt({ route: '*', fault: 'transient', probability: 0.5, seed: 0.5 })).toEqual(['seed']);
     expect(attempt({ route: '*', fault: 'transient', seed: 3 })).toEqual(['seed']);
     expect(attempt({ name: '', route: '*', fault: 'transient' })).toEqual(['name']);
+    expect(attempt({ route: '*', fault: 'transient', tiems: 2 })).toEqual(['tiems']);
+    expect(attempt({ route: ['*', 'a/b/c'], fault: { kind: 'latency' } })).toEqual(['route.1', 'fault.delayMs']);
   });
 });

@@ -1,7 +1,8 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { numberIn, optionsObject } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 import type { RouteInfo } from '../route.js';
-import { normalizeFault, type Fault, type FaultKind, type FaultSpecification } from './fault.js';
-import { compileRoutePattern, type RouteMatcher, type RoutePattern } from './route-pattern.js';
+import { FaultSchema, type Fault, type FaultKind, type FaultSpecification } from './fault.js';
+import { RouteSchema, type RouteMatcher, type RoutePattern } from './route-pattern.js';
 import { createSeededRandom, type RandomSource } from './seeded-random.js';
 
 /**
@@ -60,44 +61,65 @@ export interface CompiledFaultRule {
   report(): FaultReport;
 }
 
-const isPositiveInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+/** A {@link FaultRule} as {@link FaultRuleSchema} leaves it: the route compiled, the fault in its object form. */
+export interface CheckedFaultRule {
+  readonly name?: string | undefined;
+  readonly route: RouteMatcher;
+  readonly fault: Fault;
+  readonly sequence?: readonly number[] | undefined;
+  readonly times?: number | undefined;
+  readonly probability?: number | undefined;
+  readonly seed?: number | undefined;
+}
 
-/** Validates a {@link FaultRule} and compiles it. Throws a `ValidationError` listing every problem. */
-export function compileFaultRule(rule: FaultRule, defaultName: string): CompiledFaultRule {
-  if (typeof rule !== 'object' || rule === null) throw new ValidationError('fault rule', [{ path: '', message: 'must be an object' }]);
-  const issues: ValidationIssue[] = [];
-  const collect = <T>(make: () => T): T | undefined => {
-    try {
-      return make();
-    } catch (error) {
-      if (ValidationError.isInstance(error)) issues.push(...error.issues);
-      else throw error;
-      return undefined;
-    }
-  };
+/**
+ * A {@link FaultRule}: every field checked, `sequence` not combined with `times` or `probability`, `seed` only
+ * with `probability`.
+ */
+export const FaultRuleSchema: v.GenericSchema<unknown, CheckedFaultRule> = /* @__PURE__ */ (() => {
+  const sequenceMessage = 'must be a non-empty list of request numbers counted from 1';
+  const nonEmpty = 'must be a non-empty string';
+  return v.pipe(
+    optionsObject(
+      {
+        name: v.optional(v.pipe(v.string(nonEmpty), v.nonEmpty(nonEmpty))),
+        route: RouteSchema,
+        fault: FaultSchema,
+        sequence: v.optional(
+          v.pipe(
+            v.array(numberIn(1, Number.MAX_SAFE_INTEGER, 'must be a request number counted from 1', true), sequenceMessage),
+            v.nonEmpty(sequenceMessage),
+          ),
+        ),
+        times: v.optional(numberIn(1, Number.MAX_SAFE_INTEGER, 'must be an integer of at least 1', true)),
+        probability: v.optional(numberIn(0, 1, 'must be a number from 0 to 1')),
+        seed: v.optional(numberIn(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'must be an integer', true)),
+      },
+      'a fault rule object',
+    ),
+    v.forward(
+      v.partialCheck(
+        [['sequence'], ['times'], ['probability']],
+        (rule) => rule.sequence === undefined || (rule.times === undefined && rule.probability === undefined),
+        'cannot be combined with times or probability',
+      ),
+      ['sequence'],
+    ),
+    v.forward(
+      v.partialCheck(
+        [['seed'], ['probability']],
+        (rule) => rule.seed === undefined || rule.probability !== undefined,
+        'is only used with probability',
+      ),
+      ['seed'],
+    ),
+  );
+})();
+
+/** Compiles a rule its schema accepted, named `defaultName` unless it has a name. */
+export function compileFaultRule(rule: CheckedFaultRule, defaultName: string): CompiledFaultRule {
+  const { route: matcher, fault, sequence, times, probability, seed } = rule;
   const name = rule.name ?? defaultName;
-  if (typeof name !== 'string' || name.length === 0) issues.push({ path: 'name', message: 'must be a non-empty string' });
-  const matcher = collect<RouteMatcher>(() => compileRoutePattern(rule.route, 'route'));
-  const fault = collect<Fault>(() => normalizeFault(rule.fault, 'fault'));
-  const { sequence, times, probability, seed } = rule;
-  if (sequence !== undefined) {
-    if (!Array.isArray(sequence) || sequence.length === 0 || !sequence.every(isPositiveInteger)) {
-      issues.push({ path: 'sequence', message: 'must be a non-empty list of request numbers counted from 1' });
-    }
-    if (times !== undefined || probability !== undefined) {
-      issues.push({ path: 'sequence', message: 'cannot be combined with times or probability' });
-    }
-  }
-  if (times !== undefined && !isPositiveInteger(times)) issues.push({ path: 'times', message: 'must be an integer of at least 1' });
-  if (probability !== undefined && (typeof probability !== 'number' || !(probability >= 0 && probability <= 1))) {
-    issues.push({ path: 'probability', message: 'must be a number from 0 to 1' });
-  }
-  if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed))) {
-    issues.push({ path: 'seed', message: 'must be an integer' });
-  }
-  if (seed !== undefined && probability === undefined) issues.push({ path: 'seed', message: 'is only used with probability' });
-  if (issues.length > 0 || matcher === undefined || fault === undefined) throw new ValidationError('fault rule', issues);
-
   const hits = sequence === undefined ? undefined : new Set(sequence);
   const lastHit = sequence === undefined ? 0 : Math.max(...sequence);
   const random: RandomSource | undefined = probability === undefined ? undefined : createSeededRandom(seed ?? 1);

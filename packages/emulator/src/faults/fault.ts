@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { numberIn, optionsObject } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 
 /** Adds `delayMs` before the request is handled; the request then goes through (or meets another fault). */
 export interface LatencyFault {
@@ -81,57 +82,50 @@ export type FaultKind = Fault['kind'];
 /** A fault, or the kind alone for the kinds whose fields all have defaults (`'drop-connection'`, …). */
 export type FaultSpecification = Fault | Exclude<FaultKind, 'latency'>;
 
-const KINDS: ReadonlySet<string> = new Set<FaultKind>([
-  'latency',
-  'http-status',
-  'transient',
-  'rate-limit',
-  'malformed-json',
-  'drop-connection',
-  'stall-body',
-]);
-
 const MAX_DELAY_MS = 600_000;
 
 /**
- * Checks a fault specification and returns it as a {@link Fault} object, with a string shorthand expanded.
- * Throws a `ValidationError` listing every problem.
+ * A fault rule's `fault`: a {@link Fault} object, or the kind alone (expanded to `{ kind }`). Each kind is its own
+ * options object, so a field another kind has (`delayMs` on a `transient` fault) is "not a known option".
  */
-export function normalizeFault(specification: FaultSpecification, path = 'fault'): Fault {
-  const fault = (typeof specification === 'string' ? { kind: specification } : specification) as Partial<Fault> & {
-    kind?: unknown;
+export const FaultSchema: v.GenericSchema<unknown, Fault> = /* @__PURE__ */ (() => {
+  const code = v.optional(numberIn(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer Tencent ErrorCode', true));
+  const what = 'a fault object';
+  const kinds: { readonly [TKind in FaultKind]: v.GenericSchema<unknown, Extract<Fault, { kind: TKind }>> } = {
+    latency: optionsObject(
+      {
+        kind: v.literal('latency'),
+        delayMs: numberIn(0, MAX_DELAY_MS, `must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`),
+      },
+      what,
+    ),
+    'http-status': optionsObject(
+      {
+        kind: v.literal('http-status'),
+        status: v.optional(numberIn(400, 599, 'must be an HTTP error status from 400 to 599', true)),
+        body: v.optional(v.string('must be a string')),
+      },
+      what,
+    ),
+    transient: optionsObject({ kind: v.literal('transient'), code }, what),
+    'rate-limit': optionsObject({ kind: v.literal('rate-limit'), code }, what),
+    'malformed-json': optionsObject({ kind: v.literal('malformed-json') }, what),
+    'drop-connection': optionsObject({ kind: v.literal('drop-connection') }, what),
+    'stall-body': optionsObject({ kind: v.literal('stall-body') }, what),
   };
-  const issues: ValidationIssue[] = [];
-  if (typeof fault !== 'object' || fault === null || typeof fault.kind !== 'string' || !KINDS.has(fault.kind)) {
-    throw new ValidationError('fault', [{ path, message: `kind must be one of ${[...KINDS].join(', ')}` }]);
-  }
-  switch (fault.kind) {
-    case 'latency': {
-      const { delayMs } = fault as Partial<LatencyFault>;
-      if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS) {
-        issues.push({ path: `${path}.delayMs`, message: `must be a number of milliseconds from 0 to ${MAX_DELAY_MS}` });
-      }
-      break;
-    }
-    case 'http-status': {
-      const { status, body } = fault as Partial<HttpStatusFault>;
-      if (status !== undefined && (!Number.isInteger(status) || status < 400 || status > 599)) {
-        issues.push({ path: `${path}.status`, message: 'must be an HTTP error status from 400 to 599' });
-      }
-      if (body !== undefined && typeof body !== 'string') issues.push({ path: `${path}.body`, message: 'must be a string' });
-      break;
-    }
-    case 'transient':
-    case 'rate-limit': {
-      const { code } = fault as Partial<TransientFault>;
-      if (code !== undefined && (!Number.isInteger(code) || code <= 0)) {
-        issues.push({ path: `${path}.code`, message: 'must be a positive integer Tencent ErrorCode' });
-      }
-      break;
-    }
-    default:
-      break;
-  }
-  if (issues.length > 0) throw new ValidationError('fault', issues);
-  return fault as Fault;
-}
+  const unknownKind = v.custom<never>(
+    () => false,
+    `must be one of ${Object.keys(kinds).join(', ')}, or an object with one of them as its kind`,
+  );
+  const schemaOf = (kind: unknown): v.GenericSchema<unknown, Fault> =>
+    typeof kind === 'string' && Object.hasOwn(kinds, kind) ? kinds[kind as FaultKind] : unknownKind;
+  return v.lazy((input): v.GenericSchema<unknown, Fault> => {
+    if (typeof input === 'string')
+      return v.pipe(
+        v.string(),
+        v.transform((kind): unknown => ({ kind })),
+        schemaOf(input),
+      );
+    return schemaOf(typeof input === 'object' && input !== null ? (input as { readonly kind?: unknown }).kind : undefined);
+  });
+})();

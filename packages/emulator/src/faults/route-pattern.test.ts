@@ -1,11 +1,14 @@
 import { ValidationError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { describeRoute } from '../route.js';
-import { compileRoutePattern } from './route-pattern.js';
+import { RouteSchema } from './route-pattern.js';
+
+const compileRoutePattern = (pattern: unknown) => parseInput(RouteSchema, pattern, 'route');
 
 const at = (path: string) => describeRoute(new URL(`https://emulator.test${path}`));
 
-describe('compileRoutePattern', () => {
+describe('RouteSchema', () => {
   it('matches Tencent service/command exactly or with wildcards, only on Tencent routes', () => {
     const exact = compileRoutePattern('live_config/set_callback');
     expect(exact(at('/v4/live_config/set_callback'))).toBe(true);
@@ -60,9 +63,10 @@ describe('compileRoutePattern', () => {
     }
     expect(() => compileRoutePattern([])).toThrow(/at least one/);
     try {
-      compileRoutePattern(['live_config/*', 'oops'], 'route');
+      compileRoutePattern(['live_config/*', 'oops']);
+      expect.unreachable();
     } catch (error) {
-      expect((error as ValidationError).issues[0]?.path).toBe('route[1]');
+      expect((error as ValidationError).issues[0]?.path).toBe('1');
     }
   });
 });

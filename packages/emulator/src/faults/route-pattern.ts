@@ -1,4 +1,4 @@
-import { ValidationError } from '@tokenwire/core';
+import * as v from 'valibot';
 import type { RouteInfo } from '../route.js';
 
 /**
@@ -21,6 +21,16 @@ export type RoutePattern = string | RoutePredicate;
 /** A compiled route pattern. `request` is absent where only the route is known (request log queries). */
 export type RouteMatcher = (route: RouteInfo, request?: () => Request) => boolean;
 
+const PATTERN_MESSAGE =
+  'must be "*", a Tencent service/command (e.g. "live_config/set_callback"), a path starting with "/" or a predicate function';
+
+/** Whether `pattern` is a route pattern string: `*`, `**`, a path, or exactly one `service/command`. */
+function isRouteString(pattern: string): boolean {
+  if (pattern === '*' || pattern === '**' || pattern.startsWith('/')) return true;
+  const slash = pattern.indexOf('/');
+  return slash > 0 && slash < pattern.length - 1 && pattern.indexOf('/', slash + 1) === -1;
+}
+
 function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let index = 0; index < glob.length; index++) {
@@ -39,43 +49,42 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-function compileOne(pattern: RoutePattern, path: string): RouteMatcher {
+/** Compiles one pattern its schema accepted. */
+function compileOne(pattern: RoutePattern): RouteMatcher {
   if (typeof pattern === 'function') {
     return (route, request) => (request === undefined ? false : pattern(request(), route) === true);
-  }
-  if (typeof pattern !== 'string' || pattern.length === 0) {
-    throw new ValidationError('route', [{ path, message: 'must be a non-empty string or a predicate function' }]);
   }
   if (pattern === '*' || pattern === '**') return () => true;
   const expression = globToRegExp(pattern);
   if (pattern.startsWith('/')) return (route) => expression.test(route.path);
-  const slash = pattern.indexOf('/');
-  if (slash <= 0 || slash === pattern.length - 1 || pattern.indexOf('/', slash + 1) !== -1) {
-    throw new ValidationError('route', [
-      {
-        path,
-        message: `"${pattern}" is neither a Tencent service/command (e.g. "live_config/set_callback") nor a path starting with "/"`,
-      },
-    ]);
-  }
   return (route) => route.kind === 'tencent' && expression.test(route.name);
 }
 
+/** Compiles a pattern or a list of them (any of which may match). */
+function compile(pattern: RoutePattern | readonly RoutePattern[]): RouteMatcher {
+  if (typeof pattern === 'string' || typeof pattern === 'function') return compileOne(pattern);
+  const matchers = pattern.map(compileOne);
+  return (route, request) => matchers.some((matcher) => matcher(route, request));
+}
+
 /**
- * Compiles one pattern or a list of patterns (any of which may match) into a {@link RouteMatcher}.
- * Throws a `ValidationError` for a malformed pattern.
+ * A fault rule's `route` (a {@link RoutePattern} or a non-empty list of them), compiled into a
+ * {@link RouteMatcher}. A bad entry of a list is reported at its index (`route.1`).
  *
  * @example
  * ```ts
- * const matches = compileRoutePattern(['live_config/*', '/apiaccess/ccmessaging/send']);
+ * const matches = parseInput(RouteSchema, ['live_config/*', '/apiaccess/ccmessaging/send'], 'route');
  * matches(describeRoute(new URL('https://x/v4/live_config/get_callback'))); // true
  * ```
  */
-export function compileRoutePattern(pattern: RoutePattern | readonly RoutePattern[], path = 'route'): RouteMatcher {
-  if (Array.isArray(pattern)) {
-    if (pattern.length === 0) throw new ValidationError('route', [{ path, message: 'must list at least one route' }]);
-    const matchers = pattern.map((one: RoutePattern, index) => compileOne(one, `${path}[${index}]`));
-    return (route, request) => matchers.some((matcher) => matcher(route, request));
-  }
-  return compileOne(pattern as RoutePattern, path);
-}
+export const RouteSchema: v.GenericSchema<unknown, RouteMatcher> = /* @__PURE__ */ (() => {
+  const one = v.custom<RoutePattern>(
+    (value) => typeof value === 'function' || (typeof value === 'string' && isRouteString(value)),
+    PATTERN_MESSAGE,
+  );
+  const list = v.pipe(v.array(one), v.nonEmpty('must list at least one route'));
+  return v.pipe(
+    v.lazy((input) => (Array.isArray(input) ? list : one)),
+    v.transform((pattern) => compile(pattern)),
+  );
+})();

@@ -63,7 +63,7 @@ describe('createTencentService: options', () => {
     ['sdkAppId fraction', { sdkAppId: 1.5 }, 'sdkAppId'],
     ['empty secretKey', { secretKey: '' }, 'secretKey'],
     ['no admins', { admins: [] }, 'admins'],
-    ['blank admin', { admins: [''] }, 'admins'],
+    ['blank admin', { admins: [''] }, 'admins.0'],
     ['rate limit 0', { rateLimitPerSecond: 0 }, 'rateLimitPerSecond'],
     ['rate limit fraction', { rateLimitPerSecond: 1.5 }, 'rateLimitPerSecond'],
     ['negative timeout', { callbackTimeoutMs: -1 }, 'callbackTimeoutMs'],

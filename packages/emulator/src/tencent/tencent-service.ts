@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '@tokenwire/core';
+import { functionSchema, numberIn, optionsObject, parseInput, TimeoutSchema } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 import { parseTencentPath } from '../route.js';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
 import { deliverCallback, type CallbackBody, type CallbackDeliveryResult, type EmitCallbackOptions } from './callback-delivery.js';
@@ -67,33 +68,38 @@ export interface TencentService extends EmulatedService {
 const DEFAULT_RATE_LIMIT_PER_SECOND = 200;
 const DEFAULT_CALLBACK_TIMEOUT_MS = 2000;
 
-function validateOptions(options: TencentServiceOptions): void {
-  const issues: ValidationIssue[] = [];
-  const { sdkAppId, secretKey, admins, rateLimitPerSecond, callbackFetch, callbackTimeoutMs } = options ?? ({} as TencentServiceOptions);
-  if (!Number.isInteger(sdkAppId) || sdkAppId < 1 || sdkAppId > 4294967295) {
-    issues.push({ path: 'sdkAppId', message: 'must be an integer from 1 to 4294967295' });
-  }
-  if (typeof secretKey !== 'string' || secretKey === '') issues.push({ path: 'secretKey', message: 'must be a non-empty string' });
-  if (!Array.isArray(admins) || admins.length === 0 || !admins.every((admin) => typeof admin === 'string' && admin !== '')) {
-    issues.push({ path: 'admins', message: 'must be a non-empty array of non-empty strings' });
-  }
-  if (
-    rateLimitPerSecond !== undefined &&
-    rateLimitPerSecond !== false &&
-    !(Number.isSafeInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)
-  ) {
-    issues.push({ path: 'rateLimitPerSecond', message: 'must be a positive integer or false' });
-  }
-  if (callbackFetch !== undefined && typeof callbackFetch !== 'function')
-    issues.push({ path: 'callbackFetch', message: 'must be a function' });
-  if (
-    callbackTimeoutMs !== undefined &&
-    !(typeof callbackTimeoutMs === 'number' && callbackTimeoutMs > 0 && Number.isFinite(callbackTimeoutMs))
-  ) {
-    issues.push({ path: 'callbackTimeoutMs', message: 'must be a positive number of milliseconds' });
-  }
-  if (issues.length > 0) throw new ValidationError('Tencent service options', issues);
+/** {@link TencentServiceOptions} as {@link TencentServiceOptionsSchema} leaves them: the defaults applied. */
+export interface CheckedTencentServiceOptions {
+  readonly sdkAppId: number;
+  readonly secretKey: string;
+  readonly admins: readonly string[];
+  readonly rateLimitPerSecond: number | false;
+  readonly callbackFetch?: typeof fetch | undefined;
+  readonly callbackTimeoutMs: number;
 }
+
+/** The options of the emulated Tencent service. Messages never repeat a value (`secretKey` is one). */
+export const TencentServiceOptionsSchema: v.GenericSchema<unknown, CheckedTencentServiceOptions> = /* @__PURE__ */ (() => {
+  const nonEmpty = 'must be a non-empty string';
+  const rateLimit = 'must be a positive integer or false';
+  return optionsObject(
+    {
+      sdkAppId: numberIn(1, 4294967295, 'must be an integer from 1 to 4294967295', true),
+      secretKey: v.pipe(v.string(nonEmpty), v.nonEmpty(nonEmpty)),
+      admins: v.pipe(
+        v.array(v.pipe(v.string(nonEmpty), v.nonEmpty(nonEmpty)), 'must be a non-empty array of non-empty strings'),
+        v.nonEmpty('must list at least one administrator'),
+      ),
+      rateLimitPerSecond: v.optional(
+        v.union([v.literal(false), numberIn(1, Number.MAX_SAFE_INTEGER, rateLimit, true)], rateLimit),
+        DEFAULT_RATE_LIMIT_PER_SECOND,
+      ),
+      callbackFetch: v.optional(functionSchema<typeof fetch>()),
+      callbackTimeoutMs: v.optional(TimeoutSchema, DEFAULT_CALLBACK_TIMEOUT_MS),
+    },
+    'an object of Tencent service options',
+  );
+})();
 
 /** Reads the body as a JSON object, as every REST command needs (an empty body is an error, like Tencent). */
 async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
@@ -130,18 +136,20 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
  * ```
  */
 export function createTencentService(options: TencentServiceOptions, dependencies: ServiceDependencies): TencentService {
-  validateOptions(options);
+  return createTencentServiceFrom(parseInput(TencentServiceOptionsSchema, options, 'Tencent service options'), dependencies);
+}
+
+/** {@link createTencentService} for options its schema accepted already (the emulator's options schema checks them). */
+export function createTencentServiceFrom(options: CheckedTencentServiceOptions, dependencies: ServiceDependencies): TencentService {
   const { now } = dependencies;
   const state = createLiveConfigState();
   const admins = new Set(options.admins);
   const nextRequestId = createRequestIdGenerator(1, dependencies.random);
   const counters = new Map<string, { requests: number; succeeded: number; failed: number; rateLimited: number }>();
   const limiter: SlidingWindowRateLimiter | undefined =
-    options.rateLimitPerSecond === false
-      ? undefined
-      : createSlidingWindowRateLimiter({ limit: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND, now });
+    options.rateLimitPerSecond === false ? undefined : createSlidingWindowRateLimiter({ limit: options.rateLimitPerSecond, now });
   const callbackFetch: typeof fetch = options.callbackFetch ?? ((input, init) => globalThis.fetch(input, init));
-  const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+  const callbackTimeoutMs = options.callbackTimeoutMs;
   /** Every callback token the app has had, the current one included: replaced tokens stay secret after a rotation. */
   const callbackTokens = new Set<string>();
 
@@ -149,10 +157,7 @@ export function createTencentService(options: TencentServiceOptions, dependencie
     const queryFailure = checkRequestQuery(url.searchParams, { sdkAppId: options.sdkAppId, secretKey: options.secretKey, admins, now });
     if (queryFailure !== undefined) return queryFailure;
     if (limiter !== undefined && !limiter.tryAdmit(key)) {
-      return failure(
-        60007,
-        `REST API call frequency over the limit of ${options.rateLimitPerSecond || DEFAULT_RATE_LIMIT_PER_SECOND} requests per second for ${key}`,
-      );
+      return failure(60007, `REST API call frequency over the limit of ${options.rateLimitPerSecond} requests per second for ${key}`);
     }
     const body = await readJsonObject(request);
     if (body === undefined)
