@@ -1,3 +1,4 @@
+import { ValidationError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
 import { createRequestLog, type RequestLogEntry } from './request-log.js';
 import { describeRoute } from './route.js';
@@ -72,5 +73,23 @@ describe('createRequestLog', () => {
     const none = createRequestLog(0);
     none.record(entry(none, '/a'));
     expect(none.size).toBe(0);
+  });
+
+  it('refuses a filter with a bad route, a bad value or an unknown key, instead of matching everything', () => {
+    const log = createRequestLog();
+    log.record(entry(log, '/v4/live_config/get_callback'));
+    const issues = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        expect(ValidationError.isInstance(error)).toBe(true);
+        return (error as ValidationError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      throw new Error('expected a ValidationError');
+    };
+    expect(issues(() => log.entries({ route: 'live_config' }))).toEqual([expect.stringMatching(/^route: must be "\*", a Tencent service/)]);
+    expect(issues(() => log.last({ outcome: 'lost' as never }))).toEqual([expect.stringMatching(/^outcome: must be one of response/)]);
+    expect(issues(() => log.entries({ stauts: 200 } as never))).toEqual(['stauts: is not a known option']);
+    expect(log.entries({ route: (route) => route.kind === 'tencent', method: 'post' })).toHaveLength(1);
   });
 });
