@@ -47,8 +47,10 @@ export type {
   CallbackAckBody,
   CallbackAckKind,
   CallbackAckOptions,
+  CallbackAckParts,
   CallbackRefuseOptions,
-} from './callback/callback-ack.js';
+} from './callback/callback-ack-parts.js';
+export { callbackAckParts } from './callback/callback-ack-parts.js';
 export { callbackAck } from './callback/callback-ack.js';
 export type { JsonObject, JsonValue, ParseJsonExactResult } from './callback/parse-json-exact.js';
 export { MAX_JSON_DEPTH, parseJsonExact } from './callback/parse-json-exact.js';

@@ -1,7 +1,8 @@
 import { ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { type CallbackAckBody, callbackAck } from './callback-ack.js';
+import { callbackAck } from './callback-ack.js';
+import type { CallbackAckBody } from './callback-ack-parts.js';
 
 /** Exactly the answer Tencent documents: these three fields, these types, nothing else. */
 const AckBodySchema: v.GenericSchema<unknown, CallbackAckBody> = v.strictObject({

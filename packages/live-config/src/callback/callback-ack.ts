@@ -1,107 +1,12 @@
-import { parseInput } from '@tokenwire/core/internal';
-import * as v from 'valibot';
-import type { EntriesOf } from '../validation/entries-of.js';
-
-/**
- * What a callback answer says:
- *
- * - `accept` — processed, go on: `ActionStatus` `OK`, `ErrorCode` 0;
- * - `refuse` — processed, and the answer is no: `ActionStatus` `OK` with a non-zero `ErrorCode`. For a "before"
- *   callback such as `Live.CallbackBeforeSendGift` this blocks the action; "after" callbacks ignore the code.
- *   This is how Tencent's own moderation server refuses (Tencent-RTC/TUILiveKit_Manager);
- * - `retry` — could not process it: `ActionStatus` `FAIL`. Tencent counts the callback as failed, which is *not* a
- *   refusal: with the non-blocking before-gift option a failed callback lets the gift through (647/121916).
- */
-export type CallbackAckKind = 'accept' | 'refuse' | 'retry';
-
-/** Options of {@link callbackAck} that accept the callback (the default). */
-export interface CallbackAcceptOptions {
-  readonly kind?: 'accept' | undefined;
-}
-
-/** Options of {@link callbackAck} that refuse the action, or answer that the callback could not be processed. */
-export interface CallbackRefuseOptions {
-  /** `refuse` (`OK` + non-zero `ErrorCode`: blocks a before-callback's action) or `retry` (`FAIL`: a failed callback). */
-  readonly kind: 'refuse' | 'retry';
-  /** `ErrorCode` to answer: a non-zero integer, default 1. Tencent may log or show it. */
-  readonly errorCode?: number | undefined;
-  /** `ErrorInfo` to answer; default `''`. Tencent may show it to the user whose action was refused. */
-  readonly errorInfo?: string | undefined;
-}
-
-/** Options of {@link callbackAck}: say which answer you mean with `kind` ({@link CallbackAckKind}). */
-export type CallbackAckOptions = CallbackAcceptOptions | CallbackRefuseOptions;
-
-/** The JSON body of a callback answer, as {@link callbackAck} writes it. */
-export interface CallbackAckBody {
-  /** `OK`: processed (accepted or refused by `ErrorCode`); `FAIL`: could not be processed. */
-  readonly ActionStatus: 'OK' | 'FAIL';
-  /** 0 accepts; any other integer refuses (with `OK`) or says why processing failed (with `FAIL`). */
-  readonly ErrorCode: number;
-  /** Shown or logged by Tencent; `''` when there is nothing to say. */
-  readonly ErrorInfo: string;
-}
-
-const KINDS = "'accept', 'refuse' or 'retry'";
-
-/** Messages of the strict options objects: unknown fields say what to use instead (`ok` was the old API). */
-function optionsMessage(kind: CallbackAckKind): (issue: v.StrictObjectIssue) => string {
-  const fields = kind === 'accept' ? 'kind' : 'kind, errorCode or errorInfo';
-  return (issue) => {
-    const key = issue.path?.at(-1)?.key;
-    if (issue.expected !== 'never')
-      return issue.path !== undefined && issue.path.length > 0 ? 'is required' : `must be an object with ${fields}`;
-    if (key === 'ok') {
-      return (
-        "is not supported: say which answer you mean — { kind: 'refuse', errorCode, errorInfo } blocks a before-callback's action " +
-        "(ActionStatus OK with a non-zero ErrorCode), { kind: 'retry' } answers FAIL (could not process; not a refusal)"
-      );
-    }
-    if (kind === 'accept' && (key === 'errorCode' || key === 'errorInfo')) {
-      return "needs kind: 'refuse' (ActionStatus OK with a non-zero ErrorCode) or kind: 'retry' (ActionStatus FAIL); an accepted callback answers ErrorCode 0";
-    }
-    return `is not a known field (expected ${fields})`;
-  };
-}
-
-const AcceptSchema: v.GenericSchema<unknown, CallbackAcceptOptions> = /* @__PURE__ */ (() =>
-  v.strictObject(
-    { kind: v.optional(v.picklist(['accept'], `must be ${KINDS}`)) } satisfies EntriesOf<CallbackAcceptOptions>,
-    optionsMessage('accept'),
-  ))();
-
-function refusalSchema(kind: 'refuse' | 'retry'): v.GenericSchema<unknown, CallbackRefuseOptions> {
-  return v.strictObject(
-    {
-      kind: v.literal(kind),
-      errorCode: v.optional(
-        v.pipe(
-          v.number('must be a number'),
-          v.safeInteger('must be an integer'),
-          v.check((code) => code !== 0, `must not be 0 (0 accepts: use kind: 'accept')`),
-        ),
-      ),
-      errorInfo: v.optional(v.string('must be a string')),
-    } satisfies EntriesOf<CallbackRefuseOptions>,
-    optionsMessage(kind),
-  );
-}
-
-const RefuseSchema = /* @__PURE__ */ (() => refusalSchema('refuse'))();
-const RetrySchema = /* @__PURE__ */ (() => refusalSchema('retry'))();
-
-/** The schema for `options`, chosen by its `kind` (an unknown `kind` is reported by the accept schema). */
-function schemaFor(options: unknown) {
-  const kind = typeof options === 'object' && options !== null ? (options as { kind?: unknown }).kind : undefined;
-  return kind === 'refuse' ? RefuseSchema : kind === 'retry' ? RetrySchema : AcceptSchema;
-}
+import { type CallbackAckOptions, callbackAckParts } from './callback-ack-parts.js';
 
 /**
  * The answer Tencent expects from a callback receiver: HTTP 200 with the JSON body
  * `{ "ActionStatus": "OK"|"FAIL", "ErrorCode": 0|n, "ErrorInfo": "…" }`. Tencent counts a callback as failed
- * when the status is not 200 or the body is not JSON, so always answer with this.
+ * when the status is not 200 or the body is not JSON, so always answer with this. Frameworks that do not answer
+ * with a web `Response` (Express, Fastify, `node:http`) write the same answer from {@link callbackAckParts}.
  *
- * Say which answer you mean with `kind` ({@link CallbackAckKind}):
+ * Say which answer you mean with `kind` (`CallbackAckKind`):
  *
  * - `callbackAck()` accepts (`OK`, 0);
  * - `callbackAck({ kind: 'refuse', errorCode, errorInfo })` refuses (`OK`, non-zero code, default 1): for
@@ -121,10 +26,6 @@ function schemaFor(options: unknown) {
  * ```
  */
 export function callbackAck(options: CallbackAckOptions = {}): Response {
-  const input = parseInput(schemaFor(options), options, 'callback answer options');
-  const body: CallbackAckBody =
-    input.kind === 'refuse' || input.kind === 'retry'
-      ? { ActionStatus: input.kind === 'retry' ? 'FAIL' : 'OK', ErrorCode: input.errorCode ?? 1, ErrorInfo: input.errorInfo ?? '' }
-      : { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const { status, headers, body } = callbackAckParts(options);
+  return new Response(body, { status, headers });
 }
