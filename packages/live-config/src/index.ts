@@ -42,6 +42,8 @@ export { upsertCallback } from './commands/upsert-callback.js';
 export type { CallbackInput, RawCallback } from './callback/callback-source.js';
 export type { VerifyLiveCallbackOptions } from './callback/verify-live-callback.js';
 export { verifyLiveCallback } from './callback/verify-live-callback.js';
+export type { LiveCallbackVerifier } from './callback/create-live-callback-verifier.js';
+export { createLiveCallbackVerifier } from './callback/create-live-callback-verifier.js';
 export type {
   CallbackAcceptOptions,
   CallbackAckBody,

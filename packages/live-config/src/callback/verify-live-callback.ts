@@ -1,5 +1,5 @@
 import { CallbackSignatureError, parseRequestTime, verifyCallback, type Clock } from '@tokenwire/core';
-import { parseInput } from '@tokenwire/core/internal';
+import { expected, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { EntriesOf } from '../validation/entries-of.js';
 import { callbackEventTime } from './events/callback-event-time.js';
@@ -38,7 +38,7 @@ const OptionsSchema: v.GenericSchema<unknown, VerifyLiveCallbackOptions> = /* @_
   v.strictObject(
     {
       sdkAppId: v.pipe(
-        v.number('must be a number'),
+        v.number(expected('must be a positive integer (the SDKAppID from the console)')),
         v.safeInteger('must be a safe integer'),
         v.minValue(1, 'must be a positive integer (the SDKAppID from the console)'),
       ),
@@ -46,10 +46,27 @@ const OptionsSchema: v.GenericSchema<unknown, VerifyLiveCallbackOptions> = /* @_
         v.union([v.string(), v.array(v.nullish(v.string()))], 'must be a token, an array of tokens, or null (signing off)'),
       ),
       now: v.optional(v.custom<Clock>((value) => typeof value === 'function', 'must be a clock function')),
-      toleranceSeconds: v.optional(v.number('must be a number of seconds')),
+      toleranceSeconds: v.optional(
+        v.pipe(
+          v.number('must be a number of seconds'),
+          v.check((seconds) => Number.isFinite(seconds) && seconds >= 0, 'must be a finite non-negative number of seconds'),
+        ),
+      ),
     } satisfies EntriesOf<VerifyLiveCallbackOptions>,
     objectMessage('sdkAppId, tokens, now or toleranceSeconds'),
   ))();
+
+/**
+ * Checks verification options: what {@link verifyLiveCallback} does on every call, and
+ * `createLiveCallbackVerifier` once. The result is a fresh object (the token list copied), so changing the
+ * caller's options afterwards changes nothing.
+ *
+ * @throws `ValidationError` for bad options or an unknown option among them.
+ * @internal
+ */
+export function checkVerificationOptions(options: VerifyLiveCallbackOptions, subject: string): VerifyLiveCallbackOptions {
+  return parseInput(OptionsSchema, options, subject);
+}
 
 const DECIMAL = /^[1-9][0-9]{0,15}$/;
 
@@ -114,6 +131,9 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  *
  * The signature covers only the token and the time, not the body: use an https callback URL.
  *
+ * This checks `options` on every call. A server builds a verifier once instead, with
+ * {@link createLiveCallbackVerifier}: the same verification, its options checked when the server starts.
+ *
  * @throws `CallbackSignatureError` with `reason`:
  *   `sdkappid_mismatch` (another app's callback), `missing_signature` (no `Sign`/`RequestTime` while tokens are
  *   configured), `malformed_request_time`, `stale_request_time` (older or newer than the tolerance),
@@ -136,7 +156,16 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * ```
  */
 export async function verifyLiveCallback(request: CallbackInput, options: VerifyLiveCallbackOptions): Promise<LiveCallbackEvent> {
-  const checked = parseInput(OptionsSchema, options, 'callback verification options');
+  return verifyWithCheckedOptions(request, checkVerificationOptions(options, 'callback verification options'));
+}
+
+/**
+ * {@link verifyLiveCallback} with options already checked by {@link checkVerificationOptions}: the one
+ * implementation behind it and `createLiveCallbackVerifier`'s `verify`.
+ *
+ * @internal
+ */
+export async function verifyWithCheckedOptions(request: CallbackInput, checked: VerifyLiveCallbackOptions): Promise<LiveCallbackEvent> {
   const source = callbackSource(request);
   const query = readCallbackQuery(source.url);
 
