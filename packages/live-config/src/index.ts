@@ -54,6 +54,16 @@ export type {
 } from './callback/callback-ack-parts.js';
 export { callbackAckParts } from './callback/callback-ack-parts.js';
 export { callbackAck } from './callback/callback-ack.js';
+export type {
+  KnownLiveCallbackEventOf,
+  LiveCallbackAnswer,
+  LiveCallbackHandler,
+  LiveCallbackHandlerContext,
+  LiveCallbackRouteOptions,
+  LiveCallbackRouter,
+  LiveCallbackRouterOptions,
+} from './callback/live-callback-router.js';
+export { createLiveCallbackRouter, DEFAULT_CALLBACK_DEADLINE_MS } from './callback/live-callback-router.js';
 export type { JsonObject, JsonValue, ParseJsonExactResult } from './callback/parse-json-exact.js';
 export { MAX_JSON_DEPTH, parseJsonExact } from './callback/parse-json-exact.js';
 
