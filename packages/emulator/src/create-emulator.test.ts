@@ -135,7 +135,12 @@ describe('createEmulator: composition and routing', () => {
 
   it('rejects bad options with a ValidationError naming the option, services included', () => {
     expect(issuesOf(null)).toEqual(['']);
-    expect(issuesOf({ now: 5, faults: {}, requestLogLimit: -1, services: [{}] })).toEqual(['faults', 'now', 'requestLogLimit', 'services.0']);
+    expect(issuesOf({ now: 5, faults: {}, requestLogLimit: -1, services: [{}] })).toEqual([
+      'faults',
+      'now',
+      'requestLogLimit',
+      'services.0',
+    ]);
     expect(issuesOf({ tencent: { ...TENCENT, sdkAppId: 0 } })).toEqual(['tencent.sdkAppId']);
     expect(issuesOf({ aicc: { ...AICC, channels: [] } })).toEqual(['aicc.channels']);
     expect(issuesOf({ faults: [{ route: 'bad', fault: 'transient' }] })).toEqual(['faults.0.route']);

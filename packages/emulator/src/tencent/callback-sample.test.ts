@@ -67,7 +67,9 @@ describe.each(CALLBACK_SAMPLE_DIALECTS)('callbackSample $command ($id)', (dialec
     for (const field of ['roomId', 'operator', 'eventTime', 'eventCause', 'coins'] as const) {
       if (dialect.fields.includes(field)) continue;
       const error = validationError(() => callbackSample(dialect.command, { dialect: dialect.id, [field]: chosen[field] }));
-      expect(error.issues).toEqual([{ path: `options.${field}`, message: expect.stringContaining(`is not part of the ${dialect.id} body`) }]);
+      expect(error.issues).toEqual([
+        { path: `options.${field}`, message: expect.stringContaining(`is not part of the ${dialect.id} body`) },
+      ]);
     }
   });
 });
@@ -117,7 +119,12 @@ describe('callbackSample', () => {
       'options.dialect',
       /647-64422, 647-110679, 647-110523/,
     ],
-    ['an unknown option', () => callbackSample('Live.CallbackAfterCreateRoom', { room: 'r' } as never), 'options.room', /not a known option/],
+    [
+      'an unknown option',
+      () => callbackSample('Live.CallbackAfterCreateRoom', { room: 'r' } as never),
+      'options.room',
+      /not a known option/,
+    ],
     ['an empty room id', () => callbackSample('Live.CallbackAfterCreateRoom', { roomId: '' }), 'options.roomId', /non-empty string/],
     ['a fractional time', () => callbackSample('Live.CallbackAfterDestroyRoom', { eventTime: 1.5 }), 'options.eventTime', /integer/],
     ['negative coins', () => callbackSample('Live.CallbackBeforeSendGift', { coins: -1 }), 'options.coins', /non-negative/],
