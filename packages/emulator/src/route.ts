@@ -27,7 +27,7 @@ export interface RouteInfo {
  */
 const TENCENT_PATH = /^\/v4\/([^/]+)\/([^/]+)$/;
 const AICC_PATH = /^\/(apiaccess|apigovernance)(\/|$)/;
-const NO_PATHS: ReadonlySet<string> = new Set();
+const NO_PATHS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set())();
 
 /**
  * Describes the route of a URL. `aiccPaths` lists further paths that belong to AICC (a custom API Fabric token

@@ -4,21 +4,22 @@ import { REDACTED, redactSecrets } from '@tokenwire/core';
  * Body fields whose values are secrets, compared case-insensitively: Tencent's callback `Token`, AICC's
  * `app_secret`, and the usual credential names.
  */
-const SECRET_FIELDS: ReadonlySet<string> = new Set([
-  'token',
-  'usersig',
-  'sign',
-  'app_secret',
-  'appsecret',
-  'secretkey',
-  'secret_key',
-  'secret',
-  'password',
-  'authorization',
-  'ccmessaging-token',
-  'accesstoken',
-  'access_token',
-]);
+const SECRET_FIELDS: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set([
+    'token',
+    'usersig',
+    'sign',
+    'app_secret',
+    'appsecret',
+    'secretkey',
+    'secret_key',
+    'secret',
+    'password',
+    'authorization',
+    'ccmessaging-token',
+    'accesstoken',
+    'access_token',
+  ]))();
 
 const MAX_STRING = 200;
 const MAX_TEXT = 500;

@@ -16,7 +16,7 @@
 export type AiccDialect = 'api-reference' | 'developer-guide';
 
 /** Every {@link AiccDialect}, the default first. */
-export const AICC_DIALECTS: readonly AiccDialect[] = Object.freeze(['api-reference', 'developer-guide']);
+export const AICC_DIALECTS: readonly AiccDialect[] = /* @__PURE__ */ (() => Object.freeze(['api-reference', 'developer-guide']))();
 
 /** The dialect of an emulated AICC without a `dialect` option. */
 export const DEFAULT_AICC_DIALECT: AiccDialect = 'api-reference';

@@ -15,19 +15,20 @@ const millisecondsText = (name: string) =>
  * The `queryHistoryChatMessage` request body. `limit` and `offset` are strings of digits, as AICC documents
  * (numbers are rejected, to catch clients that would send the wrong type to the real service).
  */
-export const HistoryRequestSchema = v.object({
-  channelId: v.pipe(v.string('channelId must be a string'), v.nonEmpty('channelId is required')),
-  userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
-  startTime: v.optional(millisecondsText('startTime')),
-  endTime: v.optional(millisecondsText('endTime')),
-  limit: v.pipe(
-    v.string('limit must be a string'),
-    v.regex(/^\d{1,4}$/, 'limit must be a string of digits'),
-    v.check((text) => Number(text) >= 1 && Number(text) <= HISTORY_MAX_PAGE_SIZE, `limit must be 1–${HISTORY_MAX_PAGE_SIZE}`),
-  ),
-  offset: v.pipe(v.string('offset must be a string'), v.regex(/^\d{1,9}$/, 'offset must be a string of digits')),
-  channel: v.optional(v.literal('WEB', 'channel must be WEB')),
-});
+export const HistoryRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    channelId: v.pipe(v.string('channelId must be a string'), v.nonEmpty('channelId is required')),
+    userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
+    startTime: v.optional(millisecondsText('startTime')),
+    endTime: v.optional(millisecondsText('endTime')),
+    limit: v.pipe(
+      v.string('limit must be a string'),
+      v.regex(/^\d{1,4}$/, 'limit must be a string of digits'),
+      v.check((text) => Number(text) >= 1 && Number(text) <= HISTORY_MAX_PAGE_SIZE, `limit must be 1–${HISTORY_MAX_PAGE_SIZE}`),
+    ),
+    offset: v.pipe(v.string('offset must be a string'), v.regex(/^\d{1,9}$/, 'offset must be a string of digits')),
+    channel: v.optional(v.literal('WEB', 'channel must be WEB')),
+  }))();
 
 /**
  * `POST /apiaccess/ccmessaging/queryHistoryChatMessage`: the user's messages on the channel (sent and received,

@@ -13,10 +13,11 @@ export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 600;
 export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
 
 /** The `tokenByAkSk` request body. */
-export const TokenByAkSkRequestSchema = v.object({
-  app_key: v.pipe(v.string('app_key must be a string'), v.nonEmpty('app_key is required')),
-  app_secret: v.pipe(v.string('app_secret must be a string'), v.nonEmpty('app_secret is required')),
-});
+export const TokenByAkSkRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    app_key: v.pipe(v.string('app_key must be a string'), v.nonEmpty('app_key is required')),
+    app_secret: v.pipe(v.string('app_secret must be a string'), v.nonEmpty('app_secret is required')),
+  }))();
 
 /**
  * Reads `X-Token-Expire`: absent → 600 s; a positive decimal integer → that many seconds, clamped to 3600 (the

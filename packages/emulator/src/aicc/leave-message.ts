@@ -14,21 +14,22 @@ export const LEAVE_MESSAGE_MAX_LENGTH = 1024;
 const CALLER_PATTERN = /^\+?[0-9][0-9 -]{1,30}[0-9]$/;
 
 /** The `doLeaveMessage` request body, once its fields are known to be present. */
-export const LeaveMessageRequestSchema = v.object({
-  callId: v.pipe(
-    v.string(),
-    v.check((text) => characterCount(text) <= 24, 'callId must be 1–24 characters'),
-  ),
-  caller: v.pipe(v.string(), v.regex(CALLER_PATTERN, 'caller must be a contact number')),
-  leaveMessage: v.pipe(
-    v.string(),
-    v.check(
-      (text) => characterCount(text) <= LEAVE_MESSAGE_MAX_LENGTH,
-      `leaveMessage must be at most ${LEAVE_MESSAGE_MAX_LENGTH} characters`,
+export const LeaveMessageRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    callId: v.pipe(
+      v.string(),
+      v.check((text) => characterCount(text) <= 24, 'callId must be 1–24 characters'),
     ),
-  ),
-  channel: v.literal('WEB', 'channel must be WEB'),
-});
+    caller: v.pipe(v.string(), v.regex(CALLER_PATTERN, 'caller must be a contact number')),
+    leaveMessage: v.pipe(
+      v.string(),
+      v.check(
+        (text) => characterCount(text) <= LEAVE_MESSAGE_MAX_LENGTH,
+        `leaveMessage must be at most ${LEAVE_MESSAGE_MAX_LENGTH} characters`,
+      ),
+    ),
+    channel: v.literal('WEB', 'channel must be WEB'),
+  }))();
 
 /**
  * `POST /apiaccess/ccmessaging/doLeaveMessage` (used when connecting to an agent fails): `callId` (the user id,

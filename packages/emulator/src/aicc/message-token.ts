@@ -16,15 +16,16 @@ export const MESSAGE_TOKEN_HEADER = 'ccmessaging-token';
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-](?:[A-Za-z]{2}|\d{3}))?$/;
 
 /** The `applyToken` request body (`applyTokenReqBody`). */
-export const ApplyTokenRequestSchema = v.object({
-  userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
-  userName: v.pipe(v.string('userName must be a string'), v.nonEmpty('userName is required')),
-  channelId: v.pipe(v.string('channelId must be a string'), v.nonEmpty('channelId is required')),
-  locale: v.pipe(
-    v.string('locale must be a string'),
-    v.regex(LOCALE_PATTERN, 'locale must be an ISO 639 code with an optional region, e.g. en or zh_CN'),
-  ),
-});
+export const ApplyTokenRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
+    userName: v.pipe(v.string('userName must be a string'), v.nonEmpty('userName is required')),
+    channelId: v.pipe(v.string('channelId must be a string'), v.nonEmpty('channelId is required')),
+    locale: v.pipe(
+      v.string('locale must be a string'),
+      v.regex(LOCALE_PATTERN, 'locale must be an ISO 639 code with an optional region, e.g. en or zh_CN'),
+    ),
+  }))();
 
 /** Issues a `ccmessaging-token` valid for the configured lifetime and stores it. */
 export function issueMessageToken(

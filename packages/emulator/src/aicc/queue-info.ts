@@ -27,11 +27,12 @@ export const CONFIGURED_MAX_WAIT_SECONDS = 600;
 export const ESTIMATED_SECONDS_PER_POSITION = 60;
 
 /** The `queryQueueInfo` request body. */
-export const QueueInfoRequestSchema = v.object({
-  userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
-  channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
-  channel: v.literal('WEB', 'channel must be WEB'),
-});
+export const QueueInfoRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    userId: v.pipe(v.string('userId must be a string'), v.check(hasCharacterCountBetween(1, 32), 'userId must be 1–32 characters')),
+    channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
+    channel: v.literal('WEB', 'channel must be WEB'),
+  }))();
 
 /**
  * `POST /apiaccess/ccmessaging/queryQueueInfo`: while the user's session is queued for an agent, answers

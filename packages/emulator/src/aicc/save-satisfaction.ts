@@ -19,25 +19,26 @@ const stringCode = (name: string, values: readonly string[], range: string) =>
  * the 0–10 of the usual NPS scale) and `fcrValue` ("1" yes, "2" no) are optional and typed `String`, so numbers
  * are refused.
  */
-export const SaveSatisfactionRequestSchema = v.pipe(
-  v.object({
-    channel: v.literal('WEB', 'channel must be WEB'),
-    userId: v.pipe(v.string('userId must be a string'), v.nonEmpty('userId is required')),
-    evaluation: v.picklist(['1', '2', '3', '4', '5'], 'evaluation must be "1"–"5"'),
-    comment: v.optional(
-      v.pipe(
-        v.string('comment must be a string'),
-        v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, 'comment must be shorter than 512 characters'),
+export const SaveSatisfactionRequestSchema = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      channel: v.literal('WEB', 'channel must be WEB'),
+      userId: v.pipe(v.string('userId must be a string'), v.nonEmpty('userId is required')),
+      evaluation: v.picklist(['1', '2', '3', '4', '5'], 'evaluation must be "1"–"5"'),
+      comment: v.optional(
+        v.pipe(
+          v.string('comment must be a string'),
+          v.check((text) => characterCount(text) < SATISFACTION_COMMENT_LIMIT, 'comment must be shorter than 512 characters'),
+        ),
       ),
-    ),
-    channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
-    npsScore: v.optional(stringCode('npsScore', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], '"0"–"9"')),
-    fcrValue: v.optional(stringCode('fcrValue', ['1', '2'], '"1" or "2"')),
-  }),
-  // An optional key that is missing is not validated, so the presence of comment is checked on the whole body.
-  v.check((input) => input.comment !== undefined, 'comment is required ("" when there is none)'),
-  v.transform((input) => ({ ...input, comment: input.comment ?? '' })),
-);
+      channelConfigId: v.pipe(v.string('channelConfigId must be a string'), v.nonEmpty('channelConfigId is required')),
+      npsScore: v.optional(stringCode('npsScore', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], '"0"–"9"')),
+      fcrValue: v.optional(stringCode('fcrValue', ['1', '2'], '"1" or "2"')),
+    }),
+    // An optional key that is missing is not validated, so the presence of comment is checked on the whole body.
+    v.check((input) => input.comment !== undefined, 'comment is required ("" when there is none)'),
+    v.transform((input) => ({ ...input, comment: input.comment ?? '' })),
+  ))();
 
 /**
  * `POST /apiaccess/ccmessaging/saveSatisfaction`: rates the user's latest agent session (open or ended). Bad

@@ -18,24 +18,25 @@ export const UPLINK_TEXT_MAX_BYTES = 1024;
 export const SEND_RESULT_CODES = { success: '0', invalidParameter: '1', noSession: '5' } as const;
 
 /** The `send`/`sendAsync` request body (`sendMsgReq`). Unknown fields are ignored. */
-export const SendMessageRequestSchema = v.object({
-  channel: v.literal('WEB', 'channel must be WEB'),
-  content: v.optional(v.string('content must be a string')),
-  controlType: v.picklist(UPLINK_CONTROL_TYPES, `controlType must be one of ${UPLINK_CONTROL_TYPES.join(', ')}`),
-  from: v.pipe(v.string('from must be a string'), v.nonEmpty('from is required')),
-  mediaType: v.picklist(UPLINK_MEDIA_TYPES, `mediaType must be one of ${UPLINK_MEDIA_TYPES.join(', ')}`),
-  senderNickname: v.optional(v.string('senderNickname must be a string')),
-  sourceType: v.literal('CUSTOMER', 'sourceType must be CUSTOMER'),
-  timestamp: v.optional(
-    v.union(
-      [v.pipe(v.string(), v.regex(/^\d{1,16}$/)), v.pipe(v.number(), v.integer(), v.minValue(0))],
-      'timestamp must be milliseconds since the epoch',
+export const SendMessageRequestSchema = /* @__PURE__ */ (() =>
+  v.object({
+    channel: v.literal('WEB', 'channel must be WEB'),
+    content: v.optional(v.string('content must be a string')),
+    controlType: v.picklist(UPLINK_CONTROL_TYPES, `controlType must be one of ${UPLINK_CONTROL_TYPES.join(', ')}`),
+    from: v.pipe(v.string('from must be a string'), v.nonEmpty('from is required')),
+    mediaType: v.picklist(UPLINK_MEDIA_TYPES, `mediaType must be one of ${UPLINK_MEDIA_TYPES.join(', ')}`),
+    senderNickname: v.optional(v.string('senderNickname must be a string')),
+    sourceType: v.literal('CUSTOMER', 'sourceType must be CUSTOMER'),
+    timestamp: v.optional(
+      v.union(
+        [v.pipe(v.string(), v.regex(/^\d{1,16}$/)), v.pipe(v.number(), v.integer(), v.minValue(0))],
+        'timestamp must be milliseconds since the epoch',
+      ),
     ),
-  ),
-  to: v.pipe(v.string('to must be a string'), v.nonEmpty('to is required')),
-  userAgent: v.optional(v.string('userAgent must be a string')),
-  senderAvatar: v.optional(v.string('senderAvatar must be a string')),
-});
+    to: v.pipe(v.string('to must be a string'), v.nonEmpty('to is required')),
+    userAgent: v.optional(v.string('userAgent must be a string')),
+    senderAvatar: v.optional(v.string('senderAvatar must be a string')),
+  }))();
 
 /** The parsed `sendMsgReq`. */
 export type SendMessageRequest = v.InferOutput<typeof SendMessageRequestSchema>;

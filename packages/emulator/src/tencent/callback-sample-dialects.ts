@@ -124,7 +124,7 @@ const RECORDING = (command: string, values: CallbackSampleValues) => {
 const ROOM_FIELDS: readonly CallbackSampleField[] = ['roomId', 'operator', 'eventTime'];
 
 /** Every documented sample shape, newest first within a command. */
-export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = [
+export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = /* @__PURE__ */ (() => [
   {
     id: '647-64422',
     command: 'Live.CallbackAfterCreateRoom',
@@ -526,4 +526,4 @@ export const CALLBACK_SAMPLE_DEFINITIONS: readonly CallbackSampleDefinition[] = 
     eventTimePath: ['EventInfo', 'EventMsTs'],
     render: (values) => RECORDING('Follow.CallbackAfterCloudRecordingChanged', values),
   },
-];
+])();

@@ -45,9 +45,8 @@ export interface CallbackSample {
  * page(s) and date, what sets it apart, and which values can be chosen. `Live.CallbackBeforeCallBackNotBlock` has
  * none: it is the non-blocking switch of the before-gift callback, and no body of it is published.
  */
-export const CALLBACK_SAMPLE_DIALECTS: readonly CallbackSampleDialect[] = CALLBACK_SAMPLE_DEFINITIONS.map(
-  ({ render: _render, ...dialect }) => dialect,
-);
+export const CALLBACK_SAMPLE_DIALECTS: readonly CallbackSampleDialect[] = /* @__PURE__ */ (() =>
+  CALLBACK_SAMPLE_DEFINITIONS.map(({ render: _render, ...dialect }) => dialect))();
 
 function valueAt(body: unknown, path: readonly string[] | undefined): unknown {
   if (path === undefined) return undefined;

@@ -94,4 +94,5 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
 };
 
 /** The `live_config` commands by name. A `Map`, so names such as `toString` are not commands. */
-export const LIVE_CONFIG_COMMANDS: ReadonlyMap<string, LiveConfigCommandHandler> = new Map(Object.entries(handlers));
+export const LIVE_CONFIG_COMMANDS: ReadonlyMap<string, LiveConfigCommandHandler> = /* @__PURE__ */ (() =>
+  new Map(Object.entries(handlers)))();

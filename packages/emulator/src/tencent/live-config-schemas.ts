@@ -11,26 +11,28 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const UrlSchema = v.pipe(v.string(), v.check(isHttpUrl));
-const CallbackCommandListSchema = v.array(v.string());
-const TokenSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-const IsTokenEnableSchema = v.boolean();
+const UrlSchema = /* @__PURE__ */ (() => v.pipe(v.string(), v.check(isHttpUrl)))();
+const CallbackCommandListSchema = /* @__PURE__ */ (() => v.array(v.string()))();
+const TokenSchema = /* @__PURE__ */ (() => v.pipe(v.string(), v.minLength(1), v.maxLength(128)))();
+const IsTokenEnableSchema = /* @__PURE__ */ (() => v.boolean())();
 
 /** Body of `set_callback` and `update_callback`: both fields are required. */
-export const CallbackConfigurationBodySchema = v.object({ Url: UrlSchema, CallbackCommandList: CallbackCommandListSchema });
+export const CallbackConfigurationBodySchema = /* @__PURE__ */ (() =>
+  v.object({ Url: UrlSchema, CallbackCommandList: CallbackCommandListSchema }))();
 /** A valid `set_callback` / `update_callback` body. */
 export type CallbackConfigurationBody = v.InferOutput<typeof CallbackConfigurationBodySchema>;
 
 /** Body of the first `set_callback_token` of an app: both fields are required. */
-export const CallbackTokenCreateBodySchema = v.object({ Token: TokenSchema, IsTokenEnable: IsTokenEnableSchema });
+export const CallbackTokenCreateBodySchema = /* @__PURE__ */ (() => v.object({ Token: TokenSchema, IsTokenEnable: IsTokenEnableSchema }))();
 /** A valid first `set_callback_token` body. */
 export type CallbackTokenCreateBody = v.InferOutput<typeof CallbackTokenCreateBodySchema>;
 
 /** Body of a later `set_callback_token`: only the fields to change. */
-export const CallbackTokenUpdateBodySchema = v.object({
-  Token: v.optional(TokenSchema),
-  IsTokenEnable: v.optional(IsTokenEnableSchema),
-});
+export const CallbackTokenUpdateBodySchema = /* @__PURE__ */ (() =>
+  v.object({
+    Token: v.optional(TokenSchema),
+    IsTokenEnable: v.optional(IsTokenEnableSchema),
+  }))();
 /** A valid later `set_callback_token` body. */
 export type CallbackTokenUpdateBody = v.InferOutput<typeof CallbackTokenUpdateBodySchema>;
 
