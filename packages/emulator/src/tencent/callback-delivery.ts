@@ -194,7 +194,7 @@ export async function deliverCallback(
   const { options } = checked;
   const config = context.callback;
   if (config === undefined) return { attempted: false, delivered: false, accepted: false, reason: 'callback_not_configured' };
-  if (!config.callbackCommandList.includes(command)) {
+  if (!config.commands.includes(command)) {
     return { attempted: false, delivered: false, accepted: false, reason: 'command_not_enabled' };
   }
 
@@ -208,7 +208,7 @@ export async function deliverCallback(
   ];
   const secrets: string[] = [];
   const tokenConfig = context.callbackToken;
-  if (tokenConfig?.isTokenEnable) {
+  if (tokenConfig?.enabled) {
     const requestTime = options.requestTime ?? Math.floor(context.now() / 1000);
     const sign = signCallback({ token: tokenConfig.token, requestTime });
     parameters.push(['Sign', sign], ['RequestTime', String(requestTime)]);

@@ -52,7 +52,7 @@ describe('live_config callback configuration', () => {
     await expectRejected(service, call('update_callback', { Url: URL_B, CallbackCommandList: [] }), 100301);
 
     expect(await call('set_callback', { Url: URL_A, CallbackCommandList: COMMANDS_A })).toMatchObject({ ErrorCode: 0, ErrorInfo: '' });
-    expect(service.state.callback).toEqual({ url: URL_A, callbackCommandList: COMMANDS_A });
+    expect(service.state.callback).toEqual({ url: URL_A, commands: COMMANDS_A });
 
     const got = await call('get_callback');
     expect(got).toEqual({
@@ -82,7 +82,7 @@ describe('live_config callback configuration', () => {
   it('ignores unknown fields and accepts an upper-case scheme', async () => {
     const { service, call } = setup();
     expect((await call('set_callback', { Url: 'HTTPS://Receiver.example/cb', CallbackCommandList: ['x'], Extra: 1 })).ErrorCode).toBe(0);
-    expect(service.state.callback).toEqual({ url: 'HTTPS://Receiver.example/cb', callbackCommandList: ['x'] });
+    expect(service.state.callback).toEqual({ url: 'HTTPS://Receiver.example/cb', commands: ['x'] });
   });
 
   const badBodies: [string, unknown, string[]][] = [
@@ -110,7 +110,7 @@ describe('live_config callback configuration', () => {
     const { service, call } = setup();
     await call('set_callback', { Url: URL_A, CallbackCommandList: COMMANDS_A });
     await expectRejected(service, call('update_callback', body), 100002, mentions);
-    expect(service.state.callback).toEqual({ url: URL_A, callbackCommandList: COMMANDS_A });
+    expect(service.state.callback).toEqual({ url: URL_A, commands: COMMANDS_A });
   });
 
   it('validates the body before reporting that the configuration exists', async () => {
@@ -133,7 +133,7 @@ describe('live_config callback token configuration', () => {
     await expectRejected(service, call('get_callback_token'), 100302, ['set_callback_token']);
 
     expect((await call('set_callback_token', { Token: 'token-1', IsTokenEnable: true })).ErrorCode).toBe(0);
-    expect(service.state.callbackToken).toEqual({ token: 'token-1', isTokenEnable: true });
+    expect(service.state.callbackToken).toEqual({ token: 'token-1', enabled: true });
     expect(await call('get_callback_token')).toEqual({
       ActionStatus: 'OK',
       ErrorCode: 0,
@@ -149,10 +149,10 @@ describe('live_config callback token configuration', () => {
     expect((await call('get_callback_token')).Response).toEqual({ Token: 'token-2', IsTokenEnable: false });
 
     expect((await call('set_callback_token', {})).ErrorCode).toBe(0); // nothing to change
-    expect(service.state.callbackToken).toEqual({ token: 'token-2', isTokenEnable: false });
+    expect(service.state.callbackToken).toEqual({ token: 'token-2', enabled: false });
 
     expect((await call('set_callback_token', { Token: 'token-3', IsTokenEnable: true })).ErrorCode).toBe(0);
-    expect(service.state.callbackToken).toEqual({ token: 'token-3', isTokenEnable: true });
+    expect(service.state.callbackToken).toEqual({ token: 'token-3', enabled: true });
 
     expect((await call('delete_callback_token')).ErrorCode).toBe(0);
     expect(service.state.callbackToken).toBeUndefined();
@@ -191,7 +191,7 @@ describe('live_config callback token configuration', () => {
     const { service, call } = setup();
     await call('set_callback_token', { Token: 'token-1', IsTokenEnable: true });
     await expectRejected(service, call('set_callback_token', body), 100002, mentions);
-    expect(service.state.callbackToken).toEqual({ token: 'token-1', isTokenEnable: true });
+    expect(service.state.callbackToken).toEqual({ token: 'token-1', enabled: true });
   });
 
   it.each([1, 128])('accepts a Token of %i characters', async (length) => {
@@ -207,10 +207,10 @@ describe('live_config: the two configurations are independent', () => {
     await call('set_callback', { Url: URL_A, CallbackCommandList: COMMANDS_A });
     await call('set_callback_token', { Token: 'token-1', IsTokenEnable: true });
     await call('delete_callback');
-    expect(service.state.callbackToken).toEqual({ token: 'token-1', isTokenEnable: true });
+    expect(service.state.callbackToken).toEqual({ token: 'token-1', enabled: true });
     await call('set_callback', { Url: URL_A, CallbackCommandList: COMMANDS_A });
     await call('delete_callback_token');
-    expect(service.state.callback).toEqual({ url: URL_A, callbackCommandList: COMMANDS_A });
+    expect(service.state.callback).toEqual({ url: URL_A, commands: COMMANDS_A });
   });
 
   it('get commands ignore whatever body fields they are sent', async () => {

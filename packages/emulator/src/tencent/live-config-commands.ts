@@ -30,7 +30,7 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
     if (state.callback !== undefined) {
       return failure(100300, 'callback configuration already exists: use update_callback to change it');
     }
-    state.callback = { url: parsed.value.Url, callbackCommandList: [...parsed.value.CallbackCommandList] };
+    state.callback = { url: parsed.value.Url, commands: [...parsed.value.CallbackCommandList] };
     return success();
   },
 
@@ -40,7 +40,7 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
     if (state.callback === undefined) {
       return failure(100301, 'callback configuration does not exist: create it with set_callback first');
     }
-    state.callback = { url: parsed.value.Url, callbackCommandList: [...parsed.value.CallbackCommandList] };
+    state.callback = { url: parsed.value.Url, commands: [...parsed.value.CallbackCommandList] };
     return success();
   },
 
@@ -48,7 +48,7 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
     if (state.callback === undefined) {
       return failure(100301, 'callback configuration does not exist: create it with set_callback first');
     }
-    return success({ Url: state.callback.url, CallbackCommandList: [...state.callback.callbackCommandList] });
+    return success({ Url: state.callback.url, CallbackCommandList: [...state.callback.commands] });
   },
 
   delete_callback(state) {
@@ -68,14 +68,14 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
       }
       const parsed = parseCommandBody(CallbackTokenCreateBodySchema, body);
       if (!parsed.ok) return parsed;
-      state.callbackToken = { token: parsed.value.Token, isTokenEnable: parsed.value.IsTokenEnable };
+      state.callbackToken = { token: parsed.value.Token, enabled: parsed.value.IsTokenEnable };
       return success();
     }
     const parsed = parseCommandBody(CallbackTokenUpdateBodySchema, body);
     if (!parsed.ok) return parsed;
     state.callbackToken = {
       token: parsed.value.Token ?? current.token,
-      isTokenEnable: parsed.value.IsTokenEnable ?? current.isTokenEnable,
+      enabled: parsed.value.IsTokenEnable ?? current.enabled,
     };
     return success();
   },
@@ -84,7 +84,7 @@ const handlers: Readonly<Record<LiveConfigCommandName, LiveConfigCommandHandler>
     if (state.callbackToken === undefined) {
       return failure(100302, 'callback authentication token configuration does not exist: create it with set_callback_token');
     }
-    return success({ Token: state.callbackToken.token, IsTokenEnable: state.callbackToken.isTokenEnable });
+    return success({ Token: state.callbackToken.token, IsTokenEnable: state.callbackToken.enabled });
   },
 
   delete_callback_token(state) {

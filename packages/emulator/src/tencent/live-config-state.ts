@@ -1,17 +1,24 @@
-/** The app's callback configuration (`set_callback` / `update_callback`): where and which callbacks go. */
+/**
+ * The app's callback configuration (`set_callback` / `update_callback`): where and which callbacks go. Named as
+ * `@tokenwire/live-config`'s `CallbackConfiguration` (`url`, `commands`); the wire format stays Tencent's
+ * (`Url`, `CallbackCommandList`).
+ */
 export interface CallbackConfiguration {
   /** The receiver URL (`Url`). */
   readonly url: string;
   /** The enabled callback command words (`CallbackCommandList`), e.g. `Live.CallbackAfterCreateRoom`. */
-  readonly callbackCommandList: readonly string[];
+  readonly commands: readonly string[];
 }
 
-/** The app's callback authentication configuration (`set_callback_token`). */
+/**
+ * The app's callback authentication configuration (`set_callback_token`). Named as `@tokenwire/live-config`'s
+ * `CallbackTokenConfiguration` (`token`, `enabled`); the wire format stays Tencent's (`Token`, `IsTokenEnable`).
+ */
 export interface CallbackTokenConfiguration {
   /** The shared token (`Token`) callbacks are signed with. */
   readonly token: string;
   /** Whether callbacks carry `Sign` and `RequestTime` (`IsTokenEnable`). */
-  readonly isTokenEnable: boolean;
+  readonly enabled: boolean;
 }
 
 /**

@@ -338,9 +338,9 @@ describe('createTencentService: counters and state snapshots', () => {
     const body = JSON.stringify({ Url: 'https://receiver.example/cb', CallbackCommandList: ['Live.CallbackAfterCreateRoom'] });
     await service.handle(request('/v4/live_config/set_callback', { body }));
     const snapshot = service.state;
-    (snapshot.callback!.callbackCommandList as string[]).push('Live.CallbackAfterDestroyRoom');
+    (snapshot.callback!.commands as string[]).push('Live.CallbackAfterDestroyRoom');
     (snapshot.commandCounters as Record<string, unknown>)['live_config/set_callback'] = undefined;
-    expect(service.state.callback).toEqual({ url: 'https://receiver.example/cb', callbackCommandList: ['Live.CallbackAfterCreateRoom'] });
+    expect(service.state.callback).toEqual({ url: 'https://receiver.example/cb', commands: ['Live.CallbackAfterCreateRoom'] });
     expect(service.state.commandCounters['live_config/set_callback']?.succeeded).toBe(1);
   });
 });

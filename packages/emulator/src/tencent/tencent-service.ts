@@ -208,7 +208,7 @@ export function createTencentServiceFrom(options: CheckedTencentServiceOptions, 
         callback:
           state.callback === undefined
             ? undefined
-            : { url: state.callback.url, callbackCommandList: [...state.callback.callbackCommandList] },
+            : { url: state.callback.url, commands: [...state.callback.commands] },
         callbackToken: state.callbackToken === undefined ? undefined : { ...state.callbackToken },
         commandCounters,
       };

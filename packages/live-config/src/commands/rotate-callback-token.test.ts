@@ -22,7 +22,7 @@ describe('rotateCallbackToken', () => {
     expect(rotation.enabled).toBe(true);
     expect(rotation.rotatedAt).toBe(NOW);
     expect(rotation.keepPreviousUntil).toBe(NOW + DEFAULT_ROTATION_OVERLAP_SECONDS * 1000);
-    expect(tencent().callbackToken).toEqual({ token: rotation.current, isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: rotation.current, enabled: true });
   });
 
   it('replaces an existing token, returns both, and leaves the enabled flag alone', async () => {
@@ -37,7 +37,7 @@ describe('rotateCallbackToken', () => {
       rotatedAt: NOW,
       keepPreviousUntil: NOW + 90_000,
     });
-    expect(tencent().callbackToken).toEqual({ token: 'new-token', isTokenEnable: false });
+    expect(tencent().callbackToken).toEqual({ token: 'new-token', enabled: false });
     expect(counters('set_callback_token').requests).toBe(2);
   });
 
@@ -60,7 +60,7 @@ describe('rotateCallbackToken', () => {
     await expect(rotateCallbackToken(client, { token: 'next-token', now: clock })).rejects.toSatisfy((error: unknown) =>
       NetworkError.isInstance(error),
     );
-    expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: 'next-token', enabled: true });
     const sent = counters('set_callback_token').requests;
     const rotation = await rotateCallbackToken(client, { token: 'next-token', now: clock, overlapSeconds: 60 });
     expect(rotation).toEqual({
@@ -72,7 +72,7 @@ describe('rotateCallbackToken', () => {
       keepPreviousUntil: NOW + 60_000,
     });
     expect(counters('set_callback_token').requests).toBe(sent);
-    expect(tencent().callbackToken).toEqual({ token: 'next-token', isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: 'next-token', enabled: true });
   });
 
   it('redacts the new token from a failure of set_callback_token', async () => {

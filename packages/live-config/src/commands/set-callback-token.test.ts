@@ -19,11 +19,11 @@ describe('setCallbackToken', () => {
   it('creates the token configuration on first setup with both fields, then updates one field at a time', async () => {
     const { client, tencent } = createHarness();
     await setCallbackToken(client, { token: TOKEN, enabled: true });
-    expect(tencent().callbackToken).toEqual({ token: TOKEN, isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: TOKEN, enabled: true });
     await setCallbackToken(client, { enabled: false });
-    expect(tencent().callbackToken).toEqual({ token: TOKEN, isTokenEnable: false });
+    expect(tencent().callbackToken).toEqual({ token: TOKEN, enabled: false });
     await setCallbackToken(client, { token: 'second-token' });
-    expect(tencent().callbackToken).toEqual({ token: 'second-token', isTokenEnable: false });
+    expect(tencent().callbackToken).toEqual({ token: 'second-token', enabled: false });
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe('setCallbackToken', () => {
   it('ends with the token applied once when the answer to set_callback_token is lost after it was applied', async () => {
     const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('set_callback_token') });
     await setCallbackToken(client, { token: TOKEN, enabled: true });
-    expect(tencent().callbackToken).toEqual({ token: TOKEN, isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: TOKEN, enabled: true });
     expect(counters('set_callback_token')).toMatchObject({ requests: 2, succeeded: 2 });
   });
 
@@ -131,7 +131,7 @@ describe('setCallbackToken', () => {
   ])('ends with the asked token through %s, applied once', async (_name, rule) => {
     const { client, tencent, counters } = createHarness({ faults: [rule] });
     await setCallbackToken(client, { token: TOKEN, enabled: true });
-    expect(tencent().callbackToken).toEqual({ token: TOKEN, isTokenEnable: true });
+    expect(tencent().callbackToken).toEqual({ token: TOKEN, enabled: true });
     expect(counters('set_callback_token')).toMatchObject({ requests: 1, succeeded: 1 });
   });
 

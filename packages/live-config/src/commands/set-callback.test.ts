@@ -9,7 +9,7 @@ const asked = {
   url: 'https://receiver.example/tencent',
   commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom', 'Live.CallbackBeforeSendGift'],
 } as const;
-const askedState = { url: asked.url, callbackCommandList: [...asked.commands] };
+const askedState = { url: asked.url, commands: [...asked.commands] };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -67,7 +67,7 @@ describe('setCallback', () => {
       const error = await rejection(setCallback(client, asked));
       expect(TencentApiError.isInstance(error) && error.code).toBe(CALLBACK_ALREADY_CONFIGURED);
       expect((error as TencentApiError).attempt).toBe(2);
-      expect(tencent().callback).toEqual({ url: other.url, callbackCommandList: other.commands });
+      expect(tencent().callback).toEqual({ url: other.url, commands: other.commands });
       expect(counters('get_callback').requests).toBe(1);
     });
 

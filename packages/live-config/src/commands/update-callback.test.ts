@@ -11,7 +11,7 @@ describe('updateCallback', () => {
     const { client, tencent } = createHarness();
     await setCallback(client, { url: 'https://old.example/cb', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackBeforeSendGift'] });
     await updateCallback(client, next);
-    expect(tencent().callback).toEqual({ url: next.url, callbackCommandList: next.commands });
+    expect(tencent().callback).toEqual({ url: next.url, commands: next.commands });
   });
 
   it('throws 100301 when there is nothing to update, creating nothing', async () => {
@@ -25,7 +25,7 @@ describe('updateCallback', () => {
     const { client, tencent, counters } = createHarness({ wrapFetch: loseAnswersAfterApplying('update_callback', 2) });
     await setCallback(client, { url: 'https://old.example/cb', commands: ['Live.CallbackAfterCreateRoom'] });
     await updateCallback(client, next);
-    expect(tencent().callback).toEqual({ url: next.url, callbackCommandList: next.commands });
+    expect(tencent().callback).toEqual({ url: next.url, commands: next.commands });
     expect(counters('update_callback')).toMatchObject({ requests: 3, succeeded: 3 });
   });
 

@@ -5,7 +5,7 @@ import { setCallback } from './set-callback.js';
 import { upsertCallback } from './upsert-callback.js';
 
 const asked = { url: 'https://r.example/cb', commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'] };
-const askedState = { url: asked.url, callbackCommandList: asked.commands };
+const askedState = { url: asked.url, commands: asked.commands };
 
 describe('upsertCallback', () => {
   it('creates when nothing exists', async () => {
