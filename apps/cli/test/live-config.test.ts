@@ -50,7 +50,7 @@ describe('live-config callback', () => {
     });
     expect(tencentState().callback).toMatchObject({
       url: 'https://hooks.example.com/tencent',
-      callbackCommandList: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'],
+      commands: ['Live.CallbackAfterCreateRoom', 'Live.CallbackAfterDestroyRoom'],
     });
 
     const get = await runCli(['live-config', 'callback', 'get', '--json'], { env: harness.env });
@@ -84,7 +84,7 @@ describe('live-config callback', () => {
     expect(update.stdout).toMatch(/✓ callback configuration updated/);
     expect(tencentState().callback).toMatchObject({
       url: 'https://hooks.example.com/v2',
-      callbackCommandList: ['Live.CallbackBeforeSendGift', 'Live.CallbackAfterCreateRoom'],
+      commands: ['Live.CallbackBeforeSendGift', 'Live.CallbackAfterCreateRoom'],
     });
 
     const upsert = await runCli(
@@ -145,7 +145,7 @@ describe('live-config token', () => {
     expect(result.code).toBe(0);
     const token = registerSecret(tencentState().callbackToken!.token);
     expect(token).toMatch(/^[A-Za-z0-9_-]{128}$/);
-    expect(tencentState().callbackToken!.isTokenEnable).toBe(true);
+    expect(tencentState().callbackToken!.enabled).toBe(true);
     expect(result.json()).toEqual({ ok: true, token: '***', generated: true, enabled: true, savedTo: file });
     expect(readFileSync(file, 'utf8')).toBe(`${token}\n`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -163,11 +163,11 @@ describe('live-config token', () => {
     (await import('node:fs')).writeFileSync(tokenFile, `${token}\n`);
     const set = await runCli(['live-config', 'token', 'set', '--token-file', tokenFile, '--enable'], { env: harness.env });
     expect(set.code).toBe(0);
-    expect(tencentState().callbackToken).toMatchObject({ token, isTokenEnable: true });
+    expect(tencentState().callbackToken).toMatchObject({ token, enabled: true });
 
     const disable = await runCli(['live-config', 'token', 'set', '--disable', '--json'], { env: harness.env });
     expect(disable.json()).toMatchObject({ ok: true, enabled: false, generated: false });
-    expect(tencentState().callbackToken).toMatchObject({ token, isTokenEnable: false });
+    expect(tencentState().callbackToken).toMatchObject({ token, enabled: false });
 
     const next = join(directory, 'next-token.txt');
     const rotate = await runCli(['live-config', 'token', 'rotate', '--save-token', next, '--overlap', '600', '--json'], {
@@ -284,7 +284,7 @@ describe('live-config token --save-token', () => {
       });
       expect(hidden.code).toBe(1);
       const first = registerSecret(tencentState().callbackToken!.token);
-      expect(tencentState().callbackToken!.isTokenEnable).toBe(true);
+      expect(tencentState().callbackToken!.enabled).toBe(true);
       expect(hidden.json()).toMatchObject({ ok: false, error: { name: 'IncompleteChangeError', exitCode: 1 } });
       expect(hidden.stderr).toMatch(
         /the new callback token is installed, but then this failed: cannot write \/dev\/full \(ENOSPC\); see it with 'tokenwire live-config token get --show-secrets'/,
