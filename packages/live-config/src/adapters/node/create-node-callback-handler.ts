@@ -1,7 +1,7 @@
 import { CallbackSignatureError } from '@tokenwire/core';
 import { functionSchema, numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { callbackAckParts } from '../../callback/callback-ack-parts.js';
+import { type CallbackAckParts, callbackAckParts } from '../../callback/callback-ack-parts.js';
 import type { LiveCallbackVerifier } from '../../callback/create-live-callback-verifier.js';
 import type { LiveCallbackEvent } from '../../callback/events/live-callback-event.js';
 import type { LiveCallbackAnswer } from '../../callback/live-callback-router.js';
@@ -51,7 +51,7 @@ const OptionsSchema = /* @__PURE__ */ (() =>
     'an object with verifier, onEvent, onRefusal or maxBodyBytes',
   ))();
 
-function write(response: NodeCallbackResponse, parts: CallbackRefusalParts | ReturnType<typeof callbackAckParts>): void {
+function write(response: NodeCallbackResponse, parts: CallbackAckParts | CallbackRefusalParts): void {
   response.statusCode = parts.status;
   for (const [name, value] of Object.entries(parts.headers)) response.setHeader(name, value);
   response.end(parts.body);

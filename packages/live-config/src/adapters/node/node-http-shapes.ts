@@ -24,7 +24,9 @@ export interface NodeCallbackResponse {
   statusCode: number;
   /** True once the status line and headers went out. */
   readonly headersSent: boolean;
+  /** Sets one response header (the handler sets `content-type`, and `connection: close` with a 413). */
   setHeader(name: string, value: string): unknown;
+  /** Sends the body and ends the response. */
   end(body: string): unknown;
 }
 
