@@ -1,6 +1,6 @@
 import { CallbackSignatureError, ValidationError, genUserSig, signCallback, verifyCallback } from '@tokenwire/core';
 import { describe, expect, it, vi } from 'vitest';
-import type { CallbackDeliveryAttempt } from './callback-delivery.js';
+import type { CallbackDeliveryAttempt, CallbackFetch } from './callback-delivery.js';
 import type { TencentEnvelopeBody } from './envelope-response.js';
 import { createTencentService, type TencentServiceOptions } from './tencent-service.js';
 
@@ -10,8 +10,9 @@ const ADMIN = 'administrator';
 const START = Date.UTC(2025, 0, 1, 8, 30, 15, 250);
 const START_SECONDS = Math.floor(START / 1000);
 const RECEIVER = 'https://receiver.example/tencent/callback';
-const CREATE_ROOM = 'Live.CallbackAfterCreateRoom';
-const DESTROY_ROOM = 'Live.CallbackAfterDestroyRoom';
+// Typed `string`: these tests are about delivery, and send bodies of any shape (callback-body.test.ts types them).
+const CREATE_ROOM: string = 'Live.CallbackAfterCreateRoom';
+const DESTROY_ROOM: string = 'Live.CallbackAfterDestroyRoom';
 const ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
 
 interface Received {
@@ -34,7 +35,8 @@ function receiver(answer: (request: Request) => Response | Promise<Response> = (
     });
     return answer(request);
   });
-  return { fetch: mock as unknown as typeof fetch, received, calls: mock };
+  const fetch: CallbackFetch = mock;
+  return { fetch, received, calls: mock };
 }
 
 async function setup(
@@ -157,6 +159,26 @@ describe('emitCallback: delivery', () => {
       body: ACK,
       durationMs: 0,
     });
+  });
+
+  it('calls its fetch with the URL as a string and a plain init, never a Request, so miniflare dispatchFetch fits', async () => {
+    // Like miniflare's dispatchFetch: it does not recognise this realm's Request and reads it as "[object Request]".
+    const received: string[] = [];
+    const dispatchFetch = async (input: RequestInfo, init?: RequestInit): Promise<Response> => {
+      if (typeof input !== 'string') throw new TypeError(`Failed to parse URL from ${String(input)}`);
+      const request = new Request(input, init);
+      received.push(`${request.method} ${request.url} ${await request.text()}`);
+      return Response.json(ACK);
+    };
+    const { service } = await setup({ token: { Token: 'token-1', IsTokenEnable: true } }, { callbackFetch: dispatchFetch });
+    expect(attempt(await service.emitCallback(CREATE_ROOM, { RoomInfo: { RoomId: 'room-1' } }))).toMatchObject({
+      delivered: true,
+      accepted: true,
+    });
+    expect(received).toEqual([
+      `POST ${RECEIVER}?${BASE_QUERY}&Sign=${signCallback({ token: 'token-1', requestTime: START_SECONDS })}&RequestTime=${START_SECONDS} ` +
+        `{"CallbackCommand":"${CREATE_ROOM}","RoomInfo":{"RoomId":"room-1"}}`,
+    ]);
   });
 
   it('sets CallbackCommand in an object body to the command, first', async () => {
@@ -330,7 +352,7 @@ describe('emitCallback: what the receiver answers', () => {
     const { service } = await setup({}, { callbackFetch: fetch });
     expect(attempt(await service.emitCallback(CREATE_ROOM, {}))).toMatchObject({ delivered: false, status: 302 });
     expect(calls).toHaveBeenCalledTimes(1);
-    expect((calls.mock.calls[0]![0] as Request).redirect).toBe('manual');
+    expect(calls.mock.calls[0]![1]).toMatchObject({ redirect: 'manual' });
   });
 
   it('keeps the parsed JSON of a failed answer', async () => {
@@ -358,10 +380,10 @@ describe('emitCallback: what the receiver answers', () => {
 
   it('a receiver that never answers times out after the callback timeout', async () => {
     let signal: AbortSignal | undefined;
-    const fetch = ((request: Request) => {
-      signal = request.signal;
+    const fetch: CallbackFetch = (_url, init) => {
+      signal = init.signal;
       return new Promise<Response>(() => {}); // ignores the abort
-    }) as typeof globalThis.fetch;
+    };
     const { service } = await setup({}, { callbackFetch: fetch, callbackTimeoutMs: 30 });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let settled = false;
@@ -386,10 +408,10 @@ describe('emitCallback: what the receiver answers', () => {
   });
 
   it('a receiver that honours the abort also counts as timed out', async () => {
-    const fetch = ((request: Request) =>
+    const fetch: CallbackFetch = (_url, { signal }) =>
       new Promise<Response>((_resolve, reject) => {
-        request.signal.addEventListener('abort', () => reject(request.signal.reason));
-      })) as typeof globalThis.fetch;
+        signal.addEventListener('abort', () => reject(signal.reason));
+      });
     const { service } = await setup({}, { callbackFetch: fetch });
     const result = attempt(await service.emitCallback(CREATE_ROOM, {}, { timeoutMs: 20 }));
     expect(result.error).toContain('within 20 ms');
@@ -416,9 +438,9 @@ describe('emitCallback: what the receiver answers', () => {
 
   it('a fetch that rejects counts as failed, and the error never shows the token or Sign', async () => {
     const token = 'very-secret-callback-token';
-    const fetch = (async (request: Request) => {
-      throw new TypeError(`fetch failed for ${request.url}`, { cause: new Error(`connect ECONNREFUSED (token ${token})`) });
-    }) as typeof globalThis.fetch;
+    const fetch: CallbackFetch = async (url) => {
+      throw new TypeError(`fetch failed for ${url}`, { cause: new Error(`connect ECONNREFUSED (token ${token})`) });
+    };
     const { service } = await setup({ token: { Token: token, IsTokenEnable: true } }, { callbackFetch: fetch });
     const result = attempt(await service.emitCallback(CREATE_ROOM, {}));
     const sign = signCallback({ token, requestTime: START_SECONDS });

@@ -1,29 +1,41 @@
-import { redactSecrets, redactUrl, signCallback, type Clock } from '@tokenwire/core';
-import {
-  describeType,
-  expected,
-  functionSchema,
-  numberIn,
-  optionsObject,
-  parseInput,
-  TimeoutSchema,
-  untilAborted,
-} from '@tokenwire/core/internal';
+import { redactSecrets, redactUrl, type Clock } from '@tokenwire/core';
+import { functionSchema, optionsObject, parseInput, TimeoutSchema, untilAborted } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { readCallbackAnswer } from './callback-answer.js';
+import type { CallbackBody } from './callback-body.js';
+import {
+  CALLBACK_QUERY_OPTION_ENTRIES,
+  CallbackBodySchema,
+  callbackRequest,
+  type CallbackRequestInit,
+  CommandWordSchema,
+} from './callback-request.js';
 import type { CallbackConfiguration, CallbackTokenConfiguration } from './live-config-state.js';
 
+/** What a callback's fetch is called with: the POST, not following redirects, aborted at Tencent's deadline. */
+export interface CallbackFetchInit extends CallbackRequestInit {
+  readonly redirect: 'manual';
+  readonly signal: AbortSignal;
+}
+
+/** What the emulator reads of a receiver's answer: its status and its text. */
+export interface CallbackFetchResponse {
+  readonly status: number;
+  text(): Promise<string>;
+}
+
 /**
- * A callback body: an object (sent as JSON, with `CallbackCommand` set to the command) or raw JSON text, sent
- * byte for byte, so a test can carry integers beyond 2^53 exactly (LiveKit sends such ids) or even a malformed
- * body.
+ * How the emulator delivers a callback: called as `fetch(url, init)`, the URL a string and `init` a plain object,
+ * never with a `Request` — so the global `fetch`, `emulator.fetch` and miniflare's `dispatchFetch` all fit. A
+ * handler that takes a `Request` (a Hono app's or a worker's `fetch`) is wrapped:
+ * `(url, init) => app.fetch(new Request(url, init))`.
  */
-export type CallbackBody = Readonly<Record<string, unknown>> | string;
+export type CallbackFetch = (url: string, init: CallbackFetchInit) => Promise<CallbackFetchResponse>;
 
 /** Per-call options of `emitCallback`. */
 export interface EmitCallbackOptions {
   /** The fetch the callback goes through; overrides the service's `callbackFetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: CallbackFetch;
   /** `RequestTime` in Unix seconds (signed into `Sign`); defaults to the service clock. Set it to test staleness. */
   readonly requestTime?: number;
   /** The `ClientIP` query parameter. Defaults to `127.0.0.1`. */
@@ -89,83 +101,24 @@ export interface CallbackDeliveryContext {
   readonly sdkAppId: number;
   readonly callback: CallbackConfiguration | undefined;
   readonly callbackToken: CallbackTokenConfiguration | undefined;
-  readonly fetch: typeof fetch;
+  readonly fetch: CallbackFetch;
   readonly timeoutMs: number;
   readonly now: Clock;
 }
 
-/** The service's default for `ClientIP`, as in Tencent's example URL. */
-const DEFAULT_CLIENT_IP = '127.0.0.1';
-/** The service's default for `OptPlatform`: callbacks caused by REST calls. */
-const DEFAULT_OPT_PLATFORM = 'RESTAPI';
-
-/**
- * A callback body as its schema leaves it: raw JSON text, sent as it is, or the JSON text of an object's fields
- * without `CallbackCommand`, which {@link payloadOf} puts first.
- */
-type SerializedBody = { readonly raw: string } | { readonly fields: string };
-
-/** A {@link CallbackBody}, serialised: checked before anything is sent. */
-const CallbackBodySchema: v.GenericSchema<unknown, SerializedBody> = /* @__PURE__ */ (() =>
-  v.pipe(
-    v.unknown(),
-    v.rawTransform(({ dataset, addIssue, NEVER }): SerializedBody => {
-      const body = dataset.value;
-      if (typeof body === 'string') return { raw: body };
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        addIssue({ message: `must be an object or a JSON string, got ${describeType(body)}` });
-        return NEVER;
-      }
-      let text: string | undefined;
-      try {
-        text = JSON.stringify(Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'CallbackCommand')));
-      } catch {
-        text = undefined; // a BigInt, a cycle, a throwing toJSON
-      }
-      if (text?.startsWith('{')) return { fields: text };
-      addIssue({ message: 'cannot be serialized to a JSON object (pass raw JSON text for integers beyond 2^53)' });
-      return NEVER;
-    }),
-  ))();
-
 /** The arguments of `emitCallback`, checked together so that every problem is reported at once. */
-const EmitCallbackArgumentsSchema = /* @__PURE__ */ (() => {
-  const nonEmpty = v.pipe(v.string(expected('must be a non-empty string')), v.nonEmpty('must be a non-empty string'));
-  return v.object({
-    command: nonEmpty,
+const EmitCallbackArgumentsSchema = /* @__PURE__ */ (() =>
+  v.object({
+    command: CommandWordSchema,
     body: CallbackBodySchema,
     options: v.optional(
       optionsObject(
-        {
-          fetch: v.optional(functionSchema<typeof fetch>()),
-          requestTime: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a non-negative integer of Unix seconds', true)),
-          clientIp: v.optional(v.string(expected('must be a string'))),
-          optPlatform: v.optional(v.string(expected('must be a string'))),
-          timeoutMs: v.optional(TimeoutSchema),
-          queryCommand: v.optional(nonEmpty),
-        },
+        { fetch: v.optional(functionSchema<CallbackFetch>()), timeoutMs: v.optional(TimeoutSchema), ...CALLBACK_QUERY_OPTION_ENTRIES },
         'an object of emitCallback options',
       ),
       {},
     ),
-  });
-})();
-
-/** The JSON text of the callback: raw text as it is; an object's fields after `CallbackCommand`. */
-function payloadOf(command: string, body: SerializedBody): string {
-  if ('raw' in body) return body.raw;
-  const head = `{"CallbackCommand":${JSON.stringify(command)}`;
-  return body.fields === '{}' ? `${head}}` : `${head},${body.fields.slice(1)}`;
-}
-
-/** Appends the query parameters Tencent adds, in Tencent's order, to the configured URL (minus any fragment). */
-function callbackUrl(configured: string, parameters: readonly (readonly [string, string])[]): string {
-  const hash = configured.indexOf('#');
-  const base = hash === -1 ? configured : configured.slice(0, hash);
-  const query = parameters.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-  const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
-  return `${base}${separator}${query}`;
-}
+  }))();
 
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -198,23 +151,19 @@ export async function deliverCallback(
     return { attempted: false, delivered: false, accepted: false, reason: 'command_not_enabled' };
   }
 
-  const payload = payloadOf(command, checked.body);
-  const parameters: [string, string][] = [
-    ['SdkAppid', String(context.sdkAppId)],
-    ['CallbackCommand', options.queryCommand ?? command],
-    ['contenttype', 'json'],
-    ['ClientIP', options.clientIp ?? DEFAULT_CLIENT_IP],
-    ['OptPlatform', options.optPlatform ?? DEFAULT_OPT_PLATFORM],
-  ];
-  const secrets: string[] = [];
   const tokenConfig = context.callbackToken;
-  if (tokenConfig?.enabled) {
-    const requestTime = options.requestTime ?? Math.floor(context.now() / 1000);
-    const sign = signCallback({ token: tokenConfig.token, requestTime });
-    parameters.push(['Sign', sign], ['RequestTime', String(requestTime)]);
-    secrets.push(tokenConfig.token, sign);
-  }
-  const url = callbackUrl(config.url, parameters);
+  const { url, init, secrets } = callbackRequest({
+    url: config.url,
+    sdkAppId: context.sdkAppId,
+    command,
+    body: checked.body,
+    queryCommand: options.queryCommand,
+    clientIp: options.clientIp,
+    optPlatform: options.optPlatform,
+    signature: tokenConfig?.enabled
+      ? { token: tokenConfig.token, requestTime: options.requestTime ?? Math.floor(context.now() / 1000) }
+      : undefined,
+  });
   const shownUrl = redactUrl(url);
   const fetchFunction = options.fetch ?? context.fetch;
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
@@ -237,14 +186,9 @@ export async function deliverCallback(
   const timedOut = new Error('the receiver did not answer in time');
   const timer = setTimeout(() => controller.abort(timedOut), timeoutMs);
   const exchange = (async () => {
-    const request = new Request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: payload,
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    const response = await fetchFunction(request);
+    // A URL string and a plain init, not a Request: fetches of another realm (miniflare's dispatchFetch) do not
+    // recognise this realm's Request and read it as the string "[object Request]".
+    const response = await fetchFunction(url, { ...init, redirect: 'manual', signal: controller.signal });
     return { status: response.status, text: await response.text() };
   })();
 

@@ -12,13 +12,20 @@ export type {
 } from './tencent-service.js';
 export { createTencentService } from './tencent-service.js';
 export type {
-  CallbackBody,
   CallbackDeliveryAttempt,
   CallbackDeliveryResult,
   CallbackDeliverySkipped,
+  CallbackFetch,
+  CallbackFetchInit,
+  CallbackFetchResponse,
   CallbackSkipReason,
   EmitCallbackOptions,
 } from './callback-delivery.js';
+export type { CallbackBody, SampledCallbackCommand } from './callback-body.js';
+export { callbackBody } from './callback-body.js';
+export type { CallbackRequestInit } from './callback-request.js';
+export type { SignedCallbackRequestOptions } from './create-signed-callback-request.js';
+export { createSignedCallbackRequest } from './create-signed-callback-request.js';
 export type { CallbackSample, CallbackSampleOptions } from './callback-sample.js';
 export { CALLBACK_SAMPLE_DIALECTS, callbackSample } from './callback-sample.js';
 export type { CallbackSampleDialect, CallbackSampleDialectId, CallbackSampleField } from './callback-sample-dialects.js';

@@ -2,7 +2,8 @@ import { functionSchema, numberIn, optionsObject, parseInput, TimeoutSchema } fr
 import * as v from 'valibot';
 import { parseTencentPath } from '../route.js';
 import type { EmulatedService, ServiceDependencies } from '../service.js';
-import { deliverCallback, type CallbackBody, type CallbackDeliveryResult, type EmitCallbackOptions } from './callback-delivery.js';
+import type { CallbackBody } from './callback-body.js';
+import { type CallbackDeliveryResult, type CallbackFetch, deliverCallback, type EmitCallbackOptions } from './callback-delivery.js';
 import { checkRequestQuery } from './check-request-query.js';
 import { envelopeResponse, failure, type CommandOutcome } from './envelope-response.js';
 import { LIVE_CONFIG_COMMANDS, type LiveConfigCommandHandler } from './live-config-commands.js';
@@ -20,8 +21,12 @@ export interface TencentServiceOptions {
   readonly admins: readonly string[];
   /** Requests admitted per command per second (sliding window); `false` turns the limit off. Defaults to 200. */
   readonly rateLimitPerSecond?: number | false;
-  /** The fetch callbacks are delivered through. Defaults to the global `fetch`. */
-  readonly callbackFetch?: typeof fetch;
+  /**
+   * The fetch callbacks are delivered through, called as `fetch(url, init)` ({@link CallbackFetch}): the global
+   * `fetch` (the default), another emulator's `fetch`, miniflare's `dispatchFetch`, or a wrapped handler,
+   * `(url, init) => app.fetch(new Request(url, init))`.
+   */
+  readonly callbackFetch?: CallbackFetch;
   /** How long a callback receiver has to answer, in milliseconds. Defaults to 2000, as Tencent. */
   readonly callbackTimeoutMs?: number;
 }
@@ -54,15 +59,22 @@ export interface TencentService extends EmulatedService {
   readonly state: TencentServiceState;
   /**
    * Sends a callback the way Tencent does, when a callback URL is set and `command` is in its
-   * `CallbackCommandList`, and reports what the receiver answered.
+   * `CallbackCommandList`, and reports what the receiver answered. The body of a known command is typed as
+   * `@tokenwire/live-config` reads it ({@link CallbackBody}); `callbackBody` makes one from Tencent's sample.
    *
+   * @throws {@link @tokenwire/core!ValidationError | ValidationError} for a bad command, body or option; nothing
+   *   is sent then.
    * @example
    * ```ts
-   * const result = await service.emitCallback('Live.CallbackAfterCreateRoom', { RoomId: 'r1', EventTime: Date.now() });
+   * const result = await service.emitCallback('Live.CallbackAfterCreateRoom', { RoomInfo: { RoomId: 'r1' }, EventTime: Date.now() });
    * if (result.attempted && !result.accepted) console.log(result.error);
    * ```
    */
-  emitCallback(command: string, body: CallbackBody, options?: EmitCallbackOptions): Promise<CallbackDeliveryResult>;
+  emitCallback<const TCommand extends string>(
+    command: TCommand,
+    body: CallbackBody<TCommand>,
+    options?: EmitCallbackOptions,
+  ): Promise<CallbackDeliveryResult>;
 }
 
 const DEFAULT_RATE_LIMIT_PER_SECOND = 200;
@@ -74,7 +86,7 @@ export interface CheckedTencentServiceOptions {
   readonly secretKey: string;
   readonly admins: readonly string[];
   readonly rateLimitPerSecond: number | false;
-  readonly callbackFetch?: typeof fetch | undefined;
+  readonly callbackFetch?: CallbackFetch | undefined;
   readonly callbackTimeoutMs: number;
 }
 
@@ -94,7 +106,7 @@ export const TencentServiceOptionsSchema: v.GenericSchema<unknown, CheckedTencen
         v.union([v.literal(false), numberIn(1, Number.MAX_SAFE_INTEGER, rateLimit, true)], rateLimit),
         DEFAULT_RATE_LIMIT_PER_SECOND,
       ),
-      callbackFetch: v.optional(functionSchema<typeof fetch>()),
+      callbackFetch: v.optional(functionSchema<CallbackFetch>()),
       callbackTimeoutMs: v.optional(TimeoutSchema, DEFAULT_CALLBACK_TIMEOUT_MS),
     },
     'an object of Tencent service options',
@@ -148,7 +160,7 @@ export function createTencentServiceFrom(options: CheckedTencentServiceOptions, 
   const counters = new Map<string, { requests: number; succeeded: number; failed: number; rateLimited: number }>();
   const limiter: SlidingWindowRateLimiter | undefined =
     options.rateLimitPerSecond === false ? undefined : createSlidingWindowRateLimiter({ limit: options.rateLimitPerSecond, now });
-  const callbackFetch: typeof fetch = options.callbackFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const callbackFetch: CallbackFetch = options.callbackFetch ?? ((url, init) => globalThis.fetch(url, init));
   const callbackTimeoutMs = options.callbackTimeoutMs;
   /** Every callback token the app has had, the current one included: replaced tokens stay secret after a rotation. */
   const callbackTokens = new Set<string>();
@@ -205,10 +217,7 @@ export function createTencentServiceFrom(options: CheckedTencentServiceOptions, 
       const commandCounters: Record<string, CommandCounters> = {};
       for (const [key, counter] of counters) commandCounters[key] = { ...counter };
       return {
-        callback:
-          state.callback === undefined
-            ? undefined
-            : { url: state.callback.url, commands: [...state.callback.commands] },
+        callback: state.callback === undefined ? undefined : { url: state.callback.url, commands: [...state.callback.commands] },
         callbackToken: state.callbackToken === undefined ? undefined : { ...state.callbackToken },
         commandCounters,
       };
