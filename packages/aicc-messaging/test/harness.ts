@@ -6,6 +6,7 @@
 import { afterEach } from 'vitest';
 import { AICC_DIALECTS, createEmulator, type AiccDialect, type AiccServiceOptions, type FaultRule } from '@tokenwire/emulator';
 import { createAiccClient, type AiccClientOptions } from '../src/client/create-aicc-client.js';
+import { createManualClock } from '../../../tests/support/manual-clock.js';
 
 export const APP_KEY = '6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6c10';
 export const APP_SECRET = 'aicc-test-app-secret-9d8c7b6a5f4e';
@@ -19,22 +20,6 @@ export const CLOCK_START = Date.parse('2025-06-01T08:00:00Z');
  */
 export const TEST_TIMEOUT_MS = 60_000;
 export const TEST_POLL_TIMEOUT_MS = 120_000;
-
-/** A clock the test moves by hand. */
-export interface ManualClock {
-  now(): number;
-  advance(milliseconds: number): void;
-}
-
-export function createManualClock(start = CLOCK_START): ManualClock {
-  let current = start;
-  return {
-    now: () => current,
-    advance(milliseconds) {
-      current += milliseconds;
-    },
-  };
-}
 
 /** The client's timers as the tests see them. */
 export interface TestTime {
@@ -162,7 +147,7 @@ export interface TestBedOverrides {
 
 /** Everything a test needs: the emulator, clock, the client's timers, recorder and a client factory. */
 export function createTestBed(overrides: TestBedOverrides = {}) {
-  const clock = createManualClock();
+  const clock = createManualClock(CLOCK_START);
   const dialect = overrides.aicc?.dialect ?? overrides.dialect ?? 'api-reference';
   const emulator = createEmulator({
     aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL_ID, 'web-channel-2'], pollHoldMs: 20, ...overrides.aicc, dialect },

@@ -35,6 +35,7 @@ export { sanitizeCause } from './client/sanitize-cause.js';
 
 // -- validation, text and bytes --
 export { parseInput } from './validation/parse-input.js';
+export { BaseUrlSchema } from './endpoint/base-url-schema.js';
 export {
   AbortSignalSchema,
   describeType,

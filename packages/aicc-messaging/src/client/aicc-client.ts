@@ -1,11 +1,18 @@
 import { ValidationError, type Clock, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
-import { limitResponseSize, type ResponseSizeLimit } from '@tokenwire/core/internal';
+import {
+  functionSchema,
+  limitResponseSize,
+  optionsObject,
+  parseInput,
+  type ResponseSizeLimit,
+  RetryOptionSchema,
+  TimeoutSchema,
+} from '@tokenwire/core/internal';
+import { numberIn } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { API_NAME_PATTERN, CCMESSAGING_API_METHODS, type CcmessagingApi } from './ccmessaging-apis.js';
 import { isMessageTokenSource, type MessageTokenSource } from './message-token-source.js';
-import { FunctionSchema, RetrySchema, TimeoutSchema } from './transport-settings.js';
 
 /** Whether a client holds the AK/SK itself (`direct`, server side) or talks to a gateway that does (`gateway`). */
 export type AiccClientMode = 'direct' | 'gateway';
@@ -118,7 +125,7 @@ const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown
 const PlainObjectSchema = /* @__PURE__ */ (() => v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be a JSON object'))();
 
 const AiccRequestSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       api: v.pipe(
         v.string('must be a string'),
@@ -142,13 +149,11 @@ const AiccRequestSchema = /* @__PURE__ */ (() =>
       refreshAccessTokenOn403: v.optional(v.boolean('must be a boolean')),
       ...CallOptionEntries,
       timeoutMs: v.optional(TimeoutSchema),
-      retry: v.optional(RetrySchema),
-      onResponseHeaders: v.optional(FunctionSchema),
-      maxResponseBytes: v.optional(
-        v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
-      ),
+      retry: v.optional(RetryOptionSchema),
+      onResponseHeaders: v.optional(functionSchema<(headers: Headers) => void>()),
+      maxResponseBytes: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number of bytes, not negative', true)),
     },
-    objectMessage('an object with at least api'),
+    'an object with at least api',
   ))();
 
 /** An {@link AiccRequest} after validation, with defaults applied and the body serialised. */

@@ -1,10 +1,9 @@
-import { resolveRetryPolicy } from '@tokenwire/core/internal';
+import { BaseUrlSchema, numberIn, optionsObject, parseInput, resolveRetryPolicy } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { createAccessTokenCache, type AccessTokenCache } from './access-token-cache.js';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from './aicc-client.js';
 import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
-import { HttpBaseUrlSchema, PathSchema } from './endpoint-url.js';
+import { PathSchema } from './endpoint-url.js';
 import { exchange } from './exchange.js';
 import {
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
@@ -38,23 +37,23 @@ export interface AiccDirectClient extends AiccClient {
 // Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
 const AiccClientOptionsSchema = /* @__PURE__ */ (() => {
   const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
-  return v.strictObject(
+  return optionsObject(
     {
-      baseUrl: HttpBaseUrlSchema,
+      baseUrl: BaseUrlSchema,
       appKey: nonEmpty,
       appSecret: nonEmpty,
       accessTokenTtlSeconds: v.optional(
-        v.pipe(
-          v.number('must be a number of seconds'),
-          v.integer('must be a whole number of seconds'),
-          v.minValue(MIN_ACCESS_TOKEN_TTL_SECONDS, `must be at least ${MIN_ACCESS_TOKEN_TTL_SECONDS}`),
-          v.maxValue(MAX_ACCESS_TOKEN_TTL_SECONDS, `must be at most ${MAX_ACCESS_TOKEN_TTL_SECONDS} (API Fabric's X-Token-Expire limit)`),
+        numberIn(
+          MIN_ACCESS_TOKEN_TTL_SECONDS,
+          MAX_ACCESS_TOKEN_TTL_SECONDS,
+          `must be a whole number of seconds from ${MIN_ACCESS_TOKEN_TTL_SECONDS} to ${MAX_ACCESS_TOKEN_TTL_SECONDS} (API Fabric's X-Token-Expire limit)`,
+          true,
         ),
       ),
       fabricTokenPath: v.optional(PathSchema),
       ...AiccTransportOptionEntries,
     },
-    objectMessage('an object with baseUrl, appKey and appSecret'),
+    'an object with baseUrl, appKey and appSecret',
   );
 })();
 

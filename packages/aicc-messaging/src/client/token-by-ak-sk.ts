@@ -39,7 +39,10 @@ export interface TokenByAkSkResponse {
 const TokenByAkSkResponseSchema: v.GenericSchema<unknown, TokenByAkSkResponse> = /* @__PURE__ */ (() => {
   // Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
   const secondsText = v.pipe(v.string(), v.regex(/^\s*\d{1,10}\s*$/));
-  const wholeSeconds = v.pipe(v.number(), v.integer(), v.minValue(0));
+  const wholeSeconds = v.pipe(
+    v.number(),
+    v.check((seconds) => Number.isInteger(seconds) && seconds >= 0),
+  );
   const optionalText = v.optional(v.string('must be a string'));
   return v.looseObject({
     AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
@@ -51,7 +54,7 @@ const TokenByAkSkResponseSchema: v.GenericSchema<unknown, TokenByAkSkResponse> =
       v.pipe(
         v.union([secondsText, wholeSeconds], 'must be whole seconds, as a string or a number'),
         v.transform(Number),
-        v.minValue(1, 'must be at least 1 second'),
+        v.check((seconds) => seconds >= 1, 'must be at least 1 second'),
       ),
     ),
     Scope: optionalText,

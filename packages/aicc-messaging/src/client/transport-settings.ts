@@ -1,4 +1,13 @@
-import { createRequestEngine, MAX_TIMER_DELAY_MS, randomUint32, resolveRetryPolicy, type RequestEngine } from '@tokenwire/core/internal';
+import {
+  createRequestEngine,
+  functionSchema,
+  KySchema,
+  randomUint32,
+  RetryOptionSchema,
+  resolveRetryPolicy,
+  TimeoutSchema,
+  type RequestEngine,
+} from '@tokenwire/core/internal';
 import {
   DEFAULT_RETRY_OPTIONS,
   systemClock,
@@ -56,70 +65,15 @@ export interface AiccTransportSettings {
   readonly random: RandomUint32Source;
 }
 
-/** A function-valued option. */
-export const FunctionSchema = /* @__PURE__ */ (() =>
-  v.custom<(...parameters: never[]) => unknown>((value) => typeof value === 'function', 'must be a function'))();
-
-/** A ky instance: a function with `extend`, as `ky.create(…)` and `ky.extend(…)` make. */
-const KySchema = /* @__PURE__ */ (() =>
-  v.custom<KyInstanceLike>(
-    (value) => typeof value === 'function' && typeof (value as Partial<KyInstanceLike>).extend === 'function',
-    'must be a ky instance (ky.create(…) or ky.extend(…))',
-  ))();
-
-/** A per-attempt deadline in ms: an integer from 1 to 2^31 − 1. */
-export const TimeoutSchema = /* @__PURE__ */ (() =>
-  v.pipe(
-    v.number('must be a number of milliseconds'),
-    v.integer('must be a whole number of milliseconds'),
-    v.minValue(1, 'must be at least 1 ms'),
-    v.maxValue(MAX_TIMER_DELAY_MS, `must be at most ${MAX_TIMER_DELAY_MS} ms`),
-  ))();
-
-const count = (maximum: number) =>
-  v.optional(
-    v.pipe(
-      v.number('must be a number'),
-      v.integer('must be an integer'),
-      v.minValue(0, 'must not be negative'),
-      v.maxValue(maximum, `must be at most ${maximum}`),
-    ),
-  );
-
-const RETRY_OPTION_NAMES = ['limit', 'baseDelayMs', 'maxDelayMs', 'rateLimitBaseDelayMs', 'rateLimitMaxDelayMs'];
-
-/** Core's `RetryOptions`, or `false`. Unknown option names are reported by name (never by value). */
-export const RetrySchema = /* @__PURE__ */ (() =>
-  v.pipe(
-    v.union(
-      [
-        v.custom<false>((value) => value === false),
-        v.looseObject({
-          limit: count(100),
-          baseDelayMs: count(MAX_TIMER_DELAY_MS),
-          maxDelayMs: count(MAX_TIMER_DELAY_MS),
-          rateLimitBaseDelayMs: count(MAX_TIMER_DELAY_MS),
-          rateLimitMaxDelayMs: count(MAX_TIMER_DELAY_MS),
-        }),
-      ],
-      'must be false or an object of retry options',
-    ),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed || dataset.value === false) return;
-      const unknown = Object.keys(dataset.value).filter((key) => !RETRY_OPTION_NAMES.includes(key));
-      if (unknown.length > 0) addIssue({ message: `has unknown options: ${unknown.join(', ')} (known: ${RETRY_OPTION_NAMES.join(', ')})` });
-    }),
-  ))();
-
 /** The valibot entries of {@link AiccTransportOptions}, for the clients' option schemas. */
 export const AiccTransportOptionEntries = /* @__PURE__ */ (() =>
   ({
     ky: v.optional(KySchema),
-    fetch: v.optional(FunctionSchema),
+    fetch: v.optional(functionSchema<FetchFunction>()),
     timeoutMs: v.optional(TimeoutSchema),
-    retry: v.optional(RetrySchema),
-    now: v.optional(FunctionSchema),
-    random: v.optional(FunctionSchema),
+    retry: v.optional(RetryOptionSchema),
+    now: v.optional(functionSchema<Clock>()),
+    random: v.optional(functionSchema<RandomUint32Source>()),
   }) as const)();
 
 /**

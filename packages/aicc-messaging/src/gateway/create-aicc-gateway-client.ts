@@ -1,17 +1,11 @@
 import { TokenwireError, ValidationError } from '@tokenwire/core';
-import { resolveRetryPolicy, sanitizeCause } from '@tokenwire/core/internal';
+import { BaseUrlSchema, functionSchema, optionsObject, parseInput, resolveRetryPolicy, sanitizeCause } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from '../client/aicc-client.js';
 import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE } from '../client/ccmessaging-apis.js';
-import { HttpBaseUrlSchema, RootRelativePathSchema } from '../client/endpoint-url.js';
+import { RootRelativePathSchema } from '../client/endpoint-url.js';
 import { exchange } from '../client/exchange.js';
-import {
-  AiccTransportOptionEntries,
-  FunctionSchema,
-  resolveTransportSettings,
-  type AiccTransportOptions,
-} from '../client/transport-settings.js';
-import { objectMessage, parseInput } from '../input/parse-input.js';
+import { AiccTransportOptionEntries, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
 import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_ERROR_HEADER, GATEWAY_TOKEN_PATH } from './gateway-contract.js';
 
 /** Options of {@link createAiccGatewayClient}. */
@@ -30,16 +24,13 @@ export interface AiccGatewayClientOptions extends AiccTransportOptions {
 }
 
 const AiccGatewayClientOptionsSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
-      gatewayUrl: v.union(
-        [HttpBaseUrlSchema, RootRelativePathSchema],
-        'must be an absolute http(s) URL or a path starting with a single /',
-      ),
-      getAuthorization: v.optional(FunctionSchema),
+      gatewayUrl: v.union([BaseUrlSchema, RootRelativePathSchema], 'must be an absolute http(s) URL or a path starting with a single /'),
+      getAuthorization: v.optional(functionSchema<() => string | Promise<string>>()),
       ...AiccTransportOptionEntries,
     },
-    objectMessage('an object with gatewayUrl'),
+    'an object with gatewayUrl',
   ))();
 
 /**

@@ -1,9 +1,5 @@
+import { AbortSignalSchema, optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage } from './parse-input.js';
-
-/** An `AbortSignal`. */
-export const AbortSignalSchema = /* @__PURE__ */ (() =>
-  v.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal'))();
 
 /** The entries every call's options share. */
 export const CallOptionEntries = /* @__PURE__ */ (() =>
@@ -13,8 +9,7 @@ export const CallOptionEntries = /* @__PURE__ */ (() =>
   }) as const)();
 
 /** Options that only carry a `signal`. */
-export const SignalOptionsSchema = /* @__PURE__ */ (() =>
-  v.optional(v.strictObject(CallOptionEntries, objectMessage('an object of options')), {}))();
+export const SignalOptionsSchema = /* @__PURE__ */ (() => v.optional(optionsObject(CallOptionEntries, 'an object of options'), {}))();
 
 /** Options of a call that takes nothing but a signal. */
 export interface CallOptions {

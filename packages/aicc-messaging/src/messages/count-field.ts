@@ -6,7 +6,13 @@ export const CountSchema: v.GenericSchema<unknown, number | undefined> = /* @__P
     v.optional(
       v.nullable(
         v.union(
-          [v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/))],
+          [
+            v.pipe(
+              v.number(),
+              v.check((value: number) => Number.isInteger(value)),
+            ),
+            v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/)),
+          ],
           'must be a whole number or a string of digits',
         ),
       ),

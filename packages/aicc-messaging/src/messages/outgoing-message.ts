@@ -1,5 +1,5 @@
+import { numberIn, optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage } from '../input/parse-input.js';
 import { utf8ByteLength } from '../input/text-measures.js';
 import { UPLOAD_FILE_TYPES, type UplinkMediaType, type UploadFileType } from './enumerations.js';
 
@@ -118,10 +118,10 @@ export const FileBytesSchema = /* @__PURE__ */ (() =>
   v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array'))();
 
 const FileToUploadSchema = /* @__PURE__ */ (() =>
-  v.strictObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, objectMessage('an object with bytes and fileType')))();
+  optionsObject({ bytes: FileBytesSchema, fileType: UploadFileTypeSchema }, 'an object with bytes and fileType'))();
 
 const TextMessageSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       mediaType: v.picklist(['TEXT']),
       text: v.pipe(
@@ -130,22 +130,22 @@ const TextMessageSchema = /* @__PURE__ */ (() =>
         v.check(fitsContent, `must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8`),
       ),
     },
-    objectMessage('a text message'),
+    'a text message',
   ))();
 
 const MediaMessageSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       mediaType: v.picklist(OBJECT_KEY_MEDIA_TYPES),
       objectKey: v.optional(noComma('the content')),
       extension: v.optional(extension),
       file: v.optional(FileToUploadSchema),
     },
-    objectMessage('a media message'),
+    'a media message',
   ))();
 
 const FileMessageSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       mediaType: v.picklist(['FILE']),
       fileName: v.pipe(
@@ -153,19 +153,17 @@ const FileMessageSchema = /* @__PURE__ */ (() =>
         v.check((text) => utf8ByteLength(text) <= 512, 'must be at most 512 bytes as UTF-8'),
       ),
       objectKey: v.optional(noComma('FILE content')),
-      fileSize: v.optional(
-        v.pipe(v.number('must be a number'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative')),
-      ),
+      fileSize: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number of bytes, not negative', true)),
       fileType: v.optional(extension),
       file: v.optional(FileToUploadSchema),
     },
-    objectMessage('a file message'),
+    'a file message',
   ))();
 
 const optionalText = /* @__PURE__ */ (() => v.optional(v.string('must be a string')))();
 
 const WebCardMessageSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       mediaType: v.picklist(['WEBCARD']),
       title: optionalText,
@@ -174,13 +172,13 @@ const WebCardMessageSchema = /* @__PURE__ */ (() =>
       mediaFileType: v.optional(v.picklist(WEBCARD_MEDIA_FILE_TYPES, `must be one of ${WEBCARD_MEDIA_FILE_TYPES.join(', ')}`)),
       redirectUrl: optionalText,
     },
-    objectMessage('a web card message'),
+    'a web card message',
   ))();
 
 const LocationMessageSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
-    objectMessage('a location message'),
+    'a location message',
   ))();
 
 /** A typed message's schema. */

@@ -4,7 +4,16 @@ import type { EntriesOf } from './entries-of.js';
 /** A `resultCode`/`returnCode`: documented as a string, accepted as a number too, always output as a string. */
 export const ResultCodeSchema: v.GenericSchema<unknown, string> = /* @__PURE__ */ (() =>
   v.pipe(
-    v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
+    v.union(
+      [
+        v.string(),
+        v.pipe(
+          v.number(),
+          v.check((value: number) => Number.isInteger(value)),
+        ),
+      ],
+      'must be a string or an integer',
+    ),
     v.transform((code) => String(code)),
   ))();
 

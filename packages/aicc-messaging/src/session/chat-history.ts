@@ -1,5 +1,5 @@
+import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import type { HistoryMessage } from '../messages/history-message.js';
@@ -25,29 +25,20 @@ export interface HistoryOptions {
 }
 
 const milliseconds = /* @__PURE__ */ (() =>
-  v.optional(
-    v.pipe(v.number('must be a number of milliseconds'), v.integer('must be whole milliseconds'), v.minValue(0, 'must not be negative')),
-  ))();
+  v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be whole milliseconds since the epoch, not negative', true)))();
 
 const HistoryOptionsSchema = /* @__PURE__ */ (() =>
   v.pipe(
     v.optional(
-      v.strictObject(
+      optionsObject(
         {
           ...CallOptionEntries,
-          limit: v.optional(
-            v.pipe(
-              v.number('must be a number'),
-              v.integer('must be an integer'),
-              v.minValue(1, 'must be at least 1'),
-              v.maxValue(MAX_HISTORY_PAGE_SIZE, `must be at most ${MAX_HISTORY_PAGE_SIZE}`),
-            ),
-          ),
-          offset: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'))),
+          limit: v.optional(numberIn(1, MAX_HISTORY_PAGE_SIZE, `must be a whole number from 1 to ${MAX_HISTORY_PAGE_SIZE}`, true)),
+          offset: v.optional(numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number, not negative', true)),
           startTime: milliseconds,
           endTime: milliseconds,
         },
-        objectMessage('an object of history options'),
+        'an object of history options',
       ),
       {},
     ),

@@ -1,8 +1,7 @@
 import { ValidationError } from '@tokenwire/core';
+import { functionSchema, numberIn, optionsObject, parseInput, TimeoutSchema } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { AiccClient } from '../client/aicc-client.js';
-import { FunctionSchema, TimeoutSchema } from '../client/transport-settings.js';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import type { CallOptions } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import type { OutgoingMessage } from '../messages/outgoing-message.js';
@@ -106,12 +105,10 @@ export interface AiccSession {
 }
 
 const byteLimit = /* @__PURE__ */ (() =>
-  v.optional(
-    v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1')),
-  ))();
+  v.optional(numberIn(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of bytes, at least 1', true)))();
 
 const AiccSessionOptionsSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       ...AiccUserEntries,
       pollTimeoutMs: v.optional(TimeoutSchema),
@@ -119,9 +116,9 @@ const AiccSessionOptionsSchema = /* @__PURE__ */ (() =>
       maxDownloadBytes: byteLimit,
       userAgent: v.optional(v.string('must be a string')),
       senderAvatar: v.optional(v.string('must be a string')),
-      onTokenChange: v.optional(FunctionSchema),
+      onTokenChange: v.optional(functionSchema<NonNullable<AiccSessionOptions['onTokenChange']>>()),
     },
-    objectMessage('an object with userId, userName, channelId and locale'),
+    'an object with userId, userName, channelId and locale',
   ))();
 
 function isClient(value: unknown): value is AiccClient {

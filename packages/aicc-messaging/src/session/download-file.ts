@@ -1,7 +1,6 @@
 import { MalformedResponseError } from '@tokenwire/core';
-import { base64ToBytes } from '@tokenwire/core/internal';
+import { base64ToBytes, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
 import type { EntriesOf } from '../messages/entries-of.js';
@@ -43,7 +42,7 @@ export interface DownloadFileInput {
 }
 
 const DownloadFileInputSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       fileId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
       fileType: v.pipe(
@@ -54,7 +53,7 @@ const DownloadFileInputSchema = /* @__PURE__ */ (() =>
       local: v.optional(v.boolean('must be a boolean')),
       multiMedia: v.optional(v.boolean('must be a boolean')),
     },
-    objectMessage('an object with fileId and fileType'),
+    'an object with fileId and fileType',
   ))();
 
 /** The `downloadFileStream` answer. Unknown fields pass through. */

@@ -1,5 +1,5 @@
+import { optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL } from '../messages/enumerations.js';
 import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
@@ -24,7 +24,7 @@ export interface LeaveMessageInput {
 }
 
 const LeaveMessageInputSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       ...CallOptionEntries,
       caller: v.pipe(
@@ -36,7 +36,7 @@ const LeaveMessageInputSchema = /* @__PURE__ */ (() =>
         v.check((text) => text.trim() !== '', 'must not be empty'),
       ),
     },
-    objectMessage('an object with caller and message'),
+    'an object with caller and message',
   ))();
 
 /**

@@ -1,10 +1,8 @@
 import { HttpStatusError, RequestAbortedError, ValidationError, type RetryOptions, type RetryPolicy } from '@tokenwire/core';
-import { backoffCeiling, sleep } from '@tokenwire/core/internal';
+import { backoffCeiling, functionSchema, optionsObject, parseInput, RetryOptionSchema, sleep } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { FunctionSchema, RetrySchema } from '../client/transport-settings.js';
 import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import type { PollOptions, PollResult } from './poll-messages.js';
@@ -41,20 +39,20 @@ const FAILURE_LIMIT_MESSAGE = 'must be a whole number of at least 1, or Infinity
 
 const MessageStreamOptionsSchema = /* @__PURE__ */ (() =>
   v.optional(
-    v.strictObject(
+    optionsObject(
       {
         ...CallOptionEntries,
         isNeedRead: v.optional(v.boolean('must be a boolean')),
-        retry: v.optional(RetrySchema),
+        retry: v.optional(RetryOptionSchema),
         maxConsecutiveFailures: v.optional(
           v.pipe(
             v.number(FAILURE_LIMIT_MESSAGE),
             v.check((count) => count === Number.POSITIVE_INFINITY || (Number.isInteger(count) && count >= 1), FAILURE_LIMIT_MESSAGE),
           ),
         ),
-        onError: v.optional(FunctionSchema),
+        onError: v.optional(functionSchema<NonNullable<MessageStreamOptions['onError']>>()),
       },
-      objectMessage('an object of stream options'),
+      'an object of stream options',
     ),
     {},
   ))();

@@ -1,5 +1,5 @@
+import { optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { LOCALE_PATTERN } from '../token/aicc-user.js';
 import { CHANNEL } from '../messages/enumerations.js';
@@ -22,7 +22,7 @@ export interface PhrasesInput {
 }
 
 const PhrasesInputSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       ...CallOptionEntries,
       keyword: v.pipe(
@@ -33,7 +33,7 @@ const PhrasesInputSchema = /* @__PURE__ */ (() =>
         v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, 'must be an ISO 639 code with an optional region, e.g. en or zh_CN')),
       ),
     },
-    objectMessage('an object with keyword'),
+    'an object with keyword',
   ))();
 
 /** The `queryPhraseByKeyword` answer. `question` absent or `null` reads as empty. Unknown fields pass through. */

@@ -1,7 +1,6 @@
 import type { RetryOptions } from '@tokenwire/core';
+import { optionsObject, parseInput, RetryOptionSchema, TimeoutSchema } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { RetrySchema, TimeoutSchema } from '../client/transport-settings.js';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
 import { CHANNEL } from '../messages/enumerations.js';
@@ -65,11 +64,10 @@ export const PollOptionEntries = /* @__PURE__ */ (() =>
     ...CallOptionEntries,
     isNeedRead: v.optional(v.boolean('must be a boolean')),
     timeoutMs: v.optional(TimeoutSchema),
-    retry: v.optional(RetrySchema),
+    retry: v.optional(RetryOptionSchema),
   }) as const)();
 
-const PollOptionsSchema = /* @__PURE__ */ (() =>
-  v.optional(v.strictObject(PollOptionEntries, objectMessage('an object of poll options')), {}))();
+const PollOptionsSchema = /* @__PURE__ */ (() => v.optional(optionsObject(PollOptionEntries, 'an object of poll options'), {}))();
 
 /**
  * `GET /apiaccess/ccmessaging/poll?receiverId={userId}&channel=WEB[&isNeedRead=true]` — AICC's long poll: answers at

@@ -1,6 +1,6 @@
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { assertBusinessSuccess, parseResponse } from '../client/parse-response.js';
-import { parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CountSchema } from '../messages/count-field.js';
 import type { EntriesOf } from '../messages/entries-of.js';

@@ -1,5 +1,5 @@
+import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
@@ -23,14 +23,14 @@ export interface RobotFeedbackInput {
 
 const RobotFeedbackInputSchema = /* @__PURE__ */ (() =>
   v.pipe(
-    v.strictObject(
+    optionsObject(
       {
         ...CallOptionEntries,
         interIdx: v.pipe(
           v.union(
             [
               v.pipe(v.string(), v.nonEmpty('must not be empty')),
-              v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be at least 0')),
+              numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number, at least 0', true),
             ],
             'must be the interIdx of a robot message',
           ),
@@ -47,7 +47,7 @@ const RobotFeedbackInputSchema = /* @__PURE__ */ (() =>
           ),
         ),
       },
-      objectMessage('an object with interIdx and satisfied'),
+      'an object with interIdx and satisfied',
     ),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed || dataset.value.satisfied || (dataset.value.feedbackContent ?? '').trim() !== '') return;

@@ -1,5 +1,5 @@
+import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, SATISFACTION_LEVELS, type SatisfactionLevel } from '../messages/enumerations.js';
@@ -27,7 +27,7 @@ export interface SaveSatisfactionInput {
 }
 
 const SaveSatisfactionInputSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       ...CallOptionEntries,
       evaluation: v.pipe(
@@ -43,17 +43,10 @@ const SaveSatisfactionInputSchema = /* @__PURE__ */ (() =>
           ),
         ),
       ),
-      npsScore: v.optional(
-        v.pipe(
-          v.number('must be a number'),
-          v.integer('must be an integer'),
-          v.minValue(0, `must be 0–${MAX_NPS_SCORE}`),
-          v.maxValue(MAX_NPS_SCORE, `must be 0–${MAX_NPS_SCORE}`),
-        ),
-      ),
+      npsScore: v.optional(numberIn(0, MAX_NPS_SCORE, `must be a whole number 0–${MAX_NPS_SCORE}`, true)),
       resolved: v.optional(v.boolean('must be a boolean')),
     },
-    objectMessage('an object with evaluation'),
+    'an object with evaluation',
   ))();
 
 /**

@@ -1,6 +1,6 @@
 import { ValidationError } from '@tokenwire/core';
+import { optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, UPLINK_SOURCE_TYPE, type UplinkControlType, type UplinkMediaType } from '../messages/enumerations.js';
 import {
@@ -33,10 +33,7 @@ const IDEMPOTENT_CONTROL_TYPES: ReadonlySet<UplinkControlType> = /* @__PURE__ */
   new Set(['CONNECT', 'INPUT', 'READ', 'TRANS2AGENT']))();
 
 const SendOptionsSchema = /* @__PURE__ */ (() =>
-  v.optional(
-    v.strictObject({ ...CallOptionEntries, async: v.optional(v.boolean('must be a boolean')) }, objectMessage('an object of options')),
-    {},
-  ))();
+  v.optional(optionsObject({ ...CallOptionEntries, async: v.optional(v.boolean('must be a boolean')) }, 'an object of options'), {}))();
 
 const MessageCodesSchema = /* @__PURE__ */ (() =>
   v.optional(

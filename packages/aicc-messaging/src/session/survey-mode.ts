@@ -1,5 +1,5 @@
+import { optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import {
   SURVEY_LANGUAGES,
@@ -29,9 +29,9 @@ export interface SurveyModeOptions {
 
 const SurveyModeOptionsSchema = /* @__PURE__ */ (() =>
   v.optional(
-    v.strictObject(
+    optionsObject(
       { ...CallOptionEntries, language: v.optional(v.picklist(SURVEY_LANGUAGES, `must be one of ${SURVEY_LANGUAGES.join(', ')}`)) },
-      objectMessage('an object of survey options'),
+      'an object of survey options',
     ),
     {},
   ))();
@@ -70,7 +70,16 @@ interface SurveyModeResponse {
 const SurveyModeResponseSchema: v.GenericSchema<unknown, SurveyModeResponse> = /* @__PURE__ */ (() => {
   const level = v.looseObject({
     satisfactionLevelKey: v.pipe(
-      v.union([v.string(), v.pipe(v.number(), v.integer())], 'must be a string or an integer'),
+      v.union(
+        [
+          v.string(),
+          v.pipe(
+            v.number(),
+            v.check((value: number) => Number.isInteger(value)),
+          ),
+        ],
+        'must be a string or an integer',
+      ),
       v.transform(String),
     ),
     satisfactionLevelDesc: OptionalStringSchema,

@@ -1,7 +1,6 @@
 import { MalformedResponseError, ValidationError } from '@tokenwire/core';
-import { bytesToBase64 } from '@tokenwire/core/internal';
+import { bytesToBase64, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage, parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, type UploadFileType } from '../messages/enumerations.js';
 import { FileBytesSchema, UploadFileTypeSchema } from '../messages/outgoing-message.js';
@@ -21,7 +20,7 @@ export interface UploadFileInput {
 }
 
 const UploadFileInputSchema = /* @__PURE__ */ (() =>
-  v.strictObject(
+  optionsObject(
     {
       bytes: v.pipe(
         FileBytesSchema,
@@ -29,7 +28,7 @@ const UploadFileInputSchema = /* @__PURE__ */ (() =>
       ),
       fileType: UploadFileTypeSchema,
     },
-    objectMessage('an object with bytes and fileType'),
+    'an object with bytes and fileType',
   ))();
 
 /**

@@ -1,5 +1,5 @@
+import { optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { objectMessage } from '../input/parse-input.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import { characterCount } from '../input/text-measures.js';
 
@@ -70,5 +70,5 @@ export const AiccUserEntries = /* @__PURE__ */ (() => {
  * if (!result.success) showProblems(result.issues);
  * ```
  */
-export const AiccUserSchema: v.GenericSchema<AiccUser> = /* @__PURE__ */ (() =>
-  v.strictObject(AiccUserEntries, objectMessage('an object with userId, userName, channelId and locale')))();
+export const AiccUserSchema: v.GenericSchema<unknown, AiccUser> = /* @__PURE__ */ (() =>
+  optionsObject(AiccUserEntries, 'an object with userId, userName, channelId and locale'))();

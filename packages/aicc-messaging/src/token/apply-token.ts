@@ -1,8 +1,8 @@
 import { MalformedResponseError } from '@tokenwire/core';
+import { parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { AiccClient } from '../client/aicc-client.js';
 import { assertBusinessSuccess, parseResponse } from '../client/parse-response.js';
-import { parseInput } from '../input/parse-input.js';
 import { SignalOptionsSchema } from '../input/signal-options.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import { OptionalStringSchema, ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';

@@ -158,7 +158,7 @@ describe('resolveClientOptions', () => {
     );
     expect(issuesOf({ ...base, region: 'https://example.test' })[0]?.path).toBe('region');
     expect(issuesOf({ ...base, baseUrl: 'singapore' })[0]?.message).toMatch(/is a region name; pass it as region/);
-    expect(issuesOf({ ...base, baseUrl: 'ftp://example.test' })[0]?.message).toMatch(/unsupported protocol/);
+    expect(issuesOf({ ...base, baseUrl: 'ftp://example.test' })[0]?.message).toMatch(/must be an absolute http\(s\) URL/);
     expect(issuesOf({ ...base, baseUrl: 'https://example.test/?usersig=x' })[0]?.message).toMatch(/query/);
     expect(issuesOf({ ...base, baseUrl: 42 })[0]).toEqual({ path: 'baseUrl', message: 'must be a string, got number' });
   });

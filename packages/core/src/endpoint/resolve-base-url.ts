@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parseInput } from '../validation/parse-input.js';
 import { BaseUrlSchema } from './base-url-schema.js';
-import { isRegion, REGION_DOMAINS, type Region } from './regions.js';
+import { isRegion, REGION_DOMAINS, regionNames, type Region } from './regions.js';
 
 /** Options of {@link resolveBaseUrl}. */
 export interface ResolveBaseUrlOptions {
@@ -28,4 +28,21 @@ export function resolveBaseUrl(regionOrUrl: Region | string, options: ResolveBas
 }
 
 /** The argument of {@link resolveBaseUrl} that is not a region, under its name for the error's path. */
-const ResolveBaseUrlInputSchema = /* @__PURE__ */ (() => v.object({ regionOrUrl: BaseUrlSchema }))();
+const ResolveBaseUrlInputSchema = /* @__PURE__ */ (() =>
+  v.object({
+    regionOrUrl: v.pipe(
+      v.string(),
+      v.check(isAbsoluteUrl, () => `expected a region (${regionNames()}) or an absolute http(s) URL`),
+      BaseUrlSchema,
+    ),
+  }))();
+
+/** Whether `text` parses as an absolute URL. */
+function isAbsoluteUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -112,7 +112,9 @@ export const TimeoutSchema: v.GenericSchema<number> = /* @__PURE__ */ (() => {
 })();
 
 /**
- * A number in `[min, max]` (a whole one with `integer`), with one message for every way to miss it.
+ * A number in `[min, max]` (a whole one with `integer`), with one message for every way to miss it. One `check`
+ * rather than valibot's `integer`/`minValue`/`maxValue`: a field gets one message that states the whole rule, and the
+ * browser chat bundle carries none of those four actions (`scripts/size.mjs`, its 20 KB budget).
  *
  * @internal
  */
@@ -145,4 +147,4 @@ const RetryOptionsObjectSchema: v.GenericSchema<RetryOptions> = /* @__PURE__ */ 
  * @internal
  */
 export const RetryOptionSchema: v.GenericSchema<RetryOptions | false> = /* @__PURE__ */ (() =>
-  v.lazy((input) => (input === false ? v.literal(false) : RetryOptionsObjectSchema)))();
+  v.lazy((input) => (input === false ? v.custom<false>((value) => value === false) : RetryOptionsObjectSchema)))();

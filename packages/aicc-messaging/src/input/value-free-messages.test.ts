@@ -2,7 +2,7 @@ import { ValidationError } from '@tokenwire/core';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseResponse } from '../client/parse-response.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@tokenwire/core/internal';
 
 const Schema = v.strictObject({
   expires: v.optional(v.pipe(v.string(), v.regex(/^\d+$/))),
