@@ -1,4 +1,3 @@
-import { unzlibSync } from 'fflate';
 import { ValidationError } from '../errors/validation-error.js';
 
 /** Largest payload of one stored (uncompressed) deflate block: its length field is 16 bits. */
@@ -110,47 +109,4 @@ export function zlibFrameStoredInPlace(buffer: Uint8Array, payloadLength: number
   buffer[end + 2] = (checksum >>> 8) & 0xff;
   buffer[end + 3] = checksum & 0xff;
   return end + ZLIB_TRAILER_LENGTH;
-}
-
-/** Why {@link zlibDecompress} rejected its input. */
-export type ZlibProblem = 'header' | 'stream' | 'checksum' | 'too_large';
-
-/** The outcome of {@link zlibDecompress}: the inflated bytes, or why there are none. */
-export type ZlibDecompressResult = { readonly ok: true; readonly data: Uint8Array } | { readonly ok: false; readonly problem: ZlibProblem };
-
-/** Smallest zlib stream: 2-byte header, a 2-byte empty fixed-Huffman block, 4-byte Adler-32. */
-const MIN_ZLIB_LENGTH = 8;
-
-/**
- * Inflates a zlib stream (RFC 1950; any compression level, e.g. Node `deflateSync`, Python `zlib.compress`, PHP
- * `gzcompress`, Go `compress/zlib`) with a hard output cap. Checks the header, rejects preset dictionaries, and
- * verifies the Adler-32 trailer. Never throws: bad or oversized input comes back as `{ ok: false, problem }`,
- * and memory use stays at `maxOutputLength + 1` bytes however large the stream claims to inflate.
- *
- * @example
- * ```ts
- * const result = zlibDecompress(zlibCompressStored(bytes), 8192);
- * if (result.ok) use(result.data);
- * ```
- */
-export function zlibDecompress(data: Uint8Array, maxOutputLength: number): ZlibDecompressResult {
-  const length = data.length;
-  if (length < MIN_ZLIB_LENGTH) return { ok: false, problem: 'stream' };
-  const cmf = data[0]!;
-  const flags = data[1]!;
-  if ((cmf & 0x0f) !== 8 || cmf >>> 4 > 7 || ((cmf << 8) | flags) % 31 !== 0 || (flags & 0x20) !== 0) {
-    return { ok: false, problem: 'header' };
-  }
-  // One spare byte tells "exactly at the cap" from "over it": fflate truncates silently to the given buffer.
-  const out = new Uint8Array(maxOutputLength + 1);
-  let inflated: Uint8Array;
-  try {
-    inflated = unzlibSync(data, { out });
-  } catch {
-    return { ok: false, problem: 'stream' };
-  }
-  if (inflated.length > maxOutputLength) return { ok: false, problem: 'too_large' };
-  const expected = ((data[length - 4]! << 24) | (data[length - 3]! << 16) | (data[length - 2]! << 8) | data[length - 1]!) >>> 0;
-  if (adler32(inflated) !== expected) return { ok: false, problem: 'checksum' };
-  return { ok: true, data: inflated };
 }
