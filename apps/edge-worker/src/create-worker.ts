@@ -7,7 +7,6 @@ import { gatewayApiAllowed, gatewayApiMethod, gatewayBodyLimit, handleGatewayCcm
 import { handleGatewayToken } from './aicc/gateway-token-route.js';
 import type { RelayDependencies } from './aicc/relay-to-aicc.js';
 import { authenticateUser } from './auth/authenticate-user.js';
-import type { Bindings } from './config/read-bindings.js';
 import { requireSection } from './config/require-section.js';
 import { workerConfig } from './config/worker-config.js';
 import type { OutboundFetch } from './env.js';
@@ -18,7 +17,7 @@ import { errorResponse, logMisconfiguration, methodNotAllowed, misconfiguredResp
 import { callbackFailure } from './tencent/callback-failure.js';
 import { CALLBACK_TOLERANCE_SECONDS, handleCallback, MAX_CALLBACK_BODY_BYTES } from './tencent/callback-route.js';
 import { ReplayGuard } from './tencent/replay-guard.js';
-import { handleUserSig } from './tencent/usersig-route.js';
+import { handleUserSig } from './tencent/user-sig-route.js';
 import type { WorkerHonoEnv } from './worker-hono-env.js';
 
 /** The paths the worker serves. */
@@ -79,7 +78,7 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
 
   const app = new Hono<WorkerHonoEnv>();
   app.use(async (c, next) => {
-    c.set('config', workerConfig(c.env as unknown as Bindings));
+    c.set('config', workerConfig(c.env));
     c.set('clientSignal', c.req.raw.signal);
     await next();
   });

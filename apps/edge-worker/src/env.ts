@@ -27,7 +27,9 @@ export interface WorkerEnv {
   readonly TENCENT_SECRET_KEY?: string;
   /** Comma-separated identifiers that never get a UserSig, besides `administrator` (optional). */
   readonly TENCENT_ADMIN_IDENTIFIERS?: string;
-  /** Lifetime of minted UserSigs in seconds: 60–2592000, default 86400. */
+  /** Lifetime of minted UserSigs in seconds (core's `expireSeconds`): 60–2592000, default 86400. */
+  readonly USER_SIG_EXPIRE_SECONDS?: string;
+  /** @deprecated The old name of `USER_SIG_EXPIRE_SECONDS`, read when that is not set (setting both is a problem). */
   readonly USERSIG_TTL_SECONDS?: string;
   /** HS256 key of end-user JWTs, at least 32 bytes (secret). UserSig and AICC routes. */
   readonly USER_JWT_SECRET?: string;

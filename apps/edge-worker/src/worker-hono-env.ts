@@ -2,7 +2,7 @@ import type { UserJwtClaims } from './auth/user-jwt.js';
 import type { AiccConfig } from './config/aicc-config.js';
 import type { CallbackConfig } from './config/callback-config.js';
 import type { CorsConfig } from './config/cors-config.js';
-import type { UserSigConfig } from './config/usersig-config.js';
+import type { UserSigConfig } from './config/user-sig-config.js';
 import type { WorkerConfig } from './config/worker-config.js';
 import type { WorkerEnv } from './env.js';
 

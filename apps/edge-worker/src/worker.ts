@@ -11,7 +11,7 @@ import { createWorker } from './create-worker.js';
 export type { EdgeWorker, WorkerDependencies } from './create-worker.js';
 export type { OutboundFetch, QueueProducer, WorkerContext, WorkerEnv } from './env.js';
 export type { CallbackEventMessage } from './tencent/callback-event-message.js';
-export type { UserSigAnswer } from './tencent/usersig-route.js';
+export type { UserSigAnswer } from './tencent/user-sig-route.js';
 
 /** The worker, a Hono app (`{ fetch }`), with the global `fetch` and the real clock; one replay memory per isolate. */
 const app = createWorker();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAiccConfig } from '../src/config/aicc-config.js';
 import { readCallbackConfig } from '../src/config/callback-config.js';
 import { readCorsConfig } from '../src/config/cors-config.js';
-import { readUserSigConfig } from '../src/config/usersig-config.js';
+import { readUserSigConfig } from '../src/config/user-sig-config.js';
 
 const problemsOf = (result: { ok: boolean; problems?: readonly string[] }): readonly string[] => (result.ok ? [] : (result.problems ?? []));
 
@@ -82,19 +82,62 @@ describe('configuration from bindings', () => {
     }
   });
 
-  it('refuses a short USER_JWT_SECRET and bounds USERSIG_TTL_SECONDS', () => {
+  it('refuses a short USER_JWT_SECRET and bounds USER_SIG_EXPIRE_SECONDS', () => {
     expect(
       problemsOf(
-        readUserSigConfig({ TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(31), USERSIG_TTL_SECONDS: '59' }),
+        readUserSigConfig({
+          TENCENT_SDK_APP_ID: '1',
+          TENCENT_SECRET_KEY: 'k',
+          USER_JWT_SECRET: 'x'.repeat(31),
+          USER_SIG_EXPIRE_SECONDS: '59',
+        }),
       ),
-    ).toEqual(['USERSIG_TTL_SECONDS must be an integer from 60 to 2592000', 'USER_JWT_SECRET must be at least 32 bytes long']);
+    ).toEqual(['USER_SIG_EXPIRE_SECONDS must be an integer from 60 to 2592000', 'USER_JWT_SECRET must be at least 32 bytes long']);
     const ok = readUserSigConfig({
       TENCENT_SDK_APP_ID: '1',
       TENCENT_SECRET_KEY: 'k',
       USER_JWT_SECRET: 'x'.repeat(32),
-      TENCENT_ADMIN_IDENTIFIERS: 'Ops, ,root',
+      TENCENT_ADMIN_IDENTIFIERS: 'Ops, ,root, ＡＤＭＩＮ ',
     });
-    expect(ok.ok && [...ok.value.adminIdentifiers]).toEqual(['administrator', 'ops', 'root']);
+    expect(ok.ok && [...ok.value.adminIdentifiers]).toEqual(['administrator', 'ops', 'root', 'admin']);
+  });
+
+  it('reads USER_SIG_EXPIRE_SECONDS, and its deprecated name USERSIG_TTL_SECONDS — not both', () => {
+    const base = { TENCENT_SDK_APP_ID: '1', TENCENT_SECRET_KEY: 'k', USER_JWT_SECRET: 'x'.repeat(32) };
+    expect(readUserSigConfig(base)).toMatchObject({ ok: true, value: { expireSeconds: 86_400 } });
+    expect(readUserSigConfig({ ...base, USER_SIG_EXPIRE_SECONDS: '600' })).toMatchObject({ ok: true, value: { expireSeconds: 600 } });
+    expect(readUserSigConfig({ ...base, USERSIG_TTL_SECONDS: '900' })).toMatchObject({ ok: true, value: { expireSeconds: 900 } });
+    expect(problemsOf(readUserSigConfig({ ...base, USER_SIG_EXPIRE_SECONDS: '600', USERSIG_TTL_SECONDS: '900' }))).toEqual([
+      'USERSIG_TTL_SECONDS is the deprecated name of USER_SIG_EXPIRE_SECONDS: set only USER_SIG_EXPIRE_SECONDS',
+    ]);
+  });
+
+  it('never quotes a binding value in a problem, whatever is wrong with it', () => {
+    const secret = 'sEcReT-value-9f8e7d6c5b4a';
+    const everything = {
+      TENCENT_SDK_APP_ID: secret,
+      TENCENT_CALLBACK_TOKEN: 42,
+      TENCENT_SECRET_KEY: { secret },
+      FORWARD_URL: `https://user:${secret}@x.test`,
+      BEFORE_GIFT_POLICY: secret,
+      BEFORE_GIFT_FORWARD_TIMEOUT_MS: secret,
+      USER_SIG_EXPIRE_SECONDS: secret,
+      USER_JWT_SECRET: secret,
+      AICC_BASE_URL: secret,
+      AICC_APP_KEY: [secret],
+      AICC_FABRIC_TOKEN_PATH: secret,
+      AICC_ACCESS_TOKEN_TTL_SECONDS: secret,
+      ALLOWED_ORIGINS: secret,
+      EVENTS: secret,
+    };
+    const problems = [readCallbackConfig, readUserSigConfig, readAiccConfig, readCorsConfig].flatMap((read) =>
+      problemsOf(read(everything)),
+    );
+    expect(problems.length).toBeGreaterThanOrEqual(14);
+    for (const problem of problems) {
+      expect(problem).not.toContain(secret);
+      expect(problem).toMatch(/^[A-Z_]+ /); // names the binding first
+    }
   });
 
   it('normalises AICC_BASE_URL and checks the token path', () => {

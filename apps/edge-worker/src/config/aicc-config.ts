@@ -1,5 +1,15 @@
-import { configured, readHttpsUrl, readInteger, readList, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
-import { readUserJwtConfig, type UserJwtConfig } from './user-jwt-config.js';
+import * as v from 'valibot';
+import {
+  type Bindings,
+  type Configured,
+  integerBinding,
+  listBinding,
+  optionalText,
+  parseBindings,
+  requiredHttpsUrlBinding,
+  requiredText,
+} from './read-bindings.js';
+import { type UserJwtConfig, userJwtBindings, userJwtConfig } from './user-jwt-config.js';
 
 /** The documented path of API Fabric's `tokenByAkSk`. */
 export const DEFAULT_FABRIC_TOKEN_PATH = '/apigovernance/api/oauth/tokenByAkSk';
@@ -24,34 +34,40 @@ export interface AiccConfig {
 }
 
 /**
- * Reads the gateway's bindings: `AICC_BASE_URL`, `AICC_APP_KEY`, `AICC_APP_SECRET` and `USER_JWT_SECRET` are
- * required; `AICC_FABRIC_TOKEN_PATH`, `AICC_ACCESS_TOKEN_TTL_SECONDS`, `AICC_CHANNEL_IDS` and the JWT claims optional.
+ * The gateway's bindings: `AICC_BASE_URL`, `AICC_APP_KEY`, `AICC_APP_SECRET` and `USER_JWT_SECRET` are required;
+ * `AICC_FABRIC_TOKEN_PATH`, `AICC_ACCESS_TOKEN_TTL_SECONDS`, `AICC_CHANNEL_IDS` and the JWT claims optional.
  */
+const AiccBindingsSchema = v.pipe(
+  v.object({
+    AICC_BASE_URL: v.pipe(
+      requiredHttpsUrlBinding,
+      v.check((url) => !/[?#]/.test(url.href), 'must not have a query or fragment'),
+    ),
+    AICC_APP_KEY: requiredText,
+    AICC_APP_SECRET: requiredText,
+    AICC_FABRIC_TOKEN_PATH: v.pipe(
+      optionalText,
+      v.transform((text) => text ?? DEFAULT_FABRIC_TOKEN_PATH),
+      v.regex(/^\/[^?#\s]*$/, 'must be a path starting with /'),
+    ),
+    AICC_ACCESS_TOKEN_TTL_SECONDS: integerBinding(60, MAX_ACCESS_TOKEN_TTL_SECONDS),
+    AICC_CHANNEL_IDS: listBinding,
+    ...userJwtBindings,
+  }),
+  v.transform(
+    (env): AiccConfig => ({
+      baseUrl: env.AICC_BASE_URL.href.replace(/\/+$/, ''),
+      appKey: env.AICC_APP_KEY,
+      appSecret: env.AICC_APP_SECRET,
+      fabricTokenPath: env.AICC_FABRIC_TOKEN_PATH,
+      accessTokenTtlSeconds: env.AICC_ACCESS_TOKEN_TTL_SECONDS ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+      channelIds: env.AICC_CHANNEL_IDS,
+      jwt: userJwtConfig(env),
+    }),
+  ),
+);
+
+/** Reads the AICC gateway's configuration (see `AiccBindingsSchema` for the bindings). */
 export function readAiccConfig(env: Bindings): Configured<AiccConfig> {
-  const problems: string[] = [];
-  const baseUrl = readHttpsUrl(env, 'AICC_BASE_URL', problems);
-  if (baseUrl === undefined && !problems.some((problem) => problem.startsWith('AICC_BASE_URL '))) problems.push('AICC_BASE_URL is not set');
-  if (baseUrl !== undefined && (baseUrl.search !== '' || baseUrl.hash !== ''))
-    problems.push('AICC_BASE_URL must not have a query or fragment');
-  const appKey = requireText(env, 'AICC_APP_KEY', problems);
-  const appSecret = requireText(env, 'AICC_APP_SECRET', problems);
-  const fabricTokenPath = readText(env, 'AICC_FABRIC_TOKEN_PATH', problems) ?? DEFAULT_FABRIC_TOKEN_PATH;
-  if (!/^\/[^?#\s]*$/.test(fabricTokenPath)) problems.push('AICC_FABRIC_TOKEN_PATH must be a path starting with /');
-  const accessTokenTtlSeconds = readInteger(
-    env,
-    'AICC_ACCESS_TOKEN_TTL_SECONDS',
-    { minimum: 60, maximum: MAX_ACCESS_TOKEN_TTL_SECONDS, fallback: DEFAULT_ACCESS_TOKEN_TTL_SECONDS },
-    problems,
-  );
-  const channelIds = readList(env, 'AICC_CHANNEL_IDS', problems);
-  const jwt = readUserJwtConfig(env, problems);
-  return configured(problems, () => ({
-    baseUrl: baseUrl!.href.replace(/\/+$/, ''),
-    appKey: appKey!,
-    appSecret: appSecret!,
-    fabricTokenPath,
-    accessTokenTtlSeconds,
-    channelIds,
-    jwt,
-  }));
+  return parseBindings(AiccBindingsSchema, env);
 }

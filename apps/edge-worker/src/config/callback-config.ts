@@ -1,6 +1,15 @@
+import * as v from 'valibot';
 import type { QueueProducer } from '../env.js';
-import { configured, readHttpsUrl, readInteger, readText, requireText, type Bindings, type Configured } from './read-bindings.js';
-import { readSdkAppId } from './sdk-app-id.js';
+import {
+  type Bindings,
+  type Configured,
+  httpsUrlBinding,
+  integerBinding,
+  optionalText,
+  parseBindings,
+  requiredText,
+} from './read-bindings.js';
+import { sdkAppIdBinding } from './sdk-app-id.js';
 
 /** What the worker answers to `Live.CallbackBeforeSendGift` when no forward target decides in time. */
 export type BeforeGiftPolicy = 'allow' | 'block';
@@ -37,34 +46,46 @@ function isQueueProducer(value: unknown): value is QueueProducer {
 }
 
 /**
- * Reads the callback route's bindings: `TENCENT_SDK_APP_ID` and `TENCENT_CALLBACK_TOKEN` are required (a missing
- * token never turns verification off); `TENCENT_CALLBACK_TOKEN_PREVIOUS`, `EVENTS`, `FORWARD_URL`,
+ * The callback route's bindings: `TENCENT_SDK_APP_ID` and `TENCENT_CALLBACK_TOKEN` are required (a missing token
+ * never turns verification off); `TENCENT_CALLBACK_TOKEN_PREVIOUS`, `EVENTS`, `FORWARD_URL`,
  * `FORWARD_AUTHORIZATION` and the `BEFORE_GIFT_*` settings are optional.
  */
+const CallbackBindingsSchema = v.pipe(
+  v.object({
+    TENCENT_SDK_APP_ID: sdkAppIdBinding,
+    TENCENT_CALLBACK_TOKEN: requiredText,
+    TENCENT_CALLBACK_TOKEN_PREVIOUS: optionalText,
+    EVENTS: v.optional(v.custom<QueueProducer>(isQueueProducer, 'must be a Queue producer binding')),
+    FORWARD_URL: httpsUrlBinding,
+    FORWARD_AUTHORIZATION: optionalText,
+    BEFORE_GIFT_POLICY: v.pipe(
+      optionalText,
+      v.transform((text) => text?.toLowerCase() ?? 'allow'),
+      v.picklist(['allow', 'block'], 'must be allow or block'),
+    ),
+    BEFORE_GIFT_FORWARD_URL: httpsUrlBinding,
+    BEFORE_GIFT_FORWARD_TIMEOUT_MS: integerBinding(1, MAX_BEFORE_GIFT_FORWARD_TIMEOUT_MS),
+  }),
+  v.transform(
+    (env): CallbackConfig => ({
+      sdkAppId: env.TENCENT_SDK_APP_ID,
+      tokens:
+        env.TENCENT_CALLBACK_TOKEN_PREVIOUS === undefined || env.TENCENT_CALLBACK_TOKEN_PREVIOUS === env.TENCENT_CALLBACK_TOKEN
+          ? [env.TENCENT_CALLBACK_TOKEN]
+          : [env.TENCENT_CALLBACK_TOKEN, env.TENCENT_CALLBACK_TOKEN_PREVIOUS],
+      queue: env.EVENTS,
+      forwardUrl: env.FORWARD_URL,
+      forwardAuthorization: env.FORWARD_AUTHORIZATION,
+      beforeGift: {
+        policy: env.BEFORE_GIFT_POLICY,
+        forwardUrl: env.BEFORE_GIFT_FORWARD_URL,
+        forwardTimeoutMs: env.BEFORE_GIFT_FORWARD_TIMEOUT_MS ?? DEFAULT_BEFORE_GIFT_FORWARD_TIMEOUT_MS,
+      },
+    }),
+  ),
+);
+
+/** Reads the callback route's configuration (see `CallbackBindingsSchema` for the bindings). */
 export function readCallbackConfig(env: Bindings): Configured<CallbackConfig> {
-  const problems: string[] = [];
-  const sdkAppId = readSdkAppId(env, problems);
-  const token = requireText(env, 'TENCENT_CALLBACK_TOKEN', problems);
-  const previous = readText(env, 'TENCENT_CALLBACK_TOKEN_PREVIOUS', problems);
-  const queue = env['EVENTS'];
-  if (queue !== undefined && !isQueueProducer(queue)) problems.push('EVENTS must be a Queue producer binding');
-  const forwardUrl = readHttpsUrl(env, 'FORWARD_URL', problems);
-  const forwardAuthorization = readText(env, 'FORWARD_AUTHORIZATION', problems);
-  const policyText = readText(env, 'BEFORE_GIFT_POLICY', problems)?.toLowerCase() ?? 'allow';
-  if (policyText !== 'allow' && policyText !== 'block') problems.push('BEFORE_GIFT_POLICY must be allow or block');
-  const beforeGiftForwardUrl = readHttpsUrl(env, 'BEFORE_GIFT_FORWARD_URL', problems);
-  const forwardTimeoutMs = readInteger(
-    env,
-    'BEFORE_GIFT_FORWARD_TIMEOUT_MS',
-    { minimum: 1, maximum: MAX_BEFORE_GIFT_FORWARD_TIMEOUT_MS, fallback: DEFAULT_BEFORE_GIFT_FORWARD_TIMEOUT_MS },
-    problems,
-  );
-  return configured(problems, () => ({
-    sdkAppId,
-    tokens: previous === undefined || previous === token ? [token!] : [token!, previous],
-    queue: queue as QueueProducer | undefined,
-    forwardUrl,
-    forwardAuthorization,
-    beforeGift: { policy: policyText as BeforeGiftPolicy, forwardUrl: beforeGiftForwardUrl, forwardTimeoutMs },
-  }));
+  return parseBindings(CallbackBindingsSchema, env);
 }

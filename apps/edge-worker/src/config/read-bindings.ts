@@ -1,49 +1,54 @@
 /**
- * Helpers that read env bindings into typed values and collect what is wrong with them. A problem names the
- * binding and what it must be — never its value, since many bindings are secrets.
+ * The building blocks of the worker's binding schemas (valibot), and the one parse that turns a section's schema
+ * into a {@link Configured} value. A problem names the binding and what it must be — never its value, since many
+ * bindings are secrets: every step carries its own message, and the rest are worded by core's value-free config.
  */
+import { issuePath, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core/internal';
+import * as v from 'valibot';
 
 /** A configuration section: its typed value, or the problems that stop the route from working. */
 export type Configured<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
 
-/** The env as a record of unknown values (bindings may be strings, queues or anything a deployment adds). */
-export type Bindings = Readonly<Record<string, unknown>>;
+/** The env: an object whose bindings the schemas read (strings, queues or anything a deployment adds). */
+export type Bindings = object;
 
-/** A string binding, trimmed; `undefined` when unset or blank. A non-string value is a problem. */
-export function readText(env: Bindings, name: string, problems: string[]): string | undefined {
-  const value = env[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') {
-    problems.push(`${name} must be a string`);
-    return undefined;
-  }
-  const text = value.trim();
-  return text === '' ? undefined : text;
+/** One problem per binding (the first failing step of its pipe), every binding checked. */
+const PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = { ...VALUE_FREE_PARSE_CONFIG, abortPipeEarly: true };
+
+const stringBinding = v.nullish(v.string('must be a string'), '');
+
+/** An optional string binding, trimmed: `undefined` when unset or blank. */
+export const optionalText = v.pipe(
+  stringBinding,
+  v.trim(),
+  v.transform((text) => (text === '' ? undefined : text)),
+);
+
+/** A string binding that must be set (not blank), trimmed. */
+export const requiredText = v.pipe(stringBinding, v.trim(), v.nonEmpty('is not set'));
+
+/** An optional integer binding within `[minimum, maximum]` (decimal digits only); `undefined` when unset. */
+export function integerBinding(minimum: number, maximum: number) {
+  return v.pipe(
+    optionalText,
+    v.check(
+      (text) => text === undefined || (/^\d{1,15}$/.test(text) && Number(text) >= minimum && Number(text) <= maximum),
+      `must be an integer from ${minimum} to ${maximum}`,
+    ),
+    v.transform((text) => (text === undefined ? undefined : Number(text))),
+  );
 }
 
-/** A string binding that must be set. */
-export function requireText(env: Bindings, name: string, problems: string[]): string | undefined {
-  const text = readText(env, name, problems);
-  if (text === undefined && !problems.some((problem) => problem.startsWith(`${name} `))) problems.push(`${name} is not set`);
-  return text;
-}
-
-/** An integer binding within `[minimum, maximum]`, or `fallback` when unset. */
-export function readInteger(
-  env: Bindings,
-  name: string,
-  range: { readonly minimum: number; readonly maximum: number; readonly fallback: number },
-  problems: string[],
-): number {
-  const text = readText(env, name, problems);
-  if (text === undefined) return range.fallback;
-  const value = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= range.minimum && value <= range.maximum)) {
-    problems.push(`${name} must be an integer from ${range.minimum} to ${range.maximum}`);
-    return range.fallback;
-  }
-  return value;
-}
+/** A comma-separated list binding: entries trimmed, blank ones dropped; empty when unset. */
+export const listBinding = v.pipe(
+  optionalText,
+  v.transform((text) =>
+    (text ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  ),
+);
 
 /**
  * Whether `hostname` (as `URL` normalises it) is this machine: `localhost`, `*.localhost`, `127.0.0.0/8` or
@@ -55,41 +60,44 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-/**
- * An absolute `https:` URL binding without credentials, or `undefined` when unset. `http:` is accepted only for a
- * loopback host ({@link isLoopbackHost}): these URLs receive bearer credentials and callback bodies.
- */
-export function readHttpsUrl(env: Bindings, name: string, problems: string[]): URL | undefined {
-  const text = readText(env, name, problems);
-  if (text === undefined) return undefined;
+/** `text` as an absolute `https:` URL without credentials (`http:` only for a loopback host), else `undefined`. */
+function secureUrl(text: string): URL | undefined {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    problems.push(`${name} must be an absolute https URL`);
     return undefined;
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure || url.username !== '' || url.password !== '') {
-    problems.push(
-      `${name} must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)`,
-    );
-    return undefined;
-  }
-  return url;
+  return secure && url.username === '' && url.password === '' ? url : undefined;
 }
 
-/** A comma-separated list binding: trimmed, blank entries dropped; empty when unset. */
-export function readList(env: Bindings, name: string, problems: string[]): string[] {
-  const text = readText(env, name, problems);
-  if (text === undefined) return [];
-  return text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-}
+const SECURE_URL_MESSAGE =
+  'must be an absolute https URL (http only for localhost) without user info (put credentials in their own binding)';
 
-/** Builds a {@link Configured} from the collected problems. */
-export function configured<T>(problems: readonly string[], build: () => T): Configured<T> {
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: build() };
+/**
+ * An optional URL binding: absolute `https:` without credentials, `http:` only for a loopback host
+ * ({@link isLoopbackHost}) — these URLs receive bearer credentials and callback bodies. `undefined` when unset.
+ */
+export const httpsUrlBinding = v.pipe(
+  optionalText,
+  v.check((text) => text === undefined || secureUrl(text) !== undefined, SECURE_URL_MESSAGE),
+  v.transform((text) => (text === undefined ? undefined : new URL(text))),
+);
+
+/** A required URL binding with the rules of {@link httpsUrlBinding}. */
+export const requiredHttpsUrlBinding = v.pipe(
+  requiredText,
+  v.check((text) => secureUrl(text) !== undefined, SECURE_URL_MESSAGE),
+  v.transform((text) => new URL(text)),
+);
+
+/**
+ * Parses a section's bindings with its schema, once: the typed value, or every problem as `<BINDING> <what it must
+ * be>` (never a value).
+ */
+export function parseBindings<T>(schema: v.GenericSchema<unknown, T>, env: Bindings): Configured<T> {
+  const result = v.safeParse(schema, env, PARSE_CONFIG);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, problems: result.issues.map((issue) => `${issuePath(issue)} ${issue.message}`.trim()) };
 }

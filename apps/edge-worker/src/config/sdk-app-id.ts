@@ -1,13 +1,12 @@
-import { requireText, type Bindings } from './read-bindings.js';
+import * as v from 'valibot';
+import { requiredText } from './read-bindings.js';
 
-/** Reads `TENCENT_SDK_APP_ID`: a decimal integer from 1 to 4294967295. */
-export function readSdkAppId(env: Bindings, problems: string[]): number {
-  const text = requireText(env, 'TENCENT_SDK_APP_ID', problems);
-  if (text === undefined) return 0;
-  const value = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value <= 4_294_967_295)) {
-    problems.push('TENCENT_SDK_APP_ID must be the decimal SDKAppID (1 to 4294967295)');
-    return 0;
-  }
-  return value;
-}
+const SDK_APP_ID_MESSAGE = 'must be the decimal SDKAppID (1 to 4294967295)';
+
+/** `TENCENT_SDK_APP_ID`: a decimal integer from 1 to 4294967295, required. */
+export const sdkAppIdBinding = v.pipe(
+  requiredText,
+  v.regex(/^[1-9]\d{0,9}$/, SDK_APP_ID_MESSAGE),
+  v.transform(Number),
+  v.maxValue(4_294_967_295, SDK_APP_ID_MESSAGE),
+);

@@ -1,4 +1,5 @@
-import { readText, requireText, type Bindings } from './read-bindings.js';
+import * as v from 'valibot';
+import { optionalText, requiredText } from './read-bindings.js';
 
 /** Shortest accepted `USER_JWT_SECRET`, in UTF-8 bytes: an HS256 key should carry at least 256 bits. */
 export const MIN_JWT_SECRET_BYTES = 32;
@@ -13,15 +14,17 @@ export interface UserJwtConfig {
   readonly audience: string | undefined;
 }
 
-/** Reads `USER_JWT_SECRET`, `USER_JWT_ISSUER` and `USER_JWT_AUDIENCE`, adding problems to `problems`. */
-export function readUserJwtConfig(env: Bindings, problems: string[]): UserJwtConfig {
-  const secret = requireText(env, 'USER_JWT_SECRET', problems);
-  if (secret !== undefined && new TextEncoder().encode(secret).length < MIN_JWT_SECRET_BYTES) {
-    problems.push(`USER_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
-  }
-  return {
-    secret: secret ?? '',
-    issuer: readText(env, 'USER_JWT_ISSUER', problems),
-    audience: readText(env, 'USER_JWT_AUDIENCE', problems),
-  };
+/**
+ * The end-user JWT bindings, spread into the schemas of the routes that authenticate users: `USER_JWT_SECRET`
+ * (required, at least {@link MIN_JWT_SECRET_BYTES} bytes), `USER_JWT_ISSUER` and `USER_JWT_AUDIENCE` (optional).
+ */
+export const userJwtBindings = {
+  USER_JWT_SECRET: v.pipe(requiredText, v.minBytes(MIN_JWT_SECRET_BYTES, `must be at least ${MIN_JWT_SECRET_BYTES} bytes long`)),
+  USER_JWT_ISSUER: optionalText,
+  USER_JWT_AUDIENCE: optionalText,
+};
+
+/** The {@link UserJwtConfig} of parsed {@link userJwtBindings}. */
+export function userJwtConfig(bindings: v.InferOutput<v.ObjectSchema<typeof userJwtBindings, undefined>>): UserJwtConfig {
+  return { secret: bindings.USER_JWT_SECRET, issuer: bindings.USER_JWT_ISSUER, audience: bindings.USER_JWT_AUDIENCE };
 }

@@ -1,8 +1,8 @@
-import { readAiccConfig, type AiccConfig } from './aicc-config.js';
-import { readCallbackConfig, type CallbackConfig } from './callback-config.js';
-import { readCorsConfig, type CorsConfig } from './cors-config.js';
+import { type AiccConfig, readAiccConfig } from './aicc-config.js';
+import { type CallbackConfig, readCallbackConfig } from './callback-config.js';
+import { type CorsConfig, readCorsConfig } from './cors-config.js';
 import type { Bindings, Configured } from './read-bindings.js';
-import { readUserSigConfig, type UserSigConfig } from './usersig-config.js';
+import { readUserSigConfig, type UserSigConfig } from './user-sig-config.js';
 
 /** Every configuration section, each read (and validated) on first use. */
 export interface WorkerConfig {
@@ -14,11 +14,6 @@ export interface WorkerConfig {
 
 const cache = new WeakMap<object, WorkerConfig>();
 
-function lazy<T>(read: () => T): () => T {
-  let value: { readonly current: T } | undefined;
-  return () => (value ??= { current: read() }).current;
-}
-
 /**
  * The configuration of an env object. Sections are parsed on first use and cached per env object (workerd hands
  * the same object to every request of an isolate), so a request pays only for the sections its route needs, once.
@@ -26,22 +21,23 @@ function lazy<T>(read: () => T): () => T {
 export function workerConfig(env: Bindings): WorkerConfig {
   let config = cache.get(env);
   if (config === undefined) {
-    const callback = lazy(() => readCallbackConfig(env));
-    const userSig = lazy(() => readUserSigConfig(env));
-    const aicc = lazy(() => readAiccConfig(env));
-    const cors = lazy(() => readCorsConfig(env));
+    const sections: Partial<{ -readonly [Section in keyof WorkerConfig]: WorkerConfig[Section] }> = {};
     config = {
       get callback() {
-        return callback();
+        sections.callback ??= readCallbackConfig(env);
+        return sections.callback;
       },
       get userSig() {
-        return userSig();
+        sections.userSig ??= readUserSigConfig(env);
+        return sections.userSig;
       },
       get aicc() {
-        return aicc();
+        sections.aicc ??= readAiccConfig(env);
+        return sections.aicc;
       },
       get cors() {
-        return cors();
+        sections.cors ??= readCorsConfig(env);
+        return sections.cors;
       },
     };
     cache.set(env, config);

@@ -1,16 +1,10 @@
 import { genUserSig, ValidationError, type Clock } from '@tokenwire/core';
+import { comparableIdentifier } from '../auth/admin-identifier.js';
+import { isTencentUserId, MAX_USER_ID_BYTES } from '../auth/tencent-user-id.js';
 import type { UserJwtClaims } from '../auth/user-jwt.js';
-import type { UserSigConfig } from '../config/usersig-config.js';
+import type { UserSigConfig } from '../config/user-sig-config.js';
 import { errorResponse } from '../http/error-response.js';
 import { jsonResponse } from '../http/json-response.js';
-
-/** Longest Tencent UserID, in UTF-8 bytes (Chat accounts: 32). */
-export const MAX_USER_ID_BYTES = 32;
-
-/** Whether `identifier` can be a Chat / TUILiveKit UserID: 1–32 UTF-8 bytes, no control characters. */
-export function isTencentUserId(identifier: string): boolean {
-  return new TextEncoder().encode(identifier).length <= MAX_USER_ID_BYTES && !/[\u0000-\u001f\u007f]/.test(identifier);
-}
 
 /** The answer of `POST /tencent/usersig`. */
 export interface UserSigAnswer {
@@ -27,19 +21,20 @@ const invalidIdentifier = (): Response =>
   errorResponse(
     400,
     'invalid_identifier',
-    `The JWT subject is not a valid Tencent UserID (1–${MAX_USER_ID_BYTES} bytes of UTF-8, no control characters)`,
+    `The JWT subject is not a valid Tencent UserID (1–${MAX_USER_ID_BYTES} bytes of UTF-8; no control, format or zero-width character; no white space at either end)`,
   );
 
 /**
  * `POST /tencent/usersig`, for the end user the JWT authenticated (`authenticateUser` ran before; no request body
- * needed): mints a UserSig for the JWT's `sub`, valid for `USERSIG_TTL_SECONDS`. Refuses with 403 `forbidden` when
- * `sub` is `administrator` or in `TENCENT_ADMIN_IDENTIFIERS` (compared case-insensitively: an admin UserSig would
- * grant REST admin rights), 400 `invalid_identifier` when `sub` is not a valid Tencent UserID (1–32 UTF-8 bytes).
+ * needed): mints a UserSig for the JWT's `sub`, valid for `USER_SIG_EXPIRE_SECONDS`. Refuses with 403 `forbidden`
+ * when `sub` is `administrator` or in `TENCENT_ADMIN_IDENTIFIERS` — compared in their `comparableIdentifier` form
+ * (NFKC, case-insensitive, trimmed): an admin UserSig would grant REST admin rights — and with 400
+ * `invalid_identifier` when `sub` is not a UserID the worker mints for (`isTencentUserId`).
  */
 export function handleUserSig(user: UserJwtClaims, config: UserSigConfig, now: Clock): Response {
   const nowMilliseconds = now();
   const userId = user.subject;
-  if (config.adminIdentifiers.has(userId.toLowerCase())) {
+  if (config.adminIdentifiers.has(comparableIdentifier(userId))) {
     return errorResponse(403, 'forbidden', 'UserSigs are not minted for administrator identifiers');
   }
   if (!isTencentUserId(userId)) return invalidIdentifier();
@@ -49,7 +44,7 @@ export function handleUserSig(user: UserJwtClaims, config: UserSigConfig, now: C
       sdkAppId: config.sdkAppId,
       secretKey: config.secretKey,
       identifier: userId,
-      expireSeconds: config.ttlSeconds,
+      expireSeconds: config.expireSeconds,
       now: () => nowMilliseconds,
     });
   } catch (error) {
@@ -58,7 +53,7 @@ export function handleUserSig(user: UserJwtClaims, config: UserSigConfig, now: C
   }
   const answer: UserSigAnswer = {
     userSig,
-    expiresAt: (Math.floor(nowMilliseconds / 1000) + config.ttlSeconds) * 1000,
+    expiresAt: (Math.floor(nowMilliseconds / 1000) + config.expireSeconds) * 1000,
     sdkAppId: config.sdkAppId,
     userId,
   };

@@ -12,7 +12,7 @@ const BINDINGS = {
   TENCENT_SECRET_KEY: SECRET_KEY,
   USER_JWT_SECRET: JWT_SECRET,
   TENCENT_ADMIN_IDENTIFIERS: 'ops-admin, robot_admin',
-  USERSIG_TTL_SECONDS: '3600',
+  USER_SIG_EXPIRE_SECONDS: '3600',
 };
 
 let worker: WorkerHarness;
@@ -36,7 +36,7 @@ async function expectError(response: Response, status: number, error: string) {
 }
 
 describe('minting', () => {
-  it('mints a UserSig for the JWT subject that verifyUserSig accepts, valid for USERSIG_TTL_SECONDS', async () => {
+  it('mints a UserSig for the JWT subject that verifyUserSig accepts, valid for USER_SIG_EXPIRE_SECONDS', async () => {
     const before = Math.floor(Date.now() / 1000);
     const response = await mint(bearer('viewer-42'));
     expect(response.status).toBe(200);
@@ -90,8 +90,19 @@ describe('refusals', () => {
     expect(await expectError(noSubject, 401, 'unauthorized')).toContain('missing_subject');
   });
 
-  it('403 for administrator identifiers, built-in or configured, in any case', async () => {
-    for (const admin of ['administrator', 'Administrator', 'ops-admin', 'ROBOT_ADMIN']) {
+  it('403 for administrator identifiers, built-in or configured, in any case, padded or in compatibility forms (NFKC)', async () => {
+    for (const admin of [
+      'administrator',
+      'Administrator',
+      'ops-admin',
+      'ROBOT_ADMIN',
+      'administrator ', // padded
+      '\tadministrator',
+      'administrator\u3000', // ideographic space
+      'ａｄｍｉｎｉｓｔｒａｔｏｒ', // full-width
+      'ＯＰＳ-admin',
+      'ops\uFE63admin', // small hyphen-minus, NFKC "-"
+    ]) {
       await expectError(await mint(bearer(admin)), 403, 'forbidden');
     }
   });
@@ -100,6 +111,24 @@ describe('refusals', () => {
     await expectError(await mint(bearer('x'.repeat(33))), 400, 'invalid_identifier');
     await expectError(await mint(bearer('观众观众观众观众观众观')), 400, 'invalid_identifier'); // 33 bytes
     await expectError(await mint(bearer('viewer\n1')), 400, 'invalid_identifier');
+  });
+
+  it('400 for a subject with a C1 control, a bidi or other format character, a zero-width character or a lone surrogate', async () => {
+    for (const subject of [
+      'viewer\u0085', // C1 next line
+      'viewer\u009b1', // C1 CSI
+      'viewer\u202e1', // right-to-left override
+      '\u2066viewer\u2069', // isolates
+      'vie\u200bwer', // zero-width space
+      'vie\u200dwer', // zero-width joiner
+      '\ufeffviewer', // BOM
+      'viewer\u00ad', // soft hyphen
+      'viewer\u2028', // line separator
+      'victim\ud800', // lone surrogate (UTF-8 cannot carry it: a UserSig for it would verify for "victim\ufffd")
+      ' viewer', // white space at either end reads like another user
+    ]) {
+      await expectError(await mint(bearer(subject)), 400, 'invalid_identifier');
+    }
     const get = await mint(bearer('viewer-1'), 'GET');
     await expectError(get, 405, 'method_not_allowed');
     expect(get.headers.get('allow')).toBe('POST');
