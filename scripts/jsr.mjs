@@ -28,10 +28,14 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const manifestOf = (name) => readJson(join(root, 'packages', name, 'package.json'));
 const jsrPath = (name) => join(root, 'packages', name, 'jsr.json');
 
-/** What jsr.json's `imports` must be: npm dependencies as `npm:`, sibling packages as `jsr:` at the same version. */
+/** What jsr.json's `imports` must be: npm dependencies as `npm:`, sibling packages (dependencies or peers) as `jsr:` at the same version. */
 function expectedImports(manifest) {
   const imports = {};
-  for (const [dependency, range] of Object.entries(manifest.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  // tokenwire's own peers count too (the emulator's type-only peer on live-config); framework peers (express, hono)
+  // belong to npm-only entries and stay out.
+  const ownPeers = Object.entries(manifest.peerDependencies ?? {}).filter(([dependency]) => dependency.startsWith('@tokenwire/'));
+  const dependencies = [...Object.entries(manifest.dependencies ?? {}), ...ownPeers].sort(([a], [b]) => a.localeCompare(b));
+  for (const [dependency, range] of dependencies) {
     if (dependency.startsWith('@tokenwire/'))
       imports[dependency] = `jsr:${dependency}@${manifestOf(dependency.slice('@tokenwire/'.length)).version}`;
     else imports[dependency] = `npm:${dependency}@${range}`;
