@@ -177,7 +177,8 @@ describe('verifyLiveCallback with callbacks emitted by the emulator', () => {
     );
     const result = await emulator.tencent.emitCallback(
       'Live.CallbackBeforeSendGift',
-      { RoomId: 'r1', GiftWater: { Coins: 'lots' } },
+      // Sent as text: the typed body of a before-gift callback would not allow Coins: 'lots'.
+      JSON.stringify({ RoomId: 'r1', GiftWater: { Coins: 'lots' } }),
       { fetch: receiver.fetch },
     );
     expect(result).toMatchObject({ delivered: true, accepted: true, status: 200 });

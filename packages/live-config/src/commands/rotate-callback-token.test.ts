@@ -116,9 +116,10 @@ describe('rotateCallbackToken', () => {
   it('follows the documented procedure end to end: both tokens accepted during the overlap, then only the new one', async () => {
     const received: string[] = [];
     let tokens: string[] = [];
-    const receiver = async (request: Request) => {
+    // Called as Tencent's delivery calls it, fetch(url, init); the tests below also hand it a Request.
+    const receiver = async (input: string | URL | Request, init?: RequestInit) => {
       try {
-        const event = await verifyLiveCallback(request, { sdkAppId: SDK_APP_ID, tokens });
+        const event = await verifyLiveCallback(new Request(input, init), { sdkAppId: SDK_APP_ID, tokens });
         received.push(event.command);
         return callbackAck();
       } catch (error) {
@@ -130,14 +131,14 @@ describe('rotateCallbackToken', () => {
     await setCallbackToken(client, { token: 'old-token', enabled: true });
     tokens = ['old-token'];
     const body = { Operator_Account: 'u', RoomInfo: { RoomId: 'r1' }, EventTime: Date.now() };
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver })).toMatchObject({
       accepted: true,
     });
 
     // 1. receivers accept both the current and the next token; 2. rotate to the next one
     const next = generateCallbackToken();
     tokens = ['old-token', next];
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver })).toMatchObject({
       accepted: true,
     });
     const rotation = await rotateCallbackToken(client, { token: next });
@@ -148,14 +149,14 @@ describe('rotateCallbackToken', () => {
       { method: 'POST', body: JSON.stringify(body) },
     );
     expect((await receiver(inFlight.clone())).status).toBe(200);
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver })).toMatchObject({
       accepted: true,
     });
 
     // 3./4. after the overlap, drop the previous token: old signatures are refused, new ones accepted
     tokens = [next];
     expect((await receiver(inFlight.clone())).status).toBe(401);
-    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver as typeof fetch })).toMatchObject({
+    expect(await emulator.tencent.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: receiver })).toMatchObject({
       accepted: true,
     });
     expect(received).toHaveLength(5);
