@@ -119,7 +119,7 @@ describe.each(runtimes)('the smoke scenario on $name', ({ name, reports, userAge
     const state = served.emulator.state;
     expect(state.tencent?.callback).toEqual({
       url: EXPECTED_RESULTS.liveConfig.callback.url,
-      callbackCommandList: EXPECTED_RESULTS.liveConfig.callback.commands,
+      commands: EXPECTED_RESULTS.liveConfig.callback.commands,
     });
     const chat = state.aicc?.messages.get(userId) ?? [];
     expect(chat.filter((message) => message.sourceType === 'CUSTOMER').map((message) => message.content)).toEqual(['I forgot my password']);
