@@ -11,6 +11,7 @@
 import type { WorkerEnv } from './env.js';
 import { listenAddress } from './listen-address.js';
 import { createServerContext } from './server-context.js';
+import { shutDown } from './shut-down.js';
 import worker from './worker.js';
 
 declare const Bun: {
@@ -30,9 +31,6 @@ console.log(`tokenwire edge worker listening on http://${server.hostname}:${serv
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    void server
-      .stop()
-      .then(() => ctx.drain())
-      .then(() => process.exit(0));
+    void shutDown(() => server.stop(), ctx).then(() => process.exit(0));
   });
 }

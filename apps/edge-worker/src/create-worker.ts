@@ -2,7 +2,6 @@ import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH 
 import { systemClock, type Clock } from '@tokenwire/core';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { bodyLimit } from 'hono/body-limit';
 import { gatewayApiAllowed, gatewayApiMethod, gatewayBodyLimit, handleGatewayCcmessaging } from './aicc/gateway-ccmessaging-route.js';
 import { handleGatewayToken } from './aicc/gateway-token-route.js';
 import type { RelayDependencies } from './aicc/relay-to-aicc.js';
@@ -13,10 +12,12 @@ import type { OutboundFetch } from './env.js';
 import { handleHealth } from './health-route.js';
 import { browserCors } from './http/browser-cors.js';
 import { drainingBodyLimit } from './http/draining-body-limit.js';
+import { limitBody } from './http/limit-body.js';
 import { errorResponse, logMisconfiguration, methodNotAllowed, misconfiguredResponse } from './http/error-response.js';
 import { callbackFailure } from './tencent/callback-failure.js';
-import { CALLBACK_TOLERANCE_SECONDS, handleCallback, MAX_CALLBACK_BODY_BYTES } from './tencent/callback-route.js';
-import { ReplayGuard } from './tencent/replay-guard.js';
+import { CALLBACK_BODY_DEADLINE_MS, callbackBodyTooLarge, handleCallback, MAX_CALLBACK_BODY_BYTES } from './tencent/callback-route.js';
+import { MemoryReplayGuard } from './tencent/memory-replay-guard.js';
+import type { ReplayGuard } from './tencent/replay-guard.js';
 import { handleUserSig } from './tencent/user-sig-route.js';
 import type { WorkerHonoEnv } from './worker-hono-env.js';
 
@@ -35,7 +36,10 @@ export interface WorkerDependencies {
   readonly fetch?: OutboundFetch;
   /** Clock in ms since the epoch. Default `Date.now`. */
   readonly now?: Clock;
-  /** Memory of accepted callbacks. Default: one per worker instance (that is, per isolate). */
+  /**
+   * Memory of processed callbacks (a delivered event is not delivered again; a repeat gets the first answer).
+   * Default: a {@link MemoryReplayGuard} per worker instance (that is, per isolate).
+   */
   readonly replayGuard?: ReplayGuard;
 }
 
@@ -73,7 +77,7 @@ function callbackMisconfigured(route: string, problems: readonly string[]): Resp
 export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker {
   const fetch: OutboundFetch = dependencies.fetch ?? ((request) => globalThis.fetch(request));
   const now = dependencies.now ?? systemClock;
-  const replayGuard = dependencies.replayGuard ?? new ReplayGuard({ toleranceSeconds: CALLBACK_TOLERANCE_SECONDS });
+  const replayGuard = dependencies.replayGuard ?? new MemoryReplayGuard();
   const relay = (c: Context<WorkerHonoEnv>): RelayDependencies => ({ fetch, now, ctx: c.executionCtx });
 
   const app = new Hono<WorkerHonoEnv>();
@@ -96,8 +100,8 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   app.post(
     ROUTES.tencentCallback,
     requireSection('callback', callbackMisconfigured),
-    bodyLimit({ maxSize: MAX_CALLBACK_BODY_BYTES, onError: () => callbackFailure(413, 'callback body too large') }),
-    (c) => handleCallback(c.req.raw, c.var.callback, { ctx: c.executionCtx, fetch, now, replayGuard }),
+    limitBody(() => ({ maxBytes: MAX_CALLBACK_BODY_BYTES, deadlineMs: CALLBACK_BODY_DEADLINE_MS }), callbackBodyTooLarge),
+    (c) => handleCallback(c.var.body, c.var.callback, { ctx: c.executionCtx, fetch, now, replayGuard }),
   );
   app.all(ROUTES.tencentCallback, () => callbackFailure(405, 'use POST', { allow: 'POST' }));
 

@@ -14,6 +14,7 @@
 import type { WorkerEnv } from './env.js';
 import { listenAddress } from './listen-address.js';
 import { createServerContext } from './server-context.js';
+import { shutDown } from './shut-down.js';
 import worker from './worker.js';
 
 declare const Deno: {
@@ -39,9 +40,6 @@ const server = Deno.serve(
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   Deno.addSignalListener(signal, () => {
-    void server
-      .shutdown()
-      .then(() => ctx.drain())
-      .then(() => Deno.exit(0));
+    void shutDown(() => server.shutdown(), ctx).then(() => Deno.exit(0));
   });
 }

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackConfig } from '../src/config/callback-config.js';
 import {
-  beforeGiftAck,
   DECISION_ANSWER_MAX_BYTES,
   decideBeforeGift,
   POLICY_BLOCK_ERROR_CODE,
@@ -10,6 +9,7 @@ import {
   policyDecision,
 } from '../src/tencent/before-gift-decision.js';
 import type { CallbackEventMessage } from '../src/tencent/callback-event-message.js';
+import { callbackOk } from '../src/tencent/callback-ok.js';
 
 const message: CallbackEventMessage = {
   id: 'a'.repeat(64),
@@ -36,17 +36,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('beforeGiftAck', () => {
+describe('callbackOk (the answer to a gift decision)', () => {
   it('allows with OK/0 and blocks with a refusal (OK, non-zero code), never FAIL', async () => {
-    expect(await beforeGiftAck({ errorCode: 0, errorInfo: '', decidedBy: 'policy' }).json()).toEqual({
+    expect(await callbackOk({ errorCode: 0, errorInfo: '' }).json()).toEqual({
       ActionStatus: 'OK',
       ErrorCode: 0,
       ErrorInfo: '',
     });
-    const blocked = beforeGiftAck(policyDecision('block'));
+    const blocked = callbackOk(policyDecision('block'));
     expect(blocked.status).toBe(200);
     expect(await blocked.json()).toEqual({ ActionStatus: 'OK', ErrorCode: POLICY_BLOCK_ERROR_CODE, ErrorInfo: POLICY_BLOCK_ERROR_INFO });
-    expect(await beforeGiftAck({ errorCode: 4001, errorInfo: 'no coins', decidedBy: 'forward' }).json()).toEqual({
+    expect(await callbackOk({ errorCode: 4001, errorInfo: 'no coins' }).json()).toEqual({
       ActionStatus: 'OK',
       ErrorCode: 4001,
       ErrorInfo: 'no coins',
@@ -61,7 +61,7 @@ describe('decideBeforeGift', () => {
     [{ ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'no coins' }, 4001],
     [{ ErrorCode: 4001 }, 4001],
   ])("takes the decision service's answer %j", async (answer, errorCode) => {
-    const decision = await decideBeforeGift(async () => message, config('block'), answering(answer));
+    const decision = await decideBeforeGift(message, config('block'), answering(answer));
     expect(decision).toMatchObject({ errorCode, decidedBy: 'forward' });
   });
 
@@ -74,7 +74,7 @@ describe('decideBeforeGift', () => {
   ])('leaves %s to the policy, and logs why', async (_name, answer, status, why) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const policy of ['allow', 'block'] as const) {
-      expect(await decideBeforeGift(async () => message, config(policy), answering(answer, status))).toEqual(policyDecision(policy));
+      expect(await decideBeforeGift(message, config(policy), answering(answer, status))).toEqual(policyDecision(policy));
     }
     expect(log.mock.calls.map(([line]) => String(line))).toEqual([expect.stringContaining(why), expect.stringContaining(why)]);
     expect(String(log.mock.calls[0]?.[0])).not.toContain('wallet down');
@@ -101,7 +101,7 @@ describe('decideBeforeGift', () => {
       requests.push(request);
       return answer();
     };
-    expect(await decideBeforeGift(async () => message, config('block'), fetch)).toEqual(policyDecision('block'));
+    expect(await decideBeforeGift(message, config('block'), fetch)).toEqual(policyDecision('block'));
     expect(requests.map((request) => request.url)).toEqual(['https://decider.example/gift']);
     expect((JSON.parse(String(log.mock.calls[0]?.[0])) as { why: string }).why).toBe(why);
   });

@@ -13,14 +13,13 @@ const BLOCKED = { ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: 'The gift cannot 
 type DeciderMode = 'wallet' | 'stall' | 'error' | 'garbage' | 'fail';
 let mode: DeciderMode = 'wallet';
 const stalled: (() => void)[] = [];
-const decisions: { authorization: string | null; command: string | null; replay: string | null }[] = [];
+const decisions: { authorization: string | null; command: string | null }[] = [];
 
 /** A decision service: allows gifts up to 100 coins, refuses more with its own code. */
 async function decider(request: Request): Promise<Response> {
   decisions.push({
     authorization: request.headers.get('authorization'),
     command: request.headers.get('x-tokenwire-callback-command'),
-    replay: request.headers.get('x-tokenwire-replay'),
   });
   const event = (await request.json()) as { rawBody: string };
   if (mode === 'stall') await new Promise<void>((resolve) => stalled.push(resolve));
@@ -111,25 +110,32 @@ describe('a forward target', () => {
       refused: true,
       body: { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' },
     });
-    expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift', replay: null });
+    expect(decisions.at(-1)).toEqual({ authorization: FORWARD_AUTHORIZATION, command: 'Live.CallbackBeforeSendGift' });
     // The policy is block here, yet the target's "allow" wins.
     expect(await sendGift(blockWithDecider, 50)).toMatchObject({ accepted: true });
   });
 
-  it('flags a repeated gift callback with x-tokenwire-replay: 1 (decided again: the decision service must be idempotent)', async () => {
+  it('answers an exact repeat of a decided gift with the same decision, without asking the target again', async () => {
     mode = 'wallet';
-    let sent: Request | undefined;
-    const first = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(7), {
-      fetch: (input, init) => {
-        sent = new Request(input, init);
-        return allowWithDecider.dispatch(sent.clone());
-      },
-    });
-    expect(first).toMatchObject({ accepted: true });
-    expect(decisions.at(-1)).toMatchObject({ replay: null });
-    const repeated = await allowWithDecider.dispatch(sent!.clone());
-    expect(await repeated.json()).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-    expect(decisions.at(-1)).toMatchObject({ replay: '1' });
+    for (const coins of [7, 700]) {
+      let sent: Request | undefined;
+      const first = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', giftBody(coins), {
+        fetch: (input, init) => {
+          sent = new Request(input, init);
+          return allowWithDecider.dispatch(sent.clone());
+        },
+      });
+      const before = decisions.length;
+      const expected =
+        coins <= 100
+          ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }
+          : { ActionStatus: 'OK', ErrorCode: 4001, ErrorInfo: 'not enough coins' };
+      expect(first).toMatchObject({ status: 200, body: expected });
+      const repeated = await allowWithDecider.dispatch(sent!.clone());
+      expect(repeated.status).toBe(200);
+      expect(await repeated.json()).toEqual(expected);
+      expect(decisions.length).toBe(before);
+    }
   });
 
   it('answers a gift whose body changed shape with the policy, without asking the target', async () => {
@@ -150,11 +156,12 @@ describe('a forward target', () => {
 
   it("falls back to the policy after BEFORE_GIFT_FORWARD_TIMEOUT_MS (1500 ms) when the target stalls, within Tencent's 2 s", async () => {
     mode = 'stall';
-    const allowed = await sendGift(allowWithDecider, 50);
+    // Coins no other test sends: an identical gift callback in the same second would get the decision remembered for it.
+    const allowed = await sendGift(allowWithDecider, 51);
     expect(allowed).toMatchObject({ accepted: true, body: { ErrorCode: 0 } });
     expect(allowed.durationMs).toBeGreaterThanOrEqual(1450);
     expect(allowed.durationMs).toBeLessThan(2000);
-    const blocked = await sendGift(blockWithDecider, 50);
+    const blocked = await sendGift(blockWithDecider, 52);
     expect(blocked).toMatchObject({ accepted: false, body: BLOCKED });
     expect(blocked.durationMs).toBeGreaterThanOrEqual(1450);
     expect(blocked.durationMs).toBeLessThan(2000);
@@ -169,12 +176,12 @@ describe('a forward target', () => {
   });
 
   it('falls back to the policy at once on an error, an answer that is not a decision, or ActionStatus FAIL (could not decide)', async () => {
-    for (const failure of ['error', 'garbage', 'fail'] as const) {
+    for (const [index, failure] of (['error', 'garbage', 'fail'] as const).entries()) {
       mode = failure;
-      const allowed = await sendGift(allowWithDecider, 500);
+      const allowed = await sendGift(allowWithDecider, 600 + index);
       expect(allowed).toMatchObject({ accepted: true });
       expect(allowed.durationMs).toBeLessThan(500);
-      expect(await sendGift(blockWithDecider, 5)).toMatchObject({ refused: true, body: BLOCKED });
+      expect(await sendGift(blockWithDecider, 10 + index)).toMatchObject({ refused: true, body: BLOCKED });
     }
     expect(await waitForLog(allowWithDecider, 'could not decide')).toContain('before_gift.policy_fallback');
   });

@@ -1,10 +1,11 @@
 // The one table from a refusal reason to the callback route's HTTP status and answer.
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_REFUSAL_STATUS, callbackRefusal, type CallbackRefusalReason } from '../src/tencent/callback-refusal.js';
+import type { CallbackSignatureErrorReason } from '@tokenwire/core';
+import { CALLBACK_REFUSAL_STATUS, callbackRefusal } from '../src/tencent/callback-refusal.js';
 
 // Written out here rather than read from the table: a reason added to core's union without a status here fails
 // the typecheck (the Record is exhaustive), and a status changed by mistake fails this test.
-const EXPECTED: Record<CallbackRefusalReason, 400 | 401> = {
+const EXPECTED: Record<CallbackSignatureErrorReason, 400 | 401> = {
   sdkappid_mismatch: 401,
   missing_signature: 401,
   malformed_request_time: 401,
@@ -12,7 +13,6 @@ const EXPECTED: Record<CallbackRefusalReason, 400 | 401> = {
   signature_mismatch: 401,
   no_tokens: 401,
   malformed_request: 401,
-  replayed: 401,
   malformed_body: 400,
 };
 
@@ -21,7 +21,7 @@ describe('callbackRefusal', () => {
     expect(CALLBACK_REFUSAL_STATUS).toEqual(EXPECTED);
   });
 
-  it.each(Object.entries(EXPECTED) as [CallbackRefusalReason, number][])(
+  it.each(Object.entries(EXPECTED) as [CallbackSignatureErrorReason, number][])(
     'answers %s with %i and a Tencent-shaped FAIL body',
     async (reason, status) => {
       const detail = 'The callback body is not valid JSON (unexpected end at character 9)';

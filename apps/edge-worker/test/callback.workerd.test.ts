@@ -14,7 +14,9 @@ import {
   SDK_APP_ID,
   type TencentApp,
 } from './support/tencent-app.js';
+import { CALLBACK_BODY_DEADLINE_MS } from '../src/tencent/callback-route.js';
 import { canonicalJson } from '../src/tencent/canonical-json.js';
+import { tricklingRequest } from './support/trickling-request.js';
 import { startWorker, waitFor, waitForLog, type WorkerHarness } from './support/workerd.js';
 
 const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
@@ -152,7 +154,7 @@ describe("Tencent's documented dialects", () => {
   });
 });
 
-describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
+describe('refused and repeated callbacks', () => {
   async function expectRefused(response: Response, status: number, info: string) {
     expect(response.status).toBe(status);
     const text = await response.text();
@@ -160,28 +162,41 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
     expect(text).not.toContain(CALLBACK_TOKEN);
   }
 
-  it('refuses a replay of an accepted callback, and queues nothing', async () => {
+  it('answers an exact repeat of an accepted callback as the first (200 OK, not 401), and queues it only once', async () => {
     const { result, sent } = await emit(app, createRoomBody('room-replayed'));
     expect(result).toMatchObject({ accepted: true });
     await waitFor(() => worker.queued.some((message) => (message as { rawBody: string }).rawBody.includes('room-replayed')));
     const queued = worker.queued.length;
-    await expectRefused(await worker.dispatch(sent), 401, 'unauthenticated callback: replayed');
+    for (let repeat = 0; repeat < 2; repeat++) {
+      const again = await worker.dispatch(sent.clone());
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(OK);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(worker.queued.length).toBe(queued);
   });
 
-  it('refuses a re-formatted replay (whitespace, key order, escapes) as the same event', async () => {
+  it('answers a re-formatted repeat (whitespace, key order, escapes) or one signed anew as the same event: OK, not queued again', async () => {
     const body = createRoomBody('room-reformatted');
     const { result, sent } = await emit(app, body);
     expect(result).toMatchObject({ accepted: true });
+    await waitFor(() => worker.queued.some((message) => (message as { rawBody: string }).rawBody.includes('room-reformatted')));
+    const queued = worker.queued.length;
     const reordered = JSON.stringify({ EventTime: 1, ...JSON.parse(body.replace('144115216631667826', '"x"')) })
       .replace('"x"', '144115216631667826')
       .replace(/"EventTime":1,/, '');
     for (const variant of [`${body} `, `\n${body.replaceAll(',', ', ')}`, body.replace('"r"', '"\\u0072"'), reordered]) {
       expect(variant).not.toBe(body);
       const replay = new Request(sent.url, { method: 'POST', headers: sent.headers, body: variant });
-      await expectRefused(await worker.dispatch(replay), 401, 'unauthenticated callback: replayed');
+      const again = await worker.dispatch(replay);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(OK);
     }
+    // Tencent delivering it again a few seconds later, signed anew.
+    const redelivered = await emit(app, body, { requestTime: Math.floor(Date.now() / 1000) + 2 });
+    expect(redelivered.result).toMatchObject({ accepted: true, status: 200, body: OK });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(worker.queued.length).toBe(queued);
   });
 
   it('refuses a forged signature', async () => {
@@ -254,6 +269,46 @@ describe('refused callbacks (401 with a Tencent-shaped FAIL body)', () => {
       body: { ActionStatus: 'FAIL', ErrorCode: 413, ErrorInfo: 'callback body too large' },
     });
   });
+});
+
+describe('bodies that never finish (a sender trickling bytes to hold connections)', () => {
+  const forgedPath = () => {
+    const url = new URL(CALLBACK_URL);
+    url.searchParams.set('SdkAppid', String(SDK_APP_ID));
+    url.searchParams.set('CallbackCommand', 'Live.CallbackAfterCreateRoom');
+    url.searchParams.set('RequestTime', String(Math.floor(Date.now() / 1000)));
+    url.searchParams.set('Sign', '0'.repeat(64));
+    return `${url.pathname}${url.search}`;
+  };
+
+  it('answers a forged callback whose body trickles 401 within about 2 s and closes the connection', async () => {
+    const origin = (await worker.mf.ready).origin;
+    const requests = [tricklingRequest(origin, forgedPath(), { contentLength: 10_000 }), tricklingRequest(origin, forgedPath())];
+    try {
+      for (const request of requests) {
+        const answer = await request.answered;
+        expect(answer.status).toBe(401);
+        expect(answer.afterMs).toBeGreaterThanOrEqual(CALLBACK_BODY_DEADLINE_MS - 200);
+        expect(answer.afterMs).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 2000);
+        expect(await request.closed).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 4000);
+      }
+    } finally {
+      for (const request of requests) request.stop();
+    }
+  }, 15_000);
+
+  it('answers a declared Content-Length over 1 MiB 413 after discarding briefly, and closes the connection', async () => {
+    const origin = (await worker.mf.ready).origin;
+    const request = tricklingRequest(origin, forgedPath(), { contentLength: 5 * 1024 * 1024 });
+    try {
+      const answer = await request.answered;
+      expect(answer.status).toBe(413);
+      expect(answer.afterMs).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 2000);
+      expect(await request.closed).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 4000);
+    } finally {
+      request.stop();
+    }
+  }, 15_000);
 });
 
 describe('token rotation', () => {

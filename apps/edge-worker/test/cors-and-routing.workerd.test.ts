@@ -8,6 +8,7 @@ const ORIGIN = 'https://app.example.test';
 const BASE = 'https://edge.test';
 const BINDINGS = {
   ...CALLBACK_BINDINGS,
+  FORWARD_URL: 'https://events.example.test/tencent',
   TENCENT_SECRET_KEY: 'tencent-secret-key-for-cors-tests-0123456789',
   USER_JWT_SECRET: JWT_SECRET,
   AICC_BASE_URL: 'https://aicc.emulator.test',
@@ -120,7 +121,7 @@ describe('CORS on answers', () => {
 });
 
 describe('routing', () => {
-  it('GET /healthz reports which routes are configured, and no values', async () => {
+  it('GET /healthz reports which routes are ready, and no values', async () => {
     const response = await worker.dispatch(new Request(`${BASE}/healthz`));
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -128,12 +129,33 @@ describe('routing', () => {
     for (const secret of [CALLBACK_TOKEN, JWT_SECRET]) expect(text).not.toContain(secret);
     const empty = await startWorker({ bindings: {} });
     try {
+      const misconfigured = 'misconfigured: a request to the route logs which bindings to fix';
       expect(await (await empty.dispatch(new Request(`${BASE}/healthz`))).json()).toEqual({
         status: 'ok',
         routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
+        notReady: { tencentCallback: misconfigured, userSig: misconfigured, aiccGateway: misconfigured },
       });
     } finally {
       await empty.dispose();
+    }
+  });
+
+  it('GET /healthz reports the callback route not ready, and why, when no event sink (EVENTS, FORWARD_URL) is configured', async () => {
+    const noSink = await startWorker({ bindings: { ...CALLBACK_BINDINGS } });
+    try {
+      const text = await (await noSink.dispatch(new Request(`${BASE}/healthz`))).text();
+      expect(JSON.parse(text)).toEqual({
+        status: 'ok',
+        routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
+        notReady: {
+          tencentCallback: 'no event sink is configured (bind EVENTS or set FORWARD_URL)',
+          userSig: 'misconfigured: a request to the route logs which bindings to fix',
+          aiccGateway: 'misconfigured: a request to the route logs which bindings to fix',
+        },
+      });
+      expect(text).not.toContain(CALLBACK_TOKEN);
+    } finally {
+      await noSink.dispose();
     }
   });
 

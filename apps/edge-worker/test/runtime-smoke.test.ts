@@ -1,13 +1,16 @@
 // The same worker bundle served by the Deno and Bun entry points (dist/deno.js, dist/bun.js), called over HTTP
-// from Node: health, one verified callback forwarded to FORWARD_URL, a replay refused, a UserSig minted.
+// from Node: health, one verified callback forwarded to FORWARD_URL, its repeat answered as the first, a UserSig
+// minted; forged callbacks trickling their bodies answered within the body deadline, and SIGTERM while one trickles.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
 import { verifyUserSig } from '@tokenwire/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHUTDOWN_GRACE_MS } from '../src/shut-down.js';
+import { CALLBACK_BODY_DEADLINE_MS } from '../src/tencent/callback-route.js';
 import { appDir } from './support/build-worker.js';
 import { CALLBACK_TOKEN, createRoomBody, createTencentApp, SDK_APP_ID, SECRET_KEY, type TencentApp } from './support/tencent-app.js';
+import { tricklingRequest } from './support/trickling-request.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 import { runtimeBinary } from '../../../scripts/runtime-binary.mjs';
 import { certificateTrust } from '../../../scripts/runtime-env.mjs';
@@ -91,20 +94,26 @@ function stop(served: Served): Promise<number | null> {
   });
 }
 
+// Deno's server (hyper) sends the 401 with `connection: close` but keeps reading a body its sender still trickles
+// before it closes the connection: the request is over, only the socket stays (documented in the README).
 const runtimes = [
   {
     name: 'deno',
     command: () => runtimeBinary('deno'),
     args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--unstable-no-legacy-abort', 'dist/deno.js'],
+    closesTrickledConnections: false,
   },
-  { name: 'bun', command: () => runtimeBinary('bun'), args: ['dist/bun.js'] },
+  { name: 'bun', command: () => runtimeBinary('bun'), args: ['dist/bun.js'], closesTrickledConnections: true },
 ] as const;
 
-describe.each(runtimes)('the worker served by the $name entry point', ({ name, command, args }) => {
-  it('answers healthz, accepts a verified callback (forwarded), refuses its replay, and mints a UserSig', async () => {
+describe.each(runtimes)('the worker served by the $name entry point', ({ name, command, args, closesTrickledConnections }) => {
+  it('answers healthz, accepts a verified callback (forwarded), answers its repeat as the first, and mints a UserSig', async () => {
     const served = await serve(command(), args);
     const health = await fetch(`${served.url}/healthz`);
-    expect(await health.json()).toEqual({ status: 'ok', routes: { tencentCallback: true, userSig: true, aiccGateway: false, cors: true } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      routes: { tencentCallback: true, userSig: true, aiccGateway: false, cors: true },
+    });
 
     let sent: Request | undefined;
     const body = createRoomBody(`room-${name}`);
@@ -126,9 +135,12 @@ describe.each(runtimes)('the worker served by the $name entry point', ({ name, c
       body: { command: 'Live.CallbackAfterCreateRoom', rawBody: body },
     });
 
+    // An exact repeat is answered as the first was, and not forwarded again.
+    const forwardedBefore = events.length;
     const replay = await fetch(sent!);
-    expect(replay.status).toBe(401);
-    expect(await replay.json()).toEqual({ ActionStatus: 'FAIL', ErrorCode: 401, ErrorInfo: 'unauthenticated callback: replayed' });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+    expect(events.length).toBe(forwardedBefore);
 
     const minted = await fetch(`${served.url}/tencent/usersig`, { method: 'POST', headers: { authorization: bearer(`viewer-${name}`) } });
     expect(minted.status).toBe(200);
@@ -139,5 +151,34 @@ describe.each(runtimes)('the worker served by the $name entry point', ({ name, c
 
     expect(await stop(served)).toBe(0);
     expect(served.stderr.join('')).toBe('');
+  }, 60_000);
+
+  it('answers forged callbacks whose bodies trickle within about 2 s, and stops on SIGTERM within its grace while one trickles', async () => {
+    const served = await serve(command(), args);
+    const path = `/tencent/callback?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterCreateRoom&RequestTime=${Math.floor(Date.now() / 1000)}&Sign=${'0'.repeat(64)}`;
+    const trickling = Array.from({ length: 20 }, (_, index) =>
+      tricklingRequest(served.url, path, index % 2 === 0 ? { contentLength: 10_000 } : {}),
+    );
+    try {
+      const answers = await Promise.all(trickling.map((request) => request.answered));
+      for (const answer of answers) {
+        expect(answer.status).toBe(401);
+        expect(answer.afterMs).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 2000);
+      }
+      if (closesTrickledConnections) {
+        for (const closedAfter of await Promise.all(trickling.map((request) => request.closed))) {
+          expect(closedAfter).toBeLessThan(CALLBACK_BODY_DEADLINE_MS + 4000);
+        }
+      }
+      // A sender that keeps its connection open and trickles: SIGTERM still stops the server, without waiting for it.
+      const holding = tricklingRequest(served.url, path, { contentLength: 10_000_000 });
+      trickling.push(holding);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = performance.now();
+      expect(await stop(served)).toBe(0);
+      expect(performance.now() - started).toBeLessThan(SHUTDOWN_GRACE_MS + 2000);
+    } finally {
+      for (const request of trickling) request.stop();
+    }
   }, 60_000);
 });

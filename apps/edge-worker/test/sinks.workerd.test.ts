@@ -92,7 +92,14 @@ describe('FORWARD_URL', () => {
     expect(statuses.slice(0, -1).every((status) => status === 503)).toBe(true);
     expect(statuses.length).toBeGreaterThan(beforeAnswer);
     for (let index = 1; index < attempts.length; index++) expect(attempts[index]!.at - attempts[index - 1]!.at).toBeGreaterThan(900);
-  }, 15_000);
+    // The target accepted late, after the FAIL answer: Tencent's redelivery (signed anew) is answered OK, and the
+    // event is not forwarded a second time.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const redelivered = await emit(forwarding, body, Math.floor(Date.now() / 1000));
+    expect(redelivered.result).toMatchObject({ accepted: true, status: 200, body: { ActionStatus: 'OK', ErrorCode: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attemptsFor()).toHaveLength(attempts.length);
+  }, 20_000);
 
   it('answers FAIL at once when the target refuses the event (4xx), without retrying', async () => {
     mode = 'refuse';
@@ -138,7 +145,7 @@ describe('the EVENTS queue', () => {
       status: 503,
       body: { ActionStatus: 'FAIL', ErrorInfo: expect.stringContaining('the EVENTS queue refused the event') },
     });
-    // The refused callback is not remembered as seen: the same callback again (same signed URL) is not a replay.
+    // A callback that failed is released: the same callback again (same signed URL) is processed afresh.
     const second = await emit(queueOnly, body, requestTime);
     expect(second.result).toMatchObject({ status: 503 });
   });

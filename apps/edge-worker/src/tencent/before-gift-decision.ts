@@ -1,11 +1,11 @@
 import { MalformedResponseError, TimeoutError } from '@tokenwire/core';
 import { limitResponseSize, NO_RETRY_POLICY, randomUint32, type EngineAnswer } from '@tokenwire/core/internal';
-import { callbackAck } from '@tokenwire/live-config';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch } from '../env.js';
 import { describeOutboundFailure } from '../http/outbound-failure.js';
 import { outboundEngine } from '../http/outbound-engine.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
+import type { RememberedAnswer } from './replay-guard.js';
 
 /** `ErrorCode` answered when the policy blocks a gift. */
 export const POLICY_BLOCK_ERROR_CODE = 1;
@@ -23,23 +23,12 @@ const answerLimit = /* @__PURE__ */ limitResponseSize(DECISION_ANSWER_MAX_BYTES)
 
 const NOT_A_DECISION = 'the answer is not {"ErrorCode": <integer>}';
 
-/** The answer to a `Live.CallbackBeforeSendGift`, and who made it. */
-export interface BeforeGiftDecision {
-  /** 0 lets the gift through; anything else blocks it (answered as a refusal: `ActionStatus` `OK`, this code). */
-  readonly errorCode: number;
-  readonly errorInfo: string;
-  readonly decidedBy: 'forward' | 'policy';
-}
-
 /**
- * The callback answer Tencent gets for a decision: `callbackAck()` to allow, a refusal (`ActionStatus` `OK` with the
- * non-zero code) to block. Never `FAIL`: Tencent counts that as a failed callback, which lets the gift through in
- * the non-blocking mode (647/121916).
+ * The answer to a `Live.CallbackBeforeSendGift`, and who made it. `errorCode` 0 lets the gift through; anything else
+ * blocks it (answered as a refusal: `ActionStatus` `OK`, this code).
  */
-export function beforeGiftAck(decision: BeforeGiftDecision): Response {
-  return decision.errorCode === 0
-    ? callbackAck()
-    : callbackAck({ kind: 'refuse', errorCode: decision.errorCode, errorInfo: decision.errorInfo });
+export interface BeforeGiftDecision extends RememberedAnswer {
+  readonly decidedBy: 'forward' | 'policy';
 }
 
 /**
@@ -60,9 +49,6 @@ function readDecision(parsed: unknown): { decision: { errorCode: number; errorIn
   return { decision: { errorCode, errorInfo: typeof errorInfo === 'string' ? errorInfo.slice(0, MAX_ERROR_INFO_LENGTH) : '' } };
 }
 
-/** Header sent to the decision service when the same gift callback (same signed URL, same event id) was seen before. */
-export const REPLAY_HEADER = 'x-tokenwire-replay';
-
 /** The decision `BEFORE_GIFT_POLICY` makes on its own. */
 export function policyDecision(policy: CallbackConfig['beforeGift']['policy']): BeforeGiftDecision {
   return policy === 'allow'
@@ -71,29 +57,21 @@ export function policyDecision(policy: CallbackConfig['beforeGift']['policy']): 
 }
 
 /**
- * Decides a `Live.CallbackBeforeSendGift` within Tencent's 2 s (`eventMessage` builds the forwarded message, only
- * when there is a forward target). With `BEFORE_GIFT_FORWARD_URL`, the event is
- * POSTed there once with core's request engine (same JSON as the event sinks get, with `FORWARD_AUTHORIZATION`; a
- * redirect is refused, the answer read up to {@link DECISION_ANSWER_MAX_BYTES}) and a `200` answer shaped like a
- * callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and `ErrorInfo`) with `ActionStatus`
- * `OK` or none to block — decides. `ActionStatus` `FAIL` (could not decide), no such answer within
- * `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and `BEFORE_GIFT_POLICY` decides:
- * `allow` (the default) or `block`. Answer Tencent with {@link beforeGiftAck}.
- *
- * `seenBefore(message)` says whether this callback was decided before (a replay, or an identical gift sent in the
- * same second); such a request carries `x-tokenwire-replay: 1` ({@link REPLAY_HEADER}), and the decision service
- * must answer it idempotently.
+ * Decides a `Live.CallbackBeforeSendGift` within Tencent's 2 s. With `BEFORE_GIFT_FORWARD_URL`, the event
+ * `message` is POSTed there once with core's request engine (same JSON as the event sinks get, with
+ * `FORWARD_AUTHORIZATION`; a redirect is refused, the answer read up to {@link DECISION_ANSWER_MAX_BYTES}) and a
+ * `200` answer shaped like a callback answer — `{ "ErrorCode": 0 }` to allow, a non-zero `ErrorCode` (and
+ * `ErrorInfo`) with `ActionStatus` `OK` or none to block — decides. `ActionStatus` `FAIL` (could not decide), no
+ * such answer within `BEFORE_GIFT_FORWARD_TIMEOUT_MS` (1500 ms by default), or any other answer, and
+ * `BEFORE_GIFT_POLICY` decides: `allow` (the default) or `block`. Answer Tencent with `callbackOk(decision)`.
  */
 export async function decideBeforeGift(
-  eventMessage: () => Promise<CallbackEventMessage>,
+  message: CallbackEventMessage,
   config: Pick<CallbackConfig, 'beforeGift' | 'forwardAuthorization'>,
   fetch: OutboundFetch,
-  seenBefore: (message: CallbackEventMessage) => boolean = () => false,
 ): Promise<BeforeGiftDecision> {
   const { policy, forwardUrl, forwardTimeoutMs } = config.beforeGift;
   if (forwardUrl === undefined) return policyDecision(policy);
-  const message = await eventMessage();
-  const repeated = seenBefore(message);
   let answer: EngineAnswer | undefined;
   let failure: unknown;
   try {
@@ -105,7 +83,6 @@ export async function decideBeforeGift(
         'content-type': 'application/json; charset=utf-8',
         'x-tokenwire-event-id': message.id,
         'x-tokenwire-callback-command': message.command,
-        ...(repeated ? { [REPLAY_HEADER]: '1' } : {}),
         ...(config.forwardAuthorization === undefined ? {} : { authorization: config.forwardAuthorization }),
       },
       timeoutMs: forwardTimeoutMs,

@@ -1,61 +1,36 @@
-/** Default number of remembered callbacks per isolate (~15 MB at most; evicts the oldest beyond it). */
-export const DEFAULT_REPLAY_GUARD_CAPACITY = 50_000;
+/**
+ * A final answer the callback route gave, as a {@link ReplayGuard} remembers it to give it again: always HTTP 200
+ * with `ActionStatus` `OK` — `ErrorCode` 0 (accepted, a gift allowed) or the refusal's code and `ErrorInfo` (a gift
+ * blocked). FAIL answers are never remembered: they release the callback instead.
+ */
+export interface RememberedAnswer {
+  readonly errorCode: number;
+  readonly errorInfo: string;
+}
+
+/** What a {@link ReplayGuard} knows about a callback key when asked. */
+export type ReplayDecision =
+  /** Not seen (or released, or expired): the key is now claimed by the caller, which must settle or release it. */
+  | { readonly state: 'claimed' }
+  /** Claimed by another request that has not settled it yet. */
+  | { readonly state: 'in_progress' }
+  /** Answered before: answer the same, without delivering again. */
+  | { readonly state: 'answered'; readonly answer: RememberedAnswer };
 
 /**
- * Remembers the callbacks an isolate accepted while they are still fresh, to refuse the same request sent again.
- *
- * Tencent's `Sign` covers only the token and `RequestTime`, so every callback signed in the same second carries the
- * same `Sign`; a replay is told apart from a second genuine callback by its body. The callback route's key is
- * therefore `RequestTime`, `Sign` and the event id (SHA-256 of the body's canonical JSON, so a re-formatted body is
- * the same key). A different body on the same signed URL is a different key: it cannot be told from Tencent's own
- * second callback of that second. An entry lives until its `RequestTime` is older than the freshness tolerance —
- * after that `verifyLiveCallback` refuses the request as stale anyway.
- *
- * The memory is per isolate: a replay that lands on another isolate (another Cloudflare location, or after an
- * eviction) is not recognised. Receivers of the events deduplicate by the event `id` for that reason.
+ * The memory of the callbacks the worker processes, so a callback is delivered once and an exact repeat (a replay,
+ * a redelivery) gets the answer the first one got. Keys are opaque strings chosen by the callback route; times are
+ * Unix seconds. Every operation is one atomic step on the store, so an implementation may live outside the isolate
+ * (a Durable Object, a database): the default is {@link MemoryReplayGuard}, per isolate.
  */
-export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
-  readonly #toleranceSeconds: number;
-  readonly #capacity: number;
-
-  constructor(options: { readonly toleranceSeconds: number; readonly capacity?: number }) {
-    this.#toleranceSeconds = options.toleranceSeconds;
-    this.#capacity = options.capacity ?? DEFAULT_REPLAY_GUARD_CAPACITY;
-  }
-
-  /** How many callbacks are remembered now. */
-  get size(): number {
-    return this.#seen.size;
-  }
-
+export interface ReplayGuard {
   /**
-   * Records `key` (a callback with `requestTime` in Unix seconds) and returns `true`, or returns `false` when the
-   * same key was recorded before and is still fresh: a replay.
+   * Claims `key` unless it is claimed or answered: `claimed` (now the caller's until `claimExpiresAt`, when it is
+   * released by itself if the caller never settles it — an isolate that died), `in_progress`, or `answered`.
    */
-  remember(key: string, requestTime: number, nowSeconds: number): boolean {
-    this.#prune(nowSeconds);
-    const expiresAt = this.#seen.get(key);
-    if (expiresAt !== undefined && expiresAt >= nowSeconds) return false;
-    this.#seen.delete(key);
-    this.#seen.set(key, requestTime + this.#toleranceSeconds);
-    while (this.#seen.size > this.#capacity) this.#seen.delete(this.#seen.keys().next().value!);
-    return true;
-  }
-
-  /**
-   * Forgets `key`, so Tencent may deliver that callback again: only after the worker answered `FAIL` (it could not
-   * process the callback), never after a refusal (`OK` with a non-zero `ErrorCode`), which is a final answer.
-   */
-  forget(key: string): void {
-    this.#seen.delete(key);
-  }
-
-  /** Drops expired entries from the oldest end; stops at the first live one (amortised O(1) per call). */
-  #prune(nowSeconds: number): void {
-    for (const [key, expiresAt] of this.#seen) {
-      if (expiresAt >= nowSeconds) return;
-      this.#seen.delete(key);
-    }
-  }
+  decide(key: string, claimExpiresAt: number, nowSeconds: number): Promise<ReplayDecision>;
+  /** Records the final answer of a claimed key, kept until `expiresAt`. */
+  settle(key: string, answer: RememberedAnswer, expiresAt: number): Promise<void>;
+  /** Releases a claimed key (its processing failed; a redelivery is processed afresh). An answered key stays answered. */
+  release(key: string): Promise<void>;
 }
