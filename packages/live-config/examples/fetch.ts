@@ -1,5 +1,4 @@
-import { CallbackSignatureError } from '@tokenwire/core';
-import { callbackAck, createLiveCallbackVerifier, type LiveCallbackVerifier } from '@tokenwire/live-config';
+import { CallbackSignatureError, callbackAck, createLiveCallbackVerifier, type LiveCallbackVerifier } from '@tokenwire/live-config';
 import { router } from './callback-router.js';
 
 interface Env {

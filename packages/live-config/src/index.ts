@@ -91,3 +91,19 @@ export type {
   CloudRecordingEventInfo,
   CloudRecordingPayload,
 } from './callback/events/after-cloud-recording-changed.js';
+
+// errors this package throws, as @tokenwire/core defines them (the same classes: `isInstance` and `instanceof` agree
+// whichever package they are imported from)
+export type { CallbackSignatureErrorReason } from '@tokenwire/core';
+export {
+  CallbackSignatureError,
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TencentApiError,
+  TimeoutError,
+  TokenwireError,
+  ValidationError,
+} from '@tokenwire/core';

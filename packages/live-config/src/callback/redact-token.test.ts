@@ -12,6 +12,15 @@ describe('redactToken', () => {
     expect(redactToken(`a ${TOKEN}`, undefined)).toBe(`a ${TOKEN}`);
   });
 
+  it('cuts out URL-encoded and hex copies of the token too (an ErrorInfo may echo it encoded)', () => {
+    const token = 'tok/en+with=chars';
+    const hex = Array.from(new TextEncoder().encode(token), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    expect(redactToken(`bad Token=${encodeURIComponent(token)}`, token)).toBe('bad Token=***');
+    expect(redactToken(`bad ${hex.toUpperCase()} and ${hex}`, token)).toBe('bad *** and ***');
+    const error = new TencentApiError({ code: 100002, info: `invalid ${encodeURIComponent(token)}` });
+    expect((redactToken(error, token) as TencentApiError).info).toBe('invalid ***');
+  });
+
   it('returns an error that does not contain the token as the same object', () => {
     const error = new TencentApiError({ code: 100002, info: 'invalid parameter' });
     expect(redactToken(error, TOKEN)).toBe(error);

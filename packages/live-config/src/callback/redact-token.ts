@@ -13,7 +13,12 @@ import { REDACTED, redactSecrets } from '@tokenwire/core';
  */
 export function redactToken(value: unknown, token: string | undefined, depth = 0): unknown {
   if (!token) return value;
-  if (typeof value === 'string') return !value.includes(token) ? value : token.length < 4 ? REDACTED : redactSecrets(value, [token]);
+  if (typeof value === 'string') {
+    // A short token cannot be told from ordinary text: a text that contains it is withheld whole.
+    if (token.length < 4) return value.includes(token) ? REDACTED : value;
+    // Also its URL-encoded and hex copies (core's redactSecrets): an answer may echo the token encoded.
+    return redactSecrets(value, [token]);
+  }
   // Causes are followed 4 deep (a cause may point back at its error).
   if (depth > 4 || !(value instanceof Error)) return value;
   const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(value);
