@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { EntriesOf } from './entries-of.js';
 
-/** A `resultCode`/`returnCode`: documented as a string, accepted as a number too, always output as a string. */
-export const ResultCodeSchema: v.GenericSchema<unknown, string> = /* @__PURE__ */ (() =>
+/** Text that AICC also sends as an integer (a `resultCode`, a satisfaction level's key): output as a string. */
+export const IntegerTextSchema: v.GenericSchema<unknown, string> = /* @__PURE__ */ (() =>
   v.pipe(
     v.union(
       [
@@ -14,8 +14,11 @@ export const ResultCodeSchema: v.GenericSchema<unknown, string> = /* @__PURE__ *
       ],
       'must be a string or an integer',
     ),
-    v.transform((code) => String(code)),
+    v.transform((text) => String(text)),
   ))();
+
+/** A `resultCode`/`returnCode`: documented as a string, accepted as a number too, always output as a string. */
+export const ResultCodeSchema: v.GenericSchema<unknown, string> = IntegerTextSchema;
 
 /** A `resultDesc`: free text, optional; `null` (seen in the wild) reads as absent. */
 export const ResultDescriptionSchema: v.GenericSchema<unknown, string | undefined> = /* @__PURE__ */ (() =>

@@ -10,6 +10,7 @@ import {
 } from '../messages/enumerations.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import {
+  IntegerTextSchema,
   OptionalStringSchema,
   openPicklist,
   optionalList,
@@ -69,19 +70,7 @@ interface SurveyModeResponse {
 
 const SurveyModeResponseSchema: v.GenericSchema<unknown, SurveyModeResponse> = /* @__PURE__ */ (() => {
   const level = v.looseObject({
-    satisfactionLevelKey: v.pipe(
-      v.union(
-        [
-          v.string(),
-          v.pipe(
-            v.number(),
-            v.check((value: number) => Number.isInteger(value)),
-          ),
-        ],
-        'must be a string or an integer',
-      ),
-      v.transform(String),
-    ),
+    satisfactionLevelKey: IntegerTextSchema,
     satisfactionLevelDesc: OptionalStringSchema,
   } satisfies EntriesOf<SatisfactionSurveyLevel>);
   const survey = v.looseObject({

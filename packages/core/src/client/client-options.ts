@@ -191,24 +191,12 @@ function exactlyOneMessage(first: string, second: string, neither: boolean): str
   return `exactly one of ${first} and ${second} is ${neither ? 'required; neither was' : 'allowed; both were'} given`;
 }
 
-/** The options as parsed, before the defaults. */
-type ParsedOptions = {
-  readonly sdkAppId: number;
-  readonly identifier: string;
+/** The options as parsed, before the defaults: the settings, and the credential and endpoint fields of either kind. */
+type ParsedOptions = TencentClientSettings & {
   readonly secretKey?: string | undefined;
   readonly userSig?: string | undefined;
   readonly region?: Region | undefined;
   readonly baseUrl?: string | undefined;
-  readonly ky?: KyInstanceLike | undefined;
-  readonly fetch?: FetchFunction | undefined;
-  readonly timeoutMs?: number | undefined;
-  readonly maxResponseBytes?: number | undefined;
-  readonly retry?: RetryOptions | false | undefined;
-  readonly rateLimit?: RateLimitOptions | false | undefined;
-  readonly hooks?: TencentClientHooks | undefined;
-  readonly now?: Clock | undefined;
-  readonly random?: RandomUint32Source | undefined;
-  readonly userSigExpireSeconds?: number | undefined;
 };
 
 /** The options of {@link createTencentClient}: every field checked, then the rules between fields. */
