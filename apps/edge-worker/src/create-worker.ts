@@ -1,19 +1,26 @@
 import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH } from '@tokenwire/aicc-messaging';
-import { systemClock, type Clock } from '@tokenwire/core';
+import { type Clock, systemClock } from '@tokenwire/core';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { gatewayApiAllowed, gatewayApiMethod, gatewayBodyLimit, handleGatewayCcmessaging } from './aicc/gateway-ccmessaging-route.js';
+import {
+  GATEWAY_BODY_DEADLINE_MS,
+  gatewayApiAllowed,
+  gatewayApiMethod,
+  gatewayBodyBounds,
+  handleGatewayCcmessaging,
+} from './aicc/gateway-ccmessaging-route.js';
 import { handleGatewayToken } from './aicc/gateway-token-route.js';
-import type { RelayDependencies } from './aicc/relay-to-aicc.js';
+import { gatewayBodyRefusal } from './aicc/read-request-text.js';
+import { type RelayDependencies, UPLOAD_RELAY_TIMEOUT_MS } from './aicc/relay-to-aicc.js';
+import { createUploadSlots, MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER, type UploadSlots } from './aicc/upload-slots.js';
 import { authenticateUser } from './auth/authenticate-user.js';
 import { requireSection } from './config/require-section.js';
 import { workerConfig } from './config/worker-config.js';
 import type { OutboundFetch } from './env.js';
 import { handleHealth } from './health-route.js';
 import { browserCors } from './http/browser-cors.js';
-import { drainingBodyLimit } from './http/draining-body-limit.js';
-import { limitBody } from './http/limit-body.js';
 import { errorResponse, logMisconfiguration, methodNotAllowed, misconfiguredResponse } from './http/error-response.js';
+import { limitBody } from './http/limit-body.js';
 import { callbackFailure } from './tencent/callback-failure.js';
 import { CALLBACK_BODY_DEADLINE_MS, callbackBodyTooLarge, handleCallback, MAX_CALLBACK_BODY_BYTES } from './tencent/callback-route.js';
 import { MemoryReplayGuard } from './tencent/memory-replay-guard.js';
@@ -41,6 +48,8 @@ export interface WorkerDependencies {
    * Default: a {@link MemoryReplayGuard} per worker instance (that is, per isolate).
    */
   readonly replayGuard?: ReplayGuard;
+  /** How many uploads relay at once. Default: {@link MAX_UPLOADS_PER_USER} per user, {@link MAX_UPLOADS_PER_ISOLATE} in all. */
+  readonly uploadSlots?: UploadSlots;
 }
 
 /**
@@ -64,8 +73,8 @@ function callbackMisconfigured(route: string, problems: readonly string[]): Resp
 /**
  * Creates the worker, a Hono app. Routes: `GET /healthz`, `POST /tencent/callback`, `POST /tencent/usersig`,
  * `POST /aicc/token` and `/aicc/ccmessaging/{api}` (405 with `Allow` for another method); CORS (`hono/cors`) on the
- * three browser routes for `ALLOWED_ORIGINS`; the end-user JWT (hono's `verify`) before any body is read; body
- * limits with `hono/body-limit`; 404 JSON for anything else. Each route reads only the bindings it needs and
+ * three browser routes for `ALLOWED_ORIGINS`; the end-user JWT (hono's `verify`) before any body is read; every
+ * body bounded in size and time (`limitBody`), never buffered ahead; 404 JSON for anything else. Each route reads only the bindings it needs and
  * answers 500 `misconfigured` when they are incomplete (the log line names the bindings; the answer does not).
  *
  * @example
@@ -78,6 +87,9 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   const fetch: OutboundFetch = dependencies.fetch ?? ((request) => globalThis.fetch(request));
   const now = dependencies.now ?? systemClock;
   const replayGuard = dependencies.replayGuard ?? new MemoryReplayGuard();
+  const uploadSlots =
+    dependencies.uploadSlots ??
+    createUploadSlots({ perUser: MAX_UPLOADS_PER_USER, perIsolate: MAX_UPLOADS_PER_ISOLATE, holdMs: UPLOAD_RELAY_TIMEOUT_MS + 5000, now });
   const relay = (c: Context<WorkerHonoEnv>): RelayDependencies => ({ fetch, now, ctx: c.executionCtx });
 
   const app = new Hono<WorkerHonoEnv>();
@@ -117,7 +129,7 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   );
   app.all(ROUTES.userSig, () => methodNotAllowed(['POST']));
 
-  const tooLarge = (limit: number) => errorResponse(413, 'payload_too_large', `The body must be at most ${limit} bytes`);
+  const tokenBody = { maxBytes: GATEWAY_MAX_BODY_BYTES, deadlineMs: GATEWAY_BODY_DEADLINE_MS };
   app.use(
     ROUTES.aiccToken,
     browserCors(() => ['POST']),
@@ -126,8 +138,8 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
     ROUTES.aiccToken,
     requireSection('aicc', misconfiguredResponse),
     authenticateUser((c) => c.var.aicc.jwt, now),
-    drainingBodyLimit(() => GATEWAY_MAX_BODY_BYTES, tooLarge),
-    (c) => handleGatewayToken(c, relay(c)),
+    limitBody(() => tokenBody, gatewayBodyRefusal),
+    (c) => handleGatewayToken(c, tokenBody, relay(c)),
   );
   app.all(ROUTES.aiccToken, () => methodNotAllowed(['POST']));
 
@@ -145,8 +157,8 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
     gatewayApiAllowed,
     requireSection('aicc', misconfiguredResponse),
     authenticateUser((c) => c.var.aicc.jwt, now),
-    drainingBodyLimit((c) => gatewayBodyLimit(apiOf(c)), tooLarge),
-    (c) => handleGatewayCcmessaging(c, relay(c)),
+    limitBody((c) => gatewayBodyBounds(apiOf(c)), gatewayBodyRefusal),
+    (c) => handleGatewayCcmessaging(c, relay(c), uploadSlots),
   );
   return app;
 }

@@ -26,7 +26,12 @@ function createAicc(): { emulator: Emulator; advance(milliseconds: number): void
     aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL, 'web-channel-2'], pollHoldMs: 200 },
     now: () => Date.now() + offset,
   });
-  return { emulator, advance: (milliseconds) => void (offset += milliseconds) };
+  return {
+    emulator,
+    advance(milliseconds) {
+      offset += milliseconds;
+    },
+  };
 }
 
 let aicc: ReturnType<typeof createAicc>;
@@ -278,6 +283,74 @@ describe('/aicc/ccmessaging/*', () => {
       }),
     });
     expect(await own.json()).toMatchObject({ resultCode: '0' });
+  });
+
+  it('matches identity fields in any case or spelling, in the body and the query (receiverid=, UserID, user_id, callid)', async () => {
+    const token = await messageToken('user-5');
+    const asUser5 = { user: 'user-5', headers: { 'ccmessaging-token': token } };
+    const cases: [string, RequestInit][] = [
+      ['/aicc/ccmessaging/poll?receiverid=user-6&channel=WEB', { method: 'GET' }],
+      ['/aicc/ccmessaging/poll?RECEIVERID=user-6&receiverId=user-5&channel=WEB', { method: 'GET' }],
+      [
+        '/aicc/ccmessaging/queryQueueInfo',
+        { method: 'POST', body: JSON.stringify({ UserID: 'user-6', channelConfigId: CHANNEL, channel: 'WEB' }) },
+      ],
+      [
+        '/aicc/ccmessaging/queryQueueInfo',
+        { method: 'POST', body: JSON.stringify({ user_id: 'user-6', channelConfigId: CHANNEL, channel: 'WEB' }) },
+      ],
+      [
+        '/aicc/ccmessaging/doLeaveMessage',
+        { method: 'POST', body: JSON.stringify({ callid: 'user-6', caller: '123', leaveMessage: 'hi', channel: 'WEB' }) },
+      ],
+      ['/aicc/ccmessaging/send?from=user-6', { method: 'POST', body: JSON.stringify({ channel: 'WEB', from: 'user-5', to: CHANNEL }) }],
+    ];
+    for (const [path, init] of cases) {
+      const response = await call(path, { ...init, ...asUser5 });
+      expect(response.status, path).toBe(403);
+      expect(await response.json()).toMatchObject({ error: 'forbidden' });
+    }
+    const apply = await call('/aicc/token', {
+      method: 'POST',
+      user: 'user-5',
+      body: JSON.stringify({ USERID: 'user-6', userName: 'U', channelId: CHANNEL, locale: 'en' }),
+    });
+    expect(apply.status).toBe(403);
+  });
+
+  it('relays the body it checked, re-serialised: of duplicate keys AICC gets only the one checked', async () => {
+    const token = await messageToken('user-5');
+    const relayed: string[] = [];
+    const recording = await startWorker({
+      bindings: BINDINGS,
+      outbound: async (request) => {
+        if (new URL(request.url).pathname.endsWith('/send')) relayed.push(await request.clone().text());
+        return aicc.emulator.fetch(request);
+      },
+    });
+    try {
+      const duplicate = `{"channel":"WEB","controlType":"CONNECT","from":"user-6","from":"user-5","to":"${CHANNEL}","mediaType":"TEXT","sourceType":"CUSTOMER"}`;
+      const response = await recording.dispatch(
+        new Request(`${GATEWAY}/aicc/ccmessaging/send`, {
+          method: 'POST',
+          headers: { authorization: bearer('user-5'), 'ccmessaging-token': token },
+          body: duplicate,
+        }),
+      );
+      expect(await response.json()).toMatchObject({ resultCode: '0' });
+      expect(relayed).toHaveLength(1);
+      expect(relayed[0]).not.toContain('user-6');
+      expect(JSON.parse(relayed[0]!)).toEqual({
+        channel: 'WEB',
+        controlType: 'CONNECT',
+        from: 'user-5',
+        to: CHANNEL,
+        mediaType: 'TEXT',
+        sourceType: 'CUSTOMER',
+      });
+    } finally {
+      await recording.dispose();
+    }
   });
 
   it('limits bodies: 16 KiB in general, 14 MiB for uploadFileStream, and uploads within the limit go through', async () => {

@@ -2,6 +2,7 @@
 // which headers go upstream and come back, and what it logs.
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { ACCESS_TOKEN_REFRESH_FLOOR_MS } from '../src/aicc/access-token-source.js';
 import { RELAY_MAX_ANSWER_BYTES, relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
 import { readAiccConfig, type AiccConfig } from '../src/config/aicc-config.js';
 import { createWorker } from '../src/create-worker.js';
@@ -44,6 +45,8 @@ const stall = (request: Request) =>
   new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
 
 afterEach(() => vi.restoreAllMocks());
+
+const send = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-1', signal: new AbortController().signal };
 
 describe('relayToAicc', () => {
   it('answers 504 upstream_timeout when AICC does not answer within the deadline', async () => {
@@ -137,8 +140,6 @@ describe('relayToAicc', () => {
     for (const secret of ['a-wrong-app-secret-0123456789', APP_KEY, 'mt-secret-1']) expect(lines.join('\n')).not.toContain(secret);
   });
 
-  const send = { api: 'send', method: 'POST' as const, search: '', body: '{}', messageToken: 'mt-1', signal: new AbortController().signal };
-
   it("relays AICC's answer byte for byte, 2xx or not, JSON or not", async () => {
     for (const [status, body, type] of [
       [200, '{"resultCode":"0","id":144115216631667826123, "note":"\\u00e9"}', 'application/json'],
@@ -165,5 +166,60 @@ describe('relayToAicc', () => {
     const tooLarge = await relayToAicc(send, configWith(), huge.deps);
     expect(tooLarge.status).toBe(502);
     expect(await tooLarge.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('larger than') });
+  });
+
+  it('answers 504 when AICC sends its headers but not its whole body within the deadline — a non-2xx answer too', async () => {
+    for (const status of [200, 400, 500]) {
+      const { deps } = dependencies(
+        async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"resultCode":'));
+              },
+            }),
+            { status, headers: { 'content-type': 'application/json' } },
+          ),
+        { relayTimeoutMs: 100 },
+      );
+      const response = await relayToAicc(send, configWith(), deps);
+      const text = await Promise.race([
+        response.text(),
+        new Promise<string>((resolve) => setTimeout(() => resolve('the relayed body never ended'), 3000)),
+      ]);
+      expect({ status: response.status, text }).toEqual({
+        status: 504,
+        text: JSON.stringify({ error: 'upstream_timeout', message: 'AICC did not answer within 100 ms' }),
+      });
+    }
+  });
+
+  it('answers 502 for a non-2xx answer over the size limit (never relayed in part)', async () => {
+    const { deps } = dependencies(async () => new Response('x'.repeat(RELAY_MAX_ANSWER_BYTES + 1), { status: 400 }));
+    const response = await relayToAicc(send, configWith(), deps);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('larger than') });
+  });
+});
+
+describe('the AccessToken under a stream of 403s', () => {
+  it('lets 403s force at most one refresh per floor, replaying only the call that got a fresh token', async () => {
+    let clock = Date.now();
+    const config = configWith({ AICC_BASE_URL: 'https://aicc-403.relay.test' });
+    const issued = () => emulator.state.aicc!.counters.issuedAccessTokens;
+    const forbidden = dependencies(async () => Response.json({ resultCode: '1', resultDesc: 'forbidden' }, { status: 403 }), {
+      now: () => clock,
+    });
+    const before = issued();
+    // Ten 403s, in a row and at once: the first drops the token, one tokenByAkSk follows, that call is replayed once.
+    for (let call = 0; call < 5; call++) expect((await relayToAicc(send, config, forbidden.deps)).status).toBe(403);
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => relayToAicc(send, config, forbidden.deps)));
+    expect(concurrent.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(issued() - before).toBe(2); // the first token, and one refresh
+    expect(forbidden.recorded).toHaveLength(11);
+    // Past the floor, a 403 may force a refresh again.
+    clock += ACCESS_TOKEN_REFRESH_FLOOR_MS;
+    expect((await relayToAicc(send, config, forbidden.deps)).status).toBe(403);
+    expect(issued() - before).toBe(3);
   });
 });

@@ -6,23 +6,34 @@ import {
 } from '@tokenwire/aicc-messaging';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errorResponse, methodNotAllowed } from '../http/error-response.js';
+import { answerUnread, type BodyBounds } from '../http/limit-body.js';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
+import { checkUploadBody } from './checked-upload-body.js';
 import { foreignUserField } from './identity-pinning.js';
 import { readJsonObject } from './read-json-object.js';
-import { readRequestText } from './read-request-text.js';
-import { relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
+import { gatewayBodyRefusal, readRequestText } from './read-request-text.js';
+import { type RelayDependencies, relayToAicc, UPLOAD_RELAY_TIMEOUT_MS } from './relay-to-aicc.js';
+import { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER, type UploadSlots } from './upload-slots.js';
 
-/** The one API whose body may be large (a base64 file); it is relayed without being parsed. */
+/** The one API whose body may be large (a base64 file): streamed to AICC, checked as it goes. */
 const UPLOAD_API = 'uploadFileStream';
+
+/** How long a body of any other API may take to arrive, in ms (at most {@link GATEWAY_MAX_BODY_BYTES}). */
+export const GATEWAY_BODY_DEADLINE_MS = 10_000;
 
 /** The method the gateway accepts for `api`, or `undefined` when `api` is not on the allow-list. */
 export function gatewayApiMethod(api: string): 'GET' | 'POST' | undefined {
   return Object.hasOwn(GATEWAY_CCMESSAGING_APIS, api) ? GATEWAY_CCMESSAGING_APIS[api as keyof typeof GATEWAY_CCMESSAGING_APIS] : undefined;
 }
 
-/** The largest body the gateway relays for `api`: `GATEWAY_MAX_UPLOAD_BODY_BYTES` for `uploadFileStream`, else `GATEWAY_MAX_BODY_BYTES`. */
-export function gatewayBodyLimit(api: string): number {
-  return api === UPLOAD_API ? GATEWAY_MAX_UPLOAD_BODY_BYTES : GATEWAY_MAX_BODY_BYTES;
+/**
+ * The bounds of the body of `api`: `GATEWAY_MAX_UPLOAD_BODY_BYTES` within the upload relay deadline for
+ * `uploadFileStream`, else `GATEWAY_MAX_BODY_BYTES` within {@link GATEWAY_BODY_DEADLINE_MS}.
+ */
+export function gatewayBodyBounds(api: string): BodyBounds {
+  return api === UPLOAD_API
+    ? { maxBytes: GATEWAY_MAX_UPLOAD_BODY_BYTES, deadlineMs: UPLOAD_RELAY_TIMEOUT_MS }
+    : { maxBytes: GATEWAY_MAX_BODY_BYTES, deadlineMs: GATEWAY_BODY_DEADLINE_MS };
 }
 
 /**
@@ -37,35 +48,90 @@ export const gatewayApiAllowed: MiddlewareHandler<WorkerHonoEnv> = async (c, nex
   await next();
 };
 
+const forbidden = (field: string): Response => errorResponse(403, 'forbidden', `${field} must be the authenticated user (the JWT subject)`);
+
 /**
  * `{GET|POST} /aicc/ccmessaging/{api}` — relayed to `/apiaccess/ccmessaging/{api}` with the query, for the end user
- * the JWT authenticated (`c.var.user`), once `gatewayApiAllowed` and the body limit ({@link gatewayBodyLimit}, 413
- * `payload_too_large`) passed. Every user field (`userId`, `from`, `callId`, `?receiverId`) must be the JWT's `sub`
- * → else 403 `forbidden`. The `ccmessaging-token` header goes to AICC and comes back.
+ * the JWT authenticated (`c.var.user`), once `gatewayApiAllowed` passed and the body is bounded (`limitBody` with
+ * {@link gatewayBodyBounds}). Every identity field — `userId`, `from`, `callId`, `receiverId`, in any case or
+ * spelling, in the body or the query — must be the JWT's `sub` → else 403 `forbidden`. A JSON body is parsed and
+ * relayed **re-serialised**, so AICC gets exactly what was checked (of duplicate keys, the one checked). An
+ * `uploadFileStream` body is streamed instead ({@link relayUpload}). The `ccmessaging-token` header goes to AICC
+ * and comes back.
  */
-export async function handleGatewayCcmessaging(c: Context<WorkerHonoEnv>, dependencies: RelayDependencies): Promise<Response> {
+export async function handleGatewayCcmessaging(
+  c: Context<WorkerHonoEnv>,
+  dependencies: RelayDependencies,
+  uploads: UploadSlots,
+): Promise<Response> {
   const api = c.req.param('api') ?? '';
   const method = gatewayApiMethod(api)!;
   const url = new URL(c.req.url);
+  const foreignInQuery = foreignUserField(c.var.user.subject, undefined, url.searchParams);
+  if (foreignInQuery !== undefined) return answerUnread(c.var.body, forbidden(foreignInQuery));
+  if (api === UPLOAD_API) return relayUpload(c, dependencies, uploads);
 
   let body: string | undefined;
-  let fields: Record<string, unknown> | undefined;
   if (method === 'POST') {
-    const read = await readRequestText(c.req.raw);
-    if (!read.ok) return errorResponse(400, 'invalid_body', read.message);
-    body = read.text;
-    if (api !== UPLOAD_API) {
-      const parsed = readJsonObject(body);
-      if (!parsed.ok) return errorResponse(400, 'invalid_body', parsed.message);
-      fields = parsed.value;
-    }
+    const read = await readRequestText(c.var.body, gatewayBodyBounds(api));
+    if (!read.ok) return read.refusal;
+    const parsed = readJsonObject(read.text);
+    if (!parsed.ok) return errorResponse(400, 'invalid_body', parsed.message);
+    const foreign = foreignUserField(c.var.user.subject, parsed.value, url.searchParams);
+    if (foreign !== undefined) return forbidden(foreign);
+    body = parsed.value === undefined ? '' : JSON.stringify(parsed.value);
   }
-  const foreign = foreignUserField(c.var.user.subject, fields, url.searchParams);
-  if (foreign !== undefined) return errorResponse(403, 'forbidden', `${foreign} must be the authenticated user (the JWT subject)`);
-
   return relayToAicc(
     { api, method, search: url.search, body, messageToken: c.req.header(MESSAGE_TOKEN_HEADER), signal: c.var.clientSignal },
     c.var.aicc,
     dependencies,
   );
+}
+
+/**
+ * `POST /aicc/ccmessaging/uploadFileStream`: the body (up to `GATEWAY_MAX_UPLOAD_BODY_BYTES`) streams to AICC as it
+ * arrives, checked chunk by chunk (`checkUploadBody`: one flat JSON object, every identity field the JWT's `sub`),
+ * never held whole — so memory per upload is a few chunks, not the file. At most {@link MAX_UPLOADS_PER_USER}
+ * uploads per user and {@link MAX_UPLOADS_PER_ISOLATE} per isolate run at once: beyond, 429 `too_many_uploads` or
+ * 503 `gateway_busy`, with `Retry-After`. A body stopped on its way answers 413 (too large), 408 (too slow), 403
+ * (an identity field) or 400 (not a flat JSON object), and AICC, whose request is aborted, never gets a complete
+ * body. Not replayed after a 403 (a stream is read once): the client re-applies and uploads again.
+ */
+async function relayUpload(c: Context<WorkerHonoEnv>, dependencies: RelayDependencies, uploads: UploadSlots): Promise<Response> {
+  const subject = c.var.user.subject;
+  const bounded = c.var.body;
+  const slot = uploads.take(subject);
+  if (slot === 'user_limit') {
+    const message = `At most ${MAX_UPLOADS_PER_USER} uploads per user at a time: retry when one has finished`;
+    return answerUnread(bounded, errorResponse(429, 'too_many_uploads', message, { 'retry-after': '1' }));
+  }
+  if (slot === 'isolate_limit') {
+    const message = `The gateway is relaying as many uploads as it can (${MAX_UPLOADS_PER_ISOLATE}): retry shortly`;
+    return answerUnread(bounded, errorResponse(503, 'gateway_busy', message, { 'retry-after': '1' }));
+  }
+  try {
+    // A refused body aborts the upstream request: AICC never gets it whole.
+    const refused = new AbortController();
+    const checked = checkUploadBody(bounded.readChunk, subject, () => refused.abort());
+    const answer = await relayToAicc(
+      {
+        api: UPLOAD_API,
+        method: 'POST',
+        search: new URL(c.req.url).search,
+        body: checked.body,
+        messageToken: c.req.header(MESSAGE_TOKEN_HEADER),
+        signal: AbortSignal.any([c.var.clientSignal, refused.signal]),
+      },
+      c.var.aicc,
+      dependencies,
+    );
+    const refusal = checked.refusal;
+    if (bounded.failure !== undefined) return answerUnread(bounded, gatewayBodyRefusal(bounded.failure, gatewayBodyBounds(UPLOAD_API)));
+    if (refusal?.reason === 'forbidden') return answerUnread(bounded, forbidden(refusal.field));
+    if (refusal !== undefined)
+      return answerUnread(bounded, errorResponse(400, 'invalid_body', 'The body must be one flat JSON object, in UTF-8'));
+    return answer;
+  } finally {
+    slot();
+  }
 }

@@ -1,6 +1,6 @@
 import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
-import { HttpStatusError, MalformedResponseError, ResponseTooLargeError, TimeoutError, type Clock } from '@tokenwire/core';
-import { limitResponseSize, NO_RETRY_POLICY, randomUint32 } from '@tokenwire/core/internal';
+import { HttpStatusError, MalformedResponseError, TimeoutError, type Clock } from '@tokenwire/core';
+import { NO_RETRY_POLICY, randomUint32, untilAborted } from '@tokenwire/core/internal';
 import type { AiccConfig } from '../config/aicc-config.js';
 import type { OutboundFetch, WorkerContext } from '../env.js';
 import { errorResponse } from '../http/error-response.js';
@@ -13,14 +13,20 @@ export const POLL_RELAY_TIMEOUT_MS = 15_000;
 /** Deadline of any other relayed call, in ms. */
 export const RELAY_TIMEOUT_MS = 10_000;
 
+/**
+ * Deadline of a relayed `uploadFileStream`, in ms: the browser's body streams through to AICC as it arrives, so the
+ * deadline covers the upload (14 MiB at about 2 Mbit/s) as well as AICC's answer.
+ */
+export const UPLOAD_RELAY_TIMEOUT_MS = 60_000;
+
 /** Largest AICC answer relayed for `downloadFileStream`, in bytes: a file of 2 MiB (AICC's own limit) as base64 JSON, with room. */
 export const RELAY_MAX_DOWNLOAD_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** Largest AICC answer relayed for every other API, in bytes. */
 export const RELAY_MAX_ANSWER_BYTES = 1024 * 1024;
 
-const downloadAnswerLimit = /* @__PURE__ */ limitResponseSize(RELAY_MAX_DOWNLOAD_ANSWER_BYTES);
-const answerLimit = /* @__PURE__ */ limitResponseSize(RELAY_MAX_ANSWER_BYTES);
+/** Statuses whose responses have no body (`new Response(body, …)` refuses one). */
+const NULL_BODY_STATUSES: readonly number[] = [101, 204, 205, 304];
 
 /** Response headers relayed from AICC to the browser; everything else (cookies, server details) is dropped. */
 const RELAYED_RESPONSE_HEADERS = ['content-type', MESSAGE_TOKEN_HEADER, 'retry-after'] as const;
@@ -32,8 +38,11 @@ export interface RelayCall {
   readonly method: 'GET' | 'POST';
   /** `?…` or empty. */
   readonly search: string;
-  /** The JSON text to send (POST), as received or as rewritten by the route. */
-  readonly body: string | undefined;
+  /**
+   * The JSON to send (POST): text the route re-serialised, or a stream the route checks as it goes (an upload). A
+   * streamed call is never repeated (a stream is read once).
+   */
+  readonly body: string | ReadableStream<Uint8Array> | undefined;
   /** The browser's `ccmessaging-token`, passed on. */
   readonly messageToken: string | undefined;
   /** The browser request's signal: a browser that goes away cancels the relayed call. */
@@ -56,44 +65,98 @@ function accessRejected(status: number, api: string): boolean {
   return status === 403 || (status === 401 && api === 'applyToken');
 }
 
+/** AICC's answer as it arrived: status, headers and the whole body. */
+interface UpstreamAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
 /** AICC's answer as the browser gets it: its status and body, and only the {@link RELAYED_RESPONSE_HEADERS}. */
-function relayed(upstream: Response): Response {
+function relayed(upstream: UpstreamAnswer): Response {
   const headers = new Headers({ 'cache-control': 'no-store' });
   for (const name of RELAYED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  return new Response(upstream.body, { status: upstream.status, headers });
+  return new Response(NULL_BODY_STATUSES.includes(upstream.status) ? null : upstream.bytes, { status: upstream.status, headers });
+}
+
+/**
+ * The whole body as bytes, or `undefined` once it passes `maxBytes` (the rest is cancelled); ends at once, the body
+ * cancelled, when `signal` aborts (the attempt's deadline, or the browser went away).
+ */
+function readBytesWithin(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = body?.getReader();
+  const read = async (): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for (;;) {
+      const next = reader === undefined ? { done: true as const } : await reader.read();
+      if (next.done) break;
+      length += next.value.byteLength;
+      if (length > maxBytes) {
+        void reader?.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(next.value);
+    }
+    const bytes = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  };
+  return untilAborted(read(), signal, () => void reader?.cancel().catch(() => undefined));
 }
 
 /**
  * Relays one CC-Messaging call to AICC with core's request engine and the gateway's credentials: exactly
  * `Authorization: Bearer <AccessToken>` and `x-app-key` added here, `content-type: application/json;charset=UTF-8`
  * for POST (as Huawei's demo sends it) and the browser's `ccmessaging-token` — no other header of the browser's.
- * One attempt (the client decides about retries), except one immediate replay: when API Fabric refuses the
- * AccessToken, the token is dropped, a fresh one fetched and the call replayed. AICC's answer — status, body and a
- * rotated `ccmessaging-token` — is relayed as AICC gave it, once whole within the deadline (poll 15 s, else 10 s)
- * and the size limit ({@link RELAY_MAX_ANSWER_BYTES}, {@link RELAY_MAX_DOWNLOAD_ANSWER_BYTES} for
- * `downloadFileStream`); a redirect is never followed. The gateway's own failures are 502 `upstream_unavailable`
- * (unreachable, AK/SK refused, a redirect, an answer too large) or 504 `upstream_timeout`. A 403 that survives
- * the refresh is relayed: it may mean the browser's `ccmessaging-token` expired too (devg-voip-cec cec_05_1010),
- * and `@tokenwire/aicc-messaging` then re-applies it through `/aicc/token` and replays once.
+ * One attempt (the client decides about retries), except one immediate replay of a text body: when AICC answers
+ * 403 and the AccessToken was dropped (`accessTokenSource.invalidate`: not when it is younger than its refresh
+ * floor), a fresh one is fetched and the call replayed. AICC's answer — status, body and a rotated
+ * `ccmessaging-token` — is read whole by the relay within the attempt's deadline (poll 15 s, uploads 60 s, else 10 s:
+ * headers **and** body, a non-2xx answer's too) and the size limit ({@link RELAY_MAX_ANSWER_BYTES},
+ * {@link RELAY_MAX_DOWNLOAD_ANSWER_BYTES} for `downloadFileStream`), then relayed byte for byte; a redirect is never
+ * followed. The gateway's own failures are 502 `upstream_unavailable` (unreachable, AK/SK refused, a redirect, an
+ * answer too large) or 504 `upstream_timeout`. A 403 that is not replayed is relayed: it may mean the browser's
+ * `ccmessaging-token` expired too (devg-voip-cec cec_05_1010), and `@tokenwire/aicc-messaging` then re-applies it
+ * through `/aicc/token` and replays once.
  */
 export async function relayToAicc(call: RelayCall, config: AiccConfig, dependencies: RelayDependencies): Promise<Response> {
-  const timeoutMs = dependencies.relayTimeoutMs ?? (call.api === 'poll' ? POLL_RELAY_TIMEOUT_MS : RELAY_TIMEOUT_MS);
-  // The answer of the last attempt as AICC sent it: the engine reads (and judges) the original, this copy is relayed.
-  let upstream: Response | undefined;
+  const bodyStream = typeof call.body === 'object' ? call.body : undefined;
+  const timeoutMs =
+    dependencies.relayTimeoutMs ??
+    (call.api === 'poll' ? POLL_RELAY_TIMEOUT_MS : bodyStream === undefined ? RELAY_TIMEOUT_MS : UPLOAD_RELAY_TIMEOUT_MS);
+  const maxAnswerBytes = call.api === 'downloadFileStream' ? RELAY_MAX_DOWNLOAD_ANSWER_BYTES : RELAY_MAX_ANSWER_BYTES;
+  // The last attempt's answer, read whole here within the attempt's deadline; the engine judges a copy of it.
+  let upstream: UpstreamAnswer | undefined;
+  let oversized = false;
   let accessToken: string | undefined;
   let tokenFailure = false;
-  const keep = (response: Response): void => {
-    void upstream?.body?.cancel().catch(() => undefined);
-    upstream = response.clone();
+  const readAnswer = async (response: Response, signal: AbortSignal | undefined): Promise<Response> => {
+    upstream = undefined;
+    if (isRedirect(response.status)) return response; // refused by the engine, never relayed
+    const { status, statusText, headers } = response;
+    const bytes = await readBytesWithin(response.body, maxAnswerBytes, signal);
+    oversized = bytes === undefined;
+    if (bytes === undefined) return new Response(null, { status, statusText });
+    upstream = { status, headers, bytes };
+    return new Response(NULL_BODY_STATUSES.includes(status) ? null : bytes, { status, statusText, headers });
   };
   try {
-    await outboundEngine(dependencies.fetch, keep).send({
+    await outboundEngine(dependencies.fetch, { bodyStream, readAnswer }).send({
       url: `${config.baseUrl}${CCMESSAGING_PATH_PREFIX}${call.api}${call.search}`,
       method: call.method,
-      ...(call.method === 'POST' ? { body: call.body ?? '' } : {}),
+      ...(call.method === 'POST' ? { body: typeof call.body === 'string' ? call.body : '' } : {}),
       headers: {
         [APP_KEY_HEADER]: config.appKey,
         ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
@@ -102,12 +165,11 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
       signal: call.signal,
       timeoutMs,
       retry: NO_RETRY_POLICY,
-      immediateRetries: 1,
+      immediateRetries: bodyStream === undefined ? 1 : 0,
       random: randomUint32,
       where: `AICC ${call.api}`,
       context: () => ({ path: `${CCMESSAGING_PATH_PREFIX}${call.api}` }),
       secrets: () => [accessToken, config.appKey, config.appSecret, call.messageToken],
-      responseSizeLimit: call.api === 'downloadFileStream' ? downloadAnswerLimit : answerLimit,
       beforeAttempt: async (request) => {
         try {
           accessToken = await accessTokenSource.get(config, dependencies);
@@ -120,22 +182,18 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
         return undefined;
       },
       inspectFailure: (answer, error, attempt) => {
-        if (attempt !== 1 || !accessRejected(answer.status, call.api)) return undefined;
-        accessTokenSource.invalidate(config, accessToken as string);
-        return { error, retry: 'immediate' };
+        if (attempt !== 1 || accessToken === undefined || !accessRejected(answer.status, call.api)) return undefined;
+        const renewed = accessTokenSource.invalidate(config, accessToken, dependencies.now);
+        return renewed && bodyStream === undefined ? { error, retry: 'immediate' } : undefined;
       },
     });
   } catch (error) {
+    if (oversized) return errorResponse(502, 'upstream_unavailable', `AICC's answer is larger than ${maxAnswerBytes} bytes`);
     // A non-2xx answer, or a 2xx that is not JSON, is AICC's to give: relayed below. Anything else is the gateway's.
-    const answered =
-      upstream !== undefined &&
-      (MalformedResponseError.isInstance(error) || (HttpStatusError.isInstance(error) && !isRedirect(error.status)));
-    if (!answered) {
-      void upstream?.body?.cancel().catch(() => undefined);
-      return gatewayFailure(error, tokenFailure, timeoutMs);
-    }
+    const answered = MalformedResponseError.isInstance(error) || (HttpStatusError.isInstance(error) && !isRedirect(error.status));
+    if (upstream === undefined || !answered) return gatewayFailure(error, tokenFailure, timeoutMs);
   }
-  return relayed(upstream as Response);
+  return relayed(upstream!);
 }
 
 const isRedirect = (status: number | undefined): boolean => status !== undefined && status >= 300 && status < 400;
@@ -157,7 +215,5 @@ function gatewayFailure(error: unknown, tokenFailure: boolean, timeoutMs: number
   if (TimeoutError.isInstance(error)) return errorResponse(504, 'upstream_timeout', `AICC did not answer within ${timeoutMs} ms`);
   if (HttpStatusError.isInstance(error))
     return errorResponse(502, 'upstream_unavailable', `AICC answered HTTP ${error.status}, a redirect the gateway does not follow`);
-  if (ResponseTooLargeError.isInstance(error))
-    return errorResponse(502, 'upstream_unavailable', `AICC's answer is larger than ${error.maxBytes} bytes`);
   return errorResponse(502, 'upstream_unavailable', `AICC could not be reached (${name})`);
 }
