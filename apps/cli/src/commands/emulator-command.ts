@@ -12,6 +12,17 @@ import { formatMilliseconds, keyValueRows } from '../output/format.js';
 import { secretOptions } from '../global-options.js';
 import { integerFlag } from '../parse-command-line.js';
 
+/** The settings that hold a secret: printed only with --show-secrets, always written to the --save-env file. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['TOKENWIRE_SECRET_KEY', 'TOKENWIRE_AICC_APP_SECRET']);
+
+/**
+ * A value as one POSIX shell word: as it is when it holds only characters no shell treats specially, else in
+ * single quotes (a quote inside written '\''). dotenv and Node's --env-file read the quoted form too.
+ */
+export function shellWord(value: string): string {
+  return /^[A-Za-z0-9_./:@%+,=-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
 /** Resolves when the signal aborts. */
 function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -47,7 +58,7 @@ export const emulatorCommand: CommandDefinition = {
   name: 'emulator',
   summary: 'serve the Tencent + AICC emulator on 127.0.0.1 and print the settings to use against it',
   description:
-    'Serves @tokenwire/emulator over HTTP until Ctrl-C: the Tencent live_config REST API (one app, one\nadministrator) and the AICC CC-Messaging API (one web channel, a scripted robot, an agent after /agent).\nThe secret key and app secret come from your settings, or are generated; they print as *** unless\n--show-secrets, so use --save-env to hand them to another shell. Requests are logged (redacted) as they come.',
+    'Serves @tokenwire/emulator over HTTP until Ctrl-C: the Tencent live_config REST API (one app, one\nadministrator) and the AICC CC-Messaging API (one web channel, a scripted robot, an agent after /agent).\nThe secret key and app secret come from your settings, or are generated. To hand them to another shell,\n--save-env PATH writes every setting to a file (mode 0600) and prints the line that sources it; --show-secrets\nprints them as exports instead (with a warning). Without either, the secrets are left out of the exports. Requests are logged (redacted) as they come.',
   options: {
     port: { type: 'string', valueName: 'PORT', description: 'TCP port (default 0: a free one)' },
     host: { type: 'string', valueName: 'HOST', description: 'interface to listen on (default 127.0.0.1)' },
@@ -131,28 +142,48 @@ export const emulatorCommand: CommandDefinition = {
       const savedTo =
         envFile === undefined
           ? undefined
-          : await saveSecretFile(envFile, environment.map(([name, value]) => `${name}=${value}`).join('\n'));
+          : await saveSecretFile(envFile, `${environment.map(([name, value]) => `${name}=${shellWord(value)}`).join('\n')}\n`);
       const reveal = output.showSecrets;
-      const shown = (name: string, value: string): string =>
-        name.endsWith('SECRET_KEY') || name.endsWith('APP_SECRET') ? showSecret(value, reveal)! : value;
+      const isSecret = (name: string): boolean => SECRET_VARIABLES.has(name);
+      const hidden = environment.filter(([name]) => isSecret(name)).map(([name]) => name);
+      const sourceLine = savedTo === undefined ? undefined : `set -a; . ${shellWord(savedTo)}; set +a`;
+      // Lines a person can paste: never a masked value. The secrets reach another shell through the saved file
+      // (a source line), or, when asked for with --show-secrets, as their real values (with a warning).
+      const pasteable = [
+        ...(sourceLine === undefined ? [] : [sourceLine]),
+        ...(reveal || savedTo === undefined
+          ? environment.filter(([name]) => reveal || !isSecret(name)).map(([name, value]) => `export ${name}=${shellWord(value)}`)
+          : []),
+      ];
+      if (reveal && !output.json)
+        output.warn(
+          `${hidden.join(' and ')} are printed in clear (--show-secrets): your scrollback and any log of this terminal keep them`,
+        );
       output.result(
         {
           ok: true,
           url: server.url,
           port: server.port,
-          env: Object.fromEntries(environment.map(([name, value]) => [name, shown(name, value)])),
+          env: Object.fromEntries(environment.map(([name, value]) => [name, isSecret(name) ? showSecret(value, reveal)! : value])),
           aiccChannelId,
-          ...(savedTo === undefined ? {} : { envFile: savedTo }),
+          ...(savedTo === undefined ? {} : { envFile: savedTo, source: sourceLine }),
         },
         (style) => [
           `${style.green('●')} ${style.bold('tokenwire emulator')} listening on ${style.cyan(server.url)} ${style.dim('(Tencent live_config · AICC CC-Messaging)')}`,
           '',
-          style.bold('Settings for another shell:'),
-          ...environment.map(([name, value]) => `  export ${name}=${shown(name, value)}`),
+          style.bold('Settings for another shell (paste):'),
+          ...pasteable.map((line) => `  ${line}`),
+          ...(savedTo === undefined || reveal
+            ? []
+            : [style.dim(`  # ${savedTo} (mode 0600) holds ${environment.map(([name]) => name).join(', ')}`)]),
+          ...(savedTo === undefined && !reveal
+            ? [
+                style.dim(
+                  `  # ${hidden.join(' and ')} not shown: --save-env PATH writes them to a file to source, --show-secrets prints them`,
+                ),
+              ]
+            : []),
           ...keyValueRows([['AICC channel', aiccChannelId]], style.dim),
-          ...(savedTo === undefined
-            ? [style.dim(reveal ? '' : '  (secrets as ***: use --save-env PATH or --show-secrets)')]
-            : [`  ${style.dim('written to')} ${savedTo} ${style.dim(`(set -a; . ${savedTo}; set +a)`)}`]),
           '',
           style.dim('Press Ctrl-C to stop. Requests:'),
         ],
