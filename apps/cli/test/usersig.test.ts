@@ -40,7 +40,10 @@ describe('usersig sign', () => {
     expect(result.code).toBe(0);
     const body = result.json<{ ok: boolean; userSig: string; identifier: string; sdkAppId: number; expiresAt: number }>();
     expect(body).toEqual({ ok: true, userSig: expect.any(String), identifier: 'bob', sdkAppId: SDK_APP_ID, expiresAt: expect.any(Number) });
-    expect(decodeUserSig(body.userSig)).toMatchObject({ identifier: 'bob', sdkAppId: SDK_APP_ID, expire: 15552000 });
+    // Without --expire: one day, as --help says (not the library's 180 days).
+    const document = decodeUserSig(body.userSig);
+    expect(document).toMatchObject({ identifier: 'bob', sdkAppId: SDK_APP_ID, expire: 86_400 });
+    expect(body.expiresAt).toBe(document.time + 86_400);
   });
 
   it('signs for the configured identifier when no --user-id is given', async () => {
@@ -68,6 +71,15 @@ describe('usersig sign', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: --secret-key puts the secret key in your shell history/);
     verifyUserSig(result.stdout.trim(), { sdkAppId: SDK_APP_ID, secretKey, identifier: 'dave' });
+  });
+});
+
+describe('usersig sign --help', () => {
+  it('states the default lifetime: one day', async () => {
+    const result = await runCli(['usersig', 'sign', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--expire SECONDS\s+validity in seconds \(default 86400 = 1 day/);
+    expect(result.stdout).toMatch(/valid for one day unless --expire/);
   });
 });
 

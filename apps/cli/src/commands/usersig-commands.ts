@@ -16,6 +16,12 @@ const APP_OPTIONS = {
 
 const USER_SIG_OPTIONS = secretOptions('user-sig', 'UserSig');
 
+/**
+ * `usersig sign`'s default lifetime: one day. A UserSig printed on a terminal is for trying something or for one
+ * script run; the library's 180-day default suits a server that mints one per user, not a copy in a shell history.
+ */
+export const CLI_USER_SIG_EXPIRE_SECONDS = 86_400;
+
 /** Reads the UserSig to check from --user-sig, --user-sig-file or --user-sig-stdin. */
 async function readUserSig(invocation: CommandInvocation): Promise<string> {
   const value = await invocation.settings.secret(SECRETS.userSig);
@@ -63,7 +69,7 @@ const sign: CommandDefinition = {
   name: 'sign',
   summary: 'sign a UserSig and print it alone on stdout',
   description:
-    "Signs a TLSSigAPIv2 UserSig (HMAC-SHA256) with the app's secret key. The UserSig is the only output, so it\ncan be piped; this is the one command that prints a secret without --show-secrets, because it was asked for.",
+    "Signs a TLSSigAPIv2 UserSig (HMAC-SHA256) with the app's secret key, valid for one day unless --expire says\notherwise. The UserSig is the only output, so it can be piped; this is the one command that prints a secret\nwithout --show-secrets, because it was asked for.",
   options: {
     ...APP_OPTIONS,
     'user-id': {
@@ -72,7 +78,11 @@ const sign: CommandDefinition = {
       description: 'the UserID to sign for (default: the identifier setting, else administrator)',
     },
     identifier: { type: 'string', valueName: 'USER', description: 'same as --user-id (TOKENWIRE_IDENTIFIER)' },
-    expire: { type: 'string', valueName: 'SECONDS', description: 'validity in seconds (default 15552000 = 180 days)' },
+    expire: {
+      type: 'string',
+      valueName: 'SECONDS',
+      description: `validity in seconds (default ${CLI_USER_SIG_EXPIRE_SECONDS} = 1 day; longer with e.g. --expire 604800 for 7 days)`,
+    },
   },
   examples: [
     'TOKENWIRE_SECRET_KEY=… tokenwire usersig sign --sdk-app-id 1400000000 --user-id alice',
@@ -86,7 +96,7 @@ const sign: CommandDefinition = {
     const expireSeconds = integerFlag(settings.flag('expire'), 'expire', 1, 10 * 365 * 86_400);
     const secretKey = await settings.requireSecret(SECRETS.secretKey);
     const now = invocation.context.now;
-    const userSig = genUserSig({ sdkAppId, secretKey, identifier, now, ...(expireSeconds === undefined ? {} : { expireSeconds }) });
+    const userSig = genUserSig({ sdkAppId, secretKey, identifier, now, expireSeconds: expireSeconds ?? CLI_USER_SIG_EXPIRE_SECONDS });
     const document = decodeUserSig(userSig);
     output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAt }, () => userSig, { verbatim: [userSig] });
     return ExitCode.success;
