@@ -46,6 +46,8 @@ export type { AiccApiErrorInit, AiccResultField } from './errors/aicc-api-error.
 export { AiccApiError, FLOW_CONTROL_RESULT_CODE } from './errors/aicc-api-error.js';
 export type { FabricAuthErrorInit, FabricAuthFailure } from './errors/fabric-auth-error.js';
 export { FabricAuthError } from './errors/fabric-auth-error.js';
+export type { GatewayErrorInit } from './errors/gateway-error.js';
+export { GatewayError } from './errors/gateway-error.js';
 
 // tokens
 export type { AiccUser } from './token/aicc-user.js';

@@ -2,6 +2,8 @@ import { HttpStatusError, redactSecrets, type RetryPolicy, type TokenwireError }
 import type { AnswerFailure, EngineAnswer, ResponseSizeLimit } from '@tokenwire/core/internal';
 import { AiccApiError, FLOW_CONTROL_RESULT_CODE } from '../errors/aicc-api-error.js';
 import { FabricAuthError, type FabricAuthFailure } from '../errors/fabric-auth-error.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { GATEWAY_ERROR_HEADER } from '../gateway/gateway-contract.js';
 import type { AiccResponse } from './aicc-client.js';
 import { answerField, clipDetail, describeAnswer } from './answer-detail.js';
 import { MESSAGE_TOKEN_HEADER } from './ccmessaging-apis.js';
@@ -53,6 +55,8 @@ export interface ExchangeOptions {
   readonly onResponseHeaders?: ((headers: Headers) => void) | undefined;
   /** The cap on each answer's body (see `AiccRequest.maxResponseBytes`). */
   readonly responseSizeLimit?: ResponseSizeLimit | undefined;
+  /** Through a gateway: the URL called, without its query; its own answers are {@link GatewayError}s. */
+  readonly gatewayUrl?: string | undefined;
 }
 
 /** The code of a flow-control answer (`resultCode` or `returnCode` 10010000002), else `undefined`. */
@@ -97,7 +101,8 @@ function notify(hook: ((headers: Headers) => void) | undefined, headers: Headers
  * - a 2xx answer with AICC flow control is retried like HTTP 429 (`inspect`);
  * - a non-2xx answer (`inspectFailure`, with its body): an access rejection drops the AccessToken and replays
  *   once at once, then is a {@link FabricAuthError}; a rejected `ccmessaging-token` is renewed and the call
- *   replayed once at once; any other is an `HttpStatusError` saying what the body says;
+ *   replayed once at once; a gateway's own answer is a {@link GatewayError} (never replayed at once); any other is
+ *   an `HttpStatusError` saying what the body says;
  * - a call that is not idempotent is retried only after answers proving it was not processed (`mayRetry`).
  *
  * @internal
@@ -147,6 +152,19 @@ export async function exchange(options: ExchangeOptions): Promise<AiccResponse> 
 
   const inspectFailure = ({ status, headers, body }: EngineAnswer, error: HttpStatusError, attempt: number): AnswerFailure => {
     let failure: TokenwireError;
+    const code = options.gatewayUrl === undefined ? null : headers.get(GATEWAY_ERROR_HEADER);
+    if (code !== null) {
+      const message = answerField(body, 'message');
+      return {
+        error: new GatewayError({
+          code,
+          url: options.gatewayUrl!,
+          status,
+          description: message === undefined ? undefined : clipDetail(redactSecrets(message, secrets)),
+          attempt,
+        }),
+      };
+    }
     if (accessRejection.isRejection(status, headers)) {
       if (!recovered && accessRejection.recover !== undefined) {
         recovered = true;

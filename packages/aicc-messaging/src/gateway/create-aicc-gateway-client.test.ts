@@ -9,12 +9,14 @@ import {
   recordingFetch,
   TEST_POLL_TIMEOUT_MS,
   TEST_TIMEOUT_MS,
+  textsOfError,
   type TestBed,
   type TestBedOverrides,
   type TestFetch,
 } from '../../test/harness.js';
 import { createReferenceGateway } from '../../test/reference-gateway.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import { createAiccSession } from '../session/create-aicc-session.js';
 import { applyToken } from '../token/apply-token.js';
 import { createAiccGatewayClient, type AiccGatewayClientOptions } from './create-aicc-gateway-client.js';
@@ -185,18 +187,63 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(relayed).toBe(1);
     });
 
-    it('reports the gateway’s own refusals as HttpStatusError with its message', async () => {
-      const { client } = setUp({ getAuthorization: () => 'Bearer someone-else' });
+    it('reports the gateway’s own refusals as GatewayError with its code, its message and the gateway URL called', async () => {
+      const { client } = setUp({ getAuthorization: () => 'Bearer unknown-jwt' });
       const unauthorized = await applyToken(client, bed.user()).catch((caught: unknown) => caught);
-      expect(HttpStatusError.isInstance(unauthorized)).toBe(true);
-      expect((unauthorized as Error).message).toBe('HTTP 401 from /apiaccess/ccmessaging/applyToken: unauthorized: sign in first');
+      expect(GatewayError.isInstance(unauthorized)).toBe(true);
+      expect(HttpStatusError.isInstance(unauthorized)).toBe(false);
+      expect(unauthorized).toMatchObject({ code: 'unauthorized', status: 401, url: `${GATEWAY_URL}/aicc/token`, retryable: false });
+      expect((unauthorized as Error).message).toBe(
+        `The gateway refused ${GATEWAY_URL}/aicc/token with unauthorized (HTTP 401): sign in first`,
+      );
+      expect((unauthorized as Error).message).not.toContain('/apiaccess/');
+      expect(textsOfError(unauthorized)).not.toContain('unknown-jwt');
 
       const { client: signedIn } = setUp();
       const forbidden = await applyToken(signedIn, bed.user('user-2')).catch((caught: unknown) => caught);
-      expect(HttpStatusError.isInstance(forbidden)).toBe(true);
+      expect(GatewayError.isInstance(forbidden)).toBe(true);
       expect(FabricAuthError.isInstance(forbidden)).toBe(false);
-      expect(forbidden).toMatchObject({ status: 403 });
-      expect((forbidden as Error).message).toContain('forbidden: userId is not the signed-in user');
+      expect(forbidden).toMatchObject({ code: 'forbidden', status: 403 });
+      expect((forbidden as Error).message).toContain('userId is not the signed-in user');
+    });
+
+    it('does not retry a misconfigured gateway, but retries its transient refusals of idempotent calls', async () => {
+      let refusals: [number, string][] = [];
+      const { session, browser } = setUp({}, (gateway) => async (request) => {
+        const refusal = refusals.shift();
+        if (refusal === undefined) return gateway(request);
+        const [status, code] = refusal;
+        return Response.json({ error: code, message: 'see the logs' }, { status, headers: { 'x-aicc-gateway-error': code } });
+      });
+      refusals = [[500, 'misconfigured']];
+      const error = await session.connect().catch((caught: unknown) => caught);
+      expect(GatewayError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'misconfigured', status: 500, retryable: false, url: `${GATEWAY_URL}/aicc/token` });
+      expect(browser.requests).toHaveLength(1);
+
+      refusals = [[502, 'upstream_unavailable']];
+      await session.connect();
+      expect(browser.to('/support/aicc/token')).toHaveLength(3);
+      expect(bed.time.backoffs).toHaveLength(1);
+    });
+
+    it('ends a messages() loop at once on a misconfigured gateway', async () => {
+      let misconfigured = false;
+      const { session } = setUp(
+        {},
+        (gateway) => async (request) =>
+          misconfigured
+            ? Response.json({ error: 'misconfigured' }, { status: 500, headers: { 'x-aicc-gateway-error': 'misconfigured' } })
+            : gateway(request),
+      );
+      await session.connect();
+      misconfigured = true;
+      const errors: unknown[] = [];
+      const error = await (async () => {
+        for await (const _ of session.messages({ onError: (caught) => errors.push(caught) })) void _;
+      })().catch((caught: unknown) => caught);
+      expect(GatewayError.isInstance(error)).toBe(true);
+      expect(errors).toEqual([]);
     });
 
     it('hands the gateway’s own 401 (an expired user JWT) to the caller without re-applying the ccmessaging-token', async () => {
@@ -205,9 +252,13 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       await session.connect();
       jwt = 'Bearer expired-user-jwt';
       const error = await session.history().catch((caught: unknown) => caught);
-      expect(HttpStatusError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ status: 401, path: '/apiaccess/ccmessaging/queryHistoryChatMessage' });
-      expect((error as Error).message).toContain('unauthorized: sign in first');
+      expect(GatewayError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: 'unauthorized',
+        status: 401,
+        url: `${GATEWAY_URL}/aicc/ccmessaging/queryHistoryChatMessage`,
+      });
+      expect((error as Error).message).toContain('sign in first');
       expect(browser.to('/support/aicc/token')).toHaveLength(1);
       expect(browser.to('/support/aicc/ccmessaging/queryHistoryChatMessage')).toHaveLength(1);
       jwt = USER_JWT;

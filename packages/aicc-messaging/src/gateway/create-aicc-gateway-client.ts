@@ -6,7 +6,7 @@ import { CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE } from '../client/ccmessagin
 import { RootRelativePathSchema } from '../client/endpoint-url.js';
 import { exchange } from '../client/exchange.js';
 import { AiccTransportOptionEntries, resolveTransportSettings, type AiccTransportOptions } from '../client/transport-settings.js';
-import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_ERROR_HEADER, GATEWAY_TOKEN_PATH } from './gateway-contract.js';
+import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_TOKEN_PATH } from './gateway-contract.js';
 
 /** Options of {@link createAiccGatewayClient}. */
 export interface AiccGatewayClientOptions extends AiccTransportOptions {
@@ -40,9 +40,10 @@ const AiccGatewayClientOptionsSchema = /* @__PURE__ */ (() =>
  * browser; the browser only holds its own `ccmessaging-token`.
  *
  * The gateway refreshes its AccessToken itself, so a 403 it relays is final ({@link FabricAuthError}); answers the
- * gateway produces itself (header `x-aicc-gateway-error`) are `HttpStatusError`s carrying its message. A 401
- * relayed from AICC is handled by the session (one re-apply through `/aicc/token`, then one replay); the gateway's
- * own 401 (it refused the end user, e.g. an expired JWT) goes to the caller at once, without a re-apply.
+ * gateway produces itself (header `x-aicc-gateway-error`) are {@link GatewayError}s carrying its code and the
+ * gateway URL called (`misconfigured` is never retried). A 401 relayed from AICC is handled by the session (one
+ * re-apply through `/aicc/token`, then one replay); the gateway's own 401 (`unauthorized`: it refused the end user,
+ * e.g. an expired JWT) goes to the caller at once, without a re-apply.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} when the options are invalid.
  * @example
@@ -94,13 +95,10 @@ export function createAiccGatewayClient(options: AiccGatewayClientOptions): Aicc
       timeoutMs: call.timeoutMs ?? settings.timeoutMs,
       policy: resolveRetryPolicy(call.retry, settings.retryPolicy),
       checkFlowControl: true,
-      // The gateway already refreshed its AccessToken and replayed once; a 403 it relays is final. A 403 the gateway
-      // produced itself (marked with GATEWAY_ERROR_HEADER, e.g. a userId that is not the signed-in user) is not
-      // API Fabric's and stays an HttpStatusError.
-      accessRejection: {
-        isRejection: (status, headers) => status === 403 && !headers.has(GATEWAY_ERROR_HEADER),
-        reason: 'access_token_rejected',
-      },
+      // The gateway already refreshed its AccessToken and replayed once; a 403 it relays is final. Its own answers
+      // (GATEWAY_ERROR_HEADER) are GatewayErrors before this is asked.
+      accessRejection: { isRejection: (status) => status === 403, reason: 'access_token_rejected' },
+      gatewayUrl: `${gatewayUrl}${route}`,
       messageToken: call.messageToken,
       onResponseHeaders: call.onResponseHeaders,
       responseSizeLimit: call.responseSizeLimit,
