@@ -165,19 +165,124 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       await again.return();
     });
 
-    it('messages() stops at once when the stream’s own signal aborts a held poll', async () => {
+    it('a returning user’s new session is neither ended nor polluted by the previous session’s queued messages (its DISCONNECT)', async () => {
+      bed = testBed({ aicc: { robotReplyDelayMs: 300 } });
+      const earlier = sessionFor(bed);
+      await earlier.connect();
+      await earlier.send('shipping'); // answered later: still queued when the session ends
+      await earlier.disconnect(); // its SYSTEM DISCONNECT (isOfflineStatus) stays queued for the user
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const session = sessionFor(bed);
+      await session.connect();
+      await session.send('refund');
+      const received: DownlinkMessage[] = [];
+      for await (const message of session.messages()) {
+        received.push(message);
+        if (message.sourceType === 'ROBOT' && message.controlType === 'CHAT' && received.length > 2) break;
+      }
+      const callIds = new Set(received.map((message) => message.callId));
+      expect(callIds.size).toBe(1);
+      expect(callIds.has(bed.aicc.state.sessions.get('user-1')?.callId)).toBe(true);
+      expect(received.some((message) => message.isOfflineStatus)).toBe(false);
+      expect(received.map((message) => message.controlType)).toEqual(['CONNECT', 'CHAT', 'CHAT']);
+      expect(received.at(-1)?.content).toMatch(/refund/i);
+    });
+
+    it('tells an earlier session’s messages without callId (AICC’s samples send null) by their time: older than this session’s CONNECT', async () => {
+      bed = testBed();
+      bed.intercept((next) => async (request) => {
+        const response = await next(request);
+        if (!request.url.endsWith('channel=WEB')) return response;
+        const body = (await response.json()) as { downlinkMessages: Record<string, unknown>[] };
+        for (const message of body.downlinkMessages) message.callId = null;
+        return Response.json(body);
+      });
+      const earlier = sessionFor(bed);
+      await earlier.connect();
+      await earlier.disconnect();
+      bed.clock.advance(1);
+      const session = sessionFor(bed);
+      await session.connect();
+      const { messages } = await session.poll();
+      expect(messages.map((message) => message.controlType)).toEqual(['CONNECT', 'CHAT']);
+      expect(messages.some((message) => message.isOfflineStatus)).toBe(false);
+    });
+
+    it('a session that never connected is not filtered: it may be resuming a chat another page opened', async () => {
+      bed = testBed();
+      const earlier = sessionFor(bed);
+      await earlier.connect();
+      await earlier.disconnect();
+      const resumed = sessionFor(bed);
+      const { messages } = await resumed.poll();
+      expect(messages.map((message) => message.controlType)).toEqual(['CONNECT', 'CHAT', 'DISCONNECT']);
+    });
+
+    it('ask() resolves with the robot’s answer to the text, skipping the greeting and the CONNECT message still queued', async () => {
+      bed = testBed({ aicc: { robotReplyDelayMs: 300 } });
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.clock.advance(1);
+      const answer = await session.ask('refund');
+      expect(answer).toMatchObject({ sourceType: 'ROBOT', controlType: 'CHAT' });
+      expect(answer.content).toMatch(/refund/i);
+      expect(answer.content).not.toMatch(/^Hello/);
+    });
+
+    it('ask() and a messages() loop running at the same time both see the answer; the loop misses nothing', async () => {
+      bed = testBed({ aicc: { robotReplyDelayMs: 300 } });
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.clock.advance(1);
+      const controller = new AbortController();
+      const looped: DownlinkMessage[] = [];
+      const loop = (async () => {
+        for await (const message of session.messages({ signal: controller.signal })) {
+          looped.push(message);
+          if (looped.length === 3) controller.abort();
+        }
+      })();
+      const answer = await session.ask('refund', { signal: AbortSignal.timeout(5_000) });
+      await loop;
+      expect(looped.map((message) => message.controlType)).toEqual(['CONNECT', 'CHAT', 'CHAT']);
+      expect(looped[2]).toEqual(answer);
+      expect(bed.emulator.state.aicc!.pendingMessages.get('user-1') ?? []).toEqual([]);
+    });
+
+    it('ask() gives up when its signal aborts (a timeout), and rejects when the chat ends before an answer', async () => {
+      bed = testBed({ aicc: { robotReplyDelayMs: 60_000 } });
+      const session = sessionFor(bed);
+      await session.connect();
+      bed.clock.advance(1);
+      const controller = new AbortController();
+      const asked = session.ask('refund', { signal: controller.signal }).catch((caught: unknown) => caught);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      controller.abort(new Error('timed out'));
+      expect(RequestAbortedError.isInstance(await asked)).toBe(true);
+
+      const ending = session.ask('shipping').catch((caught: unknown) => caught);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(bed.aicc.endSession('user-1', 'The agent ended the chat.')).toBe(true);
+      const error = await ending;
+      expect(error).toMatchObject({ name: 'TokenwireError', message: 'The chat ended before the question was answered' });
+    });
+
+    it('messages() ends quietly at once when the stream’s own signal aborts a held poll (for await just stops)', async () => {
       bed = testBed({ aicc: { pollHoldMs: 60_000 } });
       const session = sessionFor(bed);
       await session.connect();
       await session.poll();
       const controller = new AbortController();
-      const stream = session.messages({ signal: controller.signal });
-      const next = stream.next().catch((error: unknown) => error);
+      const received: DownlinkMessage[] = [];
+      const loop = (async () => {
+        for await (const message of session.messages({ signal: controller.signal })) received.push(message);
+        return 'ended';
+      })();
       await new Promise((resolve) => setTimeout(resolve, 5));
       controller.abort(new Error('page closed'));
-      const error = await next;
-      expect(RequestAbortedError.isInstance(error)).toBe(true);
-      expect((await stream.next()).done).toBe(true);
+      // The loop just stops: no RequestAbortedError thrown into it.
+      expect(await loop).toBe('ended');
+      expect(received).toEqual([]);
     });
 
     it('messages() rides out errors with backoff and, with maxConsecutiveFailures, gives up with the error when they persist', async () => {

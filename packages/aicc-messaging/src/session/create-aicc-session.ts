@@ -8,7 +8,10 @@ import type { OutgoingMessage } from '../messages/outgoing-message.js';
 import { AiccUserEntries, type AiccUser } from '../token/aicc-user.js';
 import { applyToken } from '../token/apply-token.js';
 import { queryHistory, type HistoryOptions, type HistoryPage } from './chat-history.js';
+import { askQuestion } from './ask-question.js';
 import { DEFAULT_MAX_DOWNLOAD_BYTES } from './download-file.js';
+import { createEarlierSessionFilter } from './earlier-session-filter.js';
+import { createMessageFeed } from './message-feed.js';
 import { streamMessages, type MessageStreamOptions } from './message-stream.js';
 import { createMessageTokenHolder, type MessageTokenChange } from './message-token-holder.js';
 import { DEFAULT_POLL_TIMEOUT_MS, pollMessages, type PollOptions, type PollResult } from './poll-messages.js';
@@ -78,15 +81,21 @@ export interface AiccSession {
    * usually brings AICC's final message with `isOfflineStatus`).
    */
   disconnect(options?: SendOptions): Promise<SendResult>;
-  /** One long poll: the messages waiting now, or none once AICC's hold (5 s by default) ran out. */
+  /**
+   * One long poll: the messages waiting now, or none once AICC's hold (5 s by default) ran out. After this session's
+   * `connect()`, what an earlier session of the user left queued (its final `DISCONNECT` included) is left out: see
+   * the README's "Sessions".
+   */
   poll(options?: PollOptions): Promise<PollResult>;
   /**
-   * Every downlink message, polling again at once after each answer. A failed poll (after its own retries) is
-   * told to `onError` and repeated after a backoff (exponential, capped by the client's retry policy), for as long
-   * as it takes unless `maxConsecutiveFailures` is set. Ends after a message with `isOfflineStatus` (the rest of
-   * that batch is still yielded) or after `disconnect()`; throws `RequestAbortedError` when `signal` aborts, and
-   * throws at once for failures polling again cannot cure: invalid options, authentication that still fails after
-   * the re-apply (`FabricAuthError`, a refused `applyToken`, HTTP 4xx other than 408/429).
+   * Every downlink message of this session, polling again at once after each answer. A failed poll (after its own
+   * retries) is told to `onError` and repeated after a backoff (exponential, capped by the client's retry policy),
+   * for as long as it takes unless `maxConsecutiveFailures` is set. Ends after a message with `isOfflineStatus` (the
+   * rest of that batch is still yielded), after `disconnect()`, or quietly when `signal` aborts (`for await` just
+   * stops); throws at once for failures polling again cannot cure: invalid options, authentication that still fails
+   * after the re-apply (`FabricAuthError`, a refused `applyToken`, HTTP 4xx other than 408/429, a gateway's
+   * `GatewayError` of such a status or `misconfigured`). Loops and {@link AiccSession.ask} running at the same time
+   * share the session's polls: each sees every message.
    *
    * @example
    * ```ts
@@ -94,6 +103,21 @@ export interface AiccSession {
    * ```
    */
   messages(options?: MessageStreamOptions): AsyncGenerator<DownlinkMessage, void, undefined>;
+  /**
+   * Sends a text (as {@link AiccSession.send}) and resolves with the answer to it: the first `CHAT` message from the
+   * ROBOT or an AGENT that AICC produced after the text was sent (by its `timestamp`, compared with the client's
+   * clock) — greetings, SYSTEM notices and control messages (CONNECT, READ, …) are skipped. It polls through the
+   * session's shared polls, so a {@link AiccSession.messages} loop running at the same time still sees every message,
+   * the answer included. `signal` bounds the whole wait (`AbortSignal.timeout(ms)`); the chat ending first
+   * (`isOfflineStatus`) rejects it with a `TokenwireError`.
+   *
+   * @example
+   * ```ts
+   * const answer = await session.ask('Where is my order?', { signal: AbortSignal.timeout(30_000) });
+   * console.log(answer.content);
+   * ```
+   */
+  ask(text: string, options?: SendOptions): Promise<DownlinkMessage>;
   /** Where the session stands in the agent queue (after a transfer). */
   queueInfo(options?: CallOptions): Promise<QueueInfo>;
   /** A page of the user's chat history on this channel. */
@@ -168,8 +192,13 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
   const context: SessionContext = { client, user, settings, call: createSessionCall(client, tokens) };
   /** Counts disconnects, so a stream ends after a disconnect that happened while it ran. */
   let disconnects = 0;
+  const earlier = createEarlierSessionFilter();
+  const feed = createMessageFeed(async (pollOptions) => {
+    const result = await pollMessages(context, pollOptions);
+    return { ...result, messages: earlier.keep(result.messages) };
+  });
 
-  const control = (controlType: 'CONNECT' | 'TRANS2AGENT' | 'INPUT', subject: string) => async (sendOptions?: SendOptions) =>
+  const control = (controlType: 'TRANS2AGENT' | 'INPUT', subject: string) => async (sendOptions?: SendOptions) =>
     sendControl(context, controlType, { mediaType: 'TEXT' }, parseSendOptions(sendOptions, subject));
 
   const session: AiccSession = Object.freeze({
@@ -177,7 +206,11 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     get tokenExpiresAt() {
       return tokens.expiresAt;
     },
-    connect: control('CONNECT', 'connect options'),
+    async connect(sendOptions?: SendOptions) {
+      const parsedOptions = parseSendOptions(sendOptions, 'connect options');
+      earlier.connecting(client.now());
+      return sendControl(context, 'CONNECT', { mediaType: 'TEXT' }, parsedOptions);
+    },
     send: (message: OutgoingMessage, sendOptions?: SendOptions) => sendChat(context, message, sendOptions),
     sendAsync: async (message: OutgoingMessage, callOptions?: CallOptions) =>
       sendChat(context, message, { ...parseSendOptions(callOptions, 'sendAsync options'), async: true }),
@@ -189,16 +222,12 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
       disconnects += 1;
       return result;
     },
-    poll: (pollOptions?: PollOptions) => pollMessages(context, pollOptions),
+    poll: (pollOptions?: PollOptions) => feed.poll(pollOptions),
     messages(streamOptions?: MessageStreamOptions) {
       const startedAt = disconnects;
-      return streamMessages(
-        (pollOptions) => pollMessages(context, pollOptions),
-        () => disconnects !== startedAt,
-        client.retryPolicy,
-        streamOptions,
-      );
+      return streamMessages(feed.reader, () => disconnects !== startedAt, client.retryPolicy, streamOptions);
     },
+    ask: (text: string, sendOptions?: SendOptions) => askQuestion(context, feed, text, sendOptions),
     queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
     history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),
     uploadFile: (input: UploadFileInput, callOptions?: CallOptions) => uploadFile(context, input, callOptions),

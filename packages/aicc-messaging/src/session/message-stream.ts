@@ -5,7 +5,9 @@ import { AiccApiError } from '../errors/aicc-api-error.js';
 import { FabricAuthError } from '../errors/fabric-auth-error.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import type { DownlinkMessage } from '../messages/downlink-message.js';
-import type { PollOptions, PollResult } from './poll-messages.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { FeedReader } from './message-feed.js';
+import type { PollOptions } from './poll-messages.js';
 
 /**
  * Failed polls in a row after which {@link AiccSession.messages} gives up by default: none — the stream keeps
@@ -15,7 +17,7 @@ export const DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES: number = Infinity;
 
 /** Options of {@link AiccSession.messages}. */
 export interface MessageStreamOptions {
-  /** Ends the stream: the pending poll or backoff wait is aborted and the iterator throws `RequestAbortedError`. */
+  /** Ends the stream quietly: the pending poll or backoff wait is aborted and the iterator is done (`for await` stops). */
   readonly signal?: AbortSignal | undefined;
   /** Also receive READ receipts (`isNeedRead=true`). */
   readonly isNeedRead?: boolean | undefined;
@@ -32,8 +34,6 @@ export interface MessageStreamOptions {
    */
   readonly onError?: ((error: unknown, consecutiveFailures: number, retryInMs: number) => void) | undefined;
 }
-
-const POLL_PATH = '/apiaccess/ccmessaging/poll';
 
 const FAILURE_LIMIT_MESSAGE = 'must be a whole number of at least 1, or Infinity';
 
@@ -60,12 +60,13 @@ const MessageStreamOptionsSchema = /* @__PURE__ */ (() =>
 /**
  * Whether a failed poll ends the stream: aborts, invalid input, authentication that failed even after the client's
  * own refresh and replay (API Fabric, an `applyToken` refused, a 4xx other than 408/429 such as a 401 after the
- * re-apply), and anything that is not a tokenwire error (a bug). Everything else — network failures, timeouts,
- * 5xx, 408, 429, malformed answers, AICC business codes of `poll` — is ridden out.
+ * re-apply), a gateway's `misconfigured`, and anything that is not a tokenwire error (a bug). Everything else —
+ * network failures, timeouts, 5xx, 408, 429, malformed answers, AICC business codes of `poll` — is ridden out.
  */
 function endsStream(error: unknown): boolean {
   if (RequestAbortedError.isInstance(error) || ValidationError.isInstance(error) || FabricAuthError.isInstance(error)) return true;
-  if (HttpStatusError.isInstance(error)) {
+  if (GatewayError.isInstance(error) && error.code === 'misconfigured') return true;
+  if (HttpStatusError.isInstance(error) || GatewayError.isInstance(error)) {
     const status = error.status ?? 0;
     return status >= 400 && status < 500 && status !== 408 && status !== 429;
   }
@@ -93,8 +94,9 @@ function tell(onError: MessageStreamOptions['onError'], error: unknown, failures
 }
 
 /**
- * Polls again and again, yielding every message, until a message with `isOfflineStatus` (the rest of its batch is
- * still yielded), until `hasEnded()` turns true (the session disconnected), or until the signal aborts. A failed
+ * Reads the session's messages through a reader of its feed (polling when no other reader does), yielding every
+ * message, until a message with `isOfflineStatus` (the rest of its batch is still yielded), until `hasEnded()` turns
+ * true (the session disconnected), or until the signal aborts (then it ends quietly). A failed
  * poll is told to `onError` and repeated after a backoff (exponential, capped by `policy`) unless it
  * {@link endsStream | ends the stream} or `maxConsecutiveFailures` is reached. Options are validated at once,
  * before any poll.
@@ -103,7 +105,7 @@ function tell(onError: MessageStreamOptions['onError'], error: unknown, failures
  * @internal
  */
 export function streamMessages(
-  poll: (options: PollOptions) => Promise<PollResult>,
+  openReader: (receipts: boolean) => FeedReader,
   hasEnded: () => boolean,
   policy: RetryPolicy,
   options: MessageStreamOptions | undefined,
@@ -113,34 +115,37 @@ export function streamMessages(
   const maxFailures = parsed.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES;
   const pollOptions: PollOptions = { signal, isNeedRead: parsed.isNeedRead, retry: parsed.retry };
   return (async function* stream() {
+    const reader = openReader(parsed.isNeedRead === true);
     let failures = 0;
-    while (!hasEnded()) {
-      let result: PollResult;
-      try {
-        result = await poll(pollOptions);
-      } catch (error) {
-        failures += 1;
-        if (endsStream(error) || failures >= maxFailures) throw error;
-        const delayMs = backoffMs(error, failures, policy);
-        tell(onError, error, failures, delayMs);
+    try {
+      while (!hasEnded()) {
+        let messages: readonly DownlinkMessage[];
         try {
-          // core's abortable sleep: it rejects only when the signal aborts.
-          await sleep(delayMs, signal);
-        } catch {
-          throw new RequestAbortedError('The wait before the next poll was aborted by the caller', {
-            path: POLL_PATH,
-            cause: signal?.reason,
-          });
+          messages = await reader.next(pollOptions);
+        } catch (error) {
+          if (signal?.aborted) return;
+          failures += 1;
+          if (endsStream(error) || failures >= maxFailures) throw error;
+          const delayMs = backoffMs(error, failures, policy);
+          tell(onError, error, failures, delayMs);
+          try {
+            // core's abortable sleep: it rejects only when the signal aborts.
+            await sleep(delayMs, signal);
+          } catch {
+            return;
+          }
+          continue;
         }
-        continue;
+        failures = 0;
+        let offline = false;
+        for (const message of messages) {
+          yield message;
+          if (message.isOfflineStatus) offline = true;
+        }
+        if (offline) return;
       }
-      failures = 0;
-      let offline = false;
-      for (const message of result.messages) {
-        yield message;
-        if (message.isOfflineStatus) offline = true;
-      }
-      if (offline) return;
+    } finally {
+      reader.close();
     }
   })();
 }
