@@ -157,6 +157,19 @@ describe('callback verify', () => {
     expect(bad.json()).toMatchObject({ reason: 'malformed_body' });
   });
 
+  it('an unsigned callback checked with its body: the advice names the CLI command, not a library call', async () => {
+    const unsigned = callbackUrl().replace(/&Sign=[^&]+/, '');
+    const body = JSON.stringify({ CallbackCommand: 'Live.CallbackAfterCreateRoom', RoomInfo: { RoomId: 'room-9' } });
+    const human = await runCli(['callback', 'verify', '--url', unsigned, '--body', body], { env });
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/callback refused \(missing_signature\)/);
+    expect(human.stderr).toContain("turn token authentication on ('tokenwire live-config token set --enable')");
+    expect(human.stderr).not.toMatch(/setCallbackToken|\(client|tokens: null/);
+    const json = await runCli(['callback', 'verify', '--url', unsigned, '--body', body, '--json'], { env });
+    expect(json.json<{ error: { message: string } }>().error.message).toContain("'tokenwire live-config token set --enable'");
+    expect(json.stdout).not.toMatch(/setCallbackToken|\(client|tokens: null/);
+  });
+
   it("accepts Tencent's current samples and reports where the event time is, and a URL/body command disagreement", async () => {
     // 647/64422: no EventTime anywhere — a valid callback, not a changed body.
     const current =

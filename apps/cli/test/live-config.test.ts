@@ -122,6 +122,13 @@ describe('live-config callback', () => {
     });
   });
 
+  it('a missing configuration is answered with the command that creates it', async () => {
+    const missing = await runCli(['live-config', 'callback', 'get'], { env: harness.env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/100301/);
+    expect(missing.stderr).toContain('tokenwire live-config callback set --url URL --command COMMAND');
+  });
+
   it('refuses bad input before anything is sent (exit 2)', async () => {
     const before = tencentState().commandCounters['live_config/set_callback']?.requests ?? 0;
     const badUrl = await runCli(['live-config', 'callback', 'set', '--url', 'ftp://nope', '--command', 'Live.CallbackAfterCreateRoom'], {
@@ -155,6 +162,25 @@ describe('live-config token', () => {
     expect(get.stdout).toMatch(/token\s+\*\*\* \(128 characters\)/);
     const shown = await runCli(['live-config', 'token', 'get', '--json', '--show-secrets'], { env: harness.env, reveals: [token] });
     expect(shown.json()).toEqual({ ok: true, token, enabled: true });
+  });
+
+  it('get without a token: the message and the hint name CLI commands, not library calls', async () => {
+    const human = await runCli(['live-config', 'token', 'get'], { env: harness.env });
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/100302/);
+    expect(human.stderr).toContain(
+      "create one with 'tokenwire live-config token set --generate --enable' or 'tokenwire live-config token rotate'",
+    );
+    expect(human.stderr).toContain(
+      'no callback token yet: tokenwire live-config token set --generate --enable --save-token callback-token.txt',
+    );
+    expect(human.stderr).not.toMatch(/setCallbackToken|rotateCallbackToken|\(client/);
+    const json = await runCli(['live-config', 'token', 'get', '--json'], { env: harness.env });
+    expect(json.json()).toMatchObject({
+      ok: false,
+      error: { code: 100302, message: expect.stringContaining("'tokenwire live-config token set --generate --enable'") },
+    });
+    expect(json.stdout).not.toMatch(/setCallbackToken|rotateCallbackToken|\(client/);
   });
 
   it('set from a file, --disable, rotate and delete', async () => {

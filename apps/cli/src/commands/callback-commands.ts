@@ -9,6 +9,7 @@ import { humanDuration, keyValueRows } from '../output/format.js';
 import { secretOptions } from '../global-options.js';
 import { integerFlag } from '../parse-command-line.js';
 import { UsageError } from '../usage-error.js';
+import { inCliTerms } from '../output/cli-advice.js';
 import { readCallbackParameters } from './callback-query.js';
 
 const TOKEN_OPTIONS = secretOptions('token', 'callback token', 'TOKENWIRE_CALLBACK_TOKEN');
@@ -205,10 +206,12 @@ const verify: CommandDefinition = {
           ok: false,
           valid: false,
           reason: error.reason,
-          error: { name: error.name, reason: error.reason, message: error.message, exitCode: ExitCode.failure },
+          error: { name: error.name, reason: error.reason, message: inCliTerms(error.message), exitCode: ExitCode.failure },
         });
       }
-      output.error(`${output.errorStyle.red('✗')} ${output.errorStyle.bold(`callback refused (${error.reason})`)}: ${error.message}`);
+      output.error(
+        `${output.errorStyle.red('✗')} ${output.errorStyle.bold(`callback refused (${error.reason})`)}: ${inCliTerms(error.message)}`,
+      );
       return ExitCode.failure;
     }
   },

@@ -18,6 +18,7 @@ import { humanDuration, keyValueRows } from '../output/format.js';
 import { secretOptions, TENCENT_OPTIONS } from '../global-options.js';
 import { integerFlag } from '../parse-command-line.js';
 import { UsageError } from '../usage-error.js';
+import { inCliTerms } from '../output/cli-advice.js';
 
 /** The token to install: only from these flags (never from TOKENWIRE_CALLBACK_TOKEN, which is the receiver's). */
 const NEW_TOKEN: SecretSetting = { label: 'callback token', flag: 'token' };
@@ -63,7 +64,7 @@ async function afterInstall<T>(
     if (token === undefined) throw error;
     const shown = invocation.output.showSecrets ? ` ${token}` : '';
     const find = saved === undefined ? "see it with 'tokenwire live-config token get --show-secrets'" : `it is saved in ${saved}`;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = inCliTerms(error instanceof Error ? error.message : String(error));
     throw new IncompleteChangeError(`the new callback token${shown} is installed, but then this failed: ${reason}; ${find}`, {
       cause: error,
     });

@@ -9,6 +9,7 @@ import {
 } from '@tokenwire/core';
 import { exitCodeFor, type ExitCodeValue } from '../exit-code.js';
 import { UsageError } from '../usage-error.js';
+import { commandHint, inCliTerms } from './cli-advice.js';
 import type { Output } from './output.js';
 
 /** The JSON shape of an error (`{ ok: false, error }` on stdout with `--json`). Never holds a secret. */
@@ -37,7 +38,8 @@ function definedFields<T extends object>(fields: T): Partial<T> {
 export function describeError(error: unknown): ErrorDescription {
   const exitCode = exitCodeFor(error);
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), exitCode };
-  const base = { name: error.name, message: error.message, exitCode };
+  // The packages' advice names library calls; a person at the command line needs the command instead.
+  const base = { name: error.name, message: inCliTerms(error.message), exitCode };
   if (!TokenwireError.isInstance(error)) return base;
   const record = error as unknown as Record<string, unknown>;
   const code = record['code'];
@@ -61,7 +63,7 @@ function hint(error: unknown): string | undefined {
   if (TencentApiError.isInstance(error) && [70001, 70003, 70009, 70013, 70014].includes(error.code)) {
     return 'check the SDKAppID, the administrator identifier and the secret key';
   }
-  return undefined;
+  return commandHint(error);
 }
 
 /**
