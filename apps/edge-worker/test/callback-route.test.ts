@@ -243,12 +243,14 @@ describe('repeats of a callback: answered as the first was, delivered once', () 
   }, 10_000);
 
   it('processes a redelivery afresh when the first delivery failed (the FAIL released it)', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const target = forwarding(async (attempt) => new Response(null, { status: attempt === 1 ? 422 : 204 }));
     const first = await handleCallback(bounded(post(signedCallbackUrl(), eventBody)), forwardConfig, target.deps);
     expect(first.status).toBe(503);
     const again = await handleCallback(bounded(post(signedCallbackUrl(), eventBody)), forwardConfig, target.deps);
     expect(await again.json()).toEqual(OK);
     expect(target.received).toHaveLength(2);
+    expect(String(log.mock.calls[0]?.[0])).toContain('"status":"refused"');
   });
 
   it('gives an exact repeat of a decided gift the same decision, without asking the decision service again', async () => {

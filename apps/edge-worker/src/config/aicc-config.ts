@@ -48,7 +48,7 @@ const AiccBindingsSchema = v.pipe(
     AICC_FABRIC_TOKEN_PATH: v.pipe(
       optionalText,
       v.transform((text) => text ?? DEFAULT_FABRIC_TOKEN_PATH),
-      v.regex(/^\/[^?#\s]*$/, 'must be a path starting with /'),
+      v.check((path) => /^\/[^?#\s]*$/.test(path), 'must be a path starting with /'),
     ),
     AICC_ACCESS_TOKEN_TTL_SECONDS: integerBinding(60, MAX_ACCESS_TOKEN_TTL_SECONDS),
     AICC_CHANNEL_IDS: listBinding,

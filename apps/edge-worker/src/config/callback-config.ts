@@ -61,7 +61,7 @@ const CallbackBindingsSchema = v.pipe(
     BEFORE_GIFT_POLICY: v.pipe(
       optionalText,
       v.transform((text) => text?.toLowerCase() ?? 'allow'),
-      v.picklist(['allow', 'block'], 'must be allow or block'),
+      v.custom<BeforeGiftPolicy>((policy) => policy === 'allow' || policy === 'block', 'must be allow or block'),
     ),
     BEFORE_GIFT_FORWARD_URL: httpsUrlBinding,
     BEFORE_GIFT_FORWARD_TIMEOUT_MS: integerBinding(1, MAX_BEFORE_GIFT_FORWARD_TIMEOUT_MS),

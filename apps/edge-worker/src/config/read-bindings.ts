@@ -15,17 +15,23 @@ export type Bindings = object;
 /** One problem per binding (the first failing step of its pipe), every binding checked. */
 const PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = { ...VALUE_FREE_PARSE_CONFIG, abortPipeEarly: true };
 
-const stringBinding = v.nullish(v.string('must be a string'), '');
+/** A string binding, trimmed; `''` when unset. */
+const trimmedText = v.pipe(
+  v.optional(v.string('must be a string'), ''),
+  v.transform((text) => text.trim()),
+);
 
 /** An optional string binding, trimmed: `undefined` when unset or blank. */
 export const optionalText = v.pipe(
-  stringBinding,
-  v.trim(),
+  trimmedText,
   v.transform((text) => (text === '' ? undefined : text)),
 );
 
 /** A string binding that must be set (not blank), trimmed. */
-export const requiredText = v.pipe(stringBinding, v.trim(), v.nonEmpty('is not set'));
+export const requiredText = v.pipe(
+  trimmedText,
+  v.check((text) => text !== '', 'is not set'),
+);
 
 /** An optional integer binding within `[minimum, maximum]` (decimal digits only); `undefined` when unset. */
 export function integerBinding(minimum: number, maximum: number) {

@@ -6,7 +6,6 @@ const SDK_APP_ID_MESSAGE = 'must be the decimal SDKAppID (1 to 4294967295)';
 /** `TENCENT_SDK_APP_ID`: a decimal integer from 1 to 4294967295, required. */
 export const sdkAppIdBinding = v.pipe(
   requiredText,
-  v.regex(/^[1-9]\d{0,9}$/, SDK_APP_ID_MESSAGE),
+  v.check((text) => /^[1-9]\d{0,9}$/.test(text) && Number(text) <= 4_294_967_295, SDK_APP_ID_MESSAGE),
   v.transform(Number),
-  v.maxValue(4_294_967_295, SDK_APP_ID_MESSAGE),
 );

@@ -19,7 +19,13 @@ export interface UserJwtConfig {
  * (required, at least {@link MIN_JWT_SECRET_BYTES} bytes), `USER_JWT_ISSUER` and `USER_JWT_AUDIENCE` (optional).
  */
 export const userJwtBindings = {
-  USER_JWT_SECRET: v.pipe(requiredText, v.minBytes(MIN_JWT_SECRET_BYTES, `must be at least ${MIN_JWT_SECRET_BYTES} bytes long`)),
+  USER_JWT_SECRET: v.pipe(
+    requiredText,
+    v.check(
+      (secret) => new TextEncoder().encode(secret).length >= MIN_JWT_SECRET_BYTES,
+      `must be at least ${MIN_JWT_SECRET_BYTES} bytes long`,
+    ),
+  ),
   USER_JWT_ISSUER: optionalText,
   USER_JWT_AUDIENCE: optionalText,
 };
