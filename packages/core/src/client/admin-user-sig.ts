@@ -1,7 +1,9 @@
+import type * as v from 'valibot';
 import type { Clock } from '../clock.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { encodeUserSig } from '../usersig/encode-user-sig.js';
-import { readClockSeconds } from '../usersig/usersig-input.js';
+import { ClockSecondsSchema } from '../usersig/user-sig-field-schemas.js';
+import { optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 
 /**
  * Default lifetime of the admin UserSig `createTencentClient` signs itself with a `secretKey`: 24 hours (its
@@ -12,6 +14,10 @@ export const DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS = 86_400;
 
 /** Longest safety margin before expiry at which a cached UserSig is replaced: 1 hour. */
 export const MAX_USER_SIG_RENEWAL_MARGIN_SECONDS = 3_600;
+
+/** The clock the signing source reads at each signing, as `{ now }` so that a problem is reported at `now`. */
+const SigningClockSchema: v.GenericSchema<unknown, { readonly now: number }> = /* @__PURE__ */ (() =>
+  optionsObject({ now: ClockSecondsSchema }, 'an object'))();
 
 /** Supplies the admin UserSig for each attempt. */
 export interface AdminUserSigSource {
@@ -63,9 +69,7 @@ export function createSigningUserSigSource(options: {
 
   const generate = (): string => {
     // The client validated the other fields already (resolveClientOptions); only the clock is read here.
-    const issues: ValidationIssue[] = [];
-    const time = readClockSeconds(now, issues);
-    if (time === undefined) throw new ValidationError('UserSig input', issues);
+    const { now: time } = parseInput(SigningClockSchema, { now }, 'UserSig input');
     const userSig = encodeUserSig(secretKey, identifier, sdkAppId, time, expireSeconds);
     // TLS.time is whole seconds, so the lifetime is counted from the start of the signing second.
     cached = { userSig, renewAt: time * 1000 + usableMs };

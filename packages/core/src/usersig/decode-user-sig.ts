@@ -3,7 +3,7 @@ import { decodeTencentBase64 } from '../encoding/tencent-base64.js';
 import { UserSigError } from '../errors/usersig-error.js';
 import { type InflateProblem, inflateZlibWithinLimit } from './inflate-zlib-within-limit.js';
 import type { UserSigDocument } from './user-sig-document.js';
-import { isWellFormedUnicode } from './usersig-input.js';
+import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
 import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
 
 const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;

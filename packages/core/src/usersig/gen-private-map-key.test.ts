@@ -165,6 +165,8 @@ describe('genPrivateMapKey', () => {
         genPrivateMapKey({ sdkAppId: -5, secretKey: '', userId: '', roomId: 0, privilegeMap: 999, expireSeconds: 0, now: () => -1 }),
       ),
     ).toEqual(['sdkAppId', 'secretKey', 'userId', 'roomId', 'privilegeMap', 'expireSeconds', 'now']);
-    expect(issuePaths(() => genPrivateMapKey(undefined as never))).toEqual(['sdkAppId', 'secretKey', 'userId', 'roomId']);
+    expect(issuePaths(() => genPrivateMapKey(undefined as never))).toEqual(['']);
+    expect(issuePaths(() => genPrivateMapKey({} as never))).toEqual(['sdkAppId', 'secretKey', 'userId', 'roomId']);
+    expect(issuePaths(() => genPrivateMapKey({ ...base, roomId: 1, room: 2 } as never))).toEqual(['room']);
   });
 });

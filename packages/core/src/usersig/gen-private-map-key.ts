@@ -1,18 +1,13 @@
+import * as v from 'valibot';
 import { type Clock, systemClock } from '../clock.js';
 import { bytesToBase64 } from '../encoding/base64.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
+import { numberIn, optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { encodeUserSig } from './encode-user-sig.js';
 import { PRIVILEGE } from './private-map-key-privilege.js';
 import { encodePrivateMapKeyUserBuf } from './private-map-key-user-buf.js';
-import {
-  checkExpireSeconds,
-  checkIdentifier,
-  checkSdkAppId,
-  checkSecretKey,
-  isWellFormedUnicode,
-  readClockSeconds,
-  utf8Length,
-} from './usersig-input.js';
+import { ClockSecondsSchema, expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
 import { DEFAULT_USERSIG_EXPIRE_SECONDS } from './usersig-limits.js';
 
 /** Largest numeric room id and latest absolute expiry: both are unsigned 32-bit fields of the userbuf. */
@@ -45,19 +40,54 @@ export interface GenPrivateMapKeyOptions {
   readonly now?: Clock | undefined;
 }
 
-function checkRoomId(roomId: unknown, issues: ValidationIssue[]): void {
-  if (typeof roomId === 'number') {
-    if (!Number.isInteger(roomId) || roomId < 1 || roomId > MAX_UINT32) {
-      issues.push({ path: 'roomId', message: `a numeric room id must be an integer from 1 to ${MAX_UINT32}` });
-    }
-  } else if (typeof roomId === 'string') {
-    if (roomId.length === 0 || utf8Length(roomId) > MAX_STRING_ROOM_ID_BYTES || !isWellFormedUnicode(roomId)) {
-      issues.push({ path: 'roomId', message: `a string room id must be 1 to ${MAX_STRING_ROOM_ID_BYTES} bytes of well-formed UTF-8` });
-    }
-  } else {
-    issues.push({ path: 'roomId', message: 'must be a number or a string' });
-  }
-}
+/**
+ * A room id: a number (an integer from 1 to {@link MAX_UINT32}) or a string (1 to {@link MAX_STRING_ROOM_ID_BYTES}
+ * bytes of well-formed UTF-8), each with its own message.
+ */
+const RoomIdSchema: v.GenericSchema<number | string> = /* @__PURE__ */ (() => {
+  const numeric = numberIn(1, MAX_UINT32, `a numeric room id must be an integer from 1 to ${MAX_UINT32}`, true);
+  const textMessage = `a string room id must be 1 to ${MAX_STRING_ROOM_ID_BYTES} bytes of well-formed UTF-8`;
+  const text = v.pipe(
+    v.string(),
+    v.nonEmpty(textMessage),
+    v.maxBytes(MAX_STRING_ROOM_ID_BYTES, textMessage),
+    v.check(isWellFormedUnicode, textMessage),
+  );
+  const neither = v.custom<never>(() => false, 'must be a number or a string');
+  return v.lazy((input) => (typeof input === 'number' ? numeric : typeof input === 'string' ? text : neither));
+})();
+
+/** {@link GenPrivateMapKeyOptions} once parsed: the defaults applied and the clock read as whole Unix seconds (`now`). */
+type ParsedGenPrivateMapKeyOptions = Required<Omit<GenPrivateMapKeyOptions, 'now'>> & { readonly now: number };
+
+/**
+ * The options of {@link genPrivateMapKey}: every field, then whether `now + expireSeconds` fits the userbuf's
+ * 32-bit expiry (checked once both are valid, reported at `expireSeconds`).
+ */
+const GenPrivateMapKeyOptionsSchema: v.GenericSchema<unknown, ParsedGenPrivateMapKeyOptions> = /* @__PURE__ */ (() =>
+  v.pipe(
+    optionsObject(
+      {
+        sdkAppId: SdkAppIdSchema,
+        secretKey: SecretKeySchema,
+        userId: IdentifierSchema,
+        roomId: RoomIdSchema,
+        privilegeMap: v.optional(numberIn(0, PRIVILEGE.all, 'must be an integer from 0 to 255 (PRIVILEGE bits)', true), PRIVILEGE.all),
+        expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USERSIG_EXPIRE_SECONDS),
+        // A function default is called by valibot, so the default is a function returning the clock.
+        now: v.optional(ClockSecondsSchema, () => systemClock),
+      },
+      'an options object',
+    ),
+    v.forward(
+      v.partialCheck(
+        [['now'], ['expireSeconds']],
+        (options) => options.now + options.expireSeconds <= MAX_UINT32,
+        'now + expireSeconds must fit in 32 bits (be before 2106-02-07)',
+      ),
+      ['expireSeconds'],
+    ),
+  ))();
 
 /**
  * Generates a TRTC PrivateMapKey: a UserSig for `userId` whose signed `TLS.userbuf` grants `privilegeMap` in one
@@ -85,32 +115,16 @@ export function genPrivateMapKey(options: GenPrivateMapKeyOptions): string {
     secretKey,
     userId,
     roomId,
-    privilegeMap = PRIVILEGE.all,
-    expireSeconds = DEFAULT_USERSIG_EXPIRE_SECONDS,
-    now = systemClock,
-  } = (options ?? {}) as Partial<GenPrivateMapKeyOptions>;
-  const issues: ValidationIssue[] = [];
-  checkSdkAppId(sdkAppId, issues);
-  checkSecretKey(secretKey, issues);
-  checkIdentifier(userId, 'userId', issues);
-  checkRoomId(roomId, issues);
-  if (typeof privilegeMap !== 'number' || !Number.isInteger(privilegeMap) || privilegeMap < 0 || privilegeMap > PRIVILEGE.all) {
-    issues.push({ path: 'privilegeMap', message: 'must be an integer from 0 to 255 (PRIVILEGE bits)' });
-  }
-  const expireIssues = issues.length;
-  checkExpireSeconds(expireSeconds, issues);
-  const time = readClockSeconds(now, issues);
-  if (time !== undefined && issues.length === expireIssues && time + expireSeconds > MAX_UINT32) {
-    issues.push({ path: 'expireSeconds', message: 'now + expireSeconds must fit in 32 bits (be before 2106-02-07)' });
-  }
-  if (issues.length > 0) throw new ValidationError('PrivateMapKey input', issues);
-
+    privilegeMap,
+    expireSeconds,
+    now: time,
+  } = parseInput(GenPrivateMapKeyOptionsSchema, options, 'PrivateMapKey input');
   const userBuf = encodePrivateMapKeyUserBuf({
-    userId: userId!,
-    sdkAppId: sdkAppId!,
-    roomId: roomId!,
-    expiresAt: time! + expireSeconds,
+    userId,
+    sdkAppId,
+    roomId,
+    expiresAt: time + expireSeconds,
     privilegeMap,
   });
-  return encodeUserSig(secretKey!, userId!, sdkAppId!, time!, expireSeconds, bytesToBase64(userBuf));
+  return encodeUserSig(secretKey, userId, sdkAppId, time, expireSeconds, bytesToBase64(userBuf));
 }

@@ -137,10 +137,45 @@ describe('genUserSig', () => {
     expect(JSON.stringify(error.issues)).not.toContain(secretKey);
   });
 
-  it('rejects missing options with a ValidationError, not a TypeError', () => {
-    for (const options of [undefined, null, {}]) {
+  it('rejects missing options and missing fields with a ValidationError, not a TypeError', () => {
+    for (const options of [undefined, null, 'options']) {
       const error = validationError(() => genUserSig(options as never));
-      expect(error.issues.map((issue) => issue.path)).toEqual(['sdkAppId', 'secretKey', 'identifier']);
+      expect(error.issues).toEqual([
+        { path: '', message: expect.stringMatching(/^must be an options object, got (undefined|null|string)$/) },
+      ]);
     }
+    expect(validationError(() => genUserSig({} as never)).issues).toEqual([
+      { path: 'sdkAppId', message: 'is required' },
+      { path: 'secretKey', message: 'is required' },
+      { path: 'identifier', message: 'is required' },
+    ]);
+  });
+
+  it('refuses an unknown option (a misspelt one would otherwise be ignored)', () => {
+    const error = validationError(() => genUserSig({ ...valid, expiresIn: 60 } as never));
+    expect(error.issues).toEqual([{ path: 'expiresIn', message: 'is not a known option' }]);
+  });
+
+  it('checks options again when they are the same as the last ones but changed, and reads the clock every time', () => {
+    let now = 1_700_000_000_000;
+    const options: { -readonly [K in keyof typeof valid]: unknown } = { ...valid, now: () => now };
+    const first = genUserSig(options as never);
+    now += 5_000;
+    const second = genUserSig(options as never);
+    expect(JSON.parse(inflateJson(second))['TLS.time']).toBe(JSON.parse(inflateJson(first))['TLS.time'] + 5);
+    now = Number.NaN;
+    expect(validationError(() => genUserSig(options as never)).issues.map((issue) => issue.path)).toEqual(['now']);
+    now = 1_700_000_000_000;
+    expect(genUserSig(options as never)).toBe(first);
+    options.identifier = 'x\uD800';
+    expect(validationError(() => genUserSig(options as never)).issues.map((issue) => issue.path)).toEqual(['identifier']);
+    options.identifier = 'xiaojun';
+    expect(genUserSig(options as never)).toBe(first);
+    expect(validationError(() => genUserSig({ ...options, extra: true } as never)).issues.map((issue) => issue.path)).toEqual(['extra']);
+    const { identifier, ...rest } = options;
+    expect(validationError(() => genUserSig({ ...rest, unknown: identifier } as never)).issues.map((issue) => issue.path)).toEqual([
+      'identifier',
+      'unknown',
+    ]);
   });
 });

@@ -1,8 +1,10 @@
+import * as v from 'valibot';
 import { type Clock, systemClock } from '../clock.js';
 import { bytesToBase64 } from '../encoding/base64.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { encodeUserSig } from './encode-user-sig.js';
-import { checkExpireSeconds, checkIdentifier, checkSdkAppId, checkSecretKey, readClockSeconds } from './usersig-input.js';
+import { ClockSecondsSchema, expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
 import { DEFAULT_USERSIG_EXPIRE_SECONDS, MAX_USER_BUF_BYTES } from './usersig-limits.js';
 
 /** True for a `Uint8Array` from this realm or another one (an iframe, a VM context). */
@@ -26,6 +28,82 @@ export interface GenUserSigOptions {
   readonly userBuf?: Uint8Array | undefined;
 }
 
+/** {@link GenUserSigOptions} once parsed: the defaults applied and the clock read as whole Unix seconds (`now`). */
+type ParsedGenUserSigOptions = Required<Omit<GenUserSigOptions, 'now' | 'userBuf'>> & {
+  readonly now: number;
+  readonly userBuf?: Uint8Array | undefined;
+};
+
+/** The options of {@link genUserSig}, reported in this order: every field, then an unknown key. */
+const GenUserSigOptionsSchema: v.GenericSchema<unknown, ParsedGenUserSigOptions> = /* @__PURE__ */ (() => {
+  const userBufMessage = `must be a Uint8Array of 1 to ${MAX_USER_BUF_BYTES} bytes when given`;
+  return optionsObject(
+    {
+      sdkAppId: SdkAppIdSchema,
+      secretKey: SecretKeySchema,
+      identifier: IdentifierSchema,
+      expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USERSIG_EXPIRE_SECONDS),
+      userBuf: v.optional(
+        v.custom<Uint8Array>((bytes) => isBytes(bytes) && bytes.length > 0 && bytes.length <= MAX_USER_BUF_BYTES, userBufMessage),
+      ),
+      // A function default is called by valibot, so the default is a function returning the clock.
+      now: v.optional(ClockSecondsSchema, () => systemClock),
+    },
+    'an options object',
+  );
+})();
+
+/** Signs parsed options at `time` (whole Unix seconds). */
+function sign(options: ParsedGenUserSigOptions, time: number): string {
+  const { secretKey, identifier, sdkAppId, expireSeconds, userBuf } = options;
+  return encodeUserSig(secretKey, identifier, sdkAppId, time, expireSeconds, userBuf === undefined ? undefined : bytesToBase64(userBuf));
+}
+
+// Benchmark-tuned hot path (ARCHITECTURE.md "Budgets": genUserSig ≥ 2× tls-sig-api-v2, gated in CI by
+// `node scripts/bench.mjs --only=signing --check`, scripts/bench/signing.mjs). Parsing the options with
+// GenUserSigOptionsSchema costs about a quarter of a signature (v.maxBytes encodes the identifier), so options with
+// the same keys, in the same order, and the same field values as the last ones parsed are not parsed again: only
+// their clock is read, through ClockSecondsSchema. The schema stays the only rule; the snapshot holds values, not
+// the caller's object (which may change), and options with a `userBuf` (mutable bytes) are always parsed.
+
+/** The last options {@link genUserSig} parsed without a `userBuf`: their keys and field values, and the result. */
+interface ParsedSnapshot {
+  readonly keys: readonly string[];
+  readonly sdkAppId: unknown;
+  readonly secretKey: unknown;
+  readonly identifier: unknown;
+  readonly expireSeconds: unknown;
+  readonly now: unknown;
+  readonly parsed: ParsedGenUserSigOptions;
+}
+
+let lastParsed: ParsedSnapshot | undefined;
+
+/** The snapshot of options that parsed as `parsed`. */
+function snapshotOf(options: GenUserSigOptions, parsed: ParsedGenUserSigOptions): ParsedSnapshot {
+  const keys: string[] = [];
+  for (const key in options) keys.push(key);
+  const { sdkAppId, secretKey, identifier, expireSeconds, now } = options;
+  return { keys, sdkAppId, secretKey, identifier, expireSeconds, now, parsed };
+}
+
+/** Whether `options` has the snapshot's keys, in its order, and its field values (and no `userBuf`). */
+function isLastParsed(options: GenUserSigOptions, snapshot: ParsedSnapshot): boolean {
+  if (
+    options.identifier !== snapshot.identifier ||
+    options.sdkAppId !== snapshot.sdkAppId ||
+    options.secretKey !== snapshot.secretKey ||
+    options.expireSeconds !== snapshot.expireSeconds ||
+    options.now !== snapshot.now ||
+    options.userBuf !== undefined
+  ) {
+    return false;
+  }
+  let index = 0;
+  for (const key in options) if (key !== snapshot.keys[index++]) return false;
+  return index === snapshot.keys.length;
+}
+
 /**
  * Generates a TLSSigAPIv2 UserSig (HMAC-SHA256, "TLS.ver 2.0"), byte-compatible with the official libraries:
  * the same signed content and JSON fields, packed in a zlib stream of stored blocks (like the official Go
@@ -39,30 +117,13 @@ export interface GenUserSigOptions {
  * ```
  */
 export function genUserSig(options: GenUserSigOptions): string {
-  const {
-    sdkAppId,
-    secretKey,
-    identifier,
-    expireSeconds = DEFAULT_USERSIG_EXPIRE_SECONDS,
-    now = systemClock,
-    userBuf,
-  } = (options ?? {}) as Partial<GenUserSigOptions>;
-  const issues: ValidationIssue[] = [];
-  checkSdkAppId(sdkAppId, issues);
-  checkSecretKey(secretKey, issues);
-  checkIdentifier(identifier, 'identifier', issues);
-  checkExpireSeconds(expireSeconds, issues);
-  if (userBuf !== undefined && (!isBytes(userBuf) || userBuf.length === 0 || userBuf.length > MAX_USER_BUF_BYTES)) {
-    issues.push({ path: 'userBuf', message: `must be a Uint8Array of 1 to ${MAX_USER_BUF_BYTES} bytes when given` });
+  const previous = lastParsed;
+  if (previous !== undefined && typeof options === 'object' && options !== null && isLastParsed(options, previous)) {
+    const clock = v.safeParse(ClockSecondsSchema, options.now ?? systemClock);
+    // A clock that fails now is reported by the full parse below, with the other fields.
+    if (clock.success) return sign(previous.parsed, clock.output);
   }
-  const time = readClockSeconds(now, issues);
-  if (issues.length > 0) throw new ValidationError('UserSig input', issues);
-  return encodeUserSig(
-    secretKey!,
-    identifier!,
-    sdkAppId!,
-    time!,
-    expireSeconds,
-    userBuf === undefined ? undefined : bytesToBase64(userBuf),
-  );
+  const parsed = parseInput(GenUserSigOptionsSchema, options, 'UserSig input');
+  lastParsed = parsed.userBuf === undefined ? snapshotOf(options, parsed) : undefined;
+  return sign(parsed, parsed.now);
 }

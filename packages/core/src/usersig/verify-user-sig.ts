@@ -1,10 +1,13 @@
+import * as v from 'valibot';
 import { type Clock, systemClock } from '../clock.js';
 import { constantTimeEqualStrings } from '../crypto/constant-time-equal.js';
+import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
 import { UserSigError } from '../errors/usersig-error.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { expected, optionsObject } from '../validation/option-schemas.js';
+import { parseInput } from '../validation/parse-input.js';
 import { decodeUserSig } from './decode-user-sig.js';
 import type { UserSigDocument } from './user-sig-document.js';
-import { checkSdkAppId, checkSecretKey, isWellFormedUnicode, readClockSeconds } from './usersig-input.js';
+import { ClockSecondsSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
 import { userSigSignature } from './usersig-signature.js';
 
 /** Options of {@link verifyUserSig}: what the UserSig must match. */
@@ -18,6 +21,30 @@ export interface VerifyUserSigOptions {
   /** Clock for the expiry check; defaults to {@link systemClock}. */
   readonly now?: Clock | undefined;
 }
+
+/** {@link VerifyUserSigOptions} once parsed: the clock read as whole Unix seconds (`now`). */
+type ParsedVerifyUserSigOptions = Omit<VerifyUserSigOptions, 'now'> & { readonly now: number };
+
+/**
+ * The options of {@link verifyUserSig}. `identifier` is only compared, so any well-formed string is accepted (one
+ * with a lone surrogate would match a document signed for U+FFFD).
+ */
+const VerifyUserSigOptionsSchema: v.GenericSchema<unknown, ParsedVerifyUserSigOptions> = /* @__PURE__ */ (() =>
+  optionsObject(
+    {
+      sdkAppId: SdkAppIdSchema,
+      secretKey: SecretKeySchema,
+      identifier: v.optional(
+        v.pipe(
+          v.string(expected('must be a string when given')),
+          v.check(isWellFormedUnicode, 'must be well-formed Unicode (it has a lone surrogate)'),
+        ),
+      ),
+      // A function default is called by valibot, so the default is a function returning the clock.
+      now: v.optional(ClockSecondsSchema, () => systemClock),
+    },
+    'an options object',
+  ))();
 
 /** Shortens an identifier for an error message and escapes control characters. */
 function quote(identifier: string): string {
@@ -48,17 +75,12 @@ function quote(identifier: string): string {
  * ```
  */
 export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): UserSigDocument {
-  const { sdkAppId, secretKey, identifier, now = systemClock } = (options ?? {}) as Partial<VerifyUserSigOptions>;
-  const issues: ValidationIssue[] = [];
-  checkSdkAppId(sdkAppId, issues);
-  checkSecretKey(secretKey, issues);
-  if (identifier !== undefined && typeof identifier !== 'string')
-    issues.push({ path: 'identifier', message: 'must be a string when given' });
-  else if (identifier !== undefined && !isWellFormedUnicode(identifier)) {
-    issues.push({ path: 'identifier', message: 'must be well-formed Unicode (it has a lone surrogate)' });
-  }
-  const nowSeconds = readClockSeconds(now, issues);
-  if (issues.length > 0) throw new ValidationError('UserSig verification options', issues);
+  const {
+    sdkAppId,
+    secretKey,
+    identifier,
+    now: nowSeconds,
+  } = parseInput(VerifyUserSigOptionsSchema, options, 'UserSig verification options');
 
   const document = decodeUserSig(userSig);
   if (document.sdkAppId !== sdkAppId) {
@@ -70,21 +92,21 @@ export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): U
       `UserSig was issued for identifier ${quote(document.identifier)}, expected ${quote(identifier)}`,
     );
   }
-  if (nowSeconds! > document.expiresAt) {
+  if (nowSeconds > document.expiresAt) {
     throw new UserSigError(
       'expired',
-      `UserSig expired ${nowSeconds! - document.expiresAt} s ago (issued at ${document.time}, valid for ${document.expire} s)`,
+      `UserSig expired ${nowSeconds - document.expiresAt} s ago (issued at ${document.time}, valid for ${document.expire} s)`,
     );
   }
-  const expected = userSigSignature(
-    secretKey!,
+  const expectedSignature = userSigSignature(
+    secretKey,
     document.identifier,
     document.sdkAppId,
     document.time,
     document.expire,
     document.userBufBase64,
   );
-  if (!constantTimeEqualStrings(expected, document.signature)) {
+  if (!constantTimeEqualStrings(expectedSignature, document.signature)) {
     throw new UserSigError('signature_mismatch', 'UserSig signature does not match: wrong secret key, or the UserSig was altered');
   }
   return document;

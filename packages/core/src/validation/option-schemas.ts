@@ -64,12 +64,12 @@ export function optionsObject<const TEntries extends v.ObjectEntries>(
 }
 
 /**
- * A function option, typed as `T`.
+ * A function option, typed as `T`; `what` names it in the message (`must be a clock function, got number`).
  *
  * @internal
  */
-export function functionSchema<T>(): v.GenericSchema<T> {
-  return v.custom<T>((value) => typeof value === 'function', expected('must be a function'));
+export function functionSchema<T>(what = 'a function'): v.GenericSchema<T> {
+  return v.custom<T>((value) => typeof value === 'function', expected(`must be ${what}`));
 }
 
 /**
