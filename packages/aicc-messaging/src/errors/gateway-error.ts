@@ -42,7 +42,7 @@ export class GatewayError extends TokenwireError {
 
   constructor(init: GatewayErrorInit) {
     const retryClass = init.status === 429 ? 'rate_limit' : init.status >= 500 && init.code !== 'misconfigured' ? 'transient' : 'none';
-    super(`The gateway refused ${init.url} with ${init.code} (HTTP ${init.status})${init.description ? `: ${init.description}` : ''}`, {
+    super(`Gateway ${init.status} ${init.code} from ${init.url}${init.description ? `: ${init.description}` : ''}`, {
       status: init.status,
       attempt: init.attempt,
       retryable: retryClass !== 'none',

@@ -193,9 +193,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(GatewayError.isInstance(unauthorized)).toBe(true);
       expect(HttpStatusError.isInstance(unauthorized)).toBe(false);
       expect(unauthorized).toMatchObject({ code: 'unauthorized', status: 401, url: `${GATEWAY_URL}/aicc/token`, retryable: false });
-      expect((unauthorized as Error).message).toBe(
-        `The gateway refused ${GATEWAY_URL}/aicc/token with unauthorized (HTTP 401): sign in first`,
-      );
+      expect((unauthorized as Error).message).toBe(`Gateway 401 unauthorized from ${GATEWAY_URL}/aicc/token: sign in first`);
       expect((unauthorized as Error).message).not.toContain('/apiaccess/');
       expect(textsOfError(unauthorized)).not.toContain('unknown-jwt');
 

@@ -28,7 +28,7 @@ export async function askQuestion(
   options: SendOptions | undefined,
 ): Promise<DownlinkMessage> {
   const parsed = parseSendOptions(options, 'ask options');
-  const reader = feed.reader(false);
+  const reader = feed.reader();
   try {
     const sentAt = context.client.now();
     await sendChat(context, text, parsed);

@@ -13,52 +13,40 @@ export interface FeedReader {
   close(): void;
 }
 
-/** A session's polls, shared: every message a poll takes reaches every open reader. @internal */
-export interface MessageFeed {
-  /** One poll (the session's `poll()`); its messages reach the open readers too. */
-  poll(options: PollOptions | undefined): Promise<PollResult>;
-  /** Opens a reader; `receipts`: it wants READ receipts (`isNeedRead`). */
-  reader(receipts: boolean): FeedReader;
-}
-
-interface Reader {
-  readonly receipts: boolean;
-  readonly queue: DownlinkMessage[];
-  wake(): void;
-}
-
-const notReceipt = (message: DownlinkMessage): boolean => message.controlType !== 'READ';
-
 /**
- * Shares a session's polls among its readers. AICC hands each message to one poll only, so a poll asks for READ
- * receipts when any open reader wants them; a reader (or the `poll()` caller) that did not ask for them does not get
- * the receipts another one asked for.
+ * A session's polls, shared: every message a poll takes reaches every open reader. READ receipts come only with
+ * polls that ask for them (`isNeedRead`), as AICC drops them for the others.
  *
  * @internal
  */
+export interface MessageFeed {
+  /** One poll (the session's `poll()`); its messages reach the open readers too. */
+  poll(options: PollOptions | undefined): Promise<PollResult>;
+  reader(): FeedReader;
+}
+
+/** Shares a session's polls among its readers (AICC hands each message to one poll only). @internal */
 export function createMessageFeed(poll: (options: PollOptions | undefined) => Promise<PollResult>): MessageFeed {
-  const readers = new Set<Reader>();
+  const readers = new Set<{ queue: DownlinkMessage[]; wake(): void }>();
   let underway: Promise<unknown> | undefined;
 
   async function share(options: PollOptions | undefined): Promise<PollResult> {
-    const asked = options?.isNeedRead === true;
-    const added = !asked && [...readers].some((reader) => reader.receipts);
-    const result = await poll(added ? { ...options, isNeedRead: true } : options);
-    const { messages } = result;
+    const result = await poll(options);
     for (const reader of readers) {
-      reader.queue.push(...((asked || added) && !reader.receipts ? messages.filter(notReceipt) : messages));
+      reader.queue.push(...result.messages);
       reader.wake();
     }
-    return added ? { ...result, messages: messages.filter(notReceipt) } : result;
+    return result;
   }
 
   return {
     poll: share,
-    reader(receipts) {
-      const reader: Reader = { receipts, queue: [], wake: () => undefined };
+    reader() {
+      const reader = { queue: [] as DownlinkMessage[], wake() {} };
       readers.add(reader);
       return {
         async next(options) {
+          const { signal } = options;
           while (reader.queue.length === 0) {
             if (underway === undefined) {
               const own = share(options);
@@ -69,7 +57,17 @@ export function createMessageFeed(poll: (options: PollOptions | undefined) => Pr
                 underway = undefined;
               }
             } else {
-              await waitFor(reader, underway, options.signal);
+              // Until this reader is given messages, or the poll under way ends (then it polls itself).
+              await new Promise<void>((resolve, reject) => {
+                const aborted = () => reject(new RequestAbortedError('The wait for messages was aborted', { cause: signal?.reason }));
+                if (signal?.aborted) aborted();
+                signal?.addEventListener('abort', aborted);
+                reader.wake = () => {
+                  signal?.removeEventListener('abort', aborted);
+                  resolve();
+                };
+                underway?.then(reader.wake);
+              });
             }
           }
           return reader.queue.splice(0);
@@ -78,20 +76,4 @@ export function createMessageFeed(poll: (options: PollOptions | undefined) => Pr
       };
     },
   };
-}
-
-/** Waits until the reader is given messages or the poll under way ends; rejects when `signal` aborts. */
-function waitFor(reader: Reader, underway: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = (): void =>
-      reject(new RequestAbortedError('The wait for messages was aborted by the caller', { cause: signal?.reason }));
-    if (signal?.aborted) return aborted();
-    const done = (): void => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    };
-    reader.wake = done;
-    underway.then(done);
-    signal?.addEventListener('abort', aborted, { once: true });
-  });
 }

@@ -105,7 +105,7 @@ function tell(onError: MessageStreamOptions['onError'], error: unknown, failures
  * @internal
  */
 export function streamMessages(
-  openReader: (receipts: boolean) => FeedReader,
+  openReader: () => FeedReader,
   hasEnded: () => boolean,
   policy: RetryPolicy,
   options: MessageStreamOptions | undefined,
@@ -115,7 +115,7 @@ export function streamMessages(
   const maxFailures = parsed.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_POLL_FAILURES;
   const pollOptions: PollOptions = { signal, isNeedRead: parsed.isNeedRead, retry: parsed.retry };
   return (async function* stream() {
-    const reader = openReader(parsed.isNeedRead === true);
+    const reader = openReader();
     let failures = 0;
     try {
       while (!hasEnded()) {
