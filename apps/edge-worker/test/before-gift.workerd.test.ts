@@ -146,7 +146,8 @@ describe('a forward target', () => {
       [allowWithDecider, { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }],
       [blockWithDecider, BLOCKED],
     ] as const) {
-      const result = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', misShaped, {
+      // Sent as text: its shape is what the documented type forbids.
+      const result = await app.emulator.tencent!.emitCallback('Live.CallbackBeforeSendGift', JSON.stringify(misShaped), {
         fetch: (input, init) => target.dispatch(new Request(input, init)),
       });
       expect(result).toMatchObject({ status: 200, body });

@@ -1,7 +1,7 @@
 // A Tencent app emulated by @tokenwire/emulator, with its callback URL and token configured through the real
 // live_config commands, delivering its callbacks to the worker.
 import { createTencentClient, type TencentClient } from '@tokenwire/core';
-import { createEmulator, type Emulator } from '@tokenwire/emulator';
+import { type CallbackBody, createEmulator, type Emulator } from '@tokenwire/emulator';
 import { setCallback, setCallbackToken } from '@tokenwire/live-config';
 
 export const SDK_APP_ID = 1400000123;
@@ -53,7 +53,7 @@ export function createRoomBody(roomId: string, ownerId = '144115216631667826'): 
 }
 
 /** A before-gift body. */
-export function giftBody(coins: number): Record<string, unknown> {
+export function giftBody(coins: number): CallbackBody<'Live.CallbackBeforeSendGift'> {
   return {
     Operator_Account: 'fan-1',
     RoomId: 'room-gift',
