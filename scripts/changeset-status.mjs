@@ -28,7 +28,7 @@ if (git('rev-parse', '--is-shallow-repository') === 'true') {
   process.exit(2);
 }
 
-const lastRelease = git('log', '-1', '--format=%H', '--', 'packages/*/CHANGELOG.md');
+const lastRelease = git('log', '-1', '--format=%H', '--', 'packages/*/CHANGELOG.md', 'apps/*/CHANGELOG.md');
 const base = lastRelease || git('rev-list', '--max-parents=0', 'HEAD').split('\n').at(-1);
 console.log(`changeset status since ${base.slice(0, 12)} (${lastRelease ? 'the last release' : 'the first commit: nothing released yet'})`);
 
@@ -47,9 +47,9 @@ if (plan === undefined) {
   process.exit(planning.status ?? 1);
 }
 
-// Public packages (under packages/) changed since the base, counted as changesets counts them (tracked files,
-// working tree against the base), changelogs aside.
-const changedFiles = git('diff', '--name-only', '--no-relative', base, '--', 'packages').split('\n').filter(Boolean);
+// Public packages (the libraries under packages/, the CLI under apps/) changed since the base, counted as changesets
+// counts them (tracked files, working tree against the base), changelogs aside.
+const changedFiles = git('diff', '--name-only', '--no-relative', base, '--', 'packages', 'apps').split('\n').filter(Boolean);
 const changedDirectories = new Set(
   changedFiles.filter((file) => !file.endsWith('/CHANGELOG.md')).map((file) => file.split('/').slice(0, 2).join('/')),
 );
