@@ -16,7 +16,7 @@ import { Bench } from 'tinybench';
 import { formatCount, median, root } from './stats.mjs';
 
 const BUDGET = 20;
-const MAX_USERSIG_LENGTH = 8192;
+const MAX_USER_SIG_LENGTH = 8192;
 
 const tencentBase64 = (bytes) => Buffer.from(bytes).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
 
@@ -54,7 +54,7 @@ function huffmanBomb() {
   const order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
   const codeLengthLengths = { 1: 2, 15: 2, 16: 1 }; // canonical codes: 16 → 0, 1 → 10, 15 → 11
   const blockBytes = 28;
-  const blocks = Math.floor(((MAX_USERSIG_LENGTH / 4) * 3 - 6) / blockBytes);
+  const blocks = Math.floor(((MAX_USER_SIG_LENGTH / 4) * 3 - 6) / blockBytes);
   const writer = bitWriter();
   for (let block = 0; block < blocks; block++) {
     writer
@@ -85,7 +85,7 @@ function longestStream() {
       text += letters[seed % letters.length];
     }
     const compressed = deflateSync(Buffer.from(text), { level: 9 });
-    if (tencentBase64(compressed).length > MAX_USERSIG_LENGTH) return best;
+    if (tencentBase64(compressed).length > MAX_USER_SIG_LENGTH) return best;
     best = compressed;
   }
 }
@@ -94,7 +94,7 @@ function zlibBomb() {
   let size = 8_000_000;
   for (;;) {
     const compressed = deflateSync(new Uint8Array(size), { level: 9 });
-    if (tencentBase64(compressed).length <= MAX_USERSIG_LENGTH) return compressed;
+    if (tencentBase64(compressed).length <= MAX_USER_SIG_LENGTH) return compressed;
     size -= 100_000;
   }
 }
@@ -113,7 +113,7 @@ export async function benchHostileUserSig({ rounds, roundMs }) {
     { name: 'longest stream', userSig: tencentBase64(longestStream()), budget: undefined },
   ];
   for (const { name, userSig } of hostile) {
-    if (userSig.length > MAX_USERSIG_LENGTH) throw new Error(`${name}: ${userSig.length} characters, over the limit`);
+    if (userSig.length > MAX_USER_SIG_LENGTH) throw new Error(`${name}: ${userSig.length} characters, over the limit`);
     try {
       verifyUserSig(userSig, options);
       throw new Error(`${name}: verified`);

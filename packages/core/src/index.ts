@@ -18,8 +18,8 @@ export type { ErrorContext, TokenwireErrorOptions } from './errors/tokenwire-err
 export { TokenwireError } from './errors/tokenwire-error.js';
 export type { ValidationIssue } from './errors/validation-error.js';
 export { ValidationError } from './errors/validation-error.js';
-export type { UserSigErrorReason } from './errors/usersig-error.js';
-export { UserSigError } from './errors/usersig-error.js';
+export type { UserSigErrorReason } from './errors/user-sig-error.js';
+export { UserSigError } from './errors/user-sig-error.js';
 export type { CallbackSignatureErrorReason } from './errors/callback-signature-error.js';
 export { CallbackSignatureError } from './errors/callback-signature-error.js';
 export type { TencentApiErrorInit } from './errors/tencent-api-error.js';
@@ -63,11 +63,16 @@ export type { GenPrivateMapKeyOptions } from './usersig/gen-private-map-key.js';
 export { genPrivateMapKey } from './usersig/gen-private-map-key.js';
 export type { PrivilegeName } from './usersig/private-map-key-privilege.js';
 export { PRIVILEGE } from './usersig/private-map-key-privilege.js';
-export {
-  DEFAULT_USERSIG_EXPIRE_SECONDS,
-  MAX_USERSIG_EXPIRE_SECONDS,
-  MAX_USERSIG_LENGTH,
-} from './usersig/usersig-limits.js';
+import { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_LENGTH } from './usersig/user-sig-limits.js';
+export { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_LENGTH };
+/** @deprecated Renamed {@link DEFAULT_USER_SIG_EXPIRE_SECONDS} (one spelling, `USER_SIG`); this name goes in the next minor release. */
+export const DEFAULT_USERSIG_EXPIRE_SECONDS: typeof DEFAULT_USER_SIG_EXPIRE_SECONDS =
+  /* @__PURE__ */ ((): typeof DEFAULT_USER_SIG_EXPIRE_SECONDS => DEFAULT_USER_SIG_EXPIRE_SECONDS)();
+/** @deprecated Renamed {@link MAX_USER_SIG_EXPIRE_SECONDS} (one spelling, `USER_SIG`); this name goes in the next minor release. */
+export const MAX_USERSIG_EXPIRE_SECONDS: typeof MAX_USER_SIG_EXPIRE_SECONDS = /* @__PURE__ */ ((): typeof MAX_USER_SIG_EXPIRE_SECONDS =>
+  MAX_USER_SIG_EXPIRE_SECONDS)();
+/** @deprecated Renamed {@link MAX_USER_SIG_LENGTH} (one spelling, `USER_SIG`); this name goes in the next minor release. */
+export const MAX_USERSIG_LENGTH: typeof MAX_USER_SIG_LENGTH = /* @__PURE__ */ ((): typeof MAX_USER_SIG_LENGTH => MAX_USER_SIG_LENGTH)();
 export { decodeTencentBase64, encodeTencentBase64 } from './encoding/tencent-base64.js';
 
 // -- callback signature exports --

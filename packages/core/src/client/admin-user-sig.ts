@@ -7,7 +7,7 @@ import { parseInput } from '../validation/parse-input.js';
 
 /**
  * Default lifetime of the admin UserSig `createTencentClient` signs itself with a `secretKey`: 24 hours (its
- * `userSigExpireSeconds` option). Not to be confused with `DEFAULT_USERSIG_EXPIRE_SECONDS`, the 180-day default
+ * `userSigExpireSeconds` option). Not to be confused with `DEFAULT_USER_SIG_EXPIRE_SECONDS`, the 180-day default
  * of `genUserSig` for UserSigs handed to app users.
  */
 export const DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS = 86_400;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackSignatureError, type CallbackSignatureErrorReason } from './callback-signature-error.js';
-import { UserSigError } from './usersig-error.js';
+import { UserSigError } from './user-sig-error.js';
 
 describe('CallbackSignatureError', () => {
   it.each<CallbackSignatureErrorReason>([

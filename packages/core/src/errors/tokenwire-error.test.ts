@@ -6,7 +6,7 @@ import { CallbackSignatureError } from './callback-signature-error.js';
 import { TencentApiError } from './tencent-api-error.js';
 import { TokenwireError, errorMarker } from './tokenwire-error.js';
 import { HttpStatusError, MalformedResponseError, NetworkError, RequestAbortedError, TimeoutError } from './transport-errors.js';
-import { UserSigError } from './usersig-error.js';
+import { UserSigError } from './user-sig-error.js';
 import { ValidationError } from './validation-error.js';
 
 /** One instance of every error class, as this realm builds them. */
@@ -177,7 +177,7 @@ describe('across realms (node:vm)', () => {
         contents: `
           export { TokenwireError } from './tokenwire-error.ts';
           export { ValidationError } from './validation-error.ts';
-          export { UserSigError } from './usersig-error.ts';
+          export { UserSigError } from './user-sig-error.ts';
           export { CallbackSignatureError } from './callback-signature-error.ts';
           export { TencentApiError } from './tencent-api-error.ts';
           export * from './transport-errors.ts';`,

@@ -1,7 +1,7 @@
 import { deflateSync, gzipSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserSigError } from '../errors/usersig-error.js';
+import { UserSigError } from '../errors/user-sig-error.js';
 import { decodeUserSig } from './decode-user-sig.js';
 import { genUserSig } from './gen-user-sig.js';
 

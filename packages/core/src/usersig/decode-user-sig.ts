@@ -1,10 +1,10 @@
 import { base64ToBytes } from '../encoding/base64.js';
 import { decodeTencentBase64 } from '../encoding/tencent-base64.js';
-import { UserSigError } from '../errors/usersig-error.js';
+import { UserSigError } from '../errors/user-sig-error.js';
 import { type InflateProblem, inflateZlibWithinLimit } from './inflate-zlib-within-limit.js';
 import type { UserSigDocument } from './user-sig-document.js';
 import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
-import { MAX_USERSIG_DOCUMENT_BYTES, MAX_USERSIG_LENGTH } from './usersig-limits.js';
+import { MAX_USER_SIG_DOCUMENT_BYTES, MAX_USER_SIG_LENGTH } from './user-sig-limits.js';
 
 const SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
 const utf8Decoder = /* @__PURE__ */ (() => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }))();
@@ -14,7 +14,7 @@ const ZLIB_MESSAGES: Record<InflateProblem, string> = /* @__PURE__ */ (() => ({
   header: 'it is not a zlib stream (bad header)',
   stream: 'its zlib stream is truncated or corrupt',
   checksum: 'its zlib Adler-32 checksum does not match',
-  too_large: `it inflates to more than ${MAX_USERSIG_DOCUMENT_BYTES} bytes`,
+  too_large: `it inflates to more than ${MAX_USER_SIG_DOCUMENT_BYTES} bytes`,
 }))();
 
 function malformed(detail: string): UserSigError {
@@ -30,7 +30,7 @@ function isCount(value: unknown): value is number {
  * bytes → zlib inflate (any compression level; the Adler-32 is checked) → UTF-8 → JSON, then checks every
  * field. Accepts the output of every official library. Use {@link verifyUserSig} to trust the result.
  *
- * Hostile input is bounded: at most {@link MAX_USERSIG_LENGTH} characters are read, and inflating stops at the
+ * Hostile input is bounded: at most {@link MAX_USER_SIG_LENGTH} characters are read, and inflating stops at the
  * first byte past 6158 (the largest document a signer writes for fields within tokenwire's limits), so a zlib
  * bomb costs about what a genuine UserSig of the same length costs. Huffman codes are checked as zlib checks them.
  *
@@ -44,10 +44,10 @@ function isCount(value: unknown): value is number {
 export function decodeUserSig(userSig: string): UserSigDocument {
   if (typeof userSig !== 'string') throw malformed(`expected a string, got ${userSig === null ? 'null' : typeof userSig}`);
   if (userSig.length === 0) throw malformed('it is empty');
-  if (userSig.length > MAX_USERSIG_LENGTH) throw malformed(`it is longer than ${MAX_USERSIG_LENGTH} characters`);
+  if (userSig.length > MAX_USER_SIG_LENGTH) throw malformed(`it is longer than ${MAX_USER_SIG_LENGTH} characters`);
   const compressed = decodeTencentBase64(userSig);
   if (compressed === undefined) throw malformed('it is not Tencent base64 (alphabet A-Z a-z 0-9 * - with _ padding)');
-  const inflated = inflateZlibWithinLimit(compressed, MAX_USERSIG_DOCUMENT_BYTES);
+  const inflated = inflateZlibWithinLimit(compressed, MAX_USER_SIG_DOCUMENT_BYTES);
   if (!inflated.ok) throw malformed(ZLIB_MESSAGES[inflated.problem]);
 
   let parsed: unknown;

@@ -1,6 +1,6 @@
 import { encodeTencentBase64 } from '../encoding/tencent-base64.js';
 import { ZLIB_STORED_HEADER_LENGTH, ZLIB_TRAILER_LENGTH, zlibFrameStoredInPlace } from '../encoding/zlib.js';
-import { userSigSignature } from './usersig-signature.js';
+import { userSigSignature } from './user-sig-signature.js';
 
 const encoder = /* @__PURE__ */ (() => new TextEncoder())();
 /** Reused zlib frame (signing is synchronous): the JSON is encoded straight into it, then framed in place. */

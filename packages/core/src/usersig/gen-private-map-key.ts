@@ -8,7 +8,7 @@ import { encodeUserSig } from './encode-user-sig.js';
 import { PRIVILEGE } from './private-map-key-privilege.js';
 import { encodePrivateMapKeyUserBuf } from './private-map-key-user-buf.js';
 import { ClockSecondsSchema, expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
-import { DEFAULT_USERSIG_EXPIRE_SECONDS } from './usersig-limits.js';
+import { DEFAULT_USER_SIG_EXPIRE_SECONDS } from './user-sig-limits.js';
 
 /** Largest numeric room id and latest absolute expiry: both are unsigned 32-bit fields of the userbuf. */
 const MAX_UINT32 = 4_294_967_295;
@@ -73,7 +73,7 @@ const GenPrivateMapKeyOptionsSchema: v.GenericSchema<unknown, ParsedGenPrivateMa
         userId: IdentifierSchema,
         roomId: RoomIdSchema,
         privilegeMap: v.optional(numberIn(0, PRIVILEGE.all, 'must be an integer from 0 to 255 (PRIVILEGE bits)', true), PRIVILEGE.all),
-        expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USERSIG_EXPIRE_SECONDS),
+        expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USER_SIG_EXPIRE_SECONDS),
         // A function default is called by valibot, so the default is a function returning the clock.
         now: v.optional(ClockSecondsSchema, () => systemClock),
       },

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
 import { genUserSig } from './gen-user-sig.js';
-import { MAX_USERSIG_LENGTH } from './usersig-limits.js';
+import { MAX_USER_SIG_LENGTH } from './user-sig-limits.js';
 import { verifyUserSig } from './verify-user-sig.js';
 
 const SAMPLE_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
@@ -83,7 +83,7 @@ describe('genUserSig', () => {
     const identifier = '\u0001'.repeat(512); // 512 UTF-8 bytes, each escaped to 6 JSON characters
     const userBuf = new Uint8Array(1024).fill(0xfb);
     const userSig = genUserSig({ ...valid, identifier, userBuf, sdkAppId: 4294967295, expireSeconds: 315360000 });
-    expect(userSig.length).toBeLessThanOrEqual(MAX_USERSIG_LENGTH);
+    expect(userSig.length).toBeLessThanOrEqual(MAX_USER_SIG_LENGTH);
     const document = verifyUserSig(userSig, { sdkAppId: 4294967295, secretKey: SAMPLE_KEY, identifier, now: VECTOR_NOW });
     expect([...document.userBuf!]).toEqual([...userBuf]);
   });

@@ -5,7 +5,7 @@ import { optionsObject } from '../validation/option-schemas.js';
 import { parseInput } from '../validation/parse-input.js';
 import { encodeUserSig } from './encode-user-sig.js';
 import { ClockSecondsSchema, expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
-import { DEFAULT_USERSIG_EXPIRE_SECONDS, MAX_USER_BUF_BYTES } from './usersig-limits.js';
+import { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_BUF_BYTES } from './user-sig-limits.js';
 
 /** True for a `Uint8Array` from this realm or another one (an iframe, a VM context). */
 function isBytes(value: unknown): value is Uint8Array {
@@ -42,7 +42,7 @@ const GenUserSigOptionsSchema: v.GenericSchema<unknown, ParsedGenUserSigOptions>
       sdkAppId: SdkAppIdSchema,
       secretKey: SecretKeySchema,
       identifier: IdentifierSchema,
-      expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USERSIG_EXPIRE_SECONDS),
+      expireSeconds: v.optional(expireSecondsSchema(1), DEFAULT_USER_SIG_EXPIRE_SECONDS),
       userBuf: v.optional(
         v.custom<Uint8Array>((bytes) => isBytes(bytes) && bytes.length > 0 && bytes.length <= MAX_USER_BUF_BYTES, userBufMessage),
       ),

@@ -329,7 +329,7 @@ function inflateStored(state: InflateState): void {
  *
  * @example
  * ```ts
- * const result = inflateZlibWithinLimit(compressed, MAX_USERSIG_DOCUMENT_BYTES);
+ * const result = inflateZlibWithinLimit(compressed, MAX_USER_SIG_DOCUMENT_BYTES);
  * if (!result.ok) throw new Error(result.problem);
  * ```
  */

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Clock } from '../clock.js';
 import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
 import { expected, functionSchema, numberIn } from '../validation/option-schemas.js';
-import { MAX_IDENTIFIER_BYTES, MAX_SDK_APP_ID, MAX_USERSIG_EXPIRE_SECONDS } from './usersig-limits.js';
+import { MAX_IDENTIFIER_BYTES, MAX_SDK_APP_ID, MAX_USER_SIG_EXPIRE_SECONDS } from './user-sig-limits.js';
 
 // The fields UserSig signing, verification and the Tencent client share. Messages describe the rule and never echo
 // the value: the secret key is a secret, and an identifier may be personal data.
@@ -42,15 +42,15 @@ export const IdentifierSchema: v.GenericSchema<string> = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * A UserSig lifetime in seconds: an integer from `min` to {@link MAX_USERSIG_EXPIRE_SECONDS} (10 years).
+ * A UserSig lifetime in seconds: an integer from `min` to {@link MAX_USER_SIG_EXPIRE_SECONDS} (10 years).
  *
  * @internal
  */
 export function expireSecondsSchema(min: number): v.GenericSchema<number> {
-  const message = `must be an integer from ${min} to ${MAX_USERSIG_EXPIRE_SECONDS} seconds`;
+  const message = `must be an integer from ${min} to ${MAX_USER_SIG_EXPIRE_SECONDS} seconds`;
   return v.pipe(
     v.number(expected(message)),
-    v.check((seconds) => Number.isInteger(seconds) && seconds >= min && seconds <= MAX_USERSIG_EXPIRE_SECONDS, message),
+    v.check((seconds) => Number.isInteger(seconds) && seconds >= min && seconds <= MAX_USER_SIG_EXPIRE_SECONDS, message),
   );
 }
 

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UserSigError, type UserSigErrorReason } from '../errors/usersig-error.js';
+import { UserSigError, type UserSigErrorReason } from '../errors/user-sig-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { genUserSig } from './gen-user-sig.js';
 import { verifyUserSig } from './verify-user-sig.js';

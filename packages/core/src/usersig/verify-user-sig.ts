@@ -2,13 +2,13 @@ import * as v from 'valibot';
 import { type Clock, systemClock } from '../clock.js';
 import { constantTimeEqualStrings } from '../crypto/constant-time-equal.js';
 import { isWellFormedUnicode } from '../encoding/well-formed-unicode.js';
-import { UserSigError } from '../errors/usersig-error.js';
+import { UserSigError } from '../errors/user-sig-error.js';
 import { expected, optionsObject } from '../validation/option-schemas.js';
 import { parseInput } from '../validation/parse-input.js';
 import { decodeUserSig } from './decode-user-sig.js';
 import type { UserSigDocument } from './user-sig-document.js';
 import { ClockSecondsSchema, SdkAppIdSchema, SecretKeySchema } from './user-sig-field-schemas.js';
-import { userSigSignature } from './usersig-signature.js';
+import { userSigSignature } from './user-sig-signature.js';
 
 /** Options of {@link verifyUserSig}: what the UserSig must match. */
 export interface VerifyUserSigOptions {

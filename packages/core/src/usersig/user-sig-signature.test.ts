@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { userSigSignature, userSigSigningContent } from './usersig-signature.js';
+import { userSigSignature, userSigSigningContent } from './user-sig-signature.js';
 
 const SAMPLE_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 

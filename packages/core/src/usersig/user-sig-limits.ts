@@ -1,19 +1,19 @@
 /** Default UserSig validity: 180 days, the default of the official libraries and the console generator. */
-export const DEFAULT_USERSIG_EXPIRE_SECONDS = 15_552_000;
+export const DEFAULT_USER_SIG_EXPIRE_SECONDS = 15_552_000;
 
 /**
  * Longest validity {@link genUserSig} accepts: 10 years (Tencent's documents disagree between 10 and 50 years;
  * the conservative one is enforced). Shorter is better: Tencent recommends at least 24 hours and re-signing
  * well before expiry.
  */
-export const MAX_USERSIG_EXPIRE_SECONDS = 315_360_000;
+export const MAX_USER_SIG_EXPIRE_SECONDS = 315_360_000;
 
 /** Largest SDKAppID: it travels as an unsigned 32-bit integer. */
 export const MAX_SDK_APP_ID = 4_294_967_295;
 
 /**
  * Longest identifier (UserID) {@link genUserSig} signs, in UTF-8 bytes. Tencent limits UserIDs to 32 bytes; this
- * generous cap only guarantees that every UserSig we generate fits the decoder's {@link MAX_USERSIG_LENGTH}.
+ * generous cap only guarantees that every UserSig we generate fits the decoder's {@link MAX_USER_SIG_LENGTH}.
  */
 export const MAX_IDENTIFIER_BYTES = 512;
 
@@ -24,7 +24,7 @@ export const MAX_USER_BUF_BYTES = 1024;
  * Longest UserSig {@link decodeUserSig} accepts, in characters: it travels in a URL query string, and anything
  * longer is either abuse or not a UserSig. Every UserSig {@link genUserSig} accepts to sign is shorter.
  */
-export const MAX_USERSIG_LENGTH = 8192;
+export const MAX_USER_SIG_LENGTH = 8192;
 
 /** Bytes a JSON encoder may spend on one byte of a string, at worst: a control character as `\u001f`. */
 const MAX_JSON_ESCAPE_BYTES = 6;
@@ -46,10 +46,10 @@ const DOCUMENT_FRAME_BYTES = 256;
  * - `TLS.sig`: 44 base64 characters, at most 2 bytes each, plus quotes;
  * - the rest: 256 bytes.
  *
- * 6158 bytes. It is also above what a stored (uncompressed) zlib stream within {@link MAX_USERSIG_LENGTH} can
+ * 6158 bytes. It is also above what a stored (uncompressed) zlib stream within {@link MAX_USER_SIG_LENGTH} can
  * carry (6144 bytes less 11 of framing), so the size limit never refuses a UserSig the length limit lets through
  * uncompressed. Not exported from the package: the doc comment of {@link decodeUserSig} states the value, keep it
  * in sync.
  */
-export const MAX_USERSIG_DOCUMENT_BYTES = /* @__PURE__ */ (() =>
+export const MAX_USER_SIG_DOCUMENT_BYTES = /* @__PURE__ */ (() =>
   MAX_IDENTIFIER_BYTES * MAX_JSON_ESCAPE_BYTES + 2 + Math.ceil(MAX_USER_BUF_BYTES / 3) * 4 * 2 + 2 + 44 * 2 + 2 + DOCUMENT_FRAME_BYTES)();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackSignatureError } from './callback-signature-error.js';
-import { UserSigError, type UserSigErrorReason } from './usersig-error.js';
+import { UserSigError, type UserSigErrorReason } from './user-sig-error.js';
 
 describe('UserSigError', () => {
   it.each<UserSigErrorReason>(['malformed', 'sdkappid_mismatch', 'identifier_mismatch', 'expired', 'signature_mismatch'])(
