@@ -30,13 +30,9 @@ export interface FlatJsonObjectScannerOptions {
   readonly maxValueLength: number;
 }
 
-/** Thrown by {@link FlatJsonObjectScanner}: the text is not a flat JSON object. The message quotes no input. */
-export class InvalidFlatJsonObject extends Error {
-  override readonly name = 'InvalidFlatJsonObject';
-}
-
+/** What {@link FlatJsonObjectScanner} throws when the text is not a flat JSON object (a `SyntaxError`, quoting no input). */
 function fail(): never {
-  throw new InvalidFlatJsonObject('The body is not a flat JSON object (string, number, true, false or null values)');
+  throw new SyntaxError('The body is not a flat JSON object (string, number, true, false or null values)');
 }
 
 /** Where a sticky `pattern` run starting at `at` ends in `text`. */
@@ -53,7 +49,7 @@ function runEnd(pattern: RegExp, text: string, at: number): number {
  * `onMember` with its decoded string value (`undefined` for a value that is not a string) as soon as the value
  * ends — every occurrence of a name, duplicates included. Anything else (a nested value, a trailing comma, a
  * comment, single quotes, an unescaped control character, text after the object, a member name longer than
- * {@link MAX_MEMBER_NAME_LENGTH}) throws {@link InvalidFlatJsonObject}. Long string values are skipped with one
+ * {@link MAX_MEMBER_NAME_LENGTH}) throws a `SyntaxError`. Long string values are skipped with one
  * regular expression per run and never copied, so a 14 MiB base64 value costs little CPU; only asked-for values
  * are kept, up to `maxValueLength` code units (longer ones are cut there: the caller compares them with something
  * no longer).

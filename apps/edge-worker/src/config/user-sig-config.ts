@@ -46,12 +46,9 @@ const UserSigBindingsSchema = v.pipe(
     [DEPRECATED_EXPIRE_BINDING]: expireSecondsBinding,
     ...userJwtBindings,
   }),
-  v.forward(
-    v.check(
-      (env) => env.USER_SIG_EXPIRE_SECONDS === undefined || env[DEPRECATED_EXPIRE_BINDING] === undefined,
-      'is the deprecated name of USER_SIG_EXPIRE_SECONDS: set only USER_SIG_EXPIRE_SECONDS',
-    ),
-    [DEPRECATED_EXPIRE_BINDING],
+  v.check(
+    (env) => env.USER_SIG_EXPIRE_SECONDS === undefined || env[DEPRECATED_EXPIRE_BINDING] === undefined,
+    `${DEPRECATED_EXPIRE_BINDING} is the deprecated name of USER_SIG_EXPIRE_SECONDS: set only USER_SIG_EXPIRE_SECONDS`,
   ),
   v.transform(
     (env): UserSigConfig => ({
