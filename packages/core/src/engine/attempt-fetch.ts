@@ -2,6 +2,8 @@ import type { TokenwireErrorOptions } from '../errors/tokenwire-error.js';
 import { HttpStatusError, NetworkError, ResponseTooLargeError } from '../errors/transport-errors.js';
 import type { ResponseSizeLimit } from '../client/response-size-limit.js';
 import { sanitizeCause } from '../client/sanitize-cause.js';
+import { redactSecrets } from '../redact.js';
+import { networkFailureSummary } from './network-failure-summary.js';
 import { untilAborted } from './until-aborted.js';
 
 /**
@@ -98,6 +100,15 @@ function send(request: Request, init: RequestInit | undefined, options: WholeAns
   return options.fetch(request.url, sent as RequestInit);
 }
 
+/** ` at <host[:port]>` of a request URL, for a message: never its path, query (the UserSig) or user info. */
+function hostOf(url: string): string {
+  try {
+    return ` at ${new URL(url).host}`;
+  } catch {
+    return '';
+  }
+}
+
 /** The body as text within the size limit (`undefined` past it), ended at once when `signal` aborts. */
 function readText(response: Response, limit: ResponseSizeLimit | undefined, signal: AbortSignal): Promise<string | undefined> {
   if (limit === undefined) return untilAborted(response.text(), signal, () => cancelBody(response));
@@ -140,9 +151,13 @@ export async function fetchWholeAnswer(
 ): Promise<Response> {
   const { where } = options;
   const networkError = (error: unknown, whileReading: boolean): NetworkError => {
-    const cause = sanitizeCause(error, options.secrets());
+    const secrets = options.secrets();
+    const cause = sanitizeCause(error, secrets);
     const detail = typeof cause === 'string' ? cause : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new NetworkError(`Network error calling ${where}${whileReading ? ' while reading the response body' : ''}: ${detail}`, {
+    const summary = networkFailureSummary(error);
+    const reason = summary === undefined ? '' : ` (${redactSecrets(summary, secrets)})`;
+    const reading = whileReading ? ' while reading the response body' : '';
+    return new NetworkError(`Network error calling ${where}${hostOf(request.url)}${reading}: ${detail}${reason}`, {
       ...options.context(),
       cause,
     });

@@ -5,7 +5,11 @@ import { TokenwireError, type TokenwireErrorOptions } from './tokenwire-error.js
  * concept: the ways an HTTP exchange can fail before a valid answer is read.
  */
 
-/** The request never got an HTTP answer: DNS, refused or dropped connection. Retryable. */
+/**
+ * The request never got an HTTP answer: DNS, refused or dropped connection. Retryable. The message names the host
+ * (never the URL's path or query, which carry the UserSig) and, where the runtime tells, the cause:
+ * `Network error calling live_config/get_callback at 127.0.0.1:8080: TypeError: fetch failed (ECONNREFUSED 127.0.0.1:8080)`.
+ */
 export class NetworkError extends TokenwireError {
   constructor(message: string, options: TokenwireErrorOptions = {}) {
     super(message, { ...options, retryable: options.retryable ?? true });
