@@ -2,13 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
-import {
-  adler32,
-  ZLIB_STORED_HEADER_LENGTH,
-  ZLIB_TRAILER_LENGTH,
-  zlibCompressStored,
-  zlibFrameStoredInPlace,
-} from './zlib.js';
+import { adler32, ZLIB_STORED_HEADER_LENGTH, ZLIB_TRAILER_LENGTH, zlibCompressStored, zlibFrameStoredInPlace } from './zlib.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 
