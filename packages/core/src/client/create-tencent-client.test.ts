@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { TencentApiError } from '../errors/tencent-api-error.js';
 import {
   HttpStatusError,
@@ -273,6 +273,16 @@ describe('createTencentClient: success', () => {
     expect(t.responses).toEqual([
       expect.objectContaining({ status: 200, requestId: result.RequestId, attempt: 1, error: undefined, durationMs: 0 }),
     ]);
+  });
+
+  it('types Response as the caller claims, passing the answer through unchecked beyond the envelope', async () => {
+    const t = setup({ replies: [ok({ Response: { Token: 'callback-token-value', IsTokenEnable: 'yes' } })] });
+    const claimed = await t.succeed(t.client.call<{ Token: string; IsTokenEnable: boolean }>('live_config', 'get_callback_token'));
+    expectTypeOf(claimed.Response).toEqualTypeOf<{ Token: string; IsTokenEnable: boolean } | undefined>();
+    // Not validated: the claim says boolean, Tencent (here) sent a string, and the string is what arrives.
+    expect(claimed.Response).toEqual({ Token: 'callback-token-value', IsTokenEnable: 'yes' });
+    const t2 = setup({ replies: [ok({ Response: 7 })] });
+    expectTypeOf((await t2.succeed(t2.client.call('live_config', 'get_callback'))).Response).toEqualTypeOf<unknown>();
   });
 
   it('POSTs JSON, sending {} when there is no body', async () => {

@@ -18,8 +18,12 @@ import { sleep } from '../engine/sleep.js';
 /** Tencent's answer to UserSig expired. */
 const USER_SIG_EXPIRED = 70001;
 
-/** What a successful call resolves to when no type is given: the envelope with its payload fields. */
-export type TencentResponseBody = TencentEnvelope & Record<string, unknown>;
+/**
+ * What a successful call resolves to: the envelope with its payload fields, and `Response` (the payload of the
+ * LiveKit `get_*` commands) typed `TResponse`, `unknown` unless the caller says otherwise. The type is the caller's
+ * claim: only the envelope is checked at run time.
+ */
+export type TencentResponseBody<TResponse = unknown> = TencentEnvelope & Record<string, unknown> & { readonly Response?: TResponse };
 
 /** A configured Tencent Cloud Chat / TUILiveKit REST client. */
 export interface TencentClient {
@@ -32,15 +36,28 @@ export interface TencentClient {
   /**
    * Calls `POST {baseUrl}/v4/{service}/{command}` with `body` as JSON (`{}` when omitted), retrying per the
    * retry policy, and resolves to the parsed success envelope, payload fields (or `Response`) included.
-   * `T` is not checked at run time; validate the payload with a schema where it matters.
+   *
+   * `TResponse` types the answer's `Response` (default `unknown`). It is your claim, not checked: the envelope is
+   * parsed (`ActionStatus`, `ErrorCode`, …) and the rest is passed through as Tencent sent it, so parse `Response`
+   * with a schema of your own where a wrong shape matters (the commands of `@tokenwire/live-config` do).
    *
    * @throws {@link ValidationError} for a bad service, command, body or option (nothing is sent).
    * @throws {@link TencentApiError} when Tencent answers a non-zero `ErrorCode`.
    * @throws {@link NetworkError}, {@link TimeoutError}, {@link HttpStatusError} or
    *   {@link MalformedResponseError} when the last attempt failed in transport.
    * @throws {@link RequestAbortedError} when `options.signal` aborts.
+   * @example
+   * ```ts
+   * const { Response } = await client.call<{ Token: string; IsTokenEnable: boolean }>('live_config', 'get_callback_token');
+   * Response?.IsTokenEnable; // boolean | undefined
+   * ```
    */
-  call<T = TencentResponseBody>(service: string, command: string, body?: object, options?: TencentCallOptions): Promise<T>;
+  call<TResponse = unknown>(
+    service: string,
+    command: string,
+    body?: object,
+    options?: TencentCallOptions,
+  ): Promise<TencentResponseBody<TResponse>>;
 }
 
 /**
@@ -83,12 +100,12 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
   let redactedQuery: string | undefined;
   const observed = hooks.onRequest !== undefined || hooks.onResponse !== undefined || hooks.onRetry !== undefined;
 
-  async function call<T = TencentResponseBody>(
+  async function call<TResponse = unknown>(
     service: string,
     command: string,
     body?: object,
     callOptions?: TencentCallOptions,
-  ): Promise<T> {
+  ): Promise<TencentResponseBody<TResponse>> {
     const bodyText = validateCallArguments(service, command, body, callOptions);
     const signal = callOptions?.signal;
     if (signal?.aborted) {
@@ -185,7 +202,8 @@ export function createTencentClient(options: TencentClientOptions): TencentClien
           }
         : {}),
     });
-    return envelope as T;
+    // `TResponse` is the caller's claim (see `TencentClient.call`): only the envelope was checked.
+    return envelope as TencentResponseBody<TResponse>;
   }
 
   return Object.freeze({ sdkAppId, identifier, baseUrl, call });
