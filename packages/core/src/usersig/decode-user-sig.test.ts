@@ -50,6 +50,7 @@ describe('decodeUserSig', () => {
       sdkAppId: 1400000000,
       time: 1700000000,
       expire: 15552000,
+      expiresAtSeconds: 1715552000,
       expiresAt: 1715552000,
       signature: 'LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=',
     });
@@ -70,6 +71,7 @@ describe('decodeUserSig', () => {
       sdkAppId: 1400217315,
       time: 1565618218,
       expire: 604800,
+      expiresAtSeconds: 1565618218 + 604800,
       expiresAt: 1565618218 + 604800,
       signature: 'D3n0xs0trcwFHD1sOfJr1UF+XwLOwO19THHLP6N6NnY=',
     });

@@ -38,7 +38,7 @@ function isCount(value: unknown): value is number {
  *   including non-string input. The message never contains the UserSig.
  * @example
  * ```ts
- * const { identifier, sdkAppId, expiresAt } = decodeUserSig(userSig);
+ * const { identifier, sdkAppId, expiresAtSeconds } = decodeUserSig(userSig);
  * ```
  */
 export function decodeUserSig(userSig: string): UserSigDocument {
@@ -85,13 +85,15 @@ export function decodeUserSig(userSig: string): UserSigDocument {
   }
   if (problems.length > 0) throw malformed(problems.join('; '));
 
+  const expiresAtSeconds = (time as number) + (expire as number);
   const document = {
     version: '2.0' as const,
     identifier: identifier as string,
     sdkAppId: sdkAppId as number,
     time: time as number,
     expire: expire as number,
-    expiresAt: (time as number) + (expire as number),
+    expiresAtSeconds,
+    expiresAt: expiresAtSeconds,
     signature: signature as string,
   };
   return userBuf === undefined ? document : { ...document, userBuf, userBufBase64: userBufBase64 as string };

@@ -124,7 +124,7 @@ describe('genPrivateMapKey', () => {
       expiresAt: 1_700_000_000 + 15_552_000,
     });
     expect(document.expire).toBe(15_552_000);
-    expect(parsed.expiresAt).toBe(document.expiresAt);
+    expect(parsed.expiresAt).toBe(document.expiresAtSeconds);
   });
 
   it('accepts the range limits', () => {

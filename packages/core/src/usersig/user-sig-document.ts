@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * const document = decodeUserSig(userSig);
- * const renewAfter = (document.expiresAt - 3600) * 1000; // re-sign an hour before expiry
+ * const renewAfterMs = (document.expiresAtSeconds - 3600) * 1000; // re-sign an hour before expiry, as a Date.now() value
  * ```
  */
 export interface UserSigDocument {
@@ -15,11 +15,19 @@ export interface UserSigDocument {
   readonly identifier: string;
   /** `TLS.sdkappid`: the SDKAppID the UserSig was issued for. */
   readonly sdkAppId: number;
-  /** `TLS.time`: when the UserSig was generated, in Unix seconds. */
+  /** `TLS.time`: when the UserSig was generated, in Unix seconds (not milliseconds). */
   readonly time: number;
   /** `TLS.expire`: validity in seconds, relative to `time` (not an absolute timestamp). */
   readonly expire: number;
-  /** `time + expire`: the last Unix second at which the UserSig is still valid (it expires after it). */
+  /**
+   * `time + expire`: the last Unix second at which the UserSig is still valid (it expires after it). In seconds,
+   * as the UserSig counts; multiply by 1000 to compare with `Date.now()`.
+   */
+  readonly expiresAtSeconds: number;
+  /**
+   * @deprecated The same value as {@link UserSigDocument.expiresAtSeconds}, in seconds, which the name did not
+   * say (tokenwire's other `expiresAt` fields are milliseconds). Removed in the next minor release.
+   */
   readonly expiresAt: number;
   /** `TLS.userbuf` decoded from base64: the signed user buffer (TRTC PrivateMapKey), when present. */
   readonly userBuf?: Uint8Array;

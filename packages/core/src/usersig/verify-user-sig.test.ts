@@ -49,7 +49,7 @@ describe('verifyUserSig', () => {
   it('uses the system clock by default', () => {
     vi.useFakeTimers();
     vi.setSystemTime(1_715_552_000_999);
-    expect(verifyUserSig(VECTOR_A, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY }).expiresAt).toBe(1_715_552_000);
+    expect(verifyUserSig(VECTOR_A, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY }).expiresAtSeconds).toBe(1_715_552_000);
     vi.setSystemTime(1_715_552_001_000);
     expect(reasonOf(() => verifyUserSig(VECTOR_A, { sdkAppId: 1400000000, secretKey: SAMPLE_KEY }))).toBe('expired');
   });

@@ -92,10 +92,10 @@ export function verifyUserSig(userSig: string, options: VerifyUserSigOptions): U
       `UserSig was issued for identifier ${quote(document.identifier)}, expected ${quote(identifier)}`,
     );
   }
-  if (nowSeconds > document.expiresAt) {
+  if (nowSeconds > document.expiresAtSeconds) {
     throw new UserSigError(
       'expired',
-      `UserSig expired ${nowSeconds - document.expiresAt} s ago (issued at ${document.time}, valid for ${document.expire} s)`,
+      `UserSig expired ${nowSeconds - document.expiresAtSeconds} s ago (issued at ${document.time}, valid for ${document.expire} s)`,
     );
   }
   const expectedSignature = userSigSignature(
