@@ -73,8 +73,10 @@ export type { HistoryOptions, HistoryPage } from './session/chat-history.js';
 export { MAX_HISTORY_PAGE_SIZE } from './session/chat-history.js';
 export type { LeaveMessageInput, LeaveMessageResult } from './session/leave-message.js';
 export { CONTACT_NUMBER_PATTERN, leaveMessage, MAX_LEAVE_MESSAGE_USER_ID_LENGTH } from './session/leave-message.js';
-export type { UploadedFile, UploadFileInput } from './session/upload-file.js';
-export { DEFAULT_MAX_UPLOAD_BYTES } from './session/upload-file.js';
+export type { FileToUpload, UploadedFile, UploadFileInput } from './session/upload-file.js';
+export { DEFAULT_MAX_UPLOAD_BYTES, uploadFile } from './session/upload-file.js';
+export type { SendFileMessage } from './session/send-file.js';
+export { sendFile } from './session/send-file.js';
 export type { DownloadedFile, DownloadFileInput } from './session/download-file.js';
 export { DEFAULT_MAX_DOWNLOAD_BYTES, downloadFile } from './session/download-file.js';
 export type { Phrases, PhrasesInput } from './session/phrases.js';
@@ -96,9 +98,9 @@ export type { HistoryMessage } from './messages/history-message.js';
 export { readHistoryMessage } from './messages/read-history-message.js';
 export type {
   FileMessage,
-  FileToUpload,
   LocationMessage,
   MediaMessage,
+  ObjectKeyMediaType,
   OutgoingMessage,
   TextMessage,
   WebCardMessage,

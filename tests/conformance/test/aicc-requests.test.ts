@@ -8,7 +8,9 @@ import {
   leaveMessage,
   queryPhrases,
   querySurveyMode,
+  sendFile,
   sendRobotFeedback,
+  uploadFile,
   type AiccClient,
   type AiccSession,
 } from '@tokenwire/aicc-messaging';
@@ -76,12 +78,17 @@ const CALLS: Record<string, readonly ((session: AiccSession, client: AiccClient)
   send: [
     (session) => session.connect(),
     (session) => session.send('version'),
+    (session) => sendFile(session, { mediaType: 'IMAGE', file: { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' } }),
     (session) => session.transferToAgent(),
     (session) => session.disconnect(),
   ],
   queryQueueInfo: [(session) => session.queueInfo()],
   queryHistoryChatMessage: [(session) => session.history()],
-  uploadFileStream: [(session) => session.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
+  uploadFileStream: [
+    (session) => uploadFile(session, { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' }),
+    (session) =>
+      sendFile(session, { mediaType: 'FILE', fileName: 'notes.txt', file: { bytes: new Uint8Array([1, 2, 3]), fileType: 'txt' } }),
+  ],
   downloadFileStream: [(session) => downloadFile(session, { fileId: 'file-1', fileType: 'png' })],
   queryPhraseByKeyword: [(session) => queryPhrases(session, { keyword: 'version' })],
   getsatisfactionsurveymode: [(session) => querySurveyMode(session)],

@@ -5,6 +5,7 @@ import {
   createAiccSession,
   leaveMessage,
   queryPhrases,
+  uploadFile,
   type AiccSession,
 } from '@tokenwire/aicc-messaging';
 import { describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ const CALLS: Record<string, (session: AiccSession, answer: Sample) => Promise<un
   saveSatisfaction: (session) => session.saveSatisfaction({ evaluation: 5, comment: 'Satisfied' }),
   doLeaveMessage: (session) => leaveMessage(session, { caller: '13800000000', message: 'Please call me back' }),
   uploadFileStream: async (session, answer) => {
-    const uploaded = await session.uploadFile({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileType: 'png' });
+    const uploaded = await uploadFile(session, { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileType: 'png' });
     expect(uploaded.objectKey).toBe((answer.json as { objectKey: string }).objectKey);
     return uploaded;
   },

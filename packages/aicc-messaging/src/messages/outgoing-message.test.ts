@@ -55,40 +55,28 @@ describe('OutgoingMessageSchema and prepareMessage', () => {
     expect(issuesOf({ mediaType: 'FILE', fileName: 'é'.repeat(256), objectKey: 'k', fileSize: 1, fileType: 'txt' })).toEqual([]);
   });
 
-  it('plans an upload for media given as bytes, building the content from the objectKey', () => {
-    const bytes = new Uint8Array([1, 2, 3]);
-    const image = prepare({ mediaType: 'IMAGE', file: { bytes, fileType: 'PNG' } });
-    expect(image.upload).toEqual({ bytes, fileType: 'png' });
-    expect(image.upload !== undefined && image.contentFor('key-9')).toBe('key-9,png');
-    const file = prepare({ mediaType: 'FILE', fileName: 'notes.txt', file: { bytes, fileType: 'txt' } });
-    expect(file.upload !== undefined && file.contentFor('key-8')).toBe('notes.txt,3,key-8,txt');
+  it('refuses a file to upload, whatever the rest of the message, pointing to sendFile', () => {
+    const hint = 'file: send does not upload: sendFile(session, message) uploads the file and sends the message';
+    const file = { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' };
+    expect(issuesOf({ mediaType: 'IMAGE', file })).toEqual([hint]);
+    expect(issuesOf({ mediaType: 'FILE', fileName: 'notes.txt', file })).toEqual([hint]);
+    expect(issuesOf({ mediaType: 'IMAGE', objectKey: 'a', file })).toEqual([hint]);
+    expect(issuesOf({ mediaType: 'VIDEO', file: undefined })).toEqual([hint]);
   });
 
   it.each([
-    [{ mediaType: 'IMAGE' }, ': a IMAGE message needs either objectKey (from uploadFile) or file (uploaded first), not both'],
-    [
-      { mediaType: 'IMAGE', objectKey: 'a', file: { bytes: new Uint8Array(1), fileType: 'png' } },
-      ': a IMAGE message needs either objectKey',
-    ],
-    [
-      { mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'png' }, extension: 'png' },
-      ': extension is taken from file.fileType; omit it',
-    ],
-    [{ mediaType: 'IMAGE', file: { bytes: new Uint8Array(1), fileType: 'gif' } }, 'file.fileType: must be one of jpg, jpeg, png'],
-    [{ mediaType: 'IMAGE', file: { bytes: [1, 2], fileType: 'png' } }, 'file.bytes: must be a Uint8Array'],
+    [{ mediaType: 'IMAGE' }, 'objectKey: is required'],
     [{ mediaType: 'IMAGE', objectKey: 'a,b' }, 'objectKey: must not contain a comma'],
     [{ mediaType: 'AUDIO', objectKey: 'a', extension: 'mp3!' }, 'extension: must be 1–10 letters or digits'],
-    [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k' }, ': a FILE message with objectKey needs fileSize and fileType'],
+    [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k' }, 'fileSize: is required'],
+    [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k', fileSize: 1 }, 'fileType: is required'],
+    [{ mediaType: 'FILE', fileName: 'a.txt', objectKey: 'k', fileSize: 1.5, fileType: 'txt' }, 'fileSize: must be a whole number of bytes'],
     [{ mediaType: 'FILE', fileName: 'a,b.txt', objectKey: 'k', fileSize: 1, fileType: 'txt' }, 'fileName: must not contain a comma'],
     [
       { mediaType: 'FILE', fileName: 'é'.repeat(257), objectKey: 'k', fileSize: 1, fileType: 'txt' },
       'fileName: must be at most 512 bytes as UTF-8',
     ],
     [{ mediaType: 'LOCATE', content: '' }, 'content: must not be empty'],
-    [
-      { mediaType: 'FILE', fileName: 'a.txt', file: { bytes: new Uint8Array(1), fileType: 'txt' }, fileSize: 1 },
-      ': fileSize and fileType are taken from file',
-    ],
     [{ mediaType: 'WEBCARD', title: 'x' }, ': a WEBCARD needs redirectUrl or mediaFileId'],
     [{ mediaType: 'WEBCARD', mediaFileId: 'm', mediaFileType: 'gif' }, 'mediaFileType: must be one of img, img/png, img/jpg'],
     [{ mediaType: 'STICKER', content: 'x' }, 'mediaType: must be a string, or an object whose mediaType is TEXT, IMAGE'],

@@ -18,7 +18,9 @@ import { downloadFile } from './download-file.js';
 import { leaveMessage } from './leave-message.js';
 import { queryPhrases } from './phrases.js';
 import { sendRobotFeedback } from './robot-feedback.js';
+import { sendFile } from './send-file.js';
 import { querySurveyMode } from './survey-mode.js';
+import { uploadFile } from './upload-file.js';
 
 const PREFIX = '/apiaccess/ccmessaging/';
 const path = (api: string) => `${PREFIX}${api}`;
@@ -689,12 +691,12 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
   });
 
   describe('files', () => {
-    it('uploads, sends and downloads a file; a message with file bytes is uploaded first', async () => {
+    it('uploads, sends and downloads a file; sendFile uploads first, then sends the objectKey', async () => {
       bed = testBed();
       const session = sessionFor(bed);
       await session.connect();
       const bytes = new TextEncoder().encode('hello, agent');
-      const uploaded = await session.uploadFile({ bytes, fileType: 'TXT' });
+      const uploaded = await uploadFile(session, { bytes, fileType: 'TXT' });
       expect(uploaded).toMatchObject({ fileType: 'txt', size: bytes.length, objectKey: expect.stringMatching(/\.txt$/) });
       const [upload] = bed.recorder.to(path('uploadFileStream'));
       expect(JSON.parse(upload!.body)).toEqual({ fileType: 'txt', fileStream: 'aGVsbG8sIGFnZW50', channel: 'WEB' });
@@ -708,7 +710,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         multiMedia: 'multiMedia',
       });
 
-      await session.send({ mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
+      await sendFile(session, { mediaType: 'FILE', fileName: 'hello.txt', file: { bytes, fileType: 'txt' } });
       const sent = JSON.parse(bed.recorder.to(path('send')).at(-1)!.body) as { mediaType: string; content: string };
       const objectKey = sent.content.split(',')[2]!;
       expect(sent).toMatchObject({ mediaType: 'FILE', content: `hello.txt,${bytes.length},${objectKey},txt` });
@@ -719,21 +721,24 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     it('enforces the upload and download limits', async () => {
       bed = testBed({ aicc: { downloadMaxBytes: 64 } });
       const session = sessionFor(bed, { maxUploadBytes: 100, maxDownloadBytes: 10 });
-      const tooBig = await session.uploadFile({ bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
+      const tooBig = await uploadFile(session, { bytes: new Uint8Array(101), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(tooBig)).toBe(true);
       expect((tooBig as Error).message).toContain("bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101");
-      const viaSend = await session
-        .send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } })
-        .catch((caught: unknown) => caught);
-      expect(ValidationError.isInstance(viaSend)).toBe(true);
+      const viaSendFile = await sendFile(session, { mediaType: 'IMAGE', file: { bytes: new Uint8Array(101), fileType: 'png' } }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(ValidationError.isInstance(viaSendFile)).toBe(true);
+      expect((viaSendFile as Error).message).toBe(
+        "Invalid file message: file.bytes: must be at most 100 bytes (the session's maxUploadBytes); got 101",
+      );
       expect(bed.recorder.requests).toHaveLength(0);
 
-      const { objectKey } = await session.uploadFile({ bytes: new Uint8Array(20).fill(7), fileType: 'png' });
+      const { objectKey } = await uploadFile(session, { bytes: new Uint8Array(20).fill(7), fileType: 'png' });
       const clientLimit = await downloadFile(session, { fileId: objectKey, fileType: 'png' }).catch((caught: unknown) => caught);
       expect(clientLimit).toMatchObject({ name: 'MalformedResponseError', retryable: false });
       expect((clientLimit as Error).message).toContain("more than the session's maxDownloadBytes (10)");
 
-      const { objectKey: large } = await session.uploadFile({ bytes: new Uint8Array(65), fileType: 'png' });
+      const { objectKey: large } = await uploadFile(session, { bytes: new Uint8Array(65), fileType: 'png' });
       const serverLimit = await downloadFile(session, { fileId: large, fileType: 'png' }).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(serverLimit)).toBe(true);
       expect(serverLimit).toMatchObject({ code: '13' });
@@ -742,7 +747,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     it('reports a failed upload by the field the dialect answers (returnCode: cec_07_2222; resultCode: cec_05_2036)', async () => {
       bed = testBed({ aicc: { uploadMaxBytes: 8 } });
       const session = sessionFor(bed);
-      const error = await session.uploadFile({ bytes: new Uint8Array(9), fileType: 'jpg' }).catch((caught: unknown) => caught);
+      const error = await uploadFile(session, { bytes: new Uint8Array(9), fileType: 'jpg' }).catch((caught: unknown) => caught);
       const field = dialect === 'developer-guide' ? 'resultCode' : 'returnCode';
       expect(AiccApiError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ code: '13', field, path: path('uploadFileStream') });
@@ -764,7 +769,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       });
       const session = sessionFor(bed);
       await session.connect();
-      await session.send({ mediaType: 'IMAGE', file: { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' } });
+      await sendFile(session, { mediaType: 'IMAGE', file: { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' } });
       const [objectKey] = bed.emulator.state.aicc!.uploads.keys();
       expect(JSON.parse(bed.recorder.to(path('send')).at(-1)!.body)).toMatchObject({ mediaType: 'IMAGE', content: `${objectKey},png` });
     });
@@ -779,7 +784,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         (next) => async (request) => (new URL(request.url).pathname === path('uploadFileStream') ? Response.json(answer) : next(request)),
       );
       const session = sessionFor(bed);
-      const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
+      const error = await uploadFile(session, { bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(AiccApiError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
         code: '3',
@@ -795,7 +800,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
           new URL(request.url).pathname === path('uploadFileStream') ? Response.json({ objectKey: 'k' }) : next(request),
       );
       const session = sessionFor(bed);
-      const error = await session.uploadFile({ bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
+      const error = await uploadFile(session, { bytes: new Uint8Array([1]), fileType: 'png' }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'MalformedResponseError', path: path('uploadFileStream'), retryable: false });
       expect((error as Error).message).toContain('has no resultCode or returnCode');
     });
@@ -925,7 +930,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
 
     it.each([
       ['surveyMode', 'getsatisfactionsurveymode', (s: AiccSession) => querySurveyMode(s)],
-      ['uploadFile', 'uploadFileStream', (s: AiccSession) => s.uploadFile({ bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
+      ['uploadFile', 'uploadFileStream', (s: AiccSession) => uploadFile(s, { bytes: new Uint8Array([1, 2, 3]), fileType: 'png' })],
       ['poll', 'poll', (s: AiccSession) => s.poll()],
       ['phrases', 'queryPhraseByKeyword', (s: AiccSession) => queryPhrases(s, { keyword: 'pass' })],
     ] as const)('reports a failure answer without the success payload (%s) as AiccApiError, not as malformed', async (_name, api, call) => {
@@ -1022,11 +1027,16 @@ describe('validation before anything is sent', () => {
     [
       'sendAsync of a file without type',
       (s) => s.sendAsync({ mediaType: 'FILE', fileName: 'a', objectKey: 'k' } as never),
-      'needs fileSize and fileType',
+      'fileSize: is required; fileType: is required',
     ],
     [
-      'send of a media message with an unknown upload type',
-      (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }),
+      'send of a media message with a file to upload',
+      (s) => s.send({ mediaType: 'VIDEO', file: { bytes, fileType: 'mp4' } } as never),
+      'file: send does not upload: sendFile(session, message) uploads the file and sends the message',
+    ],
+    [
+      'sendFile of a media message with an unknown upload type',
+      (s) => sendFile(s, { mediaType: 'VIDEO', file: { bytes, fileType: 'mkv' as never } }),
       'file.fileType: must be one of',
     ],
     ['connect with unknown options', (s) => s.connect({ priority: 1 } as never), 'priority: is not a known option'],
@@ -1067,9 +1077,9 @@ describe('validation before anything is sent', () => {
     ['history with a reversed window', (s) => s.history({ startTime: 2, endTime: 1 }), 'startTime must not be after endTime'],
     ['leaveMessage with a bad number', (s) => leaveMessage(s, { caller: 'call me', message: 'x' }), 'caller: must be a contact number'],
     ['leaveMessage with a blank message', (s) => leaveMessage(s, { caller: '12345', message: '  ' }), 'message: must not be empty'],
-    ['uploadFile of nothing', (s) => s.uploadFile({ bytes: new Uint8Array(0), fileType: 'png' }), 'bytes: must not be empty'],
-    ['uploadFile of a gif', (s) => s.uploadFile({ bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
-    ['uploadFile of an array', (s) => s.uploadFile({ bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
+    ['uploadFile of nothing', (s) => uploadFile(s, { bytes: new Uint8Array(0), fileType: 'png' }), 'bytes: must not be empty'],
+    ['uploadFile of a gif', (s) => uploadFile(s, { bytes, fileType: 'gif' as never }), 'fileType: must be one of jpg, jpeg, png'],
+    ['uploadFile of an array', (s) => uploadFile(s, { bytes: [1] as never, fileType: 'png' }), 'bytes: must be a Uint8Array'],
     ['downloadFile without an id', (s) => downloadFile(s, { fileId: '', fileType: 'pdf' }), 'fileId: must not be empty'],
     [
       'downloadFile with local not boolean',

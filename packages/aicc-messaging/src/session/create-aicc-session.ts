@@ -20,13 +20,13 @@ import { saveSatisfaction, type SaveSatisfactionInput, type SaveSatisfactionResu
 import { parseSendOptions, sendChat, sendControl, sendRead, type SendOptions, type SendResult } from './send-message.js';
 import { createSessionCall, type SessionContext, type SessionSettings } from './session-caller.js';
 import { registerSession } from './session-registry.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, uploadFile, type UploadedFile, type UploadFileInput } from './upload-file.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './upload-file.js';
 
 /** What {@link createAiccSession} takes: the end user, plus optional session settings. */
 export interface AiccSessionOptions extends AiccUser {
   /** Per-attempt deadline of `poll`, in ms. Default {@link DEFAULT_POLL_TIMEOUT_MS} (20 s, well above AICC's 5 s hold). */
   readonly pollTimeoutMs?: number | undefined;
-  /** Largest file `uploadFile` sends, in bytes. Default 10 MiB. */
+  /** Largest file `uploadFile` and `sendFile` send, in bytes. Default 10 MiB. */
   readonly maxUploadBytes?: number | undefined;
   /** Largest file `downloadFile` accepts, in bytes. Default 2 MiB (AICC's default). */
   readonly maxDownloadBytes?: number | undefined;
@@ -48,9 +48,9 @@ export interface AiccSessionOptions extends AiccUser {
  * Every method validates its input before anything is sent ({@link @tokenwire/core!ValidationError | ValidationError});
  * business failures are {@link AiccApiError}s.
  *
- * The calls a chat makes are methods; the rarer ones are functions that take the session — {@link downloadFile},
- * {@link leaveMessage}, {@link queryPhrases}, {@link querySurveyMode} and {@link sendRobotFeedback} — so that a
- * browser bundle carries only what it uses.
+ * The calls a chat makes are methods; the rarer ones are functions that take the session — {@link sendFile},
+ * {@link uploadFile}, {@link downloadFile}, {@link leaveMessage}, {@link queryPhrases}, {@link querySurveyMode} and
+ * {@link sendRobotFeedback} — so that a browser bundle carries only what it uses.
  */
 export interface AiccSession {
   readonly user: AiccUser;
@@ -59,12 +59,13 @@ export interface AiccSession {
   /** `CONNECT`: opens the chat (with the robot, or queued for an agent, as the channel is configured). */
   connect(options?: SendOptions): Promise<SendResult>;
   /**
-   * `CHAT`: sends a text (at most 1 KB as UTF-8) or a typed message; media with `file` are uploaded first.
+   * `CHAT`: sends a text (at most 1 KB as UTF-8) or a typed message. Media and FILE messages carry the `objectKey`
+   * of an uploaded file; a message with a `file` to upload is refused ({@link sendFile} uploads and sends it).
    *
    * @example
    * ```ts
    * await session.send('Where is my order?');
-   * await session.send({ mediaType: 'IMAGE', file: { bytes, fileType: 'png' } });
+   * await session.send({ mediaType: 'IMAGE', objectKey, extension: 'png' }); // objectKey from uploadFile
    * ```
    */
   send(message: OutgoingMessage, options?: SendOptions): Promise<SendResult>;
@@ -122,8 +123,6 @@ export interface AiccSession {
   queueInfo(options?: CallOptions): Promise<QueueInfo>;
   /** A page of the user's chat history on this channel. */
   history(options?: HistoryOptions): Promise<HistoryPage>;
-  /** Uploads a file and returns its `objectKey` for `send`. */
-  uploadFile(input: UploadFileInput, options?: CallOptions): Promise<UploadedFile>;
   /** Rates the agent session (the survey to show comes from {@link querySurveyMode}). */
   saveSatisfaction(input: SaveSatisfactionInput): Promise<SaveSatisfactionResult>;
 }
@@ -230,7 +229,6 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
     ask: (text: string, sendOptions?: SendOptions) => askQuestion(context, feed, text, sendOptions),
     queueInfo: (callOptions?: CallOptions) => queryQueueInfo(context, callOptions),
     history: (historyOptions?: HistoryOptions) => queryHistory(context, historyOptions),
-    uploadFile: (input: UploadFileInput, callOptions?: CallOptions) => uploadFile(context, input, callOptions),
     saveSatisfaction: (input: SaveSatisfactionInput) => saveSatisfaction(context, input),
   });
   return registerSession(session, context);

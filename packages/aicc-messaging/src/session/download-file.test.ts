@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, dialectTestBed, TEST_POLL_TIMEOUT_MS, textsOfError, type TestBed } from '../../test/harness.js';
 import { createAiccSession, type AiccSession } from './create-aicc-session.js';
 import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadAnswerLimit, downloadFile } from './download-file.js';
+import { uploadFile } from './upload-file.js';
 
 const DOWNLOAD_PATH = '/apiaccess/ccmessaging/downloadFileStream';
 const encoder = new TextEncoder();
@@ -96,7 +97,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       bed = testBed();
       const session = sessionFor(bed, 10);
       const bytes = new Uint8Array(10).fill(7);
-      const { objectKey } = await session.uploadFile({ bytes, fileType: 'png' });
+      const { objectKey } = await uploadFile(session, { bytes, fileType: 'png' });
       expect((await downloadFile(session, { fileId: objectKey, fileType: 'png' })).bytes).toEqual(bytes);
     });
   });

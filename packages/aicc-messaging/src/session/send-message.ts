@@ -12,7 +12,6 @@ import {
 } from '../messages/outgoing-message.js';
 import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
 import { callApi, type SessionContext } from './session-caller.js';
-import { uploadFile } from './upload-file.js';
 
 /**
  * A successful `send` / `sendAsync` answer: `resultCode` `"0"`, `resultDesc` e.g. `connect to robot successfully.`,
@@ -22,7 +21,7 @@ export type SendResult = ResultOnlyResponse;
 
 /** Options of the session's sending methods. */
 export interface SendOptions {
-  /** Aborts the call (and an upload it makes first). */
+  /** Aborts the call (for `sendFile`, the upload too). */
   readonly signal?: AbortSignal | undefined;
   /** Use `sendAsync` (same function, lower latency) instead of `send`. */
   readonly async?: boolean | undefined;
@@ -95,23 +94,18 @@ export function parseSendOptions(options: unknown, subject: string): { signal?: 
 }
 
 /**
- * `CHAT`: sends a text (a string, at most 1 KB as UTF-8) or a typed message. A message with `file` is uploaded with
- * `uploadFileStream` first and sent with the returned `objectKey`. Everything is validated before the first request.
+ * `CHAT`: sends a text (a string, at most 1 KB as UTF-8) or a typed message whose content is given (`objectKey` for
+ * media and FILE; a `file` to upload is refused: that is `sendFile`'s). Everything is validated before the request.
  *
  * @internal
  */
 export async function sendChat(context: SessionContext, message: OutgoingMessage, options: SendOptions | undefined): Promise<SendResult> {
-  const parsed = parseInput(OutgoingMessageSchema, message, 'message');
+  const prepared = prepareMessage(parseInput(OutgoingMessageSchema, message, 'message'));
   const callOptions = parseSendOptions(options, 'send options');
-  const prepared = prepareMessage(parsed);
-  if (prepared.upload === undefined) {
-    if (!contentFits(prepared.content)) {
-      throw new ValidationError('message', [{ path: '', message: `content must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8` }]);
-    }
-    return sendControl(context, 'CHAT', prepared, callOptions);
+  if (!contentFits(prepared.content)) {
+    throw new ValidationError('message', [{ path: '', message: `content must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8` }]);
   }
-  const { objectKey } = await uploadFile(context, prepared.upload, { signal: callOptions.signal });
-  return sendControl(context, 'CHAT', { mediaType: prepared.mediaType, content: prepared.contentFor(objectKey) }, callOptions);
+  return sendControl(context, 'CHAT', prepared, callOptions);
 }
 
 /**

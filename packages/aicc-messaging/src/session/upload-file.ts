@@ -2,16 +2,17 @@ import { MalformedResponseError, ValidationError } from '@tokenwire/core';
 import { bytesToBase64, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
-import { CHANNEL, type UploadFileType } from '../messages/enumerations.js';
-import { FileBytesSchema, UploadFileTypeSchema } from '../messages/outgoing-message.js';
+import { CHANNEL, UPLOAD_FILE_TYPES, type UploadFileType } from '../messages/enumerations.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import { ResultCodeSchema, ResultDescriptionSchema } from '../messages/response-fields.js';
+import type { AiccSession } from './create-aicc-session.js';
 import { callApi, type SessionContext } from './session-caller.js';
+import { sessionContext } from './session-registry.js';
 
 /** Default largest file a session uploads: 10 MiB (AICC documents no limit; raise it per session if yours allows). */
 export const DEFAULT_MAX_UPLOAD_BYTES: number = 10_485_760; // 10 MiB
 
-/** What {@link AiccSession.uploadFile} takes. */
+/** What {@link uploadFile} takes, and the `file` of a {@link SendFileMessage}: a file's bytes and its type. */
 export interface UploadFileInput {
   /** The file's bytes (not empty, at most the session's `maxUploadBytes`). */
   readonly bytes: Uint8Array;
@@ -19,14 +20,22 @@ export interface UploadFileInput {
   readonly fileType: UploadFileType | Uppercase<UploadFileType>;
 }
 
-const UploadFileInputSchema = /* @__PURE__ */ (() =>
+/** The `file` of a {@link SendFileMessage}: the same as {@link UploadFileInput}. */
+export type FileToUpload = UploadFileInput;
+
+/** A file to upload, checked: bytes (a non-empty `Uint8Array`) and the file type in lower case. @internal */
+export const FileToUploadSchema = /* @__PURE__ */ (() =>
   optionsObject(
     {
       bytes: v.pipe(
-        FileBytesSchema,
+        v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array'),
         v.check((bytes) => bytes.length > 0, 'must not be empty'),
       ),
-      fileType: UploadFileTypeSchema,
+      fileType: v.pipe(
+        v.string('must be a string'),
+        v.transform((text) => text.toLowerCase()),
+        v.picklist(UPLOAD_FILE_TYPES, `must be one of ${UPLOAD_FILE_TYPES.join(', ')}`),
+      ),
     },
     'an object with bytes and fileType',
   ))();
@@ -56,7 +65,7 @@ const UploadFileResponseSchema: v.GenericSchema<unknown, UploadFileResponse> = /
 
 /** What a successful upload returns. */
 export interface UploadedFile {
-  /** Put it in `send({ mediaType: 'IMAGE', objectKey })` (or FILE, AUDIO, VIDEO…). */
+  /** Put it in `session.send({ mediaType: 'IMAGE', objectKey })` (or FILE, AUDIO, VIDEO…). */
   readonly objectKey: string;
   /** The lower-case file type that was sent. */
   readonly fileType: UploadFileType;
@@ -65,19 +74,22 @@ export interface UploadedFile {
 }
 
 /**
- * `POST /apiaccess/ccmessaging/uploadFileStream`: uploads a file as base64 and returns its `objectKey`. The file is
- * checked first (type, not empty, at most `maxUploadBytes`). Not retried after ambiguous failures (each upload
- * creates an object).
+ * Uploads a checked file for a session: refuses bytes over the session's `maxUploadBytes` (a `ValidationError` of
+ * `subject` at `path`, nothing sent), then sends them as base64 and returns the `objectKey`.
  *
  * @internal
  */
-export async function uploadFile(context: SessionContext, input: UploadFileInput, options: CallOptions | undefined): Promise<UploadedFile> {
-  const { bytes, fileType } = parseInput(UploadFileInputSchema, input, 'upload');
-  const { signal } = parseInput(SignalOptionsSchema, options, 'upload options');
+export async function uploadChecked(
+  context: SessionContext,
+  { bytes, fileType }: v.InferOutput<typeof FileToUploadSchema>,
+  signal: AbortSignal | undefined,
+  subject: string,
+  path: string,
+): Promise<UploadedFile> {
   const limit = context.settings.maxUploadBytes;
   if (bytes.length > limit) {
-    throw new ValidationError('upload', [
-      { path: 'bytes', message: `must be at most ${limit} bytes (the session's maxUploadBytes); got ${bytes.length}` },
+    throw new ValidationError(subject, [
+      { path, message: `must be at most ${limit} bytes (the session's maxUploadBytes); got ${bytes.length}` },
     ]);
   }
   const answer = await callApi(
@@ -93,4 +105,28 @@ export async function uploadFile(context: SessionContext, input: UploadFileInput
     });
   }
   return { objectKey: answer.objectKey, fileType, size: bytes.length };
+}
+
+/**
+ * `POST /apiaccess/ccmessaging/uploadFileStream`: uploads a file as base64 and returns its `objectKey`, for
+ * `session.send({ mediaType, objectKey })` — or use {@link sendFile}, which uploads and sends in one call. The file
+ * is checked first (type, not empty, at most the session's `maxUploadBytes`). Not retried after ambiguous failures
+ * (each upload creates an object).
+ *
+ * A function rather than a session method, so that a browser bundle that does not upload does not carry it.
+ *
+ * @throws {@link @tokenwire/core!ValidationError | ValidationError} for a bad file or options, or a value that is not
+ *   a session (nothing is sent); {@link AiccApiError} when AICC refuses the upload (`returnCode` or `resultCode`);
+ *   `MalformedResponseError` for a success without an `objectKey`; the transport errors of the session's client.
+ * @example
+ * ```ts
+ * const { objectKey } = await uploadFile(session, { bytes, fileType: 'png' });
+ * await session.send({ mediaType: 'IMAGE', objectKey, extension: 'png' });
+ * ```
+ */
+export async function uploadFile(session: AiccSession, input: UploadFileInput, options?: CallOptions): Promise<UploadedFile> {
+  const context = sessionContext(session, 'upload');
+  const file = parseInput(FileToUploadSchema, input, 'upload');
+  const { signal } = parseInput(SignalOptionsSchema, options, 'upload options');
+  return uploadChecked(context, file, signal, 'upload', 'bytes');
 }
