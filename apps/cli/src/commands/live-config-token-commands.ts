@@ -239,8 +239,8 @@ const rotate: CommandDefinition = {
         current: tokenShown(rotation.current, reveal),
         generated: token === undefined,
         enabled: rotation.enabled,
-        rotatedAt: new Date(rotation.rotatedAt).toISOString(),
-        keepPreviousUntil: new Date(rotation.keepPreviousUntil).toISOString(),
+        rotatedAt: new Date(rotation.rotatedAtMs).toISOString(),
+        keepPreviousUntil: new Date(rotation.keepPreviousUntilMs).toISOString(),
         ...(savedTo === undefined ? {} : { savedTo }),
       },
       (style) => [
@@ -252,7 +252,7 @@ const rotate: CommandDefinition = {
             ...(savedTo === undefined ? [] : [['saved to', savedTo] as const]),
             [
               'accept both until',
-              `${new Date(rotation.keepPreviousUntil).toISOString()} (${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)})`,
+              `${new Date(rotation.keepPreviousUntilMs).toISOString()} (${humanDuration((rotation.keepPreviousUntilMs - rotation.rotatedAtMs) / 1000)})`,
             ],
           ],
           style.dim,

@@ -40,14 +40,14 @@ function documentJson(document: UserSigDocument, reveal: boolean): Record<string
     version: document.version,
     issuedAt: document.time,
     expire: document.expire,
-    expiresAt: document.expiresAt,
+    expiresAt: document.expiresAtSeconds,
     ...(document.userBufBase64 === undefined ? {} : { userBuf: document.userBufBase64 }),
     signature: reveal ? document.signature : REDACTED,
   };
 }
 
 function documentRows(document: UserSigDocument, nowSeconds: number, reveal: boolean, style: Style): string[] {
-  const remaining = document.expiresAt - nowSeconds;
+  const remaining = document.expiresAtSeconds - nowSeconds;
   return keyValueRows(
     [
       ['identifier', document.identifier],
@@ -55,7 +55,7 @@ function documentRows(document: UserSigDocument, nowSeconds: number, reveal: boo
       ['issued', `${isoFromSeconds(document.time)} (${document.time})`],
       [
         'expires',
-        `${isoFromSeconds(document.expiresAt)} (${remaining >= 0 ? `in ${humanDuration(remaining)}` : style.red(`${humanDuration(remaining)} ago`)})`,
+        `${isoFromSeconds(document.expiresAtSeconds)} (${remaining >= 0 ? `in ${humanDuration(remaining)}` : style.red(`${humanDuration(remaining)} ago`)})`,
       ],
       ['userbuf', document.userBuf === undefined ? '—' : `${document.userBuf.byteLength} bytes`],
       ['signature', reveal ? document.signature : REDACTED],
@@ -98,7 +98,7 @@ const sign: CommandDefinition = {
     const now = invocation.context.now;
     const userSig = genUserSig({ sdkAppId, secretKey, identifier, now, expireSeconds: expireSeconds ?? CLI_USER_SIG_EXPIRE_SECONDS });
     const document = decodeUserSig(userSig);
-    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAt }, () => userSig, { verbatim: [userSig] });
+    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAtSeconds }, () => userSig, { verbatim: [userSig] });
     return ExitCode.success;
   },
 };

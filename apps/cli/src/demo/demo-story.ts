@@ -223,7 +223,7 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
       const old = await replay(receiver, inFlight, signal);
       check(old.verdict.accepted, 'the in-flight callback signed with the old token was refused during the overlap');
       step.note(
-        `new-token callback ✓ · in-flight old-token callback ✓ · previous token kept ${humanDuration((rotation.keepPreviousUntil - rotation.rotatedAt) / 1000)}`,
+        `new-token callback ✓ · in-flight old-token callback ✓ · previous token kept ${humanDuration((rotation.keepPreviousUntilMs - rotation.rotatedAtMs) / 1000)}`,
       );
     });
 

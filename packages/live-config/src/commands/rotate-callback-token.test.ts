@@ -20,8 +20,8 @@ describe('rotateCallbackToken', () => {
     expect(rotation.firstSetup).toBe(true);
     expect(rotation.current).toMatch(/^[A-Za-z0-9_-]{128}$/);
     expect(rotation.enabled).toBe(true);
-    expect(rotation.rotatedAt).toBe(NOW);
-    expect(rotation.keepPreviousUntil).toBe(NOW + DEFAULT_ROTATION_OVERLAP_SECONDS * 1000);
+    expect(rotation.rotatedAtMs).toBe(NOW);
+    expect(rotation.keepPreviousUntilMs).toBe(NOW + DEFAULT_ROTATION_OVERLAP_SECONDS * 1000);
     expect(tencent().callbackToken).toEqual({ token: rotation.current, enabled: true });
   });
 
@@ -34,8 +34,8 @@ describe('rotateCallbackToken', () => {
       current: 'new-token',
       firstSetup: false,
       enabled: false,
-      rotatedAt: NOW,
-      keepPreviousUntil: NOW + 90_000,
+      rotatedAtMs: NOW,
+      keepPreviousUntilMs: NOW + 90_000,
     });
     expect(tencent().callbackToken).toEqual({ token: 'new-token', enabled: false });
     expect(counters('set_callback_token').requests).toBe(2);
@@ -68,8 +68,8 @@ describe('rotateCallbackToken', () => {
       current: 'next-token',
       firstSetup: false,
       enabled: true,
-      rotatedAt: NOW,
-      keepPreviousUntil: NOW + 60_000,
+      rotatedAtMs: NOW,
+      keepPreviousUntilMs: NOW + 60_000,
     });
     expect(counters('set_callback_token').requests).toBe(sent);
     expect(tencent().callbackToken).toEqual({ token: 'next-token', enabled: true });

@@ -16,7 +16,7 @@ export const DEFAULT_ROTATION_OVERLAP_SECONDS = 300;
 export interface RotateCallbackTokenOptions {
   /** The new token; default: a fresh {@link generateCallbackToken}(). 1–128 visible ASCII characters. */
   readonly token?: string | undefined;
-  /** Clock in milliseconds since the epoch, for `rotatedAt` / `keepPreviousUntil`. Default `Date.now`. */
+  /** Clock in milliseconds since the epoch, for `rotatedAtMs` / `keepPreviousUntilMs`. Default `Date.now`. */
   readonly now?: Clock | undefined;
   /**
    * How long after the rotation receivers should keep accepting the previous token, in seconds. Default 300:
@@ -42,9 +42,9 @@ export interface CallbackTokenRotation {
   /** Whether Tencent signs callbacks (unchanged by a rotation; `true` after a first setup). */
   readonly enabled: boolean;
   /** When the new token was installed, in ms since the epoch (from `now`). */
-  readonly rotatedAt: number;
-  /** Until when receivers should keep accepting `previous` too: `rotatedAt + overlapSeconds · 1000`. */
-  readonly keepPreviousUntil: number;
+  readonly rotatedAtMs: number;
+  /** Until when receivers should keep accepting `previous` too: `rotatedAtMs + overlapSeconds · 1000`. */
+  readonly keepPreviousUntilMs: number;
 }
 
 const RotateOptionsSchema: v.GenericSchema<unknown, RotateCallbackTokenOptions> = /* @__PURE__ */ (() =>
@@ -71,7 +71,7 @@ const RotateOptionsSchema: v.GenericSchema<unknown, RotateCallbackTokenOptions> 
  * 1. Deploy receivers with both tokens: generate the next one first (`const next = generateCallbackToken()`),
  *    store it, and let receivers verify with `tokens: [current, next]`.
  * 2. Rotate: `await rotateCallbackToken(client, { token: next })`. Tencent signs new callbacks with `next`.
- * 3. Wait out in-flight callbacks until `keepPreviousUntil` (default 5 minutes: longer than the 60 s window in
+ * 3. Wait out in-flight callbacks until `keepPreviousUntilMs` (default 5 minutes: longer than the 60 s window in
  *    which a callback signed with the previous token just before the switch stays valid, with room for
  *    Tencent to apply the change everywhere).
  * 4. Drop the previous token: receivers verify with `tokens: [next]`.
@@ -90,7 +90,7 @@ const RotateOptionsSchema: v.GenericSchema<unknown, RotateCallbackTokenOptions> 
  * const next = generateCallbackToken();
  * await secrets.put('TENCENT_CALLBACK_TOKENS', JSON.stringify([currentToken, next])); // 1. receivers accept both
  * const rotation = await rotateCallbackToken(client, { token: next });                 // 2. rotate
- * // 3. after rotation.keepPreviousUntil:
+ * // 3. after rotation.keepPreviousUntilMs:
  * await secrets.put('TENCENT_CALLBACK_TOKENS', JSON.stringify([next]));                 // 4. drop the previous
  * ```
  */
@@ -118,13 +118,13 @@ export async function rotateCallbackToken(
   const installed = previous?.token === current;
   if (!installed) await sendCallbackToken(client, previous === undefined ? { token: current, enabled } : { token: current }, options);
   const finishedAt = now();
-  const rotatedAt = typeof finishedAt === 'number' && Number.isFinite(finishedAt) ? finishedAt : startedAt;
+  const rotatedAtMs = typeof finishedAt === 'number' && Number.isFinite(finishedAt) ? finishedAt : startedAt;
   return {
     previous: installed ? undefined : previous?.token,
     current,
     firstSetup: previous === undefined,
     enabled,
-    rotatedAt,
-    keepPreviousUntil: rotatedAt + overlapSeconds * 1000,
+    rotatedAtMs,
+    keepPreviousUntilMs: rotatedAtMs + overlapSeconds * 1000,
   };
 }
