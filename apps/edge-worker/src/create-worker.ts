@@ -1,18 +1,7 @@
-import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH } from '@tokenwire/aicc-messaging';
+import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_TOKEN_PATH } from '@tokenwire/aicc-messaging';
 import { type Clock, systemClock } from '@tokenwire/core';
-import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import {
-  GATEWAY_BODY_DEADLINE_MS,
-  gatewayApiAllowed,
-  gatewayApiMethod,
-  gatewayBodyBounds,
-  handleGatewayCcmessaging,
-} from './aicc/gateway-ccmessaging-route.js';
-import { handleGatewayToken } from './aicc/gateway-token-route.js';
-import { gatewayBodyRefusal } from './aicc/read-request-text.js';
-import { type RelayDependencies, UPLOAD_RELAY_TIMEOUT_MS } from './aicc/relay-to-aicc.js';
-import { createUploadSlots, MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER, type UploadSlots } from './aicc/upload-slots.js';
+import { aiccGatewayRoute } from './aicc/aicc-gateway-route.js';
 import { authenticateUser } from './auth/authenticate-user.js';
 import { requireSection } from './config/require-section.js';
 import { workerConfig } from './config/worker-config.js';
@@ -48,8 +37,6 @@ export interface WorkerDependencies {
    * Default: a {@link MemoryReplayGuard} per worker instance (that is, per isolate).
    */
   readonly replayGuard?: ReplayGuard;
-  /** How many uploads relay at once. Default: {@link MAX_UPLOADS_PER_USER} per user, {@link MAX_UPLOADS_PER_ISOLATE} in all. */
-  readonly uploadSlots?: UploadSlots;
 }
 
 /**
@@ -72,8 +59,8 @@ function callbackMisconfigured(route: string, problems: readonly string[]): Resp
 
 /**
  * Creates the worker, a Hono app. Routes: `GET /healthz`, `POST /tencent/callback`, `POST /tencent/usersig`,
- * `POST /aicc/token` and `/aicc/ccmessaging/{api}` (405 with `Allow` for another method); CORS (`hono/cors`) on the
- * three browser routes for `ALLOWED_ORIGINS`; the end-user JWT (hono's `verify`) before any body is read; every
+ * `POST /aicc/token` and `/aicc/ccmessaging/{api}` (`createAiccGatewayHandler` of `@tokenwire/aicc-messaging/gateway`;
+ * 405 with `Allow` for another method); CORS for `ALLOWED_ORIGINS` on the three browser routes; the end-user JWT (hono's `verify`) before any body is read; every
  * body bounded in size and time (`limitBody`), never buffered ahead; 404 JSON for anything else. Each route reads only the bindings it needs and
  * answers 500 `misconfigured` when they are incomplete (the log line names the bindings; the answer does not).
  *
@@ -87,10 +74,6 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   const fetch: OutboundFetch = dependencies.fetch ?? ((request) => globalThis.fetch(request));
   const now = dependencies.now ?? systemClock;
   const replayGuard = dependencies.replayGuard ?? new MemoryReplayGuard();
-  const uploadSlots =
-    dependencies.uploadSlots ??
-    createUploadSlots({ perUser: MAX_UPLOADS_PER_USER, perIsolate: MAX_UPLOADS_PER_ISOLATE, holdMs: UPLOAD_RELAY_TIMEOUT_MS + 5000, now });
-  const relay = (c: Context<WorkerHonoEnv>): RelayDependencies => ({ fetch, now, ctx: c.executionCtx });
 
   const app = new Hono<WorkerHonoEnv>();
   app.use(async (c, next) => {
@@ -129,36 +112,7 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   );
   app.all(ROUTES.userSig, () => methodNotAllowed(['POST']));
 
-  const tokenBody = { maxBytes: GATEWAY_MAX_BODY_BYTES, deadlineMs: GATEWAY_BODY_DEADLINE_MS };
-  app.use(
-    ROUTES.aiccToken,
-    browserCors(() => ['POST']),
-  );
-  app.post(
-    ROUTES.aiccToken,
-    requireSection('aicc', misconfiguredResponse),
-    authenticateUser((c) => c.var.aicc.jwt, now),
-    limitBody(() => tokenBody, gatewayBodyRefusal),
-    (c) => handleGatewayToken(c, tokenBody, relay(c)),
-  );
-  app.all(ROUTES.aiccToken, () => methodNotAllowed(['POST']));
-
-  const ccmessaging = `${ROUTES.aiccCcmessagingPrefix}:api`;
-  const apiOf = (c: Context<WorkerHonoEnv>) => c.req.param('api') ?? '';
-  app.use(
-    ccmessaging,
-    browserCors((c) => {
-      const method = gatewayApiMethod(apiOf(c));
-      return method === undefined ? [] : [method];
-    }),
-  );
-  app.all(
-    ccmessaging,
-    gatewayApiAllowed,
-    requireSection('aicc', misconfiguredResponse),
-    authenticateUser((c) => c.var.aicc.jwt, now),
-    limitBody((c) => gatewayBodyBounds(apiOf(c)), gatewayBodyRefusal),
-    (c) => handleGatewayCcmessaging(c, relay(c), uploadSlots),
-  );
+  // The AICC gateway: @tokenwire/aicc-messaging's handler (routes, CORS, 404/405, JWT hook, limits, relay).
+  app.all('/aicc/*', aiccGatewayRoute({ fetch, now }));
   return app;
 }

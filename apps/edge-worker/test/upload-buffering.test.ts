@@ -6,7 +6,7 @@
 import { GATEWAY_MAX_UPLOAD_BODY_BYTES } from '@tokenwire/aicc-messaging';
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER } from '../src/aicc/upload-slots.js';
+import { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER } from '@tokenwire/aicc-messaging/gateway';
 import { createWorker } from '../src/create-worker.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 

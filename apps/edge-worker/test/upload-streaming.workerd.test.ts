@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { GATEWAY_MAX_UPLOAD_BODY_BYTES } from '@tokenwire/aicc-messaging';
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER } from '../src/aicc/upload-slots.js';
+import { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER } from '@tokenwire/aicc-messaging/gateway';
 import { tricklingRequest } from './support/trickling-request.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 import { startWorker, type WorkerHarness } from './support/workerd.js';

@@ -1,9 +1,9 @@
 import type { Clock } from '@tokenwire/core';
 
-/** Uploads one end user may relay at the same time (per isolate). */
+/** Uploads one end user may relay at the same time (per gateway handler: per isolate on Workers), by default. */
 export const MAX_UPLOADS_PER_USER = 2;
 
-/** Uploads one isolate relays at the same time, all users together. */
+/** Uploads one gateway handler relays at the same time, all users together, by default. */
 export const MAX_UPLOADS_PER_ISOLATE = 8;
 
 /** A taken upload slot: release it once the upload has ended, however it ended. */
@@ -11,6 +11,10 @@ export type ReleaseUploadSlot = () => void;
 
 /** How many uploads run at once, per user and per isolate: a slot is taken for each, or refused. */
 export interface UploadSlots {
+  /** Uploads one user may run at once. */
+  readonly perUser: number;
+  /** Uploads that may run at once, all users together. */
+  readonly perIsolate: number;
   /** A slot for `subject`'s upload, or why there is none: the user's own limit, or the isolate's. */
   take(subject: string): ReleaseUploadSlot | 'user_limit' | 'isolate_limit';
 }
@@ -29,6 +33,8 @@ export function createUploadSlots(limits: {
 }): UploadSlots {
   const taken = new Set<{ readonly subject: string; readonly lapsesAt: number }>();
   return {
+    perUser: limits.perUser,
+    perIsolate: limits.perIsolate,
     take(subject) {
       const now = limits.now();
       let mine = 0;

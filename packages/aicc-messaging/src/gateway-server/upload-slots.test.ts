@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUploadSlots } from '../src/aicc/upload-slots.js';
+import { createUploadSlots } from './upload-slots.js';
 
 describe('createUploadSlots', () => {
   it('counts uploads per user and per isolate, gives slots back on release, and lets a slot never released lapse', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlatJsonObjectScanner, MAX_MEMBER_NAME_LENGTH } from '../src/aicc/flat-json-object-scanner.js';
+import { FlatJsonObjectScanner, MAX_MEMBER_NAME_LENGTH } from './flat-json-object-scanner.js';
 
 /** Scans `text` fed in `pieces` (split points), returning the wanted members seen, or 'invalid'. */
 function scan(text: string, splits: readonly number[] = []): [string, string | undefined][] | 'invalid' {

@@ -1,11 +1,10 @@
-import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '@tokenwire/aicc-messaging';
-import { HttpStatusError, MalformedResponseError, TimeoutError, type Clock } from '@tokenwire/core';
+import { HttpStatusError, MalformedResponseError, TimeoutError } from '@tokenwire/core';
 import { NO_RETRY_POLICY, randomUint32, untilAborted } from '@tokenwire/core/internal';
-import type { AiccConfig } from '../config/aicc-config.js';
-import type { OutboundFetch, WorkerContext } from '../env.js';
-import { errorResponse } from '../http/error-response.js';
-import { outboundEngine } from '../http/outbound-engine.js';
-import { accessTokenSource } from './access-token-source.js';
+import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
+import type { AccessTokenSource } from './access-token-source.js';
+import { errorResponse } from './gateway-error-response.js';
+import type { AiccGatewayLogEntry } from './gateway-log-entry.js';
+import { outboundEngine } from './outbound-engine.js';
 
 /** Deadline of a relayed `poll`, in ms (AICC's whole answer): well above AICC's 5 s hold, below the client's 20 s. */
 export const POLL_RELAY_TIMEOUT_MS = 15_000;
@@ -51,9 +50,15 @@ export interface RelayCall {
 
 /** What the relay needs besides the call. */
 export interface RelayDependencies {
-  readonly fetch: OutboundFetch;
-  readonly now: Clock;
-  readonly ctx: WorkerContext;
+  /** AICC's base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly appKey: string;
+  readonly appSecret: string;
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly accessTokens: AccessTokenSource;
+  /** The runtime's `waitUntil` for this request, when it has one (keeps a shared AccessToken refresh alive). */
+  readonly waitUntil: ((promise: Promise<unknown>) => void) | undefined;
+  readonly log: (entry: AiccGatewayLogEntry) => void;
   /** Deadline of every relayed call, in ms, instead of {@link POLL_RELAY_TIMEOUT_MS}/{@link RELAY_TIMEOUT_MS} (tests). */
   readonly relayTimeoutMs?: number;
 }
@@ -121,7 +126,7 @@ function readBytesWithin(
  * `Authorization: Bearer <AccessToken>` and `x-app-key` added here, `content-type: application/json;charset=UTF-8`
  * for POST (as Huawei's demo sends it) and the browser's `ccmessaging-token` — no other header of the browser's.
  * One attempt (the client decides about retries), except one immediate replay of a text body: when AICC answers
- * 403 and the AccessToken was dropped (`accessTokenSource.invalidate`: not when it is younger than its refresh
+ * 403 and the AccessToken was dropped (`AccessTokenSource.invalidate`: not when it is younger than its refresh
  * floor), a fresh one is fetched and the call replayed. AICC's answer — status, body and a rotated
  * `ccmessaging-token` — is read whole by the relay within the attempt's deadline (poll 15 s, uploads 60 s, else 10 s:
  * headers **and** body, a non-2xx answer's too) and the size limit ({@link RELAY_MAX_ANSWER_BYTES},
@@ -131,7 +136,7 @@ function readBytesWithin(
  * `ccmessaging-token` expired too (devg-voip-cec cec_05_1010), and `@tokenwire/aicc-messaging` then re-applies it
  * through `/aicc/token` and replays once.
  */
-export async function relayToAicc(call: RelayCall, config: AiccConfig, dependencies: RelayDependencies): Promise<Response> {
+export async function relayToAicc(call: RelayCall, dependencies: RelayDependencies): Promise<Response> {
   const bodyStream = typeof call.body === 'object' ? call.body : undefined;
   const timeoutMs =
     dependencies.relayTimeoutMs ??
@@ -154,11 +159,11 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
   };
   try {
     await outboundEngine(dependencies.fetch, { bodyStream, readAnswer }).send({
-      url: `${config.baseUrl}${CCMESSAGING_PATH_PREFIX}${call.api}${call.search}`,
+      url: `${dependencies.baseUrl}${CCMESSAGING_PATH_PREFIX}${call.api}${call.search}`,
       method: call.method,
       ...(call.method === 'POST' ? { body: typeof call.body === 'string' ? call.body : '' } : {}),
       headers: {
-        [APP_KEY_HEADER]: config.appKey,
+        [APP_KEY_HEADER]: dependencies.appKey,
         ...(call.method === 'POST' ? { 'content-type': JSON_CONTENT_TYPE } : {}),
         ...(call.messageToken === undefined ? {} : { [MESSAGE_TOKEN_HEADER]: call.messageToken }),
       },
@@ -169,10 +174,10 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
       random: randomUint32,
       where: `AICC ${call.api}`,
       context: () => ({ path: `${CCMESSAGING_PATH_PREFIX}${call.api}` }),
-      secrets: () => [accessToken, config.appKey, config.appSecret, call.messageToken],
+      secrets: () => [accessToken, dependencies.appKey, dependencies.appSecret, call.messageToken],
       beforeAttempt: async (request) => {
         try {
-          accessToken = await accessTokenSource.get(config, dependencies);
+          accessToken = await dependencies.accessTokens.get(dependencies.waitUntil);
         } catch (error) {
           tokenFailure = true;
           throw error;
@@ -183,7 +188,7 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
       },
       inspectFailure: (answer, error, attempt) => {
         if (attempt !== 1 || accessToken === undefined || !accessRejected(answer.status, call.api)) return undefined;
-        const renewed = accessTokenSource.invalidate(config, accessToken, dependencies.now);
+        const renewed = dependencies.accessTokens.invalidate(accessToken);
         return renewed && bodyStream === undefined ? { error, retry: 'immediate' } : undefined;
       },
     });
@@ -191,7 +196,7 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
     if (oversized) return errorResponse(502, 'upstream_unavailable', `AICC's answer is larger than ${maxAnswerBytes} bytes`);
     // A non-2xx answer, or a 2xx that is not JSON, is AICC's to give: relayed below. Anything else is the gateway's.
     const answered = MalformedResponseError.isInstance(error) || (HttpStatusError.isInstance(error) && !isRedirect(error.status));
-    if (upstream === undefined || !answered) return gatewayFailure(error, tokenFailure, timeoutMs);
+    if (upstream === undefined || !answered) return gatewayFailure(error, tokenFailure, timeoutMs, dependencies.log);
   }
   return relayed(upstream!);
 }
@@ -199,17 +204,11 @@ export async function relayToAicc(call: RelayCall, config: AiccConfig, dependenc
 const isRedirect = (status: number | undefined): boolean => status !== undefined && status >= 300 && status < 400;
 
 /** The gateway's own answer when AICC gave none to relay (the reasons carry no secret). */
-function gatewayFailure(error: unknown, tokenFailure: boolean, timeoutMs: number): Response {
+function gatewayFailure(error: unknown, tokenFailure: boolean, timeoutMs: number, log: RelayDependencies['log']): Response {
   const name = error instanceof Error ? error.name : 'Error';
   if (tokenFailure) {
-    console.error(
-      JSON.stringify({
-        worker: 'tokenwire-edge',
-        event: 'aicc.access_token_failed',
-        error: name,
-        status: (error as { status?: unknown }).status,
-      }),
-    );
+    const status = (error as { status?: unknown }).status;
+    log({ event: 'aicc.access_token_failed', error: name, ...(typeof status === 'number' ? { status } : {}) });
     return errorResponse(502, 'upstream_unavailable', `The gateway could not obtain an API Fabric AccessToken (${name})`);
   }
   if (TimeoutError.isInstance(error)) return errorResponse(504, 'upstream_timeout', `AICC did not answer within ${timeoutMs} ms`);

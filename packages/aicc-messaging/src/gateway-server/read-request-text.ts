@@ -1,6 +1,5 @@
-import { errorResponse } from '../http/error-response.js';
-import type { BodyBoundFailure, BoundedBody } from '../http/bounded-body.js';
-import { answerUnread, type BodyBounds } from '../http/limit-body.js';
+import { answerUnread, type BodyBoundFailure, type BodyBounds, type BoundedBody } from './bounded-body.js';
+import { errorResponse } from './gateway-error-response.js';
 
 /** The outcome of {@link readRequestText}: the text, or the answer refusing the body. */
 export type RequestText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly refusal: Promise<Response> };
@@ -13,7 +12,7 @@ export function gatewayBodyRefusal(failure: BodyBoundFailure, bounds: BodyBounds
 }
 
 /**
- * The request body as UTF-8 text (empty without one), read within its bounds (`limitBody`). Refused with
+ * The request body as UTF-8 text (empty without one), read within its bounds (`boundBody`). Refused with
  * {@link gatewayBodyRefusal} past them, with 400 `invalid_body` when it cannot be read (the client went away
  * mid-upload) or is not UTF-8: the gateway relays JSON text.
  */

@@ -1,42 +1,52 @@
-// The AICC relay in Node with the emulated API Fabric (directly, and through the worker app): its deadline (through the relayTimeoutMs seam), exactly
+// The AICC relay in Node with the emulated API Fabric (directly, and through the gateway handler): its deadline (through the relayTimeoutMs seam), exactly
 // which headers go upstream and come back, and what it logs.
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { ACCESS_TOKEN_REFRESH_FLOOR_MS } from '../src/aicc/access-token-source.js';
-import { RELAY_MAX_ANSWER_BYTES, relayToAicc, type RelayDependencies } from '../src/aicc/relay-to-aicc.js';
-import { readAiccConfig, type AiccConfig } from '../src/config/aicc-config.js';
-import { createWorker } from '../src/create-worker.js';
-import { bearer, JWT_SECRET } from './support/user-jwt.js';
+import { ACCESS_TOKEN_REFRESH_FLOOR_MS, createAccessTokenSource } from './access-token-source.js';
+import { createAiccGatewayHandler } from './create-aicc-gateway-handler.js';
+import { RELAY_MAX_ANSWER_BYTES, relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 
 const APP_KEY = 'relay-app-key-0001';
 const APP_SECRET = 'relay-app-secret-0123456789abcdef';
 const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: ['web-channel-1'] } });
 afterAll(() => emulator.close());
 
-function configWith(bindings: Record<string, string> = {}): AiccConfig {
-  const result = readAiccConfig({
-    AICC_BASE_URL: 'https://aicc.relay.test',
-    AICC_APP_KEY: APP_KEY,
-    AICC_APP_SECRET: APP_SECRET,
-    USER_JWT_SECRET: JWT_SECRET,
-    ...bindings,
-  });
-  if (!result.ok) throw new Error(result.problems.join('; '));
-  return result.value;
+/** What differs between the tests' gateways: the AICC host, the app secret, the clock, the relay deadline. */
+interface Setup {
+  readonly baseUrl?: string;
+  readonly appSecret?: string;
+  readonly now?: () => number;
+  readonly relayTimeoutMs?: number;
 }
 
 /** Routes API Fabric to the emulator and CC-Messaging calls to `upstream`, recording them. */
-function dependencies(upstream: (request: Request) => Promise<Response>, extra: Partial<RelayDependencies> = {}) {
+function dependencies(upstream: (request: Request) => Promise<Response>, setup: Setup = {}) {
   const recorded: Request[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    if (!new URL(request.url).pathname.startsWith('/apiaccess/ccmessaging/')) return emulator.fetch(request);
+    recorded.push(request);
+    return upstream(request);
+  };
+  const baseUrl = setup.baseUrl ?? 'https://aicc.relay.test';
+  const appSecret = setup.appSecret ?? APP_SECRET;
+  const now = setup.now ?? Date.now;
   const deps: RelayDependencies = {
-    fetch: async (request) => {
-      if (!new URL(request.url).pathname.startsWith('/apiaccess/ccmessaging/')) return emulator.fetch(request);
-      recorded.push(request);
-      return upstream(request);
-    },
-    now: Date.now,
-    ctx: { waitUntil: () => undefined },
-    ...extra,
+    baseUrl,
+    appKey: APP_KEY,
+    appSecret,
+    fetch,
+    accessTokens: createAccessTokenSource({
+      baseUrl,
+      appKey: APP_KEY,
+      appSecret,
+      fabricTokenPath: undefined,
+      accessTokenTtlSeconds: undefined,
+      fetch,
+      now,
+    }),
+    waitUntil: undefined,
+    log: (entry) => console.error(JSON.stringify(entry)),
+    ...(setup.relayTimeoutMs === undefined ? {} : { relayTimeoutMs: setup.relayTimeoutMs }),
   };
   return { deps, recorded };
 }
@@ -60,7 +70,7 @@ describe('relayToAicc', () => {
       signal: new AbortController().signal,
     };
     const started = performance.now();
-    const response = await relayToAicc(call, configWith(), deps);
+    const response = await relayToAicc(call, deps);
     expect(response.status).toBe(504);
     expect(response.headers.get('x-aicc-gateway-error')).toBe('upstream_timeout');
     expect(await response.json()).toEqual({ error: 'upstream_timeout', message: 'AICC did not answer within 50 ms' });
@@ -84,7 +94,7 @@ describe('relayToAicc', () => {
     const browser = new Request('https://edge.test/aicc/ccmessaging/send', {
       method: 'POST',
       headers: {
-        authorization: bearer('user-1'),
+        authorization: 'Bearer user-1-credential',
         cookie: 'edge-session=browser-cookie',
         'ccmessaging-token': 'mt-1',
         'content-type': 'text/plain',
@@ -94,16 +104,18 @@ describe('relayToAicc', () => {
       },
       body: JSON.stringify({ from: 'user-1', content: 'hi' }),
     });
-    const env = {
-      AICC_BASE_URL: 'https://aicc.relay.test',
-      AICC_APP_KEY: APP_KEY,
-      AICC_APP_SECRET: APP_SECRET,
-      USER_JWT_SECRET: JWT_SECRET,
-    };
-    const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
-    const response = await createWorker({ fetch: deps.fetch }).fetch(browser, env, ctx);
+    const gateway = createAiccGatewayHandler({
+      baseUrl: 'https://aicc.relay.test',
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      authenticate: async (request) =>
+        request.headers.get('authorization') === 'Bearer user-1-credential' ? { userId: 'user-1' } : undefined,
+      allowedOrigins: ['https://app.example.test'],
+      fetch: deps.fetch,
+    });
+    const response = await gateway(browser);
     expect(response.status).toBe(200);
-    // Besides the gateway's CORS headers (hono/cors: Vary, Access-Control-*), only what the relay lets through.
+    // Besides the gateway's CORS headers (Vary, Access-Control-*), only what the relay lets through.
     expect([...response.headers].filter(([name]) => name !== 'vary' && !name.startsWith('access-control-'))).toEqual([
       ['cache-control', 'no-store'],
       ['ccmessaging-token', 'mt-rotated'],
@@ -125,7 +137,7 @@ describe('relayToAicc', () => {
     for (const method of ['log', 'warn', 'error', 'info', 'debug'] as const) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     }
-    const { deps } = dependencies(stall);
+    const { deps } = dependencies(stall, { appSecret: 'a-wrong-app-secret-0123456789' });
     const call = {
       api: 'send',
       method: 'POST' as const,
@@ -134,7 +146,7 @@ describe('relayToAicc', () => {
       messageToken: 'mt-secret-1',
       signal: new AbortController().signal,
     };
-    const response = await relayToAicc(call, configWith({ AICC_APP_SECRET: 'a-wrong-app-secret-0123456789' }), deps);
+    const response = await relayToAicc(call, deps);
     expect(response.status).toBe(502);
     expect(lines.join('\n')).toContain('aicc.access_token_failed');
     for (const secret of ['a-wrong-app-secret-0123456789', APP_KEY, 'mt-secret-1']) expect(lines.join('\n')).not.toContain(secret);
@@ -147,7 +159,7 @@ describe('relayToAicc', () => {
       [200, 'plain text', 'text/plain'],
     ] as const) {
       const { deps } = dependencies(async () => new Response(body, { status, headers: { 'content-type': type } }));
-      const response = await relayToAicc(send, configWith(), deps);
+      const response = await relayToAicc(send, deps);
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toBe(type);
       expect(await response.text()).toBe(body);
@@ -158,12 +170,12 @@ describe('relayToAicc', () => {
     const redirect = dependencies(
       async () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/steal' } }),
     );
-    const redirected = await relayToAicc(send, configWith(), redirect.deps);
+    const redirected = await relayToAicc(send, redirect.deps);
     expect(redirected.status).toBe(502);
     expect(await redirected.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('redirect') });
     expect(redirect.recorded.map((request) => new URL(request.url).hostname)).toEqual(['aicc.relay.test']);
     const huge = dependencies(async () => new Response(`{"resultCode":"0","x":"${'x'.repeat(RELAY_MAX_ANSWER_BYTES)}"}`));
-    const tooLarge = await relayToAicc(send, configWith(), huge.deps);
+    const tooLarge = await relayToAicc(send, huge.deps);
     expect(tooLarge.status).toBe(502);
     expect(await tooLarge.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('larger than') });
   });
@@ -182,7 +194,7 @@ describe('relayToAicc', () => {
           ),
         { relayTimeoutMs: 100 },
       );
-      const response = await relayToAicc(send, configWith(), deps);
+      const response = await relayToAicc(send, deps);
       const text = await Promise.race([
         response.text(),
         new Promise<string>((resolve) => setTimeout(() => resolve('the relayed body never ended'), 3000)),
@@ -196,7 +208,7 @@ describe('relayToAicc', () => {
 
   it('answers 502 for a non-2xx answer over the size limit (never relayed in part)', async () => {
     const { deps } = dependencies(async () => new Response('x'.repeat(RELAY_MAX_ANSWER_BYTES + 1), { status: 400 }));
-    const response = await relayToAicc(send, configWith(), deps);
+    const response = await relayToAicc(send, deps);
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: 'upstream_unavailable', message: expect.stringContaining('larger than') });
   });
@@ -205,21 +217,21 @@ describe('relayToAicc', () => {
 describe('the AccessToken under a stream of 403s', () => {
   it('lets 403s force at most one refresh per floor, replaying only the call that got a fresh token', async () => {
     let clock = Date.now();
-    const config = configWith({ AICC_BASE_URL: 'https://aicc-403.relay.test' });
     const issued = () => emulator.state.aicc!.counters.issuedAccessTokens;
     const forbidden = dependencies(async () => Response.json({ resultCode: '1', resultDesc: 'forbidden' }, { status: 403 }), {
+      baseUrl: 'https://aicc-403.relay.test',
       now: () => clock,
     });
     const before = issued();
     // Ten 403s, in a row and at once: the first drops the token, one tokenByAkSk follows, that call is replayed once.
-    for (let call = 0; call < 5; call++) expect((await relayToAicc(send, config, forbidden.deps)).status).toBe(403);
-    const concurrent = await Promise.all(Array.from({ length: 5 }, () => relayToAicc(send, config, forbidden.deps)));
+    for (let call = 0; call < 5; call++) expect((await relayToAicc(send, forbidden.deps)).status).toBe(403);
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => relayToAicc(send, forbidden.deps)));
     expect(concurrent.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
     expect(issued() - before).toBe(2); // the first token, and one refresh
     expect(forbidden.recorded).toHaveLength(11);
     // Past the floor, a 403 may force a refresh again.
     clock += ACCESS_TOKEN_REFRESH_FLOOR_MS;
-    expect((await relayToAicc(send, config, forbidden.deps)).status).toBe(403);
+    expect((await relayToAicc(send, forbidden.deps)).status).toBe(403);
     expect(issued() - before).toBe(3);
   });
 });
