@@ -13,6 +13,8 @@ export interface WorkerEnv {
   readonly TENCENT_CALLBACK_TOKEN_PREVIOUS?: string;
   /** Cloudflare Queue producer binding that receives accepted events (optional). */
   readonly EVENTS?: QueueProducer;
+  /** Durable Object namespace of `ReplayGuardObject`: one replay memory for every isolate and location (optional; else per isolate). */
+  readonly REPLAY_GUARD?: DurableObjectNamespaceLike;
   /** https URL (http only for localhost) that receives accepted events by POST when there is no queue, or the queue refused (optional). */
   readonly FORWARD_URL?: string;
   /** `Authorization` header value sent to `FORWARD_URL` and `BEFORE_GIFT_FORWARD_URL` (secret, optional). */
@@ -56,6 +58,12 @@ export interface WorkerEnv {
 /** The part of a Cloudflare Queue producer binding the worker uses. */
 export interface QueueProducer {
   send(message: unknown, options?: { readonly contentType?: 'json' | 'text' | 'bytes' | 'v8' }): Promise<void>;
+}
+
+/** The part of a Cloudflare Durable Object namespace binding the worker uses. */
+export interface DurableObjectNamespaceLike {
+  idFromName(name: string): object;
+  get(id: object): { fetch(input: string, init: RequestInit): Promise<Response> };
 }
 
 /** The part of the runtime's execution context the worker uses (Cloudflare's `ExecutionContext`). */

@@ -10,7 +10,9 @@ type HealthRoute = 'tencentCallback' | 'userSig' | 'aiccGateway' | 'cors';
 
 /**
  * `GET /healthz` (and `HEAD`): 200 `{ "status": "ok", "routes": { "tencentCallback", "userSig", "aiccGateway",
- * "cors" } }`, each `true` when the route is ready, and for each route that is not, `"notReady": { route: why }`.
+ * "cors" }, "replayGuard" }`, each route `true` when it is ready, and for each route that is not, `"notReady": {
+ * route: why }`; `replayGuard` says which replay memory the callback route uses: `durable_object` (`REPLAY_GUARD`
+ * bound) or `memory` (per isolate).
  * The callback route is ready only when its bindings are complete **and** an event sink (`EVENTS` or `FORWARD_URL`)
  * is configured: without one every after-event is answered 503 (before-gift callbacks still work). The reasons
  * name at most a binding to add, never a value; for an invalid binding they point to the worker's log.
@@ -32,6 +34,7 @@ export function handleHealth(config: WorkerConfig): Response {
       aiccGateway: ready('aiccGateway'),
       cors: ready('cors'),
     },
+    replayGuard: callback.ok && callback.value.replayGuard !== undefined ? 'durable_object' : 'memory',
     ...(Object.keys(notReady).length === 0 ? {} : { notReady }),
   });
 }

@@ -1,19 +1,26 @@
 /**
  * The Cloudflare Workers entry point (`main` in wrangler.toml): a module worker — the Hono app — whose `fetch` serves
  * every route.
- * Built by tsup into the single bundle `dist/worker.js`, which the Deno and Bun entry points import too. Only the
- * default export is a value: workerd treats other exported values of the main module as entry points.
+ * Built by tsup into the single bundle `dist/worker.js`, which the Deno and Bun entry points import too. The default
+ * export is the worker (`fetch`); the one other exported value is
+ * the Durable Object class `ReplayGuardObject` (workerd treats other exported values of the main module as entry
+ * points).
  *
  * @packageDocumentation
  */
 import { createWorker } from './create-worker.js';
+
+export { ReplayGuardObject } from './tencent/replay-guard-object.js';
 
 export type { EdgeWorker, WorkerDependencies } from './create-worker.js';
 export type { OutboundFetch, QueueProducer, WorkerContext, WorkerEnv } from './env.js';
 export type { CallbackEventMessage } from './tencent/callback-event-message.js';
 export type { UserSigAnswer } from './tencent/user-sig-route.js';
 
-/** The worker, a Hono app (`{ fetch }`), with the global `fetch` and the real clock; one replay memory per isolate. */
+/**
+ * The worker, a Hono app (`{ fetch }`), with the global `fetch` and the real clock; one replay memory per isolate,
+ * shared by every isolate through `REPLAY_GUARD` when bound.
+ */
 const app = createWorker();
 
 export default app;

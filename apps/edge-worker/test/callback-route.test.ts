@@ -19,6 +19,7 @@ const config: CallbackConfig = {
   sdkAppId: 1400000123,
   tokens: ['callback-token-0123456789'],
   queue: { send: async () => undefined },
+  replayGuard: undefined,
   forwardUrl: undefined,
   forwardAuthorization: undefined,
   beforeGift: { policy: 'allow', forwardUrl: undefined, forwardTimeoutMs: 1500 },

@@ -125,7 +125,11 @@ describe('routing', () => {
     const response = await worker.dispatch(new Request(`${BASE}/healthz`));
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ status: 'ok', routes: { tencentCallback: true, userSig: true, aiccGateway: true, cors: true } });
+    expect(JSON.parse(text)).toEqual({
+      status: 'ok',
+      routes: { tencentCallback: true, userSig: true, aiccGateway: true, cors: true },
+      replayGuard: 'memory',
+    });
     for (const secret of [CALLBACK_TOKEN, JWT_SECRET]) expect(text).not.toContain(secret);
     const empty = await startWorker({ bindings: {} });
     try {
@@ -133,6 +137,7 @@ describe('routing', () => {
       expect(await (await empty.dispatch(new Request(`${BASE}/healthz`))).json()).toEqual({
         status: 'ok',
         routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
+        replayGuard: 'memory',
         notReady: { tencentCallback: misconfigured, userSig: misconfigured, aiccGateway: misconfigured },
       });
     } finally {
@@ -147,6 +152,7 @@ describe('routing', () => {
       expect(JSON.parse(text)).toEqual({
         status: 'ok',
         routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
+        replayGuard: 'memory',
         notReady: {
           tencentCallback: 'no event sink is configured (bind EVENTS or set FORWARD_URL)',
           userSig: 'misconfigured: a request to the route logs which bindings to fix',

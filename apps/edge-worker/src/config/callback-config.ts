@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { QueueProducer } from '../env.js';
+import type { DurableObjectNamespaceLike, QueueProducer } from '../env.js';
 import {
   type Bindings,
   type Configured,
@@ -30,6 +30,8 @@ export interface CallbackConfig {
   readonly tokens: readonly string[];
   /** The `EVENTS` queue, when bound. */
   readonly queue: QueueProducer | undefined;
+  /** The `REPLAY_GUARD` Durable Object namespace, when bound: the replay memory of every isolate (else per isolate). */
+  readonly replayGuard: DurableObjectNamespaceLike | undefined;
   /** `FORWARD_URL`, when set. */
   readonly forwardUrl: URL | undefined;
   /** `FORWARD_AUTHORIZATION`, sent to both forward targets when set. */
@@ -41,13 +43,17 @@ export interface CallbackConfig {
   };
 }
 
+function isNamespace(value: unknown): value is DurableObjectNamespaceLike {
+  return typeof (value as { idFromName?: unknown } | undefined)?.idFromName === 'function';
+}
+
 function isQueueProducer(value: unknown): value is QueueProducer {
   return typeof value === 'object' && value !== null && typeof (value as { send?: unknown }).send === 'function';
 }
 
 /**
  * The callback route's bindings: `TENCENT_SDK_APP_ID` and `TENCENT_CALLBACK_TOKEN` are required (a missing token
- * never turns verification off); `TENCENT_CALLBACK_TOKEN_PREVIOUS`, `EVENTS`, `FORWARD_URL`,
+ * never turns verification off); `TENCENT_CALLBACK_TOKEN_PREVIOUS`, `EVENTS`, `REPLAY_GUARD`, `FORWARD_URL`,
  * `FORWARD_AUTHORIZATION` and the `BEFORE_GIFT_*` settings are optional.
  */
 const CallbackBindingsSchema = v.pipe(
@@ -56,6 +62,7 @@ const CallbackBindingsSchema = v.pipe(
     TENCENT_CALLBACK_TOKEN: requiredText,
     TENCENT_CALLBACK_TOKEN_PREVIOUS: optionalText,
     EVENTS: v.optional(v.custom<QueueProducer>(isQueueProducer, 'must be a Queue producer binding')),
+    REPLAY_GUARD: v.optional(v.custom<DurableObjectNamespaceLike>(isNamespace, 'must be a Durable Object namespace binding')),
     FORWARD_URL: httpsUrlBinding,
     FORWARD_AUTHORIZATION: optionalText,
     BEFORE_GIFT_POLICY: v.pipe(
@@ -74,6 +81,7 @@ const CallbackBindingsSchema = v.pipe(
           ? [env.TENCENT_CALLBACK_TOKEN]
           : [env.TENCENT_CALLBACK_TOKEN, env.TENCENT_CALLBACK_TOKEN_PREVIOUS],
       queue: env.EVENTS,
+      replayGuard: env.REPLAY_GUARD,
       forwardUrl: env.FORWARD_URL,
       forwardAuthorization: env.FORWARD_AUTHORIZATION,
       beforeGift: {

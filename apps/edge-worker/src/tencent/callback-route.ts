@@ -11,6 +11,7 @@ import { callbackOk } from './callback-ok.js';
 import { callbackRefusal } from './callback-refusal.js';
 import { canonicalJson } from './canonical-json.js';
 import { deliverEvent } from './deliver-event.js';
+import { replayGuardFor } from './durable-replay-guard.js';
 import type { RememberedAnswer, ReplayGuard } from './replay-guard.js';
 
 /** Largest callback body accepted; LiveKit callbacks are a few KB. */
@@ -48,6 +49,7 @@ export interface CallbackRouteDependencies {
   readonly ctx: WorkerContext;
   readonly fetch: OutboundFetch;
   readonly now: Clock;
+  /** The isolate's replay memory; with `REPLAY_GUARD` bound, the fast first check in front of the Durable Object. */
   readonly replayGuard: ReplayGuard;
 }
 
@@ -87,7 +89,8 @@ const DELIVERED: RememberedAnswer = { errorCode: 0, errorInfo: '' };
  *   does not match its schema is sunk too, with `shapeIssues` in the message; a URL and body naming different
  *   commands with `commandMismatch` (and a `callback.command_mismatch` log line).
  *
- * **Repeats** are answered as the first was, never delivered twice (`ReplayGuard`): an after-event is known by its
+ * **Repeats** are answered as the first was, never delivered twice (`ReplayGuard`: the `REPLAY_GUARD` Durable
+ * Object for the whole app when bound, else the isolate's memory): an after-event is known by its
  * id (SHA-256 of the body's canonical JSON) for {@link DELIVERED_EVENT_MEMORY_SECONDS} once delivered — a replay
  * or a redelivery, re-signed or re-formatted, gets the OK again; while it is being delivered (its forward still
  * retrying after a FAIL answer) a repeat gets 503 FAIL again and starts no second forward; a callback whose
@@ -128,7 +131,8 @@ export async function handleCallback(
   const shapeIssues = event.known ? undefined : event.shapeIssues;
   if (shapeIssues !== undefined) logShapeMismatch(event.command, shapeIssues);
   if (event.commandMismatch !== undefined) logCommandMismatch(event.command, event.commandMismatch);
-  const { replayGuard, now } = dependencies;
+  const { now } = dependencies;
+  const replayGuard = replayGuardFor(config.replayGuard, dependencies.replayGuard);
   const receivedAt = now();
   const nowSeconds = Math.floor(receivedAt / 1000);
   // The route always verifies with a token: the event carries the verified RequestTime and Sign (lower-case hex).
