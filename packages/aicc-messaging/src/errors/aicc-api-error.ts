@@ -34,16 +34,16 @@ export interface AiccApiErrorInit extends ErrorContext {
  */
 export class AiccApiError extends TokenwireError {
   /** AICC's `resultCode` (or `returnCode`), as a string. */
-  readonly code: string;
+  declare readonly code: string;
   /** AICC's `resultDesc`, secrets redacted. */
-  readonly description: string | undefined;
+  declare readonly description: string | undefined;
   /** The field the code came from. */
-  readonly field: AiccResultField;
+  declare readonly field: AiccResultField;
   /**
    * How the client retries it: `rate_limit` for flow control (with the rate-limit backoff, like HTTP 429), `none`
    * for every other code.
    */
-  readonly retryClass: 'rate_limit' | 'none';
+  declare readonly retryClass: 'rate_limit' | 'none';
 
   constructor(init: AiccApiErrorInit) {
     const field = init.field ?? 'resultCode';

@@ -36,11 +36,11 @@ export interface FabricAuthErrorInit extends ErrorContext {
  * ```
  */
 export class FabricAuthError extends TokenwireError {
-  readonly reason: FabricAuthFailure;
+  declare readonly reason: FabricAuthFailure;
   /** API Fabric's `errorCode`, when given. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** API Fabric's `exceptionInfo`, secrets redacted, when given. */
-  readonly exceptionInfo: string | undefined;
+  declare readonly exceptionInfo: string | undefined;
 
   constructor(init: FabricAuthErrorInit) {
     const what =

@@ -34,11 +34,11 @@ export interface GatewayErrorInit {
  */
 export class GatewayError extends TokenwireError {
   /** The gateway's code, e.g. `unauthorized`, `misconfigured`. */
-  readonly code: string;
+  declare readonly code: string;
   /** The gateway URL called, without its query. */
-  readonly url: string;
+  declare readonly url: string;
   /** How the client retries it. */
-  readonly retryClass: 'transient' | 'rate_limit' | 'none';
+  declare readonly retryClass: 'transient' | 'rate_limit' | 'none';
 
   constructor(init: GatewayErrorInit) {
     const retryClass = init.status === 429 ? 'rate_limit' : init.status >= 500 && init.code !== 'misconfigured' ? 'transient' : 'none';
