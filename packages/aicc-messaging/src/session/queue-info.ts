@@ -73,8 +73,6 @@ export type QueueInfo =
       readonly resultDesc: string | undefined;
     };
 
-const PATH = '/apiaccess/ccmessaging/queryQueueInfo';
-
 /**
  * `POST /apiaccess/ccmessaging/queryQueueInfo` (valid after a successful CONNECT and a transfer): the session's
  * place in the agent queue, or where it went when it is no longer queuing (160021 agent, 160022 IVR).
@@ -89,7 +87,7 @@ export async function queryQueueInfo(context: SessionContext, options: CallOptio
     body: { userId: user.userId, channelConfigId: user.channelId, channel: CHANNEL },
     signal,
   });
-  const outcome = { path: PATH, status: response.status, attempt: response.attempt, redact: response.redact };
+  const outcome = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };
   const answer = parseResponse(QueueInfoResponseSchema, response.body, outcome);
   if (Object.hasOwn(NOT_QUEUING_RESULT_CODES, answer.resultCode)) {
     const resultCode = answer.resultCode as keyof typeof NOT_QUEUING_RESULT_CODES;

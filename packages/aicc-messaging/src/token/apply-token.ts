@@ -55,8 +55,6 @@ export interface ApplyTokenOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const PATH = '/apiaccess/ccmessaging/applyToken';
-
 /**
  * `POST /apiaccess/ccmessaging/applyToken`: a `ccmessaging-token` for one end user on one web channel, valid for
  * one hour. The user is validated first (userId 1–32 characters, a locale such as `en`, `zh_CN` or `en-US`);
@@ -82,7 +80,7 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
   const { signal } = parseInput(SignalOptionsSchema, options, 'applyToken options');
   const obtainedAt = client.now();
   const response = await client.request({ api: 'applyToken', body, signal });
-  const context = { path: PATH, status: response.status, attempt: response.attempt, redact: response.redact };
+  const context = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };
   const parsed = parseResponse(ApplyTokenResponseSchema, response.body, context);
   assertBusinessSuccess(parsed, 'resultCode', context, { required: false });
   const token = parsed.token === undefined || parsed.token === null ? '' : unwrapToken(parsed.token);
@@ -91,7 +89,7 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
     const detail = parsed.resultCode === undefined ? describeAnswer(response.body) : undefined;
     const said = detail === undefined || detail === '' ? undefined : clipDetail(response.redact(detail));
     const what = parsed.resultCode === undefined ? 'carries no token' : 'reports success but carries no token';
-    throw new MalformedResponseError(`The answer of ${PATH} ${what}${said === undefined ? '' : ` (${said})`}`, {
+    throw new MalformedResponseError(`The answer of ${response.path} ${what}${said === undefined ? '' : ` (${said})`}`, {
       ...context,
       retryable: false,
     });
