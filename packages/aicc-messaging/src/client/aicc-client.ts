@@ -11,7 +11,7 @@ import {
 import { numberIn } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { CallOptionEntries } from '../input/signal-options.js';
-import { API_NAME_PATTERN, CCMESSAGING_API_METHODS, type CcmessagingApi } from './ccmessaging-apis.js';
+import { API_NAME_PATTERN, GET_API, type CcmessagingApi } from './ccmessaging-apis.js';
 import { isMessageTokenSource, type MessageTokenSource } from './message-token-source.js';
 
 /** Whether a client holds the AK/SK itself (`direct`, server side) or talks to a gateway that does (`gateway`). */
@@ -182,8 +182,7 @@ export interface PreparedAiccRequest {
  */
 export function prepareAiccRequest(request: AiccRequest): PreparedAiccRequest {
   const parsed = parseInput(AiccRequestSchema, request, 'AICC request');
-  const known = Object.hasOwn(CCMESSAGING_API_METHODS, parsed.api) ? CCMESSAGING_API_METHODS[parsed.api as CcmessagingApi] : undefined;
-  const method = parsed.method ?? known ?? 'POST';
+  const method = parsed.method ?? (parsed.api === GET_API ? 'GET' : 'POST');
   if (method === 'GET' && parsed.body !== undefined) {
     throw new ValidationError('AICC request', [{ path: 'body', message: 'must be omitted for GET' }]);
   }

@@ -18,7 +18,15 @@ export const APP_KEY_HEADER = 'x-app-key';
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
 /**
- * The CC-Messaging APIs this package calls, with their HTTP method. Names are the path after
+ * The one CC-Messaging API read with GET (`poll`); every other is a POST. The default method of a client's request,
+ * so that a browser bundle does not carry {@link CCMESSAGING_API_METHODS}.
+ *
+ * @internal
+ */
+export const GET_API = 'poll';
+
+/**
+ * The CC-Messaging APIs this package calls, with their HTTP method (`GET` for {@link GET_API} only). Names are the path after
  * {@link CCMESSAGING_PATH_PREFIX}, spelled as AICC spells them (`getsatisfactionsurveymode` is lower-case).
  */
 export const CCMESSAGING_API_METHODS = {
