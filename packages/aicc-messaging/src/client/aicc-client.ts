@@ -140,9 +140,12 @@ const AiccRequestSchema = /* @__PURE__ */ (() =>
       ),
       body: v.optional(PlainObjectSchema),
       messageToken: v.optional(
-        v.union(
-          [v.pipe(v.string(), v.nonEmpty('must not be empty')), v.custom<MessageTokenSource>(isMessageTokenSource)],
-          'must be a string or a MessageTokenSource',
+        v.pipe(
+          v.custom<string | MessageTokenSource>(
+            (value) => typeof value === 'string' || isMessageTokenSource(value),
+            'must be a string or a MessageTokenSource',
+          ),
+          v.check((value) => value !== '', 'must not be empty'),
         ),
       ),
       idempotent: v.optional(v.boolean('must be a boolean')),

@@ -294,8 +294,18 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       ['support/chat', 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
       ['//evil.example.com', 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
       ['ws://edge.example.com', 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
+      ['https://user:pass@edge.example.com', 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
+      ['https://edge.example.com/?tenant=1', 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
+      [42, 'gatewayUrl: must be an absolute http(s) URL or a path starting with a single /'],
     ])('rejects the gateway URL %s', (gatewayUrl, message) => {
-      expect(() => createAiccGatewayClient({ gatewayUrl })).toThrow(message);
+      expect(() => createAiccGatewayClient({ gatewayUrl } as never)).toThrow(message);
+    });
+
+    it.each([
+      ['https://Edge.Example.com/support/', 'https://edge.example.com/support'],
+      ['/support/chat//', '/support/chat'],
+    ])('takes the gateway URL %s as %s', (gatewayUrl, endpoint) => {
+      expect(createAiccGatewayClient({ gatewayUrl }).endpoint).toBe(endpoint);
     });
 
     it('rejects unknown options and a non-function getAuthorization', () => {

@@ -23,10 +23,27 @@ export interface AiccGatewayClientOptions extends AiccTransportOptions {
   readonly getAuthorization?: (() => string | Promise<string>) | undefined;
 }
 
+/** A `gatewayUrl` as the first of its two forms that takes it outputs it: an absolute http(s) URL or a root-relative path. */
+function gatewayUrlOf(input: unknown): string | undefined {
+  for (const schema of [BaseUrlSchema, RootRelativePathSchema]) {
+    const result = v.safeParse(schema, input);
+    if (result.success) return result.output;
+  }
+  return undefined;
+}
+
 const AiccGatewayClientOptionsSchema = /* @__PURE__ */ (() =>
   optionsObject(
     {
-      gatewayUrl: v.union([BaseUrlSchema, RootRelativePathSchema], 'must be an absolute http(s) URL or a path starting with a single /'),
+      // One message for every refusal, whichever form was meant (a v.union would do the same, at the cost of
+      // carrying valibot's union into the browser bundle for this one field).
+      gatewayUrl: v.pipe(
+        v.custom<string>(
+          (input) => gatewayUrlOf(input) !== undefined,
+          'must be an absolute http(s) URL or a path starting with a single /',
+        ),
+        v.transform((input) => gatewayUrlOf(input)!),
+      ),
       getAuthorization: v.optional(functionSchema<() => string | Promise<string>>()),
       ...AiccTransportOptionEntries,
     },

@@ -5,14 +5,8 @@ export const CountSchema: v.GenericSchema<unknown, number | undefined> = /* @__P
   v.pipe(
     v.optional(
       v.nullable(
-        v.union(
-          [
-            v.pipe(
-              v.number(),
-              v.check((value: number) => Number.isInteger(value)),
-            ),
-            v.pipe(v.string(), v.regex(/^\s*-?\d{1,15}\s*$/)),
-          ],
+        v.custom<number | string>(
+          (value) => Number.isInteger(value) || (typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value)),
           'must be a whole number or a string of digits',
         ),
       ),

@@ -5,8 +5,8 @@ import type { UnreadableMessage } from './read-message-leniently.js';
 import {
   LenientBooleanSchema,
   MessageContentSchema,
+  OptionalScalarSchema,
   OptionalStringSchema,
-  OptionalTimestampSchema,
   optionalPicklist,
 } from './response-fields.js';
 
@@ -82,9 +82,6 @@ export interface DownlinkMessage {
   [field: string]: unknown;
 }
 
-const OptionalScalarSchema = /* @__PURE__ */ (() =>
-  v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number'))))();
-
 /** The schema of a {@link DownlinkMessage} (`unreadable` is set by {@link readDownlinkMessage}, never by it). */
 export const DownlinkMessageSchema: v.GenericSchema<unknown, DownlinkMessage> = /* @__PURE__ */ (() =>
   v.looseObject({
@@ -97,7 +94,7 @@ export const DownlinkMessageSchema: v.GenericSchema<unknown, DownlinkMessage> = 
     sourceType: optionalPicklist<DownlinkSourceType>(),
     senderNickname: OptionalStringSchema,
     senderAvatar: OptionalStringSchema,
-    timestamp: OptionalTimestampSchema,
+    timestamp: OptionalScalarSchema,
     simQuestions: v.optional(v.nullable(v.array(v.string('must be a string')))),
     isOfflineStatus: LenientBooleanSchema,
     messageCode: OptionalStringSchema,
@@ -107,7 +104,7 @@ export const DownlinkMessageSchema: v.GenericSchema<unknown, DownlinkMessage> = 
     callId: OptionalStringSchema,
     robotGender: OptionalStringSchema,
     queueFlag: OptionalStringSchema,
-    receiveTime: OptionalTimestampSchema,
+    receiveTime: OptionalScalarSchema,
     associationContentId: OptionalStringSchema,
     handlerType: OptionalScalarSchema,
   } satisfies EntriesOf<DownlinkMessage, 'unreadable'>))();

@@ -12,8 +12,8 @@ import type { UnreadableMessage } from './read-message-leniently.js';
 import {
   LenientBooleanSchema,
   MessageContentSchema,
+  OptionalScalarSchema,
   OptionalStringSchema,
-  OptionalTimestampSchema,
   optionalPicklist,
 } from './response-fields.js';
 
@@ -67,7 +67,7 @@ export const HistoryMessageSchema: v.GenericSchema<unknown, HistoryMessage> = /*
     controlType: optionalPicklist<UplinkControlType | DownlinkControlType>(),
     sourceType: optionalPicklist<typeof UPLINK_SOURCE_TYPE | DownlinkSourceType>(),
     senderNickname: OptionalStringSchema,
-    timestamp: OptionalTimestampSchema,
+    timestamp: OptionalScalarSchema,
     messageCode: OptionalStringSchema,
     callId: OptionalStringSchema,
     isOfflineStatus: LenientBooleanSchema,

@@ -31,6 +31,19 @@ describe('readDownlinkMessage', () => {
     expect(JSON.stringify(message.unreadable?.issues)).not.toContain('do-not-quote');
   });
 
+  it('reads a field AICC sends in two shapes by one rule with one message', () => {
+    const raw = { ...agentMessage, content: ['a', 1], timestamp: Number.NaN, receiveTime: 1_717_000_000_000, interIdx: 1.5 };
+    const message = readDownlinkMessage(raw);
+    expect(message).toMatchObject({ content: '', receiveTime: 1_717_000_000_000, interIdx: 1.5 });
+    expect(message.unreadable?.issues).toEqual([
+      'content: must be a string or an array of strings',
+      'timestamp: must be a string or a number',
+    ]);
+    expect(readDownlinkMessage({ ...agentMessage, content: ['a', 'b'], isOfflineStatus: 'yes' }).unreadable?.issues).toEqual([
+      'isOfflineStatus: must be a boolean',
+    ]);
+  });
+
   it('delivers something that is not an object as an empty message with unreadable', () => {
     for (const raw of [null, 'text', 42, ['a']]) {
       const message = readDownlinkMessage(raw);

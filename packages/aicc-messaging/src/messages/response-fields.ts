@@ -1,19 +1,14 @@
 import * as v from 'valibot';
 import type { EntriesOf } from './entries-of.js';
 
+// A field AICC sends in one of two shapes is one `v.custom` predicate with one message, not a `v.union` of two
+// schemas: every failure reads the same (`must be a string or a number`), and the browser bundle does not carry
+// valibot's union, which only these fields (and the gateway URL) would pull in.
+
 /** Text that AICC also sends as an integer (a `resultCode`, a satisfaction level's key): output as a string. */
 export const IntegerTextSchema: v.GenericSchema<unknown, string> = /* @__PURE__ */ (() =>
   v.pipe(
-    v.union(
-      [
-        v.string(),
-        v.pipe(
-          v.number(),
-          v.check((value: number) => Number.isInteger(value)),
-        ),
-      ],
-      'must be a string or an integer',
-    ),
+    v.custom<string | number>((value) => typeof value === 'string' || Number.isInteger(value), 'must be a string or an integer'),
     v.transform((text) => String(text)),
   ))();
 
@@ -51,17 +46,32 @@ export const OptionalStringSchema: v.GenericSchema<unknown, string | null | unde
   v.optional(v.nullable(v.string('must be a string'))))();
 
 /**
- * A `timestamp`/`receiveTime` of a message AICC returns: AICC's tables say string (ms since the epoch), its examples
- * send a number. Both are accepted and kept as they came; absent or `null` when not set.
+ * A field of a message AICC returns as a string or a number, kept as it came (not `NaN`); absent or `null` when not
+ * set. A `timestamp`/`receiveTime`: AICC's tables say string (ms since the epoch), its examples send a number.
  */
-export const OptionalTimestampSchema: v.GenericSchema<unknown, string | number | null | undefined> = /* @__PURE__ */ (() =>
-  v.optional(v.nullable(v.union([v.string(), v.number()], 'must be a string or a number'))))();
+export const OptionalScalarSchema: v.GenericSchema<unknown, string | number | null | undefined> = /* @__PURE__ */ (() =>
+  v.optional(
+    v.nullable(
+      v.custom<string | number>(
+        (value) => typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)),
+        'must be a string or a number',
+      ),
+    ),
+  ))();
 
 /**
  * The `content` of a message AICC returns: a string or an array of strings; `''` when absent, `null` kept as sent.
  */
 export const MessageContentSchema: v.GenericSchema<unknown, string | string[] | null> = /* @__PURE__ */ (() =>
-  v.optional(v.nullable(v.union([v.string(), v.array(v.string())], 'must be a string or an array of strings')), ''))();
+  v.optional(
+    v.nullable(
+      v.custom<string | string[]>(
+        (value) => typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')),
+        'must be a string or an array of strings',
+      ),
+    ),
+    '',
+  ))();
 
 /**
  * A string field with documented values `TValue` that must not reject undocumented ones: any string is accepted,
@@ -80,7 +90,12 @@ export function optionalPicklist<TValue extends string>(): v.GenericSchema<unkno
 export const LenientBooleanSchema: v.GenericSchema<unknown, boolean> = /* @__PURE__ */ (() =>
   v.optional(
     v.pipe(
-      v.nullable(v.union([v.boolean(), v.picklist(['true', 'false'])], 'must be a boolean')),
+      v.nullable(
+        v.custom<boolean | 'true' | 'false'>(
+          (value) => typeof value === 'boolean' || value === 'true' || value === 'false',
+          'must be a boolean',
+        ),
+      ),
       v.transform((value) => value === true || value === 'true'),
     ),
     false,

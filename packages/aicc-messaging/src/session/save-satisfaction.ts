@@ -31,7 +31,7 @@ const SaveSatisfactionInputSchema = /* @__PURE__ */ (() =>
     {
       ...CallOptionEntries,
       evaluation: v.pipe(
-        v.union([v.picklist(SATISFACTION_LEVELS), v.picklist([1, 2, 3, 4, 5])], 'must be "1"–"5"'),
+        v.picklist([...SATISFACTION_LEVELS, 1, 2, 3, 4, 5], 'must be "1"–"5"'),
         v.transform((level) => String(level) as SatisfactionLevel),
       ),
       comment: v.optional(
