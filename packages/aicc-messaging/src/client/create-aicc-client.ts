@@ -1,5 +1,6 @@
 import { BaseUrlSchema, numberIn, optionsObject, parseInput, resolveRetryPolicy } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import { createAccessTokenCache, type AccessTokenCache } from './access-token-cache.js';
 import { prepareAiccRequest, type AiccClient, type AiccRequest, type AiccResponse } from './aicc-client.js';
 import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, DEFAULT_FABRIC_TOKEN_PATH, JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
@@ -36,7 +37,7 @@ export interface AiccDirectClient extends AiccClient {
 
 // Built in a function marked pure, so that a bundle without the direct client (a browser's) leaves it out.
 const AiccClientOptionsSchema = /* @__PURE__ */ (() => {
-  const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+  const nonEmpty = v.pipe(v.string('must be a string'), NonEmptyCheck);
   return optionsObject(
     {
       baseUrl: BaseUrlSchema,

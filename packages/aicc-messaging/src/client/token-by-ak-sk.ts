@@ -1,5 +1,6 @@
 import type { RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import type { AccessTokenGrant } from './access-token-cache.js';
 import { JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
 import type { EntriesOf } from '../messages/entries-of.js';
@@ -45,7 +46,7 @@ const TokenByAkSkResponseSchema: v.GenericSchema<unknown, TokenByAkSkResponse> =
   );
   const optionalText = v.optional(v.string('must be a string'));
   return v.looseObject({
-    AccessToken: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+    AccessToken: v.pipe(v.string('must be a string'), NonEmptyCheck),
     ApplyType: optionalText,
     CreateTime: v.optional(
       v.pipe(v.union([secondsText, wholeSeconds], 'must be whole epoch seconds, as a string or a number'), v.transform(Number)),

@@ -1,5 +1,6 @@
 import { numberIn, optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import { utf8ByteLength } from '../input/text-measures.js';
 import type { UplinkMediaType } from './enumerations.js';
 
@@ -73,7 +74,7 @@ export const contentFits = (content: string): boolean => utf8ByteLength(content)
 const noComma = (name: string) =>
   v.pipe(
     v.string('must be a string'),
-    v.nonEmpty('must not be empty'),
+    NonEmptyCheck,
     v.check((text) => !text.includes(','), `must not contain a comma (${name} is comma-separated)`),
   );
 const extension = /* @__PURE__ */ (() =>
@@ -92,7 +93,7 @@ const TextMessageSchema = /* @__PURE__ */ (() =>
       mediaType: v.picklist(['TEXT']),
       text: v.pipe(
         v.string('must be a string'),
-        v.nonEmpty('must not be empty'),
+        NonEmptyCheck,
         v.check(contentFits, `must be at most ${MAX_MESSAGE_CONTENT_BYTES} bytes as UTF-8`),
       ),
     },
@@ -137,7 +138,7 @@ const WebCardMessageSchema = /* @__PURE__ */ (() =>
 
 const LocationMessageSchema = /* @__PURE__ */ (() =>
   optionsObject(
-    { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')) },
+    { mediaType: v.picklist(['LOCATE']), content: v.pipe(v.string('must be a string'), NonEmptyCheck) },
     'a location message',
   ))();
 

@@ -1,6 +1,7 @@
 import { MalformedResponseError } from '@tokenwire/core';
 import { base64ToBytes, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import { SignalOptionsSchema, type CallOptions } from '../input/signal-options.js';
 import { CHANNEL, DOWNLOAD_FILE_TYPES, type DownloadFileType } from '../messages/enumerations.js';
 import type { EntriesOf } from '../messages/entries-of.js';
@@ -44,7 +45,7 @@ export interface DownloadFileInput {
 const DownloadFileInputSchema = /* @__PURE__ */ (() =>
   optionsObject(
     {
-      fileId: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+      fileId: v.pipe(v.string('must be a string'), NonEmptyCheck),
       fileType: v.pipe(
         v.string('must be a string'),
         v.transform((text) => text.toLowerCase()),

@@ -1,5 +1,6 @@
 import { numberIn, optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import { characterCount } from '../input/text-measures.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { ResultOnlyResponseSchema, type ResultOnlyResponse } from '../messages/response-fields.js';
@@ -28,10 +29,7 @@ const RobotFeedbackInputSchema = /* @__PURE__ */ (() =>
         ...CallOptionEntries,
         interIdx: v.pipe(
           v.union(
-            [
-              v.pipe(v.string(), v.nonEmpty('must not be empty')),
-              numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number, at least 0', true),
-            ],
+            [v.pipe(v.string(), NonEmptyCheck), numberIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number, at least 0', true)],
             'must be the interIdx of a robot message',
           ),
           v.transform(String),

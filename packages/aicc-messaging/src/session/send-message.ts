@@ -1,6 +1,7 @@
 import { ValidationError } from '@tokenwire/core';
 import { optionsObject, parseInput } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import { CallOptionEntries } from '../input/signal-options.js';
 import { CHANNEL, UPLINK_SOURCE_TYPE, type UplinkControlType, type UplinkMediaType } from '../messages/enumerations.js';
 import {
@@ -37,7 +38,7 @@ const SendOptionsSchema = /* @__PURE__ */ (() =>
 const MessageCodesSchema = /* @__PURE__ */ (() =>
   v.optional(
     v.pipe(
-      v.array(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), 'must be an array of message codes'),
+      v.array(v.pipe(v.string('must be a string'), NonEmptyCheck), 'must be an array of message codes'),
       v.check((codes) => contentFits(JSON.stringify(codes)), `must fit in ${MAX_MESSAGE_CONTENT_BYTES} bytes as a JSON array`),
     ),
   ))();

@@ -1,5 +1,6 @@
 import { optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import { NonEmptyCheck } from '../input/non-empty.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import { characterCount } from '../input/text-measures.js';
 
@@ -37,7 +38,7 @@ export type AiccUser = {
 
 /** The fields of an {@link AiccUser}, for the schemas that take one (the user, a session's options). */
 export const AiccUserEntries = /* @__PURE__ */ (() => {
-  const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+  const nonEmpty = v.pipe(v.string('must be a string'), NonEmptyCheck);
   return {
     userId: v.pipe(
       v.string('must be a string'),
