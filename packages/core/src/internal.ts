@@ -33,6 +33,10 @@ export type { BoundedBodyRead, ResponseSizeLimit } from './client/response-size-
 export { limitResponseSize } from './client/response-size-limit.js';
 export { sanitizeCause } from './client/sanitize-cause.js';
 
+// -- request bodies a server reads --
+export type { BodyBoundFailure, BodyBounds, BoundedBody } from './engine/bounded-request-body.js';
+export { answerUnread, boundBody } from './engine/bounded-request-body.js';
+
 // -- validation, text and bytes --
 export { parseInput } from './validation/parse-input.js';
 export { BaseUrlSchema } from './endpoint/base-url-schema.js';

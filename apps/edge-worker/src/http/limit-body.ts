@@ -1,24 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
-import { type BodyBoundFailure, type BoundedBody, boundBody } from './bounded-body.js';
+import { answerUnread, type BodyBoundFailure, type BodyBounds, boundBody } from '@tokenwire/core/internal';
 
-/** The bounds of a route's request body. */
-export interface BodyBounds {
-  /** Largest body accepted, in bytes. */
-  readonly maxBytes: number;
-  /** How long the whole body may take to arrive, in ms from the request. */
-  readonly deadlineMs: number;
-}
-
-/**
- * Finishes a request answered without reading (all of) its body: discards what is left of it (briefly: see
- * `BoundedBody.discardRest`) and adds `connection: close` when the sender was still uploading, so it cannot hold
- * the connection by trickling the rest.
- */
-export async function answerUnread(body: BoundedBody, response: Response): Promise<Response> {
-  if (!(await body.discardRest())) response.headers.set('connection', 'close');
-  return response;
-}
+// What a route answering without reading its body, and its bounds, are (core's, shared with the AICC gateway).
+export { answerUnread, type BodyBounds };
 
 /**
  * Middleware: bounds the request body (`boundBody`) and hands it on as `c.var.body` — the route reads it from

@@ -1,6 +1,6 @@
 import { MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
 import { GATEWAY_CCMESSAGING_APIS, GATEWAY_MAX_BODY_BYTES, GATEWAY_MAX_UPLOAD_BODY_BYTES } from '../gateway/gateway-contract.js';
-import { answerUnread, type BodyBounds } from './bounded-body.js';
+import { answerUnread, type BodyBounds } from '@tokenwire/core/internal';
 import { checkUploadBody } from './checked-upload-body.js';
 import type { GatewayCall } from './gateway-call.js';
 import { errorResponse } from './gateway-error-response.js';

@@ -3,7 +3,7 @@ import { parseInput } from '@tokenwire/core/internal';
 import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH } from '../gateway/gateway-contract.js';
 import { createAccessTokenSource } from './access-token-source.js';
 import { type AiccGatewayHandlerOptions, AiccGatewayHandlerOptionsSchema } from './aicc-gateway-handler-options.js';
-import { answerUnread, type BodyBounds, boundBody } from './bounded-body.js';
+import { answerUnread, type BodyBounds, boundBody } from '@tokenwire/core/internal';
 import { GATEWAY_BODY_DEADLINE_MS, gatewayApiMethod, gatewayBodyBounds, handleGatewayCcmessaging } from './ccmessaging-route.js';
 import { preflightAnswer, withCors } from './gateway-cors.js';
 import { errorResponse, methodNotAllowed } from './gateway-error-response.js';

@@ -1,4 +1,4 @@
-import type { BodyBounds, BoundedBody } from './bounded-body.js';
+import type { BodyBounds, BoundedBody } from '@tokenwire/core/internal';
 
 /** One browser request the gateway accepted for relaying: the route, the method and the user are known. */
 export interface GatewayCall {

@@ -1,4 +1,4 @@
-import { answerUnread, type BodyBoundFailure, type BodyBounds, type BoundedBody } from './bounded-body.js';
+import { answerUnread, type BodyBoundFailure, type BodyBounds, type BoundedBody } from '@tokenwire/core/internal';
 import { errorResponse } from './gateway-error-response.js';
 
 /** The outcome of {@link readRequestText}: the text, or the answer refusing the body. */

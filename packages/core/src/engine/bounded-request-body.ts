@@ -2,16 +2,33 @@
  * How much of a refused body is still read (and discarded) before answering, at most: a server that answers while
  * the client is still uploading closes the connection, and browsers then report a network error instead of the
  * answer; reading a moderate rest lets them see it. Beyond it — or {@link DISCARD_WITHIN_MS} — the body is cancelled.
+ *
+ * @internal
  */
-export const DISCARD_MAX_BYTES = 1024 * 1024;
+export const DISCARD_MAX_BYTES = 1_048_576; // 1 MiB, a literal: bundles that do not use it drop it
 
-/** How long a refused body is still read (and discarded) at most, in ms (and never past the body's own deadline). */
+/**
+ * How long a refused body is still read (and discarded) at most, in ms (and never past the body's own deadline).
+ *
+ * @internal
+ */
 export const DISCARD_WITHIN_MS = 2000;
 
-/** Why a {@link BoundedBody} stopped before the body's end. */
+/**
+ * Why a {@link BoundedBody} stopped before the body's end.
+ *
+ * @internal
+ */
 export type BodyBoundFailure = 'too_large' | 'too_slow';
 
-/** The bounds of a request body. */
+// A request body read under a size limit and a deadline, for the servers tokenwire ships: the AICC gateway
+// (`@tokenwire/aicc-messaging/gateway`) and the edge worker's callback route share this one reader.
+
+/**
+ * The bounds of a request body.
+ *
+ * @internal
+ */
 export interface BodyBounds {
   /** Largest body accepted, in bytes. */
   readonly maxBytes: number;
@@ -19,7 +36,11 @@ export interface BodyBounds {
   readonly deadlineMs: number;
 }
 
-/** A request body read under a size limit and a deadline. */
+/**
+ * A request body read under a size limit and a deadline.
+ *
+ * @internal
+ */
 export interface BoundedBody {
   /** The request, its body one that errors past the limit or the deadline (made on first use; read it or {@link readChunk}). */
   readonly request: Request;
@@ -45,6 +66,7 @@ type Read = Uint8Array | 'end' | 'cut';
  * ({@link BoundedBody.failure} says which); what is left can then be discarded, within the same deadline. The body
  * is read only when asked: nothing is buffered ahead.
  *
+ * @internal
  * @example
  * ```ts
  * const bounded = boundBody(request, { maxBytes: 1024 * 1024, deadlineMs: 2000 });
@@ -134,6 +156,8 @@ export function boundBody(request: Request, bounds: BodyBounds): BoundedBody {
  * Finishes a request answered without reading (all of) its body: discards what is left of it (briefly: see
  * {@link BoundedBody.discardRest}) and adds `connection: close` when the sender was still uploading, so it cannot
  * hold the connection by trickling the rest.
+ *
+ * @internal
  */
 export async function answerUnread(body: BoundedBody, response: Response): Promise<Response> {
   if (!(await body.discardRest())) response.headers.set('connection', 'close');
