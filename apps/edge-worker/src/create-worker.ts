@@ -100,10 +100,7 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   );
   app.all(ROUTES.tencentCallback, () => callbackFailure(405, 'use POST', { allow: 'POST' }));
 
-  app.use(
-    ROUTES.userSig,
-    browserCors(() => ['POST']),
-  );
+  app.use(ROUTES.userSig, browserCors('POST'));
   app.post(
     ROUTES.userSig,
     requireSection('userSig', misconfiguredResponse),
