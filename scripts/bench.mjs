@@ -9,19 +9,22 @@
 //                        behind 30 ms of injected latency (budget) and on bare loopback, with the client's CPU per call
 //   cli-cold-start.mjs   `tokenwire --version` on node, bun, deno vs the runtime running an empty module
 //   worker-cpu.mjs       workerd CPU per verified callback (apps/edge-worker/bench/verify-callback-cpu.mjs)
+//   worker-load.mjs      workerd callbacks/s, CPU and memory under load, REPLAY_GUARD off and on (apps/edge-worker/bench/load.mjs)
 //
-// Usage: node scripts/bench.mjs [--check] [--only=signing,hostile-usersig,client,cli,worker]
+// Usage: node scripts/bench.mjs [--check] [--only=signing,hostile-usersig,client,cli,worker,worker-load]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_ROUND_MS (400), BENCH_CLIENT_ROUNDS (21 loopback rounds),
 //   BENCH_CLIENT_REQUESTS (1500 per loopback round and side), BENCH_LATENCY_ROUNDS (9 rounds behind 30 ms),
 //   BENCH_LATENCY_REQUESTS (960 per such round and side),
-//   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario).
+//   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario),
+//   BENCH_LOAD_REQUESTS (400 per load round and scenario), BENCH_LOAD_MEMORY_CALLBACKS (20000 per worker).
 import { cpus } from 'node:os';
 import { benchCliColdStart } from './bench/cli-cold-start.mjs';
 import { benchClientOverhead } from './bench/client-overhead.mjs';
 import { benchHostileUserSig } from './bench/hostile-usersig.mjs';
 import { benchSigning } from './bench/signing.mjs';
 import { benchWorkerCpu } from './bench/worker-cpu.mjs';
+import { benchWorkerLoad } from './bench/worker-load.mjs';
 
 const check = process.argv.includes('--check');
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='));
@@ -53,6 +56,11 @@ const sections = [
   },
   { key: 'cli', title: 'CLI cold start', run: () => benchCliColdStart({ runs: env('BENCH_COLD_RUNS', 15) }) },
   { key: 'worker', title: 'worker CPU', run: () => benchWorkerCpu({ requests: env('BENCH_WORKER_REQUESTS', 1000) }) },
+  {
+    key: 'worker-load',
+    title: 'worker load',
+    run: () => benchWorkerLoad({ requests: env('BENCH_LOAD_REQUESTS', 400), memoryCallbacks: env('BENCH_LOAD_MEMORY_CALLBACKS', 20_000) }),
+  },
 ];
 
 const rows = [];

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// Load test of the worker inside workerd (miniflare 3), bounded in count: sustained verified callbacks per second
+// per isolate, workerd CPU per callback, and workerd's memory after many callbacks (the replay memory is bounded) —
+// with the REPLAY_GUARD Durable Object off and on. Every figure is read next to a baseline measured in the same run:
+// a routed 404 (a GET of the same URL shape on a path the router does not serve: a POST there is answered before its
+// body is read, and with several in flight the client then fails writing the rest, EPIPE).
+//
+// Method. One workerd process runs three workers: `memory` (the bundle, EVENTS bound: per-isolate replay memory),
+// `durable` (the same, REPLAY_GUARD bound to its ReplayGuardObject) and an ack-all consumer of the queue. Each worker
+// is one isolate, so its requests per second are per isolate. A round sends `BENCH_LOAD_REQUESTS` requests of one
+// scenario with `BENCH_LOAD_CONCURRENCY` in flight, timing the wall clock and the CPU workerd spent (the sum of
+// `/proc/<workerd>/task/*/schedstat`, as bench/verify-callback-cpu.mjs explains); scenarios alternate round by round
+// so load from the rest of the machine hits them alike, and medians of `BENCH_LOAD_ROUNDS` rounds are reported. Every
+// callback is signed and distinct (a new event, so a delivery to the queue each time), and every answer is checked.
+// Then `BENCH_LOAD_MEMORY_CALLBACKS` more requests of each scenario, one scenario after the other, with workerd's
+// resident memory (VmRSS) read before and after each: the growth per callback is compared with the growth per routed
+// 404 (workerd's RSS grows with any request under miniflare; the replay memory itself is capped at 50 000 entries
+// per isolate, test/memory-replay-guard.test.ts). The load generator shares the machine with workerd: on 2 cores, requests per second are a
+// ratio to the baseline, not a capacity. Linux only.
+//
+// Usage: node bench/load.mjs   (prints a table, then one `RESULT {json}` line for scripts/bench.mjs)
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signCallback } from '@tokenwire/core';
+import { Miniflare } from 'miniflare';
+import { assertBuilt } from '../../../scripts/assert-built.mjs';
+
+const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const knob = (name, fallback) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const perRound = knob('BENCH_LOAD_REQUESTS', 400);
+const rounds = knob('BENCH_LOAD_ROUNDS', 5);
+const concurrency = knob('BENCH_LOAD_CONCURRENCY', 8);
+const memoryCallbacks = knob('BENCH_LOAD_MEMORY_CALLBACKS', 20_000);
+
+const SDK_APP_ID = 1400000000;
+const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
+const BINDINGS = { TENCENT_SDK_APP_ID: String(SDK_APP_ID), TENCENT_CALLBACK_TOKEN: TOKEN };
+
+function builtBundle() {
+  const bundle = join(appDir, 'dist', 'worker.js');
+  assertBuilt({ name: '@tokenwire/edge-worker', outputs: [bundle], inputs: [join(appDir, 'src'), join(appDir, 'tsup.config.ts')] });
+  return bundle;
+}
+
+/** The pid of the workerd process miniflare started (a child of this process). */
+function workerdPid() {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === 'workerd' && ppid === process.pid) return Number(name);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  throw new Error('workerd process not found (this benchmark needs Linux /proc)');
+}
+
+/** Nanoseconds all threads of `pid` have spent on a CPU. */
+function cpuNanoseconds(pid) {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** Resident memory of `pid`, in MB. */
+function residentMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+let sequence = 0;
+
+/** A signed after-event callback, distinct from every other one of the run. */
+function callback() {
+  const requestTime = Math.floor(Date.now() / 1000);
+  const sign = signCallback({ token: TOKEN, requestTime });
+  const index = sequence++;
+  return [
+    `http://edge.test/tencent/callback?SdkAppid=${SDK_APP_ID}&CallbackCommand=Live.CallbackAfterMemberStateChanged&contenttype=json&Sign=${sign}&RequestTime=${requestTime}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        CallbackCommand: 'Live.CallbackAfterMemberStateChanged',
+        RoomId: 'room-load',
+        EventType: 'Online',
+        EventCause: 'Enter',
+        MemberList: [{ Member_Account: `viewer-${index}` }],
+        EventTime: Date.now(),
+      }),
+    },
+  ];
+}
+
+const mf = new Miniflare({
+  workers: [
+    {
+      name: 'memory',
+      modules: true,
+      scriptPath: builtBundle(),
+      compatibilityDate: '2025-07-18',
+      bindings: BINDINGS,
+      queueProducers: { EVENTS: 'load-events' },
+    },
+    {
+      name: 'durable',
+      modules: true,
+      scriptPath: builtBundle(),
+      compatibilityDate: '2025-07-18',
+      bindings: BINDINGS,
+      queueProducers: { EVENTS: 'load-events' },
+      durableObjects: { REPLAY_GUARD: 'ReplayGuardObject' },
+    },
+    {
+      name: 'consumer',
+      modules: true,
+      script: 'export default { queue(batch) { batch.ackAll(); } };',
+      compatibilityDate: '2025-07-18',
+      queueConsumers: { 'load-events': { maxBatchSize: 100, maxBatchTimeout: 1 } },
+    },
+  ],
+});
+
+/** The scenarios: which worker, which request, which answer is right. */
+const scenarios = {
+  'routed 404': { worker: 'memory', request: () => [callback()[0].replace('/tencent/callback', '/tencent/elsewhere')], status: 404 },
+  'callback, memory': { worker: 'memory', request: () => callback(), status: 200 },
+  'callback, Durable Object': { worker: 'durable', request: () => callback(), status: 200 },
+};
+
+/** `count` requests of `scenario`, `concurrency` in flight; returns requests per second and CPU ms per request. */
+async function round(fetchers, pid, scenario, count) {
+  const { worker, request, status } = scenarios[scenario];
+  const fetcher = fetchers[worker];
+  let next = 0;
+  const cpuBefore = cpuNanoseconds(pid);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        next++;
+        const [url, init] = request();
+        const response = await fetcher.fetch(url, init);
+        const text = await response.text();
+        if (response.status !== status || (status === 200 && !text.includes('"ErrorCode":0')))
+          throw new Error(`${scenario}: unexpected answer ${response.status} ${text}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: count / seconds, cpuMs: (cpuNanoseconds(pid) - cpuBefore) / 1e6 / count };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+try {
+  await mf.ready;
+  const pid = workerdPid();
+  const fetchers = { memory: await mf.getWorker('memory'), durable: await mf.getWorker('durable') };
+  for (const scenario of Object.keys(scenarios)) await round(fetchers, pid, scenario, Math.min(200, perRound)); // warm-up
+  const samples = Object.fromEntries(Object.keys(scenarios).map((scenario) => [scenario, []]));
+  for (let index = 0; index < rounds; index++)
+    for (const scenario of Object.keys(scenarios)) samples[scenario].push(await round(fetchers, pid, scenario, perRound));
+
+  const rows = Object.entries(samples).map(([scenario, list]) => ({
+    scenario,
+    perSecond: median(list.map((sample) => sample.perSecond)),
+    cpuMs: median(list.map((sample) => sample.cpuMs)),
+  }));
+  const [base] = rows;
+
+  // workerd's resident memory grows with any request (miniflare's plumbing, V8 heaps not yet collected): the growth
+  // per request of each scenario is read next to that of the routed 404.
+  const memory = {};
+  for (const scenario of Object.keys(scenarios)) {
+    const before = residentMb(pid);
+    await round(fetchers, pid, scenario, memoryCallbacks);
+    memory[scenario] = { beforeMb: before, afterMb: residentMb(pid) };
+  }
+
+  console.log(
+    `workerd, one isolate per worker: ${rounds} rounds × ${perRound} requests per scenario, ${concurrency} in flight, medians; then ${memoryCallbacks} callbacks per worker for memory (pid ${pid})`,
+  );
+  console.log('scenario                   req/s   ×404   CPU ms/req   ×404');
+  for (const row of rows)
+    console.log(
+      `${row.scenario.padEnd(24)} ${row.perSecond.toFixed(0).padStart(7)}  ${(row.perSecond / base.perSecond).toFixed(2).padStart(5)}   ${row.cpuMs.toFixed(3).padStart(10)}  ${(row.cpuMs / base.cpuMs).toFixed(2).padStart(5)}`,
+    );
+  for (const [scenario, { beforeMb, afterMb }] of Object.entries(memory))
+    console.log(`workerd RSS around ${memoryCallbacks} more requests (${scenario}): ${beforeMb.toFixed(1)} → ${afterMb.toFixed(1)} MB`);
+  console.log(`RESULT ${JSON.stringify({ rounds, perRound, concurrency, memoryCallbacks, rows, memory })}`);
+} finally {
+  await mf.dispose();
+}
