@@ -9,6 +9,7 @@ const userSigDocument = {
   time: 1700000000,
   expire: 15552000,
   expiresAt: 1715552000,
+  expiresAtSeconds: 1715552000,
   signature: 'LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=',
 };
 
