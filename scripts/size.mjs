@@ -46,9 +46,17 @@ const KB = 1024;
 
 const why = process.argv.find((argument) => argument.startsWith('--why='))?.slice('--why='.length);
 
-/** Bundles `source` for a browser from the built packages' ESM (what a bundler picks) and minifies it. */
-async function browserBundle(source) {
-  const result = await build({
+/** The built ESM of each public entry (what a bundler picks), by import specifier. */
+const BUILT_ENTRIES = {
+  '@tokenwire/core': dist('core'),
+  '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
+  '@tokenwire/live-config': dist('live-config'),
+  '@tokenwire/aicc-messaging': dist('aicc-messaging'),
+};
+
+/** Bundles `source` (JavaScript) for a browser, minified, with a metafile. */
+function bundleForBrowser(source, options) {
+  return build({
     metafile: true,
     stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true,
@@ -57,14 +65,15 @@ async function browserBundle(source) {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    // aicc-messaging's own `@tokenwire/core` and `@tokenwire/core/internal` imports resolve to core's built ESM too.
-    alias: {
-      '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
-      '@tokenwire/core': dist('core'),
-      '@tokenwire/aicc-messaging': dist('aicc-messaging'),
-    },
     logLevel: 'silent',
+    ...options,
   });
+}
+
+/** Bundles `source` for a browser from the built packages' ESM (what a bundler picks) and minifies it. */
+async function browserBundle(source) {
+  // The packages' own `@tokenwire/*` imports resolve to the built ESM too.
+  const result = await bundleForBrowser(source, { alias: BUILT_ENTRIES });
   const [output] = Object.values(result.metafile.outputs);
   const modules = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({
     file: file.replace(/^(\.\.\/)+/, '/').replace(root, ''),
@@ -82,27 +91,12 @@ const TREE_SHAKEN = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/
  * modules that left code behind. Dependencies (valibot, ky, …) are bundled as published and not counted.
  */
 async function leftoverWhenUnused(entry) {
-  const targets = {
-    '@tokenwire/core': dist('core'),
-    '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
-    '@tokenwire/live-config': dist('live-config'),
-    '@tokenwire/aicc-messaging': dist('aicc-messaging'),
-  };
-  const result = await build({
-    metafile: true,
-    stdin: { contents: `import '${entry}';`, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
+  const result = await bundleForBrowser(`import '${entry}';`, {
     plugins: [
       {
         name: 'package-code-has-side-effects',
         setup(bundler) {
-          bundler.onResolve({ filter: /^@tokenwire\// }, ({ path }) => ({ path: targets[path], sideEffects: true }));
+          bundler.onResolve({ filter: /^@tokenwire\// }, ({ path }) => ({ path: BUILT_ENTRIES[path], sideEffects: true }));
           bundler.onResolve({ filter: /^\./ }, ({ path, importer, resolveDir }) =>
             importer.startsWith(`${root}packages/`) ? { path: resolve(resolveDir, path), sideEffects: true } : undefined,
           );
