@@ -1,7 +1,7 @@
 // Load test of the edge worker inside workerd: runs apps/edge-worker/bench/load.mjs (miniflare 3; its header explains
 // the method) in a child process and turns its `RESULT` line into rows — callbacks per second per isolate and CPU per
-// callback with the REPLAY_GUARD Durable Object off and on, each against a routed 404 of the same run, and workerd's
-// memory around many callbacks.
+// callback with the REPLAY_GUARD Durable Object off and on, AICC gateway relays likewise, each against a routed 404 of
+// the same run, and workerd's memory growth per callback.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { formatCount, formatMs, root } from './stats.mjs';
@@ -35,14 +35,14 @@ export async function benchWorkerLoad({ requests, memoryCallbacks }) {
   const [base, ...callbacks] = result.rows;
   const rows = callbacks.flatMap((row) => [
     {
-      benchmark: `worker load: ${row.scenario}, callbacks/s per isolate`,
+      benchmark: `worker load: ${row.scenario}, requests/s per isolate`,
       tokenwire: formatCount(row.perSecond),
       baseline: `${formatCount(base.perSecond)} routed 404/s`,
       ratio: `${(row.perSecond / base.perSecond).toFixed(2)}×`,
       budget: '—',
     },
     {
-      benchmark: `worker load: ${row.scenario}, workerd CPU per callback`,
+      benchmark: `worker load: ${row.scenario}, workerd CPU per request`,
       tokenwire: formatMs(row.cpuMs),
       baseline: `${formatMs(base.cpuMs)} per routed 404`,
       ratio: `${(row.cpuMs / base.cpuMs).toFixed(2)}× CPU`,
@@ -51,7 +51,7 @@ export async function benchWorkerLoad({ requests, memoryCallbacks }) {
   ]);
   const growthKb = ({ beforeMb, afterMb }) => ((afterMb - beforeMb) * 1024) / result.memoryCallbacks;
   const baseGrowth = growthKb(result.memory[base.scenario]);
-  for (const row of callbacks) {
+  for (const row of callbacks.filter((entry) => entry.scenario in result.memory)) {
     const growth = growthKb(result.memory[row.scenario]);
     rows.push({
       benchmark: `worker load: ${row.scenario}, workerd RSS growth per callback over ${formatCount(result.memoryCallbacks)}`,

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Load test of the worker inside workerd (miniflare 3), bounded in count: sustained verified callbacks per second
 // per isolate, workerd CPU per callback, and workerd's memory after many callbacks (the replay memory is bounded) —
-// with the REPLAY_GUARD Durable Object off and on. Every figure is read next to a baseline measured in the same run:
+// with the REPLAY_GUARD Durable Object off and on — and AICC gateway relays per second. Every figure is read next to a baseline measured in the same run:
 // a routed 404 (a GET of the same URL shape on a path the router does not serve: a POST there is answered before its
 // body is read, and with several in flight the client then fails writing the rest, EPIPE).
 //
-// Method. One workerd process runs three workers: `memory` (the bundle, EVENTS bound: per-isolate replay memory),
-// `durable` (the same, REPLAY_GUARD bound to its ReplayGuardObject) and an ack-all consumer of the queue. Each worker
+// Method. One workerd process runs four workers: `memory` (the bundle, EVENTS bound: per-isolate replay memory),
+// `durable` (the same, REPLAY_GUARD bound to its ReplayGuardObject), `gateway` (the bundle with the AICC bindings,
+// relaying to the emulated AICC in this process; each of the senders is a connected chat session of its own user
+// sending messages) and an ack-all consumer of the queue. Each worker
 // is one isolate, so its requests per second are per isolate. A round sends `BENCH_LOAD_REQUESTS` requests of one
 // scenario with `BENCH_LOAD_CONCURRENCY` in flight, timing the wall clock and the CPU workerd spent (the sum of
 // `/proc/<workerd>/task/*/schedstat`, as bench/verify-callback-cpu.mjs explains); scenarios alternate round by round
@@ -19,11 +21,14 @@
 // ratio to the baseline, not a capacity. Linux only.
 //
 // Usage: node bench/load.mjs   (prints a table, then one `RESULT {json}` line for scripts/bench.mjs)
+import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';
 import { signCallback } from '@tokenwire/core';
-import { Miniflare } from 'miniflare';
+import { createEmulator } from '@tokenwire/emulator';
+import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import { assertBuilt } from '../../../scripts/assert-built.mjs';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +45,25 @@ const memoryCallbacks = knob('BENCH_LOAD_MEMORY_CALLBACKS', 20_000);
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const BINDINGS = { TENCENT_SDK_APP_ID: String(SDK_APP_ID), TENCENT_CALLBACK_TOKEN: TOKEN };
+const JWT_SECRET = 'bench-user-jwt-secret-0123456789abcdef-0123456789';
+const AICC = { appKey: 'bench-aicc-app-key', appSecret: 'bench-aicc-app-secret-0123456789', channel: 'web-channel-1' };
+const GATEWAY_BINDINGS = {
+  AICC_BASE_URL: 'https://aicc.emulator.test',
+  AICC_APP_KEY: AICC.appKey,
+  AICC_APP_SECRET: AICC.appSecret,
+  USER_JWT_SECRET: JWT_SECRET,
+};
+
+/** An HS256 end-user JWT for `subject`, valid for an hour. */
+function userJwt(subject) {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: subject, exp: Math.floor(Date.now() / 1000) + 3600 })}`;
+  return `${signed}.${createHmac('sha256', JWT_SECRET).update(signed).digest('base64url')}`;
+}
+
+/** A miniflare or Node response as a Node `Response` (the gateway client and the emulator speak Node's). */
+const nodeResponse = async (response, Type = Response) =>
+  new Type(response.status === 204 ? null : await response.arrayBuffer(), { status: response.status, headers: [...response.headers] });
 
 function builtBundle() {
   const bundle = join(appDir, 'dist', 'worker.js');
@@ -108,8 +132,23 @@ function callback() {
   ];
 }
 
+// The AICC the gateway relays to: the emulator, in this process (the gateway's outbound fetches come back here).
+const aicc = createEmulator({ aicc: { appKey: AICC.appKey, appSecret: AICC.appSecret, channels: [AICC.channel], pollHoldMs: 200 } });
+
 const mf = new Miniflare({
   workers: [
+    {
+      name: 'gateway',
+      modules: true,
+      scriptPath: builtBundle(),
+      compatibilityDate: '2025-07-18',
+      bindings: GATEWAY_BINDINGS,
+      outboundService: async (request) => {
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+        const forwarded = new Request(request.url, { method: request.method, headers: [...request.headers], body });
+        return nodeResponse(await aicc.fetch(forwarded), MiniflareResponse);
+      },
+    },
     {
       name: 'memory',
       modules: true,
@@ -137,29 +176,36 @@ const mf = new Miniflare({
   ],
 });
 
-/** The scenarios: which worker, which request, which answer is right. */
+/** One request to `worker`, its answer checked against `status` (and a callback's `"ErrorCode":0`). */
+async function checked(fetchers, worker, [url, init], status) {
+  const response = await fetchers[worker].fetch(url, init);
+  const text = await response.text();
+  if (response.status !== status || (status === 200 && !text.includes('"ErrorCode":0')))
+    throw new Error(`${worker}: unexpected answer ${response.status} ${text}`);
+}
+
+/** One connected AICC chat session per lane, through the gateway worker. */
+let sessions = [];
+
+/** The scenarios: one request each, `lane` being which of the `concurrency` senders sends it. */
 const scenarios = {
-  'routed 404': { worker: 'memory', request: () => [callback()[0].replace('/tencent/callback', '/tencent/elsewhere')], status: 404 },
-  'callback, memory': { worker: 'memory', request: () => callback(), status: 200 },
-  'callback, Durable Object': { worker: 'durable', request: () => callback(), status: 200 },
+  'routed 404': (fetchers) => checked(fetchers, 'memory', [callback()[0].replace('/tencent/callback', '/tencent/elsewhere')], 404),
+  'callback, memory': (fetchers) => checked(fetchers, 'memory', callback(), 200),
+  'callback, Durable Object': (fetchers) => checked(fetchers, 'durable', callback(), 200),
+  // A chat message relayed to AICC (JWT verified, identity pinned, AccessToken cached, the answer relayed back).
+  'gateway relay': (_fetchers, lane) => sessions[lane].send('hello'),
 };
 
 /** `count` requests of `scenario`, `concurrency` in flight; returns requests per second and CPU ms per request. */
 async function round(fetchers, pid, scenario, count) {
-  const { worker, request, status } = scenarios[scenario];
-  const fetcher = fetchers[worker];
   let next = 0;
   const cpuBefore = cpuNanoseconds(pid);
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, lane) => {
       while (next < count) {
         next++;
-        const [url, init] = request();
-        const response = await fetcher.fetch(url, init);
-        const text = await response.text();
-        if (response.status !== status || (status === 200 && !text.includes('"ErrorCode":0')))
-          throw new Error(`${scenario}: unexpected answer ${response.status} ${text}`);
+        await scenarios[scenario](fetchers, lane);
       }
     }),
   );
@@ -173,6 +219,23 @@ try {
   await mf.ready;
   const pid = workerdPid();
   const fetchers = { memory: await mf.getWorker('memory'), durable: await mf.getWorker('durable') };
+  const gateway = await mf.getWorker('gateway');
+  sessions = Array.from({ length: concurrency }, (_, lane) =>
+    createAiccSession(
+      createAiccGatewayClient({
+        gatewayUrl: 'https://edge.test',
+        getAuthorization: () => `Bearer ${userJwt(`bench-user-${lane}`)}`,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
+          return nodeResponse(await gateway.fetch(request.url, { method: request.method, headers: [...request.headers], body }));
+        },
+        retry: false,
+      }),
+      { userId: `bench-user-${lane}`, userName: 'Bench', channelId: AICC.channel, locale: 'en' },
+    ),
+  );
+  await Promise.all(sessions.map((session) => session.connect()));
   for (const scenario of Object.keys(scenarios)) await round(fetchers, pid, scenario, Math.min(200, perRound)); // warm-up
   const samples = Object.fromEntries(Object.keys(scenarios).map((scenario) => [scenario, []]));
   for (let index = 0; index < rounds; index++)
@@ -188,7 +251,7 @@ try {
   // workerd's resident memory grows with any request (miniflare's plumbing, V8 heaps not yet collected): the growth
   // per request of each scenario is read next to that of the routed 404.
   const memory = {};
-  for (const scenario of Object.keys(scenarios)) {
+  for (const scenario of ['routed 404', 'callback, memory', 'callback, Durable Object']) {
     const before = residentMb(pid);
     await round(fetchers, pid, scenario, memoryCallbacks);
     memory[scenario] = { beforeMb: before, afterMb: residentMb(pid) };
@@ -207,4 +270,5 @@ try {
   console.log(`RESULT ${JSON.stringify({ rounds, perRound, concurrency, memoryCallbacks, rows, memory })}`);
 } finally {
   await mf.dispose();
+  aicc.close();
 }
