@@ -134,6 +134,15 @@ describe('the EVENTS queue consumer', () => {
     expect(deadLetters.find((letter) => letter.id === id)).toMatchObject({ id, rawBody: body, command: 'Live.CallbackAfterCreateRoom' });
   }, 40_000);
 
+  it('dead-letters a message that is not an event (no id) without POSTing it', async () => {
+    const producer = await mf.getQueueProducer<unknown>('EVENTS', 'edge');
+    const before = forwards.length;
+    await producer.send({ note: 'not-an-event' });
+    await waitFor(() => deadLetters.some((letter) => (letter as { note?: string }).note === 'not-an-event'), 30_000);
+    expect(forwards.length).toBe(before);
+    expect(logs.join('')).toContain('"event":"queue.malformed_message"');
+  }, 40_000);
+
   it('delivers an event queued twice (the same id) once: the duplicate is acked without a second POST', async () => {
     const producer = await mf.getQueueProducer<unknown>('EVENTS', 'edge');
     const rawBody = createRoomBody('room-consumer-duplicate');
