@@ -26,7 +26,7 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 export const GET_API = 'poll';
 
 /**
- * The CC-Messaging APIs this package calls, with their HTTP method (`GET` for {@link GET_API} only). Names are the path after
+ * The CC-Messaging APIs this package calls, with their HTTP method (`GET` for `poll` only). Names are the path after
  * {@link CCMESSAGING_PATH_PREFIX}, spelled as AICC spells them (`getsatisfactionsurveymode` is lower-case).
  */
 export const CCMESSAGING_API_METHODS = {

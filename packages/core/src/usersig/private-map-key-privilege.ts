@@ -1,5 +1,15 @@
-/** The privilege bits, as {@link PRIVILEGE} hands them out (frozen). */
-const PRIVILEGE_BITS = {
+// Frozen directly (its argument is a literal, so bundlers may still drop it): JSR infers the exported type from it.
+/**
+ * Privilege bits of a TRTC PrivateMapKey (`dwPrivilegeMap`). Combine them with `|`.
+ * (Some official comments give the last bit as "200"; it is 128.)
+ *
+ * @example
+ * ```ts
+ * // may enter and receive audio and video, but not publish
+ * const privilegeMap = PRIVILEGE.enterRoom | PRIVILEGE.receiveAudio | PRIVILEGE.receiveVideo; // 42
+ * ```
+ */
+export const PRIVILEGE = /* @__PURE__ */ Object.freeze({
   /** Bit 1: may create the room. */
   createRoom: 1,
   /** Bit 2: may enter the room. */
@@ -18,19 +28,7 @@ const PRIVILEGE_BITS = {
   receiveSubStream: 128,
   /** Every privilege (255). */
   all: 255,
-} as const;
-
-/**
- * Privilege bits of a TRTC PrivateMapKey (`dwPrivilegeMap`). Combine them with `|`.
- * (Some official comments give the last bit as "200"; it is 128.)
- *
- * @example
- * ```ts
- * // may enter and receive audio and video, but not publish
- * const privilegeMap = PRIVILEGE.enterRoom | PRIVILEGE.receiveAudio | PRIVILEGE.receiveVideo; // 42
- * ```
- */
-export const PRIVILEGE: typeof PRIVILEGE_BITS = /* @__PURE__ */ (() => Object.freeze(PRIVILEGE_BITS))();
+} as const);
 
 /** The name of one {@link PRIVILEGE} entry. */
 export type PrivilegeName = keyof typeof PRIVILEGE;

@@ -20,7 +20,9 @@ export interface CallbackFetchInit extends CallbackRequestInit {
 
 /** What the emulator reads of a receiver's answer: its status and its text. */
 export interface CallbackFetchResponse {
+  /** The receiver's HTTP status. */
   readonly status: number;
+  /** The receiver's answer body, as text (Tencent reads it as JSON). */
   text(): Promise<string>;
 }
 
