@@ -5,7 +5,7 @@
 // inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
 // are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds it.
 //
-// It also checks that the packages' built code (core, live-config, aicc-messaging) can be tree-shaken at all: each
+// It also checks that the packages' built code (every entry of core, live-config and aicc-messaging) can be tree-shaken: each
 // package's `dist`, imported for its side effects only (every module-level statement kept unless a bundler may drop
 // it), must leave nothing of its own behind once minified. esbuild and webpack do not carry valibot's `@__NO_SIDE_EFFECTS__` across modules
 // (evanw/esbuild#4369), so a module-level schema stays in every bundle unless it is written as
@@ -51,7 +51,10 @@ const BUILT_ENTRIES = {
   '@tokenwire/core': dist('core'),
   '@tokenwire/core/internal': `${packageDir('core')}/dist/internal.js`,
   '@tokenwire/live-config': dist('live-config'),
+  '@tokenwire/live-config/node': `${packageDir('live-config')}/dist/node.js`,
+  '@tokenwire/live-config/hono': `${packageDir('live-config')}/dist/hono.js`,
   '@tokenwire/aicc-messaging': dist('aicc-messaging'),
+  '@tokenwire/aicc-messaging/gateway': `${packageDir('aicc-messaging')}/dist/gateway.js`,
 };
 
 /** Bundles `source` (JavaScript) for a browser, minified, with a metafile. */
@@ -83,7 +86,7 @@ async function browserBundle(source) {
 }
 
 /** The built entries whose every module-level statement must be droppable. */
-const TREE_SHAKEN = ['@tokenwire/core', '@tokenwire/core/internal', '@tokenwire/live-config', '@tokenwire/aicc-messaging'];
+const TREE_SHAKEN = Object.keys(BUILT_ENTRIES);
 
 /**
  * Bundles `import '<entry>'` with the package's own built files treated as having side effects (so that the bundler
