@@ -5,10 +5,11 @@
 // inlined). The Tencent client and callback verification run on servers and edge workers, never in a browser: they
 // are inside the worker bundle. Prints min+gzip against each budget and exits 1 when a bundle exceeds it.
 //
-// It also checks that the packages' built code (every entry of core, live-config and aicc-messaging) can be tree-shaken: each
-// package's `dist`, imported for its side effects only (every module-level statement kept unless a bundler may drop
-// it), must leave nothing of its own behind once minified. esbuild and webpack do not carry valibot's `@__NO_SIDE_EFFECTS__` across modules
-// (evanw/esbuild#4369), so a module-level schema stays in every bundle unless it is written as
+// It also checks that the packages' built code (every entry of core, live-config and aicc-messaging) can be
+// tree-shaken: each entry's `dist`, imported for its side effects only (every module-level statement kept unless a
+// bundler may drop it), must leave nothing of its own behind once minified. esbuild and webpack do not carry
+// valibot's `@__NO_SIDE_EFFECTS__` across modules (evanw/esbuild#4369), so a module-level schema stays in every
+// bundle unless it is written as
 // `/* @__PURE__ */ (() => …)()` (CONTRIBUTING.md, "Module-level values").
 //
 // `--why=<name part>` prints what each module costs in the bundles whose name contains it (esbuild's metafile:
