@@ -1,6 +1,6 @@
 import type { RememberedAnswer, ReplayDecision } from './replay-guard.js';
 
-/** One step asked of a {@link ReplayGuardObject}: a {@link ReplayGuard} method and its arguments, as JSON. */
+/** One step asked of a {@link ReplayGuardObject}: a `ReplayGuard` method and its arguments, as JSON. */
 export type ReplayGuardCommand =
   | { readonly op: 'decide'; readonly key: string; readonly claimExpiresAt: number; readonly nowSeconds: number }
   | { readonly op: 'settle'; readonly key: string; readonly answer: RememberedAnswer; readonly expiresAt: number }
