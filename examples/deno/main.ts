@@ -121,7 +121,7 @@ try {
   const aicc = createAiccClient({ baseUrl: served.url, appKey: AICC.appKey, appSecret: AICC.appSecret });
   const user = { userId: 'deno-user', userName: 'Ada', channelId: AICC.channelId, locale: 'en' };
   const messageToken = await applyToken(aicc, user);
-  check(messageToken.expiresAt > Date.now(), 'applyToken returned an expired token');
+  check(messageToken.expiresAtMs > Date.now(), 'applyToken returned an expired token');
   const session = createAiccSession(aicc, { ...user, pollTimeoutMs: 5_000 });
   check((await session.connect()).resultCode === '0', 'CONNECT failed');
   const question = 'How can I track my order?';

@@ -146,7 +146,7 @@ try {
   const user = { userId: 'node-user', userName: 'Ada', channelId: AICC.channelId, locale: 'en' };
   const messageToken = await applyToken(aicc, user);
   check(
-    messageToken.token.length > 0 && messageToken.expiresAt - messageToken.obtainedAt === 3_600_000,
+    messageToken.token.length > 0 && messageToken.expiresAtMs - messageToken.obtainedAtMs === 3_600_000,
     'applyToken did not return a 1-hour token',
   );
   report('AICC applyToken: ccmessaging-token valid 60 min');

@@ -187,7 +187,7 @@ async function aiccSection(emulatorUrl, userId) {
     accessToken: typeof accessToken === 'string' && accessToken.length > 0,
     messageToken: {
       isString: typeof applied.token === 'string' && applied.token.length > 0,
-      lifetimeMs: applied.expiresAt - applied.obtainedAt,
+      lifetimeMs: applied.expiresAtMs - applied.obtainedAtMs,
     },
     sentKeys: Object.keys(sent).sort(),
     received: received.map((message) => ({ sourceType: message.sourceType, mediaType: message.mediaType, content: message.content })),

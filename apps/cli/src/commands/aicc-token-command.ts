@@ -27,13 +27,13 @@ export const aiccTokenCommand: CommandDefinition = {
     const messageToken = await applyToken(client, user, { signal: context.signal });
     secrets.add(messageToken.token);
     const reveal = output.showSecrets;
-    const accessTokenExpiresAt = grant === undefined ? undefined : new Date(grant.expiresAt).toISOString();
+    const accessTokenExpiresAt = grant === undefined ? undefined : new Date(grant.expiresAtMs).toISOString();
     output.result(
       {
         ok: true,
         user,
         token: reveal ? messageToken.token : REDACTED,
-        expiresAt: new Date(messageToken.expiresAt).toISOString(),
+        expiresAt: new Date(messageToken.expiresAtMs).toISOString(),
         accessToken: reveal ? accessToken : REDACTED,
         ...(accessTokenExpiresAt === undefined ? {} : { accessTokenExpiresAt }),
       },
@@ -43,11 +43,11 @@ export const aiccTokenCommand: CommandDefinition = {
           [
             [
               'ccmessaging-token',
-              `${reveal ? messageToken.token : REDACTED} · expires ${new Date(messageToken.expiresAt).toISOString()} (in ${humanDuration((messageToken.expiresAt - context.now()) / 1000)})`,
+              `${reveal ? messageToken.token : REDACTED} · expires ${new Date(messageToken.expiresAtMs).toISOString()} (in ${humanDuration((messageToken.expiresAtMs - context.now()) / 1000)})`,
             ],
             [
               'AccessToken',
-              `${reveal ? accessToken : REDACTED}${grant === undefined ? '' : ` · expires ${accessTokenExpiresAt} (in ${humanDuration((grant.expiresAt - context.now()) / 1000)})`}`,
+              `${reveal ? accessToken : REDACTED}${grant === undefined ? '' : ` · expires ${accessTokenExpiresAt} (in ${humanDuration((grant.expiresAtMs - context.now()) / 1000)})`}`,
             ],
           ],
           style.dim,

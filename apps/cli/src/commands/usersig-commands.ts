@@ -98,7 +98,9 @@ const sign: CommandDefinition = {
     const now = invocation.context.now;
     const userSig = genUserSig({ sdkAppId, secretKey, identifier, now, expireSeconds: expireSeconds ?? CLI_USER_SIG_EXPIRE_SECONDS });
     const document = decodeUserSig(userSig);
-    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAtSeconds }, () => userSig, { verbatim: [userSig] });
+    output.result({ ok: true, userSig, identifier, sdkAppId, expiresAt: document.expiresAtSeconds }, () => userSig, {
+      verbatim: [userSig],
+    });
     return ExitCode.success;
   },
 };

@@ -258,9 +258,9 @@ export async function runDemoStory(context: DemoContext, endpoints: DemoEndpoint
         record !== undefined && record.userId === user.userId && record.channelId === user.channelId,
         'the emulator did not issue that ccmessaging-token for the user',
       );
-      step.note(`AccessToken ${REDACTED} · valid ${humanDuration(((grant?.expiresAt ?? 0) - (grant?.obtainedAt ?? 0)) / 1000)}`);
+      step.note(`AccessToken ${REDACTED} · valid ${humanDuration(((grant?.expiresAtMs ?? 0) - (grant?.obtainedAtMs ?? 0)) / 1000)}`);
       step.note(
-        `ccmessaging-token ${REDACTED} · ${user.userId} on ${user.channelId} · valid ${humanDuration((messageToken.expiresAt - messageToken.obtainedAt) / 1000)}`,
+        `ccmessaging-token ${REDACTED} · ${user.userId} on ${user.channelId} · valid ${humanDuration((messageToken.expiresAtMs - messageToken.obtainedAtMs) / 1000)}`,
       );
     });
 

@@ -17,7 +17,7 @@ function setUp(lifetimeMs = 600_000) {
   const grant = (): void => {
     issued += 1;
     const next = pending.shift();
-    next?.resolve({ accessToken: `token-${issued}`, obtainedAt: now, expiresAt: now + lifetimeMs });
+    next?.resolve({ accessToken: `token-${issued}`, obtainedAtMs: now, expiresAtMs: now + lifetimeMs });
   };
   return {
     cache,

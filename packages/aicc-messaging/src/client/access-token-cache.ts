@@ -8,9 +8,9 @@ export const ACCESS_TOKEN_REFRESH_MARGIN_MS = 60_000;
 export interface AccessTokenGrant {
   readonly accessToken: string;
   /** When the request for it was sent (ms since the epoch, client clock). */
-  readonly obtainedAt: number;
-  /** When API Fabric stops accepting it: `obtainedAt` + `Expires` seconds. */
-  readonly expiresAt: number;
+  readonly obtainedAtMs: number;
+  /** When API Fabric stops accepting it: `obtainedAtMs` + `Expires` seconds. */
+  readonly expiresAtMs: number;
 }
 
 /** The cached AccessToken of a direct client. */
@@ -37,7 +37,7 @@ export function refreshMarginMs(lifetimeMs: number): number {
 
 /** A frozen copy of `grant` whose `accessToken` is readable but not enumerable. */
 function concealed(grant: AccessTokenGrant): AccessTokenGrant {
-  const copy = { obtainedAt: grant.obtainedAt, expiresAt: grant.expiresAt };
+  const copy = { obtainedAtMs: grant.obtainedAtMs, expiresAtMs: grant.expiresAtMs };
   Object.defineProperty(copy, 'accessToken', { value: grant.accessToken, enumerable: false });
   return Object.freeze(copy) as AccessTokenGrant;
 }
@@ -53,7 +53,7 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
   let refreshing: Promise<AccessTokenGrant> | undefined;
 
   const fresh = (candidate: AccessTokenGrant | undefined): candidate is AccessTokenGrant =>
-    candidate !== undefined && now() < candidate.expiresAt - refreshMarginMs(candidate.expiresAt - candidate.obtainedAt);
+    candidate !== undefined && now() < candidate.expiresAtMs - refreshMarginMs(candidate.expiresAtMs - candidate.obtainedAtMs);
 
   function refresh(): Promise<AccessTokenGrant> {
     refreshing ??= fetchToken().then(

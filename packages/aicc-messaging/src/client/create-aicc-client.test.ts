@@ -105,7 +105,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         expect(request.headers.get('x-app-key')).toBe(APP_KEY);
         expect(request.body).not.toContain(APP_SECRET);
       }
-      expect(client.accessTokens.grant?.expiresAt).toBe(bed.clock.now() + 900_000);
+      expect(client.accessTokens.grant?.expiresAtMs).toBe(bed.clock.now() + 900_000);
     });
 
     it('is asked for, and every ccmessaging POST sent, with Content-Type application/json;charset=UTF-8 (devg-voip cec_05_1003, Huawei’s demo cec_05_1115)', async () => {
@@ -153,7 +153,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
         });
         const client = bed.client();
         await client.request({ api: 'applyToken', body: applyBody });
-        expect(client.accessTokens.grant!.expiresAt - client.accessTokens.grant!.obtainedAt).toBe(120_000);
+        expect(client.accessTokens.grant!.expiresAtMs - client.accessTokens.grant!.obtainedAtMs).toBe(120_000);
         bed.clock.advance(107_000);
         await client.request({ api: 'applyToken', body: applyBody });
         expect(bed.emulator.state.aicc!.counters.issuedAccessTokens).toBe(1);

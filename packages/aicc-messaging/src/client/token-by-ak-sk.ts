@@ -86,7 +86,7 @@ export interface AccessTokenRequest {
  */
 export async function requestAccessToken(request: AccessTokenRequest): Promise<AccessTokenGrant> {
   const { settings, fabricTokenPath, appSecret } = request;
-  const obtainedAt = settings.now();
+  const obtainedAtMs = settings.now();
   const response = await exchange({
     settings,
     path: fabricTokenPath,
@@ -108,5 +108,5 @@ export async function requestAccessToken(request: AccessTokenRequest): Promise<A
     attempt: response.attempt,
   });
   const lifetimeSeconds = parsed.Expires ?? request.ttlSeconds;
-  return { accessToken: parsed.AccessToken, obtainedAt, expiresAt: obtainedAt + lifetimeSeconds * 1000 };
+  return { accessToken: parsed.AccessToken, obtainedAtMs, expiresAtMs: obtainedAtMs + lifetimeSeconds * 1000 };
 }

@@ -356,10 +356,10 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
     it('is applied on the first call, once for concurrent first calls', async () => {
       bed = testBed();
       const session = sessionFor(bed);
-      expect(session.tokenExpiresAt).toBeUndefined();
+      expect(session.tokenExpiresAtMs).toBeUndefined();
       await Promise.all(Array.from({ length: 10 }, () => session.history()));
       expect(bed.recorder.to(path('applyToken'))).toHaveLength(1);
-      expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+      expect(session.tokenExpiresAtMs).toBe(bed.clock.now() + 3_600_000);
     });
 
     it('is re-applied a minute before its hour is up, before AICC rejects it', async () => {
@@ -387,7 +387,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       const rotated = bed.recorder.responses.at(-1)!.headers.get('ccmessaging-token');
       expect(rotated).not.toBeNull();
       expect(rotated).not.toBe(first);
-      expect(session.tokenExpiresAt).toBe(bed.clock.now() + 3_600_000);
+      expect(session.tokenExpiresAtMs).toBe(bed.clock.now() + 3_600_000);
       await session.history();
       await session.send('hello');
       expect(bed.recorder.requests.slice(-2).map((request) => request.headers.get('ccmessaging-token'))).toEqual([rotated, rotated]);
@@ -573,8 +573,8 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(shown).toContain(client.endpoint);
       for (const secret of [accessToken!, messageToken!, APP_SECRET]) expect(shown).not.toContain(secret);
       expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({
-        obtainedAt: expect.any(Number),
-        expiresAt: expect.any(Number),
+        obtainedAtMs: expect.any(Number),
+        expiresAtMs: expect.any(Number),
       });
     });
   });

@@ -55,7 +55,7 @@ export interface AiccSessionOptions extends AiccUser {
 export interface AiccSession {
   readonly user: AiccUser;
   /** When the session's token expires (client clock), or `undefined` before the first call. */
-  readonly tokenExpiresAt: number | undefined;
+  readonly tokenExpiresAtMs: number | undefined;
   /** `CONNECT`: opens the chat (with the robot, or queued for an agent, as the channel is configured). */
   connect(options?: SendOptions): Promise<SendResult>;
   /**
@@ -202,8 +202,8 @@ export function createAiccSession(client: AiccClient, options: AiccSessionOption
 
   const session: AiccSession = Object.freeze({
     user,
-    get tokenExpiresAt() {
-      return tokens.expiresAt;
+    get tokenExpiresAtMs() {
+      return tokens.expiresAtMs;
     },
     async connect(sendOptions?: SendOptions) {
       const parsedOptions = parseSendOptions(sendOptions, 'connect options');

@@ -14,7 +14,7 @@ function setUp() {
   );
   const apply = (): void => {
     applied += 1;
-    pending.shift()?.({ token: `token-${applied}`, obtainedAt: now, expiresAt: now + 3_600_000 });
+    pending.shift()?.({ token: `token-${applied}`, obtainedAtMs: now, expiresAtMs: now + 3_600_000 });
   };
   return { holder, apply, changes, advance: (ms: number) => (now += ms), waiting: () => pending.length, now: () => now };
 }
@@ -66,7 +66,7 @@ describe('createMessageTokenHolder', () => {
     expect(t.holder.adopt('token-1', 'token-1')).toBe(false);
     expect(t.holder.adopt('token-1', '"rotated-1"')).toBe(true);
     expect(await t.holder.current()).toBe('rotated-1');
-    expect(t.holder.expiresAt).toBe(t.now() + 3_600_000);
+    expect(t.holder.expiresAtMs).toBe(t.now() + 3_600_000);
     // A stale answer to a call sent with the old token does not undo the newer token.
     expect(t.holder.adopt('token-1', 'rotated-0')).toBe(false);
     expect(await t.holder.current()).toBe('rotated-1');
@@ -76,6 +76,6 @@ describe('createMessageTokenHolder', () => {
   it('does nothing with a header before any token was applied', () => {
     const t = setUp();
     expect(t.holder.adopt('anything', 'new-token')).toBe(false);
-    expect(t.holder.expiresAt).toBeUndefined();
+    expect(t.holder.expiresAtMs).toBeUndefined();
   });
 });

@@ -31,7 +31,7 @@ export interface MessageTokenHolder extends MessageTokenSource {
    */
   adopt(sentWith: string, header: string | null): boolean;
   /** When the held token expires (client clock), or `undefined` before the first `applyToken`. */
-  readonly expiresAt: number | undefined;
+  readonly expiresAtMs: number | undefined;
 }
 
 /**
@@ -45,7 +45,7 @@ export function createMessageTokenHolder(
   now: Clock,
   onChange?: (change: MessageTokenChange) => void,
 ): MessageTokenHolder {
-  let held: { readonly token: string; readonly expiresAt: number } | undefined;
+  let held: { readonly token: string; readonly expiresAtMs: number } | undefined;
   let applying: Promise<string> | undefined;
 
   const changed = (change: MessageTokenChange): void => {
@@ -59,7 +59,7 @@ export function createMessageTokenHolder(
   function reapply(signal: AbortSignal | undefined): Promise<string> {
     applying ??= apply().then(
       (next) => {
-        held = { token: next.token, expiresAt: next.expiresAt };
+        held = { token: next.token, expiresAtMs: next.expiresAtMs };
         applying = undefined;
         changed('applied');
         return next.token;
@@ -74,23 +74,23 @@ export function createMessageTokenHolder(
 
   return {
     async current(signal) {
-      if (held !== undefined && now() < held.expiresAt - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
+      if (held !== undefined && now() < held.expiresAtMs - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
       return reapply(signal);
     },
     async renew(rejected, signal) {
-      if (held !== undefined && held.token !== rejected && now() < held.expiresAt - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
+      if (held !== undefined && held.token !== rejected && now() < held.expiresAtMs - MESSAGE_TOKEN_REFRESH_MARGIN_MS) return held.token;
       return reapply(signal);
     },
     adopt(sentWith, header) {
       if (header === null || held === undefined || held.token !== sentWith) return false;
       const token = unwrapToken(header);
       if (token === '' || token === sentWith) return false;
-      held = { token, expiresAt: now() + MESSAGE_TOKEN_LIFETIME_MS };
+      held = { token, expiresAtMs: now() + MESSAGE_TOKEN_LIFETIME_MS };
       changed('rotated');
       return true;
     },
-    get expiresAt() {
-      return held?.expiresAt;
+    get expiresAtMs() {
+      return held?.expiresAtMs;
     },
   };
 }

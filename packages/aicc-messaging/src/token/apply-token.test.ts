@@ -15,9 +15,9 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
   describe('applyToken', () => {
     it('returns the ccmessaging-token with its hour on the client clock', async () => {
       bed = testBed();
-      const obtainedAt = bed.clock.now();
+      const obtainedAtMs = bed.clock.now();
       const result = await applyToken(bed.client(), { userId: 'user-1', userName: 'Ada', channelId: CHANNEL_ID, locale: 'zh_CN' });
-      expect(result).toEqual({ token: expect.any(String), obtainedAt, expiresAt: obtainedAt + MESSAGE_TOKEN_LIFETIME_MS });
+      expect(result).toEqual({ token: expect.any(String), obtainedAtMs, expiresAtMs: obtainedAtMs + MESSAGE_TOKEN_LIFETIME_MS });
       expect(bed.emulator.state.aicc!.messageTokens.get(result.token)).toMatchObject({ userId: 'user-1', locale: 'zh_CN' });
       const [request] = bed.recorder.to(APPLY_PATH);
       expect(JSON.parse(request!.body)).toEqual({ userId: 'user-1', userName: 'Ada', channelId: CHANNEL_ID, locale: 'zh_CN' });

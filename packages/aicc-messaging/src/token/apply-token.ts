@@ -44,9 +44,9 @@ export interface MessageToken {
   /** The token, unchanged except for wrapping quotes removed. A secret: send it only as the `ccmessaging-token` header. */
   readonly token: string;
   /** When the `applyToken` request was sent (ms since the epoch, client clock). */
-  readonly obtainedAt: number;
-  /** `obtainedAt` + 1 hour: when AICC stops accepting it (unless a call hands out a successor first). */
-  readonly expiresAt: number;
+  readonly obtainedAtMs: number;
+  /** `obtainedAtMs` + 1 hour: when AICC stops accepting it (unless a call hands out a successor first). */
+  readonly expiresAtMs: number;
 }
 
 /** Options of {@link applyToken}. */
@@ -72,13 +72,13 @@ export interface ApplyTokenOptions {
  *   redacted); transport errors from `@tokenwire/core`.
  * @example
  * ```ts
- * const { token, expiresAt } = await applyToken(client, { userId: 'user-42', userName: 'Ada', channelId, locale: 'en' });
+ * const { token, expiresAtMs } = await applyToken(client, { userId: 'user-42', userName: 'Ada', channelId, locale: 'en' });
  * ```
  */
 export async function applyToken(client: AiccClient, user: AiccUser, options: ApplyTokenOptions = {}): Promise<MessageToken> {
   const body = parseInput(AiccUserSchema, user, 'applyToken user');
   const { signal } = parseInput(SignalOptionsSchema, options, 'applyToken options');
-  const obtainedAt = client.now();
+  const obtainedAtMs = client.now();
   const response = await client.request({ api: 'applyToken', body, signal });
   const context = { path: response.path, status: response.status, attempt: response.attempt, redact: response.redact };
   const parsed = parseResponse(ApplyTokenResponseSchema, response.body, context);
@@ -94,5 +94,5 @@ export async function applyToken(client: AiccClient, user: AiccUser, options: Ap
       retryable: false,
     });
   }
-  return { token, obtainedAt, expiresAt: obtainedAt + MESSAGE_TOKEN_LIFETIME_MS };
+  return { token, obtainedAtMs, expiresAtMs: obtainedAtMs + MESSAGE_TOKEN_LIFETIME_MS };
 }
