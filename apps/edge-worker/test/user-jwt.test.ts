@@ -10,7 +10,7 @@ const NOW = 1_700_000_000_000;
 describe('verifyUserJwt', () => {
   it('checks exp and nbf against the clock it is given (no leeway), not the machine clock', async () => {
     const token = signJwt({ sub: 'viewer-1', exp: 1_700_000_100, nbf: 1_700_000_000 });
-    expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: true, claims: { subject: 'viewer-1', expiresAt: 1_700_000_100 } });
+    expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: true, claims: { subject: 'viewer-1', expiresAtSeconds: 1_700_000_100 } });
     expect(await verifyUserJwt(token, config, 1_700_000_100_000)).toEqual({ ok: false, failure: 'expired' });
     expect(await verifyUserJwt(token, config, NOW - 1)).toEqual({ ok: false, failure: 'not_yet_valid' });
     // iat is not checked: a token issued a moment "later" by a skewed issuer clock is fine.
@@ -47,6 +47,25 @@ describe('verifyUserJwt', () => {
       expect(await verifyUserJwt(token, config, NOW)).toEqual({ ok: false, failure: 'malformed_token' });
     }
     expect(await verifyUserJwt(undefined, config, NOW)).toEqual({ ok: false, failure: 'missing_token' });
+  });
+
+  it('refuses segments that are not base64url JSON objects, and an algorithm spelt in another case', async () => {
+    const claims = { sub: 'viewer-1', exp: 1_700_000_100 };
+    const encode = (value: string) => Buffer.from(value).toString('base64url');
+    const [header, payload, signature] = signJwt(claims).split('.') as [string, string, string];
+    for (const token of [
+      `${encode('not json')}.${payload}.${signature}`,
+      `${header}.${encode('[1,2]')}.${signature}`,
+      `${header}.${Buffer.from([0xff, 0xfe]).toString('base64url')}.${signature}`,
+      `${header}.${payload}.${signature}aa`, // a base64url length no encoder produces
+    ]) {
+      expect(await verifyUserJwt(token, config, NOW), token).toEqual({ ok: false, failure: 'malformed_token' });
+    }
+    expect(await verifyUserJwt(signJwt(claims, { header: { alg: 'hs256' } }), config, NOW)).toEqual({
+      ok: false,
+      failure: 'unsupported_algorithm',
+    });
+    expect(await verifyUserJwt(signJwt(claims, { header: { typ: 'jwt' } }), config, NOW)).toMatchObject({ ok: true });
   });
 
   it('checks the claims only after the signature: a forged token is bad_signature whatever it claims', async () => {

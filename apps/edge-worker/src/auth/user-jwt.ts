@@ -1,5 +1,3 @@
-import { verify } from 'hono/utils/jwt/jwt';
-import { JwtAlgorithmMismatch, JwtHeaderInvalid, JwtTokenSignatureMismatched } from 'hono/utils/jwt/types';
 import type { UserJwtConfig } from '../config/user-jwt-config.js';
 
 /** Why a JWT was refused. Stable codes, safe to return to the caller. */
@@ -20,7 +18,7 @@ export interface UserJwtClaims {
   /** `sub`: the end user's id (the Tencent identifier, the AICC userId). */
   readonly subject: string;
   /** `exp`, Unix seconds. */
-  readonly expiresAt: number;
+  readonly expiresAtSeconds: number;
 }
 
 /** The outcome of {@link verifyUserJwt}. */
@@ -38,10 +36,7 @@ const isNumericDate = (value: unknown): value is number => typeof value === 'num
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
-/**
- * The HMAC key of a secret, imported once per isolate (the last few are kept, for rotations). Hono's `verify` gets
- * the `CryptoKey`, not the text: given text, it reads a secret containing `PUBLIC` or `PRIVATE` as a PEM key.
- */
+/** The HMAC-SHA256 key of a secret, imported once per isolate (the last few are kept, for rotations). */
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (key === undefined) {
@@ -52,39 +47,54 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-/**
- * The failure code of an error of hono's `verify`. Its messages quote the token, so only the error's class is
- * read: they never reach an answer or a log.
- */
-function failureOf(error: unknown): UserJwtFailure {
-  if (error instanceof JwtTokenSignatureMismatched) return 'bad_signature';
-  // A header naming another algorithm, `none`, a `crit` extension or a `typ` other than JWT.
-  if (error instanceof JwtAlgorithmMismatch || error instanceof JwtHeaderInvalid) return 'unsupported_algorithm';
-  return 'malformed_token';
+/** The bytes of a base64url segment (the form was checked by {@link COMPACT_JWT}; a stray length fails `atob`). */
+function base64UrlBytes(segment: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+/** A segment as a JSON object, or `undefined` (not UTF-8, not JSON, not an object). */
+function jsonObject(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64UrlBytes(segment)));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Verifies an end-user JWT (RFC 7519) signed with HS256 and `USER_JWT_SECRET`. Hono's `verify` (WebCrypto, the
- * comparison constant-time inside `crypto.subtle.verify`) checks the form, the header — `alg` must be `HS256`,
- * never `none` nor another algorithm named by the token; no `crit` — and the signature. The claims are then checked
- * here, against the worker's clock and only once the signature holds: `exp` present and in the future, `nbf`
- * honoured, `sub` a non-empty string, `iss` and `aud` when configured. No leeway.
+ * Verifies an end-user JWT (RFC 7519) signed with HS256 and `USER_JWT_SECRET`: the compact form, the header — `alg`
+ * must be `HS256`, never `none` nor another algorithm named by the token; no `crit`; `typ`, if any, `JWT` — and the
+ * signature (WebCrypto HMAC, compared in constant time by `crypto.subtle.verify`). The claims are then checked against
+ * the worker's clock, only once the signature holds: `exp` present and in the future, `nbf` honoured, `sub` a
+ * non-empty string, `iss` and `aud` when configured. No leeway. Written here rather than with `hono/utils/jwt`:
+ * these few lines are what the worker needs of it, and the rest of it cost about 2 KB of the worker's 45 KB budget.
  */
 export async function verifyUserJwt(token: string | undefined, config: UserJwtConfig, nowMilliseconds: number): Promise<UserJwtResult> {
   const fail = (failure: UserJwtFailure): UserJwtResult => ({ ok: false, failure });
   if (token === undefined || token === '') return fail('missing_token');
   if (token.length > MAX_JWT_LENGTH || !COMPACT_JWT.test(token)) return fail('malformed_token');
-  let payload: unknown;
-  try {
-    // Time claims are checked below with the worker's clock (hono's would read Date.now and ignore a missing exp).
-    payload = await verify(token, await hmacKey(config.secret), { alg: 'HS256', exp: false, nbf: false, iat: false });
-  } catch (error) {
-    return fail(failureOf(error));
+  const [headerSegment, payloadSegment, signatureSegment] = token.split('.') as [string, string, string];
+  const header = jsonObject(headerSegment);
+  const payload = jsonObject(payloadSegment);
+  if (header === undefined || payload === undefined) return fail('malformed_token');
+  // Only the configured algorithm: never `none` nor one the token names; no `crit` extension; `typ`, if any, JWT.
+  if (header['alg'] !== 'HS256' || 'crit' in header || (header['typ'] !== undefined && String(header['typ']).toUpperCase() !== 'JWT')) {
+    return fail('unsupported_algorithm');
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return fail('malformed_token');
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = base64UrlBytes(signatureSegment);
+  } catch {
+    return fail('malformed_token');
+  }
+  // crypto.subtle.verify compares in constant time.
+  const signed = new TextEncoder().encode(`${headerSegment}.${payloadSegment}`);
+  if (!(await crypto.subtle.verify('HMAC', await hmacKey(config.secret), signature, signed))) return fail('bad_signature');
 
   const now = nowMilliseconds / 1000;
-  const { sub, exp, nbf, iss, aud } = payload as Record<string, unknown>;
+  const { sub, exp, nbf, iss, aud } = payload;
   if (!isNumericDate(exp)) return fail('missing_expiry');
   if (now >= exp) return fail('expired');
   if (nbf !== undefined && (!isNumericDate(nbf) || now < nbf)) return fail('not_yet_valid');
@@ -93,5 +103,5 @@ export async function verifyUserJwt(token: string | undefined, config: UserJwtCo
   if (config.audience !== undefined && !(aud === config.audience || (Array.isArray(aud) && aud.includes(config.audience)))) {
     return fail('wrong_audience');
   }
-  return { ok: true, claims: { subject: sub, expiresAt: exp } };
+  return { ok: true, claims: { subject: sub, expiresAtSeconds: exp } };
 }
