@@ -94,7 +94,7 @@ export async function startBrowserChat({ port = 0, userId = 'visitor-1', userNam
             userId,
             userName,
             jwt: signJwt(userId, jwtSecret, nowSeconds),
-            expiresAt: (nowSeconds + JWT_LIFETIME_SECONDS) * 1000,
+            expiresAtMs: (nowSeconds + JWT_LIFETIME_SECONDS) * 1000,
           }),
         );
         return;

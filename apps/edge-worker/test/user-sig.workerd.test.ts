@@ -41,12 +41,12 @@ describe('minting', () => {
     const response = await mint(bearer('viewer-42'));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const answer = (await response.json()) as { userSig: string; expiresAt: number; sdkAppId: number; userId: string };
+    const answer = (await response.json()) as { userSig: string; expiresAtMs: number; sdkAppId: number; userId: string };
     expect(answer).toMatchObject({ sdkAppId: SDK_APP_ID, userId: 'viewer-42' });
     const document = verifyUserSig(answer.userSig, { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: 'viewer-42' });
     expect(document.expire).toBe(3600);
     expect(document.time).toBeGreaterThanOrEqual(before - 1);
-    expect(answer.expiresAt).toBe(document.expiresAt * 1000);
+    expect(answer.expiresAtMs).toBe(document.expiresAtSeconds * 1000);
     expect(() => verifyUserSig(answer.userSig, { sdkAppId: SDK_APP_ID, secretKey: 'another-secret', identifier: 'viewer-42' })).toThrow();
   });
 

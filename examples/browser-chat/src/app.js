@@ -36,7 +36,7 @@ function render(who, sender, text) {
  */
 let login;
 async function currentLogin() {
-  if (login === undefined || login.expiresAt - Date.now() < 60_000) {
+  if (login === undefined || login.expiresAtMs - Date.now() < 60_000) {
     const response = await fetch('./demo/login', { method: 'POST' });
     if (!response.ok) throw new Error(`login failed: HTTP ${response.status}`);
     login = await response.json();

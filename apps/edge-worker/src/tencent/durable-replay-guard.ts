@@ -40,9 +40,9 @@ export class DurableReplayGuard implements ReplayGuard {
     }
   }
 
-  async settle(key: string, answer: RememberedAnswer, expiresAt: number): Promise<void> {
-    await this.#send({ op: 'settle', key, answer, expiresAt });
-    await this.#memory.settle(key, answer, expiresAt);
+  async settle(key: string, answer: RememberedAnswer, expiresAtSeconds: number): Promise<void> {
+    await this.#send({ op: 'settle', key, answer, expiresAtSeconds });
+    await this.#memory.settle(key, answer, expiresAtSeconds);
   }
 
   async release(key: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { RememberedAnswer, ReplayDecision, ReplayGuard } from './replay-gua
 export const DEFAULT_REPLAY_GUARD_CAPACITY = 50_000;
 
 interface Entry {
-  readonly expiresAt: number;
+  readonly expiresAtSeconds: number;
   /** `undefined` while claimed. */
   readonly answer: RememberedAnswer | undefined;
 }
@@ -33,14 +33,14 @@ export class MemoryReplayGuard implements ReplayGuard {
   async decide(key: string, claimExpiresAt: number, nowSeconds: number): Promise<ReplayDecision> {
     this.#prune(nowSeconds);
     const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.expiresAt >= nowSeconds)
+    if (entry !== undefined && entry.expiresAtSeconds >= nowSeconds)
       return entry.answer === undefined ? IN_PROGRESS : { state: 'answered', answer: entry.answer };
-    this.#put(key, { expiresAt: claimExpiresAt, answer: undefined });
+    this.#put(key, { expiresAtSeconds: claimExpiresAt, answer: undefined });
     return CLAIMED;
   }
 
-  async settle(key: string, answer: RememberedAnswer, expiresAt: number): Promise<void> {
-    this.#put(key, { expiresAt, answer });
+  async settle(key: string, answer: RememberedAnswer, expiresAtSeconds: number): Promise<void> {
+    this.#put(key, { expiresAtSeconds, answer });
   }
 
   async release(key: string): Promise<void> {
@@ -57,7 +57,7 @@ export class MemoryReplayGuard implements ReplayGuard {
   /** Drops expired entries from the oldest end; stops at the first live one (amortised O(1) per call). */
   #prune(nowSeconds: number): void {
     for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt >= nowSeconds) return;
+      if (entry.expiresAtSeconds >= nowSeconds) return;
       this.#entries.delete(key);
     }
   }

@@ -3,15 +3,15 @@ import type { RememberedAnswer, ReplayDecision } from './replay-guard.js';
 /** One step asked of a {@link ReplayGuardObject}: a `ReplayGuard` method and its arguments, as JSON. */
 export type ReplayGuardCommand =
   | { readonly op: 'decide'; readonly key: string; readonly claimExpiresAt: number; readonly nowSeconds: number }
-  | { readonly op: 'settle'; readonly key: string; readonly answer: RememberedAnswer; readonly expiresAt: number }
+  | { readonly op: 'settle'; readonly key: string; readonly answer: RememberedAnswer; readonly expiresAtSeconds: number }
   | { readonly op: 'release'; readonly key: string };
 
 /** How often a {@link ReplayGuardObject} with entries wakes to delete the expired ones, in ms. */
 export const REPLAY_GUARD_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 
-/** A key as stored: claimed (no `answer`) or answered, until `expiresAt` (Unix seconds). */
+/** A key as stored: claimed (no `answer`) or answered, until `expiresAtSeconds` (Unix seconds). */
 interface StoredEntry {
-  readonly expiresAt: number;
+  readonly expiresAtSeconds: number;
   readonly answer?: RememberedAnswer;
 }
 
@@ -49,13 +49,13 @@ export class ReplayGuardObject {
     const entry = await storage.get<StoredEntry>(command.key);
     let decision: ReplayDecision | undefined;
     if (command.op === 'decide') {
-      if (entry !== undefined && entry.expiresAt >= command.nowSeconds)
+      if (entry !== undefined && entry.expiresAtSeconds >= command.nowSeconds)
         decision = entry.answer === undefined ? { state: 'in_progress' } : { state: 'answered', answer: entry.answer };
       else {
-        await this.#put(command.key, { expiresAt: command.claimExpiresAt });
+        await this.#put(command.key, { expiresAtSeconds: command.claimExpiresAt });
         decision = { state: 'claimed' };
       }
-    } else if (command.op === 'settle') await this.#put(command.key, { expiresAt: command.expiresAt, answer: command.answer });
+    } else if (command.op === 'settle') await this.#put(command.key, { expiresAtSeconds: command.expiresAtSeconds, answer: command.answer });
     else if (entry !== undefined && entry.answer === undefined) await storage.delete([command.key]);
     return Response.json(decision ?? {});
   }
@@ -64,7 +64,7 @@ export class ReplayGuardObject {
   async alarm(): Promise<void> {
     const nowSeconds = Date.now() / 1000;
     const entries = await this.#storage.list<StoredEntry>();
-    const expired = [...entries].filter(([, entry]) => entry.expiresAt < nowSeconds).map(([key]) => key);
+    const expired = [...entries].filter(([, entry]) => entry.expiresAtSeconds < nowSeconds).map(([key]) => key);
     // The storage deletes at most 128 keys per call.
     for (let start = 0; start < expired.length; start += 128) await this.#storage.delete(expired.slice(start, start + 128));
     this.#alarmScheduled = entries.size > expired.length;

@@ -29,8 +29,8 @@ export interface ReplayGuard {
    * released by itself if the caller never settles it — an isolate that died), `in_progress`, or `answered`.
    */
   decide(key: string, claimExpiresAt: number, nowSeconds: number): Promise<ReplayDecision>;
-  /** Records the final answer of a claimed key, kept until `expiresAt`. */
-  settle(key: string, answer: RememberedAnswer, expiresAt: number): Promise<void>;
+  /** Records the final answer of a claimed key, kept until `expiresAtSeconds`. */
+  settle(key: string, answer: RememberedAnswer, expiresAtSeconds: number): Promise<void>;
   /** Releases a claimed key (its processing failed; a redelivery is processed afresh). An answered key stays answered. */
   release(key: string): Promise<void>;
 }

@@ -11,7 +11,7 @@ export interface UserSigAnswer {
   /** The UserSig for `userId`, for the Chat / TUILiveKit SDK login. */
   readonly userSig: string;
   /** When the UserSig stops being valid, ms since the epoch. */
-  readonly expiresAt: number;
+  readonly expiresAtMs: number;
   readonly sdkAppId: number;
   /** The JWT's `sub`, which the UserSig was minted for. */
   readonly userId: string;
@@ -53,7 +53,7 @@ export function handleUserSig(user: UserJwtClaims, config: UserSigConfig, now: C
   }
   const answer: UserSigAnswer = {
     userSig,
-    expiresAt: (Math.floor(nowMilliseconds / 1000) + config.expireSeconds) * 1000,
+    expiresAtMs: (Math.floor(nowMilliseconds / 1000) + config.expireSeconds) * 1000,
     sdkAppId: config.sdkAppId,
     userId,
   };
