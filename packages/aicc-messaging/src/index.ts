@@ -134,3 +134,16 @@ export {
   UPLINK_SOURCE_TYPE,
   UPLOAD_FILE_TYPES,
 } from './messages/enumerations.js';
+
+// errors of @tokenwire/core this package throws, re-exported (the same classes: `isInstance` agrees whichever package
+// they are imported from)
+export {
+  HttpStatusError,
+  MalformedResponseError,
+  NetworkError,
+  RequestAbortedError,
+  ResponseTooLargeError,
+  TimeoutError,
+  TokenwireError,
+  ValidationError,
+} from '@tokenwire/core';

@@ -34,3 +34,6 @@ export type { RoutePattern, RoutePredicate } from './faults/route-pattern.js';
 // The emulated services: everything their folders export publicly.
 export * from './tencent/index.js';
 export * from './aicc/index.js';
+
+// The error of @tokenwire/core the emulator throws for bad options, re-exported (the same class).
+export { ValidationError } from '@tokenwire/core';
