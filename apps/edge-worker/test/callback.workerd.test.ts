@@ -79,6 +79,17 @@ describe('accepted callbacks', () => {
     expect(Math.abs((message['receivedAt'] as number) - Date.now())).toBeLessThan(5000);
   });
 
+  it("takes the emulator's callbacks through miniflare's own dispatchFetch, passed to emitCallback as it is", async () => {
+    const body = createRoomBody('room-dispatch-fetch');
+    const before = worker.queued.length;
+    const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, {
+      fetch: (url, init) => worker.mf.dispatchFetch(url, init),
+    });
+    expect(result).toMatchObject({ delivered: true, accepted: true, status: 200, body: OK });
+    await waitFor(() => worker.queued.length > before);
+    expect(worker.queued.at(-1)).toMatchObject({ id: eventIdOf(body), rawBody: body });
+  });
+
   it('accepts different callbacks signed in the same second (same Sign), and queues each', async () => {
     const requestTime = Math.floor(Date.now() / 1000);
     const before = worker.queued.length;
