@@ -55,7 +55,8 @@ export class ReplayGuardObject {
         await this.#put(command.key, { expiresAtSeconds: command.claimExpiresAt });
         decision = { state: 'claimed' };
       }
-    } else if (command.op === 'settle') await this.#put(command.key, { expiresAtSeconds: command.expiresAtSeconds, answer: command.answer });
+    } else if (command.op === 'settle')
+      await this.#put(command.key, { expiresAtSeconds: command.expiresAtSeconds, answer: command.answer });
     else if (entry !== undefined && entry.answer === undefined) await storage.delete([command.key]);
     return Response.json(decision ?? {});
   }
