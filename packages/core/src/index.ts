@@ -53,17 +53,17 @@ export { TencentEnvelopeSchema, envelopeWithResponse } from './envelope/envelope
 export { assertEnvelopeSuccess, parseEnvelope, parseEnvelopeResponse } from './envelope/parse-envelope.js';
 
 // -- usersig exports --
-export type { UserSigDocument } from './usersig/user-sig-document.js';
-export type { GenUserSigOptions } from './usersig/gen-user-sig.js';
-export { genUserSig } from './usersig/gen-user-sig.js';
-export { decodeUserSig } from './usersig/decode-user-sig.js';
-export type { VerifyUserSigOptions } from './usersig/verify-user-sig.js';
-export { verifyUserSig } from './usersig/verify-user-sig.js';
-export type { GenPrivateMapKeyOptions } from './usersig/gen-private-map-key.js';
-export { genPrivateMapKey } from './usersig/gen-private-map-key.js';
-export type { PrivilegeName } from './usersig/private-map-key-privilege.js';
-export { PRIVILEGE } from './usersig/private-map-key-privilege.js';
-import { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_LENGTH } from './usersig/user-sig-limits.js';
+export type { UserSigDocument } from './user-sig/user-sig-document.js';
+export type { GenUserSigOptions } from './user-sig/gen-user-sig.js';
+export { genUserSig } from './user-sig/gen-user-sig.js';
+export { decodeUserSig } from './user-sig/decode-user-sig.js';
+export type { VerifyUserSigOptions } from './user-sig/verify-user-sig.js';
+export { verifyUserSig } from './user-sig/verify-user-sig.js';
+export type { GenPrivateMapKeyOptions } from './user-sig/gen-private-map-key.js';
+export { genPrivateMapKey } from './user-sig/gen-private-map-key.js';
+export type { PrivilegeName } from './user-sig/private-map-key-privilege.js';
+export { PRIVILEGE } from './user-sig/private-map-key-privilege.js';
+import { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_LENGTH } from './user-sig/user-sig-limits.js';
 export { DEFAULT_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_EXPIRE_SECONDS, MAX_USER_SIG_LENGTH };
 /** @deprecated Renamed {@link DEFAULT_USER_SIG_EXPIRE_SECONDS} (one spelling, `USER_SIG`); this name goes in the next minor release. */
 export const DEFAULT_USERSIG_EXPIRE_SECONDS: typeof DEFAULT_USER_SIG_EXPIRE_SECONDS =

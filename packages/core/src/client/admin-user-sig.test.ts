@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserSig } from '../usersig/decode-user-sig.js';
-import { verifyUserSig } from '../usersig/verify-user-sig.js';
+import { decodeUserSig } from '../user-sig/decode-user-sig.js';
+import { verifyUserSig } from '../user-sig/verify-user-sig.js';
 import { createFixedUserSigSource, createSigningUserSigSource, DEFAULT_ADMIN_USER_SIG_EXPIRE_SECONDS } from './admin-user-sig.js';
 
 const SDK_APP_ID = 1400000001;

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { Clock } from '../clock.js';
-import { encodeUserSig } from '../usersig/encode-user-sig.js';
-import { ClockSecondsSchema } from '../usersig/user-sig-field-schemas.js';
+import { encodeUserSig } from '../user-sig/encode-user-sig.js';
+import { ClockSecondsSchema } from '../user-sig/user-sig-field-schemas.js';
 import { optionsObject } from '../validation/option-schemas.js';
 import { parseInput } from '../validation/parse-input.js';
 

@@ -4,7 +4,7 @@ import { isRegion, regionNames, type Region } from '../endpoint/regions.js';
 import { BaseUrlSchema } from '../endpoint/base-url-schema.js';
 import { resolveBaseUrl } from '../endpoint/resolve-base-url.js';
 import * as v from 'valibot';
-import { expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from '../usersig/user-sig-field-schemas.js';
+import { expireSecondsSchema, IdentifierSchema, SdkAppIdSchema, SecretKeySchema } from '../user-sig/user-sig-field-schemas.js';
 import {
   describeType,
   expected,

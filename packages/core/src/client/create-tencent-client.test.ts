@@ -10,7 +10,7 @@ import {
   TimeoutError,
 } from '../errors/transport-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { verifyUserSig } from '../usersig/verify-user-sig.js';
+import { verifyUserSig } from '../user-sig/verify-user-sig.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, type TencentClientOptions } from './client-options.js';
 import { createTencentClient, type TencentClient } from './create-tencent-client.js';
 import type { TencentRequestEvent, TencentResponseEvent, TencentRetryEvent } from './hooks.js';
