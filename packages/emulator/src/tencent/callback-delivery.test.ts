@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CallbackDeliveryAttempt, CallbackFetch } from './callback-delivery.js';
 import type { TencentEnvelopeBody } from './envelope-response.js';
 import { createTencentService, type TencentServiceOptions } from './tencent-service.js';
+import { createManualClock } from '../../../../tests/support/manual-clock.js';
 
 const SDK_APP_ID = 1400000000;
 const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
@@ -43,13 +44,7 @@ async function setup(
   config: { url?: string; commands?: string[]; token?: { Token: string; IsTokenEnable: boolean } } | undefined,
   overrides: Partial<TencentServiceOptions> = {},
 ) {
-  let time = START;
-  const clock = {
-    now: () => time,
-    advance(milliseconds: number) {
-      time += milliseconds;
-    },
-  };
+  const clock = createManualClock(START);
   const service = createTencentService({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], ...overrides }, { now: clock.now });
   const usersig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: ADMIN, now: clock.now });
   const call = async (command: string, body: unknown) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TencentEnvelopeBody } from './envelope-response.js';
 import { REQUEST_ID_PATTERN } from './request-id.js';
 import { createTencentService, type TencentServiceOptions } from './tencent-service.js';
+import { createManualClock } from '../../../../tests/support/manual-clock.js';
 
 const SDK_APP_ID = 1400000000;
 const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
@@ -10,16 +11,14 @@ const ADMIN = 'administrator';
 const START = Date.UTC(2025, 0, 1);
 
 function setup(overrides: Partial<TencentServiceOptions> = {}) {
-  let time = START;
-  const now = () => time;
+  const clock = createManualClock(START);
+  const { now } = clock;
   const service = createTencentService({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], ...overrides }, { now });
   const adminSig = genUserSig({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, identifier: ADMIN, now });
   return {
     service,
     adminSig,
-    advance(milliseconds: number) {
-      time += milliseconds;
-    },
+    advance: clock.advance,
     /** Builds a call; `query` entries replace the defaults, `undefined` removes one. */
     request(path: string, options: { query?: Record<string, string | undefined>; body?: string | null; method?: string } = {}) {
       const query: Record<string, string | undefined> = {
