@@ -22,6 +22,8 @@ export type {
   RetryNotice,
 } from './engine/request-engine.js';
 export { createRequestEngine } from './engine/request-engine.js';
+export type { OutboundEngineOptions } from './engine/outbound-engine.js';
+export { outboundEngine } from './engine/outbound-engine.js';
 export { untilAborted } from './engine/until-aborted.js';
 export type { Sleep } from './engine/sleep.js';
 export { MAX_TIMER_DELAY_MS, sleep } from './engine/sleep.js';

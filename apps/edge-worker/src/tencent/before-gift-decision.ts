@@ -1,9 +1,8 @@
 import { MalformedResponseError, TimeoutError } from '@tokenwire/core';
-import { limitResponseSize, NO_RETRY_POLICY, randomUint32, type EngineAnswer } from '@tokenwire/core/internal';
+import { type EngineAnswer, limitResponseSize, NO_RETRY_POLICY, outboundEngine, randomUint32 } from '@tokenwire/core/internal';
 import type { CallbackConfig } from '../config/callback-config.js';
 import type { OutboundFetch } from '../env.js';
 import { describeOutboundFailure } from '../http/outbound-failure.js';
-import { outboundEngine } from '../http/outbound-engine.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
 import type { RememberedAnswer } from './replay-guard.js';
 

@@ -1,8 +1,7 @@
 import { HttpStatusError, TokenwireError, type RandomUint32Source, type RetryPolicy } from '@tokenwire/core';
-import { classifyFailure, limitResponseSize, randomUint32 } from '@tokenwire/core/internal';
+import { classifyFailure, limitResponseSize, outboundEngine, randomUint32 } from '@tokenwire/core/internal';
 import type { OutboundFetch } from '../env.js';
 import { describeOutboundFailure } from '../http/outbound-failure.js';
-import { outboundEngine } from '../http/outbound-engine.js';
 import type { CallbackEventMessage } from './callback-event-message.js';
 
 /** Per-attempt deadline of a forward, in ms (headers and body). */

@@ -1,10 +1,9 @@
 import { HttpStatusError, MalformedResponseError, TimeoutError } from '@tokenwire/core';
-import { NO_RETRY_POLICY, randomUint32, untilAborted } from '@tokenwire/core/internal';
+import { NO_RETRY_POLICY, outboundEngine, randomUint32, untilAborted } from '@tokenwire/core/internal';
 import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
 import type { AccessTokenSource } from './access-token-source.js';
 import { errorResponse } from './gateway-error-response.js';
 import type { AiccGatewayLogEntry } from './gateway-log-entry.js';
-import { outboundEngine } from './outbound-engine.js';
 
 /** Deadline of a relayed `poll`, in ms (AICC's whole answer): well above AICC's 5 s hold, below the client's 20 s. */
 export const POLL_RELAY_TIMEOUT_MS = 15_000;

@@ -1,7 +1,10 @@
-import { createRequestEngine, type RequestEngine } from '@tokenwire/core/internal';
-import type { OutboundFetch } from '../env.js';
+import { createRequestEngine, type RequestEngine } from './request-engine.js';
 
-/** What a caller of {@link outboundEngine} may change about the attempts. */
+/**
+ * What a caller of {@link outboundEngine} may change about the attempts.
+ *
+ * @internal
+ */
 export interface OutboundEngineOptions {
   /**
    * The body to send instead of the call's text (core's engine takes only text): the engine gets a placeholder and
@@ -17,10 +20,14 @@ export interface OutboundEngineOptions {
 }
 
 /**
- * core's request engine (ky: attempts, retries with backoff and `Retry-After`, per-attempt timeouts over the headers
- * and the whole body, refused redirects, response size limits) sending through the worker's outbound `fetch`.
+ * The request engine (ky: attempts, retries with backoff and `Retry-After`, per-attempt timeouts over the headers
+ * and the whole body, refused redirects, response size limits) sending through a server's outbound `fetch` — a
+ * function of a `Request`, as a worker's service binding or a test's fake is: the edge worker's forwards and
+ * decisions, and the AICC gateway's relay.
+ *
+ * @internal
  */
-export function outboundEngine(fetch: OutboundFetch, options: OutboundEngineOptions = {}): RequestEngine {
+export function outboundEngine(fetch: (request: Request) => Promise<Response>, options: OutboundEngineOptions = {}): RequestEngine {
   const { bodyStream, readAnswer } = options;
   return createRequestEngine({
     fetch: async (input, init) => {
