@@ -22,16 +22,13 @@
 //
 // Usage: node bench/load.mjs   (prints a table, then one `RESULT {json}` line for scripts/bench.mjs)
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-messaging';
 import { signCallback } from '@tokenwire/core';
 import { createEmulator } from '@tokenwire/emulator';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
-import { assertBuilt } from '../../../scripts/assert-built.mjs';
+import { builtBundle, cpuNanoseconds, workerdPid } from './workerd-process.mjs';
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const knob = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
@@ -64,41 +61,6 @@ function userJwt(subject) {
 /** A miniflare or Node response as a Node `Response` (the gateway client and the emulator speak Node's). */
 const nodeResponse = async (response, Type = Response) =>
   new Type(response.status === 204 ? null : await response.arrayBuffer(), { status: response.status, headers: [...response.headers] });
-
-function builtBundle() {
-  const bundle = join(appDir, 'dist', 'worker.js');
-  assertBuilt({ name: '@tokenwire/edge-worker', outputs: [bundle], inputs: [join(appDir, 'src'), join(appDir, 'tsup.config.ts')] });
-  return bundle;
-}
-
-/** The pid of the workerd process miniflare started (a child of this process). */
-function workerdPid() {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (comm === 'workerd' && ppid === process.pid) return Number(name);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  throw new Error('workerd process not found (this benchmark needs Linux /proc)');
-}
-
-/** Nanoseconds all threads of `pid` have spent on a CPU. */
-function cpuNanoseconds(pid) {
-  let total = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return total;
-}
 
 /** Resident memory of `pid`, in MB. */
 function residentMb(pid) {

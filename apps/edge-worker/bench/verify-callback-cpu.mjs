@@ -19,14 +19,10 @@
 //
 // Usage: node bench/verify-callback-cpu.mjs [--check]   (BENCH_REQUESTS per scenario, default 2000; --check exits 1
 // when the net p50 of before-gift is not under 1 ms)
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { signCallback } from '@tokenwire/core';
 import { Miniflare } from 'miniflare';
-import { assertBuilt } from '../../../scripts/assert-built.mjs';
+import { builtBundle, cpuNanoseconds, workerdPid } from './workerd-process.mjs';
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const warmup = Math.min(500, requests);
 const check = process.argv.includes('--check');
@@ -34,42 +30,6 @@ const BUDGET_MS = 1;
 
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** The built bundle (`pnpm bench` builds it first through turbo). */
-function builtBundle() {
-  const bundle = join(appDir, 'dist', 'worker.js');
-  assertBuilt({ name: '@tokenwire/edge-worker', outputs: [bundle], inputs: [join(appDir, 'src'), join(appDir, 'tsup.config.ts')] });
-  return bundle;
-}
-
-/** The pid of the workerd process miniflare started (a child of this process). */
-function workerdPid() {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (comm === 'workerd' && ppid === process.pid) return Number(name);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  throw new Error('workerd process not found (this benchmark needs Linux /proc)');
-}
-
-/** Nanoseconds all threads of `pid` have spent on a CPU. */
-function cpuNanoseconds(pid) {
-  let total = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return total;
-}
 
 function callbackUrl(command) {
   const requestTime = Math.floor(Date.now() / 1000);
