@@ -29,6 +29,8 @@ const envelopeEntries: TencentEnvelopeEntries = /* @__PURE__ */ (() => ({
  * The response envelope of every Tencent REST call: `ActionStatus` (`OK`/`FAIL`), `ErrorCode` (`0` on
  * success), `ErrorInfo` (defaults to `''`) and `RequestId` (quote it to Tencent support). It is a loose object:
  * classic IM APIs put their payload fields next to the envelope fields, and those pass through untouched.
+ * Exported as a schema (the rest of tokenwire exports types) because users compose it: to read the answers of
+ * calls made without the client, or to extend it for an API tokenwire does not wrap.
  *
  * @example
  * ```ts
@@ -45,7 +47,7 @@ export type TencentEnvelope = v.InferOutput<typeof TencentEnvelopeSchema>;
 /**
  * Builds an envelope schema whose payload is nested under `Response`, as the LiveKit `get_*` commands
  * (`get_callback`, `get_callback_token`) answer. `Response` is required and validated by `responseSchema`;
- * other extra fields still pass through.
+ * other extra fields still pass through. Exported for users who compose their own command's answer schema.
  *
  * @example
  * ```ts
