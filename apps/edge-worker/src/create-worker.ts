@@ -78,7 +78,6 @@ export function createWorker(dependencies: WorkerDependencies = {}): EdgeWorker 
   const app = new Hono<WorkerHonoEnv>();
   app.use(async (c, next) => {
     c.set('config', workerConfig(c.env));
-    c.set('clientSignal', c.req.raw.signal);
     await next();
   });
   app.notFound(() => errorResponse(404, 'not_found', 'No such route'));

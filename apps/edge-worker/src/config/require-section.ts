@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
 
 /** The configuration sections a route can require. */
-export type RouteSection = 'callback' | 'userSig' | 'aicc' | 'cors';
+export type RouteSection = 'callback' | 'userSig';
 
 /**
  * Middleware: the route's configuration section must be complete, or the request is answered by `misconfigured`

@@ -6,17 +6,10 @@ export type WorkerErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'invalid_identifier'
-  | 'invalid_body'
   | 'not_found'
   | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'request_timeout'
-  | 'too_many_uploads'
-  | 'gateway_busy'
   | 'origin_not_allowed'
   | 'misconfigured'
-  | 'upstream_unavailable'
-  | 'upstream_timeout'
   | 'internal_error';
 
 /**
