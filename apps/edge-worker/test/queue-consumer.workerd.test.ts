@@ -82,9 +82,8 @@ afterAll(async () => {
   await mf?.dispose();
 });
 
-/** A callback to the worker, which queues it (EVENTS is bound): returns the event id. */
-async function emit(roomId: string): Promise<string> {
-  const body = createRoomBody(roomId);
+/** A callback with `body` to the worker, which queues it (EVENTS is bound): returns the event id. */
+async function emit(body: string): Promise<string> {
   const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, {
     fetch: async (input, init) => {
       const request = new Request(input, init);
@@ -104,15 +103,16 @@ const attemptsOf = (id: string) => forwards.filter((entry) => entry.id === id);
 
 describe('the EVENTS queue consumer', () => {
   it('delivers a queued event to FORWARD_URL with its id and FORWARD_AUTHORIZATION', async () => {
-    const id = await emit('room-consumer-1');
+    const id = await emit(createRoomBody('room-consumer-1'));
     await waitFor(() => attemptsOf(id).length === 1, 10_000);
     expect(attemptsOf(id)[0]).toMatchObject({ status: 202, authorization: FORWARD_AUTHORIZATION });
   });
 
   it('retries a failed delivery after a backoff (message.retry with delaySeconds), then succeeds', async () => {
+    // One body for the id and the callback: its EventTime is the time it was made.
     const body = createRoomBody('room-consumer-retried');
     failFirst.set(eventIdOf(body), 1);
-    const id = await emit('room-consumer-retried');
+    const id = await emit(body);
     await waitFor(() => attemptsOf(id).length === 2, 15_000);
     const [first, second] = attemptsOf(id);
     expect([first!.status, second!.status]).toEqual([503, 202]);
@@ -128,7 +128,7 @@ describe('the EVENTS queue consumer', () => {
     const body = createRoomBody('room-consumer-dead');
     const id = eventIdOf(body);
     failFirst.set(id, Number.POSITIVE_INFINITY);
-    expect(await emit('room-consumer-dead')).toBe(id);
+    expect(await emit(body)).toBe(id);
     await waitFor(() => deadLetters.some((letter) => letter.id === id), 30_000);
     expect(attemptsOf(id).map((attempt) => attempt.status)).toEqual(Array(MAX_RETRIES + 1).fill(503));
     expect(deadLetters.find((letter) => letter.id === id)).toMatchObject({ id, rawBody: body, command: 'Live.CallbackAfterCreateRoom' });
