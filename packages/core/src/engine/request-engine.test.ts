@@ -615,6 +615,29 @@ describe('createRequestEngine: ky owns attempts, retries, backoff, Retry-After a
       ['https://api.test/retry?attempt=2', '2', '{"Token":"in-the-body"}', 'manual'],
     ]);
   });
+  it('waits for an inspectFailure that answers asynchronously before repeating the call', async () => {
+    const { fetch, sent } = server(json({ reason: 'token expired' }, 403), json({ ok: true }));
+    let repair: (() => void) | undefined;
+    const repaired = new Promise<void>((resolve) => {
+      repair = resolve;
+    });
+    let sentBeforeRepair = -1;
+    const inspectFailure: EngineCall['inspectFailure'] = async (_answer, error) => {
+      await Promise.resolve();
+      setTimeout(() => {
+        sentBeforeRepair = sent.length;
+        repair?.();
+      }, 0);
+      await repaired;
+      return { error, retry: 'immediate' };
+    };
+    const answer = await run(
+      createRequestEngine({ fetch }).send(call({ retry: policy({ limit: 0 }), immediateRetries: 1, readErrorBody: true, inspectFailure })),
+    );
+    expect(answer.body).toEqual({ ok: true });
+    expect(sentBeforeRepair).toBe(1);
+    expect(sent).toHaveLength(2);
+  });
   it('lets inspectFailure judge non-2xx answers: replace the error (Retry-After still honoured), repeat at once off the limit, or end the call', async () => {
     const at: number[] = [];
     const { fetch, sent } = server(

@@ -142,9 +142,12 @@ export interface EngineCall {
    * Judges each non-2xx answer (ky's `afterResponse`; the body is there with `readErrorBody`): `undefined` keeps
    * `error`, the engine's {@link HttpStatusError}. The failure returned replaces it (a service error, the same
    * status with what the body says); `retry: 'immediate'` repeats the call at once (after the service repaired the
-   * cause: dropped a rejected token), else the failure's class decides and ky honours `Retry-After`.
+   * cause: dropped a rejected token), else the failure's class decides and ky honours `Retry-After`. It may answer
+   * asynchronously (the repair is a round trip: a shared token store); the next attempt waits for it.
    */
-  readonly inspectFailure?: ((answer: EngineAnswer, error: HttpStatusError, attempt: number) => AnswerFailure | undefined) | undefined;
+  readonly inspectFailure?:
+    | ((answer: EngineAnswer, error: HttpStatusError, attempt: number) => AnswerFailure | undefined | Promise<AnswerFailure | undefined>)
+    | undefined;
   /**
    * Whether a failure the policy would retry may be repeated for this call (default: always). A call that must not
    * run twice (sending a chat message) says no to ambiguous failures — a timeout, a dropped connection, a 5xx —
@@ -422,7 +425,7 @@ async function sendCall(instance: KyInstance, fetch: FetchFunction, shareBodies:
           } else {
             decoded = { status, headers: response.headers, body: call.readErrorBody === true ? decodeErrorBody(read) : undefined };
             const own = httpStatusError();
-            judged = call.inspectFailure?.(decoded, own, attempt) ?? { error: own };
+            judged = (await call.inspectFailure?.(decoded, own, attempt)) ?? { error: own };
             httpFailure = judged.error;
           }
           report(judged?.error, decoded?.body);
