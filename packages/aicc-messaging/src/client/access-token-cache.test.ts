@@ -1,14 +1,14 @@
 import { NetworkError, RequestAbortedError } from '@tokenwire/core';
 import { describe, expect, it } from 'vitest';
-import { createAccessTokenCache, refreshMarginMs, type AccessTokenGrant } from './access-token-cache.js';
+import { createAccessTokenCache, type FabricAccessToken, refreshMarginMs } from './access-token-cache.js';
 
 function setUp(lifetimeMs = 600_000) {
   let now = 1_000_000;
   let issued = 0;
-  const pending: { resolve: (grant: AccessTokenGrant) => void; reject: (error: unknown) => void }[] = [];
+  const pending: { resolve: (grant: FabricAccessToken) => void; reject: (error: unknown) => void }[] = [];
   const cache = createAccessTokenCache(
     () =>
-      new Promise<AccessTokenGrant>((resolve, reject) => {
+      new Promise<FabricAccessToken>((resolve, reject) => {
         pending.push({ resolve, reject });
       }),
     () => now,
@@ -53,6 +53,26 @@ describe('createAccessTokenCache', () => {
     await tick();
     t.grant();
     expect(await next).toBe('token-2');
+  });
+
+  it('hands out the grant with when it is replaced (refreshAtMs), its token not enumerable', async () => {
+    const t = setUp(120_000);
+    const pending = t.cache.getGrant();
+    await tick();
+    t.grant();
+    const grant = await pending;
+    expect(grant).toEqual({ obtainedAtMs: 1_000_000, expiresAtMs: 1_120_000, refreshAtMs: 1_108_000 });
+    expect(grant.accessToken).toBe('token-1');
+    expect(JSON.stringify(grant)).not.toContain('token-1');
+    expect(Object.isFrozen(grant)).toBe(true);
+    t.advance(107_999);
+    expect(await t.cache.getGrant()).toBe(grant);
+    t.advance(1);
+    const next = t.cache.getGrant();
+    await tick();
+    expect(t.waiting).toBe(1);
+    t.grant();
+    expect((await next).accessToken).toBe('token-2');
   });
 
   it('drops an invalidated token only when it is still the cached one', async () => {

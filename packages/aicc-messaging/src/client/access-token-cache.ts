@@ -11,7 +11,16 @@ export interface AccessTokenGrant {
   readonly obtainedAtMs: number;
   /** When API Fabric stops accepting it: `obtainedAtMs` + `Expires` seconds. */
   readonly expiresAtMs: number;
+  /**
+   * When a cache replaces it: {@link ACCESS_TOKEN_REFRESH_MARGIN_MS} before `expiresAtMs`, or a tenth of the
+   * lifetime when that is shorter. A cache holding a grant obtained elsewhere (the edge worker's isolates, from its
+   * `AiccTokenObject`) keeps it until then.
+   */
+  readonly refreshAtMs: number;
 }
+
+/** What API Fabric granted: an {@link AccessTokenGrant} before a cache has set when to replace it. */
+export type FabricAccessToken = Omit<AccessTokenGrant, 'refreshAtMs'>;
 
 /** The cached AccessToken of a direct client. */
 export interface AccessTokenCache {
@@ -20,6 +29,8 @@ export interface AccessTokenCache {
    * callers share one `tokenByAkSk` request; a caller's `signal` ends only its own wait.
    */
   get(signal?: AbortSignal): Promise<string>;
+  /** Like `get`, but the live grant itself: the token with its lifetime (its `accessToken` not enumerable). */
+  getGrant(signal?: AbortSignal): Promise<AccessTokenGrant>;
   /** Forgets `accessToken` if it is still the cached one (API Fabric rejected it), so the next `get` refreshes. */
   invalidate(accessToken: string): void;
   /**
@@ -35,10 +46,14 @@ export function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(ACCESS_TOKEN_REFRESH_MARGIN_MS, Math.floor(lifetimeMs / 10));
 }
 
-/** A frozen copy of `grant` whose `accessToken` is readable but not enumerable. */
-function concealed(grant: AccessTokenGrant): AccessTokenGrant {
-  const copy = { obtainedAtMs: grant.obtainedAtMs, expiresAtMs: grant.expiresAtMs };
-  Object.defineProperty(copy, 'accessToken', { value: grant.accessToken, enumerable: false });
+/**
+ * `granted` as a frozen {@link AccessTokenGrant} with its `refreshAtMs`, whose `accessToken` is readable but not
+ * enumerable (`JSON.stringify` and spreads leave it out).
+ */
+export function concealedGrant(granted: FabricAccessToken): AccessTokenGrant {
+  const { obtainedAtMs, expiresAtMs } = granted;
+  const copy = { obtainedAtMs, expiresAtMs, refreshAtMs: expiresAtMs - refreshMarginMs(expiresAtMs - obtainedAtMs) };
+  Object.defineProperty(copy, 'accessToken', { value: granted.accessToken, enumerable: false });
   return Object.freeze(copy) as AccessTokenGrant;
 }
 
@@ -48,17 +63,17 @@ function concealed(grant: AccessTokenGrant): AccessTokenGrant {
  *
  * @internal
  */
-export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGrant>, now: Clock, path: string): AccessTokenCache {
+export function createAccessTokenCache(fetchToken: () => Promise<FabricAccessToken>, now: Clock, path: string): AccessTokenCache {
   let grant: AccessTokenGrant | undefined;
   let refreshing: Promise<AccessTokenGrant> | undefined;
 
   const fresh = (candidate: AccessTokenGrant | undefined): candidate is AccessTokenGrant =>
-    candidate !== undefined && now() < candidate.expiresAtMs - refreshMarginMs(candidate.expiresAtMs - candidate.obtainedAtMs);
+    candidate !== undefined && now() < candidate.refreshAtMs;
 
   function refresh(): Promise<AccessTokenGrant> {
     refreshing ??= fetchToken().then(
       (received) => {
-        const next = concealed(received);
+        const next = concealedGrant(received);
         grant = next;
         refreshing = undefined;
         return next;
@@ -73,9 +88,12 @@ export function createAccessTokenCache(fetchToken: () => Promise<AccessTokenGran
 
   const cache = {
     async get(signal?: AbortSignal) {
-      if (fresh(grant)) return grant.accessToken;
+      return (await cache.getGrant(signal)).accessToken;
+    },
+    async getGrant(signal?: AbortSignal) {
+      if (fresh(grant)) return grant;
       try {
-        return (await untilAborted(refresh(), signal)).accessToken;
+        return await untilAborted(refresh(), signal);
       } catch (error) {
         // The caller's wait ended; the refresh goes on for the others.
         if (signal?.aborted)

@@ -1,7 +1,7 @@
 import type { RetryPolicy } from '@tokenwire/core';
 import * as v from 'valibot';
 import { NonEmptyCheck } from '../input/non-empty.js';
-import type { AccessTokenGrant } from './access-token-cache.js';
+import type { FabricAccessToken } from './access-token-cache.js';
 import { JSON_CONTENT_TYPE } from './ccmessaging-apis.js';
 import type { EntriesOf } from '../messages/entries-of.js';
 import { exchange } from './exchange.js';
@@ -84,7 +84,7 @@ export interface AccessTokenRequest {
  * @throws `MalformedResponseError` when the answer has no `AccessToken` or a bad `Expires`.
  * @internal
  */
-export async function requestAccessToken(request: AccessTokenRequest): Promise<AccessTokenGrant> {
+export async function requestAccessToken(request: AccessTokenRequest): Promise<FabricAccessToken> {
   const { settings, fabricTokenPath, appSecret } = request;
   const obtainedAtMs = settings.now();
   const response = await exchange({

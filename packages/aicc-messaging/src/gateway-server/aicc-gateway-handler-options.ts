@@ -1,8 +1,11 @@
-import type { Clock } from '@tokenwire/core';
-import { BaseUrlSchema, functionSchema, numberIn, optionsObject } from '@tokenwire/core/internal';
+import { functionSchema, numberIn, optionsObject } from '@tokenwire/core/internal';
 import * as v from 'valibot';
-import { PathSchema } from '../client/endpoint-url.js';
-import { MAX_ACCESS_TOKEN_TTL_SECONDS, MIN_ACCESS_TOKEN_TTL_SECONDS } from '../client/token-by-ak-sk.js';
+import type { AiccAccessTokenSource } from './aicc-access-token-source.js';
+import {
+  AiccAccessTokenSourceOptionEntries,
+  type AiccAccessTokenSourceOptions,
+  NonEmptyTextSchema,
+} from './aicc-access-token-source-options.js';
 import type { AllowedOrigins } from './gateway-cors.js';
 import type { AiccGatewayLogEntry } from './gateway-log-entry.js';
 
@@ -15,14 +18,11 @@ export interface AiccGatewayUser {
   readonly userId: string;
 }
 
-/** Options of `createAiccGatewayHandler`. */
-export interface AiccGatewayHandlerOptions {
-  /** The AICC host, e.g. `https://service.besclouds.com` (a port or path prefix is kept). */
-  readonly baseUrl: string;
-  /** The API Fabric `app_key` (secret): sent to AICC as `x-app-key`, never to a browser. */
-  readonly appKey: string;
-  /** The API Fabric `app_secret` (secret): only in the `tokenByAkSk` body. */
-  readonly appSecret: string;
+/**
+ * Options of `createAiccGatewayHandler`: the API Fabric app (as for `createAiccAccessTokenSource`; `fetch` is also
+ * the one for AICC), who may call, and the limits.
+ */
+export interface AiccGatewayHandlerOptions extends AiccAccessTokenSourceOptions {
   /**
    * Who is calling: the end user of `request` (verify its `authorization` header, a cookie, …), or `undefined` to
    * refuse it with 401 `unauthorized` (no detail). Called before any body is read. A hook that throws gives 500
@@ -36,18 +36,16 @@ export interface AiccGatewayHandlerOptions {
   readonly allowedOrigins?: readonly string[] | undefined;
   /** The web channel Configuration IDs a browser may apply a token for. Default: any. */
   readonly channels?: readonly string[] | undefined;
-  /** Path of `tokenByAkSk` on `baseUrl`. Default `/apigovernance/api/oauth/tokenByAkSk`. */
-  readonly fabricTokenPath?: string | undefined;
-  /** AccessToken lifetime asked for (`X-Token-Expire`), in seconds: 60–3600. Default 600. */
-  readonly accessTokenTtlSeconds?: number | undefined;
+  /**
+   * Where the AccessTokens come from. Default: a source of this handler's own, `createAiccAccessTokenSource` of
+   * these options (per isolate on Workers). Give one to share it between handlers, or wider (the edge worker's
+   * `AiccTokenObject`: one per app); then this handler never calls `tokenByAkSk` itself.
+   */
+  readonly accessTokens?: AiccAccessTokenSource | undefined;
   /** Uploads (`uploadFileStream`) one user may run at once: 1–64. Default 2. */
   readonly maxUploadsPerUser?: number | undefined;
   /** Uploads this handler runs at once, all users together: 1–1024. Default 8. */
   readonly maxUploads?: number | undefined;
-  /** The `fetch` for AICC and API Fabric. Default: the global `fetch`, looked up at each call. */
-  readonly fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Clock in ms since the epoch. Default `Date.now`. */
-  readonly now?: Clock | undefined;
   /** Where the operator's log lines go. Default: `console.error` of the entry as JSON. Never given a secret. */
   readonly log?: ((entry: AiccGatewayLogEntry) => void) | undefined;
 }
@@ -63,15 +61,11 @@ function originOf(entry: string): string | undefined {
   }
 }
 
-const nonEmpty = /* @__PURE__ */ (() => v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')))();
-
 /** The options, checked once when the handler is created (a `ValidationError` that quotes no value). */
 export const AiccGatewayHandlerOptionsSchema = /* @__PURE__ */ (() =>
   optionsObject(
     {
-      baseUrl: BaseUrlSchema,
-      appKey: nonEmpty,
-      appSecret: nonEmpty,
+      ...AiccAccessTokenSourceOptionEntries,
       authenticate: functionSchema<AiccGatewayHandlerOptions['authenticate']>('a function (request) => Promise<{ userId } | undefined>'),
       allowedOrigins: v.optional(
         v.pipe(
@@ -84,15 +78,17 @@ export const AiccGatewayHandlerOptionsSchema = /* @__PURE__ */ (() =>
         ),
         [],
       ),
-      channels: v.optional(v.array(nonEmpty, 'must be an array of channel ids'), []),
-      fabricTokenPath: v.optional(PathSchema),
-      accessTokenTtlSeconds: v.optional(
-        numberIn(MIN_ACCESS_TOKEN_TTL_SECONDS, MAX_ACCESS_TOKEN_TTL_SECONDS, 'must be a whole number of seconds from 60 to 3600', true),
+      channels: v.optional(v.array(NonEmptyTextSchema, 'must be an array of channel ids'), []),
+      accessTokens: v.optional(
+        v.custom<AiccAccessTokenSource>(
+          (input) =>
+            typeof (input as AiccAccessTokenSource | null)?.get === 'function' &&
+            typeof (input as AiccAccessTokenSource).invalidate === 'function',
+          'must be an AccessToken source { get, invalidate }',
+        ),
       ),
       maxUploadsPerUser: v.optional(numberIn(1, 64, 'must be a whole number from 1 to 64', true), 2),
       maxUploads: v.optional(numberIn(1, 1024, 'must be a whole number from 1 to 1024', true), 8),
-      fetch: v.optional(functionSchema<(request: Request) => Promise<Response>>()),
-      now: v.optional(functionSchema<Clock>()),
       log: v.optional(functionSchema<(entry: AiccGatewayLogEntry) => void>()),
     },
     'an object with baseUrl, appKey, appSecret and authenticate',

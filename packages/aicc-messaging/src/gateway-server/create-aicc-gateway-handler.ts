@@ -1,7 +1,7 @@
 import { systemClock } from '@tokenwire/core';
 import { parseInput } from '@tokenwire/core/internal';
 import { GATEWAY_CCMESSAGING_PREFIX, GATEWAY_MAX_BODY_BYTES, GATEWAY_TOKEN_PATH } from '../gateway/gateway-contract.js';
-import { createAccessTokenSource } from './access-token-source.js';
+import { createAiccAccessTokenSource } from './aicc-access-token-source.js';
 import { type AiccGatewayHandlerOptions, AiccGatewayHandlerOptionsSchema } from './aicc-gateway-handler-options.js';
 import { answerUnread, type BodyBounds, boundBody } from '@tokenwire/core/internal';
 import { GATEWAY_BODY_DEADLINE_MS, gatewayApiMethod, gatewayBodyBounds, handleGatewayCcmessaging } from './ccmessaging-route.js';
@@ -58,11 +58,13 @@ function routeOf(path: string): { readonly api: string; readonly methods: readon
  * `too_many_uploads` / 503 `gateway_busy`). Upstream: exactly `Authorization: Bearer <AccessToken>`, `x-app-key`,
  * `content-type` and the browser's `ccmessaging-token`; AICC's status, body, `content-type`, rotated
  * `ccmessaging-token` and `retry-after` come back, read whole within the deadline (poll 15 s, uploads 60 s, else
- * 10 s: 504 `upstream_timeout`; unreachable → 502 `upstream_unavailable`). The AccessToken is cached per handler,
- * one refresh at a time; a 403 from AICC refreshes it and replays the call once, at most once per 30 s. The
+ * 10 s: 504 `upstream_timeout`; unreachable → 502 `upstream_unavailable`). The AccessToken is cached per handler
+ * (or comes from `accessTokens`), one refresh at a time; a 403 from AICC refreshes it and replays the call once, at
+ * most once per 30 s. The
  * gateway's own answers carry `x-aicc-gateway-error`. Secrets never appear in an answer or a log line.
  *
- * Create it once (per isolate on Workers), not per request: the AccessToken cache and the upload limits live in it.
+ * Create it once (per isolate on Workers), not per request: the AccessToken cache (unless `accessTokens` is given)
+ * and the upload limits live in it.
  *
  * @throws {@link @tokenwire/core!ValidationError | ValidationError} at creation when an option is invalid (values
  *   are never quoted).
@@ -90,15 +92,17 @@ export function createAiccGatewayHandler(options: AiccGatewayHandlerOptions): Ai
   const now = parsed.now ?? systemClock;
   const log = parsed.log ?? defaultLog;
   const { authenticate, allowedOrigins, channels } = parsed;
-  const accessTokens = createAccessTokenSource({
-    baseUrl: parsed.baseUrl,
-    appKey: parsed.appKey,
-    appSecret: parsed.appSecret,
-    fabricTokenPath: parsed.fabricTokenPath,
-    accessTokenTtlSeconds: parsed.accessTokenTtlSeconds,
-    fetch,
-    now,
-  });
+  const accessTokens =
+    parsed.accessTokens ??
+    createAiccAccessTokenSource({
+      baseUrl: parsed.baseUrl,
+      appKey: parsed.appKey,
+      appSecret: parsed.appSecret,
+      fabricTokenPath: parsed.fabricTokenPath,
+      accessTokenTtlSeconds: parsed.accessTokenTtlSeconds,
+      fetch,
+      now,
+    });
   const uploads = createUploadSlots({
     perUser: parsed.maxUploadsPerUser,
     perIsolate: parsed.maxUploads,

@@ -10,6 +10,9 @@ export type { AiccGatewayExecutionContext, AiccGatewayHandler } from './create-a
 export { createAiccGatewayHandler } from './create-aicc-gateway-handler.js';
 export type { AiccGatewayHandlerOptions, AiccGatewayUser } from './aicc-gateway-handler-options.js';
 export type { AiccGatewayLogEntry } from './gateway-log-entry.js';
-export { ACCESS_TOKEN_REFRESH_FLOOR_MS } from './access-token-source.js';
+export type { AiccAccessTokenSource } from './aicc-access-token-source.js';
+export { ACCESS_TOKEN_REFRESH_FLOOR_MS, ACCESS_TOKEN_WAIT_MS, createAiccAccessTokenSource } from './aicc-access-token-source.js';
+export type { AiccAccessTokenSourceOptions } from './aicc-access-token-source-options.js';
+export type { AccessTokenGrant } from '../client/access-token-cache.js';
 export { MAX_UPLOADS_PER_ISOLATE, MAX_UPLOADS_PER_USER } from './upload-slots.js';
 export { POLL_RELAY_TIMEOUT_MS, RELAY_TIMEOUT_MS, UPLOAD_RELAY_TIMEOUT_MS } from './relay-to-aicc.js';

@@ -2,7 +2,7 @@
 // which headers go upstream and come back, and what it logs.
 import { createEmulator } from '@tokenwire/emulator';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { ACCESS_TOKEN_REFRESH_FLOOR_MS, createAccessTokenSource } from './access-token-source.js';
+import { ACCESS_TOKEN_REFRESH_FLOOR_MS, createAiccAccessTokenSource } from './aicc-access-token-source.js';
 import { createAiccGatewayHandler } from './create-aicc-gateway-handler.js';
 import { RELAY_MAX_ANSWER_BYTES, relayToAicc, type RelayDependencies } from './relay-to-aicc.js';
 
@@ -35,15 +35,7 @@ function dependencies(upstream: (request: Request) => Promise<Response>, setup: 
     appKey: APP_KEY,
     appSecret,
     fetch,
-    accessTokens: createAccessTokenSource({
-      baseUrl,
-      appKey: APP_KEY,
-      appSecret,
-      fabricTokenPath: undefined,
-      accessTokenTtlSeconds: undefined,
-      fetch,
-      now,
-    }),
+    accessTokens: createAiccAccessTokenSource({ baseUrl, appKey: APP_KEY, appSecret, fetch, now }),
     waitUntil: undefined,
     log: (entry) => console.error(JSON.stringify(entry)),
     ...(setup.relayTimeoutMs === undefined ? {} : { relayTimeoutMs: setup.relayTimeoutMs }),

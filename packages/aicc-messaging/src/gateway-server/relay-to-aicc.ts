@@ -1,7 +1,7 @@
 import { HttpStatusError, MalformedResponseError, TimeoutError } from '@tokenwire/core';
 import { NO_RETRY_POLICY, outboundEngine, randomUint32, untilAborted } from '@tokenwire/core/internal';
 import { APP_KEY_HEADER, CCMESSAGING_PATH_PREFIX, JSON_CONTENT_TYPE, MESSAGE_TOKEN_HEADER } from '../client/ccmessaging-apis.js';
-import type { AccessTokenSource } from './access-token-source.js';
+import type { AiccAccessTokenSource } from './aicc-access-token-source.js';
 import { errorResponse } from './gateway-error-response.js';
 import type { AiccGatewayLogEntry } from './gateway-log-entry.js';
 
@@ -54,7 +54,7 @@ export interface RelayDependencies {
   readonly appKey: string;
   readonly appSecret: string;
   readonly fetch: (request: Request) => Promise<Response>;
-  readonly accessTokens: AccessTokenSource;
+  readonly accessTokens: AiccAccessTokenSource;
   /** The runtime's `waitUntil` for this request, when it has one (keeps a shared AccessToken refresh alive). */
   readonly waitUntil: ((promise: Promise<unknown>) => void) | undefined;
   readonly log: (entry: AiccGatewayLogEntry) => void;
@@ -125,7 +125,7 @@ function readBytesWithin(
  * `Authorization: Bearer <AccessToken>` and `x-app-key` added here, `content-type: application/json;charset=UTF-8`
  * for POST (as Huawei's demo sends it) and the browser's `ccmessaging-token` — no other header of the browser's.
  * One attempt (the client decides about retries), except one immediate replay of a text body: when AICC answers
- * 403 and the AccessToken was dropped (`AccessTokenSource.invalidate`: not when it is younger than its refresh
+ * 403 and the AccessToken was dropped (`AiccAccessTokenSource.invalidate`: not when it is younger than its refresh
  * floor), a fresh one is fetched and the call replayed. AICC's answer — status, body and a rotated
  * `ccmessaging-token` — is read whole by the relay within the attempt's deadline (poll 15 s, uploads 60 s, else 10 s:
  * headers **and** body, a non-2xx answer's too) and the size limit ({@link RELAY_MAX_ANSWER_BYTES},
@@ -176,7 +176,7 @@ export async function relayToAicc(call: RelayCall, dependencies: RelayDependenci
       secrets: () => [accessToken, dependencies.appKey, dependencies.appSecret, call.messageToken],
       beforeAttempt: async (request) => {
         try {
-          accessToken = await dependencies.accessTokens.get(dependencies.waitUntil);
+          accessToken = (await dependencies.accessTokens.get(dependencies.waitUntil)).accessToken;
         } catch (error) {
           tokenFailure = true;
           throw error;
@@ -185,9 +185,9 @@ export async function relayToAicc(call: RelayCall, dependencies: RelayDependenci
         request.headers.delete('accept'); // the engine's default: AICC gets exactly the headers above
         return undefined;
       },
-      inspectFailure: (answer, error, attempt) => {
+      inspectFailure: async (answer, error, attempt) => {
         if (attempt !== 1 || accessToken === undefined || !accessRejected(answer.status, call.api)) return undefined;
-        const renewed = dependencies.accessTokens.invalidate(accessToken);
+        const renewed = await dependencies.accessTokens.invalidate(accessToken);
         return renewed && bodyStream === undefined ? { error, retry: 'immediate' } : undefined;
       },
     });

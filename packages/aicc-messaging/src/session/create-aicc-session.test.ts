@@ -575,6 +575,7 @@ describe.each(DIALECTS)('against the %s dialect', (dialect) => {
       expect(JSON.parse(JSON.stringify(client.accessTokens.grant))).toEqual({
         obtainedAtMs: expect.any(Number),
         expiresAtMs: expect.any(Number),
+        refreshAtMs: expect.any(Number),
       });
     });
   });
