@@ -51,6 +51,8 @@ export interface WorkerEnv {
   readonly AICC_ACCESS_TOKEN_TTL_SECONDS?: string;
   /** Comma-separated web channel Configuration IDs a browser may apply a token for (optional; default any). */
   readonly AICC_CHANNEL_IDS?: string;
+  /** Durable Object namespace of `AiccTokenObject`: one API Fabric AccessToken for every isolate (optional; else per isolate). */
+  readonly AICC_TOKEN?: DurableObjectNamespaceLike;
   /** Comma-separated origins allowed to call the browser routes (`/tencent/usersig`, `/aicc/*`), or `*`. */
   readonly ALLOWED_ORIGINS?: string;
 }

@@ -10,9 +10,10 @@ type HealthRoute = 'tencentCallback' | 'userSig' | 'aiccGateway' | 'cors';
 
 /**
  * `GET /healthz` (and `HEAD`): 200 `{ "status": "ok", "routes": { "tencentCallback", "userSig", "aiccGateway",
- * "cors" }, "replayGuard" }`, each route `true` when it is ready, and for each route that is not, `"notReady": {
- * route: why }`; `replayGuard` says which replay memory the callback route uses: `durable_object` (`REPLAY_GUARD`
- * bound) or `memory` (per isolate).
+ * "cors" }, "replayGuard", "aiccAccessToken" }`, each route `true` when it is ready, and for each route that is not,
+ * `"notReady": { route: why }`; `replayGuard` says which replay memory the callback route uses, `aiccAccessToken`
+ * where the AICC gateway's API Fabric AccessToken is kept: `durable_object` (`REPLAY_GUARD`, `AICC_TOKEN` bound:
+ * one for the app) or `memory` (per isolate).
  * The callback route is ready only when its bindings are complete **and** an event sink (`EVENTS` or `FORWARD_URL`)
  * is configured: without one every after-event is answered 503 (before-gift callbacks still work). The reasons
  * name at most a binding to add, never a value; for an invalid binding they point to the worker's log.
@@ -35,6 +36,7 @@ export function handleHealth(config: WorkerConfig): Response {
       cors: ready('cors'),
     },
     replayGuard: callback.ok && callback.value.replayGuard !== undefined ? 'durable_object' : 'memory',
+    aiccAccessToken: config.aicc.ok && config.aicc.value.tokenStore !== undefined ? 'durable_object' : 'memory',
     ...(Object.keys(notReady).length === 0 ? {} : { notReady }),
   });
 }

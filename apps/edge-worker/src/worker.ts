@@ -3,8 +3,8 @@
  * every route.
  * Built by tsup into the single bundle `dist/worker.js`, which the Deno and Bun entry points import too. The default
  * export is the worker (`fetch`, and `queue`: the consumer of the `EVENTS` queue); the one other exported value is
- * the Durable Object class `ReplayGuardObject` (workerd treats other exported values of the main module as entry
- * points).
+ * the Durable Object classes `ReplayGuardObject` and `AiccTokenObject` (workerd treats other exported values of the
+ * main module as entry points).
  *
  * @packageDocumentation
  */
@@ -13,6 +13,7 @@ import { createWorker } from './create-worker.js';
 import { createEventConsumer } from './tencent/consume-events.js';
 import { MemoryReplayGuard } from './tencent/memory-replay-guard.js';
 
+export { AiccTokenObject } from './aicc/aicc-token-object.js';
 export { ReplayGuardObject } from './tencent/replay-guard-object.js';
 
 export type { EdgeWorker, WorkerDependencies } from './create-worker.js';
@@ -22,7 +23,8 @@ export type { UserSigAnswer } from './tencent/user-sig-route.js';
 
 /**
  * The worker, a Hono app (`{ fetch }`) with the `EVENTS` queue's consumer as its `queue`, both with the global
- * `fetch` and the real clock; one replay memory per isolate, shared by every isolate through `REPLAY_GUARD` when bound.
+ * `fetch` and the real clock; one replay memory per isolate, shared by every isolate through `REPLAY_GUARD` when bound
+ * (and one AccessToken for every isolate through `AICC_TOKEN`).
  */
 const app = Object.assign(createWorker(), {
   queue: createEventConsumer({ fetch: (request) => globalThis.fetch(request), now: systemClock, memory: new MemoryReplayGuard() }),

@@ -129,6 +129,7 @@ describe('routing', () => {
       status: 'ok',
       routes: { tencentCallback: true, userSig: true, aiccGateway: true, cors: true },
       replayGuard: 'memory',
+      aiccAccessToken: 'memory',
     });
     for (const secret of [CALLBACK_TOKEN, JWT_SECRET]) expect(text).not.toContain(secret);
     const empty = await startWorker({ bindings: {} });
@@ -138,6 +139,7 @@ describe('routing', () => {
         status: 'ok',
         routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
         replayGuard: 'memory',
+        aiccAccessToken: 'memory',
         notReady: { tencentCallback: misconfigured, userSig: misconfigured, aiccGateway: misconfigured },
       });
     } finally {
@@ -153,6 +155,7 @@ describe('routing', () => {
         status: 'ok',
         routes: { tencentCallback: false, userSig: false, aiccGateway: false, cors: true },
         replayGuard: 'memory',
+        aiccAccessToken: 'memory',
         notReady: {
           tencentCallback: 'no event sink is configured (bind EVENTS or set FORWARD_URL)',
           userSig: 'misconfigured: a request to the route logs which bindings to fix',

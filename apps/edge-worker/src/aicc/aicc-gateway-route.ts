@@ -5,6 +5,7 @@ import { verifyUserJwt } from '../auth/user-jwt.js';
 import type { WorkerConfig } from '../config/worker-config.js';
 import type { OutboundFetch } from '../env.js';
 import { misconfiguredResponse } from '../http/error-response.js';
+import { durableAccessTokenSource } from './durable-access-token-source.js';
 import type { WorkerHonoEnv } from '../worker-hono-env.js';
 
 const BEARER = /^Bearer[ ]+([^\s]+)[ ]*$/i;
@@ -13,7 +14,8 @@ const BEARER = /^Bearer[ ]+([^\s]+)[ ]*$/i;
  * The worker's AICC gateway (`/aicc/token`, `/aicc/ccmessaging/*`): `createAiccGatewayHandler` of
  * `@tokenwire/aicc-messaging/gateway`, configured from the `aicc` and `cors` sections (`AICC_*`, `ALLOWED_ORIGINS`)
  * and authenticating users by the end-user JWT (`USER_JWT_*`: its `sub` is the AICC `userId`). One handler per
- * configuration — per isolate: its AccessToken cache and upload limits are the isolate's. Incomplete bindings →
+ * configuration — per isolate: its upload limits are the isolate's, and so is its AccessToken unless `AICC_TOKEN`
+ * is bound (then the app's `AiccTokenObject` holds the one AccessToken of every isolate). Incomplete bindings →
  * 500 `misconfigured` (logged by name, never by value).
  */
 export function aiccGatewayRoute(dependencies: {
@@ -35,6 +37,7 @@ export function aiccGatewayRoute(dependencies: {
         fabricTokenPath: settings.fabricTokenPath,
         accessTokenTtlSeconds: settings.accessTokenTtlSeconds,
         channels: settings.channelIds,
+        accessTokens: settings.tokenStore && durableAccessTokenSource(settings.tokenStore, dependencies.now),
         allowedOrigins: cors.value.anyOrigin ? ['*'] : [...cors.value.origins],
         authenticate: async (request) => {
           const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import type { DurableObjectNamespaceLike } from '../env.js';
 import {
   type Bindings,
   type Configured,
+  durableObjectBinding,
   integerBinding,
   listBinding,
   optionalText,
@@ -31,11 +33,14 @@ export interface AiccConfig {
   /** Channels a browser may apply a token for; empty means any. */
   readonly channelIds: readonly string[];
   readonly jwt: UserJwtConfig;
+  /** The `AICC_TOKEN` Durable Object namespace, when bound: one AccessToken for every isolate (else one per isolate). */
+  readonly tokenStore: DurableObjectNamespaceLike | undefined;
 }
 
 /**
  * The gateway's bindings: `AICC_BASE_URL`, `AICC_APP_KEY`, `AICC_APP_SECRET` and `USER_JWT_SECRET` are required;
- * `AICC_FABRIC_TOKEN_PATH`, `AICC_ACCESS_TOKEN_TTL_SECONDS`, `AICC_CHANNEL_IDS` and the JWT claims optional.
+ * `AICC_FABRIC_TOKEN_PATH`, `AICC_ACCESS_TOKEN_TTL_SECONDS`, `AICC_CHANNEL_IDS`, `AICC_TOKEN` and the JWT claims
+ * optional.
  */
 const AiccBindingsSchema = v.pipe(
   v.object({
@@ -52,6 +57,7 @@ const AiccBindingsSchema = v.pipe(
     ),
     AICC_ACCESS_TOKEN_TTL_SECONDS: integerBinding(60, MAX_ACCESS_TOKEN_TTL_SECONDS),
     AICC_CHANNEL_IDS: listBinding,
+    AICC_TOKEN: durableObjectBinding,
     ...userJwtBindings,
   }),
   v.transform(
@@ -63,6 +69,7 @@ const AiccBindingsSchema = v.pipe(
       accessTokenTtlSeconds: env.AICC_ACCESS_TOKEN_TTL_SECONDS ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
       channelIds: env.AICC_CHANNEL_IDS,
       jwt: userJwtConfig(env),
+      tokenStore: env.AICC_TOKEN,
     }),
   ),
 );

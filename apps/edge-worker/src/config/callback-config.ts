@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { DurableObjectNamespaceLike, QueueProducer } from '../env.js';
 import {
+  durableObjectBinding,
   type Bindings,
   type Configured,
   httpsUrlBinding,
@@ -43,10 +44,6 @@ export interface CallbackConfig {
   };
 }
 
-function isNamespace(value: unknown): value is DurableObjectNamespaceLike {
-  return typeof (value as { idFromName?: unknown } | undefined)?.idFromName === 'function';
-}
-
 function isQueueProducer(value: unknown): value is QueueProducer {
   return typeof value === 'object' && value !== null && typeof (value as { send?: unknown }).send === 'function';
 }
@@ -62,7 +59,7 @@ const CallbackBindingsSchema = v.pipe(
     TENCENT_CALLBACK_TOKEN: requiredText,
     TENCENT_CALLBACK_TOKEN_PREVIOUS: optionalText,
     EVENTS: v.optional(v.custom<QueueProducer>(isQueueProducer, 'must be a Queue producer binding')),
-    REPLAY_GUARD: v.optional(v.custom<DurableObjectNamespaceLike>(isNamespace, 'must be a Durable Object namespace binding')),
+    REPLAY_GUARD: durableObjectBinding,
     FORWARD_URL: httpsUrlBinding,
     FORWARD_AUTHORIZATION: optionalText,
     BEFORE_GIFT_POLICY: v.pipe(

@@ -5,6 +5,7 @@
  */
 import { issuePath, VALUE_FREE_PARSE_CONFIG } from '@tokenwire/core/internal';
 import * as v from 'valibot';
+import type { DurableObjectNamespaceLike } from '../env.js';
 
 /** A configuration section: its typed value, or the problems that stop the route from working. */
 export type Configured<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
@@ -53,6 +54,14 @@ export const listBinding = v.pipe(
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
+  ),
+);
+
+/** An optional Durable Object namespace binding (`[[durable_objects.bindings]]`); `undefined` when unbound. */
+export const durableObjectBinding = v.optional(
+  v.custom<DurableObjectNamespaceLike>(
+    (value) => typeof (value as { idFromName?: unknown } | undefined)?.idFromName === 'function',
+    'must be a Durable Object namespace binding',
   ),
 );
 
