@@ -9,7 +9,7 @@
 //                        behind 30 ms of injected latency (budget) and on bare loopback, with the client's CPU per call
 //   cli-cold-start.mjs   `tokenwire --version` on node, bun, deno vs the runtime running an empty module
 //   worker-cpu.mjs       workerd CPU per verified callback (apps/edge-worker/bench/verify-callback-cpu.mjs)
-//   worker-load.mjs      workerd callbacks/s, CPU and memory under load, REPLAY_GUARD off and on (apps/edge-worker/bench/load.mjs)
+//   worker-load.mjs      workerd callbacks/s, CPU and memory under load, REPLAY_GUARD and AICC_TOKEN off and on (apps/edge-worker/bench/load.mjs)
 //
 // Usage: node scripts/bench.mjs [--check] [--only=signing,hostile-usersig,client,cli,worker,worker-load]
 //   --check  exits 1 when a budget is missed (a section that fails to run always exits 1).

@@ -1,6 +1,6 @@
 // Load test of the edge worker inside workerd: runs apps/edge-worker/bench/load.mjs (miniflare 3; its header explains
 // the method) in a child process and turns its `RESULT` line into rows — callbacks per second per isolate and CPU per
-// callback with the REPLAY_GUARD Durable Object off and on, AICC gateway relays likewise, each against a routed 404 of
+// callback with the REPLAY_GUARD Durable Object off and on, AICC gateway relays with AICC_TOKEN off and on, each against a routed 404 of
 // the same run, and workerd's memory growth per callback.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

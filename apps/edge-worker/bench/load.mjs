@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Load test of the worker inside workerd (miniflare 3), bounded in count: sustained verified callbacks per second
 // per isolate, workerd CPU per callback, and workerd's memory after many callbacks (the replay memory is bounded) —
-// with the REPLAY_GUARD Durable Object off and on — and AICC gateway relays per second. Every figure is read next to a baseline measured in the same run:
+// with the REPLAY_GUARD Durable Object off and on — and AICC gateway relays per second, with the AICC_TOKEN Durable
+// Object off and on. Every figure is read next to a baseline measured in the same run:
 // a routed 404 (a GET of the same URL shape on a path the router does not serve: a POST there is answered before its
 // body is read, and with several in flight the client then fails writing the rest, EPIPE).
 //
-// Method. One workerd process runs four workers: `memory` (the bundle, EVENTS bound: per-isolate replay memory),
+// Method. One workerd process runs five workers: `memory` (the bundle, EVENTS bound: per-isolate replay memory),
 // `durable` (the same, REPLAY_GUARD bound to its ReplayGuardObject), `gateway` (the bundle with the AICC bindings,
 // relaying to the emulated AICC in this process; each of the senders is a connected chat session of its own user
-// sending messages) and an ack-all consumer of the queue. Each worker
+// sending messages), `gateway-durable` (the same with AICC_TOKEN bound to its AiccTokenObject) and an ack-all
+// consumer of the queue. Each worker
 // is one isolate, so its requests per second are per isolate. A round sends `BENCH_LOAD_REQUESTS` requests of one
 // scenario with `BENCH_LOAD_CONCURRENCY` in flight, timing the wall clock and the CPU workerd spent (the sum of
 // `/proc/<workerd>/task/*/schedstat`, as bench/verify-callback-cpu.mjs explains); scenarios alternate round by round
@@ -97,20 +99,28 @@ function callback() {
 // The AICC the gateway relays to: the emulator, in this process (the gateway's outbound fetches come back here).
 const aicc = createEmulator({ aicc: { appKey: AICC.appKey, appSecret: AICC.appSecret, channels: [AICC.channel], pollHoldMs: 200 } });
 
+/** A worker with the AICC gateway bindings, relaying to the emulated AICC in this process. */
+function gatewayWorker(name, durableObjects = {}) {
+  return {
+    name,
+    modules: true,
+    scriptPath: builtBundle(),
+    compatibilityDate: '2025-07-18',
+    bindings: GATEWAY_BINDINGS,
+    durableObjects,
+    outboundService: async (request) => {
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+      const forwarded = new Request(request.url, { method: request.method, headers: [...request.headers], body });
+      return nodeResponse(await aicc.fetch(forwarded), MiniflareResponse);
+    },
+  };
+}
+
 const mf = new Miniflare({
   workers: [
-    {
-      name: 'gateway',
-      modules: true,
-      scriptPath: builtBundle(),
-      compatibilityDate: '2025-07-18',
-      bindings: GATEWAY_BINDINGS,
-      outboundService: async (request) => {
-        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
-        const forwarded = new Request(request.url, { method: request.method, headers: [...request.headers], body });
-        return nodeResponse(await aicc.fetch(forwarded), MiniflareResponse);
-      },
-    },
+    gatewayWorker('gateway'),
+    // The same gateway with the app's AccessToken in the AICC_TOKEN Durable Object (the isolate keeps a copy).
+    gatewayWorker('gateway-durable', { AICC_TOKEN: 'AiccTokenObject' }),
     {
       name: 'memory',
       modules: true,
@@ -146,8 +156,8 @@ async function checked(fetchers, worker, [url, init], status) {
     throw new Error(`${worker}: unexpected answer ${response.status} ${text}`);
 }
 
-/** One connected AICC chat session per lane, through the gateway worker. */
-let sessions = [];
+/** One connected AICC chat session per lane, through each gateway worker. */
+const sessions = { gateway: [], 'gateway-durable': [] };
 
 /** The scenarios: one request each, `lane` being which of the `concurrency` senders sends it. */
 const scenarios = {
@@ -155,7 +165,8 @@ const scenarios = {
   'callback, memory': (fetchers) => checked(fetchers, 'memory', callback(), 200),
   'callback, Durable Object': (fetchers) => checked(fetchers, 'durable', callback(), 200),
   // A chat message relayed to AICC (JWT verified, identity pinned, AccessToken cached, the answer relayed back).
-  'gateway relay': (_fetchers, lane) => sessions[lane].send('hello'),
+  'gateway relay': (_fetchers, lane) => sessions.gateway[lane].send('hello'),
+  'gateway relay, Durable Object': (_fetchers, lane) => sessions['gateway-durable'][lane].send('hello'),
 };
 
 /** `count` requests of `scenario`, `concurrency` in flight; returns requests per second and CPU ms per request. */
@@ -181,23 +192,26 @@ try {
   await mf.ready;
   const pid = workerdPid();
   const fetchers = { memory: await mf.getWorker('memory'), durable: await mf.getWorker('durable') };
-  const gateway = await mf.getWorker('gateway');
-  sessions = Array.from({ length: concurrency }, (_, lane) =>
-    createAiccSession(
-      createAiccGatewayClient({
-        gatewayUrl: 'https://edge.test',
-        getAuthorization: () => `Bearer ${userJwt(`bench-user-${lane}`)}`,
-        fetch: async (input, init) => {
-          const request = new Request(input, init);
-          const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
-          return nodeResponse(await gateway.fetch(request.url, { method: request.method, headers: [...request.headers], body }));
-        },
-        retry: false,
-      }),
-      { userId: `bench-user-${lane}`, userName: 'Bench', channelId: AICC.channel, locale: 'en' },
-    ),
-  );
-  await Promise.all(sessions.map((session) => session.connect()));
+  for (const [name, lanes] of Object.entries(sessions)) {
+    const gateway = await mf.getWorker(name);
+    for (let lane = 0; lane < concurrency; lane++)
+      lanes.push(
+        createAiccSession(
+          createAiccGatewayClient({
+            gatewayUrl: 'https://edge.test',
+            getAuthorization: () => `Bearer ${userJwt(`bench-user-${lane}`)}`,
+            fetch: async (input, init) => {
+              const request = new Request(input, init);
+              const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
+              return nodeResponse(await gateway.fetch(request.url, { method: request.method, headers: [...request.headers], body }));
+            },
+            retry: false,
+          }),
+          { userId: `bench-user-${lane}`, userName: 'Bench', channelId: AICC.channel, locale: 'en' },
+        ),
+      );
+    await Promise.all(lanes.map((session) => session.connect()));
+  }
   for (const scenario of Object.keys(scenarios)) await round(fetchers, pid, scenario, Math.min(200, perRound)); // warm-up
   const samples = Object.fromEntries(Object.keys(scenarios).map((scenario) => [scenario, []]));
   for (let index = 0; index < rounds; index++)
@@ -222,10 +236,10 @@ try {
   console.log(
     `workerd, one isolate per worker: ${rounds} rounds × ${perRound} requests per scenario, ${concurrency} in flight, medians; then ${memoryCallbacks} callbacks per worker for memory (pid ${pid})`,
   );
-  console.log('scenario                   req/s   ×404   CPU ms/req   ×404');
+  console.log('scenario                         req/s   ×404   CPU ms/req   ×404');
   for (const row of rows)
     console.log(
-      `${row.scenario.padEnd(24)} ${row.perSecond.toFixed(0).padStart(7)}  ${(row.perSecond / base.perSecond).toFixed(2).padStart(5)}   ${row.cpuMs.toFixed(3).padStart(10)}  ${(row.cpuMs / base.cpuMs).toFixed(2).padStart(5)}`,
+      `${row.scenario.padEnd(30)} ${row.perSecond.toFixed(0).padStart(7)}  ${(row.perSecond / base.perSecond).toFixed(2).padStart(5)}   ${row.cpuMs.toFixed(3).padStart(10)}  ${(row.cpuMs / base.cpuMs).toFixed(2).padStart(5)}`,
     );
   for (const [scenario, { beforeMb, afterMb }] of Object.entries(memory))
     console.log(`workerd RSS around ${memoryCallbacks} more requests (${scenario}): ${beforeMb.toFixed(1)} → ${afterMb.toFixed(1)} MB`);
