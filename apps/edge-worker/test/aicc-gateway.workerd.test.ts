@@ -4,20 +4,12 @@ import { createAiccGatewayClient, createAiccSession, type AiccSession, type Mess
 import { createEmulator, type Emulator } from '@tokenwire/emulator';
 import { serveEmulator } from '@tokenwire/emulator/serve';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AICC_BINDINGS, APP_KEY, APP_SECRET, CHANNEL } from './support/aicc-app.js';
 import { bearer, JWT_SECRET } from './support/user-jwt.js';
 import { startWorker, waitForLog, type WorkerHarness } from './support/workerd.js';
 
 const GATEWAY = 'https://edge.test';
-const APP_KEY = 'aicc-app-key-edge-0001';
-const APP_SECRET = 'aicc-app-secret-edge-9f8e7d6c5b4a3210';
-const CHANNEL = 'web-channel-1';
-const BINDINGS = {
-  AICC_BASE_URL: 'https://aicc.emulator.test',
-  AICC_APP_KEY: APP_KEY,
-  AICC_APP_SECRET: APP_SECRET,
-  USER_JWT_SECRET: JWT_SECRET,
-  ALLOWED_ORIGINS: 'https://app.example.test',
-};
+const BINDINGS = { ...AICC_BINDINGS, ALLOWED_ORIGINS: 'https://app.example.test' };
 
 /** An emulated AICC whose clock the test can move forward. */
 function createAicc(): { emulator: Emulator; advance(milliseconds: number): void } {

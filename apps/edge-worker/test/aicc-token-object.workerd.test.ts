@@ -5,18 +5,9 @@ import { createEmulator, type Emulator } from '@tokenwire/emulator';
 import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerBundle } from './support/build-worker.js';
-import { bearer, JWT_SECRET } from './support/user-jwt.js';
+import { AICC_BINDINGS, APP_KEY, APP_SECRET, CHANNEL } from './support/aicc-app.js';
+import { bearer } from './support/user-jwt.js';
 import { COMPATIBILITY_DATE } from './support/workerd.js';
-
-const APP_KEY = 'aicc-app-key-token-object-01';
-const APP_SECRET = 'aicc-app-secret-token-object-0123456789';
-const CHANNEL = 'web-channel-1';
-const BINDINGS = {
-  AICC_BASE_URL: 'https://aicc.emulator.test',
-  AICC_APP_KEY: APP_KEY,
-  AICC_APP_SECRET: APP_SECRET,
-  USER_JWT_SECRET: JWT_SECRET,
-};
 
 /** The emulated AICC, on a clock the test can move forward (workerd reads the real clock). */
 let emulator: Emulator;
@@ -43,7 +34,7 @@ async function start(options: { readonly durableObject: boolean; readonly bindin
     modules: true,
     scriptPath: workerBundle,
     compatibilityDate: COMPATIBILITY_DATE,
-    bindings: { ...BINDINGS, ...options.bindings },
+    bindings: { ...AICC_BINDINGS, ...options.bindings },
     outboundService: outbound,
     ...(options.durableObject ? { durableObjects: { AICC_TOKEN: { className: 'AiccTokenObject', scriptName: 'edge-a' } } } : {}),
   });

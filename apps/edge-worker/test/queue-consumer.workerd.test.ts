@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/tencent/canonical-json.js';
 import { workerBundle } from './support/build-worker.js';
 import { CALLBACK_BINDINGS, createRoomBody, createTencentApp, type TencentApp } from './support/tencent-app.js';
-import { COMPATIBILITY_DATE, waitFor } from './support/workerd.js';
+import { COMPATIBILITY_DATE, dispatchingFetch, waitFor } from './support/workerd.js';
 
 const FORWARD_URL = 'https://events.example.test/tencent';
 const FORWARD_AUTHORIZATION = 'Bearer forward-secret-for-the-consumer-0123';
@@ -84,17 +84,7 @@ afterAll(async () => {
 
 /** A callback with `body` to the worker, which queues it (EVENTS is bound): returns the event id. */
 async function emit(body: string): Promise<string> {
-  const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, {
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const response = await mf.dispatchFetch(request.url, {
-        method: request.method,
-        headers: [...request.headers] as [string, string][],
-        body: await request.text(),
-      });
-      return new Response(await response.text(), { status: response.status, headers: [...response.headers] as [string, string][] });
-    },
-  });
+  const result = await app.emulator.tencent!.emitCallback('Live.CallbackAfterCreateRoom', body, { fetch: dispatchingFetch(mf) });
   expect(result).toMatchObject({ accepted: true, status: 200 });
   return eventIdOf(body);
 }

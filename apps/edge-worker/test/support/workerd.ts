@@ -123,3 +123,19 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * A `fetch(input, init)` in Node that sends each request to the worker through `mf.dispatchFetch` and answers with a
+ * Node `Response` (for the emulator's `emitCallback`).
+ */
+export function dispatchingFetch(mf: Miniflare): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await mf.dispatchFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers] as [string, string][],
+      body: await request.text(),
+    });
+    return new Response(await response.text(), { status: response.status, headers: [...response.headers] as [string, string][] });
+  };
+}
