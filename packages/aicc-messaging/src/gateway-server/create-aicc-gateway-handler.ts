@@ -60,8 +60,8 @@ function routeOf(path: string): { readonly api: string; readonly methods: readon
  * `ccmessaging-token` and `retry-after` come back, read whole within the deadline (poll 15 s, uploads 60 s, else
  * 10 s: 504 `upstream_timeout`; unreachable → 502 `upstream_unavailable`). The AccessToken is cached per handler
  * (or comes from `accessTokens`), one refresh at a time; a 403 from AICC refreshes it and replays the call once, at
- * most once per 30 s. The
- * gateway's own answers carry `x-aicc-gateway-error`. Secrets never appear in an answer or a log line.
+ * most once per 30 s. The gateway's own answers carry `x-aicc-gateway-error`. Secrets never appear in an answer or
+ * a log line.
  *
  * Create it once (per isolate on Workers), not per request: the AccessToken cache (unless `accessTokens` is given)
  * and the upload limits live in it.
