@@ -71,6 +71,18 @@ describe('durableAccessTokenSource', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('keeps a copy due for replacement while the object cannot answer, until the copy expires', async () => {
+    const { namespace, state } = binding();
+    let now = Date.now();
+    const isolate = durableAccessTokenSource(namespace, () => now);
+    const grant = await isolate.get();
+    state.down = true;
+    now = grant.expiresAtMs - 1;
+    expect((await isolate.get()).accessToken).toBe(grant.accessToken);
+    now = grant.expiresAtMs;
+    await expect(isolate.get()).rejects.toThrow('Durable Object is overloaded');
+  });
+
   it('shares the object’s token between isolates, and its refresh floor', async () => {
     const { namespace } = binding();
     const first = durableAccessTokenSource(namespace, Date.now);

@@ -9,7 +9,8 @@ export const AICC_TOKEN_OBJECT_NAME = 'app';
 /**
  * An isolate's {@link AiccAccessTokenSource} over the app's `AiccTokenObject` (binding `AICC_TOKEN`): the isolate
  * keeps the object's token until its `refreshAtMs` (no round trip per call) and asks the object for the next one,
- * one request in flight per isolate; the object makes one `tokenByAkSk` for all of them. A 403 drops the isolate's
+ * one request in flight per isolate; the object makes one `tokenByAkSk` for all of them (while it cannot answer, a
+ * copy due for replacement is used until it expires). A 403 drops the isolate's
  * copy and asks the object whether the token is renewed (the app-wide refresh floor); an object that cannot be
  * reached then answers "no" (AICC's 403 is relayed, nothing is repeated). A `get` the object cannot serve rejects
  * with an error named as the object's failure (`FabricAuthError`, …), so the gateway logs and answers as without it.
@@ -27,7 +28,15 @@ export function durableAccessTokenSource(namespace: DurableObjectNamespaceLike, 
     throw failure;
   };
   const leased = async (): Promise<AccessTokenGrant> => {
-    const { accessToken, ...lifetime } = (await ask({ op: 'get' })) as AiccTokenLease;
+    let lease: AiccTokenLease;
+    try {
+      lease = (await ask({ op: 'get' })) as AiccTokenLease;
+    } catch (error) {
+      // The copy due for replacement still works until it expires: keep it while the object cannot answer.
+      if (grant !== undefined && now() < grant.expiresAtMs) return grant;
+      throw error;
+    }
+    const { accessToken, ...lifetime } = lease;
     // The token is not enumerable: a spread or JSON of the grant never shows it.
     grant = Object.freeze(Object.defineProperty(lifetime, 'accessToken', { value: accessToken }) as AccessTokenGrant);
     return grant;
