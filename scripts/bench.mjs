@@ -17,7 +17,7 @@
 //   BENCH_CLIENT_REQUESTS (1500 per loopback round and side), BENCH_LATENCY_ROUNDS (9 rounds behind 30 ms),
 //   BENCH_LATENCY_REQUESTS (960 per such round and side),
 //   BENCH_COLD_RUNS (15 per side and runtime), BENCH_WORKER_REQUESTS (1000 per scenario),
-//   BENCH_LOAD_REQUESTS (400 per load round and scenario), BENCH_LOAD_MEMORY_CALLBACKS (20000 per worker).
+//   BENCH_LOAD_REQUESTS (400 per load round and scenario), BENCH_LOAD_MEMORY_CALLBACKS (100000 per worker).
 import { cpus } from 'node:os';
 import { benchCliColdStart } from './bench/cli-cold-start.mjs';
 import { benchClientOverhead } from './bench/client-overhead.mjs';
@@ -59,7 +59,7 @@ const sections = [
   {
     key: 'worker-load',
     title: 'worker load',
-    run: () => benchWorkerLoad({ requests: env('BENCH_LOAD_REQUESTS', 400), memoryCallbacks: env('BENCH_LOAD_MEMORY_CALLBACKS', 20_000) }),
+    run: () => benchWorkerLoad({ requests: env('BENCH_LOAD_REQUESTS', 400), memoryCallbacks: env('BENCH_LOAD_MEMORY_CALLBACKS', 100_000) }),
   },
 ];
 

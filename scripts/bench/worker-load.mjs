@@ -1,7 +1,7 @@
 // Load test of the edge worker inside workerd: runs apps/edge-worker/bench/load.mjs (miniflare 3; its header explains
 // the method) in a child process and turns its `RESULT` line into rows — callbacks per second per isolate and CPU per
 // callback with the REPLAY_GUARD Durable Object off and on, AICC gateway relays with AICC_TOKEN off and on, each against a routed 404 of
-// the same run, and workerd's memory growth per callback.
+// the same run, workerd's memory growth per callback, and the isolate's heap after GC over the run.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { formatCount, formatMs, root } from './stats.mjs';
@@ -51,15 +51,26 @@ export async function benchWorkerLoad({ requests, memoryCallbacks }) {
   ]);
   const growthKb = ({ beforeMb, afterMb }) => ((afterMb - beforeMb) * 1024) / result.memoryCallbacks;
   const baseGrowth = growthKb(result.memory[base.scenario]);
+  const heap = ({ heapMb }) =>
+    `${heapMb[0].toFixed(1)} → ${Math.max(...heapMb).toFixed(1)} MB (peak), ${heapMb.at(-1).toFixed(1)} at the end`;
   for (const row of callbacks.filter((entry) => entry.scenario in result.memory)) {
     const growth = growthKb(result.memory[row.scenario]);
-    rows.push({
-      benchmark: `worker load: ${row.scenario}, workerd RSS growth per callback over ${formatCount(result.memoryCallbacks)}`,
-      tokenwire: `${growth.toFixed(1)} KB`,
-      baseline: `${baseGrowth.toFixed(1)} KB per routed 404`,
-      ratio: baseGrowth > 0 ? `${(growth / baseGrowth).toFixed(2)}×` : '—',
-      budget: '—',
-    });
+    rows.push(
+      {
+        benchmark: `worker load: ${row.scenario}, workerd RSS growth per callback over ${formatCount(result.memoryCallbacks)}`,
+        tokenwire: `${growth.toFixed(1)} KB`,
+        baseline: `${baseGrowth.toFixed(1)} KB per routed 404`,
+        ratio: baseGrowth > 0 ? `${(growth / baseGrowth).toFixed(2)}×` : '—',
+        budget: '—',
+      },
+      {
+        benchmark: `worker load: ${row.scenario}, isolate heap after GC over ${formatCount(result.memoryCallbacks)} callbacks`,
+        tokenwire: heap(result.memory[row.scenario]),
+        baseline: `${heap(result.memory[base.scenario])} over as many routed 404s`,
+        ratio: '—',
+        budget: '—',
+      },
+    );
   }
   return {
     rows,

@@ -18,9 +18,10 @@
 // callback is signed and distinct (a new event, so a delivery to the queue each time), and every answer is checked.
 // Then `BENCH_LOAD_MEMORY_CALLBACKS` more requests of each scenario, one scenario after the other, with workerd's
 // resident memory (VmRSS) read before and after each: the growth per callback is compared with the growth per routed
-// 404 (workerd's RSS grows with any request under miniflare; the replay memory itself is capped at 50 000 entries
-// per isolate, test/memory-replay-guard.test.ts). The load generator shares the machine with workerd: on 2 cores, requests per second are a
-// ratio to the baseline, not a capacity. Linux only.
+// 404 (workerd's RSS grows with any request under miniflare). The isolate's own V8 heap is read through workerd's
+// inspector after a full GC at every fifth of those requests (bench/isolate-heap.mjs): it stops growing once the
+// replay memory holds its 50 000 entries (test/memory-replay-guard.test.ts). The load generator shares the machine
+// with workerd: on 2 cores, requests per second are a ratio to the baseline, not a capacity. Linux only.
 //
 // Usage: node bench/load.mjs   (prints a table, then one `RESULT {json}` line for scripts/bench.mjs)
 import { createHmac } from 'node:crypto';
@@ -29,6 +30,7 @@ import { createAiccGatewayClient, createAiccSession } from '@tokenwire/aicc-mess
 import { signCallback } from '@tokenwire/core';
 import { createEmulator } from '@tokenwire/emulator';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
+import { freePort, isolateHeap } from './isolate-heap.mjs';
 import { builtBundle, cpuNanoseconds, workerdPid } from './workerd-process.mjs';
 
 const knob = (name, fallback) => {
@@ -39,7 +41,7 @@ const knob = (name, fallback) => {
 const perRound = knob('BENCH_LOAD_REQUESTS', 400);
 const rounds = knob('BENCH_LOAD_ROUNDS', 5);
 const concurrency = knob('BENCH_LOAD_CONCURRENCY', 8);
-const memoryCallbacks = knob('BENCH_LOAD_MEMORY_CALLBACKS', 20_000);
+const memoryCallbacks = knob('BENCH_LOAD_MEMORY_CALLBACKS', 100_000);
 
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -116,7 +118,9 @@ function gatewayWorker(name, durableObjects = {}) {
   };
 }
 
+const inspectorPort = await freePort();
 const mf = new Miniflare({
+  inspectorPort,
   workers: [
     gatewayWorker('gateway'),
     // The same gateway with the app's AccessToken in the AICC_TOKEN Durable Object (the isolate keeps a copy).
@@ -225,13 +229,27 @@ try {
   const [base] = rows;
 
   // workerd's resident memory grows with any request (miniflare's plumbing, V8 heaps not yet collected): the growth
-  // per request of each scenario is read next to that of the routed 404.
+  // per request of each scenario is read next to that of the routed 404. The isolate's own heap, after a full
+  // garbage collection, is read at every fifth of the run: it levels off once the replay memory is full (50 000).
   const memory = {};
-  for (const scenario of ['routed 404', 'callback, memory', 'callback, Durable Object']) {
+  const workerOf = { 'routed 404': 'memory', 'callback, memory': 'memory', 'callback, Durable Object': 'durable' };
+  const heaps = {
+    memory: await isolateHeap(inspectorPort, 'memory', fetchers.memory),
+    durable: await isolateHeap(inspectorPort, 'durable', fetchers.durable),
+  };
+  const steps = 5;
+  for (const scenario of Object.keys(workerOf)) {
+    const heap = heaps[workerOf[scenario]];
     const before = residentMb(pid);
-    await round(fetchers, pid, scenario, memoryCallbacks);
-    memory[scenario] = { beforeMb: before, afterMb: residentMb(pid) };
+    const heapMb = [await heap.usedMb()];
+    for (let step = 1; step <= steps; step++) {
+      const count = Math.floor((memoryCallbacks * step) / steps) - Math.floor((memoryCallbacks * (step - 1)) / steps);
+      await round(fetchers, pid, scenario, count);
+      heapMb.push(await heap.usedMb());
+    }
+    memory[scenario] = { beforeMb: before, afterMb: residentMb(pid), heapMb };
   }
+  for (const heap of Object.values(heaps)) heap.close();
 
   console.log(
     `workerd, one isolate per worker: ${rounds} rounds × ${perRound} requests per scenario, ${concurrency} in flight, medians; then ${memoryCallbacks} callbacks per worker for memory (pid ${pid})`,
@@ -241,8 +259,12 @@ try {
     console.log(
       `${row.scenario.padEnd(30)} ${row.perSecond.toFixed(0).padStart(7)}  ${(row.perSecond / base.perSecond).toFixed(2).padStart(5)}   ${row.cpuMs.toFixed(3).padStart(10)}  ${(row.cpuMs / base.cpuMs).toFixed(2).padStart(5)}`,
     );
-  for (const [scenario, { beforeMb, afterMb }] of Object.entries(memory))
+  for (const [scenario, { beforeMb, afterMb, heapMb }] of Object.entries(memory)) {
     console.log(`workerd RSS around ${memoryCallbacks} more requests (${scenario}): ${beforeMb.toFixed(1)} → ${afterMb.toFixed(1)} MB`);
+    console.log(
+      `  its isolate's heap after GC, every ${memoryCallbacks / steps} requests: ${heapMb.map((mb) => mb.toFixed(1)).join(' → ')} MB`,
+    );
+  }
   console.log(`RESULT ${JSON.stringify({ rounds, perRound, concurrency, memoryCallbacks, rows, memory })}`);
 } finally {
   await mf.dispose();
