@@ -23,6 +23,8 @@
 // replay memory holds its 50 000 entries (test/memory-replay-guard.test.ts). The load generator shares the machine
 // with workerd: on 2 cores, requests per second are a ratio to the baseline, not a capacity. Linux only.
 //
+// Knobs: BENCH_LOAD_REQUESTS (400), BENCH_LOAD_ROUNDS (5), BENCH_LOAD_CONCURRENCY (8), BENCH_LOAD_MEMORY_CALLBACKS
+// (100 000), BENCH_LOAD_MAX_SECONDS (1800: a longer run is stopped and fails).
 // Usage: node bench/load.mjs   (prints a table, then one `RESULT {json}` line for scripts/bench.mjs)
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -42,6 +44,7 @@ const perRound = knob('BENCH_LOAD_REQUESTS', 400);
 const rounds = knob('BENCH_LOAD_ROUNDS', 5);
 const concurrency = knob('BENCH_LOAD_CONCURRENCY', 8);
 const memoryCallbacks = knob('BENCH_LOAD_MEMORY_CALLBACKS', 100_000);
+const maxSeconds = knob('BENCH_LOAD_MAX_SECONDS', 1800);
 
 const SDK_APP_ID = 1400000000;
 const TOKEN = 'bench-callback-token-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -192,6 +195,13 @@ async function round(fetchers, pid, scenario, count) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+// Bounded in time as well as in count: a run that overruns (a stalled workerd) stops workerd and fails.
+const overrun = setTimeout(() => {
+  console.error(`the load test ran longer than BENCH_LOAD_MAX_SECONDS (${maxSeconds} s): stopped`);
+  process.exit(1); // workerd exits with its parent (miniflare's control pipe closes)
+}, maxSeconds * 1000);
+overrun.unref();
+
 try {
   await mf.ready;
   const pid = workerdPid();
@@ -267,6 +277,7 @@ try {
   }
   console.log(`RESULT ${JSON.stringify({ rounds, perRound, concurrency, memoryCallbacks, rows, memory })}`);
 } finally {
+  clearTimeout(overrun);
   await mf.dispose();
   aicc.close();
 }
