@@ -10,10 +10,10 @@ export const AICC_TOKEN_OBJECT_NAME = 'app';
  * An isolate's {@link AiccAccessTokenSource} over the app's `AiccTokenObject` (binding `AICC_TOKEN`): the isolate
  * keeps the object's token until its `refreshAtMs` (no round trip per call) and asks the object for the next one,
  * one request in flight per isolate; the object makes one `tokenByAkSk` for all of them (while it cannot answer, a
- * copy due for replacement is used until it expires). A 403 drops the isolate's
- * copy and asks the object whether the token is renewed (the app-wide refresh floor); an object that cannot be
- * reached then answers "no" (AICC's 403 is relayed, nothing is repeated). A `get` the object cannot serve rejects
- * with an error named as the object's failure (`FabricAuthError`, …), so the gateway logs and answers as without it.
+ * copy due for replacement is used until it expires). A 403 drops the isolate's copy and asks the object whether
+ * the token is renewed (the app-wide refresh floor); an object that cannot be reached then answers "no" (AICC's 403
+ * is relayed, nothing is repeated). A `get` the object cannot serve rejects with an error named as the object's
+ * failure (`FabricAuthError`, …), so the gateway logs and answers as without it.
  */
 export function durableAccessTokenSource(namespace: DurableObjectNamespaceLike, now: Clock): AiccAccessTokenSource {
   let grant: AccessTokenGrant | undefined;
