@@ -5,25 +5,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AiccTokenObject } from '../src/aicc/aicc-token-object.js';
 import { AICC_TOKEN_OBJECT_NAME, durableAccessTokenSource } from '../src/aicc/durable-access-token-source.js';
 import type { DurableObjectNamespaceLike } from '../src/env.js';
-import { JWT_SECRET } from './support/user-jwt.js';
+import { AICC_BINDINGS, APP_KEY, APP_SECRET, CHANNEL } from './support/aicc-app.js';
 
-const APP_KEY = 'aicc-app-key-source-0001';
-const APP_SECRET = 'aicc-app-secret-source-0123456789';
-const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: ['web-channel-1'] } });
+const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL] } });
 afterAll(() => emulator.close());
 
-const ENV = {
-  AICC_BASE_URL: 'https://aicc.emulator.test',
-  AICC_APP_KEY: APP_KEY,
-  AICC_APP_SECRET: APP_SECRET,
-  USER_JWT_SECRET: JWT_SECRET,
-};
 
 /**
  * The AICC_TOKEN binding as a Map of objects, the object's outbound fetch routed to the emulator; `down` makes the
  * object unreachable; `asked` lists the commands it got.
  */
-function binding(env: Record<string, string> = ENV) {
+function binding(env: Record<string, string> = AICC_BINDINGS) {
   const objects = new Map<string, AiccTokenObject>();
   const asked: string[] = [];
   const state = { down: false };
@@ -103,7 +95,7 @@ describe('durableAccessTokenSource', () => {
   });
 
   it('rejects with the object’s failure by name, and answers "not renewed" when the object cannot be reached', async () => {
-    const refused = durableAccessTokenSource(binding({ ...ENV, AICC_APP_SECRET: 'not-the-app-secret-0123456789' }).namespace, Date.now);
+    const refused = durableAccessTokenSource(binding({ ...AICC_BINDINGS, AICC_APP_SECRET: 'not-the-app-secret-0123456789' }).namespace, Date.now);
     const error = (await refused.get().catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ name: 'FabricAuthError', message: 'AiccTokenObject answered HTTP 502' });
 
