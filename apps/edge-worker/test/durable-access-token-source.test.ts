@@ -10,7 +10,6 @@ import { AICC_BINDINGS, APP_KEY, APP_SECRET, CHANNEL } from './support/aicc-app.
 const emulator = createEmulator({ aicc: { appKey: APP_KEY, appSecret: APP_SECRET, channels: [CHANNEL] } });
 afterAll(() => emulator.close());
 
-
 /**
  * The AICC_TOKEN binding as a Map of objects, the object's outbound fetch routed to the emulator; `down` makes the
  * object unreachable; `asked` lists the commands it got.
@@ -95,7 +94,10 @@ describe('durableAccessTokenSource', () => {
   });
 
   it('rejects with the object’s failure by name, and answers "not renewed" when the object cannot be reached', async () => {
-    const refused = durableAccessTokenSource(binding({ ...AICC_BINDINGS, AICC_APP_SECRET: 'not-the-app-secret-0123456789' }).namespace, Date.now);
+    const refused = durableAccessTokenSource(
+      binding({ ...AICC_BINDINGS, AICC_APP_SECRET: 'not-the-app-secret-0123456789' }).namespace,
+      Date.now,
+    );
     const error = (await refused.get().catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ name: 'FabricAuthError', message: 'AiccTokenObject answered HTTP 502' });
 
