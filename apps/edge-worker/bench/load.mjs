@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Load test of the worker inside workerd (miniflare 3), bounded in count: sustained verified callbacks per second
+// Load test of the worker inside workerd (miniflare 3), bounded in count and time: sustained verified callbacks per second
 // per isolate, workerd CPU per callback, and workerd's memory after many callbacks (the replay memory is bounded) —
 // with the REPLAY_GUARD Durable Object off and on — and AICC gateway relays per second, with the AICC_TOKEN Durable
 // Object off and on. Every figure is read next to a baseline measured in the same run:
@@ -10,8 +10,7 @@
 // `durable` (the same, REPLAY_GUARD bound to its ReplayGuardObject), `gateway` (the bundle with the AICC bindings,
 // relaying to the emulated AICC in this process; each of the senders is a connected chat session of its own user
 // sending messages), `gateway-durable` (the same with AICC_TOKEN bound to its AiccTokenObject) and an ack-all
-// consumer of the queue. Each worker
-// is one isolate, so its requests per second are per isolate. A round sends `BENCH_LOAD_REQUESTS` requests of one
+// consumer of the queue. Each worker is one isolate, so its requests per second are per isolate. A round sends `BENCH_LOAD_REQUESTS` requests of one
 // scenario with `BENCH_LOAD_CONCURRENCY` in flight, timing the wall clock and the CPU workerd spent (the sum of
 // `/proc/<workerd>/task/*/schedstat`, as bench/verify-callback-cpu.mjs explains); scenarios alternate round by round
 // so load from the rest of the machine hits them alike, and medians of `BENCH_LOAD_ROUNDS` rounds are reported. Every
