@@ -42,6 +42,7 @@ export { answerUnread, boundBody } from './engine/bounded-request-body.js';
 // -- validation, text and bytes --
 export { parseInput } from './validation/parse-input.js';
 export { BaseUrlSchema } from './endpoint/base-url-schema.js';
+export { originOf } from './endpoint/origin-of.js';
 export {
   AbortSignalSchema,
   describeType,

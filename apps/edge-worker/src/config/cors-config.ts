@@ -1,3 +1,4 @@
+import { originOf } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import { type Bindings, type Configured, listBinding, parseBindings } from './read-bindings.js';
 
@@ -7,17 +8,6 @@ export interface CorsConfig {
   readonly anyOrigin: boolean;
   /** Exact origins (`scheme://host[:port]`), lower-cased. */
   readonly origins: ReadonlySet<string>;
-}
-
-/** `entry` as an origin (`https://app.example.com`, lower-cased), or `undefined` when it is not one (a path, no scheme). */
-function originOf(entry: string): string | undefined {
-  try {
-    const url = new URL(entry);
-    const exact = url.origin === entry.replace(/\/$/, '').toLowerCase();
-    return (url.protocol === 'https:' || url.protocol === 'http:') && exact ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

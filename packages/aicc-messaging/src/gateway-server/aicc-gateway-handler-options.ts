@@ -1,4 +1,4 @@
-import { functionSchema, numberIn, optionsObject } from '@tokenwire/core/internal';
+import { functionSchema, numberIn, optionsObject, originOf } from '@tokenwire/core/internal';
 import * as v from 'valibot';
 import type { AiccAccessTokenSource } from './aicc-access-token-source.js';
 import {
@@ -48,17 +48,6 @@ export interface AiccGatewayHandlerOptions extends AiccAccessTokenSourceOptions 
   readonly maxUploads?: number | undefined;
   /** Where the operator's log lines go. Default: `console.error` of the entry as JSON. Never given a secret. */
   readonly log?: ((entry: AiccGatewayLogEntry) => void) | undefined;
-}
-
-/** `entry` as an origin (`https://app.example.com`, lower-cased), or `undefined` when it is not one (a path, no scheme). */
-function originOf(entry: string): string | undefined {
-  try {
-    const url = new URL(entry);
-    const exact = url.origin === entry.replace(/\/$/, '').toLowerCase();
-    return (url.protocol === 'https:' || url.protocol === 'http:') && exact ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The options, checked once when the handler is created (a `ValidationError` that quotes no value). */
